@@ -1,0 +1,30 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+
+export type { Prisma } from "@/generated/prisma/client";
+export type Db = PrismaClient;
+/** The client handed to `prisma.$transaction(async (tx) => ...)`. */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export function createPrisma(connectionString = process.env.DATABASE_URL) {
+  if (!connectionString) throw new Error("DATABASE_URL is not set");
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) }),
+  });
+}
+
+// Lazy and shared per process (survives Next.js dev hot reloads): the URL is read on first use, so
+// scripts and tests can set DATABASE_URL before touching the database.
+const g = globalThis as unknown as { __lssPrisma?: PrismaClient };
+export const prisma = new Proxy({} as PrismaClient, {
+  get(_t, prop) {
+    g.__lssPrisma ??= createPrisma();
+    const value = Reflect.get(g.__lssPrisma, prop);
+    return typeof value === "function" ? value.bind(g.__lssPrisma) : value;
+  },
+});
+
+export async function disconnectPrisma() {
+  await g.__lssPrisma?.$disconnect();
+  g.__lssPrisma = undefined;
+}

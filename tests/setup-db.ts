@@ -1,0 +1,17 @@
+import { inject } from "vitest";
+import pg from "pg";
+import { randomBytes } from "node:crypto";
+
+// Runs before each test file: clone the migrated template into a fresh database and point the
+// app's lazy Prisma client (lib/db) at it through DATABASE_URL.
+const server = inject("pgServerUrl");
+const name = `t_${randomBytes(6).toString("hex")}`;
+const admin = new pg.Client({ connectionString: `${server}/postgres` });
+await admin.connect();
+try {
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE app_template`);
+} finally {
+  await admin.end();
+}
+process.env.DATABASE_URL = `${server}/${name}`;
+process.env.NODE_ENV ??= "test";
