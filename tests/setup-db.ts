@@ -15,3 +15,9 @@ try {
 }
 process.env.DATABASE_URL = `${server}/${name}`;
 process.env.NODE_ENV ??= "test";
+// Fixed secrets: tests never write to .data/ and every worker agrees on them.
+process.env.AUTH_SECRET ??= "test-auth-secret-0123456789abcdef";
+process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
+process.env.META_APP_SECRET ??= "test-meta-app-secret";
+process.env.META_VERIFY_TOKEN ??= "test-verify-token";
+process.env.SANDBOX_PAYMENTS_SECRET ??= "test-sandbox-secret-0123456789";

@@ -1,0 +1,14 @@
+import { publicRoute, json } from "@/lib/http/route";
+import { parseJsonBody } from "@/lib/http/body";
+import { registerInput } from "@/lib/auth/schemas";
+import { registerUser } from "@/lib/auth/register-user";
+import { hitRateLimit, secondsUntil } from "@/lib/security/rate-limit";
+import { tooManyRequests } from "@/lib/http/errors";
+
+export const POST = publicRoute(async ({ req, ip }) => {
+  const bucket = await hitRateLimit({ key: `register:ip:${ip}`, windowSeconds: 3600 });
+  if (bucket.count > 30) throw tooManyRequests(secondsUntil(bucket.resetAt));
+  const input = await parseJsonBody(req, registerInput);
+  const user = await registerUser({ email: input.email, password: input.password, fullName: input.full_name });
+  return json({ user_id: user.id }, 201);
+});

@@ -1,0 +1,14 @@
+import bcrypt from "bcryptjs";
+
+const COST = process.env.NODE_ENV === "test" ? 4 : 11;
+
+export function hashPassword(password: string) {
+  return bcrypt.hash(password, COST);
+}
+
+export function verifyPassword(password: string, hash: string) {
+  return bcrypt.compare(password, hash);
+}
+
+// Compared against when the account does not exist, so a miss costs the same time as a hit.
+export const DUMMY_HASH = bcrypt.hashSync("not-a-real-password", COST);

@@ -1,0 +1,22 @@
+import { prisma } from "@/lib/db";
+
+export const DEFAULT_PLANS = [
+  { code: "starter", name: "Starter", priceMinor: 2900, currency: "USD", maxProducts: 200, maxLivesPerMonth: 12, maxCommentsPerMonth: 20_000, maxStaff: 2, transactionFeeBps: 100 },
+  { code: "pro", name: "Pro", priceMinor: 7900, currency: "USD", maxProducts: 2000, maxLivesPerMonth: 60, maxCommentsPerMonth: 200_000, maxStaff: 10, transactionFeeBps: 50 },
+  { code: "business", name: "Business", priceMinor: 19900, currency: "USD", maxProducts: 20000, maxLivesPerMonth: 1000, maxCommentsPerMonth: 2_000_000, maxStaff: 50, transactionFeeBps: 0 },
+] as const;
+
+export async function ensureDefaultPlans() {
+  for (const plan of DEFAULT_PLANS) {
+    await prisma.plan.upsert({ where: { code: plan.code }, update: {}, create: plan });
+  }
+}
+
+export async function defaultPlan() {
+  await ensureDefaultPlans();
+  return prisma.plan.findUniqueOrThrow({ where: { code: "starter" } });
+}
+
+export function usagePeriod(date = new Date()) {
+  return date.toISOString().slice(0, 7);
+}

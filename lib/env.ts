@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { loadOrCreateDevSecrets } from "./dev-secrets";
+
+const optionalUrl = z.string().url().optional();
+const flag = z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  APP_URL: optionalUrl,
+  AUTH_SECRET: z.string().min(16, "AUTH_SECRET must be at least 16 characters"),
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "ENCRYPTION_KEY must be 32 bytes, base64-encoded"),
+  META_APP_ID: z.string().optional(),
+  META_APP_SECRET: z.string().min(8),
+  META_VERIFY_TOKEN: z.string().min(4),
+  META_GRAPH_API_URL: z.string().url().default("https://graph.facebook.com/v24.0"),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: z.string().default("gpt-4o-mini"),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().positive().default(2500),
+  INNGEST_EVENT_KEY: z.string().optional(),
+  INNGEST_SIGNING_KEY: z.string().optional(),
+  INNGEST_BASE_URL: optionalUrl,
+  INNGEST_DEV: flag,
+  RESERVATION_TTL_SECONDS: z.coerce.number().int().min(5).max(7 * 24 * 3600).default(1800),
+  REMINDER_BEFORE_EXPIRY_SECONDS: z.coerce.number().int().min(0).default(600),
+  PAYPAL_API_URL: z.string().url().default("https://api-m.sandbox.paypal.com"),
+  MERCADOPAGO_API_URL: z.string().url().default("https://api.mercadopago.com"),
+  FLOW_API_URL: z.string().url().default("https://sandbox.flow.cl/api"),
+  SANDBOX_PAYMENTS_SECRET: z.string().min(16),
+  S3_ENDPOINT: optionalUrl,
+  S3_BUCKET: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_REGION: z.string().default("auto"),
+  S3_PUBLIC_URL: optionalUrl,
+  LOCAL_JOBS: flag, // "0" disables the in-process job driver (e.g. a web-only instance)
+  FAKE_GRAPH: flag, // serve the built-in fake Graph API for the simulator (embedded default)
+  TRUST_PROXY: flag,
+});
+
+export type Env = z.infer<typeof schema> & { APP_URL: string };
+
+const PRODUCTION_SECRETS = [
+  "AUTH_SECRET",
+  "ENCRYPTION_KEY",
+  "META_APP_SECRET",
+  "META_VERIFY_TOKEN",
+  "SANDBOX_PAYMENTS_SECRET",
+] as const;
+
+export class EnvError extends Error {}
+
+/** Parses the environment. Production requires real secrets; other modes fill missing ones from `.data/`. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const input = { ...source };
+  if (input.NODE_ENV === "production") {
+    const missing = PRODUCTION_SECRETS.filter((k) => !input[k]);
+    if (missing.length) {
+      throw new EnvError(`Refusing to start in production without: ${missing.join(", ")} (see README "Configuration")`);
+    }
+  } else {
+    const dev = loadOrCreateDevSecrets();
+    for (const k of PRODUCTION_SECRETS) input[k] ||= dev[k];
+  }
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new EnvError(`Invalid configuration:\n${lines}`);
+  }
+  const env = parsed.data;
+  return { ...env, APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "") };
+}
+
+let cached: Env | undefined;
+/** The typed environment, parsed once per process on first use (not at import: `next build` has no secrets). */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** Tests change variables between cases (e.g. base URLs of local fakes). */
+export function resetEnvForTests() {
+  cached = undefined;
+}
+
+export function usesInngest(e: Env = env()) {
+  return Boolean(e.INNGEST_EVENT_KEY || e.INNGEST_SIGNING_KEY || e.INNGEST_BASE_URL || e.INNGEST_DEV);
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { isCurrency } from "@/lib/money";
+
+export const SUPPORTED_LOCALES = ["es", "en", "pt", "ar", "fr", "it"] as const;
+
+const timezone = z.string().refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "must be an IANA time zone such as America/Santiago");
+
+export const storeCreateInput = z.object({
+  name: z.string().trim().min(1, "is required").max(120),
+  country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as CL"),
+  currency: z.string().trim().toUpperCase().refine(isCurrency, "must be an ISO 4217 code such as CLP"),
+  locale: z.string().trim().min(2).max(10).refine((l) => (SUPPORTED_LOCALES as readonly string[]).includes(l.slice(0, 2).toLowerCase()), `must start with one of ${SUPPORTED_LOCALES.join(", ")}`).default("es"),
+  timezone: timezone.optional(),
+  fb_page_id: z.string().trim().regex(/^\d{1,32}$/, "must be the numeric id of a Facebook Page").nullish(),
+});
+
+export const storeUpdateInput = storeCreateInput.partial().extend({
+  bot_tone: z.enum(["friendly", "formal", "fun"]).optional(),
+  reservation_ttl_seconds: z.number().int().min(60).max(7 * 24 * 3600).nullish(),
+  message_texts: z.record(z.string().regex(/^[a-z]{2}$/), z.record(z.string().max(60), z.string().max(1000))).optional(),
+  onboarding_step: z.number().int().min(0).max(10).optional(),
+});
+
+export const metaTokenInput = z.object({
+  page_access_token: z.string().trim().min(20, "must be a Page access token").max(1000),
+  page_id: z.string().trim().regex(/^\d{1,32}$/, "must be numeric").optional(),
+  page_name: z.string().trim().max(200).optional(),
+});
+
+export const storeOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  country: z.string(),
+  currency: z.string(),
+  locale: z.string(),
+  timezone: z.string(),
+  fb_page_id: z.string().nullable(),
+  role: z.enum(["OWNER", "STAFF"]),
+  bot_tone: z.string(),
+  reservation_ttl_seconds: z.number().nullable(),
+  meta_connected: z.boolean(),
+  onboarding_step: z.number(),
+  created_at: z.string(),
+});
