@@ -14,7 +14,7 @@ try {
   await admin.end();
 }
 process.env.DATABASE_URL = `${server}/${name}`;
-process.env.NODE_ENV ??= "test";
+(process.env as Record<string, string>).NODE_ENV ??= "test";
 // Fixed secrets: tests never write to .data/ and every worker agrees on them.
 process.env.AUTH_SECRET ??= "test-auth-secret-0123456789abcdef";
 process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");

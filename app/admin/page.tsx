@@ -1,0 +1,57 @@
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Badge } from "@/components/ui/badge";
+import { prisma } from "@/lib/db";
+import { getMessages } from "@/lib/i18n/server";
+
+export const metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  const { t } = await getMessages();
+  const [stores, users, openTickets] = await Promise.all([
+    prisma.store.findMany({
+      orderBy: { createdAt: "desc" },
+      take: 100,
+      include: { subscription: { include: { plan: true } }, _count: { select: { memberships: true, products: true, orders: true } } },
+    }),
+    prisma.user.count(),
+    prisma.supportTicket.count({ where: { status: "OPEN" } }),
+  ]);
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold">{t.admin.title}</h1>
+      <div className="grid grid-cols-3 gap-4">
+        {[
+          { label: t.admin.tenants, value: stores.length },
+          { label: t.admin.users, value: users },
+          { label: t.admin.tickets, value: openTickets },
+        ].map((x) => (
+          <Card key={x.label}>
+            <CardHeader className="pb-2"><CardTitle className="text-sm font-medium text-muted-foreground">{x.label}</CardTitle></CardHeader>
+            <CardContent className="text-2xl font-semibold">{x.value}</CardContent>
+          </Card>
+        ))}
+      </div>
+      <Card>
+        <CardHeader><CardTitle>{t.admin.tenants}</CardTitle></CardHeader>
+        <CardContent>
+          <Table>
+            <THead><TR><TH>Store</TH><TH>Country</TH><TH>{t.admin.plans}</TH><TH className="text-end">Members</TH><TH className="text-end">Products</TH><TH className="text-end">Orders</TH></TR></THead>
+            <TBody>
+              {stores.map((s) => (
+                <TR key={s.id}>
+                  <TD>{s.name}</TD>
+                  <TD>{s.country} · {s.currency}</TD>
+                  <TD>{s.subscription ? <Badge variant="outline">{s.subscription.plan.name} · {s.subscription.status}</Badge> : "—"}</TD>
+                  <TD className="text-end">{s._count.memberships}</TD>
+                  <TD className="text-end">{s._count.products}</TD>
+                  <TD className="text-end">{s._count.orders}</TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

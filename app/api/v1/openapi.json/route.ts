@@ -1,0 +1,8 @@
+import { buildOpenApi } from "@/lib/http/openapi";
+import { env } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+export function GET() {
+  return Response.json(buildOpenApi(env().APP_URL));
+}

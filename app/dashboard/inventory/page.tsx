@@ -1,0 +1,16 @@
+import { getMessages } from "@/lib/i18n/server";
+import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
+import { InventoryPanel } from "@/components/dashboard/inventory-panel";
+
+export const metadata = { title: "Inventory" };
+
+export default async function InventoryPage() {
+  const { store } = await requireDashboardStore();
+  const { t } = await getMessages();
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold">{t.inventory.title}</h1>
+      <InventoryPanel storeId={store.id} currency={store.currency} locale={store.locale} t={t.inventory} />
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { signOut } from "next-auth/react";
+import { LayoutDashboard, Radio, Package, ShoppingBag, Settings, Shield, BookOpen, LogOut, Menu, X } from "lucide-react";
+import { cn } from "@/lib/utils";
+import { useUiState } from "@/lib/ui-state";
+import { LanguageSwitcher } from "@/components/language-switcher";
+import type { Messages } from "@/lib/i18n/messages/en";
+
+type Props = {
+  t: Messages["nav"];
+  userName: string;
+  storeName: string | null;
+  isSuperadmin: boolean;
+  variant?: "seller" | "admin";
+  children: React.ReactNode;
+};
+
+export function DashboardShell({ t, userName, storeName, isSuperadmin, variant = "seller", children }: Props) {
+  const pathname = usePathname();
+  const { navOpen, setNavOpen } = useUiState();
+  const items =
+    variant === "admin"
+      ? [{ href: "/admin", label: t.admin, icon: Shield }]
+      : [
+          { href: "/dashboard", label: t.overview, icon: LayoutDashboard },
+          { href: "/dashboard/live", label: t.live, icon: Radio },
+          { href: "/dashboard/inventory", label: t.inventory, icon: Package },
+          { href: "/dashboard/orders", label: t.orders, icon: ShoppingBag },
+          { href: "/dashboard/settings", label: t.settings, icon: Settings },
+        ];
+  const isActive = (href: string) => (href === "/dashboard" || href === "/admin" ? pathname === href : pathname.startsWith(href));
+  const nav = (
+    <nav aria-label={t.menu} className="flex flex-1 flex-col gap-1">
+      {items.map(({ href, label, icon: Icon }) => (
+        <Link
+          key={href}
+          href={href}
+          onClick={() => setNavOpen(false)}
+          aria-current={isActive(href) ? "page" : undefined}
+          className={cn("flex items-center gap-3 rounded-md px-3 py-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground", isActive(href) && "bg-primary/15 text-foreground")}
+        >
+          <Icon className="size-4" aria-hidden />
+          {label}
+        </Link>
+      ))}
+      <div className="mt-4 border-t border-border pt-4">
+        {isSuperadmin && variant === "seller" && (
+          <Link href="/admin" className="flex items-center gap-3 rounded-md px-3 py-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground">
+            <Shield className="size-4" aria-hidden /> {t.admin}
+          </Link>
+        )}
+        {variant === "admin" && (
+          <Link href="/dashboard" className="flex items-center gap-3 rounded-md px-3 py-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground">
+            <LayoutDashboard className="size-4" aria-hidden /> {t.overview}
+          </Link>
+        )}
+        <Link href="/docs/api" className="flex items-center gap-3 rounded-md px-3 py-2 text-sm text-muted-foreground hover:bg-muted hover:text-foreground">
+          <BookOpen className="size-4" aria-hidden /> {t.apiDocs}
+        </Link>
+      </div>
+    </nav>
+  );
+  const footer = (
+    <div className="flex flex-col gap-3 border-t border-border pt-4 text-sm">
+      <LanguageSwitcher label={t.language} />
+      <div className="truncate text-muted-foreground">{userName}</div>
+      <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className="flex items-center gap-2 text-muted-foreground hover:text-foreground">
+        <LogOut className="size-4" aria-hidden /> {t.signOut}
+      </button>
+    </div>
+  );
+  const brand = (
+    <div className="mb-6">
+      <Link href="/dashboard" className="text-lg font-bold"><span className="text-primary">Live</span>StreamSell</Link>
+      {storeName && <div className="mt-1 truncate text-xs text-muted-foreground" data-testid="current-store">{storeName}</div>}
+    </div>
+  );
+  return (
+    <div className="min-h-dvh md:flex">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:bg-primary focus:p-2">{t.skip}</a>
+      <aside className="sticky top-0 hidden h-dvh w-60 shrink-0 flex-col border-e border-border bg-card p-4 md:flex">
+        {brand}
+        {nav}
+        {footer}
+      </aside>
+      <header className="sticky top-0 z-30 flex items-center justify-between border-b border-border bg-card/95 px-4 py-3 backdrop-blur md:hidden">
+        <Link href="/dashboard" className="font-bold"><span className="text-primary">Live</span>StreamSell</Link>
+        <button type="button" aria-label={t.menu} aria-expanded={navOpen} onClick={() => setNavOpen(!navOpen)} className="rounded-md p-2 hover:bg-muted">
+          {navOpen ? <X className="size-5" /> : <Menu className="size-5" />}
+        </button>
+      </header>
+      {navOpen && (
+        <div className="fixed inset-0 top-[57px] z-20 flex flex-col bg-card p-4 md:hidden">
+          {nav}
+          {footer}
+        </div>
+      )}
+      <main id="main" className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { test, expect } from "vitest";
+import { prisma } from "@/lib/db";
+import { Prisma } from "@/generated/prisma/client";
+test("scratch", async () => {
+  const ids = ["a", "b"];
+  const lim = [1, 2];
+  const r = await prisma.$queryRaw<{ fn: string; lim: number }[]>`SELECT * FROM unnest(${ids}::text[], ${lim}::int[]) AS l(fn, lim)`;
+  console.log(r);
+  await prisma.job.create({ data: { id: "j1", functionId: "f", eventName: "e", eventId: "1", payload: {}, status: "RUNNING", lockedUntil: new Date() } });
+  const [row] = await prisma.$queryRaw<{ lockedUntil: Date; dbNow: Date }[]>`UPDATE jobs SET "lockedUntil" = now() + make_interval(secs => ${1500}::double precision / 1000) WHERE id='j1' RETURNING "lockedUntil", now() AS "dbNow"`;
+  console.log(row, typeof row!.lockedUntil);
+  const n = await prisma.$executeRaw`INSERT INTO job_steps ("jobId","stepId",output) SELECT id, ${"s1"}, ${JSON.stringify({ data: 1 })}::jsonb FROM jobs WHERE id = ${"j1"} AND "lockedUntil" = ${row!.lockedUntil} FOR SHARE ON CONFLICT DO NOTHING`;
+  console.log("inserted", n);
+  const steps = await prisma.$queryRaw`SELECT * FROM job_steps`;
+  console.log(steps);
+  const x = await prisma.$queryRaw`SELECT pg_notify('x', '')`;
+  console.log(x);
+  console.log(Prisma.sql`a`);
+  expect(1).toBe(1);
+});

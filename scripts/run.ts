@@ -1,0 +1,107 @@
+/**
+ * `npm start` / `npm run dev`: everything a fresh machine needs, then Next.js.
+ * - no DATABASE_URL → embedded PostgreSQL under .data/ (stopped cleanly on exit) and generated dev secrets;
+ * - migrations applied (offline-capable, see scripts/prisma-migrate.mjs);
+ * - default plans and the first superadmin;
+ * - `start` builds first when there is no build, then serves the production app.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { loadOrCreateDevSecrets, DATA_DIR } from "../lib/dev-secrets";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+import { freePort } from "../tests/helpers/free-port";
+
+const mode = process.argv[2] === "dev" ? "dev" : "start";
+const port = Number(process.env.PORT ?? 3000);
+const childEnv: Record<string, string | undefined> = { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
+let stopDb: (() => Promise<void>) | null = null;
+
+function log(msg: string) {
+  console.log(`[livestreamsell] ${msg}`);
+}
+
+async function main() {
+  const embedded = !process.env.DATABASE_URL;
+  if (embedded) {
+    // Local, self-contained mode: secrets generated once into .data/ (production deployments set their own).
+    const secrets = loadOrCreateDevSecrets(DATA_DIR);
+    for (const [k, v] of Object.entries(secrets)) childEnv[k] ||= v;
+    const t0 = Date.now();
+    const db = await startEmbeddedPostgres(DATA_DIR);
+    stopDb = db.stop;
+    childEnv.DATABASE_URL = db.url;
+    log(`embedded PostgreSQL ready in ${Date.now() - t0} ms (data in ${join(DATA_DIR, "pg")})`);
+    if (!process.env.META_GRAPH_API_URL) {
+      // No real Meta app: the simulator's built-in fake Graph API answers the bot's calls.
+      const graphPort = await freePort();
+      childEnv.FAKE_GRAPH = "1";
+      childEnv.FAKE_GRAPH_PORT = String(graphPort);
+      childEnv.META_GRAPH_API_URL = `http://127.0.0.1:${graphPort}/v24.0`;
+    }
+    log(`Meta webhook: verify token ${childEnv.META_VERIFY_TOKEN}, app secret ${childEnv.META_APP_SECRET} (development values)`);
+  }
+  childEnv.APP_URL ||= `http://localhost:${port}`;
+  childEnv.NEXTAUTH_URL ||= childEnv.APP_URL;
+  childEnv.NEXTAUTH_SECRET ||= childEnv.AUTH_SECRET;
+  if (mode === "start") childEnv.NODE_ENV = "production";
+
+  // Fail before serving anything when production configuration is incomplete.
+  const { parseEnv, EnvError } = await import("../lib/env");
+  try {
+    parseEnv(childEnv);
+  } catch (e) {
+    if (e instanceof EnvError) {
+      console.error(`[livestreamsell] ${e.message}`);
+      await shutdown(1);
+    }
+    throw e;
+  }
+
+  const migrate = spawnSync(process.execPath, ["scripts/prisma-migrate.mjs", "deploy"], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
+  if (migrate.status !== 0) {
+    console.error("[livestreamsell] migrations failed");
+    await shutdown(1);
+  }
+
+  process.env.DATABASE_URL = childEnv.DATABASE_URL;
+  const { bootstrapPlatform } = await import("../lib/admin/bootstrap");
+  const { disconnectPrisma } = await import("../lib/db");
+  const { createdAdmin } = await bootstrapPlatform({ adminEmail: process.env.ADMIN_EMAIL, adminPassword: process.env.ADMIN_PASSWORD });
+  await disconnectPrisma();
+  if (createdAdmin) {
+    log(`superadmin created: ${createdAdmin.email}${createdAdmin.password ? ` / password: ${createdAdmin.password}  (shown once — change it after signing in)` : ""}`);
+  }
+
+  const nextBin = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  if (mode === "start" && !existsSync(join(process.cwd(), ".next", "BUILD_ID"))) {
+    log("no production build yet: running `next build` (about a minute, once)");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { env: { ...childEnv, NODE_ENV: "production" } as NodeJS.ProcessEnv, stdio: "inherit" });
+    if (build.status !== 0) await shutdown(build.status ?? 1);
+  }
+  const args = mode === "dev" ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
+  if (process.env.HOSTNAME_BIND) args.push("-H", process.env.HOSTNAME_BIND);
+  const child = spawn(process.execPath, [nextBin, ...args], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
+  log(`serving on ${childEnv.APP_URL}`);
+  const forward = (sig: NodeJS.Signals) => child.kill(sig);
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+let stopping = false;
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (stopDb) {
+      await stopDb().catch((e) => console.error("[livestreamsell] stopping PostgreSQL failed", e));
+      log("embedded PostgreSQL stopped");
+    }
+  }
+  process.exit(code);
+}
+
+main().catch(async (e) => {
+  console.error(e);
+  await shutdown(1);
+});

@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { join } from "node:path";
+import { signUpAndCreateStore } from "./helpers";
+
+const fixtures = join(import.meta.dirname, "fixtures");
+
+test("a new seller signs up, creates a store, sees a bad CSV refused, imports the catalog and sees the products", async ({ page }) => {
+  await signUpAndCreateStore(page);
+  await expect(page.getByTestId("current-store")).toHaveText("Tienda E2E");
+
+  await page.getByLabel(/choose a csv file|elige un archivo csv/i).setInputFiles(join(fixtures, "catalog-bad.csv"));
+  await page.getByRole("button", { name: /^(import|importar)$/i }).click();
+  await expect(page.getByTestId("import-errors")).toContainText(/(line|línea) 3: price: cannot be negative/i);
+  await expect(page.getByText(/no products yet|aún no hay productos/i)).toBeVisible();
+
+  await page.getByLabel(/choose a csv file|elige un archivo csv/i).setInputFiles(join(fixtures, "catalog.csv"));
+  await page.getByRole("button", { name: /^(import|importar)$/i }).click();
+  const table = page.getByTestId("products-table");
+  await expect(table.getByRole("row")).toHaveCount(4);
+  await expect(table).toContainText("Polera roja M");
+  await expect(table).toContainText("Bolso negro");
+  await expect(table).toContainText(/\$\s?39\.990/);
+  await page.screenshot({ path: "test-results/screenshots/inventory-desktop.png", fullPage: true });
+
+  await page.getByRole("link", { name: /overview|resumen/i }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/overview|resumen/i);
+  await page.screenshot({ path: "test-results/screenshots/dashboard-desktop.png", fullPage: true });
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/dashboard/inventory");
+  await expect(page.getByTestId("products-cards")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/inventory-phone.png", fullPage: true });
+  await page.getByRole("button", { name: /menu|menú/i }).click();
+  await expect(page.getByRole("link", { name: /orders|pedidos/i })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/dashboard-phone-menu.png" });
+  await page.getByRole("button", { name: /menu|menú/i }).click();
+  await page.goto("/dashboard");
+  await page.screenshot({ path: "test-results/screenshots/dashboard-phone.png", fullPage: true });
+});
+
+test("signing out returns to sign-in and the dashboard is protected", async ({ page }) => {
+  await signUpAndCreateStore(page, { storeName: "Otra tienda" });
+  await page.getByRole("button", { name: /sign out|cerrar sesión/i }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a seller who is not a superadmin cannot open the admin panel; the superadmin can", async ({ page }) => {
+  await signUpAndCreateStore(page, { storeName: "Sin admin" });
+  const res = await page.goto("/admin");
+  expect(res?.status()).toBe(404);
+  await page.context().clearCookies();
+  await page.goto("/login");
+  await page.getByLabel(/^(email|correo)$/i).fill("admin@e2e.test");
+  await page.getByLabel(/^(password|contraseña)$/i).fill("e2e-admin-password");
+  await page.getByRole("button", { name: /^(sign in|ingresar)$/i }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/platform admin|administración/i);
+  await expect(page.getByText("Sin admin")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/admin-desktop.png", fullPage: true });
+});
+
+test("every response carries the security headers", async ({ request }) => {
+  const res = await request.get("/login");
+  const h = res.headers();
+  expect(h["x-frame-options"]).toBe("DENY");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["strict-transport-security"]).toContain("max-age=");
+  const api = await request.get("/api/v1/openapi.json");
+  expect(api.headers()["x-frame-options"]).toBe("DENY");
+  const doc = await api.json();
+  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/auth/token", "/api/v1/inventory/import"]));
+});
