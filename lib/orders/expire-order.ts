@@ -1,0 +1,45 @@
+import { prisma } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { notifyStore } from "@/lib/realtime/notify";
+import { releaseReservations } from "./release-reservations";
+
+/**
+ * Expires an unpaid order whose time is up: stock goes back, the cart stays as interest (status EXPIRED,
+ * items kept). Idempotent and safe against a concurrent payment (row lock + state check).
+ */
+export async function expireOrder({ orderId, now = new Date() }: { orderId: string; now?: Date }) {
+  const result = await prisma.$transaction(async (tx) => {
+    const [order] = await tx.$queryRaw<{ id: string; storeId: string; status: string; expiresAt: Date; liveId: string | null }[]>`
+      SELECT id, "storeId", status, "expiresAt", "liveId" FROM orders WHERE id = ${orderId} FOR UPDATE`;
+    if (!order || order.status !== "PENDING" || order.expiresAt > now) return null;
+    const productIds = await releaseReservations(tx, orderId);
+    await tx.order.update({ where: { id: orderId }, data: { status: "EXPIRED", expiredAt: now } });
+    await recordAudit(tx, { storeId: order.storeId, actorType: "SYSTEM", action: "order.expired", entityType: "order", entityId: orderId, data: { releasedProducts: productIds } });
+    await notifyStore(order.storeId, { type: "order.updated", orderId, status: "EXPIRED", liveId: order.liveId }, tx);
+    return { storeId: order.storeId, productIds };
+  });
+  return result;
+}
+
+/** Expires every overdue order holding stock of a product (lazy expiry when a buyer finds it sold out). */
+export async function expireOverdueForProduct({ productId }: { productId: string }) {
+  const overdue = await prisma.reservation.findMany({
+    where: { productId, status: "ACTIVE", expiresAt: { lte: new Date() } },
+    select: { orderId: true },
+    distinct: ["orderId"],
+  });
+  let expired = 0;
+  for (const { orderId } of overdue) if (await expireOrder({ orderId })) expired++;
+  return expired;
+}
+
+/** Sweeper for both job drivers: anything overdue, in case a scheduled expiry was lost. */
+export async function expireOverdueOrders({ limit = 200 }: { limit?: number } = {}) {
+  const overdue = await prisma.order.findMany({ where: { status: "PENDING", expiresAt: { lte: new Date() } }, select: { id: true }, take: limit, orderBy: { expiresAt: "asc" } });
+  const results = [];
+  for (const { id } of overdue) {
+    const r = await expireOrder({ orderId: id });
+    if (r) results.push({ orderId: id, ...r });
+  }
+  return results;
+}

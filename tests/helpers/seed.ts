@@ -1,0 +1,26 @@
+import { prisma } from "@/lib/db";
+import { randomBytes } from "node:crypto";
+import { encryptSecret } from "@/lib/security/encryption";
+
+/** A store with a connected Page, an active live and a small catalog, written straight to the database. */
+export async function seedStore({ currency = "CLP", country = "CL", locale = "es-CL", products = [{ sku: "A12", name: "Polera roja M", priceMinor: 15990, stock: 10, keywords: ["polera", "roja", "m"], color: "rojo", size: "M" }], ttl = null as number | null } = {}) {
+  const suffix = randomBytes(4).toString("hex");
+  const pageId = String(100000000 + Math.floor(Math.random() * 899999999));
+  const owner = await prisma.user.create({ data: { email: `owner.${suffix}@example.com`, fullName: "Owner", passwordHash: null } });
+  const store = await prisma.store.create({
+    data: {
+      name: `Tienda ${suffix}`, country, currency, locale, timezone: "America/Santiago", fbPageId: pageId, reservationTtlSeconds: ttl,
+      memberships: { create: { userId: owner.id, role: "OWNER" } },
+      metaConnection: { create: { pageId, tokenCiphertext: encryptSecret(`EAAtesttoken${suffix}`), tokenLast4: suffix.slice(-4) } },
+    },
+  });
+  const created = [];
+  for (const p of products) created.push(await prisma.product.create({ data: { storeId: store.id, ...p } }));
+  const live = await prisma.live.create({ data: { storeId: store.id, fbVideoId: `vid${suffix}`, fbPostId: `${pageId}_post${suffix}`, title: "Live de prueba" } });
+  return { owner, store, live, products: created, pageId };
+}
+
+export async function seedBuyer(storeId: string, pageId: string, name = "Carla") {
+  const authorId = String(Math.floor(Math.random() * 1e15));
+  return prisma.buyer.create({ data: { storeId, pageId, authorId, name } });
+}
