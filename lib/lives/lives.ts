@@ -1,0 +1,95 @@
+import type { z } from "zod";
+import type { Comment, Live, Store } from "@/generated/prisma/client";
+import { prisma } from "@/lib/db";
+import { conflict, notFound } from "@/lib/http/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { notifyStore } from "@/lib/realtime/notify";
+import { assertWithinPlan } from "@/lib/billing/limits";
+import { usagePeriod } from "@/lib/billing/plans";
+import type { commentListQuery, commentOutput, liveCreateInput, liveOutput } from "./schemas";
+
+export function toLiveDto(live: Live, store?: Pick<Store, "messagingMode">): z.infer<typeof liveOutput> {
+  return {
+    id: live.id,
+    store_id: live.storeId,
+    fb_video_id: live.fbVideoId,
+    fb_post_id: live.fbPostId,
+    title: live.title,
+    status: live.status.toLowerCase() as "active",
+    bot_enabled: live.botEnabled,
+    messaging_mode: store?.messagingMode === "PUBLIC_ONLY" ? "public_only" : "normal",
+    started_at: live.startedAt.toISOString(),
+    ended_at: live.endedAt?.toISOString() ?? null,
+  };
+}
+
+export function toCommentDto(c: Comment): z.infer<typeof commentOutput> {
+  return {
+    comment_id: c.metaCommentId,
+    id: c.id,
+    author_name: c.authorName,
+    text: c.text,
+    intent: c.intent,
+    sku: c.sku,
+    quantity: c.quantity,
+    confidence: c.confidence,
+    language: c.language,
+    status: c.status,
+    reason: c.reason,
+    order_id: c.orderId,
+    received_at: c.receivedAt.toISOString(),
+    dm_sent_at: c.dmSentAt?.toISOString() ?? null,
+  };
+}
+
+export async function createLive({ input, actorId }: { input: z.output<typeof liveCreateInput>; actorId: string }) {
+  await assertWithinPlan({ storeId: input.store_id, resource: "lives", adding: 1 });
+  const exists = await prisma.live.findUnique({ where: { storeId_fbVideoId: { storeId: input.store_id, fbVideoId: input.fb_video_id } } });
+  if (exists) throw conflict("live_exists", "A live for this video already exists", [{ field: "fb_video_id", message: "already registered" }]);
+  const live = await prisma.$transaction(async (tx) => {
+    const l = await tx.live.create({ data: { storeId: input.store_id, fbVideoId: input.fb_video_id, fbPostId: input.fb_post_id ?? null, title: input.title, status: "ACTIVE", botEnabled: true } });
+    const period = usagePeriod();
+    await tx.usageCounter.upsert({ where: { storeId_period: { storeId: input.store_id, period } }, update: { lives: { increment: 1 } }, create: { storeId: input.store_id, period, lives: 1 } });
+    await recordAudit(tx, { storeId: input.store_id, actorType: "USER", actorId, action: "live.started", entityType: "live", entityId: l.id, data: { fbVideoId: l.fbVideoId } });
+    return l;
+  });
+  await notifyStore(live.storeId, { type: "live.updated", liveId: live.id });
+  return toLiveDto(live);
+}
+
+export async function getLiveForMember({ liveId, storeIds }: { liveId: string; storeIds: string[] }) {
+  const live = await prisma.live.findFirst({ where: { id: liveId, storeId: { in: storeIds } } });
+  if (!live) throw notFound("Live");
+  return live;
+}
+
+export async function endLive({ live, actorId, actorType = "USER" }: { live: Live; actorId?: string | null; actorType?: "USER" | "WEBHOOK" }) {
+  if (live.status === "ENDED") return toLiveDto(live);
+  const ended = await prisma.$transaction(async (tx) => {
+    const l = await tx.live.update({ where: { id: live.id }, data: { status: "ENDED", endedAt: new Date() } });
+    await recordAudit(tx, { storeId: live.storeId, actorType, actorId: actorId ?? null, action: "live.ended", entityType: "live", entityId: live.id });
+    return l;
+  });
+  await notifyStore(live.storeId, { type: "live.updated", liveId: live.id });
+  return toLiveDto(ended);
+}
+
+/** The kill switch. Takes effect at once: every step re-reads it before reserving or sending. */
+export async function setBotEnabled({ live, enabled, actorId }: { live: Live; enabled: boolean; actorId: string }) {
+  const updated = await prisma.$transaction(async (tx) => {
+    const l = await tx.live.update({ where: { id: live.id }, data: { botEnabled: enabled } });
+    await recordAudit(tx, { storeId: live.storeId, actorType: "USER", actorId, action: enabled ? "live.bot_enabled" : "live.bot_disabled", entityType: "live", entityId: live.id });
+    return l;
+  });
+  await notifyStore(live.storeId, { type: "live.updated", liveId: live.id });
+  return toLiveDto(updated);
+}
+
+export async function listLiveComments({ liveId, query }: { liveId: string; query: z.output<typeof commentListQuery> }) {
+  const rows = await prisma.comment.findMany({
+    where: { liveId, ...(query.status && { status: query.status }), ...(query.before && { receivedAt: { lt: new Date(query.before) } }) },
+    orderBy: { receivedAt: "desc" },
+    take: query.limit,
+  });
+  return rows.map(toCommentDto);
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+export const liveCreateInput = z.object({
+  store_id: z.string().min(1, "is required"),
+  fb_video_id: z.string().trim().regex(/^[\w.-]{1,64}$/, "must be the id of the live video"),
+  fb_post_id: z.string().trim().regex(/^[\w.-]{1,100}$/, "must be the id of the live's post").nullish(),
+  title: z.string().trim().min(1, "is required").max(200),
+});
+
+export const botToggleInput = z.object({ enabled: z.boolean({ error: "must be true or false" }) });
+
+export const liveOutput = z.object({
+  id: z.string(),
+  store_id: z.string(),
+  fb_video_id: z.string(),
+  fb_post_id: z.string().nullable(),
+  title: z.string(),
+  status: z.enum(["scheduled", "active", "ended"]),
+  bot_enabled: z.boolean(),
+  messaging_mode: z.enum(["normal", "public_only"]),
+  started_at: z.string(),
+  ended_at: z.string().nullable(),
+});
+
+export const commentOutput = z.object({
+  comment_id: z.string(),
+  id: z.string(),
+  author_name: z.string(),
+  text: z.string(),
+  intent: z.enum(["BUY", "QUESTION", "GREETING", "CANCEL", "OPT_OUT", "OTHER"]).nullable(),
+  sku: z.string().nullable(),
+  quantity: z.number().int().nullable(),
+  confidence: z.number().nullable(),
+  language: z.string().nullable(),
+  status: z.string(),
+  reason: z.string().nullable(),
+  order_id: z.string().nullable(),
+  received_at: z.string(),
+  dm_sent_at: z.string().nullable(),
+});
+
+export const commentListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  before: z.string().datetime({ message: "must be an ISO date-time" }).optional(),
+  status: z.enum(["RECEIVED", "PROCESSING", "PROCESSED", "SKIPPED", "NEEDS_REVIEW", "FAILED"]).optional(),
+});
