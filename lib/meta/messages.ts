@@ -144,8 +144,9 @@ export function describeMetaMessage(message: MetaMessage): string {
     return [text, rendered, quick].filter(Boolean).join("\n");
   }
   const params = message.template.components
-    .flatMap((c) => c.parameters)
-    .map((p) => ("text" in p ? p.text : "url" in p ? p.url : p.payload))
+    .flatMap((c): string[] =>
+      c.type === "buttons" ? c.parameters.map((p) => (p.type === "URL" ? p.url : p.payload)) : c.parameters.map((p) => p.text),
+    )
     .join(", ");
   return `template ${message.template.name} (${message.template.language.code}): ${params}`;
 }

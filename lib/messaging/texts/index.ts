@@ -1,0 +1,21 @@
+export { MESSAGE_LOCALES, TONES, TEXT_KEYS, type MessageLocale, type Tone, type TextKey, type TextOverrides, type CartLine } from "./types";
+export { resolveMessageLocale, formattingLocale } from "./locale";
+export { formatMoneyMinor, formatClockTime } from "./format";
+export { createTexts, isUsableOverride, type StoreTextOverrides, type TextOptions, type Texts } from "./translator";
+export { buildPayload, parsePayload, PAYLOAD_ACTIONS, type PayloadAction } from "./payloads";
+export type { RenderedDm } from "./rendered";
+export { renderPublicReply, renderPublicFallbackReply, containsLinkOrPrice } from "./render-public-reply";
+export { renderCheckoutDm, renderCartUpdatedDm, renderReminderDm, type CartDmInput } from "./render-cart-dm";
+export { renderConfirmDm } from "./render-confirm-dm";
+export { renderOutOfStockDm } from "./render-out-of-stock-dm";
+export { renderExpiredDm } from "./render-expired-dm";
+export { renderCancelDm, renderOptOutDm } from "./render-notice-dm";
+export { renderPaymentReceiptDm } from "./render-payment-receipt-dm";
+export { renderSellerAlert, type SellerAlert } from "./render-seller-alert";
+export {
+  renderUtilityMessage,
+  utilityTemplateDefinition,
+  utilityTemplateName,
+  UTILITY_TEMPLATE_KINDS,
+  type UtilityTemplateKind,
+} from "./utility-templates";

@@ -1,0 +1,56 @@
+import { MESSAGE_LOCALES, type MessageLocale } from "./types";
+
+function isMessageLocale(v: string): v is MessageLocale {
+  return (MESSAGE_LOCALES as readonly string[]).includes(v);
+}
+
+function canonical(tag: string | null | undefined): string | null {
+  if (!tag) return null;
+  try {
+    return Intl.getCanonicalLocales(tag.replace(/_/g, "-"))[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function catalogFor(tag: string | null | undefined): MessageLocale | null {
+  const c = canonical(tag);
+  if (!c) return null;
+  const lower = c.toLowerCase();
+  if (isMessageLocale(lower)) return lower;
+  const language = lower.split("-")[0]!;
+  return isMessageLocale(language) ? language : null;
+}
+
+/** Buyer's language → its base language → the store's default → Spanish. */
+export function resolveMessageLocale({
+  requested,
+  storeDefault,
+}: {
+  requested?: string | null;
+  storeDefault?: string | null;
+}): MessageLocale {
+  return catalogFor(requested) ?? catalogFor(storeDefault) ?? "es";
+}
+
+/**
+ * The BCP 47 tag used for numbers and dates: the buyer's own tag when it names a region (es-CL),
+ * otherwise the buyer's language with the store's region, so a Chilean store shows "$15.990" to a
+ * Spanish speaker and "CLP 15,990" to an English one.
+ */
+export function formattingLocale({
+  locale,
+  requested,
+  storeDefault,
+}: {
+  locale: MessageLocale;
+  requested?: string | null;
+  storeDefault?: string | null;
+}): string {
+  const req = canonical(requested);
+  if (req && req.split("-")[0]!.toLowerCase() === locale && /-[A-Z]{2}\b|-\d{3}\b/.test(req)) return req;
+  const store = canonical(storeDefault);
+  const region = store ? /-([A-Z]{2}|\d{3})\b/.exec(store)?.[1] : undefined;
+  const candidate = region ? `${locale}-${region}` : locale;
+  return Intl.NumberFormat.supportedLocalesOf([candidate]).length > 0 ? candidate : locale;
+}

@@ -1,0 +1,56 @@
+export const MESSAGE_LOCALES = ["es", "pt", "en", "fr", "it", "ar"] as const;
+export type MessageLocale = (typeof MESSAGE_LOCALES)[number];
+
+export const TONES = ["friendly", "formal", "fun"] as const;
+export type Tone = (typeof TONES)[number];
+
+export const TEXT_KEYS = [
+  "publicReply",
+  "publicReplyFallback",
+  "checkoutIntro",
+  "cartUpdatedIntro",
+  "cartLine",
+  "moreItems",
+  "total",
+  "holdUntil",
+  "payButton",
+  "payLink",
+  "confirmQuestion",
+  "confirmYes",
+  "confirmNo",
+  "confirmOther",
+  "outOfStock",
+  "joinWaitlist",
+  "noThanks",
+  "cancelDone",
+  "optOutDone",
+  "dataErasedDone",
+  "reminder",
+  "expired",
+  "reserveAgain",
+  "paymentReceived",
+  "paidTotal",
+  "viewOrder",
+  "sellerMessagingBlocked",
+  "sellerOrderPaid",
+  "sellerNeedsReview",
+  "sellerRefundNeeded",
+  "sellerTokenInvalid",
+  "sellerRateLimited",
+  "sellerOutOfStock",
+] as const;
+export type TextKey = (typeof TEXT_KEYS)[number];
+
+/** One string for every tone, or one per tone. */
+export type ToneText = string | Record<Tone, string>;
+
+/**
+ * Templates use `{placeholder}`; `[ ... ]` marks an optional part that is dropped when any
+ * placeholder inside it is empty, so "¡Listo[ @{name}]!" reads well with or without a name.
+ */
+export type Catalog = Record<TextKey, ToneText>;
+
+/** A seller's replacements for one language, keyed by text key, with the same placeholders. */
+export type TextOverrides = Partial<Record<TextKey, string>>;
+
+export type CartLine = { name: string; quantity: number; unitPriceMinor: number };

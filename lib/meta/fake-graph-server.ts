@@ -1,0 +1,447 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
+import { LIMITS, type MetaMessage } from "./messages";
+
+// A local stand-in for the Graph API endpoints the product calls, used by tests, the benchmark and
+// the in-app simulator. It answers with Meta-shaped bodies and errors, enforces Meta's one private
+// reply per comment, and tells listeners what "the bot sent". It sits on the benchmark's hot path,
+// so each request is a JSON parse, a Map lookup and a write: no per-request allocation beyond that.
+
+export type FakeGraphCallKind = "comment_reply" | "private_reply" | "message" | "unknown";
+
+export type FakeGraphCall = {
+  seq: number;
+  method: string;
+  /** Path without the version prefix, e.g. "/123/messages". */
+  path: string;
+  kind: FakeGraphCallKind;
+  body: unknown;
+  token: string | null;
+  /** Epoch milliseconds when the request was answered. */
+  time: number;
+  status: number;
+  response: unknown;
+  pageId?: string;
+  commentId?: string;
+  psid?: string;
+  messagingType?: string;
+  message?: MetaMessage | string;
+};
+
+export type FakeFailure = {
+  /** Meta error code to answer with (e.g. 4, 17, 32, 613, 10, 2022). Ignored when `drop` is set. */
+  code?: number;
+  subcode?: number;
+  /** HTTP status; 500 for codes 1/2, else 400 like Meta. */
+  status?: number;
+  message?: string;
+  /** How many matching requests fail before normal service resumes. */
+  times?: number;
+  /** Only requests whose path matches fail (the version prefix is stripped first). */
+  path?: string | RegExp;
+  /** Destroy the socket instead of answering: a network error for the client. */
+  drop?: boolean;
+  headers?: Record<string, string>;
+};
+
+export type PrivateReplyRecord = {
+  pageId: string;
+  commentId: string;
+  recipientId: string;
+  messageId: string;
+  message: MetaMessage;
+  time: number;
+};
+
+export type CommentReplyRecord = { id: string; commentId: string; message: string; time: number };
+
+export type FakeGraphServer = {
+  /** Base URL including the version segment, ready for createGraphClient / META_GRAPH_API_URL. */
+  url: string;
+  origin: string;
+  readonly calls: FakeGraphCall[];
+  readonly privateRepliesByComment: Map<string, PrivateReplyRecord>;
+  readonly commentReplies: Map<string, CommentReplyRecord[]>;
+  failNext(failure: FakeFailure): void;
+  blockMessaging(pageId: string, error?: { code?: number; subcode?: number; message?: string }): void;
+  unblockMessaging(pageId: string): void;
+  /** Maps a comment to the PSID Meta would report for its author (default: "psid_<comment id>"). */
+  registerCommentAuthor(args: { commentId: string; psid: string }): void;
+  setLatency(ms: number): void;
+  onCall(listener: (call: FakeGraphCall) => void): () => void;
+  reset(): void;
+  close(): Promise<void>;
+};
+
+export type FakeGraphServerOptions = {
+  port?: number;
+  host?: string;
+  version?: string;
+  latencyMs?: number;
+  /** Tokens the fake accepts; default: any non-empty token. */
+  acceptToken?: (token: string) => boolean;
+  onCall?: (call: FakeGraphCall) => void;
+  /** Oldest calls are dropped past this many, so a long benchmark cannot exhaust memory. */
+  maxRecordedCalls?: number;
+};
+
+type MetaErrorReply = { status: number; code: number; subcode?: number; message: string; type?: string; headers?: Record<string, string> };
+
+const DEFAULT_BLOCK = {
+  code: 2022,
+  message:
+    "People have been reporting content that your Page is sending. Out of the interest of our users, your Page has been blocked from sending messages via the Messenger Platform.",
+};
+
+function defaultMessageFor(code: number): string {
+  switch (code) {
+    case 4:
+      return "(#4) Application request limit reached";
+    case 17:
+      return "(#17) User request limit reached";
+    case 32:
+      return "(#32) Page request limit reached";
+    case 613:
+      return "(#613) Calls to this api have exceeded the rate limit.";
+    case 10:
+      return "(#10) This message is sent outside of allowed window.";
+    case 2:
+      return "An unexpected error has occurred. Please retry your request later.";
+    case 190:
+      return "Invalid OAuth access token.";
+    default:
+      return `(#${code}) Simulated Graph API error`;
+  }
+}
+
+function tokenFrom(req: IncomingMessage, query: URLSearchParams, body: Record<string, unknown> | null): string | null {
+  const auth = req.headers.authorization;
+  if (auth) {
+    const m = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(auth);
+    if (m) return m[1]!.trim();
+  }
+  const q = query.get("access_token");
+  if (q) return q;
+  const b = body?.access_token;
+  return typeof b === "string" && b ? b : null;
+}
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> | null {
+  if (raw === "") return {};
+  if (contentType?.includes("application/x-www-form-urlencoded")) {
+    // Meta accepts form posts whose object fields are JSON strings.
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of new URLSearchParams(raw)) {
+      try {
+        out[k] = v.startsWith("{") || v.startsWith("[") ? JSON.parse(v) : v;
+      } catch {
+        out[k] = v;
+      }
+    }
+    return out;
+  }
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+function asRecord(v: unknown): Record<string, unknown> | null {
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+}
+
+/** Mirrors the Send API's validation of `message` closely enough to catch our own bugs. */
+function validateMessage(message: Record<string, unknown>): string | null {
+  const text = message.text;
+  const attachment = asRecord(message.attachment);
+  const template = asRecord(message.template);
+  if (text === undefined && !attachment && !template) return "(#100) Message cannot be empty, must provide valid attachment or text";
+  if (text !== undefined && (typeof text !== "string" || text.trim() === "")) return "(#100) Message cannot be empty, must provide valid attachment or text";
+  if (typeof text === "string" && text.length > LIMITS.text) return "(#100) Length of param message[text] must be less than or equal to 2000";
+  const quick = message.quick_replies;
+  if (quick !== undefined) {
+    if (!Array.isArray(quick) || quick.length === 0) return "(#100) param message[quick_replies] must be a non-empty array";
+    if (quick.length > LIMITS.quickReplies) return "(#105) param message[quick_replies] has too many elements";
+    for (const q of quick) {
+      const r = asRecord(q);
+      if (!r || typeof r.title !== "string" || Array.from(r.title).length > LIMITS.quickReplyTitle) return "(#100) param title must be at most 20 characters";
+      if (typeof r.payload !== "string" || r.payload.length > LIMITS.payload) return "(#100) param payload must be a string of at most 1000 characters";
+    }
+  }
+  if (attachment) {
+    const payload = asRecord(attachment.payload);
+    if (payload?.template_type === "button") {
+      const buttons = payload.buttons;
+      if (typeof payload.text !== "string" || Array.from(payload.text).length > LIMITS.buttonTemplateText) return "(#100) param message[attachment][payload][text] must be at most 640 characters";
+      if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > LIMITS.buttons) return "(#105) param message[attachment][payload][buttons] must have 1 to 3 elements";
+      for (const b of buttons) {
+        const r = asRecord(b);
+        if (!r || typeof r.title !== "string" || Array.from(r.title).length > LIMITS.buttonTitle) return "(#100) button title must be at most 20 characters";
+        if (r.type === "web_url" && (typeof r.url !== "string" || !/^https?:\/\//.test(r.url))) return "(#100) param url must be a valid URL";
+      }
+    }
+  }
+  if (template && (typeof template.name !== "string" || !asRecord(template.language))) return "(#100) template requires name and language";
+  return null;
+}
+
+export async function startFakeGraphServer(options: FakeGraphServerOptions = {}): Promise<FakeGraphServer> {
+  const version = options.version ?? "v24.0";
+  const host = options.host ?? "127.0.0.1";
+  const maxRecordedCalls = options.maxRecordedCalls ?? 50_000;
+  const acceptToken = options.acceptToken ?? ((t: string) => t.length > 0);
+  const instance = randomBytes(3).toString("hex");
+  let latencyMs = options.latencyMs ?? 0;
+  let seq = 0;
+
+  const calls: FakeGraphCall[] = [];
+  const privateRepliesByComment = new Map<string, PrivateReplyRecord>();
+  const commentReplies = new Map<string, CommentReplyRecord[]>();
+  const commentAuthors = new Map<string, string>();
+  const blockedPages = new Map<string, { code: number; subcode?: number; message: string }>();
+  const failures: Array<FakeFailure & { remaining: number }> = [];
+  const listeners = new Set<(call: FakeGraphCall) => void>();
+  if (options.onCall) listeners.add(options.onCall);
+
+  function takeFailure(path: string): (FakeFailure & { remaining: number }) | null {
+    for (let i = 0; i < failures.length; i++) {
+      const f = failures[i]!;
+      const matches = f.path === undefined || (typeof f.path === "string" ? path.includes(f.path) : f.path.test(path));
+      if (!matches) continue;
+      f.remaining -= 1;
+      if (f.remaining <= 0) failures.splice(i, 1);
+      return f;
+    }
+    return null;
+  }
+
+  function record(call: FakeGraphCall) {
+    calls.push(call);
+    if (calls.length > maxRecordedCalls) calls.splice(0, calls.length - maxRecordedCalls);
+    for (const listener of listeners) {
+      try {
+        listener(call);
+      } catch {
+        // A broken UI listener must not break the fake Graph API for everyone else.
+      }
+    }
+  }
+
+  function errorBody(e: MetaErrorReply) {
+    return {
+      error: {
+        message: e.message,
+        type: e.type ?? "OAuthException",
+        code: e.code,
+        ...(e.subcode !== undefined ? { error_subcode: e.subcode } : {}),
+        fbtrace_id: `F${instance}${(seq + 1).toString(36)}`,
+      },
+    };
+  }
+
+  type Handled = { status: number; response: unknown; headers?: Record<string, string>; facts: Partial<FakeGraphCall> };
+
+  function fail(e: MetaErrorReply, facts: Partial<FakeGraphCall> = {}): Handled {
+    return { status: e.status, response: errorBody(e), headers: e.headers, facts };
+  }
+
+  const ROUTE = /^\/([^/]+)\/(messages|comments)$/;
+
+  /** What a request is about, without side effects: used for recording even when it fails. */
+  function factsFor(method: string, path: string, body: Record<string, unknown> | null): Partial<FakeGraphCall> {
+    const m = ROUTE.exec(path);
+    if (method !== "POST" || !m || !body) return { kind: "unknown" };
+    const id = decodeURIComponent(m[1]!);
+    if (m[2] === "comments") {
+      return { kind: "comment_reply", commentId: id, ...(typeof body.message === "string" ? { message: body.message } : {}) };
+    }
+    const recipient = asRecord(body.recipient);
+    const message = asRecord(body.message);
+    const idOf = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : null);
+    const commentId = recipient ? idOf(recipient.comment_id) : null;
+    const psid = recipient ? idOf(recipient.id) : null;
+    return {
+      kind: commentId ? "private_reply" : "message",
+      pageId: id,
+      ...(commentId ? { commentId } : {}),
+      ...(psid ? { psid } : {}),
+      ...(typeof body.messaging_type === "string" ? { messagingType: body.messaging_type } : {}),
+      ...(message ? { message: message as MetaMessage } : {}),
+    };
+  }
+
+  function handleMessages(pageId: string, body: Record<string, unknown>, facts: Partial<FakeGraphCall>): Handled {
+    const message = asRecord(body.message);
+    const { commentId, psid } = facts;
+    if (!commentId && !psid) return fail({ status: 400, code: 100, message: "(#100) The parameter recipient is required" }, facts);
+    if (!message) return fail({ status: 400, code: 100, message: "(#100) Must send either message or state" }, facts);
+    const invalid = validateMessage(message);
+    if (invalid) return fail({ status: 400, code: invalid.startsWith("(#105)") ? 105 : 100, message: invalid }, facts);
+    if (!commentId) {
+      const type = body.messaging_type;
+      if (type !== "RESPONSE" && type !== "UPDATE" && type !== "MESSAGE_TAG" && type !== "UTILITY") {
+        return fail({ status: 400, code: 100, message: "(#100) The parameter messaging_type is required" }, facts);
+      }
+      if (type === "MESSAGE_TAG" && typeof body.tag !== "string") return fail({ status: 400, code: 100, message: "(#100) Param tag is required for MESSAGE_TAG" }, facts);
+    }
+    const blocked = blockedPages.get(pageId);
+    if (blocked) return fail({ status: 400, ...blocked }, facts);
+
+    const now = Date.now();
+    const messageId = `m_${instance}_${(seq + 1).toString(36)}`;
+    if (commentId) {
+      if (privateRepliesByComment.has(commentId)) {
+        return fail({ status: 400, code: 10900, message: "(#10900) Activity already replied to" }, facts);
+      }
+      const recipientId = commentAuthors.get(commentId) ?? `psid_${commentId}`;
+      privateRepliesByComment.set(commentId, { pageId, commentId, recipientId, messageId, message: message as MetaMessage, time: now });
+      return { status: 200, response: { recipient_id: recipientId, message_id: messageId }, facts: { ...facts, psid: recipientId } };
+    }
+    return { status: 200, response: { recipient_id: psid, message_id: messageId }, facts };
+  }
+
+  function handleCommentReply(commentId: string, body: Record<string, unknown>, facts: Partial<FakeGraphCall>): Handled {
+    const message = body.message;
+    if (typeof message !== "string" || message.trim() === "") {
+      return fail({ status: 400, code: 100, message: "(#100) Missing message or attachment" }, facts);
+    }
+    const list = commentReplies.get(commentId) ?? [];
+    const id = `${commentId}_r${list.length + 1}`;
+    list.push({ id, commentId, message, time: Date.now() });
+    commentReplies.set(commentId, list);
+    return { status: 200, response: { id }, facts };
+  }
+
+  function route(method: string, path: string, body: Record<string, unknown>, token: string | null, facts: Partial<FakeGraphCall>): Handled {
+    if (token === null) return fail({ status: 400, code: 104, message: "An access token is required to request this resource." }, facts);
+    if (!acceptToken(token)) return fail({ status: 400, code: 190, message: "Invalid OAuth access token." }, facts);
+    const m = ROUTE.exec(path);
+    if (method === "POST" && m) {
+      const id = decodeURIComponent(m[1]!);
+      return m[2] === "messages" ? handleMessages(id, body, facts) : handleCommentReply(id, body, facts);
+    }
+    return fail({
+      status: 400,
+      code: 100,
+      subcode: 33,
+      type: "GraphMethodException",
+      message: `Unsupported ${method.toLowerCase()} request. Object with ID '${path.split("/")[1] ?? ""}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+    });
+  }
+
+  function respond(res: ServerResponse, status: number, payload: unknown, headers?: Record<string, string>) {
+    const text = JSON.stringify(payload);
+    res.writeHead(status, { "content-type": "application/json; charset=UTF-8", "content-length": Buffer.byteLength(text), ...headers });
+    res.end(text);
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const method = req.method ?? "GET";
+      const full = new URL(req.url ?? "/", "http://fake");
+      // Accept any version prefix so a URL copied from the real Graph API works unchanged.
+      const path = full.pathname.replace(/^\/v\d+(?:\.\d+)?(?=\/)/, "");
+      const raw = Buffer.concat(chunks).toString("utf8");
+      const body = parseBody(raw, req.headers["content-type"]);
+      const token = tokenFrom(req, full.searchParams, body);
+
+      const finish = () => {
+        const failure = takeFailure(path);
+        const facts = factsFor(method, path, body);
+        if (failure?.drop) {
+          req.socket.destroy();
+          record({ ...facts, seq: ++seq, method, path, kind: facts.kind ?? "unknown", body, token, time: Date.now(), status: 0, response: null });
+          return;
+        }
+        let handled: Handled;
+        if (body === null) {
+          handled = fail({ status: 400, code: 100, message: "(#100) Invalid JSON body" }, facts);
+        } else if (failure) {
+          const code = failure.code ?? 2;
+          const status = failure.status ?? (code === 1 || code === 2 ? 500 : 400);
+          handled = fail({ status, code, subcode: failure.subcode, message: failure.message ?? defaultMessageFor(code), headers: failure.headers }, facts);
+        } else {
+          handled = route(method, path, body, token, facts);
+        }
+        respond(res, handled.status, handled.response, handled.headers);
+        record({
+          ...handled.facts,
+          seq: ++seq,
+          method,
+          path,
+          kind: handled.facts.kind ?? "unknown",
+          body,
+          token,
+          time: Date.now(),
+          status: handled.status,
+          response: handled.response,
+        });
+      };
+      if (latencyMs > 0) setTimeout(finish, latencyMs);
+      else finish();
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${host}:${port}`;
+
+  return {
+    url: `${origin}/${version}`,
+    origin,
+    calls,
+    privateRepliesByComment,
+    commentReplies,
+    failNext(failure) {
+      failures.push({ ...failure, remaining: Math.max(1, failure.times ?? 1) });
+    },
+    blockMessaging(pageId, error) {
+      blockedPages.set(pageId, {
+        code: error?.code ?? DEFAULT_BLOCK.code,
+        ...(error?.subcode !== undefined ? { subcode: error.subcode } : {}),
+        message: error?.message ?? (error?.code !== undefined ? defaultMessageFor(error.code) : DEFAULT_BLOCK.message),
+      });
+    },
+    unblockMessaging(pageId) {
+      blockedPages.delete(pageId);
+    },
+    registerCommentAuthor({ commentId, psid }) {
+      commentAuthors.set(commentId, psid);
+    },
+    setLatency(ms) {
+      latencyMs = Math.max(0, ms);
+    },
+    onCall(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    reset() {
+      calls.length = 0;
+      privateRepliesByComment.clear();
+      commentReplies.clear();
+      commentAuthors.clear();
+      blockedPages.clear();
+      failures.length = 0;
+    },
+    close() {
+      return new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}

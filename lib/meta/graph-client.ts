@@ -1,0 +1,214 @@
+import { createHmac } from "node:crypto";
+import {
+  MetaApiError,
+  MetaAuthError,
+  MetaMessagingBlockedError,
+  MetaRateLimitedError,
+  MetaTransientError,
+  classifyMetaError,
+  type MetaErrorBody,
+} from "./errors";
+import { MetaMessageBuildError, type MetaMessage } from "./messages";
+
+export type MessagingType = "RESPONSE" | "UPDATE" | "MESSAGE_TAG" | "UTILITY";
+
+export type GraphClientOptions = {
+  /** e.g. https://graph.facebook.com/v24.0 (META_GRAPH_API_URL) or a local fake. */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  /** Extra attempts after the first one for rate limits, 5xx and network errors. */
+  maxRetries?: number;
+  baseDelayMs?: number;
+  /** Longest wait spent in-process; a longer hint from Meta is handed to the job layer instead. */
+  maxDelayMs?: number;
+  timeoutMs?: number;
+  /** When the app enables "Require App Secret", every call must carry appsecret_proof. */
+  appSecret?: string;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+};
+
+export type SendResult = { alreadySent: false; id: string; recipientId: string | null } | { alreadySent: true };
+
+export type GraphClient = {
+  /** Public reply under the buyer's comment: POST /{comment-id}/comments. */
+  replyToComment(args: { commentId: string; message: string; pageToken: string }): Promise<{ id: string }>;
+  /** The one private reply a comment allows: POST /{page-id}/messages with recipient.comment_id. */
+  sendPrivateReply(args: { pageId: string; commentId: string; message: MetaMessage; pageToken: string }): Promise<SendResult>;
+  /** A message to a PSID: RESPONSE inside the 24 h window, UTILITY (template) outside it. */
+  sendMessage(args: {
+    pageId: string;
+    psid: string;
+    message: MetaMessage;
+    messagingType: MessagingType;
+    tag?: string;
+    pageToken: string;
+  }): Promise<SendResult>;
+};
+
+type GraphSuccess = Record<string, unknown>;
+/** "Already replied" is not thrown here: only the private-reply caller knows it means success. */
+type PostOutcome = { kind: "ok"; json: GraphSuccess } | { kind: "already_replied"; error: MetaApiError };
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Seconds from Retry-After, or minutes from Meta's Business Use Case usage header. */
+function retryHintMs(headers: Headers): number | null {
+  const retryAfter = headers.get("retry-after");
+  if (retryAfter && /^\d+$/.test(retryAfter.trim())) return Number(retryAfter) * 1000;
+  const buc = headers.get("x-business-use-case-usage");
+  if (!buc) return null;
+  try {
+    const usage = JSON.parse(buc) as Record<string, Array<{ estimated_time_to_regain_access?: number }>>;
+    const minutes = Object.values(usage)
+      .flat()
+      .map((u) => u.estimated_time_to_regain_access ?? 0);
+    const max = Math.max(0, ...minutes);
+    return max > 0 ? max * 60_000 : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const maxRetries = options.maxRetries ?? 4;
+  const baseDelayMs = options.baseDelayMs ?? 250;
+  const maxDelayMs = options.maxDelayMs ?? 20_000;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+
+  // Equal jitter: never less than half the exponential step, so a burst of retries spreads out
+  // without collapsing to zero.
+  function backoff(attempt: number): number {
+    const step = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+    return Math.round(step / 2 + random() * (step / 2));
+  }
+
+  function url(path: string, pageToken: string): string {
+    if (!options.appSecret) return `${baseUrl}${path}`;
+    const proof = createHmac("sha256", options.appSecret).update(pageToken).digest("hex");
+    return `${baseUrl}${path}?appsecret_proof=${proof}`;
+  }
+
+  async function post(path: string, body: unknown, pageToken: string): Promise<PostOutcome> {
+    const payload = JSON.stringify(body);
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      let text: string;
+      try {
+        response = await fetchImpl(url(path, pageToken), {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${pageToken}` },
+          body: payload,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        text = await response.text();
+      } catch (cause) {
+        const wait = backoff(attempt);
+        if (attempt >= maxRetries) {
+          throw new MetaTransientError({
+            message: `Graph API unreachable: ${cause instanceof Error ? cause.message : String(cause)}`,
+            code: 0,
+            status: 0,
+            retryAfterMs: wait,
+            attempts: attempt + 1,
+            cause,
+          });
+        }
+        await sleep(wait);
+        continue;
+      }
+
+      const json = parseJson(text) as { error?: MetaErrorBody } | null;
+      if (response.ok && json && typeof json === "object" && !json.error) return { kind: "ok", json: json as GraphSuccess };
+
+      const error = json?.error ?? {};
+      const code = typeof error.code === "number" ? error.code : null;
+      const subcode = typeof error.error_subcode === "number" ? error.error_subcode : null;
+      const base = {
+        message: error.message ?? `Graph API answered HTTP ${response.status}`,
+        code: code ?? 0,
+        subcode,
+        status: response.status,
+        type: error.type ?? null,
+        fbtraceId: error.fbtrace_id ?? null,
+      };
+      const verdict = classifyMetaError({ status: response.status, code, subcode });
+      switch (verdict.kind) {
+        case "already_replied":
+          return { kind: "already_replied", error: new MetaApiError(base) };
+        case "blocked":
+          throw new MetaMessagingBlockedError({ ...base, reason: verdict.reason });
+        case "auth":
+          throw new MetaAuthError(base);
+        case "other":
+          throw new MetaApiError(base);
+        case "rate_limited":
+        case "transient": {
+          const hint = retryHintMs(response.headers);
+          const wait = Math.max(hint ?? 0, backoff(attempt));
+          // A throttle measured in minutes is better waited out by the job scheduler than by a
+          // worker holding a connection open.
+          if (attempt >= maxRetries || wait > maxDelayMs) {
+            const args = { ...base, retryAfterMs: wait, attempts: attempt + 1 };
+            throw verdict.kind === "rate_limited" ? new MetaRateLimitedError(args) : new MetaTransientError(args);
+          }
+          await sleep(wait);
+          continue;
+        }
+      }
+    }
+  }
+
+  function toSendResult(json: GraphSuccess): SendResult {
+    const id = typeof json.message_id === "string" ? json.message_id : typeof json.id === "string" ? json.id : null;
+    if (!id) throw new MetaApiError({ message: "Graph API success without message_id", code: 0, status: 200 });
+    return { alreadySent: false, id, recipientId: typeof json.recipient_id === "string" ? json.recipient_id : null };
+  }
+
+  return {
+    async replyToComment({ commentId, message, pageToken }) {
+      if (message.trim() === "") throw new MetaMessageBuildError("a comment reply needs a message");
+      const outcome = await post(`/${encodeURIComponent(commentId)}/comments`, { message }, pageToken);
+      if (outcome.kind === "already_replied") throw outcome.error;
+      if (typeof outcome.json.id !== "string") {
+        throw new MetaApiError({ message: "Graph API success without comment id", code: 0, status: 200 });
+      }
+      return { id: outcome.json.id };
+    },
+
+    async sendPrivateReply({ pageId, commentId, message, pageToken }) {
+      const outcome = await post(`/${encodeURIComponent(pageId)}/messages`, { recipient: { comment_id: commentId }, message }, pageToken);
+      // Meta keeps exactly one private reply per comment, so "already replied" proves an earlier
+      // attempt (maybe one whose response we lost) was delivered: the DM step is idempotent.
+      return outcome.kind === "already_replied" ? { alreadySent: true } : toSendResult(outcome.json);
+    },
+
+    async sendMessage({ pageId, psid, message, messagingType, tag, pageToken }) {
+      if (messagingType === "MESSAGE_TAG" && !tag) throw new MetaMessageBuildError("MESSAGE_TAG needs a tag");
+      if (messagingType === "UTILITY" && !("template" in message)) {
+        throw new MetaMessageBuildError("UTILITY messages must be an approved utility template");
+      }
+      const body = {
+        recipient: { id: psid },
+        messaging_type: messagingType,
+        message,
+        ...(messagingType === "MESSAGE_TAG" ? { tag } : {}),
+      };
+      const outcome = await post(`/${encodeURIComponent(pageId)}/messages`, body, pageToken);
+      if (outcome.kind === "already_replied") throw outcome.error;
+      return toSendResult(outcome.json);
+    },
+  };
+}
