@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/**
+ * Every event a job can be triggered by, name → schema of `data`. Both drivers validate against this
+ * registry when an event is sent and again when a handler receives it, so a handler's `event.data` is
+ * exactly the schema's output type. Add new events here.
+ */
+export const jobEvents = {
+  "comment/received": z.object({
+    commentId: z.string().min(1),
+    storeId: z.string().min(1),
+    liveId: z.string().min(1).optional(),
+  }),
+  "message/received": z.object({
+    inboundMessageId: z.string().min(1),
+    storeId: z.string().min(1),
+  }),
+  "order/created": z.object({
+    orderId: z.string().min(1),
+    storeId: z.string().min(1),
+  }),
+  "payment/succeeded": z.object({
+    orderId: z.string().min(1),
+    storeId: z.string().min(1),
+    provider: z.enum(["paypal", "mercadopago", "flow", "sandbox", "bank_transfer"]),
+    transactionId: z.string().min(1),
+    amount: z.number().int().nonnegative(),
+    currency: z.string().length(3),
+  }),
+} satisfies Record<string, z.ZodType<Record<string, unknown>>>;
+
+export type JobEvents = typeof jobEvents;
+export type JobEventName = keyof JobEvents & string;
+export type JobEventData<N extends JobEventName> = z.output<JobEvents[N]>;
+
+/** An event as a handler sees it: validated data plus the id used for deduplication. */
+export type JobEvent<N extends JobEventName = JobEventName> = {
+  [K in N]: { name: K; data: JobEventData<K>; id: string; ts: number };
+}[N];
+
+/** An event as a producer sends it. A stable `id` makes re-sending the same fact a no-op. */
+export type SendableEvent = {
+  [K in JobEventName]: { name: K; data: z.input<JobEvents[K]>; id?: string; ts?: number };
+}[JobEventName];
+
+export function isJobEventName(name: string): name is JobEventName {
+  return Object.hasOwn(jobEvents, name);
+}
+
+/** What both drivers store or transmit: validated data, an id for deduplication, a timestamp. */
+export interface PreparedEvent {
+  name: JobEventName;
+  data: Record<string, unknown>;
+  id: string;
+  ts: number;
+}
+
+/**
+ * Validates events before they leave the producer, so a typo fails the request that caused it
+ * instead of a job much later. Schemas must not transform (input = output, as Inngest's `eventType`
+ * requires) because handlers parse the stored data again.
+ */
+export function prepareEvents(
+  events: SendableEvent | readonly SendableEvent[],
+  newId: (index: number) => string = () => crypto.randomUUID(),
+): PreparedEvent[] {
+  const list: readonly SendableEvent[] = Array.isArray(events) ? events : [events as SendableEvent];
+  return list.map((event, index) => {
+    if (!isJobEventName(event.name)) throw new TypeError(`Unknown job event "${event.name}"`);
+    const parsed = jobEvents[event.name].safeParse(event.data);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "data"}: ${i.message}`).join("; ");
+      throw new TypeError(`Invalid data for event "${event.name}": ${issues}`);
+    }
+    return { name: event.name, data: parsed.data, id: event.id ?? newId(index), ts: event.ts ?? Date.now() };
+  });
+}

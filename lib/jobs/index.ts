@@ -1,0 +1,61 @@
+import { createInngestClient, type InngestClient } from "@/inngest/client";
+import { env, usesInngest } from "@/lib/env";
+import type { AnyJobDefinition, JobDriver, SendOptions } from "./define";
+import type { SendableEvent } from "./events";
+import { createInngestDriver } from "./inngest-driver";
+import { createLocalDriver, startLocalWorker, type LocalWorker, type LocalWorkerOptions } from "./local-driver";
+
+export { defineJob, NonRetriableError } from "./define";
+export type { AnyJobDefinition, JobContext, JobDefinition, JobDriver, JobStep, SendOptions } from "./define";
+export type { JobEvent, JobEventName, SendableEvent } from "./events";
+export { toInngestFunction } from "./inngest-driver";
+export { inspectJob, runJobsUntilIdle } from "./local-driver";
+
+// On globalThis: Next.js may load this module once per route bundle, but there is one registry per process.
+const shared = globalThis as unknown as { __lssJobFunctions?: readonly AnyJobDefinition[]; __lssInngest?: { key: string; client: InngestClient } };
+
+/** Call once at startup with every job definition: the local driver needs them to fan events out. */
+export function registerJobFunctions(functions: readonly AnyJobDefinition[]) {
+  shared.__lssJobFunctions = functions;
+}
+
+function registeredFunctions(): readonly AnyJobDefinition[] {
+  const functions = shared.__lssJobFunctions;
+  if (!functions) throw new Error("No job functions registered: call registerJobFunctions(functions) at startup");
+  return functions;
+}
+
+/** The Inngest client configured from the environment (for `serve()` and the Inngest driver). */
+export function getInngestClient(): InngestClient {
+  const e = env();
+  const config = {
+    eventKey: e.INNGEST_EVENT_KEY,
+    signingKey: e.INNGEST_SIGNING_KEY,
+    baseUrl: e.INNGEST_BASE_URL,
+    isDev: e.INNGEST_DEV,
+  };
+  const key = JSON.stringify(config);
+  if (shared.__lssInngest?.key !== key) shared.__lssInngest = { key, client: createInngestClient(config) };
+  return shared.__lssInngest.client;
+}
+
+/** Inngest when any INNGEST_* variable is set, else the durable in-process driver on PostgreSQL. */
+export function getJobDriver(): JobDriver {
+  return usesInngest(env())
+    ? createInngestDriver({ client: getInngestClient() })
+    : createLocalDriver({ functions: registeredFunctions });
+}
+
+export const jobs = {
+  send: (events: SendableEvent | readonly SendableEvent[], options?: SendOptions) => getJobDriver().send(events, options),
+};
+
+/**
+ * Starts the in-process worker for the registered functions, listening for NOTIFY on DATABASE_URL.
+ * Returns null when Inngest runs the functions (it calls /api/inngest instead).
+ */
+export function startJobWorker(options: Partial<LocalWorkerOptions> = {}): LocalWorker | null {
+  const e = env();
+  if (usesInngest(e)) return null;
+  return startLocalWorker({ functions: registeredFunctions(), listenConnectionString: e.DATABASE_URL, ...options });
+}

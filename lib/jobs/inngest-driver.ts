@@ -1,0 +1,107 @@
+import { NonRetriableError as InngestNonRetriableError, type Inngest, type InngestFunction } from "inngest";
+import {
+  NonRetriableError,
+  parseJobEvent,
+  toJson,
+  type AnyJobDefinition,
+  type JobDriver,
+  type JobLogger,
+  type JobStep,
+  type StepResult,
+} from "./define";
+import { prepareEvents } from "./events";
+
+/** The slice of Inngest's step tools the seam uses; Inngest's real (and mocked) tools satisfy it. */
+interface InngestSteps {
+  run(id: string, fn: () => Promise<unknown>): Promise<unknown>;
+  sleep(id: string, time: number | string): Promise<void>;
+  sleepUntil(id: string, time: Date | string): Promise<void>;
+  sendEvent(id: string, payload: { name: string; data: Record<string, unknown>; id: string; ts: number }[]): Promise<unknown>;
+}
+
+interface InngestContext {
+  event: { name: string; data?: unknown; id?: string; ts?: number };
+  step: InngestSteps;
+  attempt: number;
+  runId: string;
+  logger: JobLogger;
+}
+
+type Retries = NonNullable<InngestFunction.Options["retries"]>;
+type Period = NonNullable<InngestFunction.Options["throttle"]>["period"];
+
+const created = new WeakMap<Inngest.Any, Map<string, InngestFunction.Any>>();
+
+/**
+ * Wraps one job definition as an Inngest function with the same id, trigger, retries, concurrency,
+ * throttle and onFailure. Memoised per client, because Inngest expects each function created once.
+ */
+export function toInngestFunction(def: AnyJobDefinition, client: Inngest.Any): InngestFunction.Any {
+  let byId = created.get(client);
+  if (!byId) created.set(client, (byId = new Map()));
+  const existing = byId.get(def.id);
+  if (existing) return existing;
+
+  const { concurrency, throttle } = def;
+  const fn = client.createFunction(
+    {
+      id: def.id,
+      triggers: [{ event: def.event }],
+      retries: def.retries as Retries,
+      ...(concurrency && { concurrency: [concurrency.key ? { key: concurrency.key, limit: concurrency.limit } : { limit: concurrency.limit }] }),
+      ...(throttle && {
+        throttle: { ...(throttle.key && { key: throttle.key }), limit: throttle.limit, period: throttle.period as Period },
+      }),
+      ...(def.onFailure && {
+        onFailure: (ctx: InngestContext & { error: Error; event: { data: { event: InngestContext["event"] } } }) =>
+          asInngestErrors(() =>
+            def.onFailure!({ ...adaptContext(ctx), event: parseJobEvent(def, ctx.event.data.event), error: ctx.error }),
+          ),
+      }),
+    },
+    (ctx: InngestContext) => asInngestErrors(() => def.handler({ ...adaptContext(ctx), event: parseJobEvent(def, ctx.event) })),
+  );
+  byId.set(def.id, fn);
+  return fn;
+}
+
+export function createInngestDriver({ client }: { client: Inngest.Any }): JobDriver {
+  return {
+    kind: "inngest",
+    async send(events) {
+      // `tx` cannot join an HTTP call: the event leaves now (see SendOptions). The id makes Inngest dedupe re-sends.
+      const prepared = prepareEvents(events);
+      await client.send(prepared.map(({ name, data, id, ts }) => ({ name, data, id, ts })));
+      return { ids: prepared.map((e) => e.id) };
+    },
+  };
+}
+
+function adaptContext(ctx: InngestContext) {
+  return { step: adaptStep(ctx.step, ctx.runId), attempt: ctx.attempt, runId: ctx.runId, logger: ctx.logger };
+}
+
+function adaptStep(step: InngestSteps, runId: string): JobStep {
+  return {
+    // JSON round trip inside the step: the first run returns what a replay will, as the local driver does.
+    run: <T>(id: string, fn: () => T | Promise<T>) =>
+      step.run(id, () => asInngestErrors(async () => toJson<T>(await fn()))) as Promise<StepResult<T>>,
+    sleep: (id, duration) => step.sleep(id, duration),
+    sleepUntil: (id, until) => step.sleepUntil(id, until),
+    async sendEvent(id, events) {
+      // Ids derived from the run and step, as in the local driver: a retried send is deduplicated.
+      const prepared = prepareEvents(events, (i) => `${runId}:${id}:${i}`);
+      await step.sendEvent(id, prepared);
+      return { ids: prepared.map((e) => e.id) };
+    },
+  };
+}
+
+async function asInngestErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof NonRetriableError) throw new InngestNonRetriableError(error.message, { cause: error });
+    throw error;
+  }
+}

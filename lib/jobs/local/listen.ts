@@ -1,0 +1,72 @@
+import pg from "pg";
+import type { JobLogger } from "../define";
+import { JOBS_CHANNEL } from "./send";
+
+/**
+ * LISTEN on a dedicated connection (a pooled one would lose the subscription) so an idle worker
+ * wakes within milliseconds of a commit. Reconnects on failure; polling covers the gap, and a
+ * reconnect wakes the worker once in case a notification was missed.
+ */
+export function listenForJobs({
+  connectionString,
+  onNotify,
+  logger,
+  reconnectMs = 1000,
+}: {
+  connectionString: string;
+  onNotify: () => void;
+  logger: JobLogger;
+  reconnectMs?: number;
+}): { ready: Promise<void>; close(): Promise<void> } {
+  let closed = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString });
+    next.on("notification", () => onNotify());
+    next.on("error", (error) => {
+      logger.warn("[jobs] LISTEN connection error:", error.message);
+      scheduleReconnect(next);
+    });
+    next.on("end", () => scheduleReconnect(next));
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${JOBS_CHANNEL}`);
+    } catch (error) {
+      logger.warn("[jobs] LISTEN failed, polling until it reconnects:", (error as Error).message);
+      scheduleReconnect(next);
+      return;
+    }
+    if (closed) {
+      await next.end().catch(() => undefined);
+      return;
+    }
+    client = next;
+    onNotify();
+  };
+
+  const scheduleReconnect = (failed: pg.Client) => {
+    if (closed || retry || (client && client !== failed)) return;
+    client = undefined;
+    failed.end().catch(() => undefined);
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, reconnectMs);
+    retry.unref();
+  };
+
+  const ready = connect();
+  return {
+    ready,
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await ready;
+      const current = client;
+      client = undefined;
+      await current?.end().catch(() => undefined);
+    },
+  };
+}
