@@ -37,7 +37,7 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_REGION: z.string().default("auto"),
   S3_PUBLIC_URL: optionalUrl,
-  LOCAL_JOBS: flag, // "0" disables the in-process job driver (e.g. a web-only instance)
+  LOCAL_JOBS: z.enum(["0", "1"]).default("1"), // "0" disables the in-process job driver (e.g. a web-only instance)
   FAKE_GRAPH: flag, // serve the built-in fake Graph API for the simulator (embedded default)
   TRUST_PROXY: flag,
 });

@@ -15,6 +15,10 @@ export const jobEvents = {
     inboundMessageId: z.string().min(1),
     storeId: z.string().min(1),
   }),
+  "stock/released": z.object({
+    storeId: z.string().min(1),
+    productIds: z.array(z.string().min(1)).min(1),
+  }),
   "order/created": z.object({
     orderId: z.string().min(1),
     storeId: z.string().min(1),

@@ -46,8 +46,18 @@ export function getJobDriver(): JobDriver {
     : createLocalDriver({ functions: registeredFunctions });
 }
 
+/** The app's own function list, loaded on first send when nothing registered it (scripts, tests, route handlers). */
+async function ensureRegistered() {
+  if (shared.__lssJobFunctions) return;
+  const { jobFunctions } = await import("@/inngest/functions");
+  shared.__lssJobFunctions ??= jobFunctions;
+}
+
 export const jobs = {
-  send: (events: SendableEvent | readonly SendableEvent[], options?: SendOptions) => getJobDriver().send(events, options),
+  send: async (events: SendableEvent | readonly SendableEvent[], options?: SendOptions) => {
+    await ensureRegistered();
+    return getJobDriver().send(events, options);
+  },
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import { jobs } from "@/lib/jobs";
 
 /**
  * Gives an order's active reservations back to available stock. Called inside the transaction that
@@ -12,5 +13,11 @@ export async function releaseReservations(tx: Tx, orderId: string): Promise<stri
   for (const r of released) {
     await tx.$executeRaw`UPDATE products SET reserved = reserved - ${r.quantity}, "updatedAt" = now() WHERE id = ${r.productId}`;
   }
-  return [...new Set(released.map((r) => r.productId))];
+  const productIds = [...new Set(released.map((r) => r.productId))];
+  if (productIds.length) {
+    // Freed units go to the waitlist; the event commits (or not) with this transaction.
+    const [order] = await tx.$queryRaw<{ storeId: string }[]>`SELECT "storeId" FROM orders WHERE id = ${orderId}`;
+    await jobs.send({ name: "stock/released", id: `released:${orderId}:${Date.now()}`, data: { storeId: order!.storeId, productIds } }, { tx });
+  }
+  return productIds;
 }

@@ -3,7 +3,9 @@ import { randomBytes } from "node:crypto";
 import { encryptSecret } from "@/lib/security/encryption";
 
 /** A store with a connected Page, an active live and a small catalog, written straight to the database. */
-export async function seedStore({ currency = "CLP", country = "CL", locale = "es-CL", products = [{ sku: "A12", name: "Polera roja M", priceMinor: 15990, stock: 10, keywords: ["polera", "roja", "m"], color: "rojo", size: "M" }], ttl = null as number | null } = {}) {
+type SeedProduct = { sku: string; name: string; priceMinor: number; stock: number; keywords?: string[]; color?: string | null; size?: string | null };
+
+export async function seedStore({ currency = "CLP", country = "CL", locale = "es-CL", products = [{ sku: "A12", name: "Polera roja M", priceMinor: 15990, stock: 10, keywords: ["polera", "roja", "m"], color: "rojo", size: "M" }] as SeedProduct[], ttl = null as number | null } = {}) {
   const suffix = randomBytes(4).toString("hex");
   const pageId = String(100000000 + Math.floor(Math.random() * 899999999));
   const owner = await prisma.user.create({ data: { email: `owner.${suffix}@example.com`, fullName: "Owner", passwordHash: null } });

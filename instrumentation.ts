@@ -1,0 +1,16 @@
+/**
+ * Next.js calls this once per server process at boot. In the Node.js runtime it validates the
+ * configuration (production refuses to start without its secrets), starts the background runtime
+ * (local job worker + expiry sweeper) and, in the embedded default, the built-in fake Graph API.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("./lib/env");
+  const e = env();
+  if (e.FAKE_GRAPH) {
+    const { startBuiltInFakeGraph } = await import("./lib/simulator/fake-graph");
+    await startBuiltInFakeGraph();
+  }
+  const { startBackgroundRuntime } = await import("./lib/jobs-runtime");
+  startBackgroundRuntime();
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { buildCatalogIndex } from "./catalog-index";
+import { corpusItemSchema, evaluateCorpus } from "./evaluate-corpus";
+import { BUY_CONFIDENCE_THRESHOLD, INTENTS, catalogProductSchema } from "./types";
+
+const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../tests/fixtures/comments/${name}`, import.meta.url), "utf8")) as unknown;
+const catalog = z.array(catalogProductSchema).parse(fixture("catalog.json"));
+const corpus = z.array(corpusItemSchema).parse(fixture("corpus.json"));
+const index = buildCatalogIndex(catalog);
+
+describe("labelled comment corpus", () => {
+  it("covers every language and intent with enough examples", () => {
+    const count = (pred: (i: (typeof corpus)[number]) => boolean) => corpus.filter(pred).length;
+    expect(corpus.length).toBeGreaterThanOrEqual(300);
+    expect(count((i) => i.lang === "es")).toBeGreaterThanOrEqual(120);
+    for (const locale of ["es-CL", "es-MX", "es-AR", "es-PE", "es-CO", "es-ES"]) expect(count((i) => i.locale === locale)).toBeGreaterThanOrEqual(25);
+    expect(count((i) => i.lang === "pt")).toBeGreaterThanOrEqual(40);
+    expect(count((i) => i.lang === "en")).toBeGreaterThanOrEqual(40);
+    for (const lang of ["fr", "it", "ar"]) expect(count((i) => i.lang === lang)).toBeGreaterThanOrEqual(25);
+    for (const intent of INTENTS) expect(count((i) => i.intent === intent)).toBeGreaterThanOrEqual(20);
+  });
+
+  it("only labels SKUs that exist in the catalog", () => {
+    const skus = new Set(catalog.map((p) => p.sku));
+    expect(corpus.filter((i) => i.sku !== null && !skus.has(i.sku))).toEqual([]);
+  });
+
+  it("keeps intent accuracy ≥ 0.90, SKU accuracy ≥ 0.85 and quantity accuracy ≥ 0.90", () => {
+    const report = evaluateCorpus({ items: corpus, index, buyThreshold: BUY_CONFIDENCE_THRESHOLD });
+    const misses = report.misses.map((m) => `${m.text} → ${m.got.intent}/${m.got.sku}/${m.got.quantity}`);
+    expect(report.overall.intentAccuracy, misses.join("\n")).toBeGreaterThanOrEqual(0.9);
+    expect(report.overall.skuAccuracy, misses.join("\n")).toBeGreaterThanOrEqual(0.85);
+    expect(report.overall.quantityAccuracy).toBeGreaterThanOrEqual(0.9);
+    for (const [lang, s] of Object.entries(report.byLanguage)) expect(s.intentAccuracy, lang).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("is rarely confidently wrong: confident BUYs are right at least 97% of the time on the blind set", () => {
+    const blind = z.array(corpusItemSchema).parse(fixture("blind.json"));
+    const report = evaluateCorpus({ items: blind, index, buyThreshold: BUY_CONFIDENCE_THRESHOLD });
+    expect(report.overall.intentAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(report.confidentBuyErrors.wrong / Math.max(1, report.confidentBuyErrors.confident)).toBeLessThanOrEqual(0.03);
+  });
+});

@@ -1,0 +1,280 @@
+import { LANGUAGES, type Language } from "./types";
+import { prepareComment, type EmojiSignals, type Token } from "./normalize-text";
+import { compactSku, unpaddedSku, type CatalogIndex } from "./catalog-index";
+import { getLexicon, type EntryKind, type ProductKind } from "./lexicon/compile-lexicon";
+import { literalKey, matchLexicon, resolveForms, type LexiconHit, type TokenForm } from "./lexicon/match-lexicon";
+import { GUARDED_SIZE_LETTERS } from "./lexicon/product-words";
+
+export interface SkuMention {
+  sku: string;
+  start: number;
+  end: number;
+  clause: number;
+  negated: boolean;
+  /** "a12x2", "2xA12": a quantity written into the code. */
+  quantity: number | null;
+}
+
+export interface Feature {
+  /** "type:tshirt", "color:red", "material:leather", "pattern:floral" or "lit:skinny". */
+  key: string;
+  kind: ProductKind | "literal";
+  start: number;
+  end: number;
+  clause: number;
+  negated: boolean;
+  fuzzyFrom?: string;
+  /** The buyer's own word, compared with the product's name for tie-breaking. */
+  surface: string;
+}
+
+export interface SizeMention {
+  value: string;
+  start: number;
+  negated: boolean;
+}
+
+export interface CommentReading {
+  tokens: Token[];
+  forms: TokenForm[];
+  /** Lexicon hits valid in the detected language. */
+  hits: LexiconHit[];
+  clauseOf: number[];
+  negated: boolean[];
+  language: Language;
+  skus: SkuMention[];
+  /** Codes shaped like SKUs that the catalog does not have ("A99"). */
+  unknownCodes: string[];
+  features: Feature[];
+  sizes: SizeMention[];
+  /** Token positions that are sizes, prices or times, so never quantities. */
+  notQuantity: Set<number>;
+  /** Words the lexicon and the catalog do not know: free text the rules cannot read. */
+  unknownWords: number;
+  wordCount: number;
+  emoji: EmojiSignals;
+  hasQuestionMark: boolean;
+  laugh: boolean;
+  /** Notes for the reason line, built from lexicon forms only. */
+  notes: string[];
+}
+
+const SEPARATOR = /^[\s\-_.#/]{0,2}$/;
+const ASCII_ALNUM = /^[a-z0-9]+$/;
+const LAUGH = /^a?(?:ja|je|ji|ha|he|hi|ah|ks|rs|js|sj|xd)+[ajhesd]?$/;
+const LAUGH_WORDS = new Set(["lol", "lool", "lmao", "lmfao", "rofl", "mdr", "ptdr", "xd", "xdd", "jsjs", "kkk", "jaj", "jajaj", "rsrs", "hahah", "ahah"]);
+const CLAUSE_BREAK = /^[.,;:!?¡¿…\n\u060C\u061B\u061F]$/u;
+const MODIFIER_GAP = new Set(["de", "di", "en", "em", "of", "in", "a", "da", "du", "do", "con", "del", "della", "d", "com"]);
+const ARABIC = /[\u0600-\u06FF]/;
+
+function isLaugh(t: Token): boolean {
+  if (t.kind !== "word") return false;
+  const w = t.folded;
+  if (/^k{3,}$/.test(w) || /^\u0647{3,}$/.test(w) || /^\u062E{3,}$/.test(w)) return true;
+  if (LAUGH_WORDS.has(t.text)) return true;
+  return w.length >= 4 && LAUGH.test(w);
+}
+
+function findSkus(tokens: Token[], clean: string, index: CatalogIndex): { mentions: Omit<SkuMention, "clause" | "negated">[]; unknownCodes: string[]; used: Set<number> } {
+  const mentions: Omit<SkuMention, "clause" | "negated">[] = [];
+  const unknownCodes: string[] = [];
+  const used = new Set<number>();
+  const lookup = (compact: string) => index.skuKeys.get(compact) ?? index.skuKeys.get(unpaddedSku(compact));
+  for (let i = 0; i < tokens.length; i++) {
+    if (used.has(i)) continue;
+    let found = false;
+    for (let len = 3; len >= 1 && !found; len--) {
+      const span = tokens.slice(i, i + len);
+      if (span.length < len || span.some((t) => t.kind === "punct" || !ASCII_ALNUM.test(t.folded))) continue;
+      if (span.slice(1).some((t, k) => !SEPARATOR.test(clean.slice(span[k].end, t.start)))) continue;
+      const compact = compactSku(span.map((t) => t.folded).join(""));
+      if (!/\d/.test(compact) || (!/[A-Z]/.test(compact) && compact.length < 3)) continue;
+      const attempts: Array<[string, number | null]> = [[compact, null]];
+      const tail = /^(.*\d)X(\d{1,2})$/.exec(compact);
+      if (tail) attempts.push([tail[1], Number(tail[2])]);
+      const head = /^(\d{1,2})X([A-Z].*)$/.exec(compact);
+      if (head) attempts.push([head[2], Number(head[1])]);
+      for (const [key, quantity] of attempts) {
+        const sku = lookup(key);
+        if (!sku) continue;
+        mentions.push({ sku, start: i, end: i + len, quantity });
+        for (let k = i; k < i + len; k++) used.add(k);
+        found = true;
+        break;
+      }
+    }
+    if (found) continue;
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    // A code-shaped word the catalog lacks is still a claim on *something*: worth asking about.
+    if (t.kind === "word" && /^[a-z]{1,3}\d{2,4}$/.test(t.folded) && !/^x\d+$/.test(t.folded)) unknownCodes.push(t.folded.toUpperCase());
+    else if (t.kind === "word" && t.upper && /^[a-z]{1,3}$/.test(t.folded) && next?.kind === "num" && next.folded.length >= 2 && SEPARATOR.test(clean.slice(t.end, next.start)) && clean.slice(t.end, next.start).length > 0 && /-/.test(clean.slice(t.end, next.start))) {
+      unknownCodes.push(`${t.folded}-${next.folded}`.toUpperCase());
+    }
+  }
+  return { mentions, unknownCodes, used };
+}
+
+function detectLanguage(forms: TokenForm[], tokens: Token[], hits: LexiconHit[], accentVotes: Partial<Record<Language, number>>, fallback: Language | null): Language {
+  const lex = getLexicon();
+  const votes = new Map<Language, number>(LANGUAGES.map((l) => [l, accentVotes[l] ?? 0]));
+  const langsAt: Array<Set<Language>> = tokens.map(() => new Set());
+  for (const h of hits) for (let i = h.start; i < h.end; i++) for (const l of h.entry.langs) langsAt[i].add(l);
+  tokens.forEach((t, i) => {
+    if (t.kind !== "word") return;
+    if (ARABIC.test(t.text)) {
+      votes.set("ar", (votes.get("ar") ?? 0) + 2);
+      return;
+    }
+    const langs = langsAt[i].size ? langsAt[i] : lex.tokenLangs.get(forms[i].form);
+    if (!langs || langs.size === 0) return;
+    for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.size);
+  });
+  let best: Language = fallback ?? "es";
+  let bestScore = votes.get(best) ?? 0;
+  for (const l of LANGUAGES) {
+    const v = votes.get(l) ?? 0;
+    if (v > bestScore + 1e-9) {
+      best = l;
+      bestScore = v;
+    }
+  }
+  return best;
+}
+
+/** Reads a comment against a catalog: every later decision works from this, never from raw text. */
+export function readComment({ text, index, storeLanguage }: { text: string; index: CatalogIndex; storeLanguage: Language | null }): CommentReading {
+  const prepared = prepareComment(text);
+  const { tokens, clean } = prepared;
+  const sku = findSkus(tokens, clean, index);
+  const forms = resolveForms(tokens, sku.used, { extraKnown: index.literals, fuzzy: index.fuzzy });
+  const allHits = matchLexicon(forms);
+  const language = detectLanguage(forms, tokens, allHits, prepared.accentVotes, storeLanguage);
+  const hits = allHits.filter((h) => !h.entry.strict || h.entry.langs.includes(language));
+  const kindAt = (i: number, kind: EntryKind) => hits.some((h) => h.start === i && h.entry.kind === kind);
+
+  // Clauses: punctuation and "but" start a new one; negation reaches to the end of its clause.
+  const clauseOf: number[] = [];
+  let clause = 0;
+  tokens.forEach((t, i) => {
+    if (t.kind === "punct" && CLAUSE_BREAK.test(t.text)) clause++;
+    else if (kindAt(i, "conj")) clause++;
+    clauseOf.push(clause);
+  });
+  const negated = tokens.map(() => false);
+  for (const h of hits) {
+    if (h.entry.kind !== "negation") continue;
+    for (let i = h.start; i < tokens.length && clauseOf[i] === clauseOf[h.start]; i++) negated[i] = true;
+  }
+
+  const skus: SkuMention[] = sku.mentions.map((m) => ({ ...m, clause: clauseOf[m.start], negated: negated[m.start] }));
+
+  const features: Feature[] = [];
+  for (const h of hits) {
+    const kind = h.entry.kind;
+    if (kind !== "type" && kind !== "color" && kind !== "material" && kind !== "pattern") continue;
+    const fuzzyFrom = forms.slice(h.start, h.end).find((f) => f.fuzzyFrom)?.fuzzyFrom;
+    features.push({
+      key: `${kind}:${h.entry.id}`,
+      kind,
+      start: h.start,
+      end: h.end,
+      clause: clauseOf[h.start],
+      negated: negated[h.start],
+      fuzzyFrom,
+      surface: forms.slice(h.start, h.end).map((f) => f.form).join(" "),
+    });
+  }
+  forms.forEach((f, i) => {
+    const key = index.literals.get(literalKey(f.form));
+    if (!key || tokens[i].kind !== "word" || hits.some((h) => h.start <= i && h.end > i && h.entry.kind !== "stopword")) return;
+    features.push({ key, kind: "literal", start: i, end: i + 1, clause: clauseOf[i], negated: negated[i], fuzzyFrom: f.fuzzyFrom, surface: f.form });
+  });
+  demoteModifiers(features, forms);
+
+  const { sizes, notQuantity } = findSizes(tokens, forms, hits, negated, index, language);
+
+  let unknownWords = 0;
+  let wordCount = 0;
+  const laugh = prepared.emoji.laugh || tokens.some(isLaugh);
+  tokens.forEach((t, i) => {
+    if (t.kind === "punct" || sku.used.has(i)) return;
+    wordCount++;
+    if (t.kind === "word" && !forms[i].known && !isLaugh(t)) unknownWords++;
+  });
+  const notes = forms.filter((f) => f.fuzzyFrom).map((f) => `typo ${f.fuzzyFrom}→${f.form}`);
+
+  return {
+    tokens,
+    forms,
+    hits,
+    clauseOf,
+    negated,
+    language,
+    skus,
+    unknownCodes: sku.unknownCodes,
+    features,
+    sizes,
+    notQuantity,
+    unknownWords,
+    wordCount,
+    emoji: prepared.emoji,
+    hasQuestionMark: prepared.hasQuestionMark,
+    laugh,
+    notes,
+  };
+}
+
+/** "campera de jean", "jean jacket": the garment is the jacket; "jean" says what it is made of. */
+function demoteModifiers(features: Feature[], forms: TokenForm[]): void {
+  const lex = getLexicon();
+  const types = features.filter((f) => f.kind === "type").sort((a, b) => a.start - b.start);
+  for (let k = 1; k < types.length; k++) {
+    const a = types[k - 1];
+    const b = types[k];
+    const gap = forms.slice(a.end, b.start).map((f) => f.form);
+    if (gap.length > 1 || gap.some((g) => !MODIFIER_GAP.has(g))) continue;
+    const aMat = lex.concepts.type[a.key.slice(5)]?.asMaterial;
+    const bMat = lex.concepts.type[b.key.slice(5)]?.asMaterial;
+    const modifier = bMat && !aMat ? b : aMat && !bMat ? a : null;
+    if (!modifier) continue;
+    const material = (modifier === b ? bMat : aMat) as string;
+    modifier.kind = "material";
+    modifier.key = `material:${material}`;
+  }
+}
+
+function findSizes(tokens: Token[], forms: TokenForm[], hits: LexiconHit[], negated: boolean[], index: CatalogIndex, language: Language) {
+  const sizes: SizeMention[] = [];
+  const notQuantity = new Set<number>();
+  const kindsAt = (i: number) => new Set(hits.filter((h) => h.start <= i && h.end > i).map((h) => h.entry.kind));
+  const prevWord = (i: number) => {
+    for (let k = i - 1; k >= 0; k--) if (tokens[k].kind !== "punct") return k;
+    return -1;
+  };
+  tokens.forEach((t, i) => {
+    const p = prevWord(i);
+    const prevKinds = p >= 0 ? kindsAt(p) : new Set<EntryKind>();
+    const afterSizeWord = prevKinds.has("sizeWord");
+    const afterPrep = prevKinds.has("sizePrep") || afterSizeWord;
+    if (t.kind === "num") {
+      const next = tokens[i + 1];
+      const nextKinds = next ? kindsAt(i + 1) : new Set<EntryKind>();
+      if (t.afterCurrency || nextKinds.has("price") || nextKinds.has("time")) notQuantity.add(i);
+      else if (afterSizeWord || (afterPrep && index.numericSizes.has(t.text)) || (Number(t.text) >= 20 && index.numericSizes.has(t.text))) {
+        sizes.push({ value: t.text, start: i, negated: negated[i] });
+        notQuantity.add(i);
+      } else if (Number(t.text) > 20 && !(next && nextKinds.has("unit"))) notQuantity.add(i);
+      return;
+    }
+    const sizeHit = hits.find((h) => h.start === i && h.entry.kind === "size");
+    if (!sizeHit || t.elided) return;
+    const word = forms[i].form;
+    const guarded = GUARDED_SIZE_LETTERS.has(word);
+    const single = word.length === 1;
+    const brazilian = (word === "g" || word === "gg" || word === "p") && t.upper && language === "pt";
+    const ok = afterSizeWord || (afterPrep && (single || !guarded)) || brazilian || (!guarded && (!single || t.upper));
+    if (ok) sizes.push({ value: sizeHit.entry.id as string, start: i, negated: negated[i] });
+  });
+  return { sizes, notQuantity };
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+export const INTENTS = ["BUY", "QUESTION", "GREETING", "CANCEL", "OPT_OUT", "OTHER"] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export const LANGUAGES = ["es", "pt", "en", "fr", "it", "ar"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/**
+ * Below this confidence a BUY must not reserve stock on its own: the pipeline asks the buyer
+ * (quick replies with the candidates) or queues the comment for the seller. The same bar decides
+ * when the rules engine hands a comment to the LLM.
+ */
+export const BUY_CONFIDENCE_THRESHOLD = 0.75;
+
+export const catalogProductSchema = z.object({
+  sku: z.string().min(1),
+  name: z.string(),
+  keywords: z.array(z.string()).default([]),
+  color: z.string().nullish(),
+  size: z.string().nullish(),
+  available: z.number().int().optional(),
+});
+
+export interface CatalogProduct {
+  sku: string;
+  name: string;
+  keywords: string[];
+  color?: string | null;
+  size?: string | null;
+  available?: number;
+}
+
+export interface RulesDecision {
+  intent: Intent;
+  /** A catalog SKU, exactly as the catalog spells it; null when no single product matches. */
+  sku: string | null;
+  /** Integer ≥ 1 for BUY, null otherwise. */
+  quantity: number | null;
+  confidence: number;
+  language: Language;
+  /** Short explanation built from lexicon entries and SKUs only (never echoes raw input). */
+  reason: string;
+  /** SKUs the comment could refer to when it does not single one out. */
+  candidates?: string[];
+  /** OPT_OUT only: the buyer also asked for their personal data to be erased. */
+  erase: boolean;
+  /** The comment carries purchase cues (verb, claim, product) even if the decision is not BUY. */
+  buySignal: boolean;
+}
+
+export function languageOfLocale(locale: string | null | undefined): Language | null {
+  if (!locale) return null;
+  const code = locale.slice(0, 2).toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(code) ? (code as Language) : null;
+}

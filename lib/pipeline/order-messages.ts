@@ -1,0 +1,57 @@
+import { prisma } from "@/lib/db";
+import { sendOutbound } from "@/lib/messaging/send-message";
+import { checkoutUrl } from "@/lib/orders/checkout-url";
+import { formatClockTime } from "@/lib/messaging/texts/format";
+import { renderCheckoutDm, renderReminderDm, renderExpiredDm, renderUtilityMessage, type Tone, type TextOverrides } from "@/lib/messaging/texts";
+
+async function orderContext(orderId: string) {
+  const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: { orderBy: { sku: "asc" } }, store: true, buyer: true } });
+  const { store, buyer } = order;
+  const text = { locale: order.buyerLocale ?? buyer?.locale, storeLocale: store.locale, tone: store.botTone as Tone, overrides: (store.messageTexts ?? {}) as Record<string, TextOverrides> };
+  const cart = {
+    ...text,
+    storeName: store.name,
+    buyerName: buyer?.name,
+    items: order.items.map((i) => ({ name: i.name, quantity: i.quantity, unitPriceMinor: i.unitPriceMinor })),
+    totalMinor: order.totalMinor,
+    currency: order.currency,
+    expiresAt: order.expiresAt,
+    timezone: store.timezone,
+    checkoutUrl: checkoutUrl(order),
+  };
+  return { order, store, buyer, text, cart, urlSuffix: checkoutUrl(order).replace(/^https?:\/\/[^/]+\//, "") };
+}
+
+/** A checkout DM to a buyer who is already talking to the page (confirmation, waitlist, reserve again). */
+export async function sendOrderCheckoutDm({ orderId, key }: { orderId: string; key: string }) {
+  const { order, cart } = await orderContext(orderId);
+  return sendOutbound({
+    storeId: order.storeId, buyerId: order.buyerId, orderId, liveId: order.liveId, kind: "DM", purpose: "checkout", idempotencyKey: key,
+    message: renderCheckoutDm(cart).message,
+  });
+}
+
+/** "Your cart expires soon", once, only while the order is still pending. */
+export async function sendReminder({ orderId }: { orderId: string }) {
+  const { order, cart, text, urlSuffix } = await orderContext(orderId);
+  if (order.status !== "PENDING" || order.reminderSentAt) return { sent: false };
+  const res = await sendOutbound({
+    storeId: order.storeId, buyerId: order.buyerId, orderId, liveId: order.liveId, kind: "DM", purpose: "reminder", idempotencyKey: `order:${orderId}:reminder`,
+    message: renderReminderDm(cart).message,
+    template: renderUtilityMessage({ kind: "reservation_reminder", locale: text.locale, storeLocale: text.storeLocale, params: { customer_name: cart.buyerName ?? "", expires_at: formatClockTime(order.expiresAt, cart.timezone, text.storeLocale) }, urlSuffix }),
+  });
+  await prisma.order.update({ where: { id: orderId }, data: { reminderSentAt: new Date() } });
+  return { sent: res.status === "SENT" };
+}
+
+/** After expiry: the cart is kept as interest, with one tap to reserve again. */
+export async function sendExpiredNotice({ orderId }: { orderId: string }) {
+  const { order, text, cart, urlSuffix } = await orderContext(orderId);
+  if (order.status !== "EXPIRED") return { sent: false };
+  const res = await sendOutbound({
+    storeId: order.storeId, buyerId: order.buyerId, orderId, liveId: order.liveId, kind: "DM", purpose: "expired", idempotencyKey: `order:${orderId}:expired`,
+    message: renderExpiredDm({ ...text, buyerName: cart.buyerName, token: orderId }).message,
+    template: renderUtilityMessage({ kind: "reservation_expired", locale: text.locale, storeLocale: text.storeLocale, params: { customer_name: cart.buyerName ?? "" }, urlSuffix }),
+  });
+  return { sent: res.status === "SENT" };
+}

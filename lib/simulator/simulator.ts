@@ -1,0 +1,71 @@
+import { createHash, randomBytes } from "node:crypto";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { conflict, notFound } from "@/lib/http/errors";
+import { signMetaPayload } from "@/lib/meta/signature";
+import { setMetaPageToken } from "@/lib/stores/stores";
+import { forgetPageCredentials } from "@/lib/messaging/graph";
+import { builtInFakeGraph } from "./fake-graph";
+
+export function simulatorEnabled() {
+  return env().FAKE_GRAPH || process.env.SIMULATOR === "1";
+}
+
+/** A stable fake Facebook user per simulated buyer name, so repeated comments are the same buyer. */
+export function simulatedAuthorId(name: string) {
+  return String(BigInt(`0x${createHash("sha256").update(`sim:${name.trim().toLowerCase()}`).digest("hex").slice(0, 13)}`));
+}
+
+/** Connects the store to a simulator Page (a numeric id and a development token) if it has none. */
+export async function ensureSimulatorPage({ storeId, actorId }: { storeId: string; actorId: string }) {
+  const store = await prisma.store.findUniqueOrThrow({ where: { id: storeId }, include: { metaConnection: true } });
+  if (store.metaConnection) return { pageId: store.metaConnection.pageId };
+  const pageId = store.fbPageId ?? String(900000000000000 + Math.floor(Math.random() * 99999999999));
+  await setMetaPageToken({ storeId, actorId, input: { page_id: pageId, page_access_token: `SIMULATOR-${randomBytes(16).toString("hex")}`, page_name: `${store.name} (simulator)` } });
+  forgetPageCredentials(storeId);
+  return { pageId };
+}
+
+async function postSignedWebhook(payload: unknown) {
+  const raw = Buffer.from(JSON.stringify(payload));
+  const url = `http://127.0.0.1:${env().PORT}/api/webhooks/meta`;
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-hub-signature-256": signMetaPayload(raw, env().META_APP_SECRET) }, body: raw });
+  if (!res.ok) throw conflict("webhook_rejected", `The webhook answered ${res.status}: ${await res.text()}`);
+  return res.json();
+}
+
+/** Posts a comment as a fake buyer through the real signed Meta webhook. */
+export async function simulateComment({ liveId, authorName, text }: { liveId: string; authorName: string; text: string }) {
+  const live = await prisma.live.findUnique({ where: { id: liveId }, include: { store: { include: { metaConnection: true } } } });
+  if (!live) throw notFound("Live");
+  const pageId = live.store.metaConnection?.pageId ?? live.store.fbPageId;
+  if (!pageId) throw conflict("page_missing", "Connect a Facebook Page (or the simulator Page) first");
+  const authorId = simulatedAuthorId(authorName);
+  const commentId = `${live.fbVideoId}_${Date.now()}${randomBytes(3).toString("hex")}`;
+  // The fake Graph reports this buyer's PSID for private replies, as Meta would for a real person.
+  const fake = await builtInFakeGraph();
+  fake?.registerCommentAuthor({ commentId, psid: `psid_${authorId}` });
+  await postSignedWebhook({
+    object: "page",
+    entry: [{
+      id: pageId,
+      time: Math.floor(Date.now() / 1000),
+      changes: [{ field: "feed", value: { item: "comment", verb: "add", comment_id: commentId, post_id: live.fbPostId ?? `${pageId}_${live.fbVideoId}`, from: { id: authorId, name: authorName }, message: text, created_time: Math.floor(Date.now() / 1000) } }],
+    }],
+  });
+  return { comment_id: commentId, author_id: authorId };
+}
+
+/** The buyer answers in Messenger (text or a quick-reply tap), through the real signed webhook. */
+export async function simulateMessage({ storeId, authorName, text, payload }: { storeId: string; authorName: string; text?: string; payload?: string }) {
+  const store = await prisma.store.findUniqueOrThrow({ where: { id: storeId }, include: { metaConnection: true } });
+  const pageId = store.metaConnection?.pageId ?? store.fbPageId;
+  if (!pageId) throw conflict("page_missing", "Connect a Facebook Page (or the simulator Page) first");
+  const psid = `psid_${simulatedAuthorId(authorName)}`;
+  const mid = `m_${randomBytes(8).toString("hex")}`;
+  await postSignedWebhook({
+    object: "page",
+    entry: [{ id: pageId, time: Date.now(), messaging: [{ sender: { id: psid }, recipient: { id: pageId }, timestamp: Date.now(), message: { mid, text: text ?? payload ?? "", ...(payload && { quick_reply: { payload } }) } }] }],
+  });
+  return { mid, psid };
+}
