@@ -1,0 +1,16 @@
+import { jobs } from "@/lib/jobs";
+
+/**
+ * Starts the order's lifecycle job (reminder, expiry) for an order created outside the comment
+ * pipeline. Same event id as the pipeline uses, so announcing twice starts one lifecycle. If the job
+ * cannot be queued the order still expires: reservations lapse by time and the sweeper releases them.
+ */
+export async function announceOrderCreated({ orderId, storeId }: { orderId: string; storeId: string }): Promise<boolean> {
+  try {
+    await jobs.send({ name: "order/created", id: `order-created:${orderId}`, data: { orderId, storeId } });
+    return true;
+  } catch (error) {
+    console.error("[orders] could not queue order/created", orderId, error);
+    return false;
+  }
+}
