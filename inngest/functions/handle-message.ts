@@ -21,7 +21,6 @@ export const handleMessage = defineJob({
         const r = await step.run("reserve", () => reserveForComment({ commentId: outcome.commentId, productId: outcome.productId, quantity: outcome.quantity, buyerId: outcome.buyerId }));
         if (r.status === "reserved") {
           await step.run("checkout-dm", () => sendOrderCheckoutDm({ orderId: r.orderId, key: `confirm:${outcome.commentId}:dm` }));
-          if (!r.addedToExistingCart) await step.sendEvent("start-order-lifecycle", { name: "order/created", id: `order-created:${r.orderId}`, data: { orderId: r.orderId, storeId: event.data.storeId } });
         }
         await step.run("finish-comment", () => finishComment({ commentId: outcome.commentId }));
         return { ...outcome, reservation: r.status };
@@ -33,7 +32,6 @@ export const handleMessage = defineJob({
         const r = await step.run("reserve-again", () => reserveAgain({ orderId: outcome.orderId }));
         if (r.status === "reserved") {
           await step.run("checkout-dm", () => sendOrderCheckoutDm({ orderId: r.orderId, key: `reserve-again:${outcome.orderId}:dm` }));
-          await step.sendEvent("start-order-lifecycle", { name: "order/created", id: `order-created:${r.orderId}`, data: { orderId: r.orderId, storeId: event.data.storeId } });
         }
         return { ...outcome, reservation: r.status };
       }

@@ -41,7 +41,8 @@ export const orderLifecycle = defineJob({
 
 /**
  * Units freed by an expiry, a cancellation or a restock go to the next buyers on the waitlist, each
- * with a reservation of their own and a checkout DM; their orders start their own lifecycle.
+ * with a reservation of their own and a checkout DM; their orders start their own lifecycle
+ * (reserveItems announces every new order).
  */
 export const serveWaitlist = defineJob({
   id: "serve-waitlist",
@@ -52,9 +53,6 @@ export const serveWaitlist = defineJob({
     const offers = await step.run("offer-to-waitlist", () => offerToWaitlist({ productIds: event.data.productIds }));
     for (const offer of offers) {
       await step.run(`waitlist-dm-${offer.entryId}`, () => sendOrderCheckoutDm({ orderId: offer.orderId, key: `waitlist:${offer.entryId}:dm` }));
-    }
-    if (offers.length) {
-      await step.sendEvent("start-waitlist-orders", offers.map((o) => ({ name: "order/created" as const, id: `order-created:${o.orderId}`, data: { orderId: o.orderId, storeId: o.storeId } })));
     }
     return { offered: offers.length };
   },

@@ -1,7 +1,7 @@
 import { defineJob } from "@/lib/jobs";
 import { understandComment, finishComment } from "@/lib/pipeline/understand-comment";
 import { reserveForComment } from "@/lib/pipeline/reserve-for-comment";
-import { sendPublicAck, sendCheckoutDm, sendOutOfStockDm, sendConfirmationDm, sendCancelDm } from "@/lib/pipeline/comment-replies";
+import { replyToComment } from "@/lib/pipeline/comment-replies";
 import { cancelBuyerCartForComment } from "@/lib/pipeline/cancel-for-comment";
 import { optOutBuyer } from "@/lib/pipeline/buyers";
 import { flagForSeller } from "@/lib/pipeline/flag-for-seller";
@@ -31,9 +31,9 @@ export const processComment = defineJob({
           return { flagged: "no product" };
         }
         if (!understood.confident) {
-          await step.run("public-reply", () => sendPublicAck({ commentId }));
-          await step.run("ask-confirmation", () => sendConfirmationDm({ commentId, productName: understood.productName ?? understood.sku ?? "", quantity: understood.quantity }));
-          await step.run("flag-low-confidence", () => flagForSeller({ commentId, reason: "low confidence: asked the buyer to confirm" }));
+          await step.run("ask-confirmation", () =>
+            replyToComment({ commentId, plan: { kind: "confirm", productName: understood.productName ?? understood.sku ?? "", quantity: understood.quantity }, status: "NEEDS_REVIEW" }),
+          );
           return { asked: true };
         }
         const reservation = await step.run("reserve", () => reserveForComment({ commentId, productId: understood.productId!, quantity: understood.quantity, buyerId: understood.buyerId }));
@@ -42,23 +42,16 @@ export const processComment = defineJob({
           return { skipped: reservation.reason };
         }
         if (reservation.status === "out_of_stock") {
-          await step.run("public-reply", () => sendPublicAck({ commentId }));
-          await step.run("private-reply", () => sendOutOfStockDm({ commentId, productName: understood.productName ?? reservation.sku }));
-          await step.run("finish", () => finishComment({ commentId }));
+          await step.run("reply", () => replyToComment({ commentId, plan: { kind: "out_of_stock", productName: understood.productName ?? reservation.sku } }));
           return { outOfStock: reservation.sku };
         }
-        await step.run("public-reply", () => sendPublicAck({ commentId }));
-        await step.run("private-reply", () => sendCheckoutDm({ commentId, orderId: reservation.orderId, addedToExistingCart: reservation.addedToExistingCart }));
-        if (!reservation.addedToExistingCart) {
-          await step.sendEvent("start-order-lifecycle", { name: "order/created", id: `order-created:${reservation.orderId}`, data: { orderId: reservation.orderId, storeId: event.data.storeId } });
-        }
-        await step.run("finish", () => finishComment({ commentId }));
+        await step.run("reply", () => replyToComment({ commentId, plan: { kind: "checkout", orderId: reservation.orderId, addedToExistingCart: reservation.addedToExistingCart } }));
         return { orderId: reservation.orderId };
       }
       case "CANCEL": {
         const cancelled = await step.run("cancel-cart", () => cancelBuyerCartForComment({ commentId, buyerId: understood.buyerId }));
-        if (cancelled.orderIds.length) await step.run("private-reply", () => sendCancelDm({ commentId }));
-        await step.run("finish", () => finishComment({ commentId }));
+        if (cancelled.orderIds.length) await step.run("reply", () => replyToComment({ commentId, plan: { kind: "cancelled" } }));
+        else await step.run("finish", () => finishComment({ commentId }));
         return { cancelled: cancelled.orderIds };
       }
       case "OPT_OUT": {

@@ -1,9 +1,10 @@
-import type { Prisma } from "@/generated/prisma/client";
+
 import { prisma } from "@/lib/db";
 import type { MetaMessage } from "@/lib/meta/messages";
 import { MetaApiError, MetaMessagingBlockedError, isRetryableMetaError } from "@/lib/meta/errors";
-import { notifyStore } from "@/lib/realtime/notify";
+import { STORE_EVENTS_CHANNEL, notifyStore } from "@/lib/realtime/notify";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { usagePeriod } from "@/lib/billing/plans";
 import { graphClient, pageCredentials } from "./graph";
 
 export const MESSAGING_WINDOW_MS = 24 * 3600 * 1000;
@@ -28,28 +29,39 @@ export type OutboundRequest = {
 
 export type OutboundResult = { status: "SENT" | "SKIPPED" | "FAILED"; messageId: string; reason?: string; duplicate: boolean };
 
+type Row = { id: string; status: "PENDING" | "SENT" | "SKIPPED" | "FAILED"; error: string | null };
+type GuardRow = { suspended: boolean; publicOnly: boolean; botEnabled: boolean | null; optedOut: boolean | null; paused: boolean | null; psid: string | null; lastInboundAt: Date | null };
+
 /**
  * Sends one message to Meta at most once per idempotency key, after re-reading every guard (kill switch,
  * opt-out, manual takeover, page blocked, 24 h window) at the moment of sending. Rate limits and outages
  * throw, so the job retries later with the same key; permanent refusals are recorded as FAILED.
+ * On the hot path: three statements per message (claim the key, read the guards, record the result).
  */
 export async function sendOutbound(req: OutboundRequest): Promise<OutboundResult> {
   const recipient = req.kind === "DM" ? `buyer:${req.buyerId}` : `comment:${req.metaCommentId}`;
-  const body = (req.kind === "PUBLIC_REPLY" ? { message: req.text } : { message: req.message }) as Prisma.InputJsonValue;
-  await prisma.outboundMessage.createMany({
-    data: [{ storeId: req.storeId, buyerId: req.buyerId ?? null, commentId: req.commentId ?? null, orderId: req.orderId ?? null, kind: req.kind, purpose: req.purpose, idempotencyKey: req.idempotencyKey, recipient, body }],
-    skipDuplicates: true,
-  });
-  const row = await prisma.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } });
+  const body = JSON.stringify(req.kind === "PUBLIC_REPLY" ? { message: req.text } : { message: req.message });
+  const [inserted] = await prisma.$queryRaw<Row[]>`
+    INSERT INTO outbound_messages (id, "storeId", "buyerId", "commentId", "orderId", kind, purpose, "idempotencyKey", recipient, body, attempts)
+    VALUES (gen_random_uuid()::text, ${req.storeId}, ${req.buyerId ?? null}, ${req.commentId ?? null}, ${req.orderId ?? null}, ${req.kind}::"MessageKind", ${req.purpose}, ${req.idempotencyKey}, ${recipient}, ${body}::jsonb, 1)
+    ON CONFLICT ("idempotencyKey") DO UPDATE SET attempts = outbound_messages.attempts + 1
+    RETURNING id, status, error`;
+  const row = inserted!;
   if (row.status !== "PENDING") return { status: row.status, messageId: row.id, duplicate: true, reason: row.error ?? undefined };
 
-  const skip = async (reason: string) => finish(row.id, req, { status: "SKIPPED", error: reason });
-  const guard = await checkGuards(req);
-  if (guard) return skip(guard);
+  const [g] = await prisma.$queryRaw<GuardRow[]>`
+    SELECT s."suspendedAt" IS NOT NULL AS suspended, s."messagingMode" = 'PUBLIC_ONLY' AS "publicOnly",
+      l."botEnabled", (b."optedOutAt" IS NOT NULL OR b."erasedAt" IS NOT NULL) AS "optedOut", b."botPausedAt" IS NOT NULL AS paused,
+      b.psid, b."lastInboundAt"
+    FROM stores s
+    LEFT JOIN lives l ON l.id = ${req.liveId ?? null}
+    LEFT JOIN buyers b ON b.id = ${req.buyerId ?? null}
+    WHERE s.id = ${req.storeId}`;
+  const skipReason = guardReason(req, g);
+  if (skipReason) return finish(row.id, req, { status: "SKIPPED", error: skipReason });
   const creds = await pageCredentials(req.storeId);
   if (!creds) return finish(row.id, req, { status: "FAILED", error: "Facebook Page not connected" });
 
-  await prisma.outboundMessage.update({ where: { id: row.id }, data: { attempts: { increment: 1 } } });
   const graph = graphClient();
   try {
     if (req.kind === "PUBLIC_REPLY") {
@@ -59,18 +71,15 @@ export async function sendOutbound(req: OutboundRequest): Promise<OutboundResult
     if (req.kind === "PRIVATE_REPLY") {
       const res = await graph.sendPrivateReply({ pageId: creds.pageId, commentId: req.metaCommentId, message: req.message, pageToken: creds.token });
       // Meta answers with the buyer's page-scoped id: later DMs (reminders, receipts) go to it.
-      if (!res.alreadySent && res.recipientId && req.buyerId) {
-        await prisma.buyer.updateMany({ where: { id: req.buyerId, psid: null }, data: { psid: res.recipientId } });
-      }
-      return finish(row.id, req, { status: "SENT", externalId: res.alreadySent ? "already-sent" : res.id });
+      const psid = !res.alreadySent && res.recipientId && req.buyerId && !g?.psid ? res.recipientId : null;
+      return finish(row.id, req, { status: "SENT", externalId: res.alreadySent ? "already-sent" : res.id, psid });
     }
-    const buyer = req.buyerId ? await prisma.buyer.findUnique({ where: { id: req.buyerId } }) : null;
-    if (!buyer?.psid) return skip("buyer has no Messenger id yet");
-    const inWindow = buyer.lastInboundAt && Date.now() - buyer.lastInboundAt.getTime() < MESSAGING_WINDOW_MS;
-    if (!inWindow && !req.template) return skip("outside the 24 h messaging window and no utility template applies");
+    if (!g?.psid) return finish(row.id, req, { status: "SKIPPED", error: "buyer has no Messenger id yet" });
+    const inWindow = g.lastInboundAt && Date.now() - g.lastInboundAt.getTime() < MESSAGING_WINDOW_MS;
+    if (!inWindow && !req.template) return finish(row.id, req, { status: "SKIPPED", error: "outside the 24 h messaging window and no utility template applies" });
     const res = await graph.sendMessage({
       pageId: creds.pageId,
-      psid: buyer.psid,
+      psid: g.psid,
       message: inWindow ? req.message : req.template!,
       messagingType: inWindow ? "RESPONSE" : "UTILITY",
       pageToken: creds.token,
@@ -87,31 +96,31 @@ export async function sendOutbound(req: OutboundRequest): Promise<OutboundResult
   }
 }
 
-async function checkGuards(req: OutboundRequest): Promise<string | null> {
-  const [live, buyer, store] = await Promise.all([
-    req.liveId ? prisma.live.findUnique({ where: { id: req.liveId }, select: { botEnabled: true } }) : null,
-    req.buyerId ? prisma.buyer.findUnique({ where: { id: req.buyerId }, select: { optedOutAt: true, botPausedAt: true, erasedAt: true } }) : null,
-    prisma.store.findUnique({ where: { id: req.storeId }, select: { messagingMode: true, suspendedAt: true } }),
-  ]);
-  if (!store || store.suspendedAt) return "store suspended";
-  if (buyer?.optedOutAt || buyer?.erasedAt) return "buyer opted out";
-  if (!req.manual && live && !live.botEnabled) return "kill switch: bot disabled for this live";
-  if (!req.manual && buyer?.botPausedAt) return "manual takeover: bot paused for this buyer";
-  if (req.kind !== "PUBLIC_REPLY" && store.messagingMode === "PUBLIC_ONLY") return "Meta blocked messaging for this page: public replies only";
+function guardReason(req: OutboundRequest, g: GuardRow | undefined): string | null {
+  if (!g || g.suspended) return "store suspended";
+  if (g.optedOut) return "buyer opted out";
+  if (!req.manual && g.botEnabled === false) return "kill switch: bot disabled for this live";
+  if (!req.manual && g.paused) return "manual takeover: bot paused for this buyer";
+  if (req.kind !== "PUBLIC_REPLY" && g.publicOnly) return "Meta blocked messaging for this page: public replies only";
   return null;
 }
 
-async function finish(id: string, req: OutboundRequest, result: { status: "SENT" | "SKIPPED" | "FAILED"; externalId?: string; error?: string }): Promise<OutboundResult> {
-  await prisma.outboundMessage.update({
-    where: { id },
-    data: { status: result.status, externalId: result.externalId ?? null, error: result.error ?? null, sentAt: result.status === "SENT" ? new Date() : null },
-  });
-  if (result.status === "SENT") {
-    const period = new Date().toISOString().slice(0, 7);
-    await prisma.$executeRaw`INSERT INTO usage_counters ("storeId", period, messages) VALUES (${req.storeId}, ${period}, 1)
-      ON CONFLICT ("storeId", period) DO UPDATE SET messages = usage_counters.messages + 1`;
-  }
-  await notifyStore(req.storeId, { type: "message.sent", messageId: id, commentId: req.commentId ?? null, orderId: req.orderId ?? null });
+/** Records the result, counts usage, learns the buyer's PSID and tells the dashboards — one statement. */
+async function finish(id: string, req: OutboundRequest, result: { status: "SENT" | "SKIPPED" | "FAILED"; externalId?: string; error?: string; psid?: string | null }): Promise<OutboundResult> {
+  const sent = result.status === "SENT";
+  const event = JSON.stringify({ storeId: req.storeId, type: "message.sent", messageId: id, commentId: req.commentId ?? null, orderId: req.orderId ?? null, at: Date.now() });
+  await prisma.$executeRaw`
+    WITH m AS (
+      UPDATE outbound_messages SET status = ${result.status}::"MessageStatus", "externalId" = ${result.externalId ?? null}, error = ${result.error ?? null},
+        "sentAt" = CASE WHEN ${sent} THEN now() ELSE NULL END
+      WHERE id = ${id} RETURNING id
+    ), u AS (
+      INSERT INTO usage_counters ("storeId", period, messages) SELECT ${req.storeId}, ${usagePeriod()}, 1 WHERE ${sent}
+      ON CONFLICT ("storeId", period) DO UPDATE SET messages = usage_counters.messages + 1 RETURNING 1
+    ), b AS (
+      UPDATE buyers SET psid = ${result.psid ?? null} WHERE id = ${req.buyerId ?? null} AND ${result.psid ?? null}::text IS NOT NULL AND psid IS NULL RETURNING 1
+    )
+    SELECT pg_notify(${STORE_EVENTS_CHANNEL}, ${event}), (SELECT count(*) FROM m), (SELECT count(*) FROM u), (SELECT count(*) FROM b)`;
   return { status: result.status, messageId: id, reason: result.error, duplicate: false };
 }
 
@@ -123,3 +132,4 @@ async function markPageBlocked(storeId: string, liveId: string | null, error: Me
   });
   await notifyStore(storeId, { type: "store.alert", level: "error", code: "messaging_blocked", message: "Meta blocked private messages for this Page. The bot now only replies publicly; check the Page's messaging status in Meta Business Suite." });
 }
+

@@ -7,6 +7,7 @@ import { notifyStore } from "@/lib/realtime/notify";
 import { includedVat } from "./tax";
 import { reservationTtlSeconds } from "./ttl";
 import { expireOverdueForProduct } from "./expire-order";
+import { jobs } from "@/lib/jobs";
 
 export type ReserveRequest = {
   storeId: string;
@@ -86,15 +87,9 @@ async function reserveInTx(tx: Tx, req: ReserveRequest): Promise<ReserveResult> 
   }
 
   const items = [...req.items].sort((a, b) => a.productId.localeCompare(b.productId));
-  const products = new Map<string, { sku: string; name: string; priceMinor: number }>();
-  for (const item of items) {
-    const [p] = await tx.$queryRaw<{ sku: string; name: string; priceMinor: number }[]>`
-      UPDATE products SET reserved = reserved + ${item.quantity}, "updatedAt" = now()
-      WHERE id = ${item.productId} AND "storeId" = ${req.storeId} AND active AND stock - reserved >= ${item.quantity}
-      RETURNING sku, name, "priceMinor"`;
-    if (!p) throw new OutOfStock(item.productId);
-    products.set(item.productId, p);
-  }
+  const found = await tx.product.findMany({ where: { id: { in: items.map((i) => i.productId) }, storeId: req.storeId, active: true }, select: { id: true, sku: true, name: true, priceMinor: true } });
+  const products = new Map(found.map((p) => [p.id, p]));
+  for (const item of items) if (!products.has(item.productId)) throw new OutOfStock(item.productId);
 
   const orderId = cart?.id;
   const order = orderId
@@ -139,7 +134,17 @@ async function reserveInTx(tx: Tx, req: ReserveRequest): Promise<ReserveResult> 
     entityId: order.id,
     data: { items: items.map((i) => ({ sku: products.get(i.productId)!.sku, quantity: i.quantity })), commentId: req.commentId ?? null },
   });
+  // The stock itself is taken last, so the hot product row stays locked only until the commit: a flash
+  // sale serialises on this one statement, not on the whole transaction.
+  for (const item of items) {
+    const taken = await tx.$executeRaw`
+      UPDATE products SET reserved = reserved + ${item.quantity}, "updatedAt" = now()
+      WHERE id = ${item.productId} AND stock - reserved >= ${item.quantity}`;
+    if (taken !== 1) throw new OutOfStock(item.productId);
+  }
   await notifyStore(req.storeId, { type: "order.updated", orderId: order.id, status: "PENDING", liveId: req.liveId }, tx);
+  // Every new order starts its lifecycle (reminder, expiry) in the same transaction that created it.
+  if (!cart) await jobs.send({ name: "order/created", id: `order-created:${order.id}`, data: { orderId: order.id, storeId: req.storeId } }, { tx });
   return { status: "reserved", order: saved, addedToExistingCart: Boolean(cart), replayed: false };
 }
 

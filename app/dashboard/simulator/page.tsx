@@ -1,0 +1,21 @@
+import { notFound } from "next/navigation";
+import { prisma } from "@/lib/db";
+import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
+import { simulatorEnabled } from "@/lib/simulator/simulator";
+import { SimulatorPanel } from "@/components/simulator/simulator-panel";
+
+export const metadata = { title: "Simulator" };
+export const dynamic = "force-dynamic";
+
+/**
+ * Development simulator: post comments as fake buyers into a live and see exactly what the bot sent.
+ * Comments go through the real signed Meta webhook; replies go through the real Graph client to the
+ * built-in fake Graph API. Only in the embedded default (no real Meta app configured).
+ */
+export default async function SimulatorPage() {
+  if (!simulatorEnabled()) notFound();
+  const { store, role } = await requireDashboardStore();
+  const lives = await prisma.live.findMany({ where: { storeId: store.id, status: "ACTIVE" }, orderBy: { startedAt: "desc" }, select: { id: true, title: true, botEnabled: true } });
+  const products = await prisma.product.findMany({ where: { storeId: store.id, active: true }, orderBy: { sku: "asc" }, take: 8, select: { sku: true, name: true } });
+  return <SimulatorPanel storeId={store.id} isOwner={role === "OWNER"} lives={lives} products={products} />;
+}
