@@ -6,7 +6,7 @@
  * - `start` builds first when there is no build, then serves the production app.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadOrCreateDevSecrets, DATA_DIR } from "../lib/dev-secrets";
 import { startEmbeddedPostgres } from "./embedded-postgres";
@@ -74,8 +74,8 @@ async function main() {
   }
 
   const nextBin = join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  if (mode === "start" && !existsSync(join(process.cwd(), ".next", "BUILD_ID"))) {
-    log("no production build yet: running `next build` (about a minute, once)");
+  if (mode === "start" && buildIsStale()) {
+    log("no up-to-date production build: running `next build` (about a minute)");
     const build = spawnSync(process.execPath, [nextBin, "build"], { env: { ...childEnv, NODE_ENV: "production" } as NodeJS.ProcessEnv, stdio: "inherit" });
     if (build.status !== 0) await shutdown(build.status ?? 1);
   }
@@ -87,6 +87,25 @@ async function main() {
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);
   child.on("exit", (code) => void shutdown(code ?? 0));
+}
+
+/** The production build is missing or older than the newest source file (e.g. after a pull). */
+function buildIsStale() {
+  const buildId = join(process.cwd(), ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const builtAt = statSync(buildId).mtimeMs;
+  const newest = (dir: string): number => {
+    if (!existsSync(dir)) return 0;
+    let max = 0;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      max = Math.max(max, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    }
+    return max;
+  };
+  const sources = ["app", "components", "lib", "inngest", "public", "prisma"].map((d) => newest(join(process.cwd(), d)));
+  const configs = ["next.config.ts", "package.json", "instrumentation.ts"].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0));
+  return Math.max(...sources, ...configs) > builtAt;
 }
 
 let stopping = false;
