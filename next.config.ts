@@ -12,7 +12,8 @@ const csp = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "frame-ancestors 'none'",
-  "form-action 'self' https://www.paypal.com https://www.sandbox.paypal.com https://www.mercadopago.com https://sandbox.flow.cl https://www.flow.cl",
+  // The pay forms redirect to the providers' hosted checkouts.
+  "form-action 'self' https://www.paypal.com https://www.sandbox.paypal.com https://*.mercadopago.com https://*.mercadopago.cl https://*.mercadopago.com.ar https://*.mercadopago.com.mx https://*.mercadopago.com.br https://*.mercadopago.com.co https://*.mercadopago.com.pe https://*.mercadopago.com.uy https://sandbox.flow.cl https://www.flow.cl",
   "base-uri 'self'",
   "object-src 'none'",
 ].join("; ");

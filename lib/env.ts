@@ -38,7 +38,8 @@ const schema = z.object({
   S3_REGION: z.string().default("auto"),
   S3_PUBLIC_URL: optionalUrl,
   LOCAL_JOBS: z.enum(["0", "1"]).default("1"), // "0" disables the in-process job driver (e.g. a web-only instance)
-  FAKE_GRAPH: flag, // serve the built-in fake Graph API for the simulator (embedded default)
+  FAKE_GRAPH: flag,
+  SANDBOX_PAYMENTS_DEFAULT: z.enum(["0", "1"]).optional(), // "1": every store can pay with the built-in sandbox provider // serve the built-in fake Graph API for the simulator (embedded default)
   TRUST_PROXY: flag,
 });
 

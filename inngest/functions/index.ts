@@ -2,6 +2,7 @@ import type { AnyJobDefinition } from "@/lib/jobs";
 import { processComment } from "./process-comment";
 import { handleMessage } from "./handle-message";
 import { orderLifecycle, serveWaitlist } from "./order-lifecycle";
+import { paymentSucceeded } from "./payment-succeeded";
 
 /** Every job function. Both drivers run exactly this list. */
-export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist] as unknown as readonly AnyJobDefinition[];
+export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded] as unknown as readonly AnyJobDefinition[];

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Operation } from "./openapi";
 import { liveCreateInput, botToggleInput, liveOutput, commentOutput, commentListQuery } from "@/lib/lives/schemas";
 import { classifyInput, classifyOutput } from "@/lib/pipeline/classify-schemas";
+import { paymentOperations } from "@/lib/payments/openapi-payments";
 
 /** Operations of the later domains (lives, orders, AI, webhooks) register here with their own schemas. */
 export const apiOperations: Operation[] = [
@@ -14,4 +15,5 @@ export const apiOperations: Operation[] = [
   { method: "post", path: "/api/v1/ai/classify", tag: "ai", summary: "How the bot reads a comment against the store's catalog", body: classifyInput, response: classifyOutput, errors: [404, 422] },
   { method: "get", path: "/api/webhooks/meta", tag: "webhooks", summary: "Meta subscription check: echoes hub.challenge when hub.verify_token matches", auth: false, errors: [403] },
   { method: "post", path: "/api/webhooks/meta", tag: "webhooks", summary: "Meta Page webhook (feed comments, live_videos, messaging), X-Hub-Signature-256 over the raw body", auth: false, response: z.object({ received: z.number(), comments: z.number(), messages: z.number() }), errors: [403] },
+  ...paymentOperations,
 ];

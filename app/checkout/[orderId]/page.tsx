@@ -1,0 +1,135 @@
+import type { Metadata } from "next";
+import { cookies, headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { CartSummary, type CartLineView } from "@/components/checkout/cart-summary";
+import { CheckoutShell } from "@/components/checkout/checkout-shell";
+import { Countdown } from "@/components/checkout/countdown";
+import { PaymentMethods } from "@/components/checkout/payment-methods";
+import { ExpiredPanel, FailurePanel, Panel, ProcessingPanel, SuccessPanel } from "@/components/checkout/status-panels";
+import { TransferDetails } from "@/components/checkout/transfer-details";
+import { prisma } from "@/lib/db";
+import { format } from "@/lib/i18n";
+import { checkoutMessages } from "@/lib/i18n/checkout";
+import { formatClockTime, formatMoneyMinor } from "@/lib/messaging/texts";
+import { expireOrder } from "@/lib/orders/expire-order";
+import { includedVat } from "@/lib/orders/tax";
+import { listCheckoutMethods, isProviderId } from "@/lib/payments/checkout-methods";
+import { checkoutPath } from "@/lib/payments/checkout-links";
+import { CHECKOUT_LANG_COOKIE, checkoutFormattingLocale, resolveCheckoutLocale } from "@/lib/payments/checkout-locale";
+import { loadCheckoutOrder, type CheckoutOrder } from "@/lib/payments/checkout-order";
+import { paymentRuntimeFromEnv } from "@/lib/payments/payment-runtime";
+
+export const dynamic = "force-dynamic";
+// The URL carries the buyer's token: never indexed, never sent on as a referrer.
+export const metadata: Metadata = { title: "Checkout", robots: { index: false, follow: false }, referrer: "no-referrer" };
+
+type Search = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
+
+export default async function CheckoutPage({ params, searchParams }: { params: Promise<{ orderId: string }>; searchParams: Promise<Search> }) {
+  const { orderId } = await params;
+  const sp = await searchParams;
+  const token = one(sp.t);
+  let order = await loadCheckoutOrder({ orderId, token });
+  if (!order || !token) notFound();
+  // Expiry is data: a page opened after expires_at shows the expired view even if the job is late.
+  if (order.status === "PENDING" && order.expiresAt.getTime() <= Date.now()) {
+    await expireOrder({ orderId: order.id });
+    order = (await loadCheckoutOrder({ orderId, token })) ?? order;
+  }
+
+  const locale = resolveCheckoutLocale({
+    explicit: one(sp.lang),
+    cookie: (await cookies()).get(CHECKOUT_LANG_COOKIE)?.value,
+    buyerLocale: order.buyerLocale ?? order.buyer?.locale,
+    headers: await headers(),
+    storeLocale: order.store.locale,
+  });
+  const t = checkoutMessages(locale);
+  const fmt = checkoutFormattingLocale(locale, order.store.country);
+  const money = (minor: number) => formatMoneyMinor(minor, order.currency, fmt);
+  const lines: CartLineView[] = order.items.map((i) => ({
+    key: i.id,
+    name: i.name,
+    imageUrl: i.product?.imageUrl ?? null,
+    color: i.product?.color ?? null,
+    size: i.product?.size ?? null,
+    quantity: i.quantity,
+    unitPrice: money(i.unitPriceMinor),
+    lineTotal: money(i.unitPriceMinor * i.quantity),
+  }));
+  const { rateBps, taxMinor } = includedVat({ totalMinor: order.totalMinor, country: order.store.country });
+  const vat = rateBps > 0 ? { rate: new Intl.NumberFormat(fmt, { maximumFractionDigits: 2 }).format(rateBps / 100), amount: money(order.taxMinor || taxMinor) } : null;
+  const cart = <CartSummary t={t} lines={lines} total={money(order.totalMinor)} vat={vat} />;
+  const shell = (children: React.ReactNode) => (
+    <CheckoutShell locale={locale} t={t} storeName={order.store.name} orderNumber={order.number} languageHref={(lang) => checkoutPath({ orderId: order.id, token, lang })}>
+      {children}
+    </CheckoutShell>
+  );
+
+  switch (order.status) {
+    case "PAID":
+      return shell(<><SuccessPanel t={t} orderNumber={order.number} />{cart}</>);
+    case "REFUND_NEEDED":
+      return shell(<><Panel tone="error" title={t.refundTitle} testId="checkout-refund-needed"><p>{format(t.refundBody, { amount: money(order.totalMinor) })}</p></Panel>{cart}</>);
+    case "REFUNDED":
+      return shell(<><Panel tone="info" title={t.refundedTitle} testId="checkout-refunded"><p>{t.refundedBody}</p></Panel>{cart}</>);
+    case "CANCELLED":
+      return shell(<><Panel tone="warning" title={t.cancelledTitle} testId="checkout-cancelled"><p>{t.cancelledBody}</p></Panel>{cart}</>);
+    case "EXPIRED":
+      return shell(<><ExpiredPanel t={t} orderId={order.id} token={token} lang={locale} soldOut={await soldOutItems(order)} />{cart}</>);
+    case "PENDING":
+      break;
+  }
+
+  const { methods, unavailable } = await listCheckoutMethods({ storeId: order.storeId, currency: order.currency, runtime: paymentRuntimeFromEnv() });
+  const until = formatClockTime(order.expiresAt, order.store.timezone, fmt);
+  const result = one(sp.result);
+  const error = one(sp.error);
+  const failedMethod = one(sp.method);
+  const transfer = methods.find((m) => m.provider === "transfer")?.transfer;
+  const receipt = one(sp.receipt);
+  return shell(
+    <>
+      {result === "processing" && <ProcessingPanel t={t} />}
+      {result === "failed" && <FailurePanel t={t} until={until} />}
+      {result === "cancelled" && <Panel tone="info" title={t.cancelledByBuyer} role="status" />}
+      {(error === "unavailable" || error === "start_failed") && isProviderId(failedMethod) && (
+        <Panel tone="error" title={format(t.payFailedToStart, { method: t.methods[failedMethod] })} role="alert" testId="checkout-method-error" />
+      )}
+      <section aria-labelledby="timer-heading" className="flex items-center justify-between gap-3 rounded-lg border border-primary/40 bg-primary/10 p-4">
+        <div className="flex flex-col">
+          <h2 id="timer-heading" className="text-sm font-medium">{t.reservedFor}</h2>
+          <p className="text-sm text-muted-foreground">{format(t.reservedUntil, { time: until })}</p>
+        </div>
+        <Countdown expiresAt={order.expiresAt.toISOString()} timeUpLabel={t.timeUp} />
+      </section>
+      {cart}
+      <PaymentMethods t={t} orderId={order.id} token={token} lang={locale} methods={methods} unavailable={unavailable} emailError={error === "email"} />
+      {transfer && (
+        <TransferDetails
+          t={t}
+          details={transfer}
+          amount={money(order.totalMinor)}
+          reference={format(t.orderRef, { number: order.number })}
+          orderId={order.id}
+          token={token}
+          lang={locale}
+          receipt={receipt === "ok" ? "ok" : receipt === "rejected" ? "rejected" : null}
+        />
+      )}
+    </>,
+  );
+}
+
+/** Items of an expired cart that could not be reserved again right now. */
+async function soldOutItems(order: CheckoutOrder): Promise<string[]> {
+  const ids = order.items.map((i) => i.productId).filter((id): id is string => Boolean(id));
+  const products = await prisma.product.findMany({ where: { id: { in: ids } }, select: { id: true, stock: true, reserved: true, active: true, deletedAt: true } });
+  return order.items
+    .filter((i) => {
+      const p = products.find((x) => x.id === i.productId);
+      return !p || !p.active || p.deletedAt !== null || p.stock - p.reserved < i.quantity;
+    })
+    .map((i) => i.name);
+}

@@ -1,0 +1,50 @@
+import { CHECKOUT_LANGUAGE_NAMES, CHECKOUT_LOCALES, checkoutDir, type CheckoutLocale, type CheckoutMessages } from "@/lib/i18n/checkout";
+import { format } from "@/lib/i18n";
+
+/** The buyer's page frame: store and order, language links, and the footer note. 375 px first. */
+export function CheckoutShell({
+  locale,
+  t,
+  storeName,
+  orderNumber,
+  languageHref,
+  children,
+}: {
+  locale: CheckoutLocale;
+  t: CheckoutMessages;
+  storeName: string;
+  orderNumber: number;
+  languageHref: (lang: CheckoutLocale) => string;
+  children: React.ReactNode;
+}) {
+  return (
+    <main lang={locale} dir={checkoutDir(locale)} className="mx-auto flex min-h-dvh w-full max-w-md flex-col gap-5 px-4 pb-10 pt-5">
+      <header className="flex flex-col gap-1">
+        <p className="text-sm text-muted-foreground">{format(t.soldBy, { store: storeName })}</p>
+        <h1 className="text-2xl font-bold">{t.pageTitle}</h1>
+        <p className="text-sm text-muted-foreground" data-testid="order-ref">{format(t.orderRef, { number: orderNumber })}</p>
+      </header>
+      {children}
+      <footer className="mt-auto flex flex-col gap-3 border-t border-border pt-4 text-sm text-muted-foreground">
+        <nav aria-label={t.language}>
+          <ul className="flex flex-wrap gap-x-3 gap-y-1">
+            {CHECKOUT_LOCALES.map((lang) => (
+              <li key={lang}>
+                <a
+                  href={languageHref(lang)}
+                  lang={lang}
+                  hrefLang={lang}
+                  aria-current={lang === locale ? "true" : undefined}
+                  className="inline-block py-1 underline-offset-4 hover:underline aria-[current=true]:font-semibold aria-[current=true]:text-foreground"
+                >
+                  {CHECKOUT_LANGUAGE_NAMES[lang]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p>{t.securityNote}</p>
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { skuSchema } from "@/lib/inventory/schemas";
+import { PROVIDER_IDS } from "@/lib/payments/gateways/types";
+
+export const ORDER_STATUSES = ["pending", "paid", "expired", "cancelled", "refund_needed", "refunded"] as const;
+
+export const orderListQuery = z.object({
+  store_id: z.string().min(1).optional().describe("defaults to the caller's first store"),
+  status: z
+    .string()
+    .transform((s) => s.toLowerCase())
+    .pipe(z.enum(ORDER_STATUSES))
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+/** `bank_transfer` is accepted as a synonym of `transfer`. */
+export const gatewaySchema = z
+  .string()
+  .transform((g) => (g === "bank_transfer" ? "transfer" : g))
+  .pipe(z.enum(PROVIDER_IDS));
+
+export const orderCreateInput = z.object({
+  store_id: z.string().min(1, "is required"),
+  customer_fb_id: z.string().trim().min(1, "is required").max(64).regex(/^[A-Za-z0-9_.:-]+$/, "must be the buyer's Facebook id"),
+  customer_name: z.string().trim().max(200).optional(),
+  items: z
+    .array(z.object({ sku: skuSchema, qty: z.number().int("must be a whole number").min(1, "must be at least 1").max(1000) }))
+    .min(1, "needs at least one item")
+    .max(50),
+  gateway: gatewaySchema.optional(),
+  locale: z.string().max(20).optional(),
+});
+
+export const orderCreateOutput = z.object({
+  order_id: z.string(),
+  payment_url: z.string().describe("the provider's page when `gateway` could open a link now, else our checkout page"),
+  checkout_url: z.string(),
+  status: z.literal("pending"),
+  expires_at: z.string(),
+  total: z.number(),
+  total_minor: z.number().int(),
+  currency: z.string(),
+});
+
+export const shipInput = z.object({ tracking_number: z.string().trim().max(100).optional(), carrier: z.string().trim().max(100).optional() });
+export const cancelInput = z.object({ reason: z.string().trim().max(500).optional() });
+export const refundInput = z.object({ restock: z.boolean().optional().describe("put sold units back in stock (default: yes unless shipped)"), reason: z.string().trim().max(500).optional() });
+
+const itemOutput = z.object({
+  product_id: z.string().nullable(),
+  sku: z.string(),
+  name: z.string(),
+  quantity: z.number().int(),
+  unit_price: z.number(),
+  unit_price_minor: z.number().int(),
+  image_url: z.string().nullable(),
+});
+
+export const orderOutput = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  store_id: z.string(),
+  status: z.enum(ORDER_STATUSES),
+  fulfillment: z.enum(["unfulfilled", "shipped"]),
+  currency: z.string(),
+  total: z.number(),
+  total_minor: z.number().int(),
+  tax: z.number(),
+  tax_minor: z.number().int(),
+  gateway: z.string().nullable(),
+  payment_status: z.string().nullable(),
+  flag_reason: z.string().nullable(),
+  buyer: z.object({ id: z.string(), name: z.string() }).nullable(),
+  live_id: z.string().nullable(),
+  comment_id: z.string().nullable(),
+  items: z.array(itemOutput),
+  reservation: z.object({ expires_at: z.string(), status: z.string().nullable() }),
+  checkout_url: z.string(),
+  created_at: z.string(),
+  paid_at: z.string().nullable(),
+  expired_at: z.string().nullable(),
+  cancelled_at: z.string().nullable(),
+  shipped_at: z.string().nullable(),
+});
+
+export const timelineEntry = z.object({ at: z.string(), type: z.string(), summary: z.string(), data: z.record(z.string(), z.unknown()) });
+
+export const orderDetailOutput = orderOutput.extend({
+  payments: z.array(
+    z.object({
+      id: z.string(),
+      provider: z.string(),
+      status: z.string(),
+      amount: z.number(),
+      amount_minor: z.number().int(),
+      currency: z.string(),
+      provider_ref: z.string().nullable(),
+      provider_txn_id: z.string().nullable(),
+      flag_reason: z.string().nullable(),
+      has_receipt: z.boolean(),
+      created_at: z.string(),
+      updated_at: z.string(),
+    }),
+  ),
+  timeline: z.array(timelineEntry),
+});
+
+export type OrderDto = z.infer<typeof orderOutput>;
+export type OrderDetailDto = z.infer<typeof orderDetailOutput>;
+export type TimelineEntry = z.infer<typeof timelineEntry>;
