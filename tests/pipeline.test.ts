@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { prisma } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
-import { registerJobFunctions, runJobsUntilIdle } from "@/lib/jobs";
+import { registerJobFunctions, runJobsUntilIdle, startJobWorker } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/meta/fake-graph-server";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
@@ -222,5 +222,60 @@ describe("comment → order pipeline", () => {
     expect(dmRows[0]!.status).toBe("SENT");
     expect(graph.privateRepliesByComment.has(commentId)).toBe(true);
     expect((await prisma.comment.findUniqueOrThrow({ where: { metaCommentId: commentId } })).status).toBe("PROCESSED");
+  });
+
+  test("Meta blocking the page's messages (2022) switches to public-reply fallback and alerts the seller", async () => {
+    const { store, live, pageId } = await setup();
+    graph.blockMessaging(pageId);
+    const first = commentPayload({ pageId, postId: live.fbPostId!, message: "quiero A12" });
+    await postWebhook(first.payload);
+    await run();
+    const s1 = await prisma.store.findUniqueOrThrow({ where: { id: store.id } });
+    expect(s1.messagingMode).toBe("PUBLIC_ONLY");
+    expect(s1.messagingBlockedAt).not.toBeNull();
+    expect(await prisma.auditLog.count({ where: { storeId: store.id, action: "meta.messaging_blocked" } })).toBe(1);
+    const second = commentPayload({ pageId, postId: live.fbPostId!, authorName: "Otro", message: "quiero A12" });
+    await postWebhook(second.payload);
+    await run();
+    // No private reply is even attempted now; the public line tells the buyer how to finish.
+    expect(graph.calls.filter((c) => c.kind === "private_reply" && JSON.stringify(c.body).includes(second.commentId))).toHaveLength(0);
+    expect(publicReplies(second.commentId)).toHaveLength(1);
+    const dm = await prisma.outboundMessage.findFirstOrThrow({ where: { idempotencyKey: `comment:${(await prisma.comment.findUniqueOrThrow({ where: { metaCommentId: second.commentId } })).id}:private` } });
+    expect(dm.status).toBe("SKIPPED");
+    graph.unblockMessaging(pageId);
+  });
+
+  test("with the worker running, an unpaid reservation is released within RESERVATION_TTL_SECONDS + 10 s", async () => {
+    process.env.RESERVATION_TTL_SECONDS = "5";
+    resetEnvForTests();
+    const { store, live, pageId } = await setup(1);
+    const worker = startJobWorker({ pollIntervalMs: 100 });
+    try {
+      const { commentId, payload } = commentPayload({ pageId, postId: live.fbPostId!, message: "quiero A12" });
+      const t0 = Date.now();
+      await postWebhook(payload);
+      let order = null;
+      while (!order && Date.now() - t0 < 10_000) {
+        order = await prisma.order.findFirst({ where: { storeId: store.id } });
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(order?.status).toBe("PENDING");
+      expect((await prisma.product.findFirstOrThrow({ where: { storeId: store.id } })).reserved).toBe(1);
+      let expired = false;
+      while (!expired && Date.now() - t0 < 15_000) {
+        expired = (await prisma.order.findUniqueOrThrow({ where: { id: order!.id } })).status === "EXPIRED";
+        if (!expired) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(expired).toBe(true);
+      expect(Date.now() - t0).toBeLessThan(15_000);
+      const p = await prisma.product.findFirstOrThrow({ where: { storeId: store.id } });
+      expect(p.stock - p.reserved).toBe(1);
+      expect(await prisma.orderItem.count({ where: { orderId: order!.id } })).toBe(1); // kept as interest
+      expect(commentId).toBeTruthy();
+    } finally {
+      await worker?.stop();
+      process.env.RESERVATION_TTL_SECONDS = "1800";
+      resetEnvForTests();
+    }
   });
 });
