@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from "next";
 import { GeistSans } from "geist/font/sans";
 import { GeistMono } from "geist/font/mono";
 import "./globals.css";
-import { Providers } from "./providers";
 import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = {
@@ -17,7 +16,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} dir={dir} className={`${GeistSans.variable} ${GeistMono.variable}`}>
       <body className="min-h-dvh bg-background text-foreground">
-        <Providers>{children}</Providers>
+        {children}
       </body>
     </html>
   );

@@ -8,7 +8,7 @@ import { LanguageSwitcher } from "@/components/language-switcher";
 
 export default async function Home() {
   if (await getSessionUser()) redirect("/dashboard");
-  const { t } = await getMessages();
+  const { t, locale } = await getMessages();
   return (
     <main className="mx-auto flex min-h-dvh max-w-5xl flex-col px-5 py-8">
       <header className="flex items-center justify-between">
@@ -16,7 +16,7 @@ export default async function Home() {
           <span className="text-primary">Live</span>StreamSell
         </span>
         <div className="flex items-center gap-3">
-          <LanguageSwitcher />
+          <LanguageSwitcher current={locale} />
           <Button asChild variant="ghost"><Link href="/login">{t.landing.signIn}</Link></Button>
         </div>
       </header>

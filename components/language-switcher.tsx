@@ -10,10 +10,9 @@ const LANGS = [
 ];
 
 /** Stores the choice in a cookie (read on the server, so pages render in it with no flash). */
-export function LanguageSwitcher({ label = "Language" }: { label?: string }) {
+export function LanguageSwitcher({ label = "Language", current }: { label?: string; current: string }) {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const current = typeof document === "undefined" ? "es" : document.documentElement.lang;
   return (
     <select
       aria-label={label}

@@ -1,17 +1,27 @@
 import { redirect } from "next/navigation";
 import { DashboardShell } from "@/components/dashboard/shell";
+import { DashboardProviders } from "@/components/dashboard/dashboard-providers";
+import { Providers } from "@/app/providers";
+import { simulatorEnabled } from "@/lib/simulator/simulator";
+import { InviteBanner } from "@/components/dashboard/invite-banner";
 import { getSessionUser } from "@/lib/auth/current-user";
 import { getCurrentStore } from "@/lib/stores/current-store";
 import { getMessages } from "@/lib/i18n/server";
+import { pendingInviteFromCookie } from "@/lib/team/pending-invite";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await getSessionUser();
   if (!user) redirect("/login?callbackUrl=/dashboard");
-  const { current } = await getCurrentStore(user.id);
-  const { t } = await getMessages();
+  const [{ current }, { t, dir, locale }, invite] = await Promise.all([getCurrentStore(user.id), getMessages(), pendingInviteFromCookie()]);
   return (
-    <DashboardShell t={t.nav} userName={user.fullName} storeName={current?.store.name ?? null} isSuperadmin={user.platformRole === "SUPERADMIN"}>
-      {children}
-    </DashboardShell>
+    // Session and query clients live here, not in the root layout: the buyer's checkout stays light.
+    <Providers>
+    <DashboardProviders dir={dir === "rtl" ? "rtl" : "ltr"} closeLabel={t.common.close}>
+      <DashboardShell t={t.nav} locale={locale} userName={user.fullName} storeName={current?.store.name ?? null} isSuperadmin={user.platformRole === "SUPERADMIN"} showSimulator={simulatorEnabled()}>
+        {invite && invite.storeId !== current?.store.id && <InviteBanner storeName={invite.storeName} t={t.invite} />}
+        {children}
+      </DashboardShell>
+    </DashboardProviders>
+    </Providers>
   );
 }

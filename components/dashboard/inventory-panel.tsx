@@ -1,42 +1,48 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
-import { Upload } from "lucide-react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { AlertTriangle, Pencil, Plus } from "lucide-react";
+import { StockControl } from "./inventory/stock-control";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
-import { Alert } from "@/components/ui/alert";
+import { Input, Select } from "@/components/ui/input";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { toast } from "@/components/ui/toast";
 import { format } from "@/lib/i18n";
 import type { Messages } from "@/lib/i18n/messages/en";
+import { useStoreEvents } from "@/components/live/use-store-events";
+import { api } from "./api-client";
+import { CsvImport } from "./inventory/csv-import";
+import { ProductEditor } from "./inventory/product-editor";
+import type { Product } from "./inventory/types";
 
-type Product = { id: string; sku: string; name: string; price: number; stock: number; reserved: number; available: number; keywords: string[]; low_stock_at: number };
-type ImportResponse = { created: number; updated: number; errors: { line: number; message: string }[] };
+type Filter = "all" | "low" | "out" | "inactive";
 
-export function InventoryPanel({ storeId, currency, locale, t }: { storeId: string; currency: string; locale: string; t: Messages["inventory"] }) {
+const isLow = (p: Product) => p.active && p.available <= p.low_stock_at;
+
+export function InventoryPanel({ storeId, currency, locale, t, tc }: { storeId: string; currency: string; locale: string; t: Messages["inventory"]; tc: Messages["common"] }) {
   const qc = useQueryClient();
   const [q, setQ] = useState("");
-  const fileRef = useRef<HTMLInputElement>(null);
+  const [filter, setFilter] = useState<Filter>("all");
+  const [editing, setEditing] = useState<Product[] | null>(null);
   const money = new Intl.NumberFormat(locale, { style: "currency", currency });
   const products = useQuery({
     queryKey: ["products", storeId, q],
-    queryFn: async (): Promise<Product[]> => {
-      const res = await fetch(`/api/v1/inventory/products?store_id=${storeId}&limit=500${q ? `&q=${encodeURIComponent(q)}` : ""}`);
-      if (!res.ok) throw new Error((await res.json()).error?.message ?? res.statusText);
-      return res.json();
-    },
+    queryFn: () => api<Product[]>(`/api/v1/inventory/products?store_id=${storeId}&limit=500${q ? `&q=${encodeURIComponent(q)}` : ""}`),
   });
-  const importCsv = useMutation({
-    mutationFn: async (file: File): Promise<ImportResponse> => {
-      const res = await fetch(`/api/v1/inventory/import?store_id=${storeId}`, { method: "POST", headers: { "content-type": "text/csv" }, body: await file.text() });
-      const body = await res.json();
-      if (!res.ok && !body.errors) throw new Error(body.error?.message ?? res.statusText);
-      return body;
-    },
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["products", storeId] }),
-  });
-  const result = importCsv.data;
+  // Reservations and sales change availability while a live runs: refresh on the store's events.
+  useStoreEvents(storeId, (batch) => {
+    if (batch.resync || batch.events.some((e) => e.type === "product.updated" || e.type === "order.updated")) void qc.invalidateQueries({ queryKey: ["products", storeId] });
+  }, { flushMs: 1000 });
+
+  const all = useMemo(() => products.data ?? [], [products.data]);
+  const low = all.filter(isLow);
+  const shown = all.filter((p) => (filter === "low" ? isLow(p) : filter === "out" ? p.available === 0 : filter === "inactive" ? !p.active : true));
+  const refresh = () => qc.invalidateQueries({ queryKey: ["products", storeId] });
+  const replace = (p: Product) => qc.setQueryData<Product[]>(["products", storeId, q], (rows) => rows?.map((r) => (r.id === p.id ? p : r)));
+  const openEditor = (p: Product) => setEditing(p.group_key ? all.filter((x) => x.group_key === p.group_key) : [p]);
+  const availability = (p: Product) => (isLow(p) ? <Badge variant={p.available === 0 ? "destructive" : "warning"}>{p.available}</Badge> : p.available);
 
   return (
     <>
@@ -45,84 +51,110 @@ export function InventoryPanel({ storeId, currency, locale, t }: { storeId: stri
           <CardTitle>{t.import}</CardTitle>
           <CardDescription>{t.importHelp}</CardDescription>
         </CardHeader>
-        <CardContent className="flex flex-col gap-3">
-          <form
-            className="flex flex-col gap-3 sm:flex-row sm:items-center"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const file = fileRef.current?.files?.[0];
-              if (file) importCsv.mutate(file);
-            }}
-          >
-            <Input ref={fileRef} type="file" accept=".csv,text/csv" aria-label={t.chooseFile} name="csv" className="sm:max-w-sm" />
-            <Button type="submit" disabled={importCsv.isPending}>
-              <Upload aria-hidden /> {importCsv.isPending ? t.importing : t.upload}
-            </Button>
-          </form>
-          {importCsv.error && <Alert tone="error">{importCsv.error.message}</Alert>}
-          {result && result.errors.length === 0 && <Alert tone="success">{format(t.imported, { created: result.created, updated: result.updated })}</Alert>}
-          {result && result.errors.length > 0 && (
-            <Alert tone="error" data-testid="import-errors">
-              <p className="mb-2 font-medium">{t.errors}</p>
-              <ul className="list-inside list-disc">
-                {result.errors.map((e) => (
-                  <li key={`${e.line}-${e.message}`}>{t.line} {e.line}: {e.message}</li>
-                ))}
-              </ul>
-            </Alert>
-          )}
+        <CardContent>
+          <CsvImport storeId={storeId} t={t} direct />
         </CardContent>
       </Card>
 
-      <div className="flex items-center gap-3">
+      {low.length > 0 && (
+        <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm text-amber-200" data-testid="low-stock-alert">
+          <AlertTriangle className="size-4" aria-hidden />
+          <span>{format(t.lowAlert, { count: low.length })}</span>
+          <Button type="button" variant="link" size="sm" className="h-auto p-0 text-amber-200" onClick={() => setFilter("low")}>{t.showLow}</Button>
+        </div>
+      )}
+
+      <div className="flex flex-wrap items-center gap-3">
         <Input type="search" placeholder={t.search} aria-label={t.search} value={q} onChange={(e) => setQ(e.target.value)} className="max-w-xs" />
+        <Select aria-label={t.filter} value={filter} onChange={(e) => setFilter(e.target.value as Filter)} className="w-auto">
+          <option value="all">{t.filters.all}</option>
+          <option value="low">{t.filters.low}</option>
+          <option value="out">{t.filters.out}</option>
+          <option value="inactive">{t.filters.inactive}</option>
+        </Select>
+        <Button type="button" className="ms-auto" onClick={() => setEditing([])}>
+          <Plus aria-hidden /> {t.newProduct}
+        </Button>
       </div>
 
-      {products.isSuccess && products.data.length === 0 && <p className="text-muted-foreground">{t.empty}</p>}
-      {products.isSuccess && products.data.length > 0 && (
+      {products.isError && <p role="alert" className="text-rose-300">{products.error.message}</p>}
+      {products.isSuccess && shown.length === 0 && <p className="text-muted-foreground">{t.empty}</p>}
+      {products.isSuccess && shown.length > 0 && (
         <>
           <div className="hidden md:block">
             <Table data-testid="products-table">
               <THead>
                 <TR>
-                  <TH>{t.sku}</TH><TH>{t.name}</TH><TH className="text-end">{t.price}</TH><TH className="text-end">{t.stock}</TH><TH className="text-end">{t.reserved}</TH><TH className="text-end">{t.available}</TH><TH>{t.keywords}</TH>
+                  <TH>{t.sku}</TH><TH>{t.name}</TH><TH className="text-end">{t.price}</TH><TH className="text-center">{t.stock}</TH><TH className="text-end">{t.reserved}</TH><TH className="text-end">{t.available}</TH><TH>{t.keywords}</TH><TH><span className="sr-only">{tc.actions}</span></TH>
                 </TR>
               </THead>
               <TBody>
-                {products.data.map((p) => (
-                  <TR key={p.id}>
+                {shown.map((p) => (
+                  <TR key={p.id} data-sku={p.sku}>
                     <TD className="font-mono">{p.sku}</TD>
-                    <TD>{p.name}</TD>
-                    <TD className="text-end tabular-nums">{money.format(p.price)}</TD>
-                    <TD className="text-end tabular-nums">{p.stock}</TD>
-                    <TD className="text-end tabular-nums">{p.reserved}</TD>
-                    <TD className="text-end tabular-nums">
-                      {p.available <= p.low_stock_at ? <Badge variant="warning">{p.available}</Badge> : p.available}
+                    <TD>
+                      <div className="flex items-center gap-2">
+                        {/* eslint-disable-next-line @next/next/no-img-element */}
+                        {p.image_url && <img src={p.image_url} alt="" className="size-8 rounded object-cover" />}
+                        <span>{p.name}</span>
+                        {!p.active && <Badge variant="outline">{t.inactive}</Badge>}
+                      </div>
                     </TD>
-                    <TD className="text-muted-foreground">{p.keywords.join(", ")}</TD>
+                    <TD className="text-end tabular-nums">{money.format(p.price)}</TD>
+                    <TD className="text-center"><StockControl product={p} t={t} onChanged={replace} /></TD>
+                    <TD className="text-end tabular-nums">{p.reserved}</TD>
+                    <TD className="text-end tabular-nums">{availability(p)}</TD>
+                    <TD className="max-w-48 truncate text-muted-foreground">{p.keywords.join(", ")}</TD>
+                    <TD className="text-end">
+                      <Button type="button" variant="ghost" size="sm" onClick={() => openEditor(p)} aria-label={`${t.edit} ${p.sku}`}>
+                        <Pencil aria-hidden /> {t.edit}
+                      </Button>
+                    </TD>
                   </TR>
                 ))}
               </TBody>
             </Table>
           </div>
           <ul className="flex flex-col gap-3 md:hidden" data-testid="products-cards">
-            {products.data.map((p) => (
-              <li key={p.id} className="rounded-lg border border-border bg-card p-4">
+            {shown.map((p) => (
+              <li key={p.id} className="rounded-lg border border-border bg-card p-4" data-sku={p.sku}>
                 <div className="flex items-start justify-between gap-2">
-                  <div>
-                    <div className="font-medium">{p.name}</div>
-                    <div className="font-mono text-xs text-muted-foreground">{p.sku}</div>
+                  <div className="flex min-w-0 items-start gap-3">
+                    {/* eslint-disable-next-line @next/next/no-img-element */}
+                    {p.image_url && <img src={p.image_url} alt="" className="size-12 rounded object-cover" />}
+                    <div className="min-w-0">
+                      <div className="font-medium">{p.name}</div>
+                      <div className="font-mono text-xs text-muted-foreground">{p.sku}</div>
+                    </div>
                   </div>
                   <div className="tabular-nums">{money.format(p.price)}</div>
                 </div>
-                <div className="mt-2 flex gap-4 text-sm text-muted-foreground">
-                  <span>{t.stock}: {p.stock}</span>
-                  <span>{t.available}: {p.available <= p.low_stock_at ? <Badge variant="warning">{p.available}</Badge> : p.available}</span>
+                <div className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-muted-foreground">
+                  <span>{t.available}: {availability(p)}</span>
+                  <StockControl product={p} t={t} onChanged={replace} />
+                  <Button type="button" variant="ghost" size="sm" onClick={() => openEditor(p)} aria-label={`${t.edit} ${p.sku}`}>
+                    <Pencil aria-hidden /> {t.edit}
+                  </Button>
                 </div>
               </li>
             ))}
           </ul>
         </>
+      )}
+      {editing && (
+        <ProductEditor
+          key={editing.map((p) => p.id).join(",") || "new"}
+          open
+          onOpenChange={(open) => !open && setEditing(null)}
+          storeId={storeId}
+          group={editing}
+          t={t}
+          tc={tc}
+          onSaved={(message) => {
+            void refresh();
+            toast({ title: message, tone: "success" });
+          }}
+        />
       )}
     </>
   );

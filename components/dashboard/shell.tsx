@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
-import { LayoutDashboard, Radio, Package, ShoppingBag, Settings, Shield, BookOpen, LogOut, Menu, X } from "lucide-react";
+import { LayoutDashboard, Radio, Package, ShoppingBag, Settings, Shield, BookOpen, LogOut, Menu, X, FlaskConical } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { useUiState } from "@/lib/ui-state";
 import { LanguageSwitcher } from "@/components/language-switcher";
@@ -10,14 +10,17 @@ import type { Messages } from "@/lib/i18n/messages/en";
 
 type Props = {
   t: Messages["nav"];
+  locale: string;
   userName: string;
   storeName: string | null;
   isSuperadmin: boolean;
+  /** The development simulator exists only in the embedded default (no real Meta app). */
+  showSimulator?: boolean;
   variant?: "seller" | "admin";
   children: React.ReactNode;
 };
 
-export function DashboardShell({ t, userName, storeName, isSuperadmin, variant = "seller", children }: Props) {
+export function DashboardShell({ t, locale, userName, storeName, isSuperadmin, showSimulator = false, variant = "seller", children }: Props) {
   const pathname = usePathname();
   const { navOpen, setNavOpen } = useUiState();
   const items =
@@ -29,6 +32,7 @@ export function DashboardShell({ t, userName, storeName, isSuperadmin, variant =
           { href: "/dashboard/inventory", label: t.inventory, icon: Package },
           { href: "/dashboard/orders", label: t.orders, icon: ShoppingBag },
           { href: "/dashboard/settings", label: t.settings, icon: Settings },
+          ...(showSimulator ? [{ href: "/dashboard/simulator", label: t.simulator, icon: FlaskConical }] : []),
         ];
   const isActive = (href: string) => (href === "/dashboard" || href === "/admin" ? pathname === href : pathname.startsWith(href));
   const nav = (
@@ -64,7 +68,7 @@ export function DashboardShell({ t, userName, storeName, isSuperadmin, variant =
   );
   const footer = (
     <div className="flex flex-col gap-3 border-t border-border pt-4 text-sm">
-      <LanguageSwitcher label={t.language} />
+      <LanguageSwitcher label={t.language} current={locale} />
       <div className="truncate text-muted-foreground">{userName}</div>
       <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className="flex items-center gap-2 text-muted-foreground hover:text-foreground">
         <LogOut className="size-4" aria-hidden /> {t.signOut}
@@ -73,7 +77,7 @@ export function DashboardShell({ t, userName, storeName, isSuperadmin, variant =
   );
   const brand = (
     <div className="mb-6">
-      <Link href="/dashboard" className="text-lg font-bold"><span className="text-primary">Live</span>StreamSell</Link>
+      <Link href="/dashboard" className="text-lg font-bold"><span className="text-blue-400">Live</span>StreamSell</Link>
       {storeName && <div className="mt-1 truncate text-xs text-muted-foreground" data-testid="current-store">{storeName}</div>}
     </div>
   );
@@ -86,7 +90,7 @@ export function DashboardShell({ t, userName, storeName, isSuperadmin, variant =
         {footer}
       </aside>
       <header className="sticky top-0 z-30 flex items-center justify-between border-b border-border bg-card/95 px-4 py-3 backdrop-blur md:hidden">
-        <Link href="/dashboard" className="font-bold"><span className="text-primary">Live</span>StreamSell</Link>
+        <Link href="/dashboard" className="font-bold"><span className="text-blue-400">Live</span>StreamSell</Link>
         <button type="button" aria-label={t.menu} aria-expanded={navOpen} onClick={() => setNavOpen(!navOpen)} className="rounded-md p-2 hover:bg-muted">
           {navOpen ? <X className="size-5" /> : <Menu className="size-5" />}
         </button>

@@ -10,7 +10,7 @@ export default async function InventoryPage() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">{t.inventory.title}</h1>
-      <InventoryPanel storeId={store.id} currency={store.currency} locale={store.locale} t={t.inventory} />
+      <InventoryPanel storeId={store.id} currency={store.currency} locale={store.locale} t={t.inventory} tc={t.common} />
     </div>
   );
 }

@@ -1,15 +1,42 @@
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { StartLiveForm } from "@/components/dashboard/start-live-form";
+import { LivesTable } from "@/components/dashboard/overview/lives-table";
 import { getMessages } from "@/lib/i18n/server";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
+import { listLiveSummaries } from "@/lib/analytics/past-lives";
+import { formatMoney } from "@/lib/money";
+import { simulatorEnabled } from "@/lib/simulator/simulator";
 
 export const metadata = { title: "Live" };
 
-export default async function Page() {
-  await requireDashboardStore();
-  const { t } = await getMessages();
+export default async function LivesPage() {
+  const { store } = await requireDashboardStore();
+  const { t, locale } = await getMessages();
+  const lives = await listLiveSummaries({ storeId: store.id, limit: 50 });
+  const num = new Intl.NumberFormat(locale);
+  const pct = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+  const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: store.timezone });
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">{t.live.title}</h1>
-      <p className="text-muted-foreground">{t.common.comingNext}</p>
+      <Card>
+        <CardHeader>
+          <CardTitle>{t.live.start}</CardTitle>
+          <CardDescription>{t.live.startHelp}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <StartLiveForm storeId={store.id} t={t.live} suggestVideoId={simulatorEnabled()} />
+        </CardContent>
+      </Card>
+      <section className="flex flex-col gap-3" aria-labelledby="lives-list">
+        <h2 id="lives-list" className="text-lg font-semibold">{t.overview.pastLives}</h2>
+        <LivesTable
+          lives={lives}
+          t={t.overview}
+          tl={t.live}
+          fmt={{ money: (m) => formatMoney(m, store.currency, store.locale), pct: (v) => pct.format(v), date: (iso) => dateFmt.format(new Date(iso)), num: (n) => num.format(n) }}
+        />
+      </section>
     </div>
   );
 }

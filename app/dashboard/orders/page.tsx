@@ -1,15 +1,17 @@
 import { getMessages } from "@/lib/i18n/server";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
+import { OrdersPanel } from "@/components/dashboard/orders/orders-panel";
 
 export const metadata = { title: "Orders" };
 
-export default async function Page() {
-  await requireDashboardStore();
-  const { t } = await getMessages();
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<{ status?: string }> }) {
+  const { store } = await requireDashboardStore();
+  const { t, locale } = await getMessages();
+  const { status } = await searchParams;
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">{t.orders.title}</h1>
-      <p className="text-muted-foreground">{t.common.comingNext}</p>
+      <OrdersPanel storeId={store.id} storeLocale={store.locale} uiLocale={locale} timezone={store.timezone} initialFilter={status ?? "toShip"} t={{ orders: t.orders, orderStatus: t.orderStatus, paymentStatus: t.paymentStatus }} />
     </div>
   );
 }

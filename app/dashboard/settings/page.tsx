@@ -1,15 +1,110 @@
+import Link from "next/link";
+import { CreditCard, Link2 } from "lucide-react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { TeamPanel } from "@/components/dashboard/settings/team-panel";
+import { MessagesForm } from "@/components/dashboard/settings/messages-form";
+import { ReservationForm, StoreProfileSection } from "@/components/dashboard/settings/small-forms";
 import { getMessages } from "@/lib/i18n/server";
+import { format } from "@/lib/i18n";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { messageTextDefaults } from "@/lib/settings/message-texts";
 
 export const metadata = { title: "Settings" };
 
-export default async function Page() {
-  await requireDashboardStore();
-  const { t } = await getMessages();
+export default async function SettingsPage() {
+  const { store, role } = await requireDashboardStore();
+  const { t, locale } = await getMessages();
+  const isOwner = role === "OWNER";
+  const meta = await prisma.metaConnection.findUnique({ where: { storeId: store.id }, select: { pageId: true, pageName: true, tokenLast4: true } });
+  const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: store.timezone });
+  const sections = [
+    { id: "profile", label: t.settings.sections.profile },
+    { id: "meta", label: t.settings.sections.meta },
+    { id: "payments", label: t.settings.sections.payments },
+    { id: "team", label: t.settings.sections.team },
+    { id: "messages", label: t.settings.sections.messages },
+    { id: "reservation", label: t.settings.sections.reservation },
+  ];
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">{t.settings.title}</h1>
-      <p className="text-muted-foreground">{t.common.comingNext}</p>
+      {!isOwner && <Alert tone="info" data-testid="owner-only">{t.settings.ownerOnly}</Alert>}
+      <nav aria-label={t.settings.title} className="flex flex-wrap gap-2">
+        {sections.map((s) => <a key={s.id} href={`#${s.id}`} className="rounded-md border border-border px-3 py-1.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground">{s.label}</a>)}
+      </nav>
+
+      <Card id="profile">
+        <CardHeader><CardTitle>{t.settings.sections.profile}</CardTitle></CardHeader>
+        <CardContent>
+          <StoreProfileSection
+            store={{ id: store.id, name: store.name, country: store.country, currency: store.currency, locale: store.locale, timezone: store.timezone, onboarding_step: store.onboardingStep }}
+            disabled={!isOwner}
+            t={t.settings}
+            ts={t.store}
+            tc={t.common}
+          />
+        </CardContent>
+      </Card>
+
+      <Card id="meta">
+        <CardHeader><CardTitle>{t.settings.sections.meta}</CardTitle></CardHeader>
+        <CardContent className="flex flex-col gap-3">
+          <p data-testid="meta-status">{meta ? format(t.settings.metaConnected, { page: meta.pageName ?? meta.pageId, last4: meta.tokenLast4 }) : t.settings.metaNotConnected}</p>
+          {store.messagingBlockedAt && <Alert tone="warning">{format(t.settings.metaBlocked, { time: dateFmt.format(store.messagingBlockedAt) })}</Alert>}
+          {isOwner && (
+            <Button asChild variant="outline" className="self-start">
+              <Link href="/dashboard/onboarding?step=page"><Link2 aria-hidden /> {t.settings.reconnect}</Link>
+            </Button>
+          )}
+        </CardContent>
+      </Card>
+
+      <Card id="payments">
+        <CardHeader>
+          <CardTitle>{t.settings.sections.payments}</CardTitle>
+          <CardDescription>{t.settings.paymentsHelp}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {isOwner ? (
+            <Button asChild><Link href="/dashboard/settings/payments"><CreditCard aria-hidden /> {t.settings.openPayments}</Link></Button>
+          ) : (
+            <p className="text-sm text-muted-foreground">{t.settings.ownerOnly}</p>
+          )}
+        </CardContent>
+      </Card>
+
+      <Card id="team">
+        <CardHeader><CardTitle>{t.settings.sections.team}</CardTitle></CardHeader>
+        <CardContent><TeamPanel storeId={store.id} isOwner={isOwner} t={t.settings} tc={t.common} /></CardContent>
+      </Card>
+
+      <Card id="messages">
+        <CardHeader><CardTitle>{t.settings.sections.messages}</CardTitle></CardHeader>
+        <CardContent>
+          <MessagesForm
+            storeId={store.id}
+            storeLocale={store.locale}
+            tone={store.botTone}
+            texts={(store.messageTexts ?? {}) as Record<string, Record<string, string>>}
+            defaults={messageTextDefaults()}
+            uiLocale={locale}
+            disabled={!isOwner}
+            t={t.settings}
+            tc={t.common}
+          />
+        </CardContent>
+      </Card>
+
+      <Card id="reservation">
+        <CardHeader><CardTitle>{t.settings.sections.reservation}</CardTitle></CardHeader>
+        <CardContent>
+          <ReservationForm storeId={store.id} storeLocale={store.locale} seconds={store.reservationTtlSeconds} defaultSeconds={env().RESERVATION_TTL_SECONDS} disabled={!isOwner} t={t.settings} tc={t.common} />
+        </CardContent>
+      </Card>
     </div>
   );
 }

@@ -1,0 +1,20 @@
+import { sellerRoute, json } from "@/lib/http/route";
+import { parseJsonBody } from "@/lib/http/body";
+import { buyerOfMember } from "@/lib/live-control/access";
+import { buyerBotInput } from "@/lib/live-control/schemas";
+import { getBuyerConversation } from "@/lib/live-control/buyer-conversation";
+import { setBuyerBotPaused } from "@/lib/live-control/set-buyer-paused";
+
+/** A buyer with their comments and messages in both directions (the takeover panel). */
+export const GET = sellerRoute(async ({ user, params }) => {
+  const buyer = await buyerOfMember(user.id, params.id!);
+  return json(await getBuyerConversation({ buyer }));
+});
+
+/** Manual takeover: `{bot_paused: true}` stops the bot for this buyer only; false hands them back. */
+export const PATCH = sellerRoute(async ({ req, user, params }) => {
+  const buyer = await buyerOfMember(user.id, params.id!);
+  const { bot_paused } = await parseJsonBody(req, buyerBotInput);
+  const updated = await setBuyerBotPaused({ buyer, paused: bot_paused, actorId: user.id });
+  return json(await getBuyerConversation({ buyer: updated }));
+});

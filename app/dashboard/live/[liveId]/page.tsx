@@ -1,0 +1,32 @@
+import { notFound } from "next/navigation";
+import { ControlCenter } from "@/components/live/control-center";
+import { getMessages } from "@/lib/i18n/server";
+import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
+import { prisma } from "@/lib/db";
+import { getLiveState } from "@/lib/live-control/live-state";
+import { listFeedComments } from "@/lib/live-control/feed";
+import { listLiveCarts } from "@/lib/live-control/carts";
+import { simulatorEnabled } from "@/lib/simulator/simulator";
+
+export const metadata = { title: "Live Control Center" };
+export const dynamic = "force-dynamic";
+
+export default async function LiveControlCenterPage({ params }: { params: Promise<{ liveId: string }> }) {
+  const { user } = await requireDashboardStore();
+  const { liveId } = await params;
+  const memberships = await prisma.membership.findMany({ where: { userId: user.id }, select: { storeId: true } });
+  const live = await prisma.live.findFirst({ where: { id: liveId, storeId: { in: memberships.map((m) => m.storeId) } } });
+  if (!live) notFound();
+  const store = await prisma.store.findUniqueOrThrow({ where: { id: live.storeId }, select: { currency: true, locale: true, timezone: true } });
+  const [{ t, locale }, state, feed, carts] = await Promise.all([getMessages(), getLiveState({ live }), listFeedComments({ liveId: live.id, limit: 300 }), listLiveCarts({ liveId: live.id, storeId: live.storeId })]);
+  return (
+    <ControlCenter
+      liveId={live.id}
+      storeId={live.storeId}
+      initial={{ state, feed, carts }}
+      format={{ uiLocale: locale, storeLocale: store.locale, currency: store.currency, timezone: store.timezone }}
+      simulator={simulatorEnabled()}
+      t={{ live: t.live, intents: t.intents, orderStatus: t.orderStatus, messageStatus: t.messageStatus, paymentStatus: t.paymentStatus, inventory: t.inventory, common: t.common }}
+    />
+  );
+}

@@ -1,0 +1,22 @@
+import { getMessages } from "@/lib/i18n/server";
+import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
+import { OrderDetail } from "@/components/dashboard/orders/order-detail";
+
+export const metadata = { title: "Order" };
+
+export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
+  const { store, role } = await requireDashboardStore();
+  const { t, locale } = await getMessages();
+  const { orderId } = await params;
+  return (
+    <OrderDetail
+      orderId={orderId}
+      storeId={store.id}
+      isOwner={role === "OWNER"}
+      storeLocale={store.locale}
+      uiLocale={locale}
+      timezone={store.timezone}
+      t={{ orders: t.orders, orderStatus: t.orderStatus, paymentStatus: t.paymentStatus, intents: t.intents, common: t.common }}
+    />
+  );
+}

@@ -1,0 +1,227 @@
+"use client";
+import { useState } from "react";
+import { ImagePlus, Plus, Trash2 } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Input, Textarea } from "@/components/ui/input";
+import { Field } from "@/components/ui/field";
+import { Switch } from "@/components/ui/switch";
+import { Label } from "@/components/ui/input";
+import { Alert } from "@/components/ui/alert";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { api, ApiError } from "@/components/dashboard/api-client";
+import { format } from "@/lib/i18n";
+import type { Messages } from "@/lib/i18n/messages/en";
+import type { Product } from "./types";
+
+type VariantRow = { key: string; id?: string; sku: string; color: string; size: string; stock: string; reserved: number };
+
+let rowSeq = 0;
+const newRow = (p?: Product): VariantRow => ({ key: `r${++rowSeq}`, id: p?.id, sku: p?.sku ?? "", color: p?.color ?? "", size: p?.size ?? "", stock: String(p?.stock ?? 0), reserved: p?.reserved ?? 0 });
+
+/** The article's name without the colour/size suffix its variants were saved with. */
+function baseName(group: Product[]) {
+  const first = group[0];
+  if (!first) return "";
+  const suffix = [first.color, first.size].filter(Boolean).join(" ");
+  return suffix && first.name.endsWith(` ${suffix}`) ? first.name.slice(0, -suffix.length - 1) : first.name;
+}
+
+/**
+ * Creates or edits one article: name, price, keywords, photo and its variants. Each variant (colour /
+ * size) is its own SKU with its own stock; variants share a group key, so the bot still reserves one
+ * row with one conditional UPDATE.
+ */
+export function ProductEditor({ open, onOpenChange, storeId, group, t, tc, onSaved }: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  storeId: string;
+  group: Product[];
+  t: Messages["inventory"];
+  tc: Messages["common"];
+  onSaved: (message: string) => void;
+}) {
+  const first = group[0];
+  const [name, setName] = useState(baseName(group));
+  const [description, setDescription] = useState(first?.description ?? "");
+  const [price, setPrice] = useState(first ? String(first.price) : "");
+  const [keywords, setKeywords] = useState(first?.keywords.join(", ") ?? "");
+  const [imageUrl, setImageUrl] = useState<string | null>(first?.image_url ?? null);
+  const [lowStockAt, setLowStockAt] = useState(String(first?.low_stock_at ?? 3));
+  const [active, setActive] = useState(first?.active ?? true);
+  const [rows, setRows] = useState<VariantRow[]>(group.length ? group.map(newRow) : [newRow()]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(false);
+
+  const update = (key: string, patch: Partial<VariantRow>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+
+  async function upload(file: File) {
+    setUploading(true);
+    setError(null);
+    try {
+      const form = new FormData();
+      form.set("store_id", storeId);
+      form.set("file", file);
+      const stored = await api<{ url: string }>("/api/v1/uploads", { method: "POST", body: form });
+      setImageUrl(stored.url);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setErrors({});
+    const multi = rows.length > 1;
+    const groupKey = multi ? (first?.group_key ?? `g-${(rows[0]!.sku || "item").toLowerCase()}-${Date.now().toString(36)}`) : (first?.group_key ?? null);
+    const shared = {
+      description,
+      price: price.trim(),
+      keywords: keywords.split(/[,;\n]/).map((k) => k.trim()).filter(Boolean),
+      image_url: imageUrl,
+      low_stock_at: Number(lowStockAt) || 0,
+      active,
+      group_key: groupKey,
+    };
+    try {
+      for (const row of rows) {
+        const body = {
+          ...shared,
+          sku: row.sku.trim(),
+          name: [name.trim(), row.color.trim(), row.size.trim()].filter(Boolean).join(" "),
+          color: row.color.trim() || null,
+          size: row.size.trim() || null,
+          stock: Number(row.stock),
+        };
+        try {
+          if (row.id) await api(`/api/v1/inventory/products/${row.id}`, { method: "PATCH", json: body });
+          else {
+            const created = await api<Product>("/api/v1/inventory/products", { method: "POST", json: { store_id: storeId, ...body } });
+            update(row.key, { id: created.id });
+          }
+        } catch (err) {
+          if (err instanceof ApiError) setErrors(Object.fromEntries(Object.entries(err.fieldErrors()).map(([f, m]) => [`${row.key}.${f}`, m])));
+          throw err;
+        }
+      }
+      const kept = new Set(rows.map((r) => r.id).filter(Boolean));
+      for (const p of group) if (!kept.has(p.id)) await api(`/api/v1/inventory/products/${p.id}`, { method: "DELETE" });
+      onSaved(t.saved);
+      onOpenChange(false);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove() {
+    if (!window.confirm(format(t.deleteConfirm, { sku: group.map((p) => p.sku).join(", ") }))) return;
+    setBusy(true);
+    setError(null);
+    try {
+      // A product with units in open carts refuses (409) and says so; the rest of the group stays.
+      for (const p of group) await api(`/api/v1/inventory/products/${p.id}`, { method: "DELETE" });
+      onSaved(t.deleted);
+      onOpenChange(false);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const err = (key: string, field: string) => errors[`${key}.${field}`] ?? null;
+  const sharedErr = (field: string) => rows.map((r) => errors[`${r.key}.${field}`]).find(Boolean) ?? null;
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent wide closeLabel={tc.close} aria-describedby="product-editor-help">
+        <DialogHeader>
+          <DialogTitle>{first ? t.editTitle : t.newTitle}</DialogTitle>
+          <DialogDescription id="product-editor-help">{t.variantsHelp}</DialogDescription>
+        </DialogHeader>
+        <form onSubmit={save} className="flex flex-col gap-4" noValidate>
+          {error && <Alert tone="error">{error}</Alert>}
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field id="p-name" label={t.name} error={sharedErr("name")}>
+              <Input value={name} onChange={(e) => setName(e.target.value)} required maxLength={180} />
+            </Field>
+            <Field id="p-price" label={t.price} error={sharedErr("price")}>
+              <Input value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" required />
+            </Field>
+          </div>
+          <Field id="p-description" label={t.description}>
+            <Textarea value={description} onChange={(e) => setDescription(e.target.value)} maxLength={5000} rows={2} />
+          </Field>
+          <Field id="p-keywords" label={t.keywords} hint={t.keywordsHelp} error={sharedErr("keywords")}>
+            <Input value={keywords} onChange={(e) => setKeywords(e.target.value)} />
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-[auto_1fr] sm:items-start">
+            <div className="flex flex-col gap-2">
+              <span className="text-sm font-medium">{t.image}</span>
+              <div className="flex size-28 items-center justify-center overflow-hidden rounded-md border border-border bg-muted">
+                {imageUrl ? (
+                  // eslint-disable-next-line @next/next/no-img-element
+                  <img src={imageUrl} alt={format(t.imageAlt, { name: name || "—" })} className="size-full object-cover" />
+                ) : (
+                  <ImagePlus className="size-6 text-muted-foreground" aria-hidden />
+                )}
+              </div>
+            </div>
+            <div className="flex flex-col gap-3">
+              <Label htmlFor="p-image" className="sr-only">{t.uploadImage}</Label>
+              <Input id="p-image" type="file" accept="image/png,image/jpeg,image/webp,image/gif" disabled={uploading} onChange={(e) => e.target.files?.[0] && upload(e.target.files[0])} aria-label={t.uploadImage} />
+              {imageUrl && <Button type="button" variant="ghost" size="sm" className="self-start" onClick={() => setImageUrl(null)}>{t.removeImage}</Button>}
+              <div className="grid grid-cols-2 gap-4">
+                <Field id="p-low" label={t.lowStockAt}>
+                  <Input type="number" min={0} value={lowStockAt} onChange={(e) => setLowStockAt(e.target.value)} />
+                </Field>
+                <div className="flex flex-col gap-2">
+                  <Label htmlFor="p-active">{t.active}</Label>
+                  <Switch id="p-active" checked={active} onCheckedChange={setActive} tone="primary" />
+                </div>
+              </div>
+            </div>
+          </div>
+
+          <fieldset className="flex flex-col gap-2 rounded-lg border border-border p-3">
+            <legend className="px-1 text-sm font-medium">{t.variants}</legend>
+            <div className="hidden grid-cols-[1.2fr_1fr_0.8fr_0.8fr_auto] gap-2 text-xs text-muted-foreground sm:grid" aria-hidden>
+              <span>{t.sku}</span><span>{t.color}</span><span>{t.size}</span><span>{t.stock}</span><span className="w-10" />
+            </div>
+            {rows.map((r, i) => (
+              <div key={r.key} className="grid grid-cols-2 gap-2 border-b border-border pb-2 last:border-0 sm:grid-cols-[1.2fr_1fr_0.8fr_0.8fr_auto] sm:border-0 sm:pb-0" data-testid="variant-row">
+                <Input aria-label={`${t.sku} ${i + 1}`} value={r.sku} onChange={(e) => update(r.key, { sku: e.target.value })} aria-invalid={!!err(r.key, "sku")} placeholder={t.sku} className="font-mono" />
+                <Input aria-label={`${t.color} ${i + 1}`} value={r.color} onChange={(e) => update(r.key, { color: e.target.value })} placeholder={t.color} />
+                <Input aria-label={`${t.size} ${i + 1}`} value={r.size} onChange={(e) => update(r.key, { size: e.target.value })} placeholder={t.size} />
+                <Input aria-label={`${t.stock} ${i + 1}`} type="number" min={r.reserved} value={r.stock} onChange={(e) => update(r.key, { stock: e.target.value })} aria-invalid={!!err(r.key, "stock")} />
+                <Button type="button" variant="ghost" size="icon" aria-label={format(t.removeVariant, { sku: r.sku || String(i + 1) })} disabled={rows.length === 1} onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
+                  <Trash2 aria-hidden />
+                </Button>
+                {(err(r.key, "sku") || err(r.key, "stock")) && <p className="col-span-full text-xs text-rose-300">{err(r.key, "sku") ?? err(r.key, "stock")}</p>}
+              </div>
+            ))}
+            <Button type="button" variant="outline" size="sm" className="self-start" onClick={() => setRows((rs) => [...rs, newRow()])}>
+              <Plus aria-hidden /> {t.addVariant}
+            </Button>
+          </fieldset>
+
+          <DialogFooter>
+            {group.length > 0 && (
+              <Button type="button" variant="ghost" className="text-rose-300 sm:me-auto" disabled={busy} onClick={remove}>
+                <Trash2 aria-hidden /> {t.deleteProduct}
+              </Button>
+            )}
+            <Button type="button" variant="ghost" onClick={() => onOpenChange(false)}>{tc.cancel}</Button>
+            <Button type="submit" disabled={busy || uploading}>{busy ? tc.saving : t.saveProduct}</Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

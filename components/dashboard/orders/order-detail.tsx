@@ -1,0 +1,193 @@
+"use client";
+import Link from "next/link";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ArrowLeft, Ban, CheckCircle2, RotateCcw, Truck } from "lucide-react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { toast } from "@/components/ui/toast";
+import { api } from "@/components/dashboard/api-client";
+import { useStoreEvents } from "@/components/live/use-store-events";
+import { format } from "@/lib/i18n";
+import type { Messages } from "@/lib/i18n/messages/en";
+import { STATUS_VARIANT, upper, type OrderDetailDto } from "./types";
+
+type Action = "ship" | "cancel" | "refund" | "confirm-transfer";
+type T = Pick<Messages, "orders" | "orderStatus" | "paymentStatus" | "intents" | "common">;
+
+/** One order as the seller needs it: buyer, items, how the bot read the comment, messages, payments, and the actions left. */
+export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, timezone, t }: {
+  orderId: string; storeId: string; isOwner: boolean; storeLocale: string; uiLocale: string; timezone: string; t: T;
+}) {
+  const qc = useQueryClient();
+  const [confirm, setConfirm] = useState<Action | null>(null);
+  const order = useQuery({ queryKey: ["order", orderId], queryFn: () => api<OrderDetailDto>(`/api/v1/orders/${orderId}`) });
+  useStoreEvents(storeId, (b) => {
+    if (b.resync || b.events.some((e) => e.orderId === orderId)) void qc.invalidateQueries({ queryKey: ["order", orderId] });
+  });
+  const act = useMutation({
+    mutationFn: (a: Action) => api<OrderDetailDto>(`/api/v1/orders/${orderId}/${a}`, { method: "POST", json: {} }),
+    onSuccess: (o) => {
+      qc.setQueryData(["order", orderId], o);
+      void qc.invalidateQueries({ queryKey: ["orders", storeId] });
+      toast({ title: t.orders.done, tone: "success" });
+      setConfirm(null);
+    },
+    onError: (e) => {
+      toast({ title: e.message, tone: "error" });
+      setConfirm(null);
+    },
+  });
+
+  if (order.isError) return <p role="alert" className="text-rose-300">{order.error.message}</p>;
+  if (!order.data) return <p className="text-muted-foreground">{t.common.loading}</p>;
+  const o = order.data;
+  const money = (minor: number, currency = o.currency) => {
+    const f = new Intl.NumberFormat(storeLocale, { style: "currency", currency });
+    return f.format(minor / 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2));
+  };
+  const date = new Intl.DateTimeFormat(uiLocale, { dateStyle: "medium", timeStyle: "medium", timeZone: timezone });
+  const when = (iso: string) => date.format(new Date(iso));
+  const decisions = o.timeline.filter((e) => e.type === "ai.decision");
+  const comments = o.timeline.filter((e) => e.type === "comment.received");
+  const messages = o.timeline.filter((e) => e.type.startsWith("message.") || e.type === "seller.alert");
+  const paymentEvents = o.timeline.filter((e) => e.type.startsWith("payment.") || e.type === "webhook.received");
+  const actions: { a: Action; label: string; icon: typeof Truck; show: boolean; variant?: "destructive" | "outline" }[] = [
+    { a: "ship", label: t.orders.ship, icon: Truck, show: o.status === "paid" && o.fulfillment === "unfulfilled" },
+    { a: "confirm-transfer", label: t.orders.confirmTransfer, icon: CheckCircle2, show: (o.status === "pending" || o.status === "expired") && o.gateway === "transfer" },
+    { a: "cancel", label: t.orders.cancel, icon: Ban, show: o.status === "pending", variant: "outline" },
+    { a: "refund", label: t.orders.refund, icon: RotateCcw, show: isOwner && (o.status === "paid" || o.status === "refund_needed"), variant: "destructive" },
+  ];
+  const confirmText: Record<Action, string> = { ship: t.orders.confirmShip, cancel: t.orders.confirmCancel, refund: t.orders.confirmRefund, "confirm-transfer": t.orders.confirmTransfer };
+
+  return (
+    <div className="flex flex-col gap-6" data-testid="order-detail">
+      <Link href="/dashboard/orders" className="inline-flex items-center gap-1 self-start text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4 rtl:rotate-180" aria-hidden /> {t.orders.allOrders}
+      </Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold">{format(t.orders.number, { number: o.number })}</h1>
+        <Badge variant={STATUS_VARIANT[o.status]} data-testid="order-status">{t.orderStatus[upper(o.status)]}</Badge>
+        {o.fulfillment === "shipped" && <Badge variant="outline"><Truck className="me-1 size-3" aria-hidden />{t.orders.shipped}</Badge>}
+      </div>
+      <div className="flex flex-wrap gap-2">
+        {actions.filter((x) => x.show).map(({ a, label, icon: Icon, variant }) => (
+          <Button key={a} type="button" variant={variant ?? "default"} onClick={() => setConfirm(a)} disabled={act.isPending}>
+            <Icon aria-hidden /> {label}
+          </Button>
+        ))}
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader><CardTitle>{t.orders.items}</CardTitle></CardHeader>
+          <CardContent className="flex flex-col gap-3">
+            <Table>
+              <THead><TR><TH>SKU</TH><TH>{t.orders.items}</TH><TH className="text-end">{t.orders.quantity}</TH><TH className="text-end">{t.orders.total}</TH></TR></THead>
+              <TBody>
+                {o.items.map((i) => (
+                  <TR key={i.sku}><TD className="font-mono">{i.sku}</TD><TD>{i.name}</TD><TD className="text-end tabular-nums">{i.quantity}</TD><TD className="text-end tabular-nums">{money(i.unit_price_minor * i.quantity)}</TD></TR>
+                ))}
+              </TBody>
+            </Table>
+            <dl className="ms-auto grid grid-cols-2 gap-x-6 gap-y-1 text-sm">
+              <dt className="text-muted-foreground">{t.orders.total}</dt><dd className="text-end font-semibold tabular-nums">{money(o.total_minor)}</dd>
+              {o.tax_minor > 0 && (<><dt className="text-muted-foreground">{t.orders.tax}</dt><dd className="text-end tabular-nums">{money(o.tax_minor)}</dd></>)}
+              <dt className="text-muted-foreground">{t.orders.gateway}</dt><dd className="text-end">{o.gateway ?? "—"}</dd>
+            </dl>
+            {o.status === "pending" && <p className="text-sm text-muted-foreground">{format(t.orders.reservedUntil, { time: when(o.reservation.expires_at) })}</p>}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader><CardTitle>{t.orders.customer}</CardTitle></CardHeader>
+          <CardContent>
+            <dl className="flex flex-col gap-2 text-sm">
+              <div><dt className="text-muted-foreground">{t.orders.buyer}</dt><dd>{o.buyer?.name || "—"}</dd></div>
+              <div><dt className="text-muted-foreground">{t.orders.created}</dt><dd>{when(o.created_at)}</dd></div>
+              {o.live_id && <div><dt className="text-muted-foreground">{t.orders.live}</dt><dd><Link className="text-blue-300 hover:underline" href={`/dashboard/live/${o.live_id}`}>{t.orders.live}</Link></dd></div>}
+            </dl>
+          </CardContent>
+        </Card>
+      </div>
+
+      <Card data-testid="order-ai">
+        <CardHeader><CardTitle>{t.orders.aiDecision}</CardTitle></CardHeader>
+        <CardContent className="flex flex-col gap-3 text-sm">
+          {comments.map((c) => (
+            <p key={`${c.at}-${c.summary}`}><span className="text-muted-foreground">{t.orders.aiComment}: </span>“{String(c.data.text ?? c.summary)}”</p>
+          ))}
+          {decisions.length === 0 && comments.length === 0 && <p className="text-muted-foreground">—</p>}
+          {decisions.map((d) => (
+            <div key={`${d.at}-${d.summary}`} className="flex flex-wrap items-center gap-2">
+              <Badge>{t.intents[String(d.data.intent) as "BUY"] ?? String(d.data.intent)}</Badge>
+              {d.data.sku ? <span className="font-mono">{String(d.data.sku)} ×{String(d.data.quantity ?? 1)}</span> : null}
+              <span className="text-muted-foreground">{Math.round(Number(d.data.confidence ?? 0) * 100)}% · {t.orders.aiEngine}: {String(d.data.engine)}</span>
+              {d.data.reason ? <span className="w-full text-muted-foreground">{t.orders.aiReason}: {String(d.data.reason)}</span> : null}
+            </div>
+          ))}
+        </CardContent>
+      </Card>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <CardHeader><CardTitle>{t.orders.messages}</CardTitle></CardHeader>
+          <CardContent>
+            {messages.length === 0 ? <p className="text-sm text-muted-foreground">{t.orders.noMessages}</p> : (
+              <ol className="flex flex-col gap-2 text-sm" data-testid="order-messages">
+                {messages.map((m) => <li key={`${m.at}-${m.summary}`}><time className="me-2 text-xs text-muted-foreground" dateTime={m.at}>{when(m.at)}</time>{m.summary}</li>)}
+              </ol>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader><CardTitle>{t.orders.payments}</CardTitle></CardHeader>
+          <CardContent>
+            {o.payments.length === 0 && paymentEvents.length === 0 ? <p className="text-sm text-muted-foreground">{t.orders.noPayments}</p> : (
+              <ol className="flex flex-col gap-2 text-sm" data-testid="order-payments">
+                {o.payments.map((p) => (
+                  <li key={p.id} className="flex flex-wrap items-center gap-2">
+                    <Badge variant={p.status === "succeeded" ? "success" : "outline"}>{t.paymentStatus[upper(p.status) as unknown as "SUCCEEDED"] ?? p.status}</Badge>
+                    <span>{p.provider}</span><span className="tabular-nums">{money(p.amount_minor, p.currency)}</span>
+                    <time className="text-xs text-muted-foreground" dateTime={p.updated_at}>{when(p.updated_at)}</time>
+                  </li>
+                ))}
+                {paymentEvents.filter((e) => e.type === "webhook.received").map((e) => <li key={`${e.at}-${e.summary}`} className="text-muted-foreground"><time className="me-2 text-xs" dateTime={e.at}>{when(e.at)}</time>{e.summary}</li>)}
+              </ol>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+
+      <Card>
+        <CardHeader><CardTitle>{t.orders.timeline}</CardTitle></CardHeader>
+        <CardContent>
+          <ol className="flex flex-col gap-2 border-s border-border ps-4 text-sm" data-testid="order-timeline">
+            {o.timeline.map((e, i) => (
+              <li key={`${e.at}-${i}`} className="relative">
+                <span className="absolute -start-[1.3rem] top-1.5 size-2 rounded-full bg-primary" aria-hidden />
+                <time className="block text-xs text-muted-foreground" dateTime={e.at}>{when(e.at)}</time>
+                {e.summary}
+              </li>
+            ))}
+          </ol>
+        </CardContent>
+      </Card>
+
+      <Dialog open={confirm !== null} onOpenChange={(open) => !open && setConfirm(null)}>
+        <DialogContent closeLabel={t.common.close}>
+          <DialogHeader>
+            <DialogTitle>{confirm ? actions.find((x) => x.a === confirm)?.label : ""}</DialogTitle>
+            <DialogDescription>{confirm ? confirmText[confirm] : ""}</DialogDescription>
+          </DialogHeader>
+          <DialogFooter>
+            <Button type="button" variant="ghost" onClick={() => setConfirm(null)}>{t.common.cancel}</Button>
+            <Button type="button" variant={confirm === "refund" || confirm === "cancel" ? "destructive" : "default"} disabled={act.isPending} onClick={() => confirm && act.mutate(confirm)}>{t.common.confirm}</Button>
+          </DialogFooter>
+        </DialogContent>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+"use client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { AlertTriangle } from "lucide-react";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { toast } from "@/components/ui/toast";
+import { api } from "@/components/dashboard/api-client";
+import { format } from "@/lib/i18n";
+import { useStoreEvents, type EventBatch } from "./use-store-events";
+import { useFeed } from "./use-feed";
+import { LiveHeader } from "./live-header";
+import { Counters } from "./counters";
+import { CommentFeed, type FeedFilter } from "./comment-feed";
+import { CartsPanel } from "./carts-panel";
+import { StockPanel } from "./stock-panel";
+import { TakeoverPanel } from "./takeover-panel";
+import { SimulatorPanel } from "./simulator-panel";
+import { makeFormat, type FeedComment, type LccText, type LiveCart, type LiveState } from "./types";
+
+type Props = {
+  liveId: string;
+  storeId: string;
+  initial: { state: LiveState; feed: FeedComment[]; carts: LiveCart[] };
+  format: { uiLocale: string; storeLocale: string; currency: string; timezone: string };
+  simulator: boolean;
+  t: LccText;
+};
+
+/**
+ * The Live Control Center: everything the seller watches on a second screen while streaming. Server
+ * events arrive in half-second batches; each batch refetches only what it names (the comments by id,
+ * the carts, the counters), so the page keeps up with 1,000 comments a minute.
+ */
+export function ControlCenter({ liveId, storeId, initial, format: f, simulator, t }: Props) {
+  const qc = useQueryClient();
+  const fmt = useMemo(() => makeFormat(f), [f]);
+  const feed = useFeed(initial.feed);
+  const [filter, setFilter] = useState<FeedFilter>("all");
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [buyerId, setBuyerId] = useState<string | null>(null);
+  const [botOverride, setBotOverride] = useState<boolean | null>(null);
+  const [tab, setTab] = useState("carts");
+  const away = useRef(false);
+  const rowsRef = useRef(feed.rows);
+  rowsRef.current = feed.rows;
+
+  const state = useQuery({ queryKey: ["lcc-state", liveId], queryFn: () => api<LiveState>(`/dashboard/live/${liveId}/data/state`), initialData: initial.state, refetchInterval: 5_000, staleTime: 0 });
+  const carts = useQuery({ queryKey: ["lcc-carts", liveId], queryFn: () => api<LiveCart[]>(`/dashboard/live/${liveId}/data/carts`), initialData: initial.carts, staleTime: 0 });
+
+  const fetchComments = useCallback(
+    async (ids: string[]) => {
+      for (let i = 0; i < ids.length; i += 100) {
+        const chunk = ids.slice(i, i + 100);
+        const rows = await api<FeedComment[]>(`/dashboard/live/${liveId}/data/feed?ids=${chunk.map(encodeURIComponent).join(",")}`);
+        feed.merge(rows, away.current);
+      }
+    },
+    [feed, liveId],
+  );
+
+  const onBatch = useCallback(
+    (batch: EventBatch) => {
+      if (batch.resync) {
+        void api<FeedComment[]>(`/dashboard/live/${liveId}/data/feed?limit=300`).then((rows) => feed.merge(rows, away.current));
+        void qc.invalidateQueries({ queryKey: ["lcc-state", liveId] });
+        void qc.invalidateQueries({ queryKey: ["lcc-carts", liveId] });
+        void qc.invalidateQueries({ queryKey: ["products", storeId] });
+        void qc.invalidateQueries({ queryKey: ["buyer"] });
+      }
+      const ids = new Set<string>();
+      let stateChanged = false;
+      let cartsChanged = false;
+      const buyers = new Set<string>();
+      for (const e of batch.events) {
+        if ((e.type === "comment.received" || e.type === "comment.processed") && e.liveId === liveId && e.commentId) {
+          ids.add(e.commentId);
+          stateChanged = true;
+        } else if (e.type === "message.sent") {
+          if (e.commentId && rowsRef.current.has(e.commentId)) ids.add(e.commentId);
+          cartsChanged ||= Boolean(e.orderId);
+          stateChanged = true;
+        } else if (e.type === "order.updated" && (e.liveId === liveId || e.liveId === undefined)) {
+          cartsChanged = true;
+          stateChanged = true;
+        } else if (e.type === "live.updated" && e.liveId === liveId) {
+          stateChanged = true;
+        } else if (e.type === "buyer.updated" && e.buyerId) {
+          buyers.add(e.buyerId);
+        } else if (e.type === "store.alert") {
+          stateChanged = true;
+          toast({ title: e.message ?? e.code ?? "", tone: e.level === "error" ? "error" : "info" });
+        } else if (e.type === "product.updated") {
+          void qc.invalidateQueries({ queryKey: ["products", storeId] });
+        }
+      }
+      if (buyers.size) {
+        for (const [id, row] of rowsRef.current) if (row.buyer_id && buyers.has(row.buyer_id)) ids.add(id);
+        for (const b of buyers) void qc.invalidateQueries({ queryKey: ["buyer", b] });
+      }
+      if (ids.size) void fetchComments([...ids]);
+      if (stateChanged) void qc.invalidateQueries({ queryKey: ["lcc-state", liveId] });
+      if (cartsChanged) void qc.invalidateQueries({ queryKey: ["lcc-carts", liveId] });
+      if (buyerId && (ids.size || cartsChanged)) void qc.invalidateQueries({ queryKey: ["buyer", buyerId] });
+    },
+    [buyerId, feed, fetchComments, liveId, qc, storeId],
+  );
+  const connection = useStoreEvents(storeId, onBatch);
+
+  const live = state.data.live;
+  const botEnabled = botOverride ?? live.bot_enabled;
+  const toggleBot = async (enabled: boolean) => {
+    setBotOverride(enabled);
+    try {
+      const updated = await api<LiveState["live"]>(`/api/v1/lives/${liveId}/bot`, { method: "POST", json: { enabled } });
+      qc.setQueryData<LiveState>(["lcc-state", liveId], (s) => (s ? { ...s, live: updated } : s));
+    } catch (e) {
+      toast({ title: (e as Error).message, tone: "error" });
+    } finally {
+      setBotOverride(null);
+    }
+  };
+  const endLive = async () => {
+    try {
+      const updated = await api<LiveState["live"]>(`/api/v1/lives/${liveId}/end`, { method: "POST" });
+      qc.setQueryData<LiveState>(["lcc-state", liveId], (s) => (s ? { ...s, live: updated } : s));
+    } catch (e) {
+      toast({ title: (e as Error).message, tone: "error" });
+    }
+  };
+  const select = useCallback((c: FeedComment) => {
+    setSelectedId(c.id);
+    if (c.buyer_id) {
+      setBuyerId(c.buyer_id);
+      setTab("takeover");
+    }
+  }, []);
+  const release = feed.release;
+  const onAway = useCallback((v: boolean) => (away.current = v), []);
+  const messaging = state.data.messaging;
+  const selected = selectedId ? (feed.rows.get(selectedId) ?? null) : null;
+
+  return (
+    <div className="flex flex-col gap-4">
+      <LiveHeader state={state.data} botEnabled={botEnabled} onToggleBot={toggleBot} onEnd={endLive} connection={connection} t={t} />
+      {(messaging.mode === "public_only" || messaging.blocked_at) && (
+        <div role="alert" className="flex items-start gap-3 rounded-lg border border-warning/50 bg-warning/10 p-3 text-sm text-amber-100" data-testid="messaging-banner">
+          <AlertTriangle className="mt-0.5 size-5 shrink-0 text-warning" aria-hidden />
+          <div>
+            <p className="font-medium">{t.live.messagingBlocked}</p>
+            {messaging.blocked_at && <p className="text-amber-200/90">{format(t.live.messagingBlockedSince, { time: fmt.time(messaging.blocked_at) })}{messaging.reason ? ` (${messaging.reason})` : ""}</p>}
+          </div>
+        </div>
+      )}
+      <Counters stats={state.data.stats} t={t} fmt={fmt} />
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1.6fr)_minmax(20rem,1fr)]">
+        <CommentFeed
+          rows={feed.rows}
+          order={feed.order}
+          held={feed.held}
+          onRelease={release}
+          filter={filter}
+          onFilter={setFilter}
+          selectedId={selectedId}
+          onSelect={select}
+          t={t}
+          fmt={fmt}
+          onScrolledAway={onAway}
+        />
+        <Tabs value={tab} onValueChange={setTab} className="flex min-h-0 flex-col rounded-lg border border-border bg-card p-2">
+          <TabsList className="w-full">
+            <TabsTrigger value="carts">{t.live.carts} <span className="tabular-nums text-xs opacity-80">{fmt.num(carts.data.length)}</span></TabsTrigger>
+            <TabsTrigger value="stock">{t.live.stock}</TabsTrigger>
+            <TabsTrigger value="takeover">{t.live.takeover}</TabsTrigger>
+            {simulator && <TabsTrigger value="simulator">{t.live.simulator}</TabsTrigger>}
+          </TabsList>
+          <TabsContent value="carts" className="mt-2 max-h-[70vh] overflow-y-auto">
+            <CartsPanel carts={carts.data} t={t} fmt={fmt} onSelectBuyer={(id) => { setBuyerId(id); setSelectedId(null); setTab("takeover"); }} />
+          </TabsContent>
+          <TabsContent value="stock" className="mt-2 max-h-[70vh] overflow-y-auto">
+            <StockPanel storeId={storeId} t={t} />
+          </TabsContent>
+          <TabsContent value="takeover" className="mt-2 max-h-[75vh] overflow-y-auto">
+            <TakeoverPanel liveId={liveId} storeId={storeId} buyerId={buyerId} comment={selected} carts={carts.data} t={t} fmt={fmt} onCorrected={(row) => feed.merge([row])} />
+          </TabsContent>
+          {simulator && (
+            <TabsContent value="simulator" className="mt-2">
+              <SimulatorPanel liveId={liveId} t={t} />
+            </TabsContent>
+          )}
+        </Tabs>
+      </div>
+    </div>
+  );
+}

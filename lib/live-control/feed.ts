@@ -1,0 +1,79 @@
+import type { Comment, MessageStatus, OrderStatus } from "@/generated/prisma/client";
+import { prisma } from "@/lib/db";
+
+export type FeedComment = {
+  id: string;
+  comment_id: string;
+  author_name: string;
+  text: string;
+  intent: Comment["intent"];
+  sku: string | null;
+  quantity: number | null;
+  confidence: number | null;
+  language: string | null;
+  status: Comment["status"];
+  reason: string | null;
+  buyer_id: string | null;
+  buyer_paused: boolean;
+  buyer_opted_out: boolean;
+  order_id: string | null;
+  order_status: OrderStatus | null;
+  public_reply: MessageStatus | null;
+  private_reply: MessageStatus | null;
+  received_at: string;
+  processed_at: string | null;
+  dm_sent_at: string | null;
+};
+
+/**
+ * The Live Control Center feed: newest first, or exactly the comments an SSE batch named (`ids`), each
+ * with its buyer's takeover state, its order's status and what was replied — three indexed lookups,
+ * whatever the page size.
+ */
+export async function listFeedComments({ liveId, limit = 300, before, ids }: { liveId: string; limit?: number; before?: string; ids?: string[] }): Promise<FeedComment[]> {
+  const rows = await prisma.comment.findMany({
+    where: { liveId, ...(ids && { id: { in: ids } }), ...(before && { receivedAt: { lt: new Date(before) } }) },
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    take: ids ? ids.length : limit,
+    include: { buyer: { select: { botPausedAt: true, optedOutAt: true } } },
+  });
+  if (rows.length === 0) return [];
+  const orderIds = [...new Set(rows.map((r) => r.orderId).filter((v): v is string => !!v))];
+  const [orders, messages] = await Promise.all([
+    orderIds.length ? prisma.order.findMany({ where: { id: { in: orderIds } }, select: { id: true, status: true } }) : [],
+    prisma.outboundMessage.findMany({
+      where: { commentId: { in: rows.map((r) => r.id) }, kind: { in: ["PUBLIC_REPLY", "PRIVATE_REPLY"] } },
+      select: { commentId: true, kind: true, status: true },
+    }),
+  ]);
+  const orderStatus = new Map(orders.map((o) => [o.id, o.status]));
+  const replies = new Map<string, { PUBLIC_REPLY?: MessageStatus; PRIVATE_REPLY?: MessageStatus }>();
+  for (const m of messages) {
+    const entry = replies.get(m.commentId!) ?? {};
+    entry[m.kind as "PUBLIC_REPLY" | "PRIVATE_REPLY"] = m.status;
+    replies.set(m.commentId!, entry);
+  }
+  return rows.map((c) => ({
+    id: c.id,
+    comment_id: c.metaCommentId,
+    author_name: c.authorName,
+    text: c.text,
+    intent: c.intent,
+    sku: c.sku,
+    quantity: c.quantity,
+    confidence: c.confidence,
+    language: c.language,
+    status: c.status,
+    reason: c.reason,
+    buyer_id: c.buyerId,
+    buyer_paused: Boolean(c.buyer?.botPausedAt),
+    buyer_opted_out: Boolean(c.buyer?.optedOutAt),
+    order_id: c.orderId,
+    order_status: c.orderId ? (orderStatus.get(c.orderId) ?? null) : null,
+    public_reply: replies.get(c.id)?.PUBLIC_REPLY ?? null,
+    private_reply: replies.get(c.id)?.PRIVATE_REPLY ?? null,
+    received_at: c.receivedAt.toISOString(),
+    processed_at: c.processedAt?.toISOString() ?? null,
+    dm_sent_at: c.dmSentAt?.toISOString() ?? null,
+  }));
+}

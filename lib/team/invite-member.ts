@@ -1,0 +1,31 @@
+import type { StoreRole } from "@/generated/prisma/client";
+import { prisma } from "@/lib/db";
+import { conflict } from "@/lib/http/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { assertWithinPlan } from "@/lib/billing/limits";
+import { randomToken, sha256 } from "@/lib/security/tokens";
+import { INVITE_TTL_DAYS } from "./schemas";
+
+/** The link an invitee opens: it parks the token in a cookie and sends them to sign in or sign up. */
+export function invitationUrl({ appUrl, storeId, token }: { appUrl: string; storeId: string; token: string }) {
+  return `${appUrl}/api/v1/stores/${storeId}/members/accept?token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * Invites someone to the store. The product sends no email: the owner shares the link, which holds the
+ * only copy of the token (the database keeps its hash). Inviting the same address again replaces the
+ * pending invitation, so only the newest link works.
+ */
+export async function inviteMember({ storeId, email, role, invitedBy, appUrl, now = new Date() }: { storeId: string; email: string; role: StoreRole; invitedBy: string; appUrl: string; now?: Date }) {
+  const already = await prisma.membership.findFirst({ where: { storeId, user: { email: { equals: email, mode: "insensitive" } } }, select: { id: true } });
+  if (already) throw conflict("already_member", `${email} is already a member of this store`, [{ field: "email", message: "is already a member" }]);
+  await assertWithinPlan({ storeId, resource: "staff", adding: 1 });
+  const token = randomToken(24);
+  const invitation = await prisma.$transaction(async (tx) => {
+    await tx.invitation.deleteMany({ where: { storeId, email, acceptedAt: null } });
+    const inv = await tx.invitation.create({ data: { storeId, email, role, tokenHash: sha256(token), invitedBy, expiresAt: new Date(now.getTime() + INVITE_TTL_DAYS * 24 * 3600 * 1000) } });
+    await recordAudit(tx, { storeId, actorType: "USER", actorId: invitedBy, action: "member.invited", entityType: "invitation", entityId: inv.id, data: { email, role } });
+    return inv;
+  });
+  return { id: invitation.id, email, role, expires_at: invitation.expiresAt.toISOString(), invite_url: invitationUrl({ appUrl, storeId, token }) };
+}
