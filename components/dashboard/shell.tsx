@@ -6,6 +6,7 @@ import { LayoutDashboard, Radio, Package, ShoppingBag, Settings, Shield, BookOpe
 import { cn } from "@/lib/utils";
 import { useUiState } from "@/lib/ui-state";
 import { LanguageSwitcher } from "@/components/language-switcher";
+import { StoreSwitcher } from "./store-switcher";
 import type { Messages } from "@/lib/i18n/messages/en";
 
 type Props = {
@@ -16,11 +17,13 @@ type Props = {
   isSuperadmin: boolean;
   /** The development simulator exists only in the embedded default (no real Meta app). */
   showSimulator?: boolean;
+  stores?: { id: string; name: string }[];
+  currentStoreId?: string | null;
   variant?: "seller" | "admin";
   children: React.ReactNode;
 };
 
-export function DashboardShell({ t, locale, userName, storeName, isSuperadmin, showSimulator = false, variant = "seller", children }: Props) {
+export function DashboardShell({ t, locale, userName, storeName, isSuperadmin, showSimulator = false, stores = [], currentStoreId = null, variant = "seller", children }: Props) {
   const pathname = usePathname();
   const { navOpen, setNavOpen } = useUiState();
   const items =
@@ -79,6 +82,7 @@ export function DashboardShell({ t, locale, userName, storeName, isSuperadmin, s
     <div className="mb-6">
       <Link href="/dashboard" className="text-lg font-bold"><span className="text-blue-400">Live</span>StreamSell</Link>
       {storeName && <div className="mt-1 truncate text-xs text-muted-foreground" data-testid="current-store">{storeName}</div>}
+      <StoreSwitcher stores={stores} currentId={currentStoreId} label={t.store} />
     </div>
   );
   return (
