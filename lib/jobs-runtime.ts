@@ -9,11 +9,11 @@ const g = globalThis as unknown as { __lssRuntime?: { stop: () => Promise<void> 
  * Starts what runs in the background of an app instance: the local job worker (unless Inngest runs the
  * functions or LOCAL_JOBS=0) and a sweeper that expires overdue orders even if a timer was lost.
  */
-export function startBackgroundRuntime() {
+export function startBackgroundRuntime({ force = false }: { force?: boolean } = {}) {
   if (g.__lssRuntime) return g.__lssRuntime;
   registerJobFunctions(jobFunctions);
   const e = env();
-  const worker = e.LOCAL_JOBS === "0" || usesInngest(e) ? null : startJobWorker();
+  const worker = usesInngest(e) || (e.LOCAL_JOBS === "0" && !force) ? null : startJobWorker({ concurrency: Number(process.env.JOB_CONCURRENCY ?? 24) });
   const sweep = setInterval(() => {
     expireOverdueOrders().catch((err) => console.error("[sweeper] expiring overdue orders failed", err));
   }, 5_000);

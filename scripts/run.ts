@@ -5,7 +5,7 @@
  * - default plans and the first superadmin;
  * - `start` builds first when there is no build, then serves the production app.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { loadOrCreateDevSecrets, DATA_DIR } from "../lib/dev-secrets";
@@ -81,15 +81,33 @@ async function main() {
     const build = spawnSync(process.execPath, [nextBin, "build"], { env: { ...childEnv, NODE_ENV: "production" } as NodeJS.ProcessEnv, stdio: "inherit" });
     if (build.status !== 0) await shutdown(build.status ?? 1);
   }
+  // Production: jobs run in a worker process beside the web server (the web server never runs them), so
+  // a burst of comments cannot delay Meta's webhook acks. `next dev` keeps them in-process.
+  const usesInngest = ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL", "INNGEST_DEV"].some((k) => childEnv[k]);
+  if (mode === "start" && !usesInngest && childEnv.LOCAL_JOBS !== "0") {
+    worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
+    worker.on("exit", (code) => {
+      if (!stopping) console.error(`[livestreamsell] job worker exited (${code}); stopping`);
+      void shutdown(stopping ? 0 : (code ?? 1));
+    });
+    childEnv.LOCAL_JOBS = "0";
+  }
   const args = mode === "dev" ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
   if (process.env.HOSTNAME_BIND) args.push("-H", process.env.HOSTNAME_BIND);
-  const child = spawn(process.execPath, [nextBin, ...args], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
+  web = spawn(process.execPath, [nextBin, ...args], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
   log(`serving on ${childEnv.APP_URL}`);
-  const forward = (sig: NodeJS.Signals) => child.kill(sig);
+  const forward = (sig: NodeJS.Signals) => {
+    stopping = true;
+    web?.kill(sig);
+    worker?.kill(sig);
+  };
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);
-  child.on("exit", (code) => void shutdown(code ?? 0));
+  web.on("exit", (code) => void shutdown(code ?? 0));
 }
+
+let web: ChildProcess | null = null;
+let worker: ChildProcess | null = null;
 
 /** The production build is missing or older than the newest source file (e.g. after a pull). */
 function buildIsStale() {
@@ -111,9 +129,12 @@ function buildIsStale() {
 }
 
 let stopping = false;
+let stopped = false;
 async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+  if (!stopped) {
+    stopped = true;
+    for (const child of [web, worker]) if (child && child.exitCode === null) child.kill("SIGTERM");
+    await Promise.all([web, worker].map((child) => (child && child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null)));
     if (stopDb) {
       await stopDb().catch((e) => console.error("[livestreamsell] stopping PostgreSQL failed", e));
       log("embedded PostgreSQL stopped");
