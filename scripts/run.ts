@@ -81,10 +81,11 @@ async function main() {
     const build = spawnSync(process.execPath, [nextBin, "build"], { env: { ...childEnv, NODE_ENV: "production" } as NodeJS.ProcessEnv, stdio: "inherit" });
     if (build.status !== 0) await shutdown(build.status ?? 1);
   }
-  // Production: jobs run in a worker process beside the web server (the web server never runs them), so
-  // a burst of comments cannot delay Meta's webhook acks. `next dev` keeps them in-process.
+  // Jobs run in-process in the web server by default (measured faster on small machines: the event loop
+  // paces processing so webhook acks stay fast). SEPARATE_WORKER=1 runs them in a process of their own
+  // (scripts/worker.ts) — the shape of a scaled deployment: web instances with LOCAL_JOBS=0 plus workers.
   const usesInngest = ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL", "INNGEST_DEV"].some((k) => childEnv[k]);
-  if (mode === "start" && !usesInngest && childEnv.LOCAL_JOBS !== "0") {
+  if (process.env.SEPARATE_WORKER === "1" && !usesInngest && childEnv.LOCAL_JOBS !== "0") {
     worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
     worker.on("exit", (code) => {
       if (!stopping) console.error(`[livestreamsell] job worker exited (${code}); stopping`);

@@ -92,7 +92,7 @@ export async function ingestMetaEvents(events: MetaWebhookEvent[]) {
     }
     for (const c of newComments) await notifyStore(c.storeId, { type: "comment.received", commentId: c.id, liveId: c.liveId }, tx);
     return { comments: newComments.length, messages: newMessages.length };
-  });
+  }, { maxWait: 10_000, timeout: 15_000 }); // under overload an ack gets slower, it does not fail
 
   for (const s of statuses) {
     if (!["live_stopped", "vod", "processing"].includes(s.status)) continue;
