@@ -24,7 +24,19 @@ export const prisma = new Proxy({} as PrismaClient, {
   },
 });
 
+// A small pool of its own for the webhook inbox: Meta's acks never queue behind job transactions.
+const gi = globalThis as unknown as { __lssIngestPrisma?: PrismaClient };
+export const ingestPrisma = new Proxy({} as PrismaClient, {
+  get(_t, prop) {
+    gi.__lssIngestPrisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: Number(process.env.INGEST_POOL_SIZE ?? 8) }) });
+    const value = Reflect.get(gi.__lssIngestPrisma, prop);
+    return typeof value === "function" ? value.bind(gi.__lssIngestPrisma) : value;
+  },
+});
+
 export async function disconnectPrisma() {
+  await gi.__lssIngestPrisma?.$disconnect();
+  gi.__lssIngestPrisma = undefined;
   await g.__lssPrisma?.$disconnect();
   g.__lssPrisma = undefined;
 }

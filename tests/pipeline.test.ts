@@ -7,6 +7,9 @@ import { registerJobFunctions, runJobsUntilIdle, startJobWorker } from "@/lib/jo
 import { jobFunctions } from "@/inngest/functions";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/meta/fake-graph-server";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
+import { encryptJson } from "@/lib/security/encryption";
+import { paymentBreaker, resetPaymentBreakerForTests } from "@/lib/payments/gateway-for-store";
+import { breakerKey } from "@/lib/payments/gateways/breaker";
 import * as botRoute from "@/app/api/v1/lives/[id]/bot/route";
 import { seedStore } from "./helpers/seed";
 import { commentPayload, messagePayload, postWebhook } from "./helpers/meta-webhook";
@@ -277,5 +280,25 @@ describe("comment → order pipeline", () => {
       process.env.RESERVATION_TTL_SECONDS = "1800";
       resetEnvForTests();
     }
+  });
+
+  test("when a card provider keeps failing (circuit open), the DM points the buyer to bank transfer", async () => {
+    const { store, live, pageId } = await setup();
+    await prisma.paymentConfig.createMany({
+      data: [
+        { storeId: store.id, provider: "mercadopago", enabled: true, settingsCiphertext: encryptJson({ accessToken: "TEST-token-0000000000", webhookSecret: "whsec-0000000000000000" }) },
+        { storeId: store.id, provider: "transfer", enabled: true, settingsCiphertext: encryptJson({ bankName: "Banco Estado", accountHolder: "Tienda SpA", accountNumber: "123456789", accountType: "Cuenta corriente" }) },
+      ],
+    });
+    const healthy = commentPayload({ pageId, postId: live.fbPostId!, authorName: "Uno", message: "quiero A12" });
+    await postWebhook(healthy.payload);
+    await run();
+    expect(JSON.stringify(privateReplies(healthy.commentId)[0]!.body)).not.toContain("transferencia");
+    for (let i = 0; i < 5; i++) paymentBreaker().recordFailure(breakerKey(store.id, "mercadopago"));
+    const failing = commentPayload({ pageId, postId: live.fbPostId!, authorName: "Dos", message: "quiero A12" });
+    await postWebhook(failing.payload);
+    await run();
+    expect(JSON.stringify(privateReplies(failing.commentId)[0]!.body)).toContain("pagar por transferencia");
+    resetPaymentBreakerForTests();
   });
 });

@@ -2,6 +2,8 @@ import { prisma } from "@/lib/db";
 import { sendOutbound, type OutboundResult } from "@/lib/messaging/send-message";
 import { STORE_EVENTS_CHANNEL } from "@/lib/realtime/notify";
 import { checkoutUrl } from "@/lib/orders/checkout-url";
+import { listCheckoutMethods } from "@/lib/payments/checkout-methods";
+import { paymentRuntimeFromEnv } from "@/lib/payments/payment-runtime";
 import type { MetaMessage } from "@/lib/meta/messages";
 import {
   renderCartUpdatedDm,
@@ -34,7 +36,10 @@ async function privateMessage(plan: ReplyPlan, ctx: Awaited<ReturnType<typeof co
   switch (plan.kind) {
     case "checkout": {
       const order = await prisma.order.findUniqueOrThrow({ where: { id: plan.orderId }, include: { items: { orderBy: { sku: "asc" } } } });
+      // A provider whose circuit is open is hidden at checkout; the bot points the buyer to transfer.
+      const { methods, unavailable } = await listCheckoutMethods({ storeId: store.id, currency: order.currency, runtime: paymentRuntimeFromEnv() });
       const input = {
+        suggestTransfer: unavailable.length > 0 && methods.some((m) => m.provider === "transfer"),
         ...text,
         storeName: store.name,
         buyerName: comment.authorName,

@@ -1,5 +1,5 @@
 import type { MetaCommentEvent, MetaLiveStatusEvent, MetaMessageEvent, MetaPostbackEvent, MetaWebhookEvent } from "@/lib/meta/webhook";
-import { prisma } from "@/lib/db";
+import { ingestPrisma as prisma } from "@/lib/db";
 import { usagePeriod } from "@/lib/billing/plans";
 import { notifyStore } from "@/lib/realtime/notify";
 import { jobs } from "@/lib/jobs";

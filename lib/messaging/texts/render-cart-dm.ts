@@ -16,6 +16,8 @@ export type CartDmInput = TextOptions & {
   /** IANA zone of the store, e.g. "America/Santiago". */
   timezone: string;
   checkoutUrl: string;
+  /** A card provider is failing right now: tell the buyer the same link also takes a bank transfer. */
+  suggestTransfer?: boolean;
 };
 
 function renderCart(input: CartDmInput, head: (texts: Texts) => string, { showHold = true } = {}): RenderedDm {
@@ -24,6 +26,7 @@ function renderCart(input: CartDmInput, head: (texts: Texts) => string, { showHo
   const tail = [
     texts.t("total", { total: texts.money(input.totalMinor, input.currency) }),
     ...(showHold ? [texts.t("holdUntil", { time: texts.time(input.expiresAt, input.timezone) })] : []),
+    ...(input.suggestTransfer ? [texts.t("transferHint")] : []),
   ];
   const intro = head(texts);
   const payLink = texts.t("payLink", { url: input.checkoutUrl });

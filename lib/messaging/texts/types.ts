@@ -15,6 +15,7 @@ export const TEXT_KEYS = [
   "holdUntil",
   "payButton",
   "payLink",
+  "transferHint",
   "confirmQuestion",
   "confirmYes",
   "confirmNo",

@@ -30,6 +30,7 @@ export const ar: Catalog = {
     fun: "أسرِع! نحتفظ به لك حتى {time} ⏰",
   },
   payButton: "ادفع الآن",
+  transferHint: "إذا لم ينجح الدفع بالبطاقة، يمكنك الدفع بالتحويل البنكي من الرابط نفسه.",
   payLink: "ادفع هنا: {url}",
   confirmQuestion: {
     friendly: "هل تريد {qty} × {product}؟",

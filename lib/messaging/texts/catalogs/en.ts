@@ -30,6 +30,7 @@ export const en: Catalog = {
     fun: "Hurry! We're holding it until {time} ⏰",
   },
   payButton: "Pay now",
+  transferHint: "If card payment fails, you can pay by bank transfer from the same link.",
   payLink: "Pay here: {url}",
   confirmQuestion: {
     friendly: "Do you want {qty} × {product}?",

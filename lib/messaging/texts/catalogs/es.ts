@@ -30,6 +30,7 @@ export const es: Catalog = {
     fun: "¡Corre! Te lo guardamos hasta las {time} ⏰",
   },
   payButton: "Pagar ahora",
+  transferHint: "Si el pago con tarjeta no funciona, en el mismo link puedes pagar por transferencia.",
   payLink: "Paga aquí: {url}",
   confirmQuestion: {
     friendly: "¿Quieres {qty} × {product}?",

@@ -30,6 +30,7 @@ export const fr: Catalog = {
     fun: "Vite ! On te le garde jusqu'à {time} ⏰",
   },
   payButton: "Payer",
+  transferHint: "Si le paiement par carte échoue, vous pouvez payer par virement depuis le même lien.",
   payLink: "Paie ici : {url}",
   confirmQuestion: {
     friendly: "Tu veux {qty} × {product} ?",

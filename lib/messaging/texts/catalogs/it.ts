@@ -30,6 +30,7 @@ export const it: Catalog = {
     fun: "Corri! Te lo teniamo fino alle {time} ⏰",
   },
   payButton: "Paga ora",
+  transferHint: "Se il pagamento con carta non funziona, dallo stesso link puoi pagare con bonifico.",
   payLink: "Paga qui: {url}",
   confirmQuestion: {
     friendly: "Vuoi {qty} × {product}?",

@@ -30,6 +30,7 @@ export const pt: Catalog = {
     fun: "Corre! Guardamos até as {time} ⏰",
   },
   payButton: "Pagar agora",
+  transferHint: "Se o pagamento com cartão não funcionar, no mesmo link você pode pagar por transferência.",
   payLink: "Pague aqui: {url}",
   confirmQuestion: {
     friendly: "Você quer {qty} × {product}?",
