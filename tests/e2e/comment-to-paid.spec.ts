@@ -35,6 +35,10 @@ test("@phone a signed BUY comment → the DM's link opens checkout → sandbox p
     expect(sent.some((m) => m.kind === "PUBLIC_REPLY" && m.status === "SENT")).toBe(true);
   }).toPass({ timeout: 10_000 });
 
+  // On the wire, at the fake Graph API: exactly one public reply and one private reply for the comment.
+  const wire: { kind: string }[] = await (await request.get(`/api/dev/simulator/graph-calls?comment_id=${commentId}`, { headers: auth })).json();
+  expect(wire.map((c) => c.kind).sort()).toEqual(["comment_reply", "private_reply"]);
+
   await page.goto(checkoutPathOf(link));
   await expect(page.getByText("Polera roja M")).toBeVisible();
   await expect(page.getByText(/31\.980/).first()).toBeVisible();
