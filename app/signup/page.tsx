@@ -1,29 +1,7 @@
-import { Suspense } from "react";
-import Link from "next/link";
-import { redirect } from "next/navigation";
-import { AuthForm } from "@/components/auth/auth-form";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { getSessionUser } from "@/lib/auth/current-user";
-import { getMessages } from "@/lib/i18n/server";
+import { AuthPage } from "@/components/auth/auth-page";
 
-export const metadata = { title: "Signup" };
+export const metadata = { title: "Create account" };
 
-export default async function Page() {
-  if (await getSessionUser()) redirect("/dashboard");
-  const { t } = await getMessages();
-  return (
-    <main className="flex min-h-dvh items-center justify-center px-4 py-10">
-      <div className="w-full max-w-sm">
-        <Link href="/" className="mb-6 block text-center text-lg font-bold"><span className="text-primary">Live</span>StreamSell</Link>
-        <Card>
-          <CardHeader><CardTitle><span>{t.auth.createTitle}</span></CardTitle></CardHeader>
-          <CardContent>
-            <Suspense>
-              <AuthForm mode="signup" t={t.auth} />
-            </Suspense>
-          </CardContent>
-        </Card>
-      </div>
-    </main>
-  );
+export default function Page() {
+  return <AuthPage mode="signup" />;
 }
