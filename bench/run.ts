@@ -80,7 +80,7 @@ async function main() {
       const store = await prisma.store.create({
         data: {
           name, country: "CL", currency: "CLP", locale: "es-CL", timezone: "America/Santiago", fbPageId: pageId,
-          metaConnection: { create: { pageId, tokenCiphertext: encryptSecret("EAAbench" + randomBytes(8).toString("hex"), SECRETS.ENCRYPTION_KEY), tokenLast4: "0000" } },
+          metaConnection: { create: { pageId, tokenCiphertext: encryptSecret(`bench-page-token-${randomBytes(8).toString("hex")}`, SECRETS.ENCRYPTION_KEY), tokenLast4: "0000" } },
         },
       });
       for (const p of products) await prisma.product.create({ data: { storeId: store.id, sku: p.sku, name: p.name, priceMinor: 9990, stock: p.stock, keywords: p.name.toLowerCase().split(" ") } });

@@ -218,7 +218,7 @@ describe("stores", () => {
   test("the Page token is stored encrypted and never returned", async () => {
     const seller = await signUp();
     const store = await createStoreFor(seller.accessToken);
-    const secret = "EAAGsecretPageToken1234567890abcdef";
+    const secret = "page-token-for-tests-1234567890abcdef";
     const res = await call(storeMeta.PUT, { method: "PUT", token: seller.accessToken, params: { id: store.id }, body: { page_access_token: secret } });
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).not.toContain(secret.slice(0, 20));

@@ -4,6 +4,8 @@ import { STORE_EVENTS_CHANNEL } from "@/lib/realtime/notify";
 import { checkoutUrl } from "@/lib/orders/checkout-url";
 import { listCheckoutMethods } from "@/lib/payments/checkout-methods";
 import { paymentRuntimeFromEnv } from "@/lib/payments/payment-runtime";
+import { paymentBreaker } from "@/lib/payments/gateway-for-store";
+import { breakerKey } from "@/lib/payments/gateways/breaker";
 import type { MetaMessage } from "@/lib/meta/messages";
 import {
   renderCartUpdatedDm,
@@ -16,6 +18,19 @@ import {
   type Tone,
   type TextOverrides,
 } from "@/lib/messaging/texts";
+
+const CARD_PROVIDERS = ["paypal", "mercadopago", "flow"] as const;
+
+/**
+ * A provider whose circuit is open is hidden at checkout; the bot then points the buyer to transfer.
+ * The in-memory breaker is checked first, so the hot path reads the payment settings only when a
+ * provider is actually failing.
+ */
+async function shouldSuggestTransfer(storeId: string, currency: string) {
+  if (!CARD_PROVIDERS.some((p) => paymentBreaker().isOpen(breakerKey(storeId, p)))) return false;
+  const { methods, unavailable } = await listCheckoutMethods({ storeId, currency, runtime: paymentRuntimeFromEnv() });
+  return unavailable.length > 0 && methods.some((m) => m.provider === "transfer");
+}
 
 export type ReplyPlan =
   | { kind: "checkout"; orderId: string; addedToExistingCart: boolean }
@@ -36,10 +51,8 @@ async function privateMessage(plan: ReplyPlan, ctx: Awaited<ReturnType<typeof co
   switch (plan.kind) {
     case "checkout": {
       const order = await prisma.order.findUniqueOrThrow({ where: { id: plan.orderId }, include: { items: { orderBy: { sku: "asc" } } } });
-      // A provider whose circuit is open is hidden at checkout; the bot points the buyer to transfer.
-      const { methods, unavailable } = await listCheckoutMethods({ storeId: store.id, currency: order.currency, runtime: paymentRuntimeFromEnv() });
       const input = {
-        suggestTransfer: unavailable.length > 0 && methods.some((m) => m.provider === "transfer"),
+        suggestTransfer: await shouldSuggestTransfer(store.id, order.currency),
         ...text,
         storeName: store.name,
         buyerName: comment.authorName,

@@ -25,7 +25,6 @@ const TEXT = {
 } as const;
 
 test.describe.configure({ mode: "serial" });
-test.skip(({ isMobile }) => !isMobile, "checkout specs run on the phone project");
 
 let seller: ApiSeller;
 let expiring: CreatedOrder;
