@@ -1,5 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { createSqlDb, type SqlDb } from "./sql";
+
+export type { SqlDb, SqlClient } from "./sql";
 
 export type { Prisma } from "@/generated/prisma/client";
 export type Db = PrismaClient;
@@ -34,7 +37,27 @@ export const ingestPrisma = new Proxy({} as PrismaClient, {
   },
 });
 
+// Plain node-postgres for the hot path (see lib/sql.ts), lazy and per process like the Prisma client.
+const gs = globalThis as unknown as { __lssSql?: { url: string; db: ReturnType<typeof createSqlDb> } };
+export const pgDb: SqlDb = {
+  $queryRaw: (strings, ...values) => sqlDb().$queryRaw(strings, ...values),
+  $executeRaw: (strings, ...values) => sqlDb().$executeRaw(strings, ...values),
+  $transaction: (fn, options) => sqlDb().$transaction(fn, options),
+};
+function sqlDb() {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  if (gs.__lssSql?.url !== url) {
+    void gs.__lssSql?.db.end().catch(() => {});
+    gs.__lssSql = { url, db: createSqlDb(url, Number(process.env.DATABASE_POOL_SIZE ?? 20)) };
+  }
+  return gs.__lssSql.db;
+}
+
 export async function disconnectPrisma() {
+  const sql = gs.__lssSql;
+  gs.__lssSql = undefined;
+  await sql?.db.end().catch(() => {});
   await gi.__lssIngestPrisma?.$disconnect();
   gi.__lssIngestPrisma = undefined;
   await g.__lssPrisma?.$disconnect();

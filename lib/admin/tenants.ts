@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { usagePeriod } from "@/lib/billing/plans";
+import { sumUsage, usagePeriod } from "@/lib/billing/plans";
 
 /** Every tenant with its plan, this month's usage and size: the superadmin's tenant list. */
 export async function listTenants({ limit = 100, offset = 0 }: { limit?: number; offset?: number } = {}) {
@@ -12,7 +12,7 @@ export async function listTenants({ limit = 100, offset = 0 }: { limit?: number;
     skip: offset,
     include: { subscription: { include: { plan: true } }, usage: { where: { period } }, _count: { select: { memberships: true, products: true, orders: true, lives: true } } },
   });
-  return stores.map((s) => ({
+  return stores.map((s) => ({ s, usage: sumUsage(s.usage) })).map(({ s, usage }) => ({
     id: s.id,
     name: s.name,
     country: s.country,
@@ -24,7 +24,7 @@ export async function listTenants({ limit = 100, offset = 0 }: { limit?: number;
     products: s._count.products,
     orders: s._count.orders,
     lives: s._count.lives,
-    usage: { period, comments: s.usage[0]?.comments ?? 0, messages: s.usage[0]?.messages ?? 0, ai_calls: s.usage[0]?.aiCalls ?? 0, orders: s.usage[0]?.orders ?? 0 },
+    usage: { period, comments: usage.comments, messages: usage.messages, ai_calls: usage.aiCalls, orders: usage.orders },
     created_at: s.createdAt.toISOString(),
   }));
 }

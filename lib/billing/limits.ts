@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/http/errors";
-import { usagePeriod } from "./plans";
+import { sumUsage, usagePeriod } from "./plans";
 
 export type LimitedResource = "products" | "lives" | "comments" | "staff";
 
@@ -21,8 +21,8 @@ export async function assertWithinPlan({ storeId, resource, adding }: { storeId:
     used = await prisma.membership.count({ where: { storeId } });
     max = plan.maxStaff + 1;
   } else {
-    const usage = await prisma.usageCounter.findUnique({ where: { storeId_period: { storeId, period: usagePeriod() } } });
-    used = resource === "lives" ? (usage?.lives ?? 0) : (usage?.comments ?? 0);
+    const usage = sumUsage(await prisma.usageCounter.findMany({ where: { storeId, period: usagePeriod() } }));
+    used = resource === "lives" ? usage.lives : usage.comments;
     max = resource === "lives" ? plan.maxLivesPerMonth : plan.maxCommentsPerMonth;
   }
   if (used + adding > max) {

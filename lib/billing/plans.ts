@@ -20,3 +20,18 @@ export async function defaultPlan() {
 export function usagePeriod(date = new Date()) {
   return date.toISOString().slice(0, 7);
 }
+
+/** Usage counter rows per store and month (see the usage_counter_slots migration). */
+export const USAGE_SLOTS = 64;
+/** The row a writer bumps: any of them, so concurrent writers rarely wait on the same row lock. */
+export function usageSlot() {
+  return Math.floor(Math.random() * USAGE_SLOTS);
+}
+
+type UsageRow = { comments: number; orders: number; aiCalls: number; messages: number; lives: number };
+/** The month's usage of a store: the sum of its slot rows. */
+export function sumUsage(rows: readonly UsageRow[]): UsageRow {
+  const total = { comments: 0, orders: 0, aiCalls: 0, messages: 0, lives: 0 };
+  for (const r of rows) for (const k of Object.keys(total) as (keyof UsageRow)[]) total[k] += r[k];
+  return total;
+}

@@ -5,7 +5,7 @@ import { conflict, notFound } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notifyStore } from "@/lib/realtime/notify";
 import { assertWithinPlan } from "@/lib/billing/limits";
-import { usagePeriod } from "@/lib/billing/plans";
+import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import type { commentListQuery, commentOutput, liveCreateInput, liveOutput } from "./schemas";
 
 export function toLiveDto(live: Live, store?: Pick<Store, "messagingMode">): z.infer<typeof liveOutput> {
@@ -49,7 +49,8 @@ export async function createLive({ input, actorId }: { input: z.output<typeof li
   const live = await prisma.$transaction(async (tx) => {
     const l = await tx.live.create({ data: { storeId: input.store_id, fbVideoId: input.fb_video_id, fbPostId: input.fb_post_id ?? null, title: input.title, status: "ACTIVE", botEnabled: true } });
     const period = usagePeriod();
-    await tx.usageCounter.upsert({ where: { storeId_period: { storeId: input.store_id, period } }, update: { lives: { increment: 1 } }, create: { storeId: input.store_id, period, lives: 1 } });
+    const slot = usageSlot();
+    await tx.usageCounter.upsert({ where: { storeId_period_slot: { storeId: input.store_id, period, slot } }, update: { lives: { increment: 1 } }, create: { storeId: input.store_id, period, slot, lives: 1 } });
     await recordAudit(tx, { storeId: input.store_id, actorType: "USER", actorId, action: "live.started", entityType: "live", entityId: l.id, data: { fbVideoId: l.fbVideoId } });
     return l;
   });

@@ -4,7 +4,7 @@ import type { MetaMessage } from "@/lib/meta/messages";
 import { MetaApiError, MetaMessagingBlockedError, isRetryableMetaError } from "@/lib/meta/errors";
 import { STORE_EVENTS_CHANNEL, notifyStore } from "@/lib/realtime/notify";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { usagePeriod } from "@/lib/billing/plans";
+import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { graphClient, pageCredentials } from "./graph";
 
 export const MESSAGING_WINDOW_MS = 24 * 3600 * 1000;
@@ -115,8 +115,8 @@ async function finish(id: string, req: OutboundRequest, result: { status: "SENT"
         "sentAt" = CASE WHEN ${sent} THEN now() ELSE NULL END
       WHERE id = ${id} RETURNING id
     ), u AS (
-      INSERT INTO usage_counters ("storeId", period, messages) SELECT ${req.storeId}, ${usagePeriod()}, 1 WHERE ${sent}
-      ON CONFLICT ("storeId", period) DO UPDATE SET messages = usage_counters.messages + 1 RETURNING 1
+      INSERT INTO usage_counters ("storeId", period, slot, messages) SELECT ${req.storeId}, ${usagePeriod()}, ${usageSlot()}, 1 WHERE ${sent}
+      ON CONFLICT ("storeId", period, slot) DO UPDATE SET messages = usage_counters.messages + 1 RETURNING 1
     ), b AS (
       UPDATE buyers SET psid = ${result.psid ?? null} WHERE id = ${req.buyerId ?? null} AND ${result.psid ?? null}::text IS NOT NULL AND psid IS NULL RETURNING 1
     )

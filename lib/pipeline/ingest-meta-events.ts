@@ -1,6 +1,6 @@
 import type { MetaCommentEvent, MetaLiveStatusEvent, MetaMessageEvent, MetaPostbackEvent, MetaWebhookEvent } from "@/lib/meta/webhook";
 import { ingestPrisma as prisma } from "@/lib/db";
-import { usagePeriod } from "@/lib/billing/plans";
+import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { notifyStore } from "@/lib/realtime/notify";
 import { jobs } from "@/lib/jobs";
 import { endLive } from "@/lib/lives/lives";
@@ -87,8 +87,8 @@ export async function ingestMetaEvents(events: MetaWebhookEvent[]) {
     for (const c of newComments) perStore.set(c.storeId, (perStore.get(c.storeId) ?? 0) + 1);
     const period = usagePeriod();
     for (const [storeId, n] of perStore) {
-      await tx.$executeRaw`INSERT INTO usage_counters ("storeId", period, comments) VALUES (${storeId}, ${period}, ${n})
-        ON CONFLICT ("storeId", period) DO UPDATE SET comments = usage_counters.comments + ${n}`;
+      await tx.$executeRaw`INSERT INTO usage_counters ("storeId", period, slot, comments) VALUES (${storeId}, ${period}, ${usageSlot()}, ${n})
+        ON CONFLICT ("storeId", period, slot) DO UPDATE SET comments = usage_counters.comments + ${n}`;
     }
     for (const c of newComments) await notifyStore(c.storeId, { type: "comment.received", commentId: c.id, liveId: c.liveId }, tx);
     return { comments: newComments.length, messages: newMessages.length };

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { usageSlot } from "@/lib/billing/plans";
 import { env } from "@/lib/env";
 import { BUY_CONFIDENCE_THRESHOLD, type Intent } from "@/lib/ai/types";
 import { buildCatalogIndex, classifyComment, createLlmClassifier, type CatalogIndex, type LlmClassifier } from "@/lib/ai";
@@ -74,8 +75,8 @@ export async function understandText({ storeId, text, commentId = null }: { stor
   });
   if (d.engine === "llm") {
     const period = new Date().toISOString().slice(0, 7);
-    await prisma.$executeRaw`INSERT INTO usage_counters ("storeId", period, "aiCalls") VALUES (${storeId}, ${period}, 1)
-      ON CONFLICT ("storeId", period) DO UPDATE SET "aiCalls" = usage_counters."aiCalls" + 1`;
+    await prisma.$executeRaw`INSERT INTO usage_counters ("storeId", period, slot, "aiCalls") VALUES (${storeId}, ${period}, ${usageSlot()}, 1)
+      ON CONFLICT ("storeId", period, slot) DO UPDATE SET "aiCalls" = usage_counters."aiCalls" + 1`;
   }
   return {
     intent: d.intent,
