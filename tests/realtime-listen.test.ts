@@ -185,3 +185,43 @@ describe("store event stream (SSE)", () => {
     }
   });
 });
+
+describe("batched publisher (after commit)", () => {
+  it("delivers many events published together, in few NOTIFYs, each to its own store", async () => {
+    const { publishStoreEvent, flushStoreEvents } = await import("@/lib/realtime/publish");
+    const hub = createStoreEventHub({ connectionString: url(), logger: quiet });
+    hubs.push(hub);
+    const a = collect();
+    const b = collect();
+    hub.subscribe("pub-a", a.listener);
+    hub.subscribe("pub-b", b.listener);
+    await hub.ready();
+    for (let i = 0; i < 300; i++) publishStoreEvent(i % 3 === 0 ? "pub-b" : "pub-a", { type: "comment.received", commentId: `c${i}`, liveId: "l" });
+    await flushStoreEvents();
+    await until(() => a.got.length === 200 && b.got.length === 100);
+    const ids = a.got.map((s) => (s.kind === "event" && s.event.type === "comment.received" ? s.event.commentId : ""));
+    expect(new Set(ids).size).toBe(200);
+  });
+
+  it("splits payloads under PostgreSQL's 8000-byte NOTIFY limit", async () => {
+    const { packPayloads } = await import("@/lib/realtime/publish");
+    const events = Array.from({ length: 500 }, (_, i) => JSON.stringify({ storeId: "s", type: "comment.received", commentId: `comment-${i}-${"x".repeat(40)}` }));
+    const payloads = packPayloads(events);
+    expect(payloads.length).toBeGreaterThan(1);
+    for (const p of payloads) expect(Buffer.byteLength(p)).toBeLessThan(8000);
+    expect(payloads.flatMap((p) => JSON.parse(p) as unknown[]).length).toBe(500);
+  });
+
+  it("a failed publish is logged, never thrown into the pipeline", async () => {
+    const { publishStoreEvent, flushStoreEvents, configureStoreEventPublisher } = await import("@/lib/realtime/publish");
+    const { pgDb } = await import("@/lib/db");
+    const failing = { $queryRaw: () => Promise.reject(new Error("db down")), $executeRaw: () => Promise.reject(new Error("db down")) };
+    configureStoreEventPublisher({ db: failing as never });
+    try {
+      publishStoreEvent("s", { type: "live.updated", liveId: "l" });
+      await expect(flushStoreEvents()).resolves.toBeUndefined();
+    } finally {
+      configureStoreEventPublisher({ db: pgDb });
+    }
+  });
+});

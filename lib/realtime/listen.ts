@@ -34,15 +34,31 @@ export type StoreEventHubOptions = {
 
 const payloadSchema = z.object({ storeId: z.string().min(1), type: z.string().min(1), at: z.number().optional() }).passthrough();
 
+function toMessage(value: unknown): StoreEventMessage | null {
+  const parsed = payloadSchema.safeParse(value);
+  if (!parsed.success) return null;
+  return { ...parsed.data, at: parsed.data.at ?? Date.now() } as StoreEventMessage;
+}
+
 /** Parses one NOTIFY payload; anything malformed is dropped rather than crashing the shared connection. */
 export function parseStoreEvent(payload: string | undefined): StoreEventMessage | null {
   if (!payload) return null;
   try {
-    const parsed = payloadSchema.safeParse(JSON.parse(payload));
-    if (!parsed.success) return null;
-    return { ...parsed.data, at: parsed.data.at ?? Date.now() } as StoreEventMessage;
+    return toMessage(JSON.parse(payload));
   } catch {
     return null;
+  }
+}
+
+/** A payload holds one event or, from the batching publisher (lib/realtime/publish.ts), an array of them. */
+export function parseStoreEvents(payload: string | undefined): StoreEventMessage[] {
+  if (!payload) return [];
+  try {
+    const value: unknown = JSON.parse(payload);
+    const list = Array.isArray(value) ? value : [value];
+    return list.map(toMessage).filter((e): e is StoreEventMessage => e !== null);
+  } catch {
+    return [];
   }
 }
 
@@ -80,8 +96,9 @@ export function createStoreEventHub({ connectionString, backoff = { initialMs: 2
 
   const onNotification = (msg: pg.Notification) => {
     if (msg.channel !== STORE_EVENTS_CHANNEL) return;
-    const event = parseStoreEvent(msg.payload);
-    if (event && subscribers.has(event.storeId)) broadcast({ kind: "event", event }, event.storeId);
+    for (const event of parseStoreEvents(msg.payload)) {
+      if (subscribers.has(event.storeId)) broadcast({ kind: "event", event }, event.storeId);
+    }
   };
 
   const connect = (): Promise<void> => {
