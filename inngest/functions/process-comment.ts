@@ -17,8 +17,10 @@ export const processComment = defineJob({
   retries: 6,
   // Many comments of one live in parallel, bounded so one huge live cannot starve the others.
   concurrency: { key: "event.data.liveId", limit: 40 },
-  // Meta's Send API allows a few hundred calls per second per page; stay well under it.
-  throttle: { key: "event.data.storeId", limit: 150, period: "1s" },
+  // Each run sends one private reply through the Send API, which Meta allows 300 calls/s per Page for
+  // text messages (Messenger Platform rate limits); 250 leaves room for reminders and receipts.
+  // (Public replies go through the Graph comments edge, outside that Send API limit.)
+  throttle: { key: "event.data.storeId", limit: 250, period: "1s" },
   async handler({ event, step }) {
     const { commentId } = event.data;
     const understood = await step.run("understand", () => understandComment({ commentId }));

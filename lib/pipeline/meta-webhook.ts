@@ -1,0 +1,45 @@
+import { env } from "@/lib/env";
+import { AppError, badRequest } from "@/lib/http/errors";
+import { verifyMetaSignature } from "@/lib/meta/signature";
+import { MetaWebhookPayloadError, parseMetaWebhook } from "@/lib/meta/webhook";
+import { safeEqual } from "@/lib/security/tokens";
+import { ingestMetaEvents } from "./ingest-meta-events";
+
+/** Meta delivers batches of up to a thousand changes; anything larger is not Meta. */
+export const META_WEBHOOK_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/** The subscription check: the challenge is echoed only for our verify token. */
+export function answerMetaChallenge(params: URLSearchParams): { status: number; body: string } {
+  const token = params.get("hub.verify_token") ?? "";
+  if (params.get("hub.mode") === "subscribe" && safeEqual(token, env().META_VERIFY_TOKEN)) {
+    return { status: 200, body: params.get("hub.challenge") ?? "" };
+  }
+  return { status: 403, body: "Forbidden" };
+}
+
+/**
+ * A delivery of Meta's webhook: verify the raw bytes first (nothing is stored for a bad signature),
+ * parse, store in the inbox before answering, and leave the processing to the jobs. Used by the
+ * Next.js route and by the web server's own fast path for this one URL (scripts/server.ts), so both
+ * behave identically. Throws AppError (403/400) for deliveries that can never succeed.
+ */
+export async function receiveMetaWebhook({ rawBody, signature }: { rawBody: Buffer; signature: string | null | undefined }) {
+  if (!verifyMetaSignature({ rawBody, header: signature, appSecret: env().META_APP_SECRET })) {
+    throw new AppError(403, "invalid_signature", "X-Hub-Signature-256 is missing or does not match");
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody.toString("utf8"));
+  } catch {
+    throw badRequest("invalid_json", "Body is not valid JSON");
+  }
+  let events;
+  try {
+    events = parseMetaWebhook(body);
+  } catch (e) {
+    if (e instanceof MetaWebhookPayloadError) throw badRequest("invalid_payload", e.message, e.issues);
+    throw e;
+  }
+  const stored = await ingestMetaEvents(events);
+  return { received: events.length, ...stored };
+}

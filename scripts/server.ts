@@ -1,0 +1,88 @@
+/**
+ * The production web server `npm start` runs: Next.js behind a plain node:http server that answers
+ * Meta's webhook POST itself. Meta expects its 200 within seconds and a busy live sends hundreds of
+ * deliveries per second; going through Next's router, request wrapping and streaming body reader cost
+ * several times the work of verifying and storing the delivery. The fast path calls exactly the code
+ * of the route (lib/pipeline/meta-webhook.ts), so both answer identically; everything else, including
+ * the subscription GET, is Next's.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import next from "next";
+import { AppError, toErrorResponse } from "../lib/http/errors";
+import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/meta-webhook";
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME_BIND || undefined;
+const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
+const handle = app.getRequestHandler();
+
+const JSON_HEADERS = {
+  "content-type": "application/json",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "cache-control": "no-store",
+};
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...JSON_HEADERS, "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"] ?? "NaN");
+    if (Number.isFinite(declared) && declared > limit) return reject(tooLarge(limit));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners("data");
+        req.resume();
+        reject(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function tooLarge(limit: number) {
+  return new AppError(413, "payload_too_large", `Request body is larger than ${Math.round(limit / 1024)} KB`);
+}
+
+async function metaWebhook(req: IncomingMessage, res: ServerResponse) {
+  try {
+    const rawBody = await readBody(req, META_WEBHOOK_LIMIT_BYTES);
+    const header = req.headers["x-hub-signature-256"];
+    send(res, 200, await receiveMetaWebhook({ rawBody, signature: Array.isArray(header) ? header[0] : header }));
+  } catch (error) {
+    const { status, body } = toErrorResponse(error);
+    send(res, status, body);
+  }
+}
+
+await app.prepare();
+const server = createServer((req, res) => {
+  if (req.method === "POST" && (req.url === "/api/webhooks/meta" || req.url?.startsWith("/api/webhooks/meta?"))) {
+    void metaWebhook(req, res);
+    return;
+  }
+  void handle(req, res);
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => console.log(`[livestreamsell] web server listening on ${hostname ?? "*"}:${port}`));
+
+// The in-process job worker (SEPARATE_WORKER=0) finishes or hands back its running jobs first.
+const runtime = globalThis as unknown as { __lssRuntime?: { stop(): Promise<void> } };
+function stop() {
+  setTimeout(() => process.exit(0), 12_000).unref();
+  server.close();
+  void (runtime.__lssRuntime?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
