@@ -12,15 +12,22 @@ export function graphClient(): GraphClient {
 }
 
 const TOKEN_TTL_MS = 60_000;
-const tokens = new Map<string, { value: { pageId: string; token: string } | null; at: number }>();
+type Credentials = { pageId: string; token: string } | null;
+const tokens = new Map<string, { value: Promise<Credentials>; at: number }>();
 
-/** The decrypted Page token, kept in memory for a minute so the hot path does not decrypt per message. */
-export async function pageCredentials(storeId: string) {
+/**
+ * The decrypted Page token, kept in memory for a minute so the hot path does not read and decrypt it per
+ * message. Concurrent callers share one lookup; a failed lookup is not cached.
+ */
+export function pageCredentials(storeId: string): Promise<Credentials> {
   const hit = tokens.get(storeId);
   if (hit && Date.now() - hit.at < TOKEN_TTL_MS) return hit.value;
-  const value = await getPageAccessToken(storeId);
-  tokens.set(storeId, { value, at: Date.now() });
-  return value;
+  const entry = { value: getPageAccessToken(storeId), at: Date.now() };
+  tokens.set(storeId, entry);
+  entry.value.catch(() => {
+    if (tokens.get(storeId) === entry) tokens.delete(storeId);
+  });
+  return entry.value;
 }
 
 export function forgetPageCredentials(storeId: string) {

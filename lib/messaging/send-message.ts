@@ -1,8 +1,7 @@
-
-import { prisma } from "@/lib/db";
+import { prisma, pgDb } from "@/lib/db";
 import type { MetaMessage } from "@/lib/meta/messages";
 import { MetaApiError, MetaMessagingBlockedError, isRetryableMetaError } from "@/lib/meta/errors";
-import { STORE_EVENTS_CHANNEL, notifyStore } from "@/lib/realtime/notify";
+import { publishStoreEvent } from "@/lib/realtime/publish";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { graphClient, pageCredentials } from "./graph";
@@ -29,74 +28,172 @@ export type OutboundRequest = {
 
 export type OutboundResult = { status: "SENT" | "SKIPPED" | "FAILED"; messageId: string; reason?: string; duplicate: boolean };
 
-type Row = { id: string; status: "PENDING" | "SENT" | "SKIPPED" | "FAILED"; error: string | null };
-type GuardRow = { suspended: boolean; publicOnly: boolean; botEnabled: boolean | null; optedOut: boolean | null; paused: boolean | null; psid: string | null; lastInboundAt: Date | null };
+/** Marks a comment done in the same statement that records its replies (see replyToComment). */
+export type CommentCompletion = {
+  commentId: string;
+  status: "PROCESSED" | "NEEDS_REVIEW";
+  /** The request whose first-time SENT sets the comment's dmSentAt. */
+  privateIndex: number;
+};
+
+type MessageStatus = "PENDING" | "SENT" | "SKIPPED" | "FAILED";
+type ClaimRow = {
+  ord: number;
+  id: string;
+  status: MessageStatus;
+  error: string | null;
+  storeFound: boolean;
+  suspended: boolean | null;
+  publicOnly: boolean | null;
+  botEnabled: boolean | null;
+  optedOut: boolean | null;
+  paused: boolean | null;
+  psid: string | null;
+  lastInboundAt: Date | null;
+};
+type Guards = Pick<ClaimRow, "suspended" | "publicOnly" | "botEnabled" | "optedOut" | "paused" | "psid" | "lastInboundAt">;
+
+/** What happened to one claimed message: a final status, or (rate limit / outage) only an error while it stays PENDING. */
+type Outcome =
+  | { final: true; status: "SENT" | "SKIPPED" | "FAILED"; externalId?: string; error?: string; psid?: string | null }
+  | { final: false; error: string };
 
 /**
  * Sends one message to Meta at most once per idempotency key, after re-reading every guard (kill switch,
  * opt-out, manual takeover, page blocked, 24 h window) at the moment of sending. Rate limits and outages
  * throw, so the job retries later with the same key; permanent refusals are recorded as FAILED.
- * On the hot path: three statements per message (claim the key, read the guards, record the result).
+ * Two statements per message: claim the key together with the guards, record the result.
  */
 export async function sendOutbound(req: OutboundRequest): Promise<OutboundResult> {
-  const recipient = req.kind === "DM" ? `buyer:${req.buyerId}` : `comment:${req.metaCommentId}`;
-  const body = JSON.stringify(req.kind === "PUBLIC_REPLY" ? { message: req.text } : { message: req.message });
-  const [inserted] = await prisma.$queryRaw<Row[]>`
-    INSERT INTO outbound_messages (id, "storeId", "buyerId", "commentId", "orderId", kind, purpose, "idempotencyKey", recipient, body, attempts)
-    VALUES (gen_random_uuid()::text, ${req.storeId}, ${req.buyerId ?? null}, ${req.commentId ?? null}, ${req.orderId ?? null}, ${req.kind}::"MessageKind", ${req.purpose}, ${req.idempotencyKey}, ${recipient}, ${body}::jsonb, 1)
-    ON CONFLICT ("idempotencyKey") DO UPDATE SET attempts = outbound_messages.attempts + 1
-    RETURNING id, status, error`;
-  const row = inserted!;
-  if (row.status !== "PENDING") return { status: row.status, messageId: row.id, duplicate: true, reason: row.error ?? undefined };
-
-  const [g] = await prisma.$queryRaw<GuardRow[]>`
-    SELECT s."suspendedAt" IS NOT NULL AS suspended, s."messagingMode" = 'PUBLIC_ONLY' AS "publicOnly",
-      l."botEnabled", (b."optedOutAt" IS NOT NULL OR b."erasedAt" IS NOT NULL) AS "optedOut", b."botPausedAt" IS NOT NULL AS paused,
-      b.psid, b."lastInboundAt"
-    FROM stores s
-    LEFT JOIN lives l ON l.id = ${req.liveId ?? null}
-    LEFT JOIN buyers b ON b.id = ${req.buyerId ?? null}
-    WHERE s.id = ${req.storeId}`;
-  const skipReason = guardReason(req, g);
-  if (skipReason) return finish(row.id, req, { status: "SKIPPED", error: skipReason });
-  const creds = await pageCredentials(req.storeId);
-  if (!creds) return finish(row.id, req, { status: "FAILED", error: "Facebook Page not connected" });
-
-  const graph = graphClient();
-  try {
-    if (req.kind === "PUBLIC_REPLY") {
-      const res = await graph.replyToComment({ commentId: req.metaCommentId, message: req.text, pageToken: creds.token });
-      return finish(row.id, req, { status: "SENT", externalId: res.id });
-    }
-    if (req.kind === "PRIVATE_REPLY") {
-      const res = await graph.sendPrivateReply({ pageId: creds.pageId, commentId: req.metaCommentId, message: req.message, pageToken: creds.token });
-      // Meta answers with the buyer's page-scoped id: later DMs (reminders, receipts) go to it.
-      const psid = !res.alreadySent && res.recipientId && req.buyerId && !g?.psid ? res.recipientId : null;
-      return finish(row.id, req, { status: "SENT", externalId: res.alreadySent ? "already-sent" : res.id, psid });
-    }
-    if (!g?.psid) return finish(row.id, req, { status: "SKIPPED", error: "buyer has no Messenger id yet" });
-    const inWindow = g.lastInboundAt && Date.now() - g.lastInboundAt.getTime() < MESSAGING_WINDOW_MS;
-    if (!inWindow && !req.template) return finish(row.id, req, { status: "SKIPPED", error: "outside the 24 h messaging window and no utility template applies" });
-    const res = await graph.sendMessage({
-      pageId: creds.pageId,
-      psid: g.psid,
-      message: inWindow ? req.message : req.template!,
-      messagingType: inWindow ? "RESPONSE" : "UTILITY",
-      pageToken: creds.token,
-    });
-    return finish(row.id, req, { status: "SENT", externalId: res.alreadySent ? "already-sent" : res.id });
-  } catch (error) {
-    if (isRetryableMetaError(error)) {
-      await prisma.outboundMessage.update({ where: { id: row.id }, data: { error: error.message.slice(0, 500) } });
-      throw error; // the job retries with backoff; the row stays PENDING with the same key
-    }
-    if (error instanceof MetaMessagingBlockedError && error.scope === "page") await markPageBlocked(req.storeId, req.liveId ?? null, error);
-    if (error instanceof MetaApiError) return finish(row.id, req, { status: "FAILED", error: `${error.code}: ${error.message}`.slice(0, 500) });
-    throw error;
-  }
+  const [result] = await sendOutboundBatch([req]);
+  return result!;
 }
 
-function guardReason(req: OutboundRequest, g: GuardRow | undefined): string | null {
+/**
+ * `sendOutbound` for several messages at once (a comment's public and private reply): one statement
+ * claims every key and reads every guard, the Graph calls run concurrently, one statement records every
+ * result (plus usage, the buyer's PSID and, with `complete`, the comment's final status).
+ * A message already SENT/SKIPPED/FAILED under its key is not sent again (`duplicate: true`), so a
+ * retried step sends only what is missing. When a call must be retried (rate limit, outage), the other
+ * results are recorded first and then the first such error is thrown; the comment is then not completed.
+ */
+export async function sendOutboundBatch(reqs: readonly OutboundRequest[], { complete }: { complete?: CommentCompletion } = {}): Promise<OutboundResult[]> {
+  if (new Set(reqs.map((r) => r.idempotencyKey)).size !== reqs.length) throw new Error("sendOutboundBatch: idempotency keys must be unique within a batch");
+  const claims = reqs.length ? await claim(reqs) : [];
+
+  const results: (OutboundResult | null)[] = reqs.map(() => null);
+  const outcomes: (Outcome | null)[] = reqs.map(() => null);
+  const toSend: number[] = [];
+  claims.forEach((row, i) => {
+    if (row.status !== "PENDING") results[i] = { status: row.status, messageId: row.id, duplicate: true, reason: row.error ?? undefined };
+    else {
+      const skip = guardReason(reqs[i]!, row.storeFound ? row : undefined);
+      if (skip) outcomes[i] = { final: true, status: "SKIPPED", error: skip };
+      else toSend.push(i);
+    }
+  });
+
+  let thrown: unknown = null;
+  if (toSend.length) {
+    const settled = await Promise.allSettled(toSend.map((i) => deliver(reqs[i]!, claims[i]!)));
+    for (const [n, s] of settled.entries()) {
+      const i = toSend[n]!;
+      if (s.status === "fulfilled") {
+        outcomes[i] = s.value;
+        continue;
+      }
+      const error = s.reason;
+      if (isRetryableMetaError(error)) {
+        outcomes[i] = { final: false, error: error.message.slice(0, 500) }; // the row stays PENDING with the same key
+        thrown ??= error;
+      } else if (error instanceof MetaApiError) {
+        if (error instanceof MetaMessagingBlockedError && error.scope === "page") await markPageBlocked(reqs[i]!.storeId, reqs[i]!.liveId ?? null, error);
+        outcomes[i] = { final: true, status: "FAILED", error: `${error.code}: ${error.message}`.slice(0, 500) };
+      } else thrown ??= error; // a bug, not Meta: left PENDING, untouched
+    }
+  }
+
+  outcomes.forEach((o, i) => {
+    if (o?.final) results[i] = { status: o.status, messageId: claims[i]!.id, reason: o.error, duplicate: false };
+  });
+  const completion = complete && !thrown ? { ...complete, dmSent: results[complete.privateIndex]?.status === "SENT" && !results[complete.privateIndex]!.duplicate } : null;
+  if (outcomes.some((o) => o) || completion) await record(reqs, claims, outcomes, completion);
+
+  if (thrown) throw thrown;
+  return results as OutboundResult[];
+}
+
+/** One statement: insert-or-count each key, then read the guards of each message as of now. */
+async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
+  const input = JSON.stringify(
+    reqs.map((req, ord) => ({
+      ord,
+      storeId: req.storeId,
+      buyerId: req.buyerId ?? null,
+      commentId: req.commentId ?? null,
+      liveId: req.liveId ?? null,
+      orderId: req.orderId ?? null,
+      kind: req.kind,
+      purpose: req.purpose,
+      key: req.idempotencyKey,
+      recipient: req.kind === "DM" ? `buyer:${req.buyerId}` : `comment:${req.metaCommentId}`,
+      body: req.kind === "PUBLIC_REPLY" ? { message: req.text } : { message: req.message },
+    })),
+  );
+  const rows = await pgDb.$queryRaw<ClaimRow[]>`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${input}::jsonb)
+        AS t(ord int, "storeId" text, "buyerId" text, "commentId" text, "liveId" text, "orderId" text, kind text, purpose text, key text, recipient text, body jsonb)
+    ), claimed AS (
+      INSERT INTO outbound_messages (id, "storeId", "buyerId", "commentId", "orderId", kind, purpose, "idempotencyKey", recipient, body, attempts)
+      SELECT gen_random_uuid()::text, i."storeId", i."buyerId", i."commentId", i."orderId", i.kind::"MessageKind", i.purpose, i.key, i.recipient, i.body, 1
+      FROM input i ORDER BY i.ord
+      ON CONFLICT ("idempotencyKey") DO UPDATE SET attempts = outbound_messages.attempts + 1
+      RETURNING id, "idempotencyKey", status, error
+    )
+    SELECT i.ord, m.id, m.status::text AS status, m.error,
+      s.id IS NOT NULL AS "storeFound", s."suspendedAt" IS NOT NULL AS suspended, s."messagingMode" = 'PUBLIC_ONLY' AS "publicOnly",
+      l."botEnabled", (b."optedOutAt" IS NOT NULL OR b."erasedAt" IS NOT NULL) AS "optedOut", b."botPausedAt" IS NOT NULL AS paused,
+      b.psid, b."lastInboundAt"
+    FROM input i
+    JOIN claimed m ON m."idempotencyKey" = i.key
+    LEFT JOIN stores s ON s.id = i."storeId"
+    LEFT JOIN lives l ON l.id = i."liveId"
+    LEFT JOIN buyers b ON b.id = i."buyerId"
+    ORDER BY i.ord`;
+  if (rows.length !== reqs.length) throw new Error(`outbound claim returned ${rows.length} rows for ${reqs.length} messages`);
+  return rows;
+}
+
+/** The Graph call for one claimed message that passed its guards. Meta errors are thrown to the caller. */
+async function deliver(req: OutboundRequest, g: Guards): Promise<Outcome> {
+  const creds = await pageCredentials(req.storeId);
+  if (!creds) return { final: true, status: "FAILED", error: "Facebook Page not connected" };
+  const graph = graphClient();
+  if (req.kind === "PUBLIC_REPLY") {
+    const res = await graph.replyToComment({ commentId: req.metaCommentId, message: req.text, pageToken: creds.token });
+    return { final: true, status: "SENT", externalId: res.id };
+  }
+  if (req.kind === "PRIVATE_REPLY") {
+    const res = await graph.sendPrivateReply({ pageId: creds.pageId, commentId: req.metaCommentId, message: req.message, pageToken: creds.token });
+    // Meta answers with the buyer's page-scoped id: later DMs (reminders, receipts) go to it.
+    const psid = !res.alreadySent && res.recipientId && req.buyerId && !g.psid ? res.recipientId : null;
+    return { final: true, status: "SENT", externalId: res.alreadySent ? "already-sent" : res.id, psid };
+  }
+  if (!g.psid) return { final: true, status: "SKIPPED", error: "buyer has no Messenger id yet" };
+  const inWindow = g.lastInboundAt && Date.now() - g.lastInboundAt.getTime() < MESSAGING_WINDOW_MS;
+  if (!inWindow && !req.template) return { final: true, status: "SKIPPED", error: "outside the 24 h messaging window and no utility template applies" };
+  const res = await graph.sendMessage({
+    pageId: creds.pageId,
+    psid: g.psid,
+    message: inWindow ? req.message : req.template!,
+    messagingType: inWindow ? "RESPONSE" : "UTILITY",
+    pageToken: creds.token,
+  });
+  return { final: true, status: "SENT", externalId: res.alreadySent ? "already-sent" : res.id };
+}
+
+function guardReason(req: OutboundRequest, g: Guards | undefined): string | null {
   if (!g || g.suspended) return "store suspended";
   if (g.optedOut) return "buyer opted out";
   if (!req.manual && g.botEnabled === false) return "kill switch: bot disabled for this live";
@@ -105,23 +202,55 @@ function guardReason(req: OutboundRequest, g: GuardRow | undefined): string | nu
   return null;
 }
 
-/** Records the result, counts usage, learns the buyer's PSID and tells the dashboards — one statement. */
-async function finish(id: string, req: OutboundRequest, result: { status: "SENT" | "SKIPPED" | "FAILED"; externalId?: string; error?: string; psid?: string | null }): Promise<OutboundResult> {
-  const sent = result.status === "SENT";
-  const event = JSON.stringify({ storeId: req.storeId, type: "message.sent", messageId: id, commentId: req.commentId ?? null, orderId: req.orderId ?? null, at: Date.now() });
-  await prisma.$executeRaw`
-    WITH m AS (
-      UPDATE outbound_messages SET status = ${result.status}::"MessageStatus", "externalId" = ${result.externalId ?? null}, error = ${result.error ?? null},
-        "sentAt" = CASE WHEN ${sent} THEN now() ELSE NULL END
-      WHERE id = ${id} RETURNING id
+/**
+ * One statement: every result (or, for a retry, the error), usage counted, the buyer's PSID learned, and
+ * the comment completed when asked. Dashboards are told after the commit.
+ */
+async function record(
+  reqs: readonly OutboundRequest[],
+  claims: readonly ClaimRow[],
+  outcomes: readonly (Outcome | null)[],
+  completion: (CommentCompletion & { dmSent: boolean }) | null,
+) {
+  type ResultRow = { id: string; final: boolean; status: string | null; externalId: string | null; error: string | null; storeId: string; buyerId: string | null; psid: string | null };
+  const rows = outcomes.flatMap((o, i): ResultRow[] => {
+    if (!o) return [];
+    const req = reqs[i]!;
+    return o.final
+      ? [{ id: claims[i]!.id, final: true, status: o.status, externalId: o.externalId ?? null, error: o.error ?? null, storeId: req.storeId, buyerId: req.buyerId ?? null, psid: o.psid ?? null }]
+      : [{ id: claims[i]!.id, final: false, status: null, externalId: null, error: o.error, storeId: req.storeId, buyerId: req.buyerId ?? null, psid: null }];
+  });
+  const [done] = await pgDb.$queryRaw<{ storeId: string | null; liveId: string | null }[]>`
+    WITH r AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS t(id text, final boolean, status text, "externalId" text, error text, "storeId" text, "buyerId" text, psid text)
+    ), m AS (
+      UPDATE outbound_messages o SET
+        status = CASE WHEN r.final THEN r.status::"MessageStatus" ELSE o.status END,
+        "externalId" = CASE WHEN r.final THEN r."externalId" ELSE o."externalId" END,
+        error = r.error,
+        "sentAt" = CASE WHEN NOT r.final THEN o."sentAt" WHEN r.status = 'SENT' THEN now() ELSE NULL END
+      FROM r WHERE o.id = r.id RETURNING o.id
     ), u AS (
-      INSERT INTO usage_counters ("storeId", period, slot, messages) SELECT ${req.storeId}, ${usagePeriod()}, ${usageSlot()}, 1 WHERE ${sent}
-      ON CONFLICT ("storeId", period, slot) DO UPDATE SET messages = usage_counters.messages + 1 RETURNING 1
+      INSERT INTO usage_counters ("storeId", period, slot, messages)
+      SELECT r."storeId", ${usagePeriod()}, ${usageSlot()}, count(*)::int FROM r WHERE r.final AND r.status = 'SENT' GROUP BY r."storeId"
+      ON CONFLICT ("storeId", period, slot) DO UPDATE SET messages = usage_counters.messages + EXCLUDED.messages RETURNING 1
     ), b AS (
-      UPDATE buyers SET psid = ${result.psid ?? null} WHERE id = ${req.buyerId ?? null} AND ${result.psid ?? null}::text IS NOT NULL AND psid IS NULL RETURNING 1
+      UPDATE buyers SET psid = r.psid FROM r WHERE buyers.id = r."buyerId" AND r.psid IS NOT NULL AND buyers.psid IS NULL RETURNING 1
+    ), c AS (
+      UPDATE comments SET status = ${completion?.status ?? "PROCESSED"}::"CommentStatus", "processedAt" = now(),
+        "dmSentAt" = CASE WHEN ${completion?.dmSent ?? false}::boolean THEN now() ELSE "dmSentAt" END
+      WHERE id = ${completion?.commentId ?? null}::text RETURNING "storeId", "liveId"
     )
-    SELECT pg_notify(${STORE_EVENTS_CHANNEL}, ${event}), (SELECT count(*) FROM m), (SELECT count(*) FROM u), (SELECT count(*) FROM b)`;
-  return { status: result.status, messageId: id, reason: result.error, duplicate: false };
+    SELECT c."storeId", c."liveId", (SELECT count(*) FROM m)::int AS m, (SELECT count(*) FROM u)::int AS u, (SELECT count(*) FROM b)::int AS b
+    FROM (SELECT 1) one LEFT JOIN c ON true`;
+
+  outcomes.forEach((o, i) => {
+    if (!o?.final) return;
+    const req = reqs[i]!;
+    publishStoreEvent(req.storeId, { type: "message.sent", messageId: claims[i]!.id, commentId: req.commentId ?? null, orderId: req.orderId ?? null });
+  });
+  if (completion && done?.storeId) publishStoreEvent(done.storeId, { type: "comment.processed", commentId: completion.commentId, liveId: done.liveId });
 }
 
 /** Meta codes 10/2022: the page may not message. Switch to public-reply fallback and alert the seller. */
@@ -130,6 +259,5 @@ async function markPageBlocked(storeId: string, liveId: string | null, error: Me
     await tx.store.update({ where: { id: storeId }, data: { messagingMode: "PUBLIC_ONLY", messagingBlockedAt: new Date(), messagingBlockReason: `${error.code}: ${error.message}`.slice(0, 300) } });
     await recordAudit(tx, { storeId, actorType: "SYSTEM", action: "meta.messaging_blocked", entityType: "store", entityId: storeId, data: { code: error.code, liveId } });
   });
-  await notifyStore(storeId, { type: "store.alert", level: "error", code: "messaging_blocked", message: "Meta blocked private messages for this Page. The bot now only replies publicly; check the Page's messaging status in Meta Business Suite." });
+  publishStoreEvent(storeId, { type: "store.alert", level: "error", code: "messaging_blocked", message: "Meta blocked private messages for this Page. The bot now only replies publicly; check the Page's messaging status in Meta Business Suite." });
 }
-

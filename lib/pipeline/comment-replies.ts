@@ -1,6 +1,5 @@
-import { prisma } from "@/lib/db";
-import { sendOutbound, type OutboundResult } from "@/lib/messaging/send-message";
-import { STORE_EVENTS_CHANNEL } from "@/lib/realtime/notify";
+import { pgDb } from "@/lib/db";
+import { sendOutboundBatch, type OutboundRequest } from "@/lib/messaging/send-message";
 import { checkoutUrl } from "@/lib/orders/checkout-url";
 import { listCheckoutMethods } from "@/lib/payments/checkout-methods";
 import { paymentRuntimeFromEnv } from "@/lib/payments/payment-runtime";
@@ -38,19 +37,53 @@ export type ReplyPlan =
   | { kind: "confirm"; productName: string; quantity: number }
   | { kind: "cancelled" };
 
-async function context(commentId: string) {
-  const comment = await prisma.comment.findUniqueOrThrow({ where: { id: commentId }, include: { store: true, buyer: { select: { locale: true } } } });
-  const { store } = comment;
-  const overrides = (store.messageTexts ?? {}) as Record<string, TextOverrides>;
-  const text = { locale: comment.buyer?.locale ?? comment.language, storeLocale: store.locale, tone: store.botTone as Tone, overrides };
-  return { comment, store, text, base: { storeId: store.id, buyerId: comment.buyerId, commentId: comment.id, liveId: comment.liveId } };
+type ContextRow = {
+  id: string;
+  storeId: string;
+  liveId: string | null;
+  buyerId: string | null;
+  metaCommentId: string;
+  authorName: string;
+  language: string | null;
+  storeName: string;
+  storeLocale: string;
+  timezone: string;
+  botTone: string;
+  messageTexts: unknown;
+  messagingMode: "NORMAL" | "PUBLIC_ONLY";
+  buyerLocale: string | null;
+  order: { id: string; currency: string; totalMinor: number; expiresAt: string; checkoutToken: string; items: { name: string; quantity: number; unitPriceMinor: number }[] } | null;
+};
+
+/** Everything the replies need, in one statement: the comment, its store and buyer, and the order with its lines. */
+async function context(commentId: string, orderId: string | null) {
+  const [row] = await pgDb.$queryRaw<ContextRow[]>`
+    SELECT c.id, c."storeId", c."liveId", c."buyerId", c."metaCommentId", c."authorName", c.language,
+      s.name AS "storeName", s.locale AS "storeLocale", s.timezone, s."botTone", s."messageTexts", s."messagingMode"::text AS "messagingMode",
+      b.locale AS "buyerLocale",
+      CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object(
+        'id', o.id, 'currency', o.currency, 'totalMinor', o."totalMinor", 'expiresAt', o."expiresAt", 'checkoutToken', o."checkoutToken",
+        'items', (SELECT coalesce(json_agg(json_build_object('name', i.name, 'quantity', i.quantity, 'unitPriceMinor', i."unitPriceMinor") ORDER BY i.sku), '[]')
+                  FROM order_items i WHERE i."orderId" = o.id)
+      ) END AS "order"
+    FROM comments c
+    JOIN stores s ON s.id = c."storeId"
+    LEFT JOIN buyers b ON b.id = c."buyerId"
+    LEFT JOIN orders o ON o.id = ${orderId}::text
+    WHERE c.id = ${commentId}`;
+  if (!row) throw new Error(`comment ${commentId} not found`);
+  if (orderId && !row.order) throw new Error(`order ${orderId} not found`);
+  const overrides = (row.messageTexts ?? {}) as Record<string, TextOverrides>;
+  const text = { locale: row.buyerLocale ?? row.language, storeLocale: row.storeLocale, tone: row.botTone as Tone, overrides };
+  const store = { id: row.storeId, name: row.storeName, timezone: row.timezone, messagingMode: row.messagingMode };
+  return { comment: row, store, text, base: { storeId: row.storeId, buyerId: row.buyerId, commentId: row.id, liveId: row.liveId } };
 }
 
 async function privateMessage(plan: ReplyPlan, ctx: Awaited<ReturnType<typeof context>>): Promise<{ message: MetaMessage; purpose: string; orderId?: string }> {
   const { comment, store, text } = ctx;
   switch (plan.kind) {
     case "checkout": {
-      const order = await prisma.order.findUniqueOrThrow({ where: { id: plan.orderId }, include: { items: { orderBy: { sku: "asc" } } } });
+      const order = ctx.comment.order!;
       const input = {
         suggestTransfer: await shouldSuggestTransfer(store.id, order.currency),
         ...text,
@@ -59,7 +92,7 @@ async function privateMessage(plan: ReplyPlan, ctx: Awaited<ReturnType<typeof co
         items: order.items.map((i) => ({ name: i.name, quantity: i.quantity, unitPriceMinor: i.unitPriceMinor })),
         totalMinor: order.totalMinor,
         currency: order.currency,
-        expiresAt: order.expiresAt,
+        expiresAt: new Date(order.expiresAt),
         timezone: store.timezone,
         checkoutUrl: checkoutUrl(order),
       };
@@ -80,29 +113,22 @@ async function privateMessage(plan: ReplyPlan, ctx: Awaited<ReturnType<typeof co
 /**
  * The bot's answer to one comment: a short public line (never the link or prices; not for a
  * cancellation) and exactly one private reply, sent concurrently. Each has its own idempotency key, so
- * a retried step sends only what is missing. Then the comment is marked done.
+ * a retried step sends only what is missing. Three statements: the context, the claim of both keys with
+ * the guards, and the results together with the comment's final status.
  */
 export async function replyToComment({ commentId, plan, status = "PROCESSED" }: { commentId: string; plan: ReplyPlan; status?: "PROCESSED" | "NEEDS_REVIEW" }) {
-  const ctx = await context(commentId);
+  const ctx = await context(commentId, plan.kind === "checkout" ? plan.orderId : null);
   const { comment, store, text, base } = ctx;
   const dm = await privateMessage(plan, ctx);
-  const sends: Promise<OutboundResult>[] = [
-    sendOutbound({ ...base, orderId: dm.orderId ?? null, kind: "PRIVATE_REPLY", purpose: dm.purpose, idempotencyKey: `comment:${commentId}:private`, metaCommentId: comment.metaCommentId, message: dm.message }),
+  const sends: OutboundRequest[] = [
+    { ...base, orderId: dm.orderId ?? null, kind: "PRIVATE_REPLY", purpose: dm.purpose, idempotencyKey: `comment:${commentId}:private`, metaCommentId: comment.metaCommentId, message: dm.message },
   ];
   if (plan.kind !== "cancelled") {
     const line = store.messagingMode === "PUBLIC_ONLY"
       ? renderPublicFallbackReply({ ...text, buyerName: comment.authorName, storeName: store.name })
       : renderPublicReply({ ...text, buyerName: comment.authorName });
-    sends.push(sendOutbound({ ...base, kind: "PUBLIC_REPLY", purpose: "ack", idempotencyKey: `comment:${commentId}:public`, metaCommentId: comment.metaCommentId, text: line }));
+    sends.push({ ...base, kind: "PUBLIC_REPLY", purpose: "ack", idempotencyKey: `comment:${commentId}:public`, metaCommentId: comment.metaCommentId, text: line });
   }
-  const [privateResult] = await Promise.all(sends);
-  const dmSent = privateResult!.status === "SENT" && !privateResult!.duplicate;
-  const event = JSON.stringify({ storeId: comment.storeId, type: "comment.processed", commentId, liveId: comment.liveId, at: Date.now() });
-  await prisma.$executeRaw`
-    WITH c AS (
-      UPDATE comments SET status = ${status}::"CommentStatus", "processedAt" = now(), "dmSentAt" = CASE WHEN ${dmSent} THEN now() ELSE "dmSentAt" END
-      WHERE id = ${commentId} RETURNING 1
-    )
-    SELECT pg_notify(${STORE_EVENTS_CHANNEL}, ${event}), (SELECT count(*) FROM c)`;
+  const [privateResult] = await sendOutboundBatch(sends, { complete: { commentId, status, privateIndex: 0 } });
   return { private: privateResult!.status };
 }

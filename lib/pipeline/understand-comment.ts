@@ -1,7 +1,7 @@
-import { prisma } from "@/lib/db";
-import { notifyStore } from "@/lib/realtime/notify";
-import { understandText } from "./understand-text";
-import { upsertBuyerForAuthor } from "./buyers";
+import { pgDb } from "@/lib/db";
+import { usagePeriod, usageSlot } from "@/lib/billing/plans";
+import { publishStoreEvent } from "@/lib/realtime/publish";
+import { decideText } from "./understand-text";
 
 export type Understood =
   | { action: "skip"; reason: string }
@@ -18,44 +18,97 @@ export type Understood =
       buyerId: string;
     };
 
+type CommentRow = {
+  id: string;
+  storeId: string;
+  liveId: string | null;
+  status: string;
+  text: string;
+  storeLocale: string;
+  hasLive: boolean;
+  botEnabled: boolean | null;
+  liveStatus: string | null;
+  buyerId: string | null;
+  optedOut: boolean | null;
+  paused: boolean | null;
+  catalogVersion: string | null;
+};
+
 /**
  * Step 1 of process-comment: classify the comment, log the decision and decide whether the bot may act.
  * The kill switch, an opt-out or a manual takeover stop here: the comment stays visible, tagged, untouched.
+ * Two statements: read the comment (with its live, store, catalog version) and find-or-create its buyer;
+ * then, after classifying in memory, write the decision, the comment and the buyer's locale together.
  */
 export async function understandComment({ commentId }: { commentId: string }): Promise<Understood> {
-  const comment = await prisma.comment.findUnique({ where: { id: commentId }, include: { live: true, store: { select: { fbPageId: true, locale: true } } } });
+  // A replayed step finds the comment already past RECEIVED/PROCESSING: then nothing else is read or written.
+  // The buyer is found first and created only when missing (a concurrent first comment of the same
+  // author is resolved by ON CONFLICT, which returns the row the other statement inserted).
+  const [comment] = await pgDb.$queryRaw<CommentRow[]>`
+    WITH c AS (
+      SELECT c.id, c."storeId", c."liveId", c.status::text AS status, c.text, c."authorId", c."authorName",
+        c.status IN ('RECEIVED', 'PROCESSING') AS open,
+        s."fbPageId", s.locale AS "storeLocale",
+        l.id IS NOT NULL AS "hasLive", l."botEnabled", l.status::text AS "liveStatus"
+      FROM comments c JOIN stores s ON s.id = c."storeId" LEFT JOIN lives l ON l.id = c."liveId"
+      WHERE c.id = ${commentId}
+    ), existing AS (
+      SELECT b.id, b."optedOutAt", b."botPausedAt" FROM c JOIN buyers b ON b."storeId" = c."storeId" AND b."authorId" = c."authorId" WHERE c.open
+    ), created AS (
+      INSERT INTO buyers (id, "storeId", "pageId", "authorId", name, "updatedAt")
+      SELECT gen_random_uuid()::text, c."storeId", coalesce(c."fbPageId", ''), c."authorId", c."authorName", now() FROM c
+      WHERE c.open AND NOT EXISTS (SELECT 1 FROM existing)
+      ON CONFLICT ("storeId", "authorId") DO UPDATE SET "authorId" = EXCLUDED."authorId"
+      RETURNING id, "optedOutAt", "botPausedAt"
+    ), buyer AS (
+      SELECT * FROM existing UNION ALL SELECT * FROM created
+    )
+    SELECT c.id, c."storeId", c."liveId", c.status, c.text, c."storeLocale", c."hasLive", c."botEnabled", c."liveStatus",
+      b.id AS "buyerId", b."optedOutAt" IS NOT NULL AS "optedOut", b."botPausedAt" IS NOT NULL AS paused,
+      CASE WHEN c.open THEN (
+        SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(
+          p.id || chr(31) || p.sku || chr(31) || p.name || chr(31) || array_to_string(p.keywords, chr(30)) || chr(31) || coalesce(p.color, '') || chr(31) || coalesce(p.size, ''), 0)), 0)::text
+        FROM products p WHERE p."storeId" = c."storeId" AND p.active
+      ) END AS "catalogVersion"
+    FROM c LEFT JOIN buyer b ON true`;
   if (!comment) return { action: "skip", reason: "comment not found" };
   if (comment.status !== "RECEIVED" && comment.status !== "PROCESSING") return { action: "skip", reason: `already ${comment.status.toLowerCase()}` };
-  const buyer = await upsertBuyerForAuthor({ storeId: comment.storeId, pageId: comment.store.fbPageId ?? "", authorId: comment.authorId, name: comment.authorName });
-  const decision = await understandText({ storeId: comment.storeId, text: comment.text, commentId: comment.id });
+  const buyerId = comment.buyerId!;
+  const { decision, log } = await decideText({ storeId: comment.storeId, text: comment.text, storeLocale: comment.storeLocale, catalogVersion: comment.catalogVersion! });
 
-  const skipReason = !comment.live
+  const skipReason = !comment.hasLive
     ? "not on an active live"
-    : !comment.live.botEnabled
+    : !comment.botEnabled
       ? "kill switch: bot disabled for this live"
-      : comment.live.status !== "ACTIVE"
+      : comment.liveStatus !== "ACTIVE"
         ? "live has ended"
-        : buyer.optedOutAt
+        : comment.optedOut
           ? "buyer opted out"
-          : buyer.botPausedAt
+          : comment.paused
             ? "manual takeover: the seller is handling this buyer"
             : null;
-  await prisma.comment.update({
-    where: { id: commentId },
-    data: {
-      buyerId: buyer.id,
-      intent: decision.intent,
-      sku: decision.sku,
-      quantity: decision.intent === "BUY" ? decision.quantity : null,
-      confidence: decision.confidence,
-      language: decision.language,
-      reason: skipReason ? `${decision.reason} — ${skipReason}` : decision.reason,
-      status: skipReason ? (buyer.botPausedAt ? "NEEDS_REVIEW" : "SKIPPED") : "PROCESSING",
-      ...(skipReason && { processedAt: new Date() }),
-    },
-  });
-  if (!buyer.locale && decision.language) await prisma.buyer.update({ where: { id: buyer.id }, data: { locale: decision.language } });
-  await notifyStore(comment.storeId, { type: "comment.processed", commentId, liveId: comment.liveId });
+  const status = skipReason ? (comment.paused ? "NEEDS_REVIEW" : "SKIPPED") : "PROCESSING";
+  const reason = skipReason ? `${decision.reason} — ${skipReason}` : decision.reason;
+  await pgDb.$executeRaw`
+    WITH d AS (
+      INSERT INTO ai_decisions (id, "storeId", "commentId", text, engine, intent, sku, quantity, confidence, language, reason, model, "latencyMs")
+      VALUES (gen_random_uuid()::text, ${comment.storeId}, ${commentId}, ${log.text}, ${log.engine}, ${log.intent}::"Intent", ${log.sku}::text, ${log.quantity}::int,
+        ${log.confidence}::float8, ${log.language}::text, ${log.reason}, ${log.model}::text, ${log.latencyMs}::int)
+      RETURNING 1
+    ), u AS (
+      INSERT INTO usage_counters ("storeId", period, slot, "aiCalls") SELECT ${comment.storeId}, ${usagePeriod()}, ${usageSlot()}, 1 WHERE ${log.llmCall}::boolean
+      ON CONFLICT ("storeId", period, slot) DO UPDATE SET "aiCalls" = usage_counters."aiCalls" + 1 RETURNING 1
+    ), c AS (
+      UPDATE comments SET "buyerId" = ${buyerId}, intent = ${decision.intent}::"Intent", sku = ${decision.sku}::text,
+        quantity = ${decision.intent === "BUY" ? decision.quantity : null}::int, confidence = ${decision.confidence}::float8, language = ${decision.language}::text,
+        reason = ${reason}, status = ${status}::"CommentStatus", "processedAt" = CASE WHEN ${skipReason !== null}::boolean THEN now() ELSE "processedAt" END
+      WHERE id = ${commentId} RETURNING 1
+    ), b AS (
+      UPDATE buyers SET locale = ${decision.language}::text, "updatedAt" = now()
+      WHERE id = ${buyerId} AND coalesce(locale, '') = '' AND coalesce(${decision.language}::text, '') <> '' RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM d)::int AS d, (SELECT count(*) FROM u)::int AS u, (SELECT count(*) FROM c)::int AS c, (SELECT count(*) FROM b)::int AS b`;
+  publishStoreEvent(comment.storeId, { type: "comment.processed", commentId, liveId: comment.liveId });
   if (skipReason) return { action: "skip", reason: skipReason };
   return {
     action: "act",
@@ -67,16 +120,15 @@ export async function understandComment({ commentId }: { commentId: string }): P
     quantity: decision.quantity ?? 1,
     language: decision.language,
     erase: decision.erase,
-    buyerId: buyer.id,
+    buyerId,
   };
 }
 
 /** Last step: the comment is done (its replies, order and decision are all recorded). */
 export async function finishComment({ commentId, status = "PROCESSED", note }: { commentId: string; status?: "PROCESSED" | "NEEDS_REVIEW" | "FAILED"; note?: string }) {
-  const c = await prisma.comment.update({
-    where: { id: commentId },
-    data: { status, processedAt: new Date(), ...(note && { error: note }) },
-    select: { storeId: true, liveId: true },
-  });
-  await notifyStore(c.storeId, { type: "comment.processed", commentId, liveId: c.liveId });
+  const [c] = await pgDb.$queryRaw<{ storeId: string; liveId: string | null }[]>`
+    UPDATE comments SET status = ${status}::"CommentStatus", "processedAt" = now(), error = coalesce(${note || null}::text, error)
+    WHERE id = ${commentId} RETURNING "storeId", "liveId"`;
+  if (!c) throw new Error(`comment ${commentId} not found`);
+  publishStoreEvent(c.storeId, { type: "comment.processed", commentId, liveId: c.liveId });
 }

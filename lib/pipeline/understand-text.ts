@@ -1,40 +1,77 @@
-import { prisma } from "@/lib/db";
-import { usageSlot } from "@/lib/billing/plans";
+import { pgDb } from "@/lib/db";
+import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { env } from "@/lib/env";
 import { BUY_CONFIDENCE_THRESHOLD, type Intent } from "@/lib/ai/types";
 import { buildCatalogIndex, classifyComment, createLlmClassifier, type CatalogIndex, type LlmClassifier } from "@/lib/ai";
 
-type CachedIndex = { version: string; index: CatalogIndex; bySku: Map<string, { id: string; name: string }> };
-const g = globalThis as unknown as { __lssCatalogIndexes?: Map<string, CachedIndex>; __lssLlm?: { key: string; llm: LlmClassifier | null } };
+/** How stale the stock figures shown to the LLM may get; reservations never rebuild the index by themselves. */
+export const CATALOG_AVAILABILITY_TTL_MS = 60_000;
+
+type CachedIndex = { version: string; builtAt: number; index: CatalogIndex; bySku: Map<string, { id: string; name: string }> };
+const g = globalThis as unknown as {
+  __lssCatalogIndexes?: Map<string, CachedIndex>;
+  __lssCatalogBuilds?: Map<string, Promise<CachedIndex>>;
+  __lssLlm?: { key: string; llm: LlmClassifier | null };
+};
 const indexes = (g.__lssCatalogIndexes ??= new Map());
+const builds = (g.__lssCatalogBuilds ??= new Map());
 
 /**
- * The store's catalog prepared for matching, rebuilt only when a product changed (the version is the
- * newest updatedAt and the row count, one indexed query per comment).
+ * The catalog's version: a hash of what the classifier reads (ids, SKUs, names, keywords, colours, sizes
+ * of active products), deliberately blind to stock, reservations and "updatedAt" — a sale must not
+ * rebuild the index. understandComment computes the same expression inside its first statement:
+ * keep the two in step.
  */
-async function catalogIndex(storeId: string): Promise<CachedIndex> {
-  const [v] = await prisma.$queryRaw<{ version: string }[]>`
-    SELECT coalesce(max("updatedAt")::text, '') || ':' || count(*)::text AS version FROM products WHERE "storeId" = ${storeId} AND active`;
-  const cached = indexes.get(storeId);
-  if (cached && cached.version === v!.version) return cached;
-  const products = await prisma.product.findMany({ where: { storeId, active: true }, select: { id: true, sku: true, name: true, keywords: true, color: true, size: true, stock: true, reserved: true } });
-  const entry: CachedIndex = {
-    version: v!.version,
-    index: buildCatalogIndex(products.map((p) => ({ sku: p.sku, name: p.name, keywords: p.keywords, color: p.color, size: p.size, available: p.stock - p.reserved }))),
-    bySku: new Map(products.map((p) => [p.sku, { id: p.id, name: p.name }])),
-  };
-  indexes.set(storeId, entry);
-  return entry;
+async function catalogVersion(storeId: string): Promise<string> {
+  const [v] = await pgDb.$queryRaw<{ version: string }[]>`
+    SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(
+      p.id || chr(31) || p.sku || chr(31) || p.name || chr(31) || array_to_string(p.keywords, chr(30)) || chr(31) || coalesce(p.color, '') || chr(31) || coalesce(p.size, ''), 0)), 0)::text AS version
+    FROM products p WHERE p."storeId" = ${storeId} AND p.active`;
+  return v!.version;
 }
 
-const locales = new Map<string, string>();
-async function storeLocaleOf(storeId: string) {
-  let l = locales.get(storeId);
-  if (!l) {
-    l = (await prisma.store.findUnique({ where: { id: storeId }, select: { locale: true } }))?.locale ?? "es";
-    locales.set(storeId, l);
+/**
+ * The store's catalog prepared for matching, rebuilt when the catalog version changes, and at most every
+ * CATALOG_AVAILABILITY_TTL_MS to refresh the availability figures the LLM sees. Concurrent callers share one build.
+ */
+async function catalogIndex(storeId: string, knownVersion?: string): Promise<CachedIndex> {
+  const version = knownVersion ?? (await catalogVersion(storeId));
+  const cached = indexes.get(storeId);
+  if (cached && cached.version === version && Date.now() - cached.builtAt < CATALOG_AVAILABILITY_TTL_MS) return cached;
+  const key = `${storeId}\u0000${version}`;
+  let build = builds.get(key);
+  if (!build) {
+    build = (async () => {
+      type ProductRow = { id: string; sku: string; name: string; keywords: string[]; color: string | null; size: string | null; available: number };
+      const products = await pgDb.$queryRaw<ProductRow[]>`
+        SELECT id, sku, name, keywords, color, size, stock - reserved AS available FROM products WHERE "storeId" = ${storeId} AND active`;
+      const entry: CachedIndex = {
+        version,
+        builtAt: Date.now(),
+        index: buildCatalogIndex(products.map((p) => ({ sku: p.sku, name: p.name, keywords: p.keywords, color: p.color, size: p.size, available: p.available }))),
+        bySku: new Map(products.map((p) => [p.sku, { id: p.id, name: p.name }])),
+      };
+      indexes.set(storeId, entry);
+      return entry;
+    })().finally(() => builds.delete(key));
+    builds.set(key, build);
   }
-  return l;
+  return build;
+}
+
+/** Tests: forget every prepared catalog. */
+export function forgetCatalogIndexes() {
+  indexes.clear();
+}
+
+const locales = new Map<string, { locale: string; at: number }>();
+async function storeLocaleOf(storeId: string) {
+  const hit = locales.get(storeId);
+  if (hit && Date.now() - hit.at < CATALOG_AVAILABILITY_TTL_MS) return hit.locale;
+  const [row] = await pgDb.$queryRaw<{ locale: string }[]>`SELECT locale FROM stores WHERE id = ${storeId}`;
+  const locale = row?.locale ?? "es";
+  locales.set(storeId, { locale, at: Date.now() });
+  return locale;
 }
 
 function llm(): LlmClassifier | null {
@@ -60,35 +97,75 @@ export type TextDecision = {
   engine: string;
 };
 
+/** The ai_decisions row of one decision (written by the caller, in its own statement). */
+export type DecisionLog = {
+  text: string;
+  engine: string;
+  intent: Intent;
+  sku: string | null;
+  quantity: number | null;
+  confidence: number;
+  language: string;
+  reason: string;
+  model: string | null;
+  latencyMs: number;
+  /** The LLM was called (counts towards the plan's AI usage). */
+  llmCall: boolean;
+};
+
+/**
+ * Rules first, the LLM only for what they cannot settle. Reads the catalog index (cached) and nothing
+ * else; the caller logs the decision (`log`) with its confidence.
+ */
+export async function decideText({ storeId, text, storeLocale, catalogVersion: knownVersion }: { storeId: string; text: string; storeLocale?: string; catalogVersion?: string }): Promise<{ decision: TextDecision; log: DecisionLog }> {
+  const [{ index, bySku }, locale] = await Promise.all([catalogIndex(storeId, knownVersion), storeLocale ?? storeLocaleOf(storeId)]);
+  const classifier = llm();
+  const d = await classifyComment({ text, index, llm: classifier, storeLocale: locale });
+  const product = d.sku ? bySku.get(d.sku) : undefined;
+  const sku = product ? d.sku : null;
+  return {
+    decision: {
+      intent: d.intent,
+      sku,
+      productId: product?.id ?? null,
+      productName: product?.name ?? null,
+      quantity: d.quantity,
+      confidence: d.confidence,
+      confident: d.confidence >= BUY_CONFIDENCE_THRESHOLD,
+      language: d.language,
+      reason: d.reason,
+      erase: d.erase,
+      engine: d.engine,
+    },
+    log: {
+      text: text.slice(0, 2000),
+      engine: d.engine,
+      intent: d.intent,
+      sku,
+      quantity: d.quantity,
+      confidence: d.confidence,
+      language: d.language,
+      reason: d.fallback ? `${d.reason} (${d.fallback})` : d.reason,
+      model: d.engine === "rules" ? null : (classifier?.model ?? null),
+      latencyMs: Math.round(d.latencyMs),
+      llmCall: d.engine === "llm",
+    },
+  };
+}
+
 /** Rules first, the LLM only for what they cannot settle; every decision is logged with its confidence. */
 export async function understandText({ storeId, text, commentId = null }: { storeId: string; text: string; commentId?: string | null }): Promise<TextDecision> {
-  const { index, bySku } = await catalogIndex(storeId);
-  const classifier = llm();
-  const storeLocale = await storeLocaleOf(storeId);
-  const d = await classifyComment({ text, index, llm: classifier, storeLocale });
-  const product = d.sku ? bySku.get(d.sku) : undefined;
-  await prisma.aiDecision.create({
-    data: {
-      storeId, commentId, text: text.slice(0, 2000), engine: d.engine, intent: d.intent, sku: product ? d.sku : null,
-      quantity: d.quantity, confidence: d.confidence, language: d.language, reason: d.fallback ? `${d.reason} (${d.fallback})` : d.reason, model: d.engine === "rules" ? null : (classifier?.model ?? null), latencyMs: Math.round(d.latencyMs),
-    },
-  });
-  if (d.engine === "llm") {
-    const period = new Date().toISOString().slice(0, 7);
-    await prisma.$executeRaw`INSERT INTO usage_counters ("storeId", period, slot, "aiCalls") VALUES (${storeId}, ${period}, ${usageSlot()}, 1)
-      ON CONFLICT ("storeId", period, slot) DO UPDATE SET "aiCalls" = usage_counters."aiCalls" + 1`;
-  }
-  return {
-    intent: d.intent,
-    sku: product ? d.sku : null,
-    productId: product?.id ?? null,
-    productName: product?.name ?? null,
-    quantity: d.quantity,
-    confidence: d.confidence,
-    confident: d.confidence >= BUY_CONFIDENCE_THRESHOLD,
-    language: d.language,
-    reason: d.reason,
-    erase: d.erase,
-    engine: d.engine,
-  };
+  const { decision, log } = await decideText({ storeId, text });
+  await pgDb.$executeRaw`
+    WITH d AS (
+      INSERT INTO ai_decisions (id, "storeId", "commentId", text, engine, intent, sku, quantity, confidence, language, reason, model, "latencyMs")
+      VALUES (gen_random_uuid()::text, ${storeId}, ${commentId}::text, ${log.text}, ${log.engine}, ${log.intent}::"Intent", ${log.sku}::text, ${log.quantity}::int,
+        ${log.confidence}::float8, ${log.language}::text, ${log.reason}, ${log.model}::text, ${log.latencyMs}::int)
+      RETURNING 1
+    ), u AS (
+      INSERT INTO usage_counters ("storeId", period, slot, "aiCalls") SELECT ${storeId}, ${usagePeriod()}, ${usageSlot()}, 1 WHERE ${log.llmCall}::boolean
+      ON CONFLICT ("storeId", period, slot) DO UPDATE SET "aiCalls" = usage_counters."aiCalls" + 1 RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM d)::int AS d, (SELECT count(*) FROM u)::int AS u`;
+  return decision;
 }

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import pg from "pg";
+import { pgDb, prisma } from "@/lib/db";
+import { resetEnvForTests } from "@/lib/env";
+import { ingestMetaEvents } from "@/lib/pipeline/ingest-meta-events";
+import { seedStore } from "@/tests/helpers/seed";
+import { understandComment } from "./understand-comment";
+
+beforeAll(() => {
+  process.env.APP_URL = "http://localhost:3999";
+  resetEnvForTests();
+});
+
+let counting: string[] | null = null;
+const original = pg.Client.prototype.query;
+beforeAll(() => {
+  (pg.Client.prototype as unknown as { query: unknown }).query = function (this: unknown, config: unknown, ...rest: unknown[]) {
+    const text = typeof config === "string" ? config : (config as { text?: string })?.text;
+    if (counting && text && !text.includes("pg_notify")) counting.push(text);
+    return (original as unknown as (...a: unknown[]) => unknown).call(this, config, ...rest);
+  };
+});
+afterAll(() => {
+  pg.Client.prototype.query = original;
+});
+
+async function statementsOf<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+  counting = [];
+  try {
+    const result = await fn();
+    return { result, statements: counting };
+  } finally {
+    counting = null;
+  }
+}
+
+let n = 0;
+async function comment(seeded: Awaited<ReturnType<typeof seedStore>>, message: string, authorId = `author_${++n}_${Date.now()}`) {
+  const metaCommentId = `c_${++n}_${Math.random().toString(36).slice(2)}`;
+  await ingestMetaEvents([{ type: "comment", pageId: seeded.pageId, commentId: metaCommentId, postId: seeded.live.fbPostId!, from: { id: authorId, name: "Ana" }, message, createdTime: new Date() }]);
+  return prisma.comment.findUniqueOrThrow({ where: { metaCommentId } });
+}
+
+describe("understandComment", () => {
+  test("reads the comment with its buyer in one statement and writes decision, comment and buyer locale in a second", async () => {
+    const seeded = await seedStore();
+    await understandComment({ commentId: (await comment(seeded, "hola")).id }); // warms the catalog index
+    const c = await comment(seeded, "quiero 2 de la A12");
+    const { result, statements } = await statementsOf(() => understandComment({ commentId: c.id }));
+    expect(statements).toHaveLength(2);
+    expect(result).toMatchObject({ action: "act", intent: "BUY", sku: "A12", quantity: 2, confident: true });
+    const stored = await prisma.comment.findUniqueOrThrow({ where: { id: c.id }, include: { buyer: true } });
+    expect(stored).toMatchObject({ status: "PROCESSING", intent: "BUY", sku: "A12", quantity: 2, language: "es", processedAt: null });
+    expect(stored.buyer).toMatchObject({ authorId: c.authorId, name: "Ana", locale: "es", storeId: seeded.store.id, pageId: seeded.pageId });
+    expect(await prisma.aiDecision.findMany({ where: { commentId: c.id } })).toMatchObject([{ engine: "rules", intent: "BUY", sku: "A12", quantity: 2 }]);
+  });
+
+  test("a replayed step (comment no longer RECEIVED/PROCESSING) is skipped and writes nothing", async () => {
+    const seeded = await seedStore();
+    const c = await comment(seeded, "quiero A12");
+    await prisma.comment.update({ where: { id: c.id }, data: { status: "PROCESSED" } });
+    expect(await understandComment({ commentId: c.id })).toEqual({ action: "skip", reason: "already processed" });
+    expect(await prisma.aiDecision.count({ where: { commentId: c.id } })).toBe(0);
+    expect(await prisma.buyer.count({ where: { storeId: seeded.store.id } })).toBe(0);
+    expect(await understandComment({ commentId: "no-such-comment" })).toEqual({ action: "skip", reason: "comment not found" });
+  });
+
+  test("two first comments of the same new author at once resolve to one buyer", async () => {
+    const seeded = await seedStore();
+    const authorId = `same_${Date.now()}`;
+    const comments = await Promise.all(Array.from({ length: 6 }, () => comment(seeded, "quiero A12", authorId)));
+    const results = await Promise.all(comments.map((c) => understandComment({ commentId: c.id })));
+    const buyers = await prisma.buyer.findMany({ where: { storeId: seeded.store.id, authorId } });
+    expect(buyers).toHaveLength(1);
+    expect(results.map((r) => (r.action === "act" ? r.buyerId : null))).toEqual(comments.map(() => buyers[0]!.id));
+  });
+
+  test("kill switch, opt-out and manual takeover are tagged as before (takeover → NEEDS_REVIEW)", async () => {
+    const seeded = await seedStore();
+    const paused = await comment(seeded, "quiero A12", "paused_author");
+    await prisma.buyer.create({ data: { storeId: seeded.store.id, pageId: seeded.pageId, authorId: "paused_author", botPausedAt: new Date(), locale: "pt" } });
+    expect(await understandComment({ commentId: paused.id })).toEqual({ action: "skip", reason: "manual takeover: the seller is handling this buyer" });
+    const p = await prisma.comment.findUniqueOrThrow({ where: { id: paused.id }, include: { buyer: true } });
+    expect(p).toMatchObject({ status: "NEEDS_REVIEW", intent: "BUY", sku: "A12" });
+    expect(p.processedAt).not.toBeNull();
+    expect(p.reason).toMatch(/— manual takeover/);
+    expect(p.buyer!.locale).toBe("pt"); // a known locale is kept
+
+    const optedOut = await comment(seeded, "quiero A12", "stop_author");
+    await prisma.buyer.create({ data: { storeId: seeded.store.id, pageId: seeded.pageId, authorId: "stop_author", optedOutAt: new Date() } });
+    expect(await understandComment({ commentId: optedOut.id })).toEqual({ action: "skip", reason: "buyer opted out" });
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id: optedOut.id } })).status).toBe("SKIPPED");
+
+    await prisma.live.update({ where: { id: seeded.live.id }, data: { botEnabled: false } });
+    const off = await comment(seeded, "quiero A12");
+    expect(await understandComment({ commentId: off.id })).toEqual({ action: "skip", reason: "kill switch: bot disabled for this live" });
+    const ended = await comment(seeded, "quiero A12");
+    await prisma.live.update({ where: { id: seeded.live.id }, data: { botEnabled: true, status: "ENDED" } }); // ended after the comment came in
+    expect(await understandComment({ commentId: ended.id })).toEqual({ action: "skip", reason: "live has ended" });
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id: ended.id } })).status).toBe("SKIPPED");
+  });
+
+  test("a sale does not rebuild the catalog index; a catalog edit does, at once", async () => {
+    const seeded = await seedStore();
+    const indexes = (globalThis as unknown as { __lssCatalogIndexes: Map<string, unknown> }).__lssCatalogIndexes;
+    await understandComment({ commentId: (await comment(seeded, "quiero A12")).id });
+    const built = indexes.get(seeded.store.id);
+    expect(built).toBeDefined();
+    // What a reservation does to the product row.
+    await pgDb.$executeRaw`UPDATE products SET reserved = reserved + 1, "updatedAt" = now() WHERE id = ${seeded.products[0]!.id}`;
+    await understandComment({ commentId: (await comment(seeded, "quiero A12")).id });
+    expect(indexes.get(seeded.store.id)).toBe(built);
+
+    await prisma.product.update({ where: { id: seeded.products[0]!.id }, data: { sku: "Z99" } });
+    const r = await understandComment({ commentId: (await comment(seeded, "quiero Z99")).id });
+    expect(indexes.get(seeded.store.id)).not.toBe(built);
+    expect(r).toMatchObject({ action: "act", intent: "BUY", sku: "Z99", productId: seeded.products[0]!.id });
+  });
+});
