@@ -4,13 +4,24 @@ function isMessageLocale(v: string): v is MessageLocale {
   return (MESSAGE_LOCALES as readonly string[]).includes(v);
 }
 
+// Tags come from a handful of stores and buyers; canonicalising and checking support are costly Intl calls.
+const MAX_CACHED = 500;
+const canonicalTags = new Map<string, string | null>();
+const formattingLocales = new Map<string, string>();
+
 function canonical(tag: string | null | undefined): string | null {
   if (!tag) return null;
+  const hit = canonicalTags.get(tag);
+  if (hit !== undefined) return hit;
+  let value: string | null;
   try {
-    return Intl.getCanonicalLocales(tag.replace(/_/g, "-"))[0] ?? null;
+    value = Intl.getCanonicalLocales(tag.replace(/_/g, "-"))[0] ?? null;
   } catch {
-    return null;
+    value = null;
   }
+  if (canonicalTags.size >= MAX_CACHED) canonicalTags.clear();
+  canonicalTags.set(tag, value);
+  return value;
 }
 
 function catalogFor(tag: string | null | undefined): MessageLocale | null {
@@ -47,6 +58,16 @@ export function formattingLocale({
   requested?: string | null;
   storeDefault?: string | null;
 }): string {
+  const key = `${locale}\u0000${requested ?? ""}\u0000${storeDefault ?? ""}`;
+  const hit = formattingLocales.get(key);
+  if (hit !== undefined) return hit;
+  const value = computeFormattingLocale(locale, requested, storeDefault);
+  if (formattingLocales.size >= MAX_CACHED) formattingLocales.clear();
+  formattingLocales.set(key, value);
+  return value;
+}
+
+function computeFormattingLocale(locale: MessageLocale, requested: string | null | undefined, storeDefault: string | null | undefined): string {
   const req = canonical(requested);
   if (req && req.split("-")[0]!.toLowerCase() === locale && /-[A-Z]{2}\b|-\d{3}\b/.test(req)) return req;
   const store = canonical(storeDefault);
