@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import pg from "pg";
 import { pgDb, prisma } from "@/lib/db";
 import { resetEnvForTests } from "@/lib/env";
@@ -115,5 +115,31 @@ describe("understandComment", () => {
     const r = await understandComment({ commentId: (await comment(seeded, "quiero Z99")).id });
     expect(indexes.get(seeded.store.id)).not.toBe(built);
     expect(r).toMatchObject({ action: "act", intent: "BUY", sku: "Z99", productId: seeded.products[0]!.id });
+  });
+
+  test("with an LLM configured, the availability it sees is refreshed after a minute, not on every sale", async () => {
+    process.env.OPENAI_API_KEY = "sk-test-not-used";
+    process.env.OPENAI_BASE_URL = "http://127.0.0.1:1/v1"; // never reached: the rules settle these comments
+    resetEnvForTests();
+    try {
+      const seeded = await seedStore();
+      const indexes = (globalThis as unknown as { __lssCatalogIndexes: Map<string, { index: { products: { product: { available?: number } }[] } }> }).__lssCatalogIndexes;
+      await understandComment({ commentId: (await comment(seeded, "quiero A12")).id });
+      const built = indexes.get(seeded.store.id)!;
+      expect(built.index.products[0]!.product.available).toBe(10);
+      await pgDb.$executeRaw`UPDATE products SET reserved = reserved + 3, "updatedAt" = now() WHERE id = ${seeded.products[0]!.id}`;
+      await understandComment({ commentId: (await comment(seeded, "quiero A12")).id });
+      expect(indexes.get(seeded.store.id)).toBe(built);
+      const now = Date.now();
+      vi.spyOn(Date, "now").mockReturnValue(now + 61_000);
+      await understandComment({ commentId: (await comment(seeded, "quiero A12")).id });
+      expect(indexes.get(seeded.store.id)).not.toBe(built);
+      expect(indexes.get(seeded.store.id)!.index.products[0]!.product.available).toBe(7);
+    } finally {
+      vi.restoreAllMocks();
+      delete process.env.OPENAI_API_KEY;
+      delete process.env.OPENAI_BASE_URL;
+      resetEnvForTests();
+    }
   });
 });

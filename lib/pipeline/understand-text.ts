@@ -31,13 +31,15 @@ async function catalogVersion(storeId: string): Promise<string> {
 }
 
 /**
- * The store's catalog prepared for matching, rebuilt when the catalog version changes, and at most every
- * CATALOG_AVAILABILITY_TTL_MS to refresh the availability figures the LLM sees. Concurrent callers share one build.
+ * The store's catalog prepared for matching, rebuilt when the catalog version changes and, when an LLM is
+ * configured, every CATALOG_AVAILABILITY_TTL_MS to refresh the availability figures it sees. Concurrent
+ * callers share one build.
  */
 async function catalogIndex(storeId: string, knownVersion?: string): Promise<CachedIndex> {
   const version = knownVersion ?? (await catalogVersion(storeId));
   const cached = indexes.get(storeId);
-  if (cached && cached.version === version && Date.now() - cached.builtAt < CATALOG_AVAILABILITY_TTL_MS) return cached;
+  // Availability is read by the LLM only: without one, the index lives as long as its version.
+  if (cached && cached.version === version && (Date.now() - cached.builtAt < CATALOG_AVAILABILITY_TTL_MS || !llm())) return cached;
   const key = `${storeId}\u0000${version}`;
   let build = builds.get(key);
   if (!build) {
