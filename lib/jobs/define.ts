@@ -1,5 +1,5 @@
 import type { Jsonify } from "inngest/types";
-import type { Tx } from "@/lib/db";
+import type { SqlClient, Tx } from "@/lib/db";
 import { isDurationString, toMilliseconds, type DurationString } from "./duration";
 import { isJobEventName, jobEvents, type JobEvent, type JobEventName, type SendableEvent } from "./events";
 
@@ -75,8 +75,9 @@ export interface SendOptions {
    * Local driver: the job rows join this transaction (transactional outbox — they commit or roll
    * back with the row that caused them). Inngest driver: ignored, the event is sent immediately, so
    * send after commit or make the handler tolerate a row that is not there yet.
+   * Either a Prisma interactive transaction or a `pgDb.$transaction` client.
    */
-  tx?: Tx;
+  tx?: Tx | SqlClient;
 }
 
 export interface JobDriver {

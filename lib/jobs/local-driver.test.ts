@@ -1,28 +1,31 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createPrisma, disconnectPrisma, prisma, type Db } from "@/lib/db";
+import { disconnectPrisma, pgDb, prisma } from "@/lib/db";
+import { createSqlDb } from "@/lib/sql";
 import { NonRetriableError, defineJob, type AnyJobDefinition } from "./define";
 import { createLocalDriver, inspectJob, runJobsUntilIdle, startLocalWorker, type LocalWorker } from "./local-driver";
 import { crashJob } from "./test-support/crash-job";
 import { countSideEffects, createSideEffectsTable, recordSideEffect } from "./test-support/side-effects";
 
 const quietLogger = { info() {}, warn() {}, error() {}, debug() {} };
-const extraClients: Db[] = [];
+const extraClients: ReturnType<typeof createSqlDb>[] = [];
 const workers: LocalWorker[] = [];
 
 beforeAll(async () => {
   await createSideEffectsTable(prisma);
+  // Connect the driver's pool up front: the timing-based tests must not pay for it.
+  await pgDb.$queryRaw`SELECT 1`;
 });
 
 afterAll(async () => {
   await Promise.all(workers.map((w) => w.stop()));
-  await Promise.all(extraClients.map((c) => c.$disconnect()));
+  await Promise.all(extraClients.map((c) => c.end()));
   await disconnectPrisma();
 });
 
 function newClient() {
-  const client = createPrisma(process.env.DATABASE_URL);
+  const client = createSqlDb(process.env.DATABASE_URL!);
   extraClients.push(client);
   return client;
 }

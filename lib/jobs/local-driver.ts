@@ -1,36 +1,50 @@
-import { prisma, type Db } from "@/lib/db";
+import { pgDb, type SqlDb } from "@/lib/db";
 import type { AnyJobDefinition, JobDriver } from "./define";
-import { prepareEvents } from "./events";
-import { insertEventJobs } from "./local/send";
+import { prepareEvents, type SendableEvent } from "./events";
+import { insertEventJobs, outboxRowsFor, type OutboxJobRow } from "./local/send";
+import { publishWake } from "./local/wake";
 
 export { startLocalWorker, runJobsUntilIdle, type LocalWorker, type LocalWorkerOptions, type LocalRunOptions } from "./local/worker";
 export { inspectJob, type JobInspection } from "./local/inspect";
 export { JobStepError, type RunOutcome } from "./local/run-job";
-export { JOBS_CHANNEL } from "./local/send";
+export { JOBS_CHANNEL, type OutboxJobRow } from "./local/send";
+
+export interface LocalDriver extends JobDriver {
+  readonly kind: "local";
+  /** The `jobs` rows for these events, for a producer that inserts them in its own statement (see jobs.outboxRows). */
+  outboxRows(events: SendableEvent | readonly SendableEvent[]): OutboxJobRow[];
+  /** Wakes the workers after the producer's commit (debounced NOTIFY, this process's workers at once). */
+  wakeWorkers(): void;
+}
 
 /**
- * The in-process driver: an event becomes one `jobs` row per subscribed function, in the caller's
- * transaction when given one (transactional outbox), and a NOTIFY wakes idle workers on commit.
+ * The in-process driver: an event becomes one `jobs` row per subscribed function. With a caller's
+ * transaction (`send(events, { tx })`, a Prisma interactive transaction or a pgDb one) the rows and
+ * a NOTIFY join it (transactional outbox: delivered on commit). Without one, the rows are inserted by
+ * one autocommit statement and the workers are woken after it (debounced, outside any transaction).
  * `functions` may be a getter so the list can be registered after this driver is created.
  */
 export function createLocalDriver({
   functions,
-  db = prisma,
+  db = pgDb,
 }: {
   functions: readonly AnyJobDefinition[] | (() => readonly AnyJobDefinition[]);
-  db?: Db;
-}): JobDriver {
+  db?: SqlDb;
+}): LocalDriver {
   const list = typeof functions === "function" ? functions : () => functions;
   return {
     kind: "local",
     async send(events, options) {
       const prepared = prepareEvents(events);
-      const insert = (tx: Parameters<typeof insertEventJobs>[0]["tx"]) =>
-        insertEventJobs({ tx, functions: list(), events: prepared });
-      // Outside a transaction the insert and its NOTIFY still go together, so no worker wakes to nothing.
-      if (options?.tx) await insert(options.tx);
-      else await db.$transaction((tx) => insert(tx));
+      if (options?.tx) {
+        await insertEventJobs({ tx: options.tx, functions: list(), events: prepared });
+      } else {
+        const inserted = await insertEventJobs({ tx: db, functions: list(), events: prepared, notify: false });
+        if (inserted > 0) publishWake(db);
+      }
       return { ids: prepared.map((e) => e.id) };
     },
+    outboxRows: (events) => outboxRowsFor(list(), prepareEvents(events)),
+    wakeWorkers: () => publishWake(db),
   };
 }

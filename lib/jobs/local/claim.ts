@@ -1,5 +1,6 @@
-import type { Db } from "@/lib/db";
+import type { SqlClient, SqlDb } from "@/lib/db";
 import type { FunctionRegistry } from "./registry";
+import type { StepOutput } from "./run-job";
 
 export interface ClaimedJob {
   id: string;
@@ -12,16 +13,38 @@ export interface ClaimedJob {
   lockedUntil: Date;
   /** The database clock at claim time; sleeps are measured on it, like runAt. */
   dbNow: Date;
+  /** The steps memoised by earlier runs, read with the claim. */
+  steps: Record<string, StepOutput>;
 }
 
-const NO_LIMIT = 2_147_483_647;
+export interface ClaimResult {
+  jobs: ClaimedJob[];
+  /** When fewer jobs than asked were due: ms until the next queued job becomes due (null: none scheduled). */
+  nextDueMs: number | null;
+  /** Due jobs were left behind: the claim was full, or their keys were at their limit. */
+  more: boolean;
+}
 
 /**
- * Claims due jobs: QUEUED with runAt <= now, or RUNNING with an expired lease (its worker died).
- * Rows are taken with FOR UPDATE SKIP LOCKED, so concurrent workers never get the same job. Per-key
- * concurrency: saturated keys are filtered in the query, then the keys still in play are
- * re-counted under a transaction advisory lock per key, so two workers claiming at the same moment
- * cannot both take the last slot of a key.
+ * How many due rows, oldest first, one claim considers at most: a big backlog never makes a claim
+ * sort or scan all of it. A claim for `max` jobs reads 4 × max of them (saturated keys excluded), so
+ * keys with only a few free slots rarely leave it short.
+ */
+export const CLAIM_HEAD = 512;
+const headSize = (max: number) => Math.min(CLAIM_HEAD, Math.max(32, max * 4));
+
+type Row = Omit<ClaimedJob, "steps"> & { steps: Record<string, StepOutput> | null; nextDueMs: number | null; more: boolean | null };
+
+/**
+ * Claims due jobs in one statement: QUEUED with runAt <= now, or RUNNING with an expired lease (its
+ * worker died), with the steps they memoised so far. Rows are locked FOR UPDATE SKIP LOCKED (and
+ * re-checked after locking), so concurrent workers never get the same job.
+ *
+ * Per-key concurrency: the keys in use are counted once per claim; saturated keys are skipped before
+ * the head of the queue is cut, and within the head each key gets at most its free slots. Claims of
+ * workers that run concurrency-limited functions are serialised by one transaction advisory lock
+ * taken before the claim statement, whose snapshot therefore sees every earlier claim: two workers
+ * claiming at the same moment cannot both take the last slot of a key.
  */
 export async function claimJobs({
   db,
@@ -29,73 +52,102 @@ export async function claimJobs({
   max,
   leaseMs,
 }: {
-  db: Db;
+  db: SqlDb;
   registry: FunctionRegistry;
   max: number;
   leaseMs: number;
-}): Promise<ClaimedJob[]> {
-  if (max <= 0 || registry.ids.length === 0) return [];
-  const { functionIds, limits } = registry.limits;
-  return db.$transaction(
-    async (tx) => {
-      const candidates = await tx.$queryRaw<{ id: string; functionId: string; concurrencyKey: string | null }[]>`
-        SELECT j.id, j."functionId", j."concurrencyKey"
-        FROM jobs j
-        WHERE j."functionId" = ANY(${registry.ids}::text[])
-          AND ((j.status = 'QUEUED' AND j."runAt" <= now())
-            OR (j.status = 'RUNNING' AND j."lockedUntil" <= now()))
-          AND (j."concurrencyKey" IS NULL OR (
-                SELECT count(*) FROM jobs r
-                WHERE r."concurrencyKey" = j."concurrencyKey" AND r.status = 'RUNNING' AND r."lockedUntil" > now()
-              ) < COALESCE((
-                SELECT l.lim FROM unnest(${functionIds}::text[], ${limits}::int[]) AS l(fn, lim)
-                WHERE l.fn = j."functionId"
-              ), ${NO_LIMIT}))
-        ORDER BY j."runAt", j."createdAt"
-        LIMIT ${max}
-        FOR UPDATE OF j SKIP LOCKED`;
-      if (candidates.length === 0) return [];
-
-      const keys = [...new Set(candidates.flatMap((c) => (c.concurrencyKey ? [c.concurrencyKey] : [])))].sort();
-      let accepted = candidates;
-      if (keys.length > 0) {
-        // Sorted acquisition: two claimers never wait on each other's keys in opposite orders.
-        await tx.$queryRaw`
-          SELECT count(pg_advisory_xact_lock(hashtextextended(s.k, 0)))::int AS n
-          FROM (SELECT k FROM unnest(${keys}::text[]) AS k ORDER BY k) s`;
-        const running = await tx.$queryRaw<{ key: string; n: number }[]>`
-          SELECT "concurrencyKey" AS key, count(*)::int AS n FROM jobs
-          WHERE "concurrencyKey" = ANY(${keys}::text[]) AND status = 'RUNNING' AND "lockedUntil" > now()
-          GROUP BY 1`;
-        const inUse = new Map(running.map((r) => [r.key, r.n]));
-        const limitOf = new Map(functionIds.map((id, i) => [id, limits[i]!]));
-        accepted = candidates.filter((c) => {
-          if (!c.concurrencyKey) return true;
-          const used = inUse.get(c.concurrencyKey) ?? 0;
-          if (used >= (limitOf.get(c.functionId) ?? NO_LIMIT)) return false;
-          inUse.set(c.concurrencyKey, used + 1);
-          return true;
-        });
-        if (accepted.length === 0) return [];
-      }
-
-      return tx.$queryRaw<ClaimedJob[]>`
-        UPDATE jobs SET
-          status = 'RUNNING',
-          "lockedUntil" = now() + make_interval(secs => ${leaseMs}::double precision / 1000),
-          "updatedAt" = now()
-        WHERE id = ANY(${accepted.map((c) => c.id)}::text[])
-        RETURNING id, "functionId", payload, attempts, "maxAttempts", "concurrencyKey", "lockedUntil", now() AS "dbNow"`;
-    },
-    { maxWait: 10_000, timeout: 30_000 },
-  );
+}): Promise<ClaimResult> {
+  if (max <= 0 || registry.ids.length === 0) return { jobs: [], nextDueMs: null, more: false };
+  const rows = registry.limits.functionIds.length
+    ? await db.$transaction(
+        async (tx) => {
+          await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended('lss_jobs:claim', 0))`;
+          return claimStatement(tx, registry, max, leaseMs);
+        },
+        { maxWait: 10_000, timeout: 30_000 },
+      )
+    : await claimStatement(db, registry, max, leaseMs);
+  const result: ClaimResult = { jobs: [], nextDueMs: null, more: false };
+  for (const row of rows) {
+    const { nextDueMs, more, steps, ...job } = row;
+    if (job.id === null) Object.assign(result, { nextDueMs, more: more ?? false });
+    else result.jobs.push({ ...job, steps: steps ?? {} });
+  }
+  return result;
 }
 
-/** Milliseconds until the next job becomes due (null: nothing scheduled), so an idle worker sleeps exactly that long. */
-export async function msUntilNextDue({ db, registry }: { db: Db; registry: FunctionRegistry }): Promise<number | null> {
-  const [row] = await db.$queryRaw<{ ms: number | null }[]>`
-    SELECT (EXTRACT(EPOCH FROM (min("runAt") - now())) * 1000)::float8 AS ms
-    FROM jobs
-    WHERE status = 'QUEUED' AND "runAt" > now() AND "functionId" = ANY(${registry.ids}::text[])`;
-  return row?.ms ?? null;
+// The last row (id NULL) tells whether due jobs were left behind and, when the claim came back short,
+// when the next queued job becomes due.
+function claimStatement(db: SqlClient, registry: FunctionRegistry, max: number, leaseMs: number) {
+  const { functionIds, limits } = registry.limits;
+  return db.$queryRaw<Row[]>`
+    WITH lim AS MATERIALIZED (
+      SELECT fn, lim FROM unnest(${functionIds}::text[], ${limits}::int[]) AS l(fn, lim)
+    ),
+    busy AS MATERIALIZED (
+      SELECT r."concurrencyKey" AS key, min(r."functionId") AS fn, count(*)::int AS n
+      FROM jobs r
+      WHERE r.status = 'RUNNING' AND r."lockedUntil" > now() AND r."concurrencyKey" IS NOT NULL
+      GROUP BY 1
+    ),
+    full_keys AS MATERIALIZED (
+      SELECT b.key FROM busy b JOIN lim l ON l.fn = b.fn WHERE b.n >= l.lim
+    ),
+    head AS MATERIALIZED (
+      (SELECT j.id, j."functionId", j."concurrencyKey", j."runAt", j."createdAt"
+        FROM jobs j
+        WHERE j.status = 'QUEUED' AND j."runAt" <= now() AND j."functionId" = ANY(${registry.ids}::text[])
+          AND (j."concurrencyKey" IS NULL OR j."concurrencyKey" NOT IN (SELECT key FROM full_keys))
+        ORDER BY j."runAt", j."createdAt"
+        LIMIT ${headSize(max)})
+      UNION ALL
+      (SELECT j.id, j."functionId", j."concurrencyKey", j."runAt", j."createdAt"
+        FROM jobs j
+        WHERE j.status = 'RUNNING' AND j."lockedUntil" <= now() AND j."functionId" = ANY(${registry.ids}::text[])
+        LIMIT ${headSize(max)})
+    ),
+    picked AS (
+      SELECT h.id
+      FROM (
+        SELECT h.*, row_number() OVER (PARTITION BY h."concurrencyKey" ORDER BY h."runAt", h."createdAt") AS rn
+        FROM head h
+      ) h
+      LEFT JOIN busy b ON b.key = h."concurrencyKey"
+      LEFT JOIN lim l ON l.fn = h."functionId"
+      WHERE h."concurrencyKey" IS NULL OR l.lim IS NULL OR h.rn <= l.lim - COALESCE(b.n, 0)
+      ORDER BY h."runAt", h."createdAt"
+      LIMIT ${max}
+    ),
+    locked AS MATERIALIZED (
+      SELECT j.id FROM jobs j
+      WHERE j.id IN (SELECT id FROM picked)
+        AND ((j.status = 'QUEUED' AND j."runAt" <= now()) OR (j.status = 'RUNNING' AND j."lockedUntil" <= now()))
+      FOR UPDATE SKIP LOCKED
+    ),
+    claimed AS (
+      UPDATE jobs j SET
+        status = 'RUNNING',
+        "lockedUntil" = now() + make_interval(secs => ${leaseMs}::double precision / 1000),
+        "updatedAt" = now()
+      FROM locked WHERE j.id = locked.id
+      RETURNING j.id, j."functionId", j.payload, j.attempts, j."maxAttempts", j."concurrencyKey", j."lockedUntil"
+    )
+    SELECT c.id, c."functionId", c.payload, c.attempts, c."maxAttempts", c."concurrencyKey", c."lockedUntil",
+      now() AS "dbNow",
+      (SELECT json_object_agg(s."stepId", s.output) FROM job_steps s WHERE s."jobId" = c.id) AS steps,
+      NULL::float8 AS "nextDueMs",
+      NULL::boolean AS more
+    FROM claimed c
+    UNION ALL
+    SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, now(), NULL,
+      CASE WHEN (SELECT count(*) FROM claimed) < ${max} THEN (
+        SELECT (EXTRACT(EPOCH FROM (min(q."runAt") - now())) * 1000)::float8
+        FROM jobs q
+        WHERE q.status = 'QUEUED' AND q."runAt" > now() AND q."functionId" = ANY(${registry.ids}::text[])
+      ) END,
+      (SELECT count(*) FROM claimed) >= ${max}
+        OR (SELECT count(*) FROM head) > (SELECT count(*) FROM claimed)
+        OR EXISTS (
+          SELECT 1 FROM jobs k
+          WHERE k."concurrencyKey" IN (SELECT key FROM full_keys) AND k.status = 'QUEUED' AND k."runAt" <= now())`;
 }

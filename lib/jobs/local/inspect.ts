@@ -1,4 +1,4 @@
-import { prisma, type Db } from "@/lib/db";
+import { pgDb, type SqlClient } from "@/lib/db";
 import type { StepOutput } from "./run-job";
 
 export interface JobInspection {
@@ -17,24 +17,15 @@ export interface JobInspection {
 }
 
 /** A job and its memoised steps, in the order they completed: for tests, the admin screen and debugging. */
-export async function inspectJob({ id, db = prisma }: { id: string; db?: Db }): Promise<JobInspection | null> {
-  const job = await db.job.findUnique({
-    where: { id },
-    include: { steps: { orderBy: { createdAt: "asc" } } },
-  });
+export async function inspectJob({ id, db = pgDb }: { id: string; db?: Pick<SqlClient, "$queryRaw"> }): Promise<JobInspection | null> {
+  const [job] = await db.$queryRaw<Omit<JobInspection, "steps">[]>`
+    SELECT id, "functionId", "eventName", "eventId", status::text AS status, attempts, "maxAttempts", "runAt",
+      "lockedUntil", "lastError", result
+    FROM jobs WHERE id = ${id}`;
   if (!job) return null;
-  return {
-    id: job.id,
-    functionId: job.functionId,
-    eventName: job.eventName,
-    eventId: job.eventId,
-    status: job.status,
-    attempts: job.attempts,
-    maxAttempts: job.maxAttempts,
-    runAt: job.runAt,
-    lockedUntil: job.lockedUntil,
-    lastError: job.lastError,
-    result: job.result,
-    steps: job.steps.map((s) => ({ stepId: s.stepId, output: s.output as StepOutput, createdAt: s.createdAt })),
-  };
+  // Steps of one job are written by successive statements: creation time, then transaction order.
+  const steps = await db.$queryRaw<JobInspection["steps"]>`
+    SELECT "stepId", output, "createdAt" FROM job_steps WHERE "jobId" = ${id}
+    ORDER BY "createdAt", xmin::text::bigint`;
+  return { ...job, steps };
 }

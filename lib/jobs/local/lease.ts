@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { SqlClient } from "@/lib/db";
 
 /** A write was refused because another worker owns the job now (our lease expired). */
 export class LeaseLostError extends Error {
@@ -17,7 +17,7 @@ export class Lease {
   lost = false;
 
   constructor(
-    private readonly db: Db,
+    private readonly db: Pick<SqlClient, "$queryRaw">,
     readonly jobId: string,
     private token: Date,
     private readonly leaseMs: number,

@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { JobLogger } from "../define";
-import { JOBS_CHANNEL } from "./send";
+import { JOBS_CHANNEL, PROCESS_WAKE_ID } from "./wake";
 
 /**
  * LISTEN on a dedicated connection (a pooled one would lose the subscription) so an idle worker
@@ -24,7 +24,10 @@ export function listenForJobs({
 
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString });
-    next.on("notification", () => onNotify());
+    // A wake-up published by this very process already woke its workers directly (see wake.ts).
+    next.on("notification", (message) => {
+      if (message.payload !== PROCESS_WAKE_ID) onNotify();
+    });
     next.on("error", (error) => {
       logger.warn("[jobs] LISTEN connection error:", error.message);
       scheduleReconnect(next);

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { SqlDb } from "@/lib/db";
 import {
   NonRetriableError,
   parseJobEvent,
@@ -15,11 +15,15 @@ import { prepareEvents, type JobEventName } from "../events";
 import type { ClaimedJob } from "./claim";
 import { Lease, LeaseLostError } from "./lease";
 import type { FunctionRegistry, RegisteredFunction } from "./registry";
-import { insertEventJobs, insertFailureJob, notifyWorkers } from "./send";
+import { insertEventJobs, insertFailureJob } from "./send";
 import type { ThrottleGate } from "./throttle";
+import { publishWake } from "./wake";
+import type { WriteBatcher } from "./write-batcher";
 
 export interface RunSettings {
-  db: Db;
+  db: SqlDb;
+  /** Step memos, completions and requeues of every run of this worker go through it, batched. */
+  batcher: WriteBatcher;
   registry: FunctionRegistry;
   /** Every known definition: step.sendEvent fans out to these. */
   functions: readonly AnyJobDefinition[];
@@ -132,9 +136,7 @@ async function replay(
   const skew = job.dbNow.getTime() - Date.now();
   const now = () => new Date(Date.now() + skew);
 
-  const rows = await db.$queryRaw<{ stepId: string; output: StepOutput }[]>`
-    SELECT "stepId", output FROM job_steps WHERE "jobId" = ${job.id}`;
-  const memo = new Map(rows.map((r) => [r.stepId, r.output]));
+  const memo = new Map(Object.entries(job.steps));
   const payload = job.payload as { name: string; data?: { event?: unknown; error?: SerializedError } };
 
   if (entry.kind === "main" && def.throttle && job.attempts === 0 && memo.size === 0) {
@@ -157,23 +159,11 @@ async function replay(
   const thrownStepErrors = new Set<JobStepError>();
 
   // Memoise one step output, fenced by the lease; a success also resets the per-step retry budget.
+  // Batched with the other runs' writes; a refused token rejects with LeaseLostError.
   const save = (stepId: string, output: StepOutput, resetAttempts: boolean) =>
-    lease.write(async (token) => {
-      const json = JSON.stringify(output);
-      const inserted = resetAttempts
-        ? await db.$executeRaw`
-            WITH j AS (
-              UPDATE jobs SET attempts = 0, "lastError" = NULL
-              WHERE id = ${job.id} AND status = 'RUNNING' AND "lockedUntil" = ${token} RETURNING id)
-            INSERT INTO job_steps ("jobId", "stepId", output) SELECT j.id, ${stepId}, ${json}::jsonb FROM j
-            ON CONFLICT DO NOTHING`
-        : await db.$executeRaw`
-            INSERT INTO job_steps ("jobId", "stepId", output)
-            SELECT id, ${stepId}, ${json}::jsonb FROM jobs
-            WHERE id = ${job.id} AND status = 'RUNNING' AND "lockedUntil" = ${token} FOR SHARE
-            ON CONFLICT DO NOTHING`;
-      if (inserted === 0) throw new LeaseLostError(`lease on job ${job.id} lost before step "${stepId}" was saved`);
-    });
+    lease.write((token) =>
+      settings.batcher.write({ kind: "step", jobId: job.id, token, stepId, output: JSON.stringify(output), resetAttempts }),
+    );
 
   // A step body failed: retry the job later, or memoise the error and throw it into the handler.
   const failStep = async (stepId: string, error: unknown): Promise<Stop> => {
@@ -274,7 +264,7 @@ async function replay(
             const prepared = prepareEvents(events, (i) => `${job.id}:${stepId}:${i}`);
             const result = { ids: prepared.map((e) => e.id) };
             const output = JSON.stringify({ data: result } satisfies StepOutput);
-            await lease.write((token) =>
+            const inserted = await lease.write((token) =>
               db.$transaction(async (tx) => {
                 const saved = await tx.$executeRaw`
                   INSERT INTO job_steps ("jobId", "stepId", output)
@@ -282,9 +272,11 @@ async function replay(
                   WHERE id = ${job.id} AND status = 'RUNNING' AND "lockedUntil" = ${token} FOR SHARE
                   ON CONFLICT DO NOTHING`;
                 if (saved === 0) throw new LeaseLostError(`lease on job ${job.id} lost before step "${stepId}"`);
-                await insertEventJobs({ tx, functions: settings.functions, events: prepared });
+                return insertEventJobs({ tx, functions: settings.functions, events: prepared, notify: false });
               }),
             );
+            // After the commit, not inside it: no NOTIFY holds PostgreSQL's notify lock through our commit.
+            if (inserted > 0) publishWake(db);
             return result;
           } catch (error) {
             return failStep(stepId, error);
@@ -350,30 +342,21 @@ async function fenced(lease: Lease, write: (token: Date) => Promise<number>) {
   if (changed === 0) throw new LeaseLostError(`lease on job ${lease.jobId} lost before its outcome was saved`);
 }
 
-// Another worker may be waiting for this key's slot: wake it instead of letting it poll.
-async function releaseKey(settings: RunSettings, job: ClaimedJob) {
-  if (job.concurrencyKey) await notifyWorkers(settings.db);
+// Another worker may be waiting for this key's slot: wake it (this worker wakes itself when the run ends).
+// Debounced and sent after commit, so thousands of completions cost a few NOTIFYs.
+function releaseKey(settings: RunSettings, job: ClaimedJob) {
+  if (job.concurrencyKey) publishWake(settings.db, { local: false, gapMs: 100 });
 }
 
 async function complete(settings: RunSettings, job: ClaimedJob, lease: Lease, value: unknown) {
   const result = JSON.stringify(toJson(value));
-  await fenced(
-    lease,
-    (token) => settings.db.$executeRaw`
-      UPDATE jobs SET status = 'COMPLETED', result = ${result}::jsonb, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = now()
-      WHERE id = ${job.id} AND status = 'RUNNING' AND "lockedUntil" = ${token}`,
-  );
-  await releaseKey(settings, job);
+  await lease.write((token) => settings.batcher.write({ kind: "complete", jobId: job.id, token, result }));
+  releaseKey(settings, job);
 }
 
 async function requeue(settings: RunSettings, job: ClaimedJob, lease: Lease, { runAt }: { runAt: Date }) {
-  await fenced(
-    lease,
-    (token) => settings.db.$executeRaw`
-      UPDATE jobs SET status = 'QUEUED', "runAt" = ${runAt}, "lockedUntil" = NULL, "updatedAt" = now()
-      WHERE id = ${job.id} AND status = 'RUNNING' AND "lockedUntil" = ${token}`,
-  );
-  await releaseKey(settings, job);
+  await lease.write((token) => settings.batcher.write({ kind: "requeue", jobId: job.id, token, runAt }));
+  releaseKey(settings, job);
 }
 
 async function retryLater(settings: RunSettings, job: ClaimedJob, lease: Lease, attempt: number, error: unknown) {
@@ -387,7 +370,7 @@ async function retryLater(settings: RunSettings, job: ClaimedJob, lease: Lease, 
         "lastError" = ${describe(error)}, "lockedUntil" = NULL, "updatedAt" = now()
       WHERE id = ${job.id} AND status = 'RUNNING' AND "lockedUntil" = ${token}`,
   );
-  await releaseKey(settings, job);
+  releaseKey(settings, job);
 }
 
 async function fail(
@@ -399,7 +382,7 @@ async function fail(
   error: unknown,
 ) {
   const serialized = serializeError(error instanceof JobStepError ? error.original : error);
-  await lease.write((token) =>
+  const compensated = await lease.write((token) =>
     settings.db.$transaction(async (tx) => {
       const changed = await tx.$executeRaw`
         UPDATE jobs SET status = 'FAILED', attempts = ${attempt + 1}, "lastError" = ${describe(error)},
@@ -407,7 +390,7 @@ async function fail(
         WHERE id = ${job.id} AND status = 'RUNNING' AND "lockedUntil" = ${token}`;
       if (changed === 0) throw new LeaseLostError(`lease on job ${job.id} lost before it was marked failed`);
       if (entry.kind === "main" && entry.def.onFailure) {
-        await insertFailureJob({
+        return insertFailureJob({
           tx,
           def: entry.def,
           failedJobId: job.id,
@@ -415,9 +398,11 @@ async function fail(
           error: { name: serialized.name, message: serialized.message },
         });
       }
+      return 0;
     }),
   );
-  await releaseKey(settings, job);
+  if (compensated > 0) publishWake(settings.db);
+  releaseKey(settings, job);
 }
 
 function serializeError(error: unknown): SerializedError {

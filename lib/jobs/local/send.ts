@@ -1,52 +1,69 @@
 import { randomUUID } from "node:crypto";
-import type { Tx } from "@/lib/db";
+import type { SqlClient as PgSqlClient } from "@/lib/db";
 import type { AnyJobDefinition } from "../define";
 import type { PreparedEvent } from "../events";
 import { concurrencyGroup, failureFunctionId } from "./registry";
+import { JOBS_CHANNEL } from "./wake";
 
-/** Workers LISTEN here; a NOTIFY sent inside a transaction is delivered only if it commits. */
-export const JOBS_CHANNEL = "lss_jobs";
+export { JOBS_CHANNEL };
 
-/** A Prisma client or interactive transaction: raw SQL is all the job tables need. */
-export type SqlClient = Pick<Tx, "$executeRaw" | "$queryRaw">;
+/**
+ * Raw SQL is all the job tables need: a Prisma client or interactive transaction, or the plain
+ * node-postgres client (`pgDb`) or one of its transactions, all fit.
+ */
+export type SqlClient = Pick<PgSqlClient, "$executeRaw" | "$queryRaw">;
 
-interface JobRow {
+/** A `jobs` row ready to insert: what `jobs.outboxRows()` hands to a producer writing its own SQL. */
+export interface OutboxJobRow {
+  id: string;
   functionId: string;
   eventName: string;
   eventId: string;
-  payload: unknown;
+  /** The prepared event ({ name, data, id, ts }) as JSON text: cast with `::jsonb`. */
+  payload: string;
   maxAttempts: number;
   concurrencyKey: string | null;
 }
 
-/**
- * One job row per subscribed function. (functionId, eventId) is unique, so re-sending an event with
- * the same id is a no-op: that is what makes producers safely retryable.
- */
-export async function insertEventJobs({
-  tx,
-  functions,
-  events,
-}: {
-  tx: SqlClient;
-  functions: readonly AnyJobDefinition[];
-  events: readonly PreparedEvent[];
-}): Promise<number> {
-  const rows: JobRow[] = [];
+/** One job row per subscribed function. */
+export function outboxRowsFor(functions: readonly AnyJobDefinition[], events: readonly PreparedEvent[]): OutboxJobRow[] {
+  const rows: OutboxJobRow[] = [];
   for (const event of events) {
+    let payload: string | undefined;
     for (const def of functions) {
       if (def.event !== event.name) continue;
       rows.push({
+        id: randomUUID(),
         functionId: def.id,
         eventName: event.name,
         eventId: event.id,
-        payload: event,
+        payload: (payload ??= JSON.stringify(event)),
         maxAttempts: def.retries + 1,
         concurrencyKey: concurrencyGroup(def, event),
       });
     }
   }
-  return insertJobRows(tx, rows);
+  return rows;
+}
+
+/**
+ * One job row per subscribed function. (functionId, eventId) is unique, so re-sending an event with
+ * the same id is a no-op: that is what makes producers safely retryable. With `notify` (the default,
+ * for callers' own transactions) a NOTIFY joins the insert and is delivered on commit; pass false
+ * when the caller wakes the workers itself after its commit (see wake.ts).
+ */
+export async function insertEventJobs({
+  tx,
+  functions,
+  events,
+  notify = true,
+}: {
+  tx: SqlClient;
+  functions: readonly AnyJobDefinition[];
+  events: readonly PreparedEvent[];
+  notify?: boolean;
+}): Promise<number> {
+  return insertJobRows(tx, outboxRowsFor(functions, events), notify);
 }
 
 /** The durable compensation: one "<id>-failure" job per failed run (the failed job's id is its event id). */
@@ -63,39 +80,40 @@ export async function insertFailureJob({
   event: unknown;
   error: { name: string; message: string };
 }) {
-  return insertJobRows(tx, [
-    {
-      functionId: failureFunctionId(def),
-      eventName: "job/failed",
-      eventId: failedJobId,
-      payload: { name: "job/failed", data: { event, error }, id: failedJobId, ts: Date.now() },
-      maxAttempts: def.retries + 1,
-      concurrencyKey: null,
-    },
-  ]);
+  return insertJobRows(
+    tx,
+    [
+      {
+        id: randomUUID(),
+        functionId: failureFunctionId(def),
+        eventName: "job/failed",
+        eventId: failedJobId,
+        payload: JSON.stringify({ name: "job/failed", data: { event, error }, id: failedJobId, ts: Date.now() }),
+        maxAttempts: def.retries + 1,
+        concurrencyKey: null,
+      },
+    ],
+    false,
+  );
 }
 
 // runAt comes from the database clock (not the app's), the same clock the claim query compares with,
 // truncated: the millisecond column would otherwise round up and make a new job due only in the next ms.
-async function insertJobRows(tx: SqlClient, rows: JobRow[]): Promise<number> {
+async function insertJobRows(tx: SqlClient, rows: OutboxJobRow[], notify: boolean): Promise<number> {
   if (rows.length === 0) return 0;
   const inserted = await tx.$executeRaw`
     INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
     SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, date_trunc('milliseconds', now()), now()
     FROM unnest(
-      ${rows.map(() => randomUUID())}::text[],
+      ${rows.map((r) => r.id)}::text[],
       ${rows.map((r) => r.functionId)}::text[],
       ${rows.map((r) => r.eventName)}::text[],
       ${rows.map((r) => r.eventId)}::text[],
-      ${rows.map((r) => JSON.stringify(r.payload))}::text[],
+      ${rows.map((r) => r.payload)}::text[],
       ${rows.map((r) => r.maxAttempts)}::int[],
       ${rows.map((r) => r.concurrencyKey)}::text[]
     ) AS r(id, fn, ev, eid, payload, max, ck)
     ON CONFLICT ("functionId", "eventId") DO NOTHING`;
-  if (inserted > 0) await notifyWorkers(tx);
+  if (inserted > 0 && notify) await tx.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, '')`;
   return inserted;
-}
-
-export async function notifyWorkers(tx: SqlClient) {
-  await tx.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, '')`;
 }

@@ -1,16 +1,19 @@
 import { hostname } from "node:os";
-import { prisma, type Db } from "@/lib/db";
+import { pgDb, type SqlDb } from "@/lib/db";
 import type { AnyJobDefinition, JobLogger } from "../define";
-import { claimJobs, msUntilNextDue, type ClaimedJob } from "./claim";
+import { claimJobs, type ClaimedJob } from "./claim";
 import type { Lease } from "./lease";
 import { listenForJobs } from "./listen";
 import { buildRegistry } from "./registry";
 import { runClaimedJob, type RunOutcome, type RunSettings } from "./run-job";
 import { ThrottleGate } from "./throttle";
+import { onLocalWake } from "./wake";
+import { WriteBatcher } from "./write-batcher";
 
 export interface LocalRunOptions {
   functions: readonly AnyJobDefinition[];
-  db?: Db;
+  /** Plain node-postgres by default (lib/db's pgDb); tests may pass their own createSqlDb(). */
+  db?: SqlDb;
   /** Jobs run at the same time by this worker. */
   concurrency?: number;
   /** A claimed job stays ours this long without a heartbeat; after that another worker may resume it. */
@@ -26,6 +29,11 @@ export interface LocalWorkerOptions extends LocalRunOptions {
   listenConnectionString?: string;
   /** Upper bound on idle sleep (also how soon an expired lease of a crashed worker is noticed). */
   pollIntervalMs?: number;
+  /**
+   * A busy worker woken by new jobs waits this long before claiming, so the jobs arriving meanwhile
+   * share one claim. An idle worker never waits.
+   */
+  claimLingerMs?: number;
   workerId?: string;
   /** How long stop() waits for running jobs before abandoning them to their leases. */
   stopTimeoutMs?: number;
@@ -44,12 +52,17 @@ const consoleLogger: JobLogger = {
   debug: () => {},
 };
 
-function runSettings(options: LocalRunOptions): RunSettings & { concurrency: number } {
+function runSettings(options: LocalRunOptions): RunSettings & { concurrency: number; minClaim: number } {
+  const db = options.db ?? pgDb;
+  const concurrency = options.concurrency ?? 16;
   return {
-    db: options.db ?? prisma,
+    db,
+    batcher: new WriteBatcher(db),
     registry: buildRegistry(options.functions),
     functions: options.functions,
-    concurrency: options.concurrency ?? 16,
+    concurrency,
+    // Under load a claim waits until a quarter of the slots are free, so one claim starts several jobs.
+    minClaim: Math.max(1, Math.floor(concurrency / 4)),
     leaseMs: options.leaseMs ?? 60_000,
     retryBaseMs: options.retryBaseMs ?? 1_000,
     retryMaxMs: options.retryMaxMs ?? 10 * 60_000,
@@ -61,36 +74,51 @@ function runSettings(options: LocalRunOptions): RunSettings & { concurrency: num
 
 export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
   const settings = runSettings(options);
-  const { logger, concurrency } = settings;
+  const { logger, concurrency, minClaim } = settings;
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const claimLingerMs = options.claimLingerMs ?? 5;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
+  /** Something may be due that the last claim did not see: a send, a NOTIFY, a timer, a parked run. */
+  let newWork = true;
+  /** The last claim left due jobs behind (it was full, or keys were at their limit): a freed slot is worth a claim. */
+  let backlog = false;
   let wakePending = false;
   let wakeWaiter: (() => void) | undefined;
 
   // A wake that arrives while the loop is busy is remembered, so no notification is ever lost.
-  const wake = () => {
+  const nudge = () => {
     wakePending = true;
     wakeWaiter?.();
   };
+  const wake = () => {
+    newWork = true;
+    nudge();
+  };
   const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, Math.max(0, ms));
-      function done() {
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => done(true), Math.max(0, ms));
+      function done(timedOut: boolean) {
         clearTimeout(timer);
         wakeWaiter = undefined;
-        resolve();
+        resolve(timedOut);
       }
-      wakeWaiter = done;
+      wakeWaiter = () => done(false);
     });
 
   const launch = (job: ClaimedJob) => {
     const run = runClaimedJob(settings, job)
-      .catch((error: unknown) => logger.error(`[jobs ${workerId}] job ${job.id} crashed the runner:`, error))
+      .then(
+        // A parked or retried run made its job due later: the next claim reports when.
+        (outcome) => {
+          if (outcome === "suspended" || outcome === "throttled" || outcome === "retrying") newWork = true;
+        },
+        (error: unknown) => logger.error(`[jobs ${workerId}] job ${job.id} crashed the runner:`, error),
+      )
       .finally(() => {
         inFlight.delete(run);
-        wake();
+        nudge();
       });
     inFlight.add(run);
   };
@@ -98,31 +126,34 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
   const listener = options.listenConnectionString
     ? listenForJobs({ connectionString: options.listenConnectionString, onNotify: wake, logger })
     : undefined;
+  // Jobs sent from this process (after their commit) wake the loop directly.
+  const unsubscribe = onLocalWake(wake);
 
   const loop = (async () => {
     await listener?.ready;
     while (!stopping) {
       wakePending = false;
       const free = concurrency - inFlight.size;
-      let claimed = 0;
       let idleMs = pollIntervalMs;
-      try {
-        if (free > 0) {
-          const jobs = await claimJobs({ db: settings.db, registry: settings.registry, max: free, leaseMs: settings.leaseMs });
-          claimed = jobs.length;
-          for (const job of jobs) launch(job);
-          if (claimed === free) continue;
-          if (claimed === 0) {
-            const dueIn = await msUntilNextDue({ db: settings.db, registry: settings.registry });
-            if (dueIn !== null) idleMs = Math.min(pollIntervalMs, dueIn + 5);
-          }
+      // Idle: claim at once. Busy: only once a quarter of the slots are free, so one claim starts several
+      // jobs, and only when there is something to claim (a finished run wakes the loop).
+      if ((newWork || backlog) && free > 0 && (inFlight.size === 0 || free >= minClaim)) {
+        if (inFlight.size > 0 && !backlog && claimLingerMs > 0) await new Promise((r) => setTimeout(r, claimLingerMs));
+        newWork = false;
+        try {
+          const claim = await claimJobs({ db: settings.db, registry: settings.registry, max: free, leaseMs: settings.leaseMs });
+          for (const job of claim.jobs) launch(job);
+          backlog = claim.more;
+          if (claim.nextDueMs !== null) idleMs = Math.min(pollIntervalMs, claim.nextDueMs + 5);
+        } catch (error) {
+          if (stopping) break;
+          newWork = true;
+          logger.error(`[jobs ${workerId}] claim failed:`, error);
         }
-      } catch (error) {
-        if (stopping) break;
-        logger.error(`[jobs ${workerId}] claim failed:`, error);
       }
       if (stopping || wakePending) continue;
-      await sleep(idleMs);
+      // Polling covers what no wake-up announces: expired leases of crashed workers, a missed NOTIFY.
+      if (await sleep(idleMs)) newWork = true;
     }
   })();
 
@@ -131,6 +162,7 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
     async stop() {
       if (stopping) return;
       stopping = true;
+      unsubscribe();
       wake();
       await loop;
       await listener?.close();
@@ -159,20 +191,30 @@ export async function runJobsUntilIdle(options: LocalRunOptions): Promise<{ runs
   const inFlight = new Set<Promise<unknown>>();
   const crashes: unknown[] = [];
   let runs = 0;
+  let finished = 0;
   for (;;) {
     const free = settings.concurrency - inFlight.size;
-    if (free > 0) {
-      const jobs = await claimJobs({ db: settings.db, registry: settings.registry, max: free, leaseMs: settings.leaseMs });
+    if (free > 0 && (inFlight.size === 0 || free >= settings.minClaim)) {
+      const finishedBefore = finished;
+      const { jobs } = await claimJobs({ db: settings.db, registry: settings.registry, max: free, leaseMs: settings.leaseMs });
       for (const job of jobs) {
         runs++;
         const run: Promise<void> = runClaimedJob(settings, job)
           .then((outcome) => void outcomes[outcome]++, (error: unknown) => void crashes.push(error))
-          .finally(() => inFlight.delete(run));
+          .finally(() => {
+            finished++;
+            inFlight.delete(run);
+          });
         inFlight.add(run);
       }
       if (jobs.length > 0) continue;
+      // Idle only when a claim found nothing AND no run ended since it started: a run that ended during
+      // the claim may have sent a job the claim's snapshot could not see.
+      if (inFlight.size === 0) {
+        if (finished === finishedBefore) break;
+        continue;
+      }
     }
-    if (inFlight.size === 0) break;
     await Promise.race(inFlight);
   }
   // A runner crash (not a job failure, which is an outcome) is a bug the caller should see.

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { SqlClient } from "@/lib/db";
 import { defineJob } from "../define";
 import { recordSideEffect } from "./side-effects";
 
@@ -6,7 +6,7 @@ import { recordSideEffect } from "./side-effects";
  * The job of the crash test, shared by the worker that gets killed (hangInB: it freezes inside step
  * B, after step A committed) and the worker that resumes it.
  */
-export function crashJob({ db, hangInB }: { db: Db; hangInB: boolean }) {
+export function crashJob({ db, hangInB }: { db: Pick<SqlClient, "$executeRaw">; hangInB: boolean }) {
   return defineJob({
     id: "crash-test",
     event: "order/created",

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Db, SqlClient } from "@/lib/db";
 
 // A side effect the tests can count from any process: one row per execution, tagged.
 export async function createSideEffectsTable(db: Db) {
@@ -7,11 +7,11 @@ export async function createSideEffectsTable(db: Db) {
   );
 }
 
-export async function recordSideEffect(db: Db, tag: string) {
+export async function recordSideEffect(db: Pick<SqlClient, "$executeRaw">, tag: string) {
   await db.$executeRaw`INSERT INTO test_side_effects (tag) VALUES (${tag})`;
 }
 
-export async function countSideEffects(db: Db, tag: string): Promise<number> {
+export async function countSideEffects(db: Pick<SqlClient, "$queryRaw">, tag: string): Promise<number> {
   const [row] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM test_side_effects WHERE tag = ${tag}`;
   return row?.n ?? 0;
 }

@@ -1,0 +1,132 @@
+import { afterAll, describe, expect, test } from "vitest";
+import { disconnectPrisma, pgDb, type SqlClient } from "@/lib/db";
+import { defineJob } from "../define";
+import { jobs, registerJobFunctions, wakeJobWorkers } from "../index";
+import { createLocalDriver, startLocalWorker, type LocalWorker } from "../local-driver";
+import { JOBS_CHANNEL, publishWake, wakesPublished } from "./wake";
+
+const quietLogger = { info() {}, warn() {}, error() {}, debug() {} };
+const unique = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
+const workers: LocalWorker[] = [];
+
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.stop()));
+  await disconnectPrisma();
+});
+
+async function waitFor(probe: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** A job that records when it started, and an idle worker that would only poll every 30 s. */
+function startedProbe({ listen }: { listen: boolean }) {
+  const started: number[] = [];
+  const def = defineJob({
+    id: unique("wake"),
+    event: "order/created",
+    handler: async () => {
+      started.push(Date.now());
+    },
+  });
+  const worker = startLocalWorker({
+    functions: [def],
+    logger: quietLogger,
+    pollIntervalMs: 30_000,
+    ...(listen && { listenConnectionString: process.env.DATABASE_URL }),
+  });
+  workers.push(worker);
+  return { def, started, worker };
+}
+
+describe("wake-ups", () => {
+  test("rows written from jobs.outboxRows in the producer's own statement run once wakeJobWorkers() follows the commit", async () => {
+    const { def, started } = startedProbe({ listen: false });
+    registerJobFunctions([def]);
+    await new Promise((r) => setTimeout(r, 100));
+
+    const rows = await jobs.outboxRows({ name: "order/created", id: "outbox:o1", data: { orderId: "o1", storeId: "s" } });
+    expect(rows).toEqual([
+      {
+        id: expect.any(String),
+        functionId: def.id,
+        eventName: "order/created",
+        eventId: "outbox:o1",
+        payload: expect.stringContaining('"orderId":"o1"'),
+        maxAttempts: 4,
+        concurrencyKey: null,
+      },
+    ]);
+    const list = rows!;
+    await pgDb.$transaction(async (tx) => {
+      await tx.$executeRaw`
+        INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
+        SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, date_trunc('milliseconds', now()), now()
+        FROM unnest(${list.map((r) => r.id)}::text[], ${list.map((r) => r.functionId)}::text[], ${list.map((r) => r.eventName)}::text[],
+          ${list.map((r) => r.eventId)}::text[], ${list.map((r) => r.payload)}::text[], ${list.map((r) => r.maxAttempts)}::int[],
+          ${list.map((r) => r.concurrencyKey)}::text[]) AS r(id, fn, ev, eid, payload, max, ck)
+        ON CONFLICT ("functionId", "eventId") DO NOTHING`;
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(started).toEqual([]); // committed but nobody told the idle worker
+
+    const wokeAt = Date.now();
+    wakeJobWorkers();
+    await waitFor(() => started.length === 1, 2_000);
+    expect(started[0]! - wokeAt).toBeLessThan(1_000);
+  });
+
+  test("a job sent inside a transaction runs only after the commit, woken through NOTIFY", async () => {
+    const { def, started } = startedProbe({ listen: true });
+    await new Promise((r) => setTimeout(r, 200));
+    const driver = createLocalDriver({ functions: [def] });
+
+    let committedAt = 0;
+    await pgDb.$transaction(async (tx) => {
+      await driver.send({ name: "order/created", data: { orderId: "in-tx", storeId: "s" } }, { tx });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(started).toEqual([]);
+      committedAt = Date.now();
+    });
+
+    await waitFor(() => started.length === 1, 2_000);
+    expect(started[0]! - committedAt).toBeLessThan(1_000);
+  });
+
+  test("a NOTIFY published by another process wakes an idle worker", async () => {
+    const { def, started } = startedProbe({ listen: true });
+    await new Promise((r) => setTimeout(r, 200));
+    // The row and a wake-up from "elsewhere": this process's own workers are not told directly.
+    const [row] = (await createLocalDriver({ functions: [def] }).outboxRows({ name: "order/created", data: { orderId: "x", storeId: "s" } }))!;
+    await pgDb.$executeRaw`
+      INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "runAt", "updatedAt")
+      VALUES (${row!.id}, ${row!.functionId}, ${row!.eventName}, ${row!.eventId}, ${row!.payload}::jsonb, ${row!.maxAttempts}, now(), now())`;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(started).toEqual([]);
+
+    const sentAt = Date.now();
+    await pgDb.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, 'another-process')`;
+    await waitFor(() => started.length === 1, 2_000);
+    expect(started[0]! - sentAt).toBeLessThan(1_000);
+  });
+
+  test("a burst of wake-ups is published as a couple of NOTIFYs, outside any transaction", async () => {
+    const statements: string[] = [];
+    const counter: Pick<SqlClient, "$executeRaw"> = {
+      $executeRaw: (strings, ...values) => {
+        statements.push(strings.join("?"));
+        return pgDb.$executeRaw(strings, ...values);
+      },
+    };
+
+    for (let i = 0; i < 100; i++) publishWake(counter, { local: false });
+    await wakesPublished(counter);
+
+    expect(statements.length).toBeGreaterThanOrEqual(1);
+    expect(statements.length).toBeLessThanOrEqual(2);
+    expect(statements.every((s) => s.includes("pg_notify"))).toBe(true);
+  });
+});
