@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Comment, Order, Product } from "@/generated/prisma/client";
+import type { Comment, Product } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { unprocessable } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notifyStore } from "@/lib/realtime/notify";
-import { outOfStockError, reserveItems } from "@/lib/orders/reserve-items";
+import { outOfStockError, reserveItems, type ReservedOrder } from "@/lib/orders/reserve-items";
 import { upsertBuyerForAuthor } from "@/lib/pipeline/buyers";
 import { lineQuantity, lockEditableOrder, releaseReservation, reserveProductInOrder, setOrderLine, settleOrderTotals } from "./cart-lines";
 
@@ -15,7 +15,7 @@ export type CorrectionInput = { intent: NonNullable<Comment["intent"]>; sku?: st
  * decision); for a BUY the comment's cart is created or fixed to hold exactly that SKU and quantity;
  * a comment that no longer asks to buy gives its reserved units back.
  */
-export async function correctComment({ comment, input, actorId }: { comment: Comment; input: CorrectionInput; actorId: string }): Promise<{ comment: Comment; order: Order | null }> {
+export async function correctComment({ comment, input, actorId }: { comment: Comment; input: CorrectionInput; actorId: string }): Promise<{ comment: Comment; order: ReservedOrder | null }> {
   const product = input.intent === "BUY" ? await productBySku(comment.storeId, input.sku!) : null;
   const store = await prisma.store.findUniqueOrThrow({ where: { id: comment.storeId }, select: { fbPageId: true, country: true } });
   const buyer = comment.buyerId
@@ -23,7 +23,7 @@ export async function correctComment({ comment, input, actorId }: { comment: Com
     : await upsertBuyerForAuthor({ storeId: comment.storeId, pageId: store.fbPageId ?? "", authorId: comment.authorId, name: comment.authorName });
 
   // The cart first: when stock is short it throws and the comment keeps its old reading.
-  let order: Order | null = null;
+  let order: ReservedOrder | null = null;
   let dropped = false;
   if (product) order = await placeCommentInCart({ comment, buyerId: buyer.id, buyerLocale: buyer.locale, product, quantity: input.quantity, country: store.country, actorId });
   else dropped = await dropCommentFromCart({ comment, country: store.country, actorId });
@@ -74,7 +74,7 @@ async function activeReservationOf(commentId: string) {
 /** The comment's reservation now holds exactly `quantity` of `product`, in the buyer's open cart of this live. */
 async function placeCommentInCart({ comment, buyerId, buyerLocale, product, quantity, country, actorId }: {
   comment: Comment; buyerId: string; buyerLocale: string | null; product: Product; quantity: number; country: string; actorId: string;
-}): Promise<Order> {
+}): Promise<ReservedOrder> {
   const { live, stale } = await activeReservationOf(comment.id);
   if (live) {
     if (live.productId === product.id && live.quantity === quantity) return live.order;

@@ -1,11 +1,12 @@
-import type { Buyer, Order } from "@/generated/prisma/client";
+import type { Buyer } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { checkoutUrl } from "@/lib/orders/checkout-url";
+import type { ReservedOrder } from "@/lib/orders/reserve-items";
 import { renderCheckoutDm, type Tone, type StoreTextOverrides } from "@/lib/messaging/texts";
 import { sendManualMessage } from "./send-manual-message";
 
 /** After a manual correction the seller sends the cart and its checkout link, in the buyer's language and the store's tone. */
-export async function sendCheckoutLink({ order, buyer, actorId, clientId }: { order: Order; buyer: Buyer; actorId: string; clientId?: string }) {
+export async function sendCheckoutLink({ order, buyer, actorId, clientId }: { order: ReservedOrder; buyer: Buyer; actorId: string; clientId?: string }) {
   const store = await prisma.store.findUniqueOrThrow({ where: { id: order.storeId } });
   const items = await prisma.orderItem.findMany({ where: { orderId: order.id }, orderBy: { sku: "asc" } });
   const dm = renderCheckoutDm({

@@ -1,7 +1,11 @@
-import { prisma } from "@/lib/db";
+import { pgDb, prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notifyStore } from "@/lib/realtime/notify";
 import { releaseReservations } from "./release-reservations";
+
+// The order's `expiresAt` is the one deadline of every reservation in it: a cart extended by a later BUY
+// keeps all its reservations until the new time (reservations' own `expiresAt` only records when each was
+// first due). Everything here decides on the order's time.
 
 /**
  * Expires an unpaid order whose time is up: stock goes back, the cart stays as interest (status EXPIRED,
@@ -21,15 +25,18 @@ export async function expireOrder({ orderId, now = new Date() }: { orderId: stri
   return result;
 }
 
-/** Expires every overdue order holding stock of a product (lazy expiry when a buyer finds it sold out). */
+/**
+ * Expires every overdue order holding stock of a product (lazy expiry when a buyer finds it sold out).
+ * Found from the overdue pending orders (index on status, expiresAt), not from the product's reservations.
+ */
 export async function expireOverdueForProduct({ productId }: { productId: string }) {
-  const overdue = await prisma.reservation.findMany({
-    where: { productId, status: "ACTIVE", expiresAt: { lte: new Date() } },
-    select: { orderId: true },
-    distinct: ["orderId"],
-  });
+  const overdue = await pgDb.$queryRaw<{ id: string }[]>`
+    SELECT o.id FROM orders o
+    WHERE o.status = 'PENDING' AND o."expiresAt" <= now()
+      AND EXISTS (SELECT 1 FROM reservations r WHERE r."orderId" = o.id AND r."productId" = ${productId} AND r.status = 'ACTIVE')
+    ORDER BY o."expiresAt"`;
   let expired = 0;
-  for (const { orderId } of overdue) if (await expireOrder({ orderId })) expired++;
+  for (const { id } of overdue) if (await expireOrder({ orderId: id })) expired++;
   return expired;
 }
 

@@ -1,13 +1,15 @@
+import { randomUUID } from "node:crypto";
 import type { Order } from "@/generated/prisma/client";
-import { prisma, type Tx } from "@/lib/db";
+import { pgDb, type SqlClient } from "@/lib/db";
+import { pgErrorCode } from "@/lib/sql";
 import { AppError } from "@/lib/http/errors";
 import { randomToken } from "@/lib/security/tokens";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { notifyStore } from "@/lib/realtime/notify";
+import { publishStoreEvent } from "@/lib/realtime/publish";
+import { jobs, wakeJobWorkers, type OutboxJobRow } from "@/lib/jobs";
 import { includedVat } from "./tax";
 import { reservationTtlSeconds } from "./ttl";
 import { expireOverdueForProduct } from "./expire-order";
-import { jobs } from "@/lib/jobs";
+import { announceOrderCreated } from "./announce-order";
 
 export type ReserveRequest = {
   storeId: string;
@@ -25,127 +27,375 @@ export type ReserveRequest = {
   actor: { type: "SYSTEM" | "USER"; id?: string | null };
 };
 
+/** The order as reserving leaves it: the fields callers use (a full Prisma `Order` is assignable to it). */
+export type ReservedOrder = Pick<
+  Order,
+  "id" | "storeId" | "liveId" | "buyerId" | "status" | "currency" | "subtotalMinor" | "taxMinor" | "totalMinor" | "expiresAt" | "idempotencyKey" | "checkoutToken" | "gateway" | "buyerLocale"
+>;
+
 export type ReserveResult =
-  | { status: "reserved"; order: Order; addedToExistingCart: boolean; replayed: boolean }
+  | { status: "reserved"; order: ReservedOrder; addedToExistingCart: boolean; replayed: boolean }
   | { status: "out_of_stock"; productId: string; sku: string; available: number };
 
+export type BotCommentReserveResult = ReserveResult | { status: "skipped"; reason: string };
+
+/** What a reservation is asked for: by a caller that knows the store and live, or by the bot for one comment. */
+type Plan = {
+  /** The bot acting on a comment: store, live and buyer locale come from the comment, the kill switch and the
+   *  buyer's opt-out are re-checked in the statement that locks the cart, and the comment is linked to the order. */
+  botComment: boolean;
+  storeId: string | null;
+  liveId: string | null;
+  buyerId: string | null;
+  items: { productId: string; quantity: number }[];
+  idempotencyKey: string;
+  commentId: string | null;
+  mergeIntoOpenCart: boolean;
+  gateway: string | null;
+  buyerLocale: string | null;
+  actor: { type: "SYSTEM" | "USER"; id?: string | null };
+};
+
 class OutOfStock extends Error {
-  constructor(readonly productId: string) {
+  constructor(
+    readonly productId: string,
+    readonly sku: string,
+    /** Units left as this transaction saw them; unknown when the conditional UPDATE itself lost the race. */
+    readonly available: number | null,
+    /** Whether overdue carts hold this product (false: lazy expiry has nothing to free; null: unknown). */
+    readonly overdue: boolean | null,
+  ) {
     super("out of stock");
   }
 }
 
-const RETRYABLE = new Set(["40P01", "40001"]); // deadlock, serialization failure
+const RETRYABLE = new Set(["40P01", "40001", "23505"]); // deadlock, serialization failure, lost a race on a unique key (the replay path answers)
 
 /**
  * Atomically reserves stock and creates (or extends) the buyer's pending order. Never oversells: each unit
  * is taken with one conditional UPDATE (`stock - reserved >= qty`). All items or none. Replaying the same
  * request (same idempotency key / comment) returns the first result instead of reserving again.
+ * The single implementation behind the bot, the orders API, "reserve again", the waitlist and seller corrections.
  */
 export async function reserveItems(req: ReserveRequest): Promise<ReserveResult> {
+  const result = await reserve({
+    botComment: false,
+    storeId: req.storeId,
+    liveId: req.liveId,
+    buyerId: req.buyerId,
+    items: req.items,
+    idempotencyKey: req.idempotencyKey,
+    commentId: req.commentId ?? null,
+    mergeIntoOpenCart: req.mergeIntoOpenCart,
+    gateway: req.gateway ?? null,
+    buyerLocale: req.buyerLocale ?? null,
+    actor: req.actor,
+  });
+  if (result.status === "skipped") throw new Error("unreachable: only a bot comment can be skipped");
+  return result;
+}
+
+/**
+ * The bot's reservation for a BUY comment: the same reservation as `reserveItems`, keyed by the comment
+ * (`comment:<id>`), merged into the buyer's open cart of the comment's live. The kill switch and the buyer's
+ * opt-out are read at the last moment, in the statement that locks the cart; a replay (the comment already
+ * reserved) answers the first result whatever they say now.
+ */
+export async function reserveForBotComment({ commentId, buyerId, productId, quantity }: { commentId: string; buyerId: string; productId: string; quantity: number }): Promise<BotCommentReserveResult> {
+  return reserve({
+    botComment: true,
+    storeId: null,
+    liveId: null,
+    buyerId,
+    items: [{ productId, quantity }],
+    idempotencyKey: `comment:${commentId}`,
+    commentId,
+    mergeIntoOpenCart: true,
+    gateway: null,
+    buyerLocale: null,
+    actor: { type: "SYSTEM" },
+  });
+}
+
+async function reserve(plan: Plan): Promise<BotCommentReserveResult> {
   let lazyExpiryDone = false;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await prisma.$transaction((tx) => reserveInTx(tx, req), { timeout: 15_000 });
+      const { result, created } = await pgDb.$transaction((tx) => reserveInTx(tx, plan), { timeout: 15_000 });
+      // After the commit: the dashboard hint (batched; a NOTIFY inside the transaction would serialise
+      // commits) and the job workers' wake-up for the order/created row the transaction wrote.
+      if (result.status === "reserved" && !result.replayed) {
+        publishStoreEvent(result.order.storeId, { type: "order.updated", orderId: result.order.id, status: "PENDING", liveId: result.order.liveId });
+      }
+      if (created === "outbox") wakeJobWorkers();
+      // Inngest: an event is sent at once, so only once the order exists (same event id: one lifecycle).
+      else if (created === "send" && result.status === "reserved") await announceOrderCreated({ orderId: result.order.id, storeId: result.order.storeId });
+      return result;
     } catch (e) {
       if (e instanceof OutOfStock) {
         // Reservations whose time is up may not have been released yet: expiry is data, not a timer.
-        if (!lazyExpiryDone && (await expireOverdueForProduct({ productId: e.productId })) > 0) {
+        if (!lazyExpiryDone && e.overdue !== false && (await expireOverdueForProduct({ productId: e.productId })) > 0) {
           lazyExpiryDone = true;
           continue;
         }
-        const p = await prisma.product.findUniqueOrThrow({ where: { id: e.productId }, select: { sku: true, stock: true, reserved: true } });
-        return { status: "out_of_stock", productId: e.productId, sku: p.sku, available: Math.max(0, p.stock - p.reserved) };
+        const available = e.available ?? (await availableOf(e.productId));
+        return { status: "out_of_stock", productId: e.productId, sku: e.sku, available };
       }
-      const code = (e as { code?: string; meta?: { code?: string } }).meta?.code ?? (e as { code?: string }).code;
+      const code = pgErrorCode(e);
       if (attempt < 3 && code && RETRYABLE.has(code)) continue;
-      if (attempt < 3 && (e as { code?: string }).code === "P2002") continue; // lost a race on the idempotency key: the replay path answers
       throw e;
     }
   }
 }
 
-async function reserveInTx(tx: Tx, req: ReserveRequest): Promise<ReserveResult> {
-  if (req.commentId) {
-    const previous = await tx.reservation.findUnique({ where: { commentId: req.commentId }, include: { order: true } });
-    if (previous) return { status: "reserved", order: previous.order, addedToExistingCart: previous.order.idempotencyKey !== req.idempotencyKey, replayed: true };
+async function availableOf(productId: string) {
+  const [p] = await pgDb.$queryRaw<{ available: number }[]>`SELECT GREATEST(0, stock - reserved) AS available FROM products WHERE id = ${productId}`;
+  if (!p) throw new Error(`product ${productId} not found`);
+  return p.available;
+}
+
+type OrderRow = Omit<ReservedOrder, "expiresAt" | "status"> & { status: Order["status"]; expiresAt: Date | string };
+
+type ReadRow = {
+  storeId: string | null;
+  liveId: string | null;
+  buyerLocale: string | null;
+  botEnabled: boolean | null;
+  optedOut: boolean | null;
+  commentOrderId: string | null;
+  currency: string | null;
+  country: string | null;
+  ttl: number | null;
+  cartId: string | null;
+  replay: (OrderRow & { byComment: boolean }) | null;
+  products: { id: string; sku: string; name: string; priceMinor: number; ok: boolean; available: number; overdue: boolean }[] | null;
+};
+
+type WriteRow = OrderRow & { taken: string[] | null };
+
+function toOrder(row: OrderRow): ReservedOrder {
+  return {
+    id: row.id,
+    storeId: row.storeId,
+    liveId: row.liveId,
+    buyerId: row.buyerId,
+    status: row.status,
+    currency: row.currency,
+    subtotalMinor: row.subtotalMinor,
+    taxMinor: row.taxMinor,
+    totalMinor: row.totalMinor,
+    expiresAt: row.expiresAt instanceof Date ? row.expiresAt : new Date(row.expiresAt),
+    idempotencyKey: row.idempotencyKey,
+    checkoutToken: row.checkoutToken,
+    gateway: row.gateway,
+    buyerLocale: row.buyerLocale,
+  };
+}
+
+/**
+ * BEGIN; one statement reads everything and locks the open cart; one statement writes the order (or the
+ * cart merge), its lines, reservations, audit row, comment link and order/created job row and — last, so
+ * the hot product row stays locked only until the COMMIT — takes the stock; COMMIT.
+ */
+type TxOutcome = {
+  result: BotCommentReserveResult;
+  /** A new order's order/created: written in the transaction ("outbox"), or to send after commit ("send", Inngest). */
+  created: "outbox" | "send" | null;
+};
+
+async function reserveInTx(tx: SqlClient, plan: Plan): Promise<TxOutcome> {
+  // One line per product, in product id order (the order product rows are locked in: no deadlocks).
+  const merged = new Map<string, number>();
+  for (const i of plan.items) merged.set(i.productId, (merged.get(i.productId) ?? 0) + i.quantity);
+  const items = [...merged.entries()].map(([productId, quantity]) => ({ productId, quantity })).sort((a, b) => (a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0));
+  const pids = items.map((i) => i.productId);
+  const qs = items.map((i) => i.quantity);
+
+  // 1. Read and lock. Replays first (a comment already reserved answers its order whatever the switches say
+  //    now); then the kill switch and opt-out; the open cart is locked only when there is something to do.
+  //    Lock order: the cart row first, then product rows (expiry takes them in the same order: no deadlocks).
+  //    A product short of stock also tells whether overdue carts hold it (lazy expiry has work to do).
+  const [read] = await tx.$queryRaw<ReadRow[]>`
+    WITH cm AS (
+      SELECT c."storeId", c."liveId", c."orderId", COALESCE(b.locale, c.language) AS locale,
+             COALESCE(l."botEnabled", false) AS "botEnabled", b."optedOutAt" IS NOT NULL AS "optedOut"
+      FROM comments c LEFT JOIN lives l ON l.id = c."liveId" LEFT JOIN buyers b ON b.id = c."buyerId"
+      WHERE ${plan.botComment}::boolean AND c.id = ${plan.commentId}::text
+    ),
+    ctx AS (
+      SELECT CASE WHEN ${plan.botComment}::boolean THEN cm."storeId" ELSE ${plan.storeId}::text END AS "storeId",
+             CASE WHEN ${plan.botComment}::boolean THEN cm."liveId" ELSE ${plan.liveId}::text END AS "liveId",
+             CASE WHEN ${plan.botComment}::boolean THEN cm.locale ELSE ${plan.buyerLocale}::text END AS "buyerLocale",
+             cm."botEnabled", cm."optedOut", cm."orderId" AS "commentOrderId",
+             (NOT ${plan.botComment}::boolean OR (cm."botEnabled" AND NOT cm."optedOut")) AS allowed
+      FROM (SELECT 1) AS one LEFT JOIN cm ON true
+    ),
+    rc AS (SELECT "orderId" FROM reservations WHERE "commentId" = ${plan.commentId}::text),
+    replay AS (
+      SELECT o.id, o."storeId", o."liveId", o."buyerId", o.status, o.currency, o."subtotalMinor", o."taxMinor", o."totalMinor",
+             o."expiresAt", o."idempotencyKey", o."checkoutToken", o.gateway, o."buyerLocale", EXISTS (SELECT 1 FROM rc) AS "byComment"
+      FROM orders o
+      WHERE o.id = COALESCE((SELECT "orderId" FROM rc), (SELECT id FROM orders WHERE "idempotencyKey" = ${plan.idempotencyKey}::text))
+    ),
+    cart AS (
+      SELECT o.id FROM orders o, ctx
+      WHERE ${plan.mergeIntoOpenCart}::boolean AND ctx.allowed AND NOT EXISTS (SELECT 1 FROM replay)
+        AND o."storeId" = ctx."storeId" AND o."buyerId" = ${plan.buyerId}::text AND o."liveId" IS NOT DISTINCT FROM ctx."liveId"
+        AND o.status = 'PENDING' AND o."expiresAt" > now()
+      ORDER BY o."createdAt" DESC LIMIT 1
+      FOR UPDATE OF o
+    ),
+    st AS (SELECT s.currency, s.country, s."reservationTtlSeconds" AS ttl FROM stores s, ctx WHERE s.id = ctx."storeId"),
+    pr AS (
+      SELECT p.id, p.sku, p.name, p."priceMinor", (p."storeId" = ctx."storeId" AND p.active) AS ok,
+             GREATEST(0, p.stock - p.reserved) AS available,
+             CASE WHEN p.stock - p.reserved < i.q THEN EXISTS (
+               SELECT 1 FROM orders o
+               WHERE o.status = 'PENDING' AND o."expiresAt" <= now()
+                 AND EXISTS (SELECT 1 FROM reservations r WHERE r."orderId" = o.id AND r."productId" = p.id AND r.status = 'ACTIVE')
+             ) ELSE false END AS overdue
+      FROM unnest(${pids}::text[], ${qs}::int[]) AS i(pid, q) JOIN products p ON p.id = i.pid CROSS JOIN ctx
+    )
+    SELECT ctx."storeId", ctx."liveId", ctx."buyerLocale", ctx."botEnabled", ctx."optedOut", ctx."commentOrderId",
+           st.currency, st.country, st.ttl, (SELECT id FROM cart) AS "cartId",
+           (SELECT to_jsonb(replay) FROM replay) AS replay, (SELECT jsonb_agg(pr) FROM pr) AS products
+    FROM ctx LEFT JOIN st ON true`;
+
+  if (!read?.storeId) throw new Error(plan.botComment ? `comment ${plan.commentId} not found` : `store ${plan.storeId} not found`);
+  const storeId = read.storeId;
+  const liveId = read.liveId;
+
+  if (read.replay && (read.replay.byComment || !plan.botComment || (read.botEnabled && !read.optedOut))) {
+    const order = toOrder(read.replay);
+    if (plan.botComment && read.commentOrderId !== order.id) {
+      await tx.$executeRaw`UPDATE comments SET "orderId" = ${order.id} WHERE id = ${plan.commentId}`;
+    }
+    return { result: { status: "reserved", order, addedToExistingCart: read.replay.byComment && order.idempotencyKey !== plan.idempotencyKey, replayed: true }, created: null };
   }
-  const sameKey = await tx.order.findUnique({ where: { idempotencyKey: req.idempotencyKey } });
-  if (sameKey) return { status: "reserved", order: sameKey, addedToExistingCart: false, replayed: true };
-
-  const store = await tx.store.findUniqueOrThrow({ where: { id: req.storeId }, select: { currency: true, country: true, reservationTtlSeconds: true } });
-  const expiresAt = new Date(Date.now() + reservationTtlSeconds(store) * 1000);
-
-  // Lock order: the cart row first, then product rows (expiry takes them in the same order: no deadlocks).
-  let cart: Order | null = null;
-  if (req.mergeIntoOpenCart && req.buyerId) {
-    const [row] = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM orders WHERE "storeId" = ${req.storeId} AND "buyerId" = ${req.buyerId}
-        AND "liveId" IS NOT DISTINCT FROM ${req.liveId} AND status = 'PENDING' AND "expiresAt" > now()
-      ORDER BY "createdAt" DESC LIMIT 1 FOR UPDATE`;
-    if (row) cart = await tx.order.findUniqueOrThrow({ where: { id: row.id } });
+  if (plan.botComment) {
+    if (!read.botEnabled) return { result: { status: "skipped", reason: "kill switch: bot disabled for this live" }, created: null };
+    if (read.optedOut) return { result: { status: "skipped", reason: "buyer opted out" }, created: null };
   }
 
-  const items = [...req.items].sort((a, b) => a.productId.localeCompare(b.productId));
-  const found = await tx.product.findMany({ where: { id: { in: items.map((i) => i.productId) }, storeId: req.storeId, active: true }, select: { id: true, sku: true, name: true, priceMinor: true } });
-  const products = new Map(found.map((p) => [p.id, p]));
-  for (const item of items) if (!products.has(item.productId)) throw new OutOfStock(item.productId);
+  if (read.currency === null || read.country === null) throw new Error(`store ${storeId} not found`);
 
-  const orderId = cart?.id;
-  const order = orderId
-    ? await tx.order.update({ where: { id: orderId }, data: { expiresAt } })
-    : await tx.order.create({
-        data: {
-          storeId: req.storeId,
-          liveId: req.liveId,
-          buyerId: req.buyerId,
-          commentId: req.commentId ?? null,
-          currency: store.currency,
-          subtotalMinor: 0,
-          totalMinor: 0,
-          expiresAt,
-          idempotencyKey: req.idempotencyKey,
-          checkoutToken: randomToken(24),
-          gateway: req.gateway ?? null,
-          buyerLocale: req.buyerLocale ?? null,
-        },
-      });
-
+  const products = new Map((read.products ?? []).map((p) => [p.id, p]));
   for (const item of items) {
-    const p = products.get(item.productId)!;
-    const existing = cart ? await tx.orderItem.findFirst({ where: { orderId: order.id, productId: item.productId } }) : null;
-    if (existing) await tx.orderItem.update({ where: { id: existing.id }, data: { quantity: { increment: item.quantity } } });
-    else await tx.orderItem.create({ data: { orderId: order.id, productId: item.productId, sku: p.sku, name: p.name, unitPriceMinor: p.priceMinor, quantity: item.quantity } });
-    await tx.reservation.create({ data: { storeId: req.storeId, orderId: order.id, productId: item.productId, quantity: item.quantity, expiresAt, commentId: items.length === 1 ? (req.commentId ?? null) : null } });
+    const p = products.get(item.productId);
+    if (!p) throw new Error(`product ${item.productId} not found`);
+    if (!p.ok) throw new OutOfStock(p.id, p.sku, p.available, false);
+    if (p.available < item.quantity) throw new OutOfStock(p.id, p.sku, p.available, p.overdue);
   }
-  // Every reservation of the cart now holds until the new expiry: the buyer gets one deadline.
-  if (cart) await tx.reservation.updateMany({ where: { orderId: order.id, status: "ACTIVE" }, data: { expiresAt } });
 
-  const lines = await tx.orderItem.findMany({ where: { orderId: order.id }, select: { unitPriceMinor: true, quantity: true } });
-  const total = lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0);
-  const { taxMinor } = includedVat({ totalMinor: total, country: store.country });
-  const saved = await tx.order.update({ where: { id: order.id }, data: { subtotalMinor: total, totalMinor: total, taxMinor } });
-  await recordAudit(tx, {
-    storeId: req.storeId,
-    actorType: req.actor.type,
-    actorId: req.actor.id ?? null,
-    action: cart ? "order.items_added" : "order.created",
-    entityType: "order",
-    entityId: order.id,
-    data: { items: items.map((i) => ({ sku: products.get(i.productId)!.sku, quantity: i.quantity })), commentId: req.commentId ?? null },
-  });
-  // The stock itself is taken last, so the hot product row stays locked only until the commit: a flash
-  // sale serialises on this one statement, not on the whole transaction.
-  for (const item of items) {
-    const taken = await tx.$executeRaw`
-      UPDATE products SET reserved = reserved + ${item.quantity}, "updatedAt" = now()
-      WHERE id = ${item.productId} AND stock - reserved >= ${item.quantity}`;
-    if (taken !== 1) throw new OutOfStock(item.productId);
-  }
-  await notifyStore(req.storeId, { type: "order.updated", orderId: order.id, status: "PENDING", liveId: req.liveId }, tx);
-  // Every new order starts its lifecycle (reminder, expiry) in the same transaction that created it.
-  if (!cart) await jobs.send({ name: "order/created", id: `order-created:${order.id}`, data: { orderId: order.id, storeId: req.storeId } }, { tx });
-  return { status: "reserved", order: saved, addedToExistingCart: Boolean(cart), replayed: false };
+  const cartId = read.cartId;
+  const orderId = cartId ?? randomUUID();
+  const expiresAt = new Date(Date.now() + reservationTtlSeconds({ reservationTtlSeconds: read.ttl }) * 1000);
+  const { rateBps } = includedVat({ totalMinor: 0, country: read.country });
+  const lines = items.map((i) => products.get(i.productId)!);
+  const audit = JSON.stringify({ items: items.map((i) => ({ sku: products.get(i.productId)!.sku, quantity: i.quantity })), commentId: plan.commentId });
+
+  // Every new order starts its lifecycle (reminder, expiry) in the transaction that creates it: its
+  // order/created job row is one more write of the statement below (the workers are woken after commit).
+  const outbox: OutboxJobRow[] | null = cartId ? [] : await jobs.outboxRows({ name: "order/created", id: `order-created:${orderId}`, data: { orderId, storeId } });
+  const jobRows = outbox ?? [];
+
+  // 2. All writes in one statement. Data-modifying CTEs share one snapshot, taken after the cart lock, so
+  //    the cart's lines are current. The stock UPDATE is gated on every other write having run (its
+  //    one-time filter reads their counts), so the product rows are locked last — in id order, FOR NO KEY
+  //    UPDATE like the UPDATE itself, so foreign-key checks of other transactions are not blocked — and
+  //    held only until the COMMIT. A product that cannot serve its quantity comes back missing from
+  //    `taken`: the caller rolls everything back (all or nothing).
+  const [written] = await tx.$queryRaw<WriteRow[]>`
+    WITH items AS (
+      SELECT * FROM unnest(${pids}::text[], ${qs}::int[], ${lines.map((p) => p.sku)}::text[], ${lines.map((p) => p.name)}::text[], ${lines.map((p) => p.priceMinor)}::int[])
+        AS i(pid, q, sku, name, price)
+    ),
+    existing AS (
+      SELECT DISTINCT ON (oi."productId") oi.id, oi."productId" AS pid, oi."unitPriceMinor" AS price
+      FROM order_items oi
+      WHERE ${cartId !== null}::boolean AND oi."orderId" = ${orderId}::text AND oi."productId" = ANY (${pids}::text[])
+      ORDER BY oi."productId", oi.id
+    ),
+    upd_items AS (
+      UPDATE order_items oi SET quantity = oi.quantity + i.q
+      FROM existing e JOIN items i ON i.pid = e.pid WHERE oi.id = e.id
+      RETURNING oi.id
+    ),
+    ins_items AS (
+      INSERT INTO order_items (id, "orderId", "productId", sku, name, "unitPriceMinor", quantity)
+      SELECT gen_random_uuid()::text, ${orderId}::text, i.pid, i.sku, i.name, i.price, i.q
+      FROM items i WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.pid = i.pid)
+      RETURNING id
+    ),
+    total AS (
+      SELECT ((SELECT COALESCE(sum(oi."unitPriceMinor"::bigint * oi.quantity), 0) FROM order_items oi WHERE ${cartId !== null}::boolean AND oi."orderId" = ${orderId}::text)
+            + (SELECT COALESCE(sum(COALESCE(e.price, i.price)::bigint * i.q), 0) FROM items i LEFT JOIN existing e ON e.pid = i.pid))::numeric AS t
+    ),
+    new_order AS (
+      INSERT INTO orders (id, "storeId", "liveId", "buyerId", "commentId", currency, "subtotalMinor", "taxMinor", "totalMinor", "expiresAt",
+                          "idempotencyKey", "checkoutToken", gateway, "buyerLocale", "updatedAt")
+      SELECT ${orderId}::text, ${storeId}::text, ${liveId}::text, ${plan.buyerId}::text, ${plan.commentId}::text, ${read.currency}::text,
+             t.t::int, round(t.t * ${rateBps}::int / (10000 + ${rateBps}::int))::int, t.t::int, ${expiresAt}::timestamptz,
+             ${plan.idempotencyKey}::text, ${cartId ? null : randomToken(24)}::text, ${plan.gateway}::text, ${read.buyerLocale}::text, now()
+      FROM total t WHERE ${cartId === null}::boolean
+      RETURNING id, "storeId", "liveId", "buyerId", status, currency, "subtotalMinor", "taxMinor", "totalMinor", "expiresAt", "idempotencyKey", "checkoutToken", gateway, "buyerLocale"
+    ),
+    cart AS (
+      UPDATE orders o SET "expiresAt" = ${expiresAt}::timestamptz, "subtotalMinor" = t.t::int, "totalMinor" = t.t::int,
+             "taxMinor" = round(t.t * ${rateBps}::int / (10000 + ${rateBps}::int))::int, "updatedAt" = now()
+      FROM total t WHERE ${cartId !== null}::boolean AND o.id = ${orderId}::text
+      RETURNING o.id, o."storeId", o."liveId", o."buyerId", o.status, o.currency, o."subtotalMinor", o."taxMinor", o."totalMinor", o."expiresAt", o."idempotencyKey", o."checkoutToken", o.gateway, o."buyerLocale"
+    ),
+    res AS (
+      INSERT INTO reservations (id, "storeId", "orderId", "productId", "commentId", quantity, "expiresAt")
+      SELECT gen_random_uuid()::text, ${storeId}::text, ${orderId}::text, i.pid, ${items.length === 1 ? plan.commentId : null}::text, i.q, ${expiresAt}::timestamptz
+      FROM items i
+      RETURNING id
+    ),
+    audit AS (
+      INSERT INTO audit_logs (id, "storeId", "actorType", "actorId", action, "entityType", "entityId", data)
+      VALUES (gen_random_uuid()::text, ${storeId}::text, ${plan.actor.type}::"ActorType", ${plan.actor.id ?? null}::text,
+              ${cartId ? "order.items_added" : "order.created"}::text, 'order', ${orderId}::text, ${audit}::jsonb)
+      RETURNING id
+    ),
+    linked AS (
+      UPDATE comments SET "orderId" = ${orderId}::text WHERE ${plan.botComment}::boolean AND id = ${plan.commentId}::text
+      RETURNING id
+    ),
+    job AS (
+      INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
+      SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, date_trunc('milliseconds', now()), now()
+      FROM unnest(${jobRows.map((r) => r.id)}::text[], ${jobRows.map((r) => r.functionId)}::text[], ${jobRows.map((r) => r.eventName)}::text[],
+                  ${jobRows.map((r) => r.eventId)}::text[], ${jobRows.map((r) => r.payload)}::text[], ${jobRows.map((r) => r.maxAttempts)}::int[],
+                  ${jobRows.map((r) => r.concurrencyKey)}::text[]) AS r(id, fn, ev, eid, payload, max, ck)
+      ON CONFLICT ("functionId", "eventId") DO NOTHING
+      RETURNING id
+    ),
+    lk AS (
+      SELECT p.id FROM products p
+      WHERE p.id = ANY (${pids}::text[])
+        AND (SELECT (SELECT count(*) FROM upd_items) + (SELECT count(*) FROM ins_items) + (SELECT count(*) FROM new_order) + (SELECT count(*) FROM cart)
+                  + (SELECT count(*) FROM res) + (SELECT count(*) FROM audit) + (SELECT count(*) FROM linked) + (SELECT count(*) FROM job)) > 0
+      ORDER BY p.id
+      FOR NO KEY UPDATE
+    ),
+    taken AS (
+      UPDATE products p SET reserved = p.reserved + i.q, "updatedAt" = now()
+      FROM lk, items i
+      WHERE p.id = lk.id AND i.pid = p.id AND p.stock - p.reserved >= i.q
+      RETURNING p.id
+    )
+    SELECT o.*, (SELECT array_agg(id) FROM taken) AS taken
+    FROM (SELECT * FROM new_order UNION ALL SELECT * FROM cart) AS o`;
+
+  if (!written) throw new Error(`order ${orderId} was not written`);
+  const taken = new Set(written.taken ?? []);
+  const short = lines.find((p) => !taken.has(p.id));
+  if (short) throw new OutOfStock(short.id, short.sku, null, null);
+  return {
+    result: { status: "reserved", order: toOrder(written), addedToExistingCart: cartId !== null, replayed: false },
+    created: cartId ? null : outbox ? (outbox.length ? "outbox" : null) : "send",
+  };
 }
 
 export function outOfStockError(sku: string, available: number) {
