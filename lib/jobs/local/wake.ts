@@ -86,9 +86,16 @@ class WakePublisher {
     this.timer = undefined;
     this.again = false;
     this.last = performance.now();
-    this.sending = this.db.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, ${PROCESS_WAKE_ID})`.then(
+    let sent: Promise<unknown>;
+    try {
+      sent = this.db.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, ${PROCESS_WAKE_ID})`;
+    } catch (error) {
+      sent = Promise.reject(error); // e.g. DATABASE_URL unset: the caller's send must not fail for it
+    }
+    // The database is down or the pool closed: polling covers it.
+    this.sending = sent.then(
       () => undefined,
-      () => undefined, // the database is down or the pool closed: polling covers it
+      () => undefined,
     );
     void this.sending.then(() => {
       this.sending = undefined;

@@ -138,7 +138,10 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
       // Idle: claim at once. Busy: only once a quarter of the slots are free, so one claim starts several
       // jobs, and only when there is something to claim (a finished run wakes the loop).
       if ((newWork || backlog) && free > 0 && (inFlight.size === 0 || free >= minClaim)) {
-        if (inFlight.size > 0 && !backlog && claimLingerMs > 0) await new Promise((r) => setTimeout(r, claimLingerMs));
+        if (inFlight.size > 0 && !backlog && claimLingerMs > 0) {
+          await new Promise((r) => setTimeout(r, claimLingerMs));
+          if (stopping) break;
+        }
         newWork = false;
         try {
           const claim = await claimJobs({ db: settings.db, registry: settings.registry, max: free, leaseMs: settings.leaseMs });
