@@ -27,16 +27,6 @@ export const prisma = new Proxy({} as PrismaClient, {
   },
 });
 
-// A small pool of its own for the webhook inbox: Meta's acks never queue behind job transactions.
-const gi = globalThis as unknown as { __lssIngestPrisma?: PrismaClient };
-export const ingestPrisma = new Proxy({} as PrismaClient, {
-  get(_t, prop) {
-    gi.__lssIngestPrisma ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL!, max: Number(process.env.INGEST_POOL_SIZE ?? 8) }) });
-    const value = Reflect.get(gi.__lssIngestPrisma, prop);
-    return typeof value === "function" ? value.bind(gi.__lssIngestPrisma) : value;
-  },
-});
-
 // Plain node-postgres for the hot path (see lib/sql.ts), lazy and per process like the Prisma client.
 const gs = globalThis as unknown as { __lssSql?: { url: string; db: ReturnType<typeof createSqlDb> } };
 export const pgDb: SqlDb = {
@@ -58,8 +48,6 @@ export async function disconnectPrisma() {
   const sql = gs.__lssSql;
   gs.__lssSql = undefined;
   await sql?.db.end().catch(() => {});
-  await gi.__lssIngestPrisma?.$disconnect();
-  gi.__lssIngestPrisma = undefined;
   await g.__lssPrisma?.$disconnect();
   g.__lssPrisma = undefined;
 }

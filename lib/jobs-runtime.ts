@@ -13,7 +13,7 @@ export function startBackgroundRuntime({ force = false }: { force?: boolean } = 
   if (g.__lssRuntime) return g.__lssRuntime;
   registerJobFunctions(jobFunctions);
   const e = env();
-  const worker = usesInngest(e) || (e.LOCAL_JOBS === "0" && !force) ? null : startJobWorker({ concurrency: Number(process.env.JOB_CONCURRENCY ?? 8) });
+  const worker = usesInngest(e) || (e.LOCAL_JOBS === "0" && !force) ? null : startJobWorker({ concurrency: Number(process.env.JOB_CONCURRENCY ?? 16) });
   const sweep = setInterval(() => {
     expireOverdueOrders().catch((err) => console.error("[sweeper] expiring overdue orders failed", err));
   }, 5_000);

@@ -1,11 +1,12 @@
+import { randomUUID } from "node:crypto";
 import type { MetaCommentEvent, MetaLiveStatusEvent, MetaMessageEvent, MetaPostbackEvent, MetaWebhookEvent } from "@/lib/meta/webhook";
-import { ingestPrisma as prisma } from "@/lib/db";
+import { pgDb, prisma } from "@/lib/db";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
-import { notifyStore } from "@/lib/realtime/notify";
-import { jobs } from "@/lib/jobs";
+import { publishStoreEvent } from "@/lib/realtime/publish";
+import { jobs, type SendableEvent } from "@/lib/jobs";
 import { endLive } from "@/lib/lives/lives";
 
-type Live = { id: string; storeId: string; fbVideoId: string; fbPostId: string | null; status: string };
+type Live = { id: string; storeId: string; fbVideoId: string; fbPostId: string | null };
 
 /** A comment belongs to a live when Meta names its video, or its post is the live's post. */
 function liveFor(event: MetaCommentEvent, lives: Live[]) {
@@ -18,86 +19,126 @@ function liveFor(event: MetaCommentEvent, lives: Live[]) {
   );
 }
 
+type Candidate = { id: string; storeId: string; liveId: string | null; event: MetaCommentEvent };
+type Inserted = { id: string; storeId: string; liveId: string | null; status: "RECEIVED" | "SKIPPED" };
+
 /**
  * Durably stores what a verified Meta webhook delivered, before Meta gets its 200: comments into the
  * inbox (the unique Meta comment id makes redeliveries no-ops), buyer messages into inbound_messages,
  * and the jobs that process them in the same transaction (outbox). The processing itself runs after.
+ *
+ * Comments — nearly all of a busy live's traffic — cost two statements on the plain pg pool: one read
+ * of the pages' stores and active lives, and one INSERT that writes the comments, this month's usage
+ * and the process-comment jobs of exactly the comments it stored (one atomic statement, no
+ * interactive transaction). Dashboards and idle workers are told after it committed.
  */
 export async function ingestMetaEvents(events: MetaWebhookEvent[]) {
   const pageIds = [...new Set(events.map((e) => e.pageId))];
   if (pageIds.length === 0) return { comments: 0, messages: 0, ignored: 0 };
-  const stores = await prisma.store.findMany({ where: { fbPageId: { in: pageIds } }, select: { id: true, fbPageId: true } });
-  const storeByPage = new Map(stores.map((s) => [s.fbPageId!, s.id]));
+  const hasComments = events.some((e) => e.type === "comment");
+  const rows = await pgDb.$queryRaw<{ storeId: string; pageId: string; liveId: string | null; fbVideoId: string | null; fbPostId: string | null }[]>`
+    SELECT s.id AS "storeId", s."fbPageId" AS "pageId", l.id AS "liveId", l."fbVideoId", l."fbPostId"
+    FROM stores s
+    LEFT JOIN lives l ON ${hasComments} AND l."storeId" = s.id AND l.status = 'ACTIVE'
+    WHERE s."fbPageId" = ANY(${pageIds}::text[])`;
+  const storeByPage = new Map(rows.map((r) => [r.pageId, r.storeId]));
+  const livesByStore = new Map<string, Live[]>();
+  for (const r of rows) {
+    if (!r.liveId) continue;
+    const list = livesByStore.get(r.storeId) ?? [];
+    list.push({ id: r.liveId, storeId: r.storeId, fbVideoId: r.fbVideoId!, fbPostId: r.fbPostId });
+    livesByStore.set(r.storeId, list);
+  }
   const comments = events.filter((e): e is MetaCommentEvent => e.type === "comment" && storeByPage.has(e.pageId));
   const inbound = events.filter((e): e is MetaMessageEvent | MetaPostbackEvent => (e.type === "message" || e.type === "postback") && storeByPage.has(e.pageId));
   const statuses = events.filter((e): e is MetaLiveStatusEvent => e.type === "live_status" && storeByPage.has(e.pageId));
-  const lives: Live[] = comments.length
-    ? await prisma.live.findMany({ where: { storeId: { in: stores.map((s) => s.id) }, status: "ACTIVE" }, select: { id: true, storeId: true, fbVideoId: true, fbPostId: true, status: true } })
-    : [];
 
-  const inserted = await prisma.$transaction(async (tx) => {
-    const newComments = comments.length
-      ? await tx.comment.createManyAndReturn({
-          data: comments.map((c) => {
-            const storeId = storeByPage.get(c.pageId)!;
-            const live = liveFor(c, lives.filter((l) => l.storeId === storeId));
-            return {
-              storeId,
-              liveId: live?.id ?? null,
-              metaCommentId: c.commentId,
-              postId: c.postId,
-              authorId: c.from?.id ?? `anonymous:${c.commentId}`,
-              authorName: c.from?.name ?? "",
-              text: c.message.slice(0, 8000),
-              createdTime: c.createdTime,
-              // Comments on ordinary posts are kept (the seller sees them) but the bot only sells in lives.
-              status: live ? ("RECEIVED" as const) : ("SKIPPED" as const),
-              reason: live ? null : "not on an active live",
-            };
-          }),
-          skipDuplicates: true,
-          select: { id: true, storeId: true, liveId: true, status: true },
-        })
-      : [];
-    const newMessages = inbound.length
-      ? await tx.inboundMessage.createManyAndReturn({
-          data: inbound.map((m) => ({
-            storeId: storeByPage.get(m.pageId)!,
-            mid: m.mid ?? `postback:${m.senderId}:${m.timestamp.getTime()}:${m.type === "postback" ? m.payload : ""}`,
-            senderId: m.senderId,
-            text: (m.type === "message" ? m.text : m.title) ?? "",
-            quickReplyPayload: m.type === "message" ? (m.quickReplyPayload ?? null) : m.payload,
-            receivedAt: m.timestamp,
-          })),
-          skipDuplicates: true,
-          select: { id: true, storeId: true },
-        })
-      : [];
-    const toProcess = newComments.filter((c) => c.status === "RECEIVED");
-    if (toProcess.length || newMessages.length) {
-      await jobs.send(
-        [
-          ...toProcess.map((c) => ({ name: "comment/received" as const, id: `comment:${c.id}`, data: { commentId: c.id, storeId: c.storeId, ...(c.liveId && { liveId: c.liveId }) } })),
-          ...newMessages.map((m) => ({ name: "message/received" as const, id: `message:${m.id}`, data: { inboundMessageId: m.id, storeId: m.storeId } })),
-        ],
-        { tx },
-      );
-    }
-    const perStore = new Map<string, number>();
-    for (const c of newComments) perStore.set(c.storeId, (perStore.get(c.storeId) ?? 0) + 1);
-    const period = usagePeriod();
-    for (const [storeId, n] of perStore) {
-      await tx.$executeRaw`INSERT INTO usage_counters ("storeId", period, slot, comments) VALUES (${storeId}, ${period}, ${usageSlot()}, ${n})
-        ON CONFLICT ("storeId", period, slot) DO UPDATE SET comments = usage_counters.comments + ${n}`;
-    }
-    for (const c of newComments) await notifyStore(c.storeId, { type: "comment.received", commentId: c.id, liveId: c.liveId }, tx);
-    return { comments: newComments.length, messages: newMessages.length };
-  }, { maxWait: 10_000, timeout: 15_000 }); // under overload an ack gets slower, it does not fail
+  const candidates: Candidate[] = comments.map((event) => {
+    const storeId = storeByPage.get(event.pageId)!;
+    return { id: randomUUID(), storeId, liveId: liveFor(event, livesByStore.get(storeId) ?? [])?.id ?? null, event };
+  });
+  const stored = candidates.length ? await storeComments(candidates) : [];
+  const messages = inbound.length ? await storeMessages(inbound, storeByPage) : 0;
 
   for (const s of statuses) {
     if (!["live_stopped", "vod", "processing"].includes(s.status)) continue;
     const live = await prisma.live.findFirst({ where: { storeId: storeByPage.get(s.pageId)!, fbVideoId: s.videoId, status: "ACTIVE" } });
     if (live) await endLive({ live, actorType: "WEBHOOK" });
   }
-  return { ...inserted, ignored: events.length - comments.length - inbound.length - statuses.length };
+  return { comments: stored.length, messages, ignored: events.length - comments.length - inbound.length - statuses.length };
+}
+
+function processEvent(c: { id: string; storeId: string; liveId: string | null }): SendableEvent {
+  return { name: "comment/received", id: `comment:${c.id}`, data: { commentId: c.id, storeId: c.storeId, ...(c.liveId && { liveId: c.liveId }) } };
+}
+
+async function storeComments(candidates: Candidate[]): Promise<Inserted[]> {
+  // Job rows for every comment that could be stored; the statement keeps those whose comment it stored.
+  // With Inngest there is no local outbox: the events are sent after the commit instead.
+  const outbox = await jobs.outboxRows(candidates.filter((c) => c.liveId).map(processEvent));
+  const jobRows = outbox ?? [];
+  const c = candidates;
+  const inserted = await pgDb.$queryRaw<Inserted[]>`
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${c.map((x) => x.id)}::text[], ${c.map((x) => x.storeId)}::text[], ${c.map((x) => x.liveId)}::text[],
+        ${c.map((x) => x.event.commentId)}::text[], ${c.map((x) => x.event.postId)}::text[],
+        ${c.map((x) => x.event.from?.id ?? `anonymous:${x.event.commentId}`)}::text[], ${c.map((x) => x.event.from?.name ?? "")}::text[],
+        ${c.map((x) => x.event.message.slice(0, 8000))}::text[], ${c.map((x) => x.event.createdTime.toISOString())}::timestamptz[]
+      ) AS i(id, "storeId", "liveId", "metaCommentId", "postId", "authorId", "authorName", text, "createdTime")
+    ), ins AS (
+      -- Comments on ordinary posts are kept (the seller sees them) but the bot only sells in lives.
+      INSERT INTO comments (id, "storeId", "liveId", "metaCommentId", "postId", "authorId", "authorName", text, "createdTime", status, reason)
+      SELECT id, "storeId", "liveId", "metaCommentId", "postId", "authorId", "authorName", text, "createdTime",
+        (CASE WHEN "liveId" IS NULL THEN 'SKIPPED' ELSE 'RECEIVED' END)::"CommentStatus",
+        CASE WHEN "liveId" IS NULL THEN 'not on an active live' END
+      FROM input
+      ON CONFLICT ("metaCommentId") DO NOTHING
+      RETURNING id, "storeId", "liveId", status::text AS status
+    ), usage AS (
+      INSERT INTO usage_counters ("storeId", period, slot, comments)
+      SELECT "storeId", ${usagePeriod()}, ${usageSlot()}, count(*)::int FROM ins GROUP BY "storeId"
+      ON CONFLICT ("storeId", period, slot) DO UPDATE SET comments = usage_counters.comments + EXCLUDED.comments
+      RETURNING 1
+    ), queued AS (
+      INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
+      SELECT j.id, j.fn, j.ev, j.eid, j.payload::jsonb, j.max, j.ck, date_trunc('milliseconds', now()), now()
+      FROM unnest(
+        ${jobRows.map((r) => r.id)}::text[], ${jobRows.map((r) => r.functionId)}::text[], ${jobRows.map((r) => r.eventName)}::text[],
+        ${jobRows.map((r) => r.eventId)}::text[], ${jobRows.map((r) => r.payload)}::text[], ${jobRows.map((r) => r.maxAttempts)}::int[],
+        ${jobRows.map((r) => r.concurrencyKey)}::text[]
+      ) AS j(id, fn, ev, eid, payload, max, ck)
+      JOIN ins ON j.eid = 'comment:' || ins.id AND ins.status = 'RECEIVED'
+      ON CONFLICT ("functionId", "eventId") DO NOTHING
+      RETURNING 1
+    )
+    SELECT id, "storeId", "liveId", status FROM ins, (SELECT count(*) FROM usage) u, (SELECT count(*) FROM queued) q`;
+  const toProcess = inserted.filter((i) => i.status === "RECEIVED");
+  if (toProcess.length) {
+    if (outbox) jobs.wakeWorkers();
+    else await jobs.send(toProcess.map(processEvent));
+  }
+  for (const i of inserted) publishStoreEvent(i.storeId, { type: "comment.received", commentId: i.id, liveId: i.liveId });
+  return inserted;
+}
+
+/** Buyer messages and quick replies (far rarer than comments): inbox rows and their jobs in one transaction. */
+async function storeMessages(inbound: (MetaMessageEvent | MetaPostbackEvent)[], storeByPage: Map<string, string>) {
+  const newMessages = await prisma.$transaction(async (tx) => {
+    const rows = await tx.inboundMessage.createManyAndReturn({
+      data: inbound.map((m) => ({
+        storeId: storeByPage.get(m.pageId)!,
+        mid: m.mid ?? `postback:${m.senderId}:${m.timestamp.getTime()}:${m.type === "postback" ? m.payload : ""}`,
+        senderId: m.senderId,
+        text: (m.type === "message" ? m.text : m.title) ?? "",
+        quickReplyPayload: m.type === "message" ? (m.quickReplyPayload ?? null) : m.payload,
+        receivedAt: m.timestamp,
+      })),
+      skipDuplicates: true,
+      select: { id: true, storeId: true },
+    });
+    if (rows.length) await jobs.send(rows.map((m) => ({ name: "message/received" as const, id: `message:${m.id}`, data: { inboundMessageId: m.id, storeId: m.storeId } })), { tx });
+    return rows;
+  }, { maxWait: 10_000, timeout: 15_000 });
+  return newMessages.length;
 }
