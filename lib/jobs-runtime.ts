@@ -2,6 +2,7 @@ import { registerJobFunctions, startJobWorker } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
 import { env, usesInngest } from "@/lib/env";
 import { expireOverdueOrders } from "@/lib/orders/expire-order";
+import { warmUpWorker } from "@/lib/jobs-warm-up";
 
 const g = globalThis as unknown as { __lssRuntime?: { stop: () => Promise<void> } };
 
@@ -13,7 +14,9 @@ export function startBackgroundRuntime({ force = false }: { force?: boolean } = 
   if (g.__lssRuntime) return g.__lssRuntime;
   registerJobFunctions(jobFunctions);
   const e = env();
-  const worker = usesInngest(e) || (e.LOCAL_JOBS === "0" && !force) ? null : startJobWorker({ concurrency: Number(process.env.JOB_CONCURRENCY ?? 16) });
+  const concurrency = Number(process.env.JOB_CONCURRENCY ?? 16);
+  const worker = usesInngest(e) || (e.LOCAL_JOBS === "0" && !force) ? null : startJobWorker({ concurrency });
+  if (worker) void warmUpWorker({ connections: Math.min(concurrency, Number(process.env.DATABASE_POOL_SIZE ?? 20)) });
   const sweep = setInterval(() => {
     expireOverdueOrders().catch((err) => console.error("[sweeper] expiring overdue orders failed", err));
   }, 5_000);

@@ -17,6 +17,7 @@ const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = Number(process.env.PORT ?? 3000);
 const childEnv: Record<string, string | undefined> = { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
 let stopDb: (() => Promise<void>) | null = null;
+let appDatabaseUrl: string | null = null;
 
 function log(msg: string) {
   console.log(`[livestreamsell] ${msg}`);
@@ -32,6 +33,7 @@ async function main() {
     const db = await startEmbeddedPostgres(DATA_DIR);
     stopDb = db.stop;
     childEnv.DATABASE_URL = db.url;
+    appDatabaseUrl = db.socketUrl;
     log(`embedded PostgreSQL ready in ${Date.now() - t0} ms (data in ${join(DATA_DIR, "pg")})`);
     if (!process.env.META_GRAPH_API_URL) {
       // No real Meta app: the simulator's built-in fake Graph API answers the bot's calls.
@@ -68,6 +70,8 @@ async function main() {
   }
 
   process.env.DATABASE_URL = childEnv.DATABASE_URL;
+  // The web server and the worker reach the embedded database over its Unix socket (see embedded-postgres.ts).
+  if (appDatabaseUrl) childEnv.DATABASE_URL = appDatabaseUrl;
   const { bootstrapPlatform } = await import("../lib/admin/bootstrap");
   const { disconnectPrisma } = await import("../lib/db");
   const { createdAdmin } = await bootstrapPlatform({ adminEmail: process.env.ADMIN_EMAIL, adminPassword: process.env.ADMIN_PASSWORD });
@@ -88,7 +92,7 @@ async function main() {
   // scale the same shape out: web instances with LOCAL_JOBS=0 plus any number of workers.
   const usesInngest = ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL", "INNGEST_DEV"].some((k) => childEnv[k]);
   if (process.env.SEPARATE_WORKER !== "0" && !usesInngest && childEnv.LOCAL_JOBS !== "0") {
-    worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
+    worker = spawn(process.execPath, [...profileArgs, "--import", "tsx", "scripts/worker.ts"], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
     try {
       if (worker.pid) setPriority(worker.pid, Number(process.env.WORKER_NICE ?? 10));
     } catch {
@@ -106,7 +110,7 @@ async function main() {
     if (process.env.HOSTNAME_BIND) args.push("-H", process.env.HOSTNAME_BIND);
     web = spawn(process.execPath, [nextBin, ...args], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
   } else {
-    web = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
+    web = spawn(process.execPath, [...profileArgs, "--import", "tsx", "scripts/server.ts"], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
   }
   log(`serving on ${childEnv.APP_URL}`);
   const forward = (sig: NodeJS.Signals) => {
@@ -119,6 +123,8 @@ async function main() {
   web.on("exit", (code) => void shutdown(code ?? 0));
 }
 
+// CPU profiles of the web server and the worker, written when they exit (benchmark investigations).
+const profileArgs = process.env.CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : [];
 let web: ChildProcess | null = null;
 let worker: ChildProcess | null = null;
 

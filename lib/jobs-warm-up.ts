@@ -1,0 +1,31 @@
+import { pgDb } from "@/lib/db";
+import { buildCatalogIndex, classifyWithRules } from "@/lib/ai";
+import { renderCheckoutDm } from "@/lib/messaging/texts";
+
+const SAMPLES = ["quiero 2 de la A12 porfa", "SOLD A12", "eu quero a bolsa preta", "I'll take the red tee M", "je prends le sac noir", "أريد A12", "hola!!", "precio?"];
+
+/**
+ * Readies a freshly started worker before the first comments arrive, so the first buyers of a live
+ * do not wait for one-time costs: the database pool's connections (authentication), the comment
+ * lexicons (compiled on first use) and the JIT on the rules engine and the DM templates. Measured:
+ * without it the first comments after a start waited up to ~1.5 s. Failures are harmless.
+ */
+export async function warmUpWorker({ connections }: { connections: number }) {
+  const t0 = Date.now();
+  try {
+    const index = buildCatalogIndex([
+      { sku: "A12", name: "Polera roja M", keywords: ["polera", "roja"], color: "rojo", size: "M", available: 5 },
+      { sku: "B7", name: "Bolsa preta", keywords: ["bolsa", "bag"], color: "preto", size: null, available: 5 },
+    ]);
+    for (let round = 0; round < 50; round++) for (const text of SAMPLES) classifyWithRules({ text, index, storeLocale: "es-CL" });
+    for (const locale of ["es-CL", "pt-BR", "en", "fr", "it", "ar"]) {
+      renderCheckoutDm({ locale, storeLocale: "es-CL", tone: "friendly", overrides: {}, storeName: "Tienda", buyerName: "Carla", items: [{ name: "Polera", quantity: 1, unitPriceMinor: 9990 }], totalMinor: 9990, currency: "CLP", expiresAt: new Date(Date.now() + 1_800_000), timezone: "America/Santiago", checkoutUrl: "http://localhost/checkout/x?t=y", suggestTransfer: false });
+    }
+    // Concurrent queries make the pool open that many connections now rather than under the first burst.
+    await Promise.all(Array.from({ length: connections }, () => pgDb.$queryRaw`SELECT 1 AS ok`));
+    return { ms: Date.now() - t0 };
+  } catch (error) {
+    console.warn("[livestreamsell] worker warm-up incomplete:", (error as Error).message);
+    return { ms: Date.now() - t0 };
+  }
+}
