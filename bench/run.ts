@@ -167,6 +167,17 @@ async function main() {
       const interval = 60_000 / perMinute;
       const acks: number[] = [];
       let failures = 0;
+      // What PostgreSQL's active backends wait on while the load runs (sampled every 50 ms).
+      const waits = new Map<string, number>();
+      let sampling = PROFILE;
+      const sampler = (async () => {
+        while (sampling) {
+          const rows = await prisma.$queryRawUnsafe<{ w: string; n: bigint }[]>(
+            "SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') || CASE WHEN wait_event_type = 'Lock' THEN ' ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 70) ELSE '' END AS w, count(*) AS n FROM pg_stat_activity WHERE state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend' GROUP BY 1");
+          for (const r of rows) waits.set(r.w, (waits.get(r.w) ?? 0) + Number(r.n));
+          await sleep(50);
+        }
+      })();
       const cpuBefore = cpuByRole();
       const start = performance.now();
       const inflight: Promise<void>[] = [];
@@ -183,6 +194,9 @@ async function main() {
       await Promise.all(inflight);
       const sendSeconds = (performance.now() - start) / 1000;
       const cpu_cores_while_sending = coresUsed(cpuBefore, cpuByRole(), sendSeconds);
+      sampling = false;
+      await sampler;
+      if (PROFILE) console.log("[bench] PostgreSQL active backends by wait event (samples):", [...waits.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12));
       const drained = await waitProcessed(target.store.id, total, 120_000);
       const comments = await prisma.comment.findMany({ where: { storeId: target.store.id }, select: { receivedAt: true, dmSentAt: true, status: true, intent: true } });
       const dmLatency = comments.filter((c) => c.dmSentAt).map((c) => c.dmSentAt!.getTime() - c.receivedAt.getTime());

@@ -211,6 +211,13 @@ async function reserveInTx(tx: SqlClient, plan: Plan): Promise<TxOutcome> {
   const pids = items.map((i) => i.productId);
   const qs = items.map((i) => i.quantity);
 
+  // The bot's reservation commits asynchronously (SET LOCAL synchronous_commit = off, in the statement
+  // below): its COMMIT then releases the hot product row without waiting for the WAL flush, which under
+  // load was the longest part of that row's lock. Nothing is lost by it: what the reservation leads to
+  // outside the database — the DM with the checkout link — is sent only after the step's result is
+  // memoised by a later, synchronous commit, and a WAL flush makes every earlier commit durable too. If
+  // the machine crashed before that flush, the step simply runs again. API callers, who answer their
+  // client right after this transaction, keep synchronous commits.
   // 1. Read and lock. Replays first (a comment already reserved answers its order whatever the switches say
   //    now); then the kill switch and opt-out; the open cart is locked only when there is something to do.
   //    Lock order: the cart row first, then product rows (expiry takes them in the same order: no deadlocks).
@@ -257,6 +264,7 @@ async function reserveInTx(tx: SqlClient, plan: Plan): Promise<TxOutcome> {
       FROM unnest(${pids}::text[], ${qs}::int[]) AS i(pid, q) JOIN products p ON p.id = i.pid CROSS JOIN ctx
     )
     SELECT ctx."storeId", ctx."liveId", ctx."buyerLocale", ctx."botEnabled", ctx."optedOut", ctx."commentOrderId",
+           CASE WHEN ${plan.botComment}::boolean THEN set_config('synchronous_commit', 'off', true) END AS "asyncCommit",
            st.currency, st.country, st.ttl, (SELECT id FROM cart) AS "cartId",
            (SELECT to_jsonb(replay) FROM replay) AS replay, (SELECT jsonb_agg(pr) FROM pr) AS products
     FROM ctx LEFT JOIN st ON true`;

@@ -89,6 +89,10 @@ export async function understandComment({ commentId }: { commentId: string }): P
             : null;
   const status = skipReason ? (comment.paused ? "NEEDS_REVIEW" : "SKIPPED") : "PROCESSING";
   const reason = skipReason ? `${decision.reason} — ${skipReason}` : decision.reason;
+  // Committed asynchronously (set_config below, for this statement's own transaction): nothing leaves
+  // the database because of it until the step's result is memoised by a later synchronous commit, whose
+  // WAL flush makes this one durable too; a crash before that re-runs the step. It saves a WAL flush per
+  // comment, the scarcest resource of a busy live on a small machine.
   await pgDb.$executeRaw`
     WITH d AS (
       INSERT INTO ai_decisions (id, "storeId", "commentId", text, engine, intent, sku, quantity, confidence, language, reason, model, "latencyMs")
@@ -107,7 +111,8 @@ export async function understandComment({ commentId }: { commentId: string }): P
       UPDATE buyers SET locale = ${decision.language}::text, "updatedAt" = now()
       WHERE id = ${buyerId} AND coalesce(locale, '') = '' AND coalesce(${decision.language}::text, '') <> '' RETURNING 1
     )
-    SELECT (SELECT count(*) FROM d)::int AS d, (SELECT count(*) FROM u)::int AS u, (SELECT count(*) FROM c)::int AS c, (SELECT count(*) FROM b)::int AS b`;
+    SELECT (SELECT count(*) FROM d)::int AS d, (SELECT count(*) FROM u)::int AS u, (SELECT count(*) FROM c)::int AS c, (SELECT count(*) FROM b)::int AS b,
+      set_config('synchronous_commit', 'off', true) AS "asyncCommit"`;
   publishStoreEvent(comment.storeId, { type: "comment.processed", commentId, liveId: comment.liveId });
   if (skipReason) return { action: "skip", reason: skipReason };
   return {

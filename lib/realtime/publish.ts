@@ -47,7 +47,8 @@ export async function flushStoreEvents(): Promise<void> {
   const payloads = packPayloads(events);
   p.flushing = (async () => {
     try {
-      await p.db.$queryRaw`SELECT count(pg_notify(${STORE_EVENTS_CHANNEL}, x)) FROM unnest(${payloads}::text[]) AS x`;
+      // A NOTIFY commits like a write; these are hints, so their commit does not wait for a WAL flush.
+      await p.db.$queryRaw`SELECT count(pg_notify(${STORE_EVENTS_CHANNEL}, x)), set_config('synchronous_commit', 'off', true) FROM unnest(${payloads}::text[]) AS x`;
     } catch (error) {
       console.warn("[realtime] publishing dashboard events failed:", (error as Error).message);
     }

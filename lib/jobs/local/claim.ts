@@ -61,7 +61,10 @@ export async function claimJobs({
   const rows = registry.limits.functionIds.length
     ? await db.$transaction(
         async (tx) => {
-          await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended('lss_jobs:claim', 0))`;
+          // Asynchronous commit: the claim lock is released without waiting for a WAL flush. A claim has no
+          // effect outside the database; whatever a claimed run later does outside it follows a
+          // synchronous commit (a step memo, a send's idempotency claim), which makes this one durable too.
+          await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended('lss_jobs:claim', 0)), set_config('synchronous_commit', 'off', true)`;
           return claimStatement(tx, registry, max, leaseMs);
         },
         { maxWait: 10_000, timeout: 30_000 },

@@ -88,7 +88,8 @@ class WakePublisher {
     this.last = performance.now();
     let sent: Promise<unknown>;
     try {
-      sent = this.db.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, ${PROCESS_WAKE_ID})`;
+      // A hint (polling covers a lost one): its commit need not wait for a WAL flush.
+      sent = this.db.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, ${PROCESS_WAKE_ID}), set_config('synchronous_commit', 'off', true)`;
     } catch (error) {
       sent = Promise.reject(error); // e.g. DATABASE_URL unset: the caller's send must not fail for it
     }
