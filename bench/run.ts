@@ -43,6 +43,10 @@ function cpuByRole(): Record<string, number> {
       const seconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
       const role = Number(pid) === process.pid ? "loadgen" : cmd.includes("scripts/server.ts") || cmd.includes("next start") ? "web" : cmd.includes("scripts/worker.ts") ? "worker" : cmd.startsWith("postgres") || cmd.includes("/postgres ") || stat.includes("(postgres)") ? "postgres" : null;
       if (role) out[role]! += seconds;
+      if (PROFILE && role === "postgres") {
+        const kind = cmd.startsWith("postgres: ") ? cmd.slice(10).split(" ").slice(0, 2).join(" ").replace(/^postgres bench$/, "backends") : "postmaster";
+        out[`pg ${kind}`] = (out[`pg ${kind}`] ?? 0) + seconds;
+      }
     } catch {
       // the process ended while we read it
     }

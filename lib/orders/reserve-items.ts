@@ -121,7 +121,21 @@ async function reserve(plan: Plan): Promise<BotCommentReserveResult> {
   let lazyExpiryDone = false;
   for (let attempt = 0; ; attempt++) {
     try {
-      const { result, created } = await pgDb.$transaction((tx) => reserveInTx(tx, plan), { timeout: 15_000 });
+      const { result, created } =
+        plan.botComment && plan.items.length === 1 && plan.buyerId
+          ? await pgDb.$session(async (conn) => {
+              // Sold out is an answer, not a failure: the connection goes back to the pool (it holds no lock).
+              try {
+                return await reserveForCommentInSession(conn, plan);
+              } catch (error) {
+                if (error instanceof OutOfStock) return { soldOut: error };
+                throw error;
+              }
+            }).then((r) => {
+              if ("soldOut" in r) throw r.soldOut;
+              return r;
+            })
+          : await pgDb.$transaction((tx) => reserveInTx(tx, plan), { timeout: 15_000 });
       // After the commit: the dashboard hint (batched; a NOTIFY inside the transaction would serialise
       // commits) and the job workers' wake-up for the order/created row the transaction wrote.
       if (result.status === "reserved" && !result.replayed) {
@@ -203,7 +217,34 @@ type TxOutcome = {
   created: "outbox" | "send" | null;
 };
 
+/** What the read decided: an answer already (replay, skip), or everything the write needs. */
+type Prepared =
+  | { done: TxOutcome }
+  | {
+      done?: undefined;
+      storeId: string;
+      liveId: string | null;
+      items: { productId: string; quantity: number }[];
+      pids: string[];
+      qs: number[];
+      lines: { id: string; sku: string; name: string; priceMinor: number }[];
+      cartId: string | null;
+      orderId: string;
+      expiresAt: Date;
+      rateBps: number;
+      currency: string;
+      buyerLocale: string | null;
+      audit: string;
+      outbox: OutboxJobRow[] | null;
+    };
+
 async function reserveInTx(tx: SqlClient, plan: Plan): Promise<TxOutcome> {
+  const prepared = await prepare(tx, plan);
+  if (prepared.done) return prepared.done;
+  return writeInTx(tx, plan, prepared);
+}
+
+async function prepare(tx: SqlClient, plan: Plan): Promise<Prepared> {
   // One line per product, in product id order (the order product rows are locked in: no deadlocks).
   const merged = new Map<string, number>();
   for (const i of plan.items) merged.set(i.productId, (merged.get(i.productId) ?? 0) + i.quantity);
@@ -278,11 +319,11 @@ async function reserveInTx(tx: SqlClient, plan: Plan): Promise<TxOutcome> {
     if (plan.botComment && read.commentOrderId !== order.id) {
       await tx.$executeRaw`UPDATE comments SET "orderId" = ${order.id} WHERE id = ${plan.commentId}`;
     }
-    return { result: { status: "reserved", order, addedToExistingCart: read.replay.byComment && order.idempotencyKey !== plan.idempotencyKey, replayed: true }, created: null };
+    return { done: { result: { status: "reserved", order, addedToExistingCart: read.replay.byComment && order.idempotencyKey !== plan.idempotencyKey, replayed: true }, created: null } };
   }
   if (plan.botComment) {
-    if (!read.botEnabled) return { result: { status: "skipped", reason: "kill switch: bot disabled for this live" }, created: null };
-    if (read.optedOut) return { result: { status: "skipped", reason: "buyer opted out" }, created: null };
+    if (!read.botEnabled) return { done: { result: { status: "skipped", reason: "kill switch: bot disabled for this live" }, created: null } };
+    if (read.optedOut) return { done: { result: { status: "skipped", reason: "buyer opted out" }, created: null } };
   }
 
   if (read.currency === null || read.country === null) throw new Error(`store ${storeId} not found`);
@@ -305,6 +346,12 @@ async function reserveInTx(tx: SqlClient, plan: Plan): Promise<TxOutcome> {
   // Every new order starts its lifecycle (reminder, expiry) in the transaction that creates it: its
   // order/created job row is one more write of the statement below (the workers are woken after commit).
   const outbox: OutboxJobRow[] | null = cartId ? [] : await jobs.outboxRows({ name: "order/created", id: `order-created:${orderId}`, data: { orderId, storeId } });
+  return { storeId, liveId, items, pids, qs, lines, cartId, orderId, expiresAt, rateBps, currency: read.currency, buyerLocale: read.buyerLocale, audit, outbox };
+}
+
+async function writeInTx(tx: SqlClient, plan: Plan, w: Exclude<Prepared, { done: TxOutcome }>): Promise<TxOutcome> {
+  const { storeId, liveId, items, pids, qs, lines, cartId, orderId, expiresAt, rateBps, audit, outbox } = w;
+  const read = { currency: w.currency, buyerLocale: w.buyerLocale };
   const jobRows = outbox ?? [];
 
   // 2. All writes in one statement. Data-modifying CTEs share one snapshot, taken after the cart lock, so
@@ -408,4 +455,132 @@ async function reserveInTx(tx: SqlClient, plan: Plan): Promise<TxOutcome> {
 
 export function outOfStockError(sku: string, available: number) {
   return new AppError(400, "out_of_stock", `Not enough stock for ${sku}: ${available} available`, { sku, available });
+}
+
+/** The cart it was to join was paid, cancelled or expired between the read and the write: read again. */
+class CartGone extends Error {}
+
+/**
+ * The bot's reservation for one comment (one product), shaped for a live where every buyer wants the
+ * same product: the hot product row is locked only inside one autocommit statement, from the stock
+ * UPDATE to that statement's own commit — never across a round trip to this process, which on a busy
+ * machine can wait milliseconds for a CPU while every other buyer of the product waits on the row.
+ *
+ * Same read as `reserveInTx`; the buyer's concurrent reservations (two comments of one buyer at once)
+ * are serialised by a session advisory lock on the buyer instead of the cart row lock. The write
+ * statement re-locks the cart row and re-checks it is still open (a payment or an expiry may have
+ * closed it), takes the stock only then, and writes everything else only if the stock was taken — so
+ * a short product or a closed cart writes nothing at all (all or nothing without a transaction block).
+ */
+async function reserveForCommentInSession(conn: SqlClient, plan: Plan): Promise<TxOutcome> {
+  const lockKey = `reserve:${plan.buyerId}`;
+  await conn.$queryRaw`SELECT pg_advisory_lock(hashtextextended(${lockKey}, 0))`;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const prepared = await prepare(conn, plan);
+      if (prepared.done) return prepared.done;
+      try {
+        return await writeSingleStatement(conn, plan, prepared);
+      } catch (error) {
+        if (error instanceof CartGone && attempt < 3) continue;
+        throw error;
+      }
+    }
+  } finally {
+    await conn.$queryRaw`SELECT pg_advisory_unlock(hashtextextended(${lockKey}, 0))`;
+  }
+}
+
+async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prepared, { done: TxOutcome }>): Promise<TxOutcome> {
+  const { storeId, liveId, cartId, orderId, expiresAt, rateBps, audit, outbox } = w;
+  const line = w.lines[0]!;
+  const q = w.qs[0]!;
+  const jobRows = outbox ?? [];
+  const [row] = await conn.$queryRaw<(Partial<OrderRow> & { taken: number; cartOpen: number })[]>`
+    WITH cart_lock AS (
+      SELECT o.id FROM orders o
+      WHERE ${cartId !== null}::boolean AND o.id = ${orderId}::text AND o.status = 'PENDING' AND o."expiresAt" > now()
+      FOR UPDATE
+    ),
+    taken AS (
+      UPDATE products p SET reserved = p.reserved + ${q}::int, "updatedAt" = now()
+      WHERE p.id = ${line.id}::text AND p.stock - p.reserved >= ${q}::int
+        AND (${cartId === null}::boolean OR EXISTS (SELECT 1 FROM cart_lock))
+      RETURNING p.id
+    ),
+    existing AS (
+      SELECT oi.id, oi."unitPriceMinor" AS price FROM order_items oi
+      WHERE ${cartId !== null}::boolean AND oi."orderId" = ${orderId}::text AND oi."productId" = ${line.id}::text
+      ORDER BY oi.id LIMIT 1
+    ),
+    upd_items AS (
+      UPDATE order_items oi SET quantity = oi.quantity + ${q}::int
+      FROM existing e WHERE oi.id = e.id AND EXISTS (SELECT 1 FROM taken)
+      RETURNING oi.id
+    ),
+    ins_items AS (
+      INSERT INTO order_items (id, "orderId", "productId", sku, name, "unitPriceMinor", quantity)
+      SELECT gen_random_uuid()::text, ${orderId}::text, ${line.id}::text, ${line.sku}::text, ${line.name}::text, ${line.priceMinor}::int, ${q}::int
+      WHERE EXISTS (SELECT 1 FROM taken) AND NOT EXISTS (SELECT 1 FROM existing)
+      RETURNING id
+    ),
+    delta AS (
+      SELECT (COALESCE((SELECT price FROM existing), ${line.priceMinor}::int)::bigint * ${q}::int) AS d
+    ),
+    new_order AS (
+      INSERT INTO orders (id, "storeId", "liveId", "buyerId", "commentId", currency, "subtotalMinor", "taxMinor", "totalMinor", "expiresAt",
+                          "idempotencyKey", "checkoutToken", gateway, "buyerLocale", "updatedAt")
+      SELECT ${orderId}::text, ${storeId}::text, ${liveId}::text, ${plan.buyerId}::text, ${plan.commentId}::text, ${w.currency}::text,
+             d.d::int, round(d.d::numeric * ${rateBps}::int / (10000 + ${rateBps}::int))::int, d.d::int, ${expiresAt}::timestamptz,
+             ${plan.idempotencyKey}::text, ${cartId ? null : randomToken(24)}::text, ${plan.gateway}::text, ${w.buyerLocale}::text, now()
+      FROM delta d WHERE ${cartId === null}::boolean AND EXISTS (SELECT 1 FROM taken)
+      RETURNING id, "storeId", "liveId", "buyerId", status, currency, "subtotalMinor", "taxMinor", "totalMinor", "expiresAt", "idempotencyKey", "checkoutToken", gateway, "buyerLocale"
+    ),
+    cart AS (
+      -- Relative to the row as locked now: a seller's concurrent edit of the cart is kept.
+      UPDATE orders o SET "expiresAt" = ${expiresAt}::timestamptz, "subtotalMinor" = o."subtotalMinor" + d.d, "totalMinor" = o."totalMinor" + d.d,
+             "taxMinor" = round((o."totalMinor" + d.d)::numeric * ${rateBps}::int / (10000 + ${rateBps}::int))::int, "updatedAt" = now()
+      FROM delta d WHERE o.id IN (SELECT id FROM cart_lock) AND EXISTS (SELECT 1 FROM taken)
+      RETURNING o.id, o."storeId", o."liveId", o."buyerId", o.status, o.currency, o."subtotalMinor", o."taxMinor", o."totalMinor", o."expiresAt", o."idempotencyKey", o."checkoutToken", o.gateway, o."buyerLocale"
+    ),
+    res AS (
+      INSERT INTO reservations (id, "storeId", "orderId", "productId", "commentId", quantity, "expiresAt")
+      SELECT gen_random_uuid()::text, ${storeId}::text, ${orderId}::text, ${line.id}::text, ${plan.commentId}::text, ${q}::int, ${expiresAt}::timestamptz
+      WHERE EXISTS (SELECT 1 FROM new_order) OR EXISTS (SELECT 1 FROM cart)
+      RETURNING id
+    ),
+    audit AS (
+      INSERT INTO audit_logs (id, "storeId", "actorType", "actorId", action, "entityType", "entityId", data)
+      SELECT gen_random_uuid()::text, ${storeId}::text, ${plan.actor.type}::"ActorType", ${plan.actor.id ?? null}::text,
+             ${cartId ? "order.items_added" : "order.created"}::text, 'order', ${orderId}::text, ${audit}::jsonb
+      WHERE EXISTS (SELECT 1 FROM taken)
+      RETURNING id
+    ),
+    linked AS (
+      UPDATE comments SET "orderId" = ${orderId}::text WHERE id = ${plan.commentId}::text AND EXISTS (SELECT 1 FROM taken)
+      RETURNING id
+    ),
+    job AS (
+      INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
+      SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, date_trunc('milliseconds', now()), now()
+      FROM unnest(${jobRows.map((r) => r.id)}::text[], ${jobRows.map((r) => r.functionId)}::text[], ${jobRows.map((r) => r.eventName)}::text[],
+                  ${jobRows.map((r) => r.eventId)}::text[], ${jobRows.map((r) => r.payload)}::text[], ${jobRows.map((r) => r.maxAttempts)}::int[],
+                  ${jobRows.map((r) => r.concurrencyKey)}::text[]) AS r(id, fn, ev, eid, payload, max, ck)
+      WHERE EXISTS (SELECT 1 FROM new_order)
+      ON CONFLICT ("functionId", "eventId") DO NOTHING
+      RETURNING id
+    )
+    SELECT o.*, (SELECT count(*) FROM taken)::int AS taken, (SELECT count(*) FROM cart_lock)::int AS "cartOpen",
+           (SELECT count(*) FROM upd_items) + (SELECT count(*) FROM ins_items) + (SELECT count(*) FROM res) + (SELECT count(*) FROM audit)
+             + (SELECT count(*) FROM linked) + (SELECT count(*) FROM job) AS writes,
+           set_config('synchronous_commit', 'off', true) AS "asyncCommit"
+    FROM (SELECT 1) AS one LEFT JOIN (SELECT * FROM new_order UNION ALL SELECT * FROM cart) AS o ON true`;
+  if (!row) throw new Error(`order ${orderId} was not written`);
+  if (cartId !== null && row.cartOpen === 0) throw new CartGone();
+  if (row.taken === 0) throw new OutOfStock(line.id, line.sku, null, null);
+  if (!row.id) throw new Error(`order ${orderId} was not written`);
+  return {
+    result: { status: "reserved", order: toOrder(row as OrderRow), addedToExistingCart: cartId !== null, replayed: false },
+    created: cartId ? null : outbox ? (outbox.length ? "outbox" : null) : "send",
+  };
 }

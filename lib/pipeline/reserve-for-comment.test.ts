@@ -110,4 +110,45 @@ describe("reserveForComment", () => {
     const events = sent.flatMap((p) => JSON.parse(p) as { storeId: string; type: string; orderId?: string; status?: string }[]).filter((e) => e.storeId === store.id);
     expect(events).toEqual([expect.objectContaining({ type: "order.updated", orderId: r.orderId, status: "PENDING" })]);
   });
+
+  test("eight BUYs of one buyer at once land in one cart: one line, the summed total, the summed stock", async () => {
+    const { store, buyer, productId, comment, reserved } = await setup(100);
+    const comments = await Promise.all(Array.from({ length: 8 }, () => comment()));
+    const results = await Promise.all(comments.map((c) => reserveForComment({ commentId: c.id, productId, quantity: 2, buyerId: buyer.id })));
+    expect(results.every((r) => r.status === "reserved")).toBe(true);
+    const orders = await prisma.order.findMany({ where: { storeId: store.id }, include: { items: true, reservations: true } });
+    expect(orders).toHaveLength(1);
+    expect(orders[0]!.items.map((i) => i.quantity)).toEqual([16]);
+    expect(orders[0]!.reservations).toHaveLength(8);
+    expect(orders[0]!.totalMinor).toBe(16 * 15990);
+    expect(await reserved()).toBe(16);
+    expect(results.filter((r) => r.status === "reserved" && !r.addedToExistingCart)).toHaveLength(1);
+  });
+
+  test("a cart that was paid is never joined: the next BUY opens a new order and both hold their own stock", async () => {
+    const { store, buyer, productId, comment, reserved } = await setup(10);
+    const first = await reserveForComment({ commentId: (await comment()).id, productId, quantity: 1, buyerId: buyer.id });
+    if (first.status !== "reserved") throw new Error("expected reservation");
+    await prisma.order.update({ where: { id: first.orderId }, data: { status: "PAID" } });
+    const second = await reserveForComment({ commentId: (await comment()).id, productId, quantity: 1, buyerId: buyer.id });
+    expect(second).toMatchObject({ status: "reserved", addedToExistingCart: false });
+    if (second.status !== "reserved") throw new Error("expected reservation");
+    expect(second.orderId).not.toBe(first.orderId);
+    expect(await prisma.order.count({ where: { storeId: store.id } })).toBe(2);
+    expect(await reserved()).toBe(2);
+  });
+
+  test("sold out on the bot path writes nothing and leaves the pool healthy for the next comment", async () => {
+    const { store, buyer, productId, comment, reserved } = await setup(1);
+    const other = await seedBuyer(store.id, store.fbPageId!);
+    expect(await reserveForComment({ commentId: (await comment()).id, productId, quantity: 1, buyerId: buyer.id })).toMatchObject({ status: "reserved" });
+    const c2 = await buyComment({ storeId: store.id, liveId: (await prisma.live.findFirstOrThrow({ where: { storeId: store.id } })).id, buyerId: other.id });
+    for (let i = 0; i < 5; i++) expect(await reserveForComment({ commentId: c2.id, productId, quantity: 1, buyerId: other.id })).toMatchObject({ status: "out_of_stock", available: 0 });
+    expect(await prisma.order.count({ where: { storeId: store.id } })).toBe(1);
+    expect(await prisma.reservation.count({ where: { storeId: store.id } })).toBe(1);
+    expect(await reserved()).toBe(1);
+    // No advisory lock is left behind by the sold-out answers.
+    const locks = await pgDb.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+    expect(locks[0]!.n).toBe(0);
+  });
 });

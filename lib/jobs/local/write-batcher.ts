@@ -85,7 +85,7 @@ export class WriteBatcher {
 
   private async execute(writes: FencedWrite[]): Promise<Set<number>> {
     this.statements++;
-    const rows = await this.db.$queryRaw<{ idx: number }[]>`
+    const rows = await this.db.$queryRaw<{ idx: number | null }[]>`
       WITH i AS MATERIALIZED (
         SELECT * FROM unnest(${writes.map((_, i) => i)}::int[], ${writes.map((w) => KIND[w.kind])}::text[],
           ${writes.map((w) => w.jobId)}::text[], ${writes.map((w) => w.token.toISOString())}::timestamptz[],
@@ -125,10 +125,17 @@ export class WriteBatcher {
         ON CONFLICT DO NOTHING
         RETURNING "jobId"
       )
-      SELECT idx FROM finished
-      UNION ALL
-      SELECT o.idx FROM owned o JOIN saved s ON s."jobId" = o.job_id`;
-    return new Set(rows.map((r) => r.idx));
+      -- Asynchronous commit (the one-row side of the join always evaluates it): a memo only saves re-running
+      -- a step, and every step's effect outside the database is guarded by its own synchronous idempotency
+      -- record (a send's claim), whose WAL flush also makes the memos written before it durable. A crash
+      -- that loses a memo re-runs an idempotent step; it cannot repeat a side effect.
+      SELECT u.idx FROM (SELECT set_config('synchronous_commit', 'off', true) AS async) AS a
+      LEFT JOIN (
+        SELECT idx FROM finished
+        UNION ALL
+        SELECT o.idx FROM owned o JOIN saved s ON s."jobId" = o.job_id
+      ) AS u ON true`;
+    return new Set(rows.flatMap((r) => (r.idx === null ? [] : [r.idx])));
   }
 }
 
