@@ -71,9 +71,12 @@ function clientOf(q: Queryable): SqlClient {
 
 export function createSqlDb(connectionString: string, max = 10): SqlDb & { pool: pg.Pool; end(): Promise<void> } {
   // Generic plans: the hot-path statements are large CTEs over array parameters whose custom plans cost
-  // PostgreSQL 0.5–2.5 ms of planning on every call (measured with pg_stat_statements.track_planning);
-  // planned once per connection instead, their generic plans are the same index scans.
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 30_000, types: typeOverrides, options: "-c plan_cache_mode=force_generic_plan" });
+  // PostgreSQL 0.5–2.5 ms of planning on every call (measured with pg_stat_statements.track_planning).
+  // A generic plan is kept until the tables' statistics change, so one made while a table was still
+  // small (every fresh install) could keep a sequential scan as the table grows — seen in the benchmark
+  // on outbound_messages and buyers. Every hot-path statement is an index lookup by design, so this pool
+  // also tells the planner to avoid sequential scans wherever an index can serve.
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 30_000, types: typeOverrides, options: "-c plan_cache_mode=force_generic_plan -c enable_seqscan=off -c enable_hashjoin=off -c enable_mergejoin=off" });
   // An idle client's error (e.g. the server restarted) must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const base = clientOf(pool);
