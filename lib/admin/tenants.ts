@@ -10,9 +10,11 @@ export async function listTenants({ limit = 100, offset = 0 }: { limit?: number;
     orderBy: { createdAt: "desc" },
     take: limit,
     skip: offset,
-    include: { subscription: { include: { plan: true } }, usage: { where: { period } }, _count: { select: { memberships: true, products: true, orders: true, lives: true } } },
+    include: { subscription: { include: { plan: true } }, _count: { select: { memberships: true, products: true, orders: true, lives: true } } },
   });
-  return stores.map((s) => ({ s, usage: sumUsage(s.usage) })).map(({ s, usage }) => ({
+  const rows = await prisma.usageCounter.findMany({ where: { period, storeId: { in: stores.map((s) => s.id) } } });
+  const usageOf = (storeId: string) => sumUsage(rows.filter((r) => r.storeId === storeId));
+  return stores.map((s) => ({ s, usage: usageOf(s.id) })).map(({ s, usage }) => ({
     id: s.id,
     name: s.name,
     country: s.country,
