@@ -289,6 +289,9 @@ async function main() {
       if (!PROFILE) return;
       const top = await prisma.$queryRawUnsafe<{ calls: bigint; total_ms: number; mean_ms: number; plan_ms: number; query: string }[]>(
         "SELECT calls, round((total_exec_time + total_plan_time)::numeric, 1)::float8 AS total_ms, round(mean_exec_time::numeric, 3)::float8 AS mean_ms, round(mean_plan_time::numeric, 3)::float8 AS plan_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25");
+      const tables = await prisma.$queryRawUnsafe<{ relname: string; ins: bigint; upd: bigint; hot: bigint }[]>(
+        "SELECT relname, n_tup_ins AS ins, n_tup_upd AS upd, n_tup_hot_upd AS hot FROM pg_stat_user_tables WHERE n_tup_ins + n_tup_upd > 0 ORDER BY n_tup_ins + n_tup_upd DESC LIMIT 14");
+      console.log(`[bench] rows written per table (whole run so far):`, tables.map((t) => `${t.relname} +${t.ins} ~${t.upd} (hot ${t.hot})`).join(", "));
       console.log(`[bench] PostgreSQL time by statement during the ${run} run:`);
       for (const r of top) console.log(`${String(r.calls).padStart(7)} calls ${String(r.total_ms).padStart(9)} ms  ${String(r.mean_ms).padStart(7)} ms/call (plan ${r.plan_ms})  ${r.query}`);
     }

@@ -291,7 +291,7 @@ async function prepare(tx: SqlClient, plan: Plan): Promise<Prepared> {
         AND o."storeId" = ctx."storeId" AND o."buyerId" = ${plan.buyerId}::text AND o."liveId" IS NOT DISTINCT FROM ctx."liveId"
         AND o.status = 'PENDING' AND o."expiresAt" > now()
       ORDER BY o."createdAt" DESC LIMIT 1
-      FOR UPDATE OF o
+      FOR NO KEY UPDATE OF o
     ),
     st AS (SELECT s.currency, s.country, s."reservationTtlSeconds" AS ttl FROM stores s, ctx WHERE s.id = ctx."storeId"),
     pr AS (
@@ -500,7 +500,7 @@ async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prep
     WITH cart_lock AS (
       SELECT o.id FROM orders o
       WHERE ${cartId !== null}::boolean AND o.id = ${orderId}::text AND o.status = 'PENDING' AND o."expiresAt" > now()
-      FOR UPDATE
+      FOR NO KEY UPDATE
     ),
     taken AS (
       UPDATE products p SET reserved = p.reserved + ${q}::int, "updatedAt" = now()
