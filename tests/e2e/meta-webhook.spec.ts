@@ -19,8 +19,9 @@ test("Meta webhook on the running server: challenge, signature, malformed payloa
   const unsigned = await request.post("/api/webhooks/meta", { headers: { "content-type": "application/json" }, data: raw });
   expect(unsigned.status()).toBe(403);
 
+  // A Buffer, so the bytes go out exactly as signed (Playwright would JSON-encode a string that is not JSON).
   const notJson = "{not json";
-  const bad = await request.post("/api/webhooks/meta", { headers: { "content-type": "application/json", "x-hub-signature-256": sign(notJson) }, data: notJson });
+  const bad = await request.post("/api/webhooks/meta", { headers: { "content-type": "application/json", "x-hub-signature-256": sign(notJson) }, data: Buffer.from(notJson) });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.code).toBe("invalid_json");
   const wrongShape = JSON.stringify({ object: "page", entry: "nope" });
