@@ -76,7 +76,10 @@ export function createSqlDb(connectionString: string, max = 10): SqlDb & { pool:
   // small (every fresh install) could keep a sequential scan as the table grows — seen in the benchmark
   // on outbound_messages and buyers. Every hot-path statement is an index lookup by design, so this pool
   // also tells the planner to avoid sequential scans wherever an index can serve.
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 30_000, types: typeOverrides, options: "-c plan_cache_mode=force_generic_plan -c enable_seqscan=off -c enable_hashjoin=off -c enable_mergejoin=off" });
+  // Idle connections stay open for minutes (node-postgres closes them after 10 s by default): a new
+  // connection pays authentication and the planning of every hot-path statement again (~60 ms of
+  // PostgreSQL CPU each), which landed on the first seconds of every burst after a lull.
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 30_000, idleTimeoutMillis: 5 * 60_000, types: typeOverrides, options: "-c plan_cache_mode=force_generic_plan -c enable_seqscan=off -c enable_hashjoin=off -c enable_mergejoin=off" });
   // An idle client's error (e.g. the server restarted) must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   const base = clientOf(pool);
