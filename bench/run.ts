@@ -322,7 +322,7 @@ async function main() {
     const result = {
       at: new Date().toISOString(),
       machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version },
-      setup: "npm start's own launcher (production Next.js server running the in-process PostgreSQL job driver) + embedded PostgreSQL 18 + fake Graph API on loopback; rules engine only; the load generator runs on the same 2-core machine",
+      setup: "npm start's own launcher (web server with the webhook fast path in front of the production Next.js server, job worker process running the PostgreSQL job driver) + embedded PostgreSQL 18 over its Unix socket + fake Graph API on loopback; rules engine only; each paced run after an unmeasured warm-up; the load generator runs on the same 2-core machine",
       ingestion: { paced_1000_per_min: slow, paced_10000_per_min: fast, burst: b },
       flash_sale: flash,
       targets: {
