@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { prisma } from "@/lib/db";
+import { prisma, type SqlClient } from "@/lib/db";
 import { notifyStore } from "@/lib/realtime/notify";
 import { createStoreEventHub, parseStoreEvent, type HubSignal } from "@/lib/realtime/listen";
 import { storeEventStream } from "@/lib/realtime/sse";
@@ -215,8 +215,8 @@ describe("batched publisher (after commit)", () => {
   it("a failed publish is logged, never thrown into the pipeline", async () => {
     const { publishStoreEvent, flushStoreEvents, configureStoreEventPublisher } = await import("@/lib/realtime/publish");
     const { pgDb } = await import("@/lib/db");
-    const failing = { $queryRaw: () => Promise.reject(new Error("db down")), $executeRaw: () => Promise.reject(new Error("db down")) };
-    configureStoreEventPublisher({ db: failing as never });
+    const failing: SqlClient = { $queryRaw: () => Promise.reject(new Error("db down")), $executeRaw: () => Promise.reject(new Error("db down")) };
+    configureStoreEventPublisher({ db: failing });
     try {
       publishStoreEvent("s", { type: "live.updated", liveId: "l" });
       await expect(flushStoreEvents()).resolves.toBeUndefined();

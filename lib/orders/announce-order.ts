@@ -1,9 +1,10 @@
 import { jobs } from "@/lib/jobs";
 
 /**
- * Starts the order's lifecycle job (reminder, expiry) for an order created outside the comment
- * pipeline. Same event id as the pipeline uses, so announcing twice starts one lifecycle. If the job
- * cannot be queued the order still expires: reservations lapse by time and the sweeper releases them.
+ * Starts a new order's lifecycle job (reminder, expiry) once the order has committed — the path
+ * reserveItems takes under Inngest; the local driver writes the job row in the reservation itself.
+ * The event id is derived from the order, so announcing twice starts one lifecycle. If the job cannot
+ * be queued the order still expires: reservations lapse by time and the sweeper releases them.
  */
 export async function announceOrderCreated({ orderId, storeId }: { orderId: string; storeId: string }): Promise<boolean> {
   try {

@@ -7,7 +7,6 @@ import { listCheckoutMethods } from "@/lib/payments/checkout-methods";
 import { createPaymentLink } from "@/lib/payments/create-payment-link";
 import { PaymentProviderError } from "@/lib/payments/gateways/errors";
 import type { PaymentRuntime } from "@/lib/payments/payment-runtime";
-import { announceOrderCreated } from "./announce-order";
 import { checkoutUrl } from "./checkout-url";
 import type { orderCreateInput, orderCreateOutput } from "./order-schemas";
 import { outOfStockError, reserveItems } from "./reserve-items";
@@ -69,7 +68,6 @@ export async function createOrderFromApi({
   });
   if (result.status === "out_of_stock") throw outOfStockError(result.sku, result.available);
   const order = result.order;
-  if (!result.replayed) await announceOrderCreated({ orderId: order.id, storeId: store.id });
 
   const checkout = checkoutUrl(order);
   let paymentUrl = checkout;

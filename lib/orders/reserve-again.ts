@@ -1,6 +1,5 @@
 import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { announceOrderCreated } from "./announce-order";
 import { reserveItems } from "./reserve-items";
 
 export type ReserveAgainResult =
@@ -34,7 +33,6 @@ export async function reserveAgain({ orderId }: { orderId: string }): Promise<Re
   if (result.status === "out_of_stock") return { status: "out_of_stock", skus: [result.sku] };
   if (!result.replayed) {
     await recordAudit(prisma, { storeId: old.storeId, actorType: "BUYER", actorId: old.buyerId, action: "order.reserved_again", entityType: "order", entityId: old.id, data: { newOrderId: result.order.id } });
-    await announceOrderCreated({ orderId: result.order.id, storeId: old.storeId });
   }
   return { status: "reserved", orderId: result.order.id, replayed: result.replayed };
 }
