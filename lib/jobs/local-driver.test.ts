@@ -99,6 +99,27 @@ describe("local job driver", () => {
     expect(await jobsOf(other.id)).toHaveLength(1);
   });
 
+  test("an event with a future ts starts its job at that time and not before, like Inngest's scheduled events", async () => {
+    const job = defineJob({ id: unique("scheduled"), event: "order/created", handler: async () => "ran" });
+    const driver = createLocalDriver({ functions: [job] });
+    const at = Date.now() + 1500;
+    await driver.send({ name: "order/created", data: { orderId: "later", storeId: "s1" }, ts: at });
+    await prisma.$transaction(async (tx) => {
+      await driver.send({ name: "order/created", data: { orderId: "later-in-tx", storeId: "s1" }, ts: at }, { tx });
+    });
+    await driver.send({ name: "order/created", data: { orderId: "past-ts", storeId: "s1" }, ts: Date.now() - 60_000 });
+
+    const early = await runJobsUntilIdle({ functions: [job], logger: quietLogger });
+    expect(early.outcomes.completed).toBe(1); // only the event whose ts is not in the future
+    const waiting = (await jobsOf(job.id)).filter((r) => r.status === "QUEUED");
+    expect(waiting.map((r) => (r.payload as { data: { orderId: string } }).data.orderId).sort()).toEqual(["later", "later-in-tx"]);
+    for (const r of waiting) expect(Math.abs(r.runAt.getTime() - at)).toBeLessThan(5);
+
+    await new Promise((r) => setTimeout(r, Math.max(0, at - Date.now()) + 50));
+    const late = await runJobsUntilIdle({ functions: [job], logger: quietLogger });
+    expect(late.outcomes.completed).toBe(2);
+  });
+
   test("a job inserted inside a rolled-back transaction never exists, a committed one runs", async () => {
     const job = defineJob({ id: unique("outbox"), event: "order/created", handler: async () => "ran" });
     const driver = createLocalDriver({ functions: [job] });

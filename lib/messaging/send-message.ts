@@ -205,6 +205,13 @@ function guardReason(req: OutboundRequest, g: Guards | undefined): string | null
 /**
  * One statement: every result (or, for a retry, the error), usage counted, the buyer's PSID learned, and
  * the comment completed when asked. Dashboards are told after the commit.
+ *
+ * Committed asynchronously (no wait for the WAL flush; the claim before the send stays synchronous).
+ * Only a crash of PostgreSQL itself can lose an asynchronous commit, and then the message is left
+ * PENDING under its claimed key — exactly the state a crash of this process between the Graph call and
+ * this statement leaves, which a retry already handles (Meta answers a second private reply to the same
+ * comment with "already sent"). The next synchronous commit of any session flushes it, so the window
+ * is a few milliseconds under load and at most wal_writer_delay when idle.
  */
 async function record(
   reqs: readonly OutboundRequest[],
@@ -242,7 +249,8 @@ async function record(
         "dmSentAt" = CASE WHEN ${completion?.dmSent ?? false}::boolean THEN now() ELSE "dmSentAt" END
       WHERE id = ${completion?.commentId ?? null}::text RETURNING "storeId", "liveId"
     )
-    SELECT c."storeId", c."liveId", (SELECT count(*) FROM m)::int AS m, (SELECT count(*) FROM u)::int AS u, (SELECT count(*) FROM b)::int AS b
+    SELECT c."storeId", c."liveId", (SELECT count(*) FROM m)::int AS m, (SELECT count(*) FROM u)::int AS u, (SELECT count(*) FROM b)::int AS b,
+      set_config('synchronous_commit', 'off', true) AS "asyncCommit"
     FROM (SELECT 1) one LEFT JOIN c ON true`;
 
   outcomes.forEach((o, i) => {

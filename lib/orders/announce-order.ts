@@ -1,4 +1,5 @@
 import { jobs } from "@/lib/jobs";
+import { lifecycleStartsAt } from "./order-timers";
 
 /**
  * Starts a new order's lifecycle job (reminder, expiry) once the order has committed — the path
@@ -6,9 +7,10 @@ import { jobs } from "@/lib/jobs";
  * The event id is derived from the order, so announcing twice starts one lifecycle. If the job cannot
  * be queued the order still expires: reservations lapse by time and the sweeper releases them.
  */
-export async function announceOrderCreated({ orderId, storeId }: { orderId: string; storeId: string }): Promise<boolean> {
+export async function announceOrderCreated({ orderId, storeId, expiresAt }: { orderId: string; storeId: string; expiresAt: Date }): Promise<boolean> {
   try {
-    await jobs.send({ name: "order/created", id: `order-created:${orderId}`, data: { orderId, storeId } });
+    // Scheduled for the lifecycle's first real work (see lifecycleStartsAt): Inngest starts the run then.
+    await jobs.send({ name: "order/created", id: `order-created:${orderId}`, data: { orderId, storeId }, ts: lifecycleStartsAt(expiresAt) });
     return true;
   } catch (error) {
     console.error("[orders] could not queue order/created", orderId, error);

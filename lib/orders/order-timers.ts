@@ -2,6 +2,18 @@ import { pgDb } from "@/lib/db";
 import { env } from "@/lib/env";
 
 /**
+ * When a new order's lifecycle first has something to do: the reminder before expiry, or the expiry
+ * itself when reminders are off. The order/created event is scheduled for that time (a future event
+ * `ts`, honoured by both job drivers), so a young cart costs no job run — at the start of a live,
+ * when nearly every buyer opens a cart at once, that is one run less per buyer. The job reads the
+ * timers again when it starts: a cart extended in the meantime simply sleeps longer.
+ */
+export function lifecycleStartsAt(expiresAt: Date): number {
+  const leadMs = Math.max(0, env().REMINDER_BEFORE_EXPIRY_SECONDS) * 1000;
+  return Math.max(Date.now(), expiresAt.getTime() - leadMs);
+}
+
+/**
  * What the lifecycle job needs to decide its next sleep, read fresh (the cart may have been extended).
  * On the plain pool: every new order's lifecycle starts with this read, and a live's first seconds
  * create an order for nearly every buyer at once.

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { seedBuyer, seedStore } from "@/tests/helpers/seed";
 import { reserveItems } from "./reserve-items";
@@ -160,6 +161,19 @@ describe("reserveItems", () => {
     expect(audit).toMatchObject({ action: "order.created", actorType: "USER", actorId: "user-1", data: { items: [{ sku: "AAA", quantity: 2 }, { sku: "BBB", quantity: 1 }], commentId: null } });
     expect(await prisma.job.count({ where: { eventId: `order-created:${order.id}`, functionId: "order-lifecycle" } })).toBe(1);
     expect((await prisma.product.findMany({ where: { storeId: store.id }, orderBy: { sku: "asc" } })).map((p) => p.reserved)).toEqual([2, 1]);
+  });
+
+  test("a new order's lifecycle job is scheduled for its first work, the reminder before expiry, not for now", async () => {
+    const { store, products, pageId } = await seedStore({ products: [{ sku: "AAA", name: "Uno", priceMinor: 1000, stock: 5, keywords: [], color: null, size: null }] });
+    const buyer = await seedBuyer(store.id, pageId);
+    const r = await reserveItems({ ...base, storeId: store.id, buyerId: buyer.id, items: [{ productId: products[0]!.id, quantity: 1 }], idempotencyKey: "scheduled-lifecycle" });
+    if (r.status !== "reserved") throw new Error("expected reservation");
+    const job = await prisma.job.findFirstOrThrow({ where: { eventId: `order-created:${r.order.id}`, functionId: "order-lifecycle" } });
+    const reminderAt = r.order.expiresAt.getTime() - env().REMINDER_BEFORE_EXPIRY_SECONDS * 1000;
+    expect(env().REMINDER_BEFORE_EXPIRY_SECONDS).toBeGreaterThan(0);
+    expect(reminderAt).toBeGreaterThan(Date.now() + 60_000);
+    expect(Math.abs(job.runAt.getTime() - reminderAt)).toBeLessThan(1000);
+    expect(job.status).toBe("QUEUED");
   });
 
   test("concurrent BUYs of one buyer all land in the one open cart with the right quantity and total", async () => {

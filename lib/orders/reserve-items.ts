@@ -10,6 +10,7 @@ import { includedVat } from "./tax";
 import { reservationTtlSeconds } from "./ttl";
 import { expireOverdueForProduct } from "./expire-order";
 import { announceOrderCreated } from "./announce-order";
+import { lifecycleStartsAt } from "./order-timers";
 
 export type ReserveRequest = {
   storeId: string;
@@ -143,7 +144,7 @@ async function reserve(plan: Plan): Promise<BotCommentReserveResult> {
       }
       if (created === "outbox") wakeJobWorkers();
       // Inngest: an event is sent at once, so only once the order exists (same event id: one lifecycle).
-      else if (created === "send" && result.status === "reserved") await announceOrderCreated({ orderId: result.order.id, storeId: result.order.storeId });
+      else if (created === "send" && result.status === "reserved") await announceOrderCreated({ orderId: result.order.id, storeId: result.order.storeId, expiresAt: new Date(result.order.expiresAt) });
       return result;
     } catch (e) {
       if (e instanceof OutOfStock) {
@@ -345,7 +346,9 @@ async function prepare(tx: SqlClient, plan: Plan): Promise<Prepared> {
 
   // Every new order starts its lifecycle (reminder, expiry) in the transaction that creates it: its
   // order/created job row is one more write of the statement below (the workers are woken after commit).
-  const outbox: OutboxJobRow[] | null = cartId ? [] : await jobs.outboxRows({ name: "order/created", id: `order-created:${orderId}`, data: { orderId, storeId } });
+  const outbox: OutboxJobRow[] | null = cartId
+    ? []
+    : await jobs.outboxRows({ name: "order/created", id: `order-created:${orderId}`, data: { orderId, storeId }, ts: lifecycleStartsAt(expiresAt) });
   return { storeId, liveId, items, pids, qs, lines, cartId, orderId, expiresAt, rateBps, currency: read.currency, buyerLocale: read.buyerLocale, audit, outbox };
 }
 
@@ -419,10 +422,10 @@ async function writeInTx(tx: SqlClient, plan: Plan, w: Exclude<Prepared, { done:
     ),
     job AS (
       INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
-      SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, date_trunc('milliseconds', now()), now()
+      SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, GREATEST(date_trunc('milliseconds', now()), r.run_at), now()
       FROM unnest(${jobRows.map((r) => r.id)}::text[], ${jobRows.map((r) => r.functionId)}::text[], ${jobRows.map((r) => r.eventName)}::text[],
                   ${jobRows.map((r) => r.eventId)}::text[], ${jobRows.map((r) => r.payload)}::text[], ${jobRows.map((r) => r.maxAttempts)}::int[],
-                  ${jobRows.map((r) => r.concurrencyKey)}::text[]) AS r(id, fn, ev, eid, payload, max, ck)
+                  ${jobRows.map((r) => r.concurrencyKey)}::text[], ${jobRows.map((r) => r.runAt)}::timestamptz[]) AS r(id, fn, ev, eid, payload, max, ck, run_at)
       ON CONFLICT ("functionId", "eventId") DO NOTHING
       RETURNING id
     ),
@@ -562,10 +565,10 @@ async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prep
     ),
     job AS (
       INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
-      SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, date_trunc('milliseconds', now()), now()
+      SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, GREATEST(date_trunc('milliseconds', now()), r.run_at), now()
       FROM unnest(${jobRows.map((r) => r.id)}::text[], ${jobRows.map((r) => r.functionId)}::text[], ${jobRows.map((r) => r.eventName)}::text[],
                   ${jobRows.map((r) => r.eventId)}::text[], ${jobRows.map((r) => r.payload)}::text[], ${jobRows.map((r) => r.maxAttempts)}::int[],
-                  ${jobRows.map((r) => r.concurrencyKey)}::text[]) AS r(id, fn, ev, eid, payload, max, ck)
+                  ${jobRows.map((r) => r.concurrencyKey)}::text[], ${jobRows.map((r) => r.runAt)}::timestamptz[]) AS r(id, fn, ev, eid, payload, max, ck, run_at)
       WHERE EXISTS (SELECT 1 FROM new_order)
       ON CONFLICT ("functionId", "eventId") DO NOTHING
       RETURNING id

@@ -102,12 +102,12 @@ async function storeComments(candidates: Candidate[]): Promise<Inserted[]> {
       RETURNING 1
     ), queued AS (
       INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
-      SELECT j.id, j.fn, j.ev, j.eid, j.payload::jsonb, j.max, j.ck, date_trunc('milliseconds', now()), now()
+      SELECT j.id, j.fn, j.ev, j.eid, j.payload::jsonb, j.max, j.ck, GREATEST(date_trunc('milliseconds', now()), j.run_at), now()
       FROM unnest(
         ${jobRows.map((r) => r.id)}::text[], ${jobRows.map((r) => r.functionId)}::text[], ${jobRows.map((r) => r.eventName)}::text[],
         ${jobRows.map((r) => r.eventId)}::text[], ${jobRows.map((r) => r.payload)}::text[], ${jobRows.map((r) => r.maxAttempts)}::int[],
-        ${jobRows.map((r) => r.concurrencyKey)}::text[]
-      ) AS j(id, fn, ev, eid, payload, max, ck)
+        ${jobRows.map((r) => r.concurrencyKey)}::text[], ${jobRows.map((r) => r.runAt)}::timestamptz[]
+      ) AS j(id, fn, ev, eid, payload, max, ck, run_at)
       JOIN ins ON j.eid = 'comment:' || ins.id AND ins.status = 'RECEIVED'
       ON CONFLICT ("functionId", "eventId") DO NOTHING
       RETURNING 1

@@ -23,13 +23,20 @@ export interface OutboxJobRow {
   payload: string;
   maxAttempts: number;
   concurrencyKey: string | null;
+  /**
+   * ISO time before which the job must not start: the event's `ts` when it lies in the future (Inngest
+   * schedules such an event's runs for that time too), else null (due at once, on the database clock).
+   */
+  runAt: string | null;
 }
 
 /** One job row per subscribed function. */
 export function outboxRowsFor(functions: readonly AnyJobDefinition[], events: readonly PreparedEvent[]): OutboxJobRow[] {
   const rows: OutboxJobRow[] = [];
+  const now = Date.now();
   for (const event of events) {
     let payload: string | undefined;
+    const runAt = event.ts > now ? new Date(event.ts).toISOString() : null;
     for (const def of functions) {
       if (def.event !== event.name) continue;
       rows.push({
@@ -40,6 +47,7 @@ export function outboxRowsFor(functions: readonly AnyJobDefinition[], events: re
         payload: (payload ??= JSON.stringify(event)),
         maxAttempts: def.retries + 1,
         concurrencyKey: concurrencyGroup(def, event),
+        runAt,
       });
     }
   }
@@ -91,6 +99,7 @@ export async function insertFailureJob({
         payload: JSON.stringify({ name: "job/failed", data: { event, error }, id: failedJobId, ts: Date.now() }),
         maxAttempts: def.retries + 1,
         concurrencyKey: null,
+        runAt: null,
       },
     ],
     false,
@@ -99,11 +108,12 @@ export async function insertFailureJob({
 
 // runAt comes from the database clock (not the app's), the same clock the claim query compares with,
 // truncated: the millisecond column would otherwise round up and make a new job due only in the next ms.
+// An event scheduled for later (a future `ts`) starts then instead (GREATEST ignores a NULL).
 async function insertJobRows(tx: SqlClient, rows: OutboxJobRow[], notify: boolean): Promise<number> {
   if (rows.length === 0) return 0;
   const inserted = await tx.$executeRaw`
     INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
-    SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, date_trunc('milliseconds', now()), now()
+    SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, GREATEST(date_trunc('milliseconds', now()), r.run_at), now()
     FROM unnest(
       ${rows.map((r) => r.id)}::text[],
       ${rows.map((r) => r.functionId)}::text[],
@@ -111,8 +121,9 @@ async function insertJobRows(tx: SqlClient, rows: OutboxJobRow[], notify: boolea
       ${rows.map((r) => r.eventId)}::text[],
       ${rows.map((r) => r.payload)}::text[],
       ${rows.map((r) => r.maxAttempts)}::int[],
-      ${rows.map((r) => r.concurrencyKey)}::text[]
-    ) AS r(id, fn, ev, eid, payload, max, ck)
+      ${rows.map((r) => r.concurrencyKey)}::text[],
+      ${rows.map((r) => r.runAt)}::timestamptz[]
+    ) AS r(id, fn, ev, eid, payload, max, ck, run_at)
     ON CONFLICT ("functionId", "eventId") DO NOTHING`;
   if (inserted > 0 && notify) await tx.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, '')`;
   return inserted;

@@ -58,16 +58,17 @@ describe("wake-ups", () => {
         payload: expect.stringContaining('"orderId":"o1"'),
         maxAttempts: 4,
         concurrencyKey: null,
+        runAt: null,
       },
     ]);
     const list = rows!;
     await pgDb.$transaction(async (tx) => {
       await tx.$executeRaw`
         INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
-        SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, date_trunc('milliseconds', now()), now()
+        SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, GREATEST(date_trunc('milliseconds', now()), r.run_at), now()
         FROM unnest(${list.map((r) => r.id)}::text[], ${list.map((r) => r.functionId)}::text[], ${list.map((r) => r.eventName)}::text[],
           ${list.map((r) => r.eventId)}::text[], ${list.map((r) => r.payload)}::text[], ${list.map((r) => r.maxAttempts)}::int[],
-          ${list.map((r) => r.concurrencyKey)}::text[]) AS r(id, fn, ev, eid, payload, max, ck)
+          ${list.map((r) => r.concurrencyKey)}::text[], ${list.map((r) => r.runAt)}::timestamptz[]) AS r(id, fn, ev, eid, payload, max, ck, run_at)
         ON CONFLICT ("functionId", "eventId") DO NOTHING`;
     });
     await new Promise((r) => setTimeout(r, 200));
