@@ -155,10 +155,11 @@ async function main() {
      */
     async function warmUp() {
       const target = await seedStore("warm-up", [{ sku: "A12", name: "Polera roja", stock: 1_000_000 }]);
-      const n = 200;
+      const n = Number(process.env.BENCH_WARM_N ?? 200);
+      const gap = Number(process.env.BENCH_WARM_GAP_MS ?? 10);
       for (let i = 0; i < n; i++) {
         void post(payload(target, `warm_${randomBytes(4).toString("hex")}_${i}`, buyers[i % buyers.length]!, texts[i % texts.length]!));
-        await sleep(10);
+        await sleep(gap);
       }
       await waitProcessed(target.store.id, n, 60_000);
     }
@@ -221,6 +222,18 @@ async function main() {
           FROM comments c JOIN jobs j ON j."eventId" = 'comment:' || c.id
           WHERE c."storeId" = $1 AND c."dmSentAt" IS NOT NULL ORDER BY c."dmSentAt" - c."receivedAt" DESC LIMIT 8`, target.store.id);
         console.log("[bench] slowest comments:", slowest);
+        // Where a comment's time goes: waiting for a worker (until its decision is written, the first step's
+        // write) or being processed (decision → DM), by second of arrival.
+        const split = await prisma.$queryRawUnsafe<{ s: number; wait_p50: number; wait_p95: number; work_p50: number; work_p95: number }[]>(`
+          SELECT floor(extract(epoch FROM c."receivedAt" - t0.t0))::int AS s,
+                 round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d."createdAt" - c."receivedAt") * 1000))::int AS wait_p50,
+                 round(percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM d."createdAt" - c."receivedAt") * 1000))::int AS wait_p95,
+                 round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c."dmSentAt" - d."createdAt") * 1000))::int AS work_p50,
+                 round(percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM c."dmSentAt" - d."createdAt") * 1000))::int AS work_p95
+          FROM comments c JOIN ai_decisions d ON d."commentId" = c.id,
+               (SELECT min("receivedAt") AS t0 FROM comments WHERE "storeId" = $1) t0
+          WHERE c."storeId" = $1 AND c."dmSentAt" IS NOT NULL GROUP BY 1 ORDER BY 1`, target.store.id);
+        console.log("[bench] per second of arrival, ms waiting for a worker p50/p95 | decision → DM p50/p95:", split.map((r) => `${r.s}s ${r.wait_p50}/${r.wait_p95} | ${r.work_p50}/${r.work_p95}`).join(", "));
       }
       if (PROFILE) {
         const perSecond = new Map<number, number[]>();
@@ -308,6 +321,15 @@ async function main() {
       const [walIo] = await prisma.$queryRawUnsafe<{ writes: bigint; write_ms: number; fsyncs: bigint; fsync_ms: number }[]>(
         "SELECT sum(writes) AS writes, round(sum(write_time)::numeric, 1)::float8 AS write_ms, sum(fsyncs) AS fsyncs, round(sum(fsync_time)::numeric, 1)::float8 AS fsync_ms FROM pg_stat_io WHERE object = 'wal'");
       console.log(`[bench] WAL during the ${run} run:`, wal, walIo);
+      const [planning] = await prisma.$queryRawUnsafe<{ plans: bigint; plan_ms: number; backends: bigint }[]>(
+        "SELECT sum(plans) AS plans, round(sum(total_plan_time)::numeric)::float8 AS plan_ms, (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend') AS backends FROM pg_stat_statements");
+      console.log(`[bench] planning during the ${run} run (statements are prepared once per connection):`, planning);
+      const planned = await prisma.$queryRawUnsafe<{ plans: bigint; calls: bigint; plan_ms: number; query: string }[]>(
+        "SELECT plans, calls, round(total_plan_time::numeric)::float8 AS plan_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) AS query FROM pg_stat_statements WHERE plans > 0 ORDER BY total_plan_time DESC LIMIT 12");
+      for (const r of planned) console.log(`${String(r.plans).padStart(6)} plans ${String(r.plan_ms).padStart(6)} ms for ${String(r.calls).padStart(6)} calls  ${r.query}`);
+      const maintenance = await prisma.$queryRawUnsafe<{ relname: string; analyze: bigint; vacuum: bigint }[]>(
+        "SELECT relname, autoanalyze_count AS analyze, autovacuum_count AS vacuum FROM pg_stat_user_tables WHERE autoanalyze_count + autovacuum_count > 0 ORDER BY relname");
+      console.log(`[bench] autovacuum / autoanalyze so far (an ANALYZE makes every connection re-plan the statements on that table):`, maintenance.map((m) => `${m.relname} ${m.vacuum}/${m.analyze}`).join(", "));
       // PostgreSQL 18 jumbles a table reference by its alias, so every foreign-key check ("... FROM ONLY <table> x ...") is
       // counted under one entry, shown with the first table's name.
       console.log(`[bench] PostgreSQL time by statement during the ${run} run:`);

@@ -472,8 +472,10 @@ class CartGone extends Error {}
  * Same read as `reserveInTx`; the buyer's concurrent reservations (two comments of one buyer at once)
  * are serialised by a session advisory lock on the buyer instead of the cart row lock. The write
  * statement re-locks the cart row and re-checks it is still open (a payment or an expiry may have
- * closed it), takes the stock only then, and writes everything else only if the stock was taken — so
- * a short product or a closed cart writes nothing at all (all or nothing without a transaction block).
+ * closed it; then it writes nothing), writes the order, its line, reservation, audit row and comment
+ * link, and takes the stock LAST, so the product row every buyer of the live contends for is held
+ * only from that UPDATE to the statement's commit. If the units went to someone else meanwhile, the
+ * statement aborts itself and nothing it wrote remains (all or nothing without a transaction block).
  */
 async function reserveForCommentInSession(conn: SqlClient, plan: Plan): Promise<TxOutcome> {
   const lockKey = `reserve:${plan.buyerId}`;
@@ -494,22 +496,27 @@ async function reserveForCommentInSession(conn: SqlClient, plan: Plan): Promise<
   }
 }
 
+/** SQLSTATE of the one-statement reservation aborting itself: the stock was gone when its UPDATE ran. */
+const SOLD_OUT_SQLSTATE = "LS409";
+
 async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prepared, { done: TxOutcome }>): Promise<TxOutcome> {
   const { storeId, liveId, cartId, orderId, expiresAt, rateBps, audit, outbox } = w;
   const line = w.lines[0]!;
   const q = w.qs[0]!;
   const jobRows = outbox ?? [];
-  const [row] = await conn.$queryRaw<(Partial<OrderRow> & { taken: number; cartOpen: number })[]>`
+  // Every write is gated on `go` (a new order, or the cart still open under its row lock), never on the
+  // stock: the stock UPDATE comes LAST — its one-time filter reads the counts of all the other writes,
+  // so they run first — and the hot product row is held only from that UPDATE to this statement's
+  // commit. When the units went to someone else in the meantime, the statement aborts itself
+  // (lss_abort), rolling back everything it wrote.
+  const row = await conn.$queryRaw<(Partial<OrderRow> & { taken: number; cartOpen: number })[]>`
     WITH cart_lock AS (
       SELECT o.id FROM orders o
       WHERE ${cartId !== null}::boolean AND o.id = ${orderId}::text AND o.status = 'PENDING' AND o."expiresAt" > now()
       FOR NO KEY UPDATE
     ),
-    taken AS (
-      UPDATE products p SET reserved = p.reserved + ${q}::int, "updatedAt" = now()
-      WHERE p.id = ${line.id}::text AND p.stock - p.reserved >= ${q}::int
-        AND (${cartId === null}::boolean OR EXISTS (SELECT 1 FROM cart_lock))
-      RETURNING p.id
+    go AS (
+      SELECT (${cartId === null}::boolean OR EXISTS (SELECT 1 FROM cart_lock)) AS ok
     ),
     existing AS (
       SELECT oi.id, oi."unitPriceMinor" AS price FROM order_items oi
@@ -518,13 +525,13 @@ async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prep
     ),
     upd_items AS (
       UPDATE order_items oi SET quantity = oi.quantity + ${q}::int
-      FROM existing e WHERE oi.id = e.id AND EXISTS (SELECT 1 FROM taken)
+      FROM existing e WHERE oi.id = e.id AND (SELECT ok FROM go)
       RETURNING oi.id
     ),
     ins_items AS (
       INSERT INTO order_items (id, "orderId", "productId", sku, name, "unitPriceMinor", quantity)
       SELECT gen_random_uuid()::text, ${orderId}::text, ${line.id}::text, ${line.sku}::text, ${line.name}::text, ${line.priceMinor}::int, ${q}::int
-      WHERE EXISTS (SELECT 1 FROM taken) AND NOT EXISTS (SELECT 1 FROM existing)
+      WHERE (SELECT ok FROM go) AND NOT EXISTS (SELECT 1 FROM existing)
       RETURNING id
     ),
     delta AS (
@@ -536,14 +543,14 @@ async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prep
       SELECT ${orderId}::text, ${storeId}::text, ${liveId}::text, ${plan.buyerId}::text, ${plan.commentId}::text, ${w.currency}::text,
              d.d::int, round(d.d::numeric * ${rateBps}::int / (10000 + ${rateBps}::int))::int, d.d::int, ${expiresAt}::timestamptz,
              ${plan.idempotencyKey}::text, ${cartId ? null : randomToken(24)}::text, ${plan.gateway}::text, ${w.buyerLocale}::text, now()
-      FROM delta d WHERE ${cartId === null}::boolean AND EXISTS (SELECT 1 FROM taken)
+      FROM delta d WHERE ${cartId === null}::boolean
       RETURNING id, "storeId", "liveId", "buyerId", status, currency, "subtotalMinor", "taxMinor", "totalMinor", "expiresAt", "idempotencyKey", "checkoutToken", gateway, "buyerLocale"
     ),
     cart AS (
       -- Relative to the row as locked now: a seller's concurrent edit of the cart is kept.
       UPDATE orders o SET "expiresAt" = ${expiresAt}::timestamptz, "subtotalMinor" = o."subtotalMinor" + d.d, "totalMinor" = o."totalMinor" + d.d,
              "taxMinor" = round((o."totalMinor" + d.d)::numeric * ${rateBps}::int / (10000 + ${rateBps}::int))::int, "updatedAt" = now()
-      FROM delta d WHERE o.id IN (SELECT id FROM cart_lock) AND EXISTS (SELECT 1 FROM taken)
+      FROM delta d WHERE o.id IN (SELECT id FROM cart_lock)
       RETURNING o.id, o."storeId", o."liveId", o."buyerId", o.status, o.currency, o."subtotalMinor", o."taxMinor", o."totalMinor", o."expiresAt", o."idempotencyKey", o."checkoutToken", o.gateway, o."buyerLocale"
     ),
     res AS (
@@ -556,11 +563,11 @@ async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prep
       INSERT INTO audit_logs (id, "storeId", "actorType", "actorId", action, "entityType", "entityId", data)
       SELECT gen_random_uuid()::text, ${storeId}::text, ${plan.actor.type}::"ActorType", ${plan.actor.id ?? null}::text,
              ${cartId ? "order.items_added" : "order.created"}::text, 'order', ${orderId}::text, ${audit}::jsonb
-      WHERE EXISTS (SELECT 1 FROM taken)
+      WHERE (SELECT ok FROM go)
       RETURNING id
     ),
     linked AS (
-      UPDATE comments SET "orderId" = ${orderId}::text WHERE id = ${plan.commentId}::text AND EXISTS (SELECT 1 FROM taken)
+      UPDATE comments SET "orderId" = ${orderId}::text WHERE id = ${plan.commentId}::text AND (SELECT ok FROM go)
       RETURNING id
     ),
     job AS (
@@ -572,16 +579,27 @@ async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prep
       WHERE EXISTS (SELECT 1 FROM new_order)
       ON CONFLICT ("functionId", "eventId") DO NOTHING
       RETURNING id
+    ),
+    taken AS (
+      UPDATE products p SET reserved = p.reserved + ${q}::int, "updatedAt" = now()
+      WHERE p.id = ${line.id}::text AND p.stock - p.reserved >= ${q}::int AND (SELECT ok FROM go)
+        AND (SELECT (SELECT count(*) FROM upd_items) + (SELECT count(*) FROM ins_items) + (SELECT count(*) FROM new_order) + (SELECT count(*) FROM cart)
+                  + (SELECT count(*) FROM res) + (SELECT count(*) FROM audit) + (SELECT count(*) FROM linked) + (SELECT count(*) FROM job)) > 0
+      RETURNING p.id
     )
     SELECT o.*, (SELECT count(*) FROM taken)::int AS taken, (SELECT count(*) FROM cart_lock)::int AS "cartOpen",
-           (SELECT count(*) FROM upd_items) + (SELECT count(*) FROM ins_items) + (SELECT count(*) FROM res) + (SELECT count(*) FROM audit)
-             + (SELECT count(*) FROM linked) + (SELECT count(*) FROM job) AS writes,
+           CASE WHEN (SELECT ok FROM go) AND NOT EXISTS (SELECT 1 FROM taken) THEN lss_abort(${SOLD_OUT_SQLSTATE}, 'sold out while reserving') END AS aborted,
            set_config('synchronous_commit', 'off', true) AS "asyncCommit"
-    FROM (SELECT 1) AS one LEFT JOIN (SELECT * FROM new_order UNION ALL SELECT * FROM cart) AS o ON true`;
+    FROM (SELECT 1) AS one LEFT JOIN (SELECT * FROM new_order UNION ALL SELECT * FROM cart) AS o ON true`.then(
+    ([r]) => r,
+    (error: unknown) => {
+      if (pgErrorCode(error) === SOLD_OUT_SQLSTATE) throw new OutOfStock(line.id, line.sku, null, null);
+      throw error;
+    },
+  );
   if (!row) throw new Error(`order ${orderId} was not written`);
   if (cartId !== null && row.cartOpen === 0) throw new CartGone();
-  if (row.taken === 0) throw new OutOfStock(line.id, line.sku, null, null);
-  if (!row.id) throw new Error(`order ${orderId} was not written`);
+  if (row.taken === 0 || !row.id) throw new Error(`order ${orderId} was not written`);
   return {
     result: { status: "reserved", order: toOrder(row as OrderRow), addedToExistingCart: cartId !== null, replayed: false },
     created: cartId ? null : outbox ? (outbox.length ? "outbox" : null) : "send",

@@ -151,4 +151,33 @@ describe("reserveForComment", () => {
     const locks = await pgDb.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
     expect(locks[0]!.n).toBe(0);
   });
+
+  test("the last unit taken by another transaction while the reservation writes: the statement aborts and nothing it wrote remains", async () => {
+    const { store, buyer, productId, comment, reserved } = await setup(1);
+    const c = await comment();
+    // Another buyer's transaction takes the last unit and holds the row: the bot's read still sees 1 left.
+    const rival = await pgDb.$session(async (conn) => {
+      await conn.$executeRaw`BEGIN`;
+      await conn.$executeRaw`UPDATE products SET reserved = reserved + 1 WHERE id = ${productId}`;
+      const pending = reserveForComment({ commentId: c.id, productId, quantity: 1, buyerId: buyer.id });
+      // The bot's statement writes its order first and then waits for the product row, last.
+      let waiting = false;
+      for (let i = 0; i < 300 && !waiting; i++) {
+        const [w] = await pgDb.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%cart_lock%'`;
+        waiting = w!.n > 0;
+        if (!waiting) await new Promise((r) => setTimeout(r, 10));
+      }
+      await conn.$executeRaw`COMMIT`;
+      expect(waiting).toBe(true);
+      return pending;
+    });
+    expect(rival).toMatchObject({ status: "out_of_stock", available: 0 });
+    expect(await prisma.order.count({ where: { storeId: store.id } })).toBe(0);
+    expect(await prisma.orderItem.count({ where: { order: { storeId: store.id } } })).toBe(0);
+    expect(await prisma.reservation.count({ where: { storeId: store.id } })).toBe(0);
+    expect(await prisma.auditLog.count({ where: { storeId: store.id, entityType: "order" } })).toBe(0);
+    expect(await prisma.job.count({ where: { eventName: "order/created", payload: { path: ["data", "storeId"], equals: store.id } } })).toBe(0);
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id: c.id } })).orderId).toBeNull();
+    expect(await reserved()).toBe(1);
+  });
 });
