@@ -155,11 +155,10 @@ async function main() {
      */
     async function warmUp() {
       const target = await seedStore("warm-up", [{ sku: "A12", name: "Polera roja", stock: 1_000_000 }]);
-      const n = Number(process.env.BENCH_WARM_N ?? 200);
-      const gap = Number(process.env.BENCH_WARM_GAP_MS ?? 10);
+      const n = 200;
       for (let i = 0; i < n; i++) {
         void post(payload(target, `warm_${randomBytes(4).toString("hex")}_${i}`, buyers[i % buyers.length]!, texts[i % texts.length]!));
-        await sleep(gap);
+        await sleep(10);
       }
       await waitProcessed(target.store.id, n, 60_000);
     }
@@ -234,6 +233,19 @@ async function main() {
                (SELECT min("receivedAt") AS t0 FROM comments WHERE "storeId" = $1) t0
           WHERE c."storeId" = $1 AND c."dmSentAt" IS NOT NULL GROUP BY 1 ORDER BY 1`, target.store.id);
         console.log("[bench] per second of arrival, ms waiting for a worker p50/p95 | decision → DM p50/p95:", split.map((r) => `${r.s}s ${r.wait_p50}/${r.wait_p95} | ${r.work_p50}/${r.work_p95}`).join(", "));
+        {
+          const fine = await prisma.$queryRawUnsafe<{ s: number; n: bigint; wait_p50: number; work_p50: number; work_max: number; to_claim: number; send_ms: number }[]>(`
+            SELECT floor(extract(epoch FROM c."receivedAt" - t0.t0) * 4)::int AS s, count(*) AS n,
+                   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM m."createdAt" - d."createdAt") * 1000))::int AS to_claim,
+                   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM m."sentAt" - m."createdAt") * 1000))::int AS send_ms,
+                   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d."createdAt" - c."receivedAt") * 1000))::int AS wait_p50,
+                   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c."dmSentAt" - d."createdAt") * 1000))::int AS work_p50,
+                   round(max(extract(epoch FROM c."dmSentAt" - d."createdAt") * 1000))::int AS work_max
+            FROM comments c JOIN ai_decisions d ON d."commentId" = c.id JOIN outbound_messages m ON m."idempotencyKey" = 'comment:' || c.id || ':private',
+                 (SELECT min("receivedAt") AS t0 FROM comments WHERE "storeId" = $1) t0
+            WHERE c."storeId" = $1 AND c."dmSentAt" IS NOT NULL AND c."receivedAt" < t0.t0 + interval '4 seconds' GROUP BY 1 ORDER BY 1`, target.store.id);
+          console.log("[bench] first 4 s by 250 ms:", fine.map((r) => `${r.s / 4}s n${r.n} wait ${r.wait_p50} work ${r.work_p50}/${r.work_max} (decision→claim ${r.to_claim}, claim→sent ${r.send_ms})`).join(", "));
+        }
       }
       if (PROFILE) {
         const perSecond = new Map<number, number[]>();
