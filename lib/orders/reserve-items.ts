@@ -144,7 +144,7 @@ async function reserve(plan: Plan): Promise<BotCommentReserveResult> {
       }
       if (created === "outbox") wakeJobWorkers();
       // Inngest: an event is sent at once, so only once the order exists (same event id: one lifecycle).
-      else if (created === "send" && result.status === "reserved") await announceOrderCreated({ orderId: result.order.id, storeId: result.order.storeId, expiresAt: new Date(result.order.expiresAt) });
+      else if (created === "send" && result.status === "reserved") await announceOrderCreated({ orderId: result.order.id, storeId: result.order.storeId, expiresAt: result.order.expiresAt });
       return result;
     } catch (e) {
       if (e instanceof OutOfStock) {
