@@ -43,6 +43,7 @@ function cpuByRole(): Record<string, number> {
       const seconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
       const role = Number(pid) === process.pid ? "loadgen" : cmd.includes("scripts/server.ts") || cmd.includes("next start") ? "web" : cmd.includes("scripts/worker.ts") ? "worker" : cmd.startsWith("postgres") || cmd.includes("/postgres ") || stat.includes("(postgres)") ? "postgres" : null;
       if (role) out[role]! += seconds;
+      if (PROFILE && role) out[`${role} sys`] = (out[`${role} sys`] ?? 0) + Number(fields[12]) / CLOCK_TICKS;
       if (PROFILE && role === "postgres") {
         const kind = cmd.startsWith("postgres: ") ? cmd.slice(10).split(" ").slice(0, 2).join(" ").replace(/^postgres bench$/, "backends") : "postmaster";
         out[`pg ${kind}`] = (out[`pg ${kind}`] ?? 0) + seconds;
@@ -54,7 +55,7 @@ function cpuByRole(): Record<string, number> {
   return out;
 }
 function coresUsed(before: Record<string, number>, after: Record<string, number>, seconds: number) {
-  return Object.fromEntries(Object.keys(after).map((k) => [k, round((after[k]! - (before[k] ?? 0)) / seconds)]));
+  return Object.fromEntries(Object.keys(after).map((k) => [k, Math.round(((after[k]! - (before[k] ?? 0)) / seconds) * 100) / 100]));
 }
 const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 10 : 30));
 
@@ -184,6 +185,8 @@ async function main() {
       })();
       const cpuBefore = cpuByRole();
       const start = performance.now();
+      let cpuAt3s: Record<string, number> | null = null;
+      const cpuTimer = setTimeout(() => (cpuAt3s = cpuByRole()), 3000);
       const inflight: Promise<void>[] = [];
       for (let i = 0; i < total; i++) {
         const due = start + i * interval;
@@ -198,6 +201,8 @@ async function main() {
       await Promise.all(inflight);
       const sendSeconds = (performance.now() - start) / 1000;
       const cpu_cores_while_sending = coresUsed(cpuBefore, cpuByRole(), sendSeconds);
+      clearTimeout(cpuTimer);
+      if (PROFILE && cpuAt3s) console.log("[bench] CPU cores in the first 3 s:", coresUsed(cpuBefore, cpuAt3s, 3), "after:", coresUsed(cpuAt3s, cpuByRole(), sendSeconds - 3));
       sampling = false;
       await sampler;
       if (PROFILE) console.log("[bench] PostgreSQL active backends by wait event (samples):", [...waits.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12));
@@ -244,6 +249,22 @@ async function main() {
           FROM comments c JOIN ai_decisions d ON d."commentId" = c.id JOIN outbound_messages m ON m."idempotencyKey" = 'comment:' || c.id || ':private',
                (SELECT min("receivedAt") AS t0 FROM comments WHERE "storeId" = $1) t0
           WHERE c."storeId" = $1 AND c."dmSentAt" IS NOT NULL AND c."receivedAt" < t0.t0 + interval '4 seconds' GROUP BY 1 ORDER BY 1`, target.store.id);
+        // BENCH_FIRST=N: the first N comments of the run one by one (ms after arrival: job claimed, decided, send claimed, sent).
+        if (process.env.BENCH_FIRST) {
+          const firsts = await prisma.$queryRawUnsafe<Record<string, number | string>[]>(`
+            SELECT c.text, round(extract(epoch FROM c."receivedAt" - t0.t0) * 1000)::int AS recv,
+                   round(extract(epoch FROM j."createdAt" - c."receivedAt") * 1000)::int AS job,
+                   round(extract(epoch FROM (j."lockedUntil" - interval '60 seconds') - c."receivedAt") * 1000)::int AS claim,
+                   round(extract(epoch FROM d."createdAt" - c."receivedAt") * 1000)::int AS decided,
+                   round(extract(epoch FROM m."createdAt" - c."receivedAt") * 1000)::int AS sendclaim,
+                   round(extract(epoch FROM m."sentAt" - c."receivedAt") * 1000)::int AS sent,
+                   j.status::text AS st
+            FROM comments c JOIN jobs j ON j."eventId" = 'comment:' || c.id LEFT JOIN ai_decisions d ON d."commentId" = c.id
+                 LEFT JOIN outbound_messages m ON m."idempotencyKey" = 'comment:' || c.id || ':private',
+                 (SELECT min("receivedAt") AS t0 FROM comments WHERE "storeId" = $1) t0
+            WHERE c."storeId" = $1 ORDER BY c."receivedAt" LIMIT ${Number(process.env.BENCH_FIRST)}`, target.store.id);
+          for (const f of firsts) console.log("  first", JSON.stringify(f));
+        }
         console.log("[bench] first 4 s by 250 ms:", fine.map((r) => `${r.s / 4}s n${r.n} wait ${r.wait_p50} work ${r.work_p50}/${r.work_max} (decision→claim ${r.to_claim}, claim→sent ${r.send_ms})`).join(", "));
       }
       if (PROFILE) {
@@ -336,8 +357,8 @@ async function main() {
         "SELECT sum(plans) AS plans, round(sum(total_plan_time)::numeric)::float8 AS plan_ms, (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend') AS backends FROM pg_stat_statements");
       console.log(`[bench] planning during the ${run} run (statements are prepared once per connection):`, planning);
       const planned = await prisma.$queryRawUnsafe<{ plans: bigint; calls: bigint; plan_ms: number; query: string }[]>(
-        "SELECT plans, calls, round(total_plan_time::numeric)::float8 AS plan_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) AS query FROM pg_stat_statements WHERE plans > 0 ORDER BY total_plan_time DESC LIMIT 12");
-      for (const r of planned) console.log(`${String(r.plans).padStart(6)} plans ${String(r.plan_ms).padStart(6)} ms for ${String(r.calls).padStart(6)} calls  ${r.query}`);
+        "SELECT plans, calls, round(total_plan_time::numeric)::float8 AS plan_ms, round(min_plan_time::numeric, 1)::float8 AS min_ms, round(max_plan_time::numeric, 1)::float8 AS max_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) AS query FROM pg_stat_statements WHERE plans > 0 ORDER BY total_plan_time DESC LIMIT 12");
+      for (const r of planned as (typeof planned[number] & { min_ms: number; max_ms: number })[]) console.log(`${String(r.plans).padStart(6)} plans ${String(r.plan_ms).padStart(6)} ms (${r.min_ms}–${r.max_ms}) for ${String(r.calls).padStart(6)} calls  ${r.query}`);
       // PostgreSQL 18 jumbles a table reference by its alias, so every foreign-key check ("... FROM ONLY <table> x ...") is
       // counted under one entry, shown with the first table's name.
       console.log(`[bench] PostgreSQL time by statement during the ${run} run:`);

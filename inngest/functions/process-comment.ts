@@ -21,6 +21,8 @@ export const processComment = defineJob({
   // text messages (Messenger Platform rate limits); 250 leaves room for reminders and receipts.
   // (Public replies go through the Graph comments edge, outside that Send API limit.)
   throttle: { key: "event.data.storeId", limit: 250, period: "1s" },
+  // See the note above: the local driver writes a step's memo only if the run stops before completing.
+  idempotentSteps: true,
   async handler({ event, step }) {
     const { commentId } = event.data;
     const understood = await step.run("understand", () => understandComment({ commentId }));

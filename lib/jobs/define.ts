@@ -62,6 +62,13 @@ export interface JobDefinition<N extends JobEventName = JobEventName, R = unknow
   readonly retries: number;
   readonly concurrency?: ConcurrencyOption;
   readonly throttle?: ThrottleOption;
+  /**
+   * Every step is idempotent by its own keys (re-running a finished step repeats no effect). The local
+   * driver then keeps a finished step's result in memory and writes it only when the run stops before
+   * completing (a sleep, a retry): a run that completes in one go writes its completion and nothing
+   * else. A crash re-runs the steps since the last written one. Inngest persists every step anyway.
+   */
+  readonly idempotentSteps: boolean;
   // Method syntax on purpose: it lets a JobDefinition<"order/created"> sit in a list of AnyJobDefinition.
   handler(ctx: JobContext<N>): Promise<R>;
   /** Compensation: runs once, durably, after the last retry failed. */
@@ -101,6 +108,7 @@ interface DefineJobInput<N extends JobEventName, R> {
   retries?: number;
   concurrency?: ConcurrencyOption;
   throttle?: ThrottleOption;
+  idempotentSteps?: boolean;
   handler: (ctx: JobContext<N>) => Promise<R>;
   onFailure?: (ctx: JobFailureContext<N>) => Promise<unknown>;
 }
@@ -129,6 +137,7 @@ export function defineJob<const N extends JobEventName, R>(input: DefineJobInput
     retries,
     concurrency: input.concurrency,
     throttle: input.throttle,
+    idempotentSteps: input.idempotentSteps ?? false,
     handler: input.handler,
     onFailure: input.onFailure,
   });

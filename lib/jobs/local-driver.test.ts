@@ -86,6 +86,43 @@ describe("local job driver", () => {
     expect(await countSideEffects(prisma, `${tag}:reserve`)).toBe(1);
   });
 
+  test("idempotentSteps: a run that completes writes no step memos; a retried run first writes its finished steps and resumes after them", async () => {
+    const tag = unique("idem");
+    let notifyFailures = 1;
+    const job = defineJob({
+      id: unique("idem"),
+      event: "order/created",
+      retries: 2,
+      idempotentSteps: true,
+      handler: async ({ event, step }) => {
+        const { orderId } = event.data;
+        const n = await step.run("reserve", async () => {
+          await recordSideEffect(prisma, `${tag}:reserve:${orderId}`);
+          return 1;
+        });
+        return step.run("notify", () => {
+          if (orderId === "flaky" && notifyFailures-- > 0) throw new Error("graph down");
+          return `${orderId}:${n}`;
+        });
+      },
+    });
+    await createLocalDriver({ functions: [job] }).send([
+      { name: "order/created", data: { orderId: "straight", storeId: "s" } },
+      { name: "order/created", data: { orderId: "flaky", storeId: "s" } },
+    ]);
+
+    const w = worker({ functions: [job], retryBaseMs: 50 });
+    const rows = await waitFor(() => jobsOf(job.id), (r) => r.length === 2 && r.every((j) => j.status === "COMPLETED"));
+    await w.stop();
+
+    const byOrder = new Map(await Promise.all(rows.map(async (r) => [(r.payload as { data: { orderId: string } }).data.orderId, await inspectJob({ id: r.id })] as const)));
+    expect(byOrder.get("straight")).toMatchObject({ result: "straight:1", attempts: 0, steps: [] });
+    expect(byOrder.get("flaky")).toMatchObject({ result: "flaky:1" });
+    expect(byOrder.get("flaky")!.steps.map((s) => s.stepId).sort()).toEqual(["notify", "reserve"]);
+    expect(await countSideEffects(prisma, `${tag}:reserve:straight`)).toBe(1);
+    expect(await countSideEffects(prisma, `${tag}:reserve:flaky`)).toBe(1);
+  });
+
   test("an event sent twice with the same id creates one job per function", async () => {
     const job = defineJob({ id: unique("dedupe"), event: "comment/received", handler: async () => "ok" });
     const other = defineJob({ id: unique("dedupe-other"), event: "comment/received", handler: async () => "ok" });

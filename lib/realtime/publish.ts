@@ -13,7 +13,7 @@ type Publisher = {
 };
 const g = globalThis as unknown as { __lssPublisher?: Publisher };
 function publisher(): Publisher {
-  return (g.__lssPublisher ??= { queue: [], timer: null, flushing: null, db: pgDb, delayMs: 5 });
+  return (g.__lssPublisher ??= { queue: [], timer: null, flushing: null, db: pgDb, delayMs: 50 });
 }
 
 /** Tests: publish through another client, or flush on a different delay. */

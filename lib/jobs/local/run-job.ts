@@ -165,6 +165,24 @@ async function replay(
       settings.batcher.write({ kind: "step", jobId: job.id, token, stepId, output: JSON.stringify(output), resetAttempts }),
     );
 
+  // Results of finished steps not written yet (idempotentSteps): written before the run parks or retries,
+  // so the next run resumes after them; a completed run never needs them.
+  const deferMemos = entry.kind === "main" && def.idempotentSteps;
+  const deferred = new Map<string, StepOutput>();
+  const writeDeferred = async (): Promise<"lost" | null> => {
+    try {
+      for (const [stepId, output] of deferred) {
+        await save(stepId, output, false);
+        deferred.delete(stepId);
+      }
+    } catch (error) {
+      if (error instanceof LeaseLostError) return "lost";
+      // Not written: those steps run again next time, which idempotent steps allow.
+      logger.warn("could not save finished steps before parking the run:", describe(error));
+    }
+    return null;
+  };
+
   // A step body failed: retry the job later, or memoise the error and throw it into the handler.
   const failStep = async (stepId: string, error: unknown): Promise<Stop> => {
     if (error instanceof LeaseLostError) {
@@ -236,6 +254,11 @@ async function replay(
             value = toJson<T>(await fn());
           } catch (error) {
             return failStep(stepId, error);
+          }
+          // An idempotent function's step on its first try: memoised only if the run stops before completing.
+          if (deferMemos && attempt === 0) {
+            deferred.set(stepId, { data: value });
+            return value;
           }
           try {
             await save(stepId, { data: value }, attempt > 0);
@@ -311,6 +334,8 @@ async function replay(
   await interrupts.settle();
 
   if (interrupts.lost) return "lost";
+  const parks = interrupts.retryError !== undefined || interrupts.wakeAt !== undefined || ("ok" in first && !first.ok);
+  if (parks && deferred.size > 0 && (await writeDeferred()) === "lost") return "lost";
   if (interrupts.retryError !== undefined) {
     await retryLater(settings, job, lease, attempt, interrupts.retryError);
     logger.warn(`attempt ${attempt + 1}/${job.maxAttempts} failed, retrying:`, describe(interrupts.retryError));
