@@ -249,12 +249,11 @@ async function main() {
           FROM comments c JOIN ai_decisions d ON d."commentId" = c.id JOIN outbound_messages m ON m."idempotencyKey" = 'comment:' || c.id || ':private',
                (SELECT min("receivedAt") AS t0 FROM comments WHERE "storeId" = $1) t0
           WHERE c."storeId" = $1 AND c."dmSentAt" IS NOT NULL AND c."receivedAt" < t0.t0 + interval '4 seconds' GROUP BY 1 ORDER BY 1`, target.store.id);
-        // BENCH_FIRST=N: the first N comments of the run one by one (ms after arrival: job claimed, decided, send claimed, sent).
+        // BENCH_FIRST=N: the first N comments of the run one by one (ms after arrival: job created, decided, send claimed, sent).
         if (process.env.BENCH_FIRST) {
           const firsts = await prisma.$queryRawUnsafe<Record<string, number | string>[]>(`
             SELECT c.text, round(extract(epoch FROM c."receivedAt" - t0.t0) * 1000)::int AS recv,
                    round(extract(epoch FROM j."createdAt" - c."receivedAt") * 1000)::int AS job,
-                   round(extract(epoch FROM (j."lockedUntil" - interval '60 seconds') - c."receivedAt") * 1000)::int AS claim,
                    round(extract(epoch FROM d."createdAt" - c."receivedAt") * 1000)::int AS decided,
                    round(extract(epoch FROM m."createdAt" - c."receivedAt") * 1000)::int AS sendclaim,
                    round(extract(epoch FROM m."sentAt" - c."receivedAt") * 1000)::int AS sent,
