@@ -124,18 +124,7 @@ async function reserve(plan: Plan): Promise<BotCommentReserveResult> {
     try {
       const { result, created } =
         plan.botComment && plan.items.length === 1 && plan.buyerId
-          ? await pgDb.$session(async (conn) => {
-              // Sold out is an answer, not a failure: the connection goes back to the pool (it holds no lock).
-              try {
-                return await reserveForCommentInSession(conn, plan);
-              } catch (error) {
-                if (error instanceof OutOfStock) return { soldOut: error };
-                throw error;
-              }
-            }).then((r) => {
-              if ("soldOut" in r) throw r.soldOut;
-              return r;
-            })
+          ? await reserveForCommentOptimistically(plan)
           : await pgDb.$transaction((tx) => reserveInTx(tx, plan), { timeout: 15_000 });
       // After the commit: the dashboard hint (batched; a NOTIFY inside the transaction would serialise
       // commits) and the job workers' wake-up for the order/created row the transaction wrote.
@@ -182,6 +171,7 @@ type ReadRow = {
   country: string | null;
   ttl: number | null;
   cartId: string | null;
+  cartVersion: number | null;
   replay: (OrderRow & { byComment: boolean }) | null;
   products: { id: string; sku: string; name: string; priceMinor: number; ok: boolean; available: number; overdue: boolean }[] | null;
 };
@@ -230,6 +220,8 @@ type Prepared =
       qs: number[];
       lines: { id: string; sku: string; name: string; priceMinor: number }[];
       cartId: string | null;
+      /** The buyer's cart version as read (bot path: the write proceeds only if it is unchanged). */
+      cartVersion: number | null;
       orderId: string;
       expiresAt: Date;
       rateBps: number;
@@ -308,6 +300,7 @@ async function prepare(tx: SqlClient, plan: Plan): Promise<Prepared> {
     SELECT ctx."storeId", ctx."liveId", ctx."buyerLocale", ctx."botEnabled", ctx."optedOut", ctx."commentOrderId",
            CASE WHEN ${plan.botComment}::boolean THEN set_config('synchronous_commit', 'off', true) END AS "asyncCommit",
            st.currency, st.country, st.ttl, (SELECT id FROM cart) AS "cartId",
+           (SELECT b."cartVersion" FROM buyers b WHERE ${plan.botComment}::boolean AND b.id = ${plan.buyerId}::text) AS "cartVersion",
            (SELECT to_jsonb(replay) FROM replay) AS replay, (SELECT jsonb_agg(pr) FROM pr) AS products
     FROM ctx LEFT JOIN st ON true`;
 
@@ -349,7 +342,7 @@ async function prepare(tx: SqlClient, plan: Plan): Promise<Prepared> {
   const outbox: OutboxJobRow[] | null = cartId
     ? []
     : await jobs.outboxRows({ name: "order/created", id: `order-created:${orderId}`, data: { orderId, storeId }, ts: lifecycleStartsAt(expiresAt) });
-  return { storeId, liveId, items, pids, qs, lines, cartId, orderId, expiresAt, rateBps, currency: read.currency, buyerLocale: read.buyerLocale, audit, outbox };
+  return { storeId, liveId, items, pids, qs, lines, cartId, cartVersion: read.cartVersion, orderId, expiresAt, rateBps, currency: read.currency, buyerLocale: read.buyerLocale, audit, outbox };
 }
 
 async function writeInTx(tx: SqlClient, plan: Plan, w: Exclude<Prepared, { done: TxOutcome }>): Promise<TxOutcome> {
@@ -463,36 +456,38 @@ export function outOfStockError(sku: string, available: number) {
 /** The cart it was to join was paid, cancelled or expired between the read and the write: read again. */
 class CartGone extends Error {}
 
+/** Another reservation of the same buyer committed between the read and the write: read again. */
+class BuyerMoved extends Error {}
+
 /**
  * The bot's reservation for one comment (one product), shaped for a live where every buyer wants the
  * same product: the hot product row is locked only inside one autocommit statement, from the stock
  * UPDATE to that statement's own commit — never across a round trip to this process, which on a busy
  * machine can wait milliseconds for a CPU while every other buyer of the product waits on the row.
  *
- * Same read as `reserveInTx`; the buyer's concurrent reservations (two comments of one buyer at once)
- * are serialised by a session advisory lock on the buyer instead of the cart row lock. The write
- * statement re-locks the cart row and re-checks it is still open (a payment or an expiry may have
- * closed it; then it writes nothing), writes the order, its line, reservation, audit row and comment
- * link, and takes the stock LAST, so the product row every buyer of the live contends for is held
- * only from that UPDATE to the statement's commit. If the units went to someone else meanwhile, the
- * statement aborts itself and nothing it wrote remains (all or nothing without a transaction block).
+ * Same read as `reserveInTx`. One buyer's concurrent reservations (two comments of one buyer at once)
+ * are serialised optimistically on the buyer row: the write statement first bumps the buyer's cart
+ * version only if it is still the one the read saw; the second of two racing statements waits for the
+ * first's commit, finds the version moved, writes nothing and reads again, now seeing the cart the
+ * first one opened. The statement also re-locks the cart row and re-checks it is still open (a payment
+ * or an expiry may have closed it; then it writes nothing), writes the order, its line, reservation,
+ * audit row and comment link, and takes the stock LAST, so the product row every buyer of the live
+ * contends for is held only from that UPDATE to the statement's commit. If the units went to someone
+ * else meanwhile, the statement aborts itself and nothing it wrote remains (all or nothing without a
+ * transaction block). Two statements per reservation, no lock held between them.
  */
-async function reserveForCommentInSession(conn: SqlClient, plan: Plan): Promise<TxOutcome> {
-  const lockKey = `reserve:${plan.buyerId}`;
-  await conn.$queryRaw`SELECT pg_advisory_lock(hashtextextended(${lockKey}, 0))`;
-  try {
-    for (let attempt = 0; ; attempt++) {
-      const prepared = await prepare(conn, plan);
-      if (prepared.done) return prepared.done;
-      try {
-        return await writeSingleStatement(conn, plan, prepared);
-      } catch (error) {
-        if (error instanceof CartGone && attempt < 3) continue;
-        throw error;
-      }
+async function reserveForCommentOptimistically(plan: Plan): Promise<TxOutcome> {
+  // Each lost round means another reservation of this buyer committed, so N racing comments of one
+  // buyer settle within N rounds; the bound only stops a runaway loop (the job then retries).
+  for (let attempt = 0; ; attempt++) {
+    const prepared = await prepare(pgDb, plan);
+    if (prepared.done) return prepared.done;
+    try {
+      return await writeSingleStatement(pgDb, plan, prepared);
+    } catch (error) {
+      if ((error instanceof CartGone || error instanceof BuyerMoved) && attempt < 50) continue;
+      throw error;
     }
-  } finally {
-    await conn.$queryRaw`SELECT pg_advisory_unlock(hashtextextended(${lockKey}, 0))`;
   }
 }
 
@@ -501,22 +496,28 @@ const SOLD_OUT_SQLSTATE = "LS409";
 
 async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prepared, { done: TxOutcome }>): Promise<TxOutcome> {
   const { storeId, liveId, cartId, orderId, expiresAt, rateBps, audit, outbox } = w;
+  if (w.cartVersion === null) throw new Error(`buyer ${plan.buyerId} not found`);
   const line = w.lines[0]!;
   const q = w.qs[0]!;
   const jobRows = outbox ?? [];
-  // Every write is gated on `go` (a new order, or the cart still open under its row lock), never on the
-  // stock: the stock UPDATE comes LAST — its one-time filter reads the counts of all the other writes,
+  // Every write is gated on `go` (the buyer's turn — the cart version unchanged since the read — and a new
+  // order, or the cart still open under its row lock), never on the stock: the stock UPDATE comes LAST — its one-time filter reads the counts of all the other writes,
   // so they run first — and the hot product row is held only from that UPDATE to this statement's
   // commit. When the units went to someone else in the meantime, the statement aborts itself
   // (lss_abort), rolling back everything it wrote.
-  const row = await conn.$queryRaw<(Partial<OrderRow> & { taken: number; cartOpen: number })[]>`
-    WITH cart_lock AS (
+  const row = await conn.$queryRaw<(Partial<OrderRow> & { taken: number; cartOpen: number; buyerTurn: number })[]>`
+    WITH buyer_turn AS (
+      UPDATE buyers SET "cartVersion" = "cartVersion" + 1
+      WHERE id = ${plan.buyerId}::text AND "cartVersion" = ${w.cartVersion}::int
+      RETURNING id
+    ),
+    cart_lock AS (
       SELECT o.id FROM orders o
       WHERE ${cartId !== null}::boolean AND o.id = ${orderId}::text AND o.status = 'PENDING' AND o."expiresAt" > now()
       FOR NO KEY UPDATE
     ),
     go AS (
-      SELECT (${cartId === null}::boolean OR EXISTS (SELECT 1 FROM cart_lock)) AS ok
+      SELECT (EXISTS (SELECT 1 FROM buyer_turn) AND (${cartId === null}::boolean OR EXISTS (SELECT 1 FROM cart_lock))) AS ok
     ),
     existing AS (
       SELECT oi.id, oi."unitPriceMinor" AS price FROM order_items oi
@@ -543,14 +544,14 @@ async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prep
       SELECT ${orderId}::text, ${storeId}::text, ${liveId}::text, ${plan.buyerId}::text, ${plan.commentId}::text, ${w.currency}::text,
              d.d::int, round(d.d::numeric * ${rateBps}::int / (10000 + ${rateBps}::int))::int, d.d::int, ${expiresAt}::timestamptz,
              ${plan.idempotencyKey}::text, ${cartId ? null : randomToken(24)}::text, ${plan.gateway}::text, ${w.buyerLocale}::text, now()
-      FROM delta d WHERE ${cartId === null}::boolean
+      FROM delta d WHERE ${cartId === null}::boolean AND (SELECT ok FROM go)
       RETURNING id, "storeId", "liveId", "buyerId", status, currency, "subtotalMinor", "taxMinor", "totalMinor", "expiresAt", "idempotencyKey", "checkoutToken", gateway, "buyerLocale"
     ),
     cart AS (
       -- Relative to the row as locked now: a seller's concurrent edit of the cart is kept.
       UPDATE orders o SET "expiresAt" = ${expiresAt}::timestamptz, "subtotalMinor" = o."subtotalMinor" + d.d, "totalMinor" = o."totalMinor" + d.d,
              "taxMinor" = round((o."totalMinor" + d.d)::numeric * ${rateBps}::int / (10000 + ${rateBps}::int))::int, "updatedAt" = now()
-      FROM delta d WHERE o.id IN (SELECT id FROM cart_lock)
+      FROM delta d WHERE o.id IN (SELECT id FROM cart_lock) AND (SELECT ok FROM go)
       RETURNING o.id, o."storeId", o."liveId", o."buyerId", o.status, o.currency, o."subtotalMinor", o."taxMinor", o."totalMinor", o."expiresAt", o."idempotencyKey", o."checkoutToken", o.gateway, o."buyerLocale"
     ),
     res AS (
@@ -588,6 +589,7 @@ async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prep
       RETURNING p.id
     )
     SELECT o.*, (SELECT count(*) FROM taken)::int AS taken, (SELECT count(*) FROM cart_lock)::int AS "cartOpen",
+           (SELECT count(*) FROM buyer_turn)::int AS "buyerTurn",
            CASE WHEN (SELECT ok FROM go) AND NOT EXISTS (SELECT 1 FROM taken) THEN lss_abort(${SOLD_OUT_SQLSTATE}, 'sold out while reserving') END AS aborted,
            set_config('synchronous_commit', 'off', true) AS "asyncCommit"
     FROM (SELECT 1) AS one LEFT JOIN (SELECT * FROM new_order UNION ALL SELECT * FROM cart) AS o ON true`.then(
@@ -598,6 +600,7 @@ async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prep
     },
   );
   if (!row) throw new Error(`order ${orderId} was not written`);
+  if (row.buyerTurn === 0) throw new BuyerMoved();
   if (cartId !== null && row.cartOpen === 0) throw new CartGone();
   if (row.taken === 0 || !row.id) throw new Error(`order ${orderId} was not written`);
   return {

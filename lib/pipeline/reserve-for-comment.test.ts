@@ -147,9 +147,34 @@ describe("reserveForComment", () => {
     expect(await prisma.order.count({ where: { storeId: store.id } })).toBe(1);
     expect(await prisma.reservation.count({ where: { storeId: store.id } })).toBe(1);
     expect(await reserved()).toBe(1);
-    // No advisory lock is left behind by the sold-out answers.
-    const locks = await pgDb.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
-    expect(locks[0]!.n).toBe(0);
+    // The sold-out statements rolled back entirely, down to the buyer's cart version.
+    expect((await prisma.buyer.findUniqueOrThrow({ where: { id: other.id } })).cartVersion).toBe(0);
+    expect((await prisma.buyer.findUniqueOrThrow({ where: { id: buyer.id } })).cartVersion).toBe(1);
+  });
+
+  test("another reservation of the same buyer commits while the write waits: the statement writes nothing, reads again and then reserves", async () => {
+    const { store, buyer, productId, comment, reserved } = await setup(5);
+    const c = await comment();
+    const result = await pgDb.$session(async (conn) => {
+      await conn.$executeRaw`BEGIN`;
+      await conn.$executeRaw`UPDATE buyers SET "cartVersion" = "cartVersion" + 1 WHERE id = ${buyer.id}`;
+      const pending = reserveForComment({ commentId: c.id, productId, quantity: 1, buyerId: buyer.id });
+      let waiting = false;
+      for (let i = 0; i < 300 && !waiting; i++) {
+        const [w] = await pgDb.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%buyer_turn%'`;
+        waiting = w!.n > 0;
+        if (!waiting) await new Promise((r) => setTimeout(r, 10));
+      }
+      await conn.$executeRaw`COMMIT`;
+      expect(waiting).toBe(true);
+      return pending;
+    });
+    expect(result).toMatchObject({ status: "reserved", addedToExistingCart: false });
+    expect(await prisma.order.count({ where: { storeId: store.id } })).toBe(1);
+    expect(await prisma.reservation.count({ where: { storeId: store.id } })).toBe(1);
+    expect(await reserved()).toBe(1);
+    // The rival's bump, then this reservation's own (its first attempt changed nothing).
+    expect((await prisma.buyer.findUniqueOrThrow({ where: { id: buyer.id } })).cartVersion).toBe(2);
   });
 
   test("the last unit taken by another transaction while the reservation writes: the statement aborts and nothing it wrote remains", async () => {
