@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db";
 import { conflict, notFound } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notifyStore } from "@/lib/realtime/notify";
+import { forgetPageLives } from "@/lib/pipeline/page-lives-cache";
 import { assertWithinPlan } from "@/lib/billing/limits";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import type { commentListQuery, commentOutput, liveCreateInput, liveOutput } from "./schemas";
@@ -54,6 +55,7 @@ export async function createLive({ input, actorId }: { input: z.output<typeof li
     await recordAudit(tx, { storeId: input.store_id, actorType: "USER", actorId, action: "live.started", entityType: "live", entityId: l.id, data: { fbVideoId: l.fbVideoId } });
     return l;
   });
+  forgetPageLives();
   await notifyStore(live.storeId, { type: "live.updated", liveId: live.id });
   return toLiveDto(live);
 }
@@ -71,6 +73,7 @@ export async function endLive({ live, actorId, actorType = "USER" }: { live: Liv
     await recordAudit(tx, { storeId: live.storeId, actorType, actorId: actorId ?? null, action: "live.ended", entityType: "live", entityId: live.id });
     return l;
   });
+  forgetPageLives();
   await notifyStore(live.storeId, { type: "live.updated", liveId: live.id });
   return toLiveDto(ended);
 }
@@ -82,6 +85,7 @@ export async function setBotEnabled({ live, enabled, actorId }: { live: Live; en
     await recordAudit(tx, { storeId: live.storeId, actorType: "USER", actorId, action: enabled ? "live.bot_enabled" : "live.bot_disabled", entityType: "live", entityId: live.id });
     return l;
   });
+  forgetPageLives();
   await notifyStore(live.storeId, { type: "live.updated", liveId: live.id });
   return toLiveDto(updated);
 }

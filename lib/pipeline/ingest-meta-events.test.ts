@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test, vi } from "vitest";
-import { prisma } from "@/lib/db";
+import { pgDb, prisma } from "@/lib/db";
+import { endLive } from "@/lib/lives/lives";
 import { resetEnvForTests } from "@/lib/env";
 import { registerJobFunctions } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
@@ -64,6 +65,32 @@ describe("webhook inbox", () => {
     const c = await prisma.comment.findUniqueOrThrow({ where: { metaCommentId: "p1" } });
     expect(c).toMatchObject({ status: "SKIPPED", liveId: null, reason: "not on an active live" });
     expect(await jobsFor(store.id)).toHaveLength(0);
+  });
+
+  test("a page's store and lives are read at most once a second, yet a live started or ended meanwhile is seen at once", async () => {
+    const { store, live, pageId } = await seedStore();
+    const reads = vi.spyOn(pgDb, "$queryRaw");
+    // How many times a delivery read the page's store and lives.
+    const lookups = async (postId: string, id: string) => {
+      reads.mockClear();
+      await ingestMetaEvents(delivery(pageId, postId, [{ id, message: "quiero A12" }]));
+      return reads.mock.calls.filter(([sql]) => (sql as TemplateStringsArray).join("?").includes("FROM stores s")).length;
+    };
+    try {
+      expect(await lookups(live.fbPostId!, "c1")).toBe(1);
+      expect(await lookups(live.fbPostId!, "c2")).toBe(0);
+      // A second live the cache has not seen: its comment is not decided from the cache.
+      const second = await prisma.live.create({ data: { storeId: store.id, fbVideoId: "v-second", fbPostId: `${pageId}_v-second`, title: "second" } });
+      expect(await lookups(second.fbPostId!, "c3")).toBe(1);
+      await endLive({ live: second });
+      expect(await lookups(second.fbPostId!, "c4")).toBe(1);
+    } finally {
+      reads.mockRestore();
+    }
+    const byId = new Map((await prisma.comment.findMany({ where: { storeId: store.id } })).map((c) => [c.metaCommentId, c]));
+    expect(byId.get("c2")).toMatchObject({ status: "RECEIVED", liveId: live.id });
+    expect(byId.get("c3")).toMatchObject({ status: "RECEIVED", liveId: (await prisma.live.findFirstOrThrow({ where: { fbVideoId: "v-second" } })).id });
+    expect(byId.get("c4")).toMatchObject({ status: "SKIPPED", liveId: null });
   });
 
   test("a page that is no store's is ignored and stores nothing", async () => {

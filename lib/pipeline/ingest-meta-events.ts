@@ -5,8 +5,9 @@ import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { publishStoreEvent } from "@/lib/realtime/publish";
 import { jobs, type SendableEvent } from "@/lib/jobs";
 import { endLive } from "@/lib/lives/lives";
+import { cachedPage, rememberPage, type CachedLive } from "./page-lives-cache";
 
-type Live = { id: string; storeId: string; fbVideoId: string; fbPostId: string | null };
+type Live = CachedLive;
 
 /** A comment belongs to a live when Meta names its video, or its post is the live's post. */
 function liveFor(event: MetaCommentEvent, lives: Live[]) {
@@ -27,27 +28,42 @@ type Inserted = { id: string; storeId: string; liveId: string | null; status: "R
  * inbox (the unique Meta comment id makes redeliveries no-ops), buyer messages into inbound_messages,
  * and the jobs that process them in the same transaction (outbox). The processing itself runs after.
  *
- * Comments — nearly all of a busy live's traffic — cost two statements on the plain pg pool: one read
- * of the pages' stores and active lives, and one INSERT that writes the comments, this month's usage
- * and the process-comment jobs of exactly the comments it stored (one atomic statement, no
- * interactive transaction). Dashboards and idle workers are told after it committed.
+ * Comments — nearly all of a busy live's traffic — cost one or two statements on the plain pg pool: a
+ * read of the pages' stores and active lives (skipped while page-lives-cache.ts holds them), and one
+ * INSERT that writes the comments, this month's usage and the process-comment jobs of exactly the
+ * comments it stored (one atomic statement, no interactive transaction). Dashboards and idle workers
+ * are told after it committed.
  */
 export async function ingestMetaEvents(events: MetaWebhookEvent[]) {
   const pageIds = [...new Set(events.map((e) => e.pageId))];
   if (pageIds.length === 0) return { comments: 0, messages: 0, ignored: 0 };
-  const hasComments = events.some((e) => e.type === "comment");
-  const rows = await pgDb.$queryRaw<{ storeId: string; pageId: string; liveId: string | null; fbVideoId: string | null; fbPostId: string | null }[]>`
-    SELECT s.id AS "storeId", s."fbPageId" AS "pageId", l.id AS "liveId", l."fbVideoId", l."fbPostId"
-    FROM stores s
-    LEFT JOIN lives l ON ${hasComments} AND l."storeId" = s.id AND l.status = 'ACTIVE'
-    WHERE s."fbPageId" = ANY(${pageIds}::text[])`;
-  const storeByPage = new Map(rows.map((r) => [r.pageId, r.storeId]));
+  const storeByPage = new Map<string, string>();
   const livesByStore = new Map<string, Live[]>();
-  for (const r of rows) {
-    if (!r.liveId) continue;
-    const list = livesByStore.get(r.storeId) ?? [];
-    list.push({ id: r.liveId, storeId: r.storeId, fbVideoId: r.fbVideoId!, fbPostId: r.fbPostId });
-    livesByStore.set(r.storeId, list);
+  // A page is served from the cache only when every comment of this delivery matches one of its cached lives.
+  const toRead = pageIds.filter((pageId) => {
+    const cached = cachedPage(pageId);
+    if (!cached || events.some((e) => e.type === "comment" && e.pageId === pageId && !liveFor(e, cached.lives))) return true;
+    storeByPage.set(pageId, cached.storeId);
+    livesByStore.set(cached.storeId, cached.lives);
+    return false;
+  });
+  if (toRead.length > 0) {
+    const rows = await pgDb.$queryRaw<{ storeId: string; pageId: string; liveId: string | null; fbVideoId: string | null; fbPostId: string | null }[]>`
+      SELECT s.id AS "storeId", s."fbPageId" AS "pageId", l.id AS "liveId", l."fbVideoId", l."fbPostId"
+      FROM stores s
+      LEFT JOIN lives l ON l."storeId" = s.id AND l.status = 'ACTIVE'
+      WHERE s."fbPageId" = ANY(${toRead}::text[])`;
+    const read = new Map<string, { storeId: string; lives: Live[] }>();
+    for (const r of rows) {
+      const entry = read.get(r.pageId) ?? { storeId: r.storeId, lives: [] };
+      if (r.liveId) entry.lives.push({ id: r.liveId, storeId: r.storeId, fbVideoId: r.fbVideoId!, fbPostId: r.fbPostId });
+      read.set(r.pageId, entry);
+    }
+    for (const [pageId, entry] of read) {
+      storeByPage.set(pageId, entry.storeId);
+      livesByStore.set(entry.storeId, entry.lives);
+      rememberPage(pageId, entry.storeId, entry.lives);
+    }
   }
   const comments = events.filter((e): e is MetaCommentEvent => e.type === "comment" && storeByPage.has(e.pageId));
   const inbound = events.filter((e): e is MetaMessageEvent | MetaPostbackEvent => (e.type === "message" || e.type === "postback") && storeByPage.has(e.pageId));
