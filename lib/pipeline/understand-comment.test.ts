@@ -55,6 +55,15 @@ describe("understandComment", () => {
     expect(await prisma.aiDecision.findMany({ where: { commentId: c.id } })).toMatchObject([{ engine: "rules", intent: "BUY", sku: "A12", quantity: 2 }]);
   });
 
+  test("run again before the comment is answered (a crash re-runs the step), it answers the same and logs no second decision", async () => {
+    const seeded = await seedStore();
+    const c = await comment(seeded, "quiero 2 de la A12");
+    const first = await understandComment({ commentId: c.id });
+    expect(first).toMatchObject({ action: "act", intent: "BUY" });
+    expect(await understandComment({ commentId: c.id })).toEqual(first);
+    expect(await prisma.aiDecision.count({ where: { commentId: c.id } })).toBe(1);
+  });
+
   test("a replayed step (comment no longer RECEIVED/PROCESSING) is skipped and writes nothing", async () => {
     const seeded = await seedStore();
     const c = await comment(seeded, "quiero A12");

@@ -95,12 +95,14 @@ export async function understandComment({ commentId }: { commentId: string }): P
   // comment, the scarcest resource of a busy live on a small machine.
   await pgDb.$executeRaw`
     WITH d AS (
+      -- One bot decision per comment: a step run again after a crash (its memo not written yet) logs and counts nothing twice.
       INSERT INTO ai_decisions (id, "storeId", "commentId", text, engine, intent, sku, quantity, confidence, language, reason, model, "latencyMs")
-      VALUES (gen_random_uuid()::text, ${comment.storeId}, ${commentId}, ${log.text}, ${log.engine}, ${log.intent}::"Intent", ${log.sku}::text, ${log.quantity}::int,
-        ${log.confidence}::float8, ${log.language}::text, ${log.reason}, ${log.model}::text, ${log.latencyMs}::int)
+      SELECT gen_random_uuid()::text, ${comment.storeId}, ${commentId}, ${log.text}, ${log.engine}, ${log.intent}::"Intent", ${log.sku}::text, ${log.quantity}::int,
+        ${log.confidence}::float8, ${log.language}::text, ${log.reason}, ${log.model}::text, ${log.latencyMs}::int
+      WHERE NOT EXISTS (SELECT 1 FROM ai_decisions x WHERE x."commentId" = ${commentId} AND x.engine <> 'manual')
       RETURNING 1
     ), u AS (
-      INSERT INTO usage_counters ("storeId", period, slot, "aiCalls") SELECT ${comment.storeId}, ${usagePeriod()}, ${usageSlot()}, 1 WHERE ${log.llmCall}::boolean
+      INSERT INTO usage_counters ("storeId", period, slot, "aiCalls") SELECT ${comment.storeId}, ${usagePeriod()}, ${usageSlot()}, 1 WHERE ${log.llmCall}::boolean AND EXISTS (SELECT 1 FROM d)
       ON CONFLICT ("storeId", period, slot) DO UPDATE SET "aiCalls" = usage_counters."aiCalls" + 1 RETURNING 1
     ), c AS (
       UPDATE comments SET "buyerId" = ${buyerId}, intent = ${decision.intent}::"Intent", sku = ${decision.sku}::text,
