@@ -22,6 +22,27 @@ async function setup(stock = 10) {
 
 afterEach(() => configureStoreEventPublisher({ db: pgDb, delayMs: 5 }));
 
+/**
+ * Opens a rival transaction and runs `rival` in it, starts `attempt`, waits until a statement containing
+ * `waitsIn` is seen waiting on a lock (the rival's), then commits the rival and returns what `attempt` gave.
+ */
+async function againstRival<T>({ rival, attempt, waitsIn }: { rival: (conn: SqlClient) => Promise<unknown>; attempt: () => Promise<T>; waitsIn: string }): Promise<T> {
+  return pgDb.$session(async (conn) => {
+    await conn.$executeRaw`BEGIN`;
+    await rival(conn);
+    const pending = attempt();
+    let waiting = false;
+    for (let i = 0; i < 300 && !waiting; i++) {
+      const [w] = await pgDb.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ${`%${waitsIn}%`}`;
+      waiting = w!.n > 0;
+      if (!waiting) await new Promise((r) => setTimeout(r, 10));
+    }
+    await conn.$executeRaw`COMMIT`;
+    expect(waiting).toBe(true);
+    return pending;
+  });
+}
+
 describe("reserveForComment", () => {
   test("a BUY comment reserves, creates the order and links the comment to it in the same transaction", async () => {
     const { buyer, productId, comment, reserved } = await setup();
@@ -155,19 +176,10 @@ describe("reserveForComment", () => {
   test("another reservation of the same buyer commits while the write waits: the statement writes nothing, reads again and then reserves", async () => {
     const { store, buyer, productId, comment, reserved } = await setup(5);
     const c = await comment();
-    const result = await pgDb.$session(async (conn) => {
-      await conn.$executeRaw`BEGIN`;
-      await conn.$executeRaw`UPDATE buyers SET "cartVersion" = "cartVersion" + 1 WHERE id = ${buyer.id}`;
-      const pending = reserveForComment({ commentId: c.id, productId, quantity: 1, buyerId: buyer.id });
-      let waiting = false;
-      for (let i = 0; i < 300 && !waiting; i++) {
-        const [w] = await pgDb.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%buyer_turn%'`;
-        waiting = w!.n > 0;
-        if (!waiting) await new Promise((r) => setTimeout(r, 10));
-      }
-      await conn.$executeRaw`COMMIT`;
-      expect(waiting).toBe(true);
-      return pending;
+    const result = await againstRival({
+      rival: (conn) => conn.$executeRaw`UPDATE buyers SET "cartVersion" = "cartVersion" + 1 WHERE id = ${buyer.id}`,
+      attempt: () => reserveForComment({ commentId: c.id, productId, quantity: 1, buyerId: buyer.id }),
+      waitsIn: "buyer_turn",
     });
     expect(result).toMatchObject({ status: "reserved", addedToExistingCart: false });
     expect(await prisma.order.count({ where: { storeId: store.id } })).toBe(1);
@@ -181,20 +193,11 @@ describe("reserveForComment", () => {
     const { store, buyer, productId, comment, reserved } = await setup(1);
     const c = await comment();
     // Another buyer's transaction takes the last unit and holds the row: the bot's read still sees 1 left.
-    const rival = await pgDb.$session(async (conn) => {
-      await conn.$executeRaw`BEGIN`;
-      await conn.$executeRaw`UPDATE products SET reserved = reserved + 1 WHERE id = ${productId}`;
-      const pending = reserveForComment({ commentId: c.id, productId, quantity: 1, buyerId: buyer.id });
-      // The bot's statement writes its order first and then waits for the product row, last.
-      let waiting = false;
-      for (let i = 0; i < 300 && !waiting; i++) {
-        const [w] = await pgDb.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%cart_lock%'`;
-        waiting = w!.n > 0;
-        if (!waiting) await new Promise((r) => setTimeout(r, 10));
-      }
-      await conn.$executeRaw`COMMIT`;
-      expect(waiting).toBe(true);
-      return pending;
+    // The bot's statement writes its order first and then waits for the product row, last.
+    const rival = await againstRival({
+      rival: (conn) => conn.$executeRaw`UPDATE products SET reserved = reserved + 1 WHERE id = ${productId}`,
+      attempt: () => reserveForComment({ commentId: c.id, productId, quantity: 1, buyerId: buyer.id }),
+      waitsIn: "cart_lock",
     });
     expect(rival).toMatchObject({ status: "out_of_stock", available: 0 });
     expect(await prisma.order.count({ where: { storeId: store.id } })).toBe(0);
