@@ -33,7 +33,6 @@ export const pgDb: SqlDb = {
   $queryRaw: (strings, ...values) => sqlDb().$queryRaw(strings, ...values),
   $executeRaw: (strings, ...values) => sqlDb().$executeRaw(strings, ...values),
   $transaction: (fn, options) => sqlDb().$transaction(fn, options),
-  $session: (fn) => sqlDb().$session(fn),
 };
 function sqlDb() {
   const url = process.env.DATABASE_URL;

@@ -18,11 +18,6 @@ export interface SqlClient {
 export interface SqlDb extends SqlClient {
   /** BEGIN … COMMIT on one pooled connection; ROLLBACK when fn throws. Options mirror Prisma's. */
   $transaction<T>(fn: (tx: SqlClient) => Promise<T>, options?: { maxWait?: number; timeout?: number }): Promise<T>;
-  /**
-   * Several autocommit statements on one pooled connection (for session advisory locks). A session that
-   * throws is closed instead of returned to the pool, so no lock it might still hold outlives it.
-   */
-  $session<T>(fn: (conn: SqlClient) => Promise<T>): Promise<T>;
 }
 
 // Prisma's raw queries return timestamp columns as UTC Dates and bigint as BigInt: keep the same contract.
@@ -101,17 +96,6 @@ export function createSqlDb(connectionString: string, max = 10): SqlDb & { pool:
         } catch {
           conn.release(true);
         }
-        throw error;
-      }
-    },
-    async $session<T>(fn: (conn: SqlClient) => Promise<T>) {
-      const conn = await pool.connect();
-      try {
-        const result = await fn(clientOf(conn));
-        conn.release();
-        return result;
-      } catch (error) {
-        conn.release(error instanceof Error ? error : true);
         throw error;
       }
     },

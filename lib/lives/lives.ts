@@ -85,7 +85,6 @@ export async function setBotEnabled({ live, enabled, actorId }: { live: Live; en
     await recordAudit(tx, { storeId: live.storeId, actorType: "USER", actorId, action: enabled ? "live.bot_enabled" : "live.bot_disabled", entityType: "live", entityId: live.id });
     return l;
   });
-  forgetPageLives();
   await notifyStore(live.storeId, { type: "live.updated", liveId: live.id });
   return toLiveDto(updated);
 }

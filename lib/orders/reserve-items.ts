@@ -500,10 +500,10 @@ async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prep
   const line = w.lines[0]!;
   const q = w.qs[0]!;
   const jobRows = outbox ?? [];
-  // Every write is gated on `go` (the buyer's turn — the cart version unchanged since the read — and a new
-  // order, or the cart still open under its row lock), never on the stock: the stock UPDATE comes LAST — its one-time filter reads the counts of all the other writes,
-  // so they run first — and the hot product row is held only from that UPDATE to this statement's
-  // commit. When the units went to someone else in the meantime, the statement aborts itself
+  // Every write is gated on `go` (the buyer's turn — the cart version unchanged since the read — and a
+  // new order, or the cart still open under its row lock), never on the stock: the stock UPDATE comes
+  // LAST — its one-time filter reads the counts of all the other writes, so they run first — and the hot
+  // product row is held only from that UPDATE to this statement's commit. When the units went to someone else in the meantime, the statement aborts itself
   // (lss_abort), rolling back everything it wrote.
   const row = await conn.$queryRaw<(Partial<OrderRow> & { taken: number; cartOpen: number; buyerTurn: number })[]>`
     WITH buyer_turn AS (

@@ -26,7 +26,7 @@ export function rememberPage(pageId: string, storeId: string, lives: CachedLive[
   cache.set(pageId, { storeId, lives, at: now });
 }
 
-/** A live started, ended or changed here: the next delivery reads again. */
+/** A live started or ended here: the next delivery reads again. */
 export function forgetPageLives() {
   cache.clear();
 }

@@ -27,9 +27,9 @@ afterEach(() => configureStoreEventPublisher({ db: pgDb, delayMs: 5 }));
  * `waitsIn` is seen waiting on a lock (the rival's), then commits the rival and returns what `attempt` gave.
  */
 async function againstRival<T>({ rival, attempt, waitsIn }: { rival: (conn: SqlClient) => Promise<unknown>; attempt: () => Promise<T>; waitsIn: string }): Promise<T> {
-  return pgDb.$session(async (conn) => {
-    await conn.$executeRaw`BEGIN`;
-    await rival(conn);
+  // Wrapped, so the transaction commits before `attempt` (which waits on the rival) is awaited.
+  const { pending, waiting } = await pgDb.$transaction(async (tx) => {
+    await rival(tx);
     const pending = attempt();
     let waiting = false;
     for (let i = 0; i < 300 && !waiting; i++) {
@@ -37,10 +37,10 @@ async function againstRival<T>({ rival, attempt, waitsIn }: { rival: (conn: SqlC
       waiting = w!.n > 0;
       if (!waiting) await new Promise((r) => setTimeout(r, 10));
     }
-    await conn.$executeRaw`COMMIT`;
-    expect(waiting).toBe(true);
-    return pending;
+    return { pending, waiting };
   });
+  expect(waiting).toBe(true);
+  return pending;
 }
 
 describe("reserveForComment", () => {
