@@ -8,7 +8,7 @@ export async function register() {
   const { env } = await import("./lib/env");
   const e = env();
   if (e.FAKE_GRAPH) {
-    const { startBuiltInFakeGraph } = await import("./lib/simulator/fake-graph");
+    const { startBuiltInFakeGraph } = await import("./lib/simulator/built-in-dev-graph-api");
     await startBuiltInFakeGraph();
   }
   const { startBackgroundRuntime } = await import("./lib/jobs-runtime");

@@ -13,9 +13,9 @@ import { tmpdir, cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { signMetaPayload } from "../lib/meta/signature";
-import { startFakeGraphServer } from "../lib/meta/fake-graph-server";
+import { startFakeGraphServer } from "../lib/simulator/dev-graph-api";
 import { encryptSecret } from "../lib/security/encryption";
-import { freePort } from "../tests/helpers/free-port";
+import { freePort } from "../scripts/free-port";
 import { EMBEDDED_PG_FLAGS, socketUrl } from "../scripts/embedded-postgres";
 
 const SECRETS = {

@@ -76,16 +76,14 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   return { ...env, APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "") };
 }
 
-let cached: Env | undefined;
-/** The typed environment, parsed once per process on first use (not at import: `next build` has no secrets). */
+let cached: { source: NodeJS.ProcessEnv; env: Env } | undefined;
+/**
+ * The typed environment, parsed on first use (not at import: `next build` has no secrets) and again
+ * only when `process.env` is replaced by a new object; changing a variable in place is not seen.
+ */
 export function env(): Env {
-  cached ??= parseEnv();
-  return cached;
-}
-
-/** Tests change variables between cases (e.g. base URLs of local fakes). */
-export function resetEnvForTests() {
-  cached = undefined;
+  if (cached?.source !== process.env) cached = { source: process.env, env: parseEnv(process.env) };
+  return cached.env;
 }
 
 export function usesInngest(e: Env = env()) {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
 import { join } from "node:path";
 import { createServer } from "node:net";
-import { freePort } from "../tests/helpers/free-port";
+import { freePort } from "./free-port";
 
 function isFree(port: number) {
   return new Promise<boolean>((resolve) => {

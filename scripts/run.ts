@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { setPriority } from "node:os";
 import { loadOrCreateDevSecrets, DATA_DIR } from "../lib/dev-secrets";
 import { startEmbeddedPostgres } from "./embedded-postgres";
-import { freePort } from "../tests/helpers/free-port";
+import { freePort } from "./free-port";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = Number(process.env.PORT ?? 3000);

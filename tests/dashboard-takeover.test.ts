@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
-import { startFakeGraphServer, type FakeGraphServer } from "@/lib/meta/fake-graph-server";
+import { reloadEnv } from "@/tests/helpers/env";
+import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { reserveItems } from "@/lib/orders/reserve-items";
 import { listFeedComments } from "@/lib/live-control/feed";
@@ -21,7 +21,7 @@ beforeAll(async () => {
   graph = await startFakeGraphServer();
   process.env.META_GRAPH_API_URL = graph.url;
   process.env.APP_URL = "http://localhost:3999";
-  resetEnvForTests();
+  reloadEnv();
 });
 afterAll(async () => graph.close());
 beforeEach(() => graph.reset());

@@ -3,7 +3,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { freePort } from "./helpers/free-port";
+import { freePort } from "../scripts/free-port";
 
 declare module "vitest" {
   export interface ProvidedContext {

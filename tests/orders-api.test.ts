@@ -10,7 +10,7 @@ import * as webhook from "@/app/api/webhooks/payments/[provider]/route";
 import * as openapi from "@/app/api/v1/openapi.json/route";
 import * as products from "@/app/api/v1/inventory/products/route";
 import { prisma } from "@/lib/db";
-import { captureJobEvents, productState, queuedEvents, sandboxDelivery } from "@/lib/payments/test-support";
+import { captureJobEvents, productState, queuedEvents, sandboxDelivery } from "@/tests/helpers/payments";
 import { call } from "./helpers/api";
 import { createStoreFor, signUp } from "./helpers/factories";
 

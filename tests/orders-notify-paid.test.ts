@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
-import { startFakeGraphServer, type FakeGraphServer } from "@/lib/meta/fake-graph-server";
+import { reloadEnv } from "@/tests/helpers/env";
+import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { markOrderPaid } from "@/lib/orders/mark-paid";
 import { notifyOrderPaid } from "@/lib/orders/notify-order-paid";
 import { listCheckoutMethods } from "@/lib/payments/checkout-methods";
 import { breakerKey } from "@/lib/payments/gateways/breaker";
-import { paymentBreaker } from "@/lib/payments/gateway-for-store";
-import { configureProvider, pendingOrder, testRuntime } from "@/lib/payments/test-support";
+import { configureProvider, pendingOrder, testRuntime } from "@/tests/helpers/payments";
 import { seedBuyer, seedStore } from "./helpers/seed";
 
 let graph: FakeGraphServer;
@@ -15,7 +14,7 @@ let graph: FakeGraphServer;
 beforeAll(async () => {
   graph = await startFakeGraphServer();
   process.env.META_GRAPH_API_URL = graph.url;
-  resetEnvForTests();
+  reloadEnv();
 });
 afterAll(async () => graph.close());
 beforeEach(() => graph.reset());
@@ -68,7 +67,7 @@ describe("checkout methods", () => {
     const before = await listCheckoutMethods({ storeId: store.id, currency: "CLP", runtime });
     // PayPal cannot charge CLP, so it is never offered to this store.
     expect(before.methods.map((m) => m.provider)).toEqual(["flow", "transfer", "sandbox"]);
-    for (let i = 0; i < 3; i++) paymentBreaker().recordFailure(breakerKey(store.id, "flow"));
+    for (let i = 0; i < 3; i++) runtime.breaker.recordFailure(breakerKey(store.id, "flow"));
     const after = await listCheckoutMethods({ storeId: store.id, currency: "CLP", runtime });
     expect(after.methods.map((m) => m.provider)).toEqual(["transfer", "sandbox"]);
     expect(after.unavailable).toEqual(["flow"]);

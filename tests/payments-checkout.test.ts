@@ -12,7 +12,7 @@ import SandboxPage from "@/app/sandbox/pay/[ref]/page";
 import { prisma } from "@/lib/db";
 import { expireOrder } from "@/lib/orders/expire-order";
 import { loadCheckoutOrder } from "@/lib/payments/checkout-order";
-import { captureJobEvents, configureProvider, makeOverdue, pendingOrder, productState, queuedEvents } from "@/lib/payments/test-support";
+import { captureJobEvents, configureProvider, makeOverdue, pendingOrder, productState, queuedEvents } from "@/tests/helpers/payments";
 import { call } from "./helpers/api";
 import { seedBuyer, seedStore } from "./helpers/seed";
 

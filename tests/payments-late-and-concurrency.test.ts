@@ -5,7 +5,7 @@ import { cancelOrder } from "@/lib/orders/cancel-order";
 import { expireOrder } from "@/lib/orders/expire-order";
 import { markOrderPaid } from "@/lib/orders/mark-paid";
 import { reserveItems } from "@/lib/orders/reserve-items";
-import { captureJobEvents, makeOverdue, pendingOrder, productState, queuedEvents, sandboxDelivery } from "@/lib/payments/test-support";
+import { captureJobEvents, makeOverdue, pendingOrder, productState, queuedEvents, sandboxDelivery } from "@/tests/helpers/payments";
 import { call } from "./helpers/api";
 import { seedBuyer, seedStore } from "./helpers/seed";
 

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as webhook from "@/app/api/webhooks/payments/[provider]/route";
 import { prisma } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
+import { reloadEnv } from "@/tests/helpers/env";
 import { createPaymentLink } from "@/lib/payments/create-payment-link";
-import { startFakeFlow, type FakeFlow } from "@/lib/payments/fakes/flow";
-import { startFakeMercadoPago, type FakeMercadoPago } from "@/lib/payments/fakes/mercadopago";
-import { startFakePaypal, type FakePaypal } from "@/lib/payments/fakes/paypal";
-import { captureJobEvents, configureProvider, pendingOrder, productState, queuedEvents, sandboxDelivery, testRuntime } from "@/lib/payments/test-support";
+import { startFakeFlow, type FakeFlow } from "@/tests/fakes/payments/flow";
+import { startFakeMercadoPago, type FakeMercadoPago } from "@/tests/fakes/payments/mercadopago";
+import { startFakePaypal, type FakePaypal } from "@/tests/fakes/payments/paypal";
+import { captureJobEvents, configureProvider, pendingOrder, productState, queuedEvents, sandboxDelivery, testRuntime } from "@/tests/helpers/payments";
 import { call } from "./helpers/api";
 import { seedBuyer, seedStore } from "./helpers/seed";
 
@@ -20,16 +20,12 @@ beforeAll(async () => {
   process.env.MERCADOPAGO_API_URL = mp.url;
   process.env.PAYPAL_API_URL = paypal.url;
   process.env.FLOW_API_URL = flow.url;
-  resetEnvForTests();
+  reloadEnv();
   captureJobEvents();
 });
 afterAll(async () => {
   await Promise.all([mp.close(), paypal.close(), flow.close()]);
 });
-beforeEach(() => {
-  testRuntime(); // closes every circuit
-});
-
 async function shop(opts: Parameters<typeof seedStore>[0] = {}) {
   const seeded = await seedStore(opts);
   const buyer = await seedBuyer(seeded.store.id, seeded.pageId);

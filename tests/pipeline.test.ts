@@ -2,13 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { prisma } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
+import { reloadEnv } from "@/tests/helpers/env";
 import { registerJobFunctions, runJobsUntilIdle, startJobWorker } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
-import { startFakeGraphServer, type FakeGraphServer } from "@/lib/meta/fake-graph-server";
+import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { encryptJson } from "@/lib/security/encryption";
-import { paymentBreaker, resetPaymentBreakerForTests } from "@/lib/payments/gateway-for-store";
+import { paymentBreaker } from "@/lib/payments/payment-breaker";
 import { breakerKey } from "@/lib/payments/gateways/breaker";
 import * as botRoute from "@/app/api/v1/lives/[id]/bot/route";
 import { seedStore } from "./helpers/seed";
@@ -23,7 +23,7 @@ beforeAll(async () => {
   process.env.META_GRAPH_API_URL = graph.url;
   process.env.APP_URL = "http://localhost:3999";
   process.env.RESERVATION_TTL_SECONDS = "1800";
-  resetEnvForTests();
+  reloadEnv();
   registerJobFunctions(jobFunctions);
 });
 afterAll(async () => graph.close());
@@ -250,7 +250,7 @@ describe("comment → order pipeline", () => {
 
   test("with the worker running, an unpaid reservation is released within RESERVATION_TTL_SECONDS + 10 s", async () => {
     process.env.RESERVATION_TTL_SECONDS = "5";
-    resetEnvForTests();
+    reloadEnv();
     const { store, live, pageId } = await setup(1);
     const worker = startJobWorker({ pollIntervalMs: 100 });
     try {
@@ -278,7 +278,7 @@ describe("comment → order pipeline", () => {
     } finally {
       await worker?.stop();
       process.env.RESERVATION_TTL_SECONDS = "1800";
-      resetEnvForTests();
+      reloadEnv();
     }
   });
 
@@ -299,6 +299,6 @@ describe("comment → order pipeline", () => {
     await postWebhook(failing.payload);
     await run();
     expect(JSON.stringify(privateReplies(failing.commentId)[0]!.body)).toContain("pagar por transferencia");
-    resetPaymentBreakerForTests();
+    paymentBreaker().recordSuccess(breakerKey(store.id, "mercadopago"));
   });
 });

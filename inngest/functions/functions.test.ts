@@ -1,9 +1,9 @@
 import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
+import { reloadEnv } from "@/tests/helpers/env";
 import { registerJobFunctions, runJobsUntilIdle, toInngestFunction } from "@/lib/jobs";
-import { startFakeGraphServer, type FakeGraphServer } from "@/lib/meta/fake-graph-server";
+import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { ingestMetaEvents } from "@/lib/pipeline/ingest-meta-events";
 import { reserveItems } from "@/lib/orders/reserve-items";
@@ -20,7 +20,7 @@ beforeAll(async () => {
   graph = await startFakeGraphServer();
   process.env.META_GRAPH_API_URL = graph.url;
   process.env.REMINDER_BEFORE_EXPIRY_SECONDS = "0";
-  resetEnvForTests();
+  reloadEnv();
   registerJobFunctions(jobFunctions);
 });
 afterAll(() => graph.close());

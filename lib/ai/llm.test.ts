@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { buildCatalogIndex } from "./catalog-index";
 import { classifyComment } from "./classify-comment";
 import { createLlmClassifier } from "./llm";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "./testing/fake-openai-server";
+import { startFakeOpenAiServer, type FakeOpenAiServer } from "@/tests/fakes/openai-server";
 import type { CatalogProduct } from "./types";
 
 const catalog = JSON.parse(readFileSync(new URL("../../tests/fixtures/comments/catalog.json", import.meta.url), "utf8")) as CatalogProduct[];

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, describe, expect, test } from "vitest";
 import { disconnectPrisma, prisma } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
+import { reloadEnv } from "@/tests/helpers/env";
 import { defineJob, getJobDriver, jobs, registerJobFunctions } from "./index";
 
 const INNGEST_VARS = ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL", "INNGEST_DEV"] as const;
 
 afterEach(() => {
   for (const name of INNGEST_VARS) delete process.env[name];
-  resetEnvForTests();
+  reloadEnv();
 });
 afterAll(() => disconnectPrisma());
 
@@ -25,7 +25,7 @@ describe("job driver selection", () => {
 
   test.each(INNGEST_VARS)("%s selects the Inngest driver", (name) => {
     process.env[name] = name === "INNGEST_BASE_URL" ? "http://127.0.0.1:8288" : name === "INNGEST_DEV" ? "1" : "key";
-    resetEnvForTests();
+    reloadEnv();
     expect(getJobDriver().kind).toBe("inngest");
   });
 });

@@ -5,8 +5,8 @@ import { disconnectPrisma, pgDb, prisma } from "@/lib/db";
 import { createSqlDb } from "@/lib/sql";
 import { NonRetriableError, defineJob, type AnyJobDefinition } from "./define";
 import { createLocalDriver, inspectJob, runJobsUntilIdle, startLocalWorker, type LocalWorker } from "./local-driver";
-import { crashJob } from "./test-support/crash-job";
-import { countSideEffects, createSideEffectsTable, recordSideEffect } from "./test-support/side-effects";
+import { crashJob } from "@/tests/helpers/jobs/crash-job";
+import { countSideEffects, createSideEffectsTable, recordSideEffect } from "@/tests/helpers/jobs/side-effects";
 
 const quietLogger = { info() {}, warn() {}, error() {}, debug() {} };
 const extraClients: ReturnType<typeof createSqlDb>[] = [];
@@ -484,7 +484,7 @@ describe("local job driver", () => {
     const job = crashJob({ db: prisma, hangInB: false });
     await createLocalDriver({ functions: [job] }).send({ name: "order/created", data: { orderId, storeId: "s" } });
 
-    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./test-support/crash-worker.ts", import.meta.url))], {
+    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../../tests/helpers/jobs/crash-worker.ts", import.meta.url))], {
       env: { ...process.env, CRASH_TEST_LEASE_MS: "600" },
       stdio: ["ignore", "inherit", "inherit"],
     });

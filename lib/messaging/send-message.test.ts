@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
-import { startFakeGraphServer, type FakeGraphServer } from "@/lib/meta/fake-graph-server";
+import { reloadEnv } from "@/tests/helpers/env";
+import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { seedBuyer, seedStore } from "@/tests/helpers/seed";
 import { forgetPageCredentials } from "./graph";
 import { sendOutbound, sendOutboundBatch, type OutboundRequest } from "./send-message";
@@ -10,7 +10,7 @@ let graph: FakeGraphServer;
 beforeAll(async () => {
   graph = await startFakeGraphServer();
   process.env.META_GRAPH_API_URL = graph.url;
-  resetEnvForTests();
+  reloadEnv();
 });
 afterAll(() => graph.close());
 beforeEach(() => graph.reset());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeGraphServer, type FakeGraphCall, type FakeGraphServer } from "./fake-graph-server";
+import { startFakeGraphServer, type FakeGraphCall, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import {
   MetaApiError,
   MetaAuthError,

@@ -3,7 +3,6 @@ import { breakerKey } from "./gateways/breaker";
 import { transferDetails, type TransferDetails } from "./gateways/credentials";
 import { PAYPAL_CURRENCIES } from "./gateways/paypal";
 import { PROVIDER_IDS, type ProviderId } from "./gateways/types";
-import { paymentBreaker } from "./gateway-for-store";
 import { loadProviderSettings } from "./payment-config";
 import type { PaymentRuntime } from "./payment-runtime";
 
@@ -38,7 +37,7 @@ export function supportsCurrency(provider: ProviderId, currency: string): boolea
 /** The payment methods a buyer of this store can choose for an order in `currency`, right now. */
 export async function listCheckoutMethods({ storeId, currency, runtime }: { storeId: string; currency: string; runtime: PaymentRuntime }): Promise<CheckoutMethods> {
   const rows = await prisma.paymentConfig.findMany({ where: { storeId }, select: { provider: true, enabled: true } });
-  const breaker = paymentBreaker();
+  const { breaker } = runtime;
   const methods: CheckoutMethod[] = [];
   const unavailable: ProviderId[] = [];
   for (const provider of DISPLAY_ORDER) {

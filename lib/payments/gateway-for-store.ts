@@ -1,23 +1,9 @@
 import { prisma } from "@/lib/db";
-import { breakerKey, createCircuitBreaker, withCircuitBreaker, type CircuitBreaker } from "./gateways/breaker";
+import { breakerKey, withCircuitBreaker } from "./gateways/breaker";
 import { createGateway } from "./gateways/create-gateway";
 import type { PaymentGateway, ProviderId } from "./gateways/types";
 import { loadProviderSettings } from "./payment-config";
 import type { PaymentRuntime } from "./payment-runtime";
-
-// One breaker per process (on globalThis: Next.js may load this module once per route bundle), keyed
-// per store and provider, so one seller's broken credentials never hide another seller's checkout.
-const shared = globalThis as unknown as { __lssPaymentBreaker?: CircuitBreaker };
-
-export function paymentBreaker(): CircuitBreaker {
-  shared.__lssPaymentBreaker ??= createCircuitBreaker({ failureThreshold: 3, windowMs: 120_000, coolDownMs: 60_000 });
-  return shared.__lssPaymentBreaker;
-}
-
-/** Tests start each case with every circuit closed. */
-export function resetPaymentBreakerForTests() {
-  shared.__lssPaymentBreaker = undefined;
-}
 
 export type StoreGateway = { gateway: PaymentGateway; enabled: boolean };
 
@@ -42,5 +28,5 @@ export async function gatewayForStore({ storeId, provider, runtime }: { storeId:
     timeoutMs: runtime.timeoutMs,
     ...(runtime.fetch ? { fetch: runtime.fetch } : {}),
   });
-  return { gateway: withCircuitBreaker(gateway, { breaker: paymentBreaker(), key: breakerKey(storeId, provider) }), enabled };
+  return { gateway: withCircuitBreaker(gateway, { breaker: runtime.breaker, key: breakerKey(storeId, provider) }), enabled };
 }

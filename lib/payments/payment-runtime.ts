@@ -1,4 +1,6 @@
 import { env } from "@/lib/env";
+import type { CircuitBreaker } from "./gateways/breaker";
+import { paymentBreaker } from "./payment-breaker";
 import type { FetchLike } from "./gateways/provider-request";
 import type { ProviderBaseUrls } from "./gateways/types";
 
@@ -16,6 +18,8 @@ export type PaymentRuntime = {
   sandboxByDefault: boolean;
   /** Per provider call. Flow's confirmation (two calls) must be answered within 15 s. */
   timeoutMs: number;
+  /** Guards every provider call; open circuits also hide a provider at checkout. */
+  breaker: CircuitBreaker;
   fetch?: FetchLike;
 };
 
@@ -30,5 +34,6 @@ export function paymentRuntimeFromEnv(): PaymentRuntime {
     sandboxSecret: e.SANDBOX_PAYMENTS_SECRET,
     sandboxByDefault,
     timeoutMs: 6_000,
+    breaker: paymentBreaker(),
   };
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import pg from "pg";
 import { prisma } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
-import { startFakeGraphServer, type FakeGraphServer } from "@/lib/meta/fake-graph-server";
+import { reloadEnv } from "@/tests/helpers/env";
+import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { MetaRateLimitedError } from "@/lib/meta/errors";
 import { forgetPageCredentials, pageCredentials } from "@/lib/messaging/graph";
 import { ingestMetaEvents } from "@/lib/pipeline/ingest-meta-events";
@@ -20,7 +20,7 @@ beforeAll(async () => {
   process.env.META_GRAPH_API_URL = graph.url;
   process.env.APP_URL = "http://localhost:3999";
   process.env.RESERVATION_TTL_SECONDS = "1800";
-  resetEnvForTests();
+  reloadEnv();
   (pg.Client.prototype as unknown as { query: unknown }).query = function (this: unknown, config: unknown, ...rest: unknown[]) {
     const text = typeof config === "string" ? config : (config as { text?: string })?.text;
     if (counting && text && !text.includes("pg_notify")) counting.push(text);

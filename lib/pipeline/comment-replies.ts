@@ -3,7 +3,7 @@ import { sendOutboundBatch, type OutboundRequest } from "@/lib/messaging/send-me
 import { checkoutUrl } from "@/lib/orders/checkout-url";
 import { listCheckoutMethods } from "@/lib/payments/checkout-methods";
 import { paymentRuntimeFromEnv } from "@/lib/payments/payment-runtime";
-import { paymentBreaker } from "@/lib/payments/gateway-for-store";
+import { paymentBreaker } from "@/lib/payments/payment-breaker";
 import { breakerKey } from "@/lib/payments/gateways/breaker";
 import type { MetaMessage } from "@/lib/meta/messages";
 import {

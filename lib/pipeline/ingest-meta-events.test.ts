@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test, vi } from "vitest";
 import { pgDb, prisma } from "@/lib/db";
 import { endLive } from "@/lib/lives/lives";
-import { resetEnvForTests } from "@/lib/env";
+import { reloadEnv } from "@/tests/helpers/env";
 import { registerJobFunctions } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
 import { parseMetaWebhook } from "@/lib/meta/webhook";
@@ -108,7 +108,7 @@ describe("webhook inbox", () => {
     });
     process.env.INNGEST_EVENT_KEY = "test-event-key";
     process.env.INNGEST_BASE_URL = "http://127.0.0.1:9";
-    resetEnvForTests();
+    reloadEnv();
     try {
       await ingestMetaEvents(delivery(pageId, live.fbPostId!, [{ id: "i1", message: "quiero A12" }]));
       const comment = await prisma.comment.findUniqueOrThrow({ where: { metaCommentId: "i1" } });
@@ -117,7 +117,7 @@ describe("webhook inbox", () => {
     } finally {
       delete process.env.INNGEST_EVENT_KEY;
       delete process.env.INNGEST_BASE_URL;
-      resetEnvForTests();
+      reloadEnv();
       fetchSpy.mockRestore();
     }
   });

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import pg from "pg";
 import { pgDb, prisma } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
+import { reloadEnv } from "@/tests/helpers/env";
 import { ingestMetaEvents } from "@/lib/pipeline/ingest-meta-events";
 import { seedStore } from "@/tests/helpers/seed";
 import { understandComment } from "./understand-comment";
 
 beforeAll(() => {
   process.env.APP_URL = "http://localhost:3999";
-  resetEnvForTests();
+  reloadEnv();
 });
 
 let counting: string[] | null = null;
@@ -129,7 +129,7 @@ describe("understandComment", () => {
   test("with an LLM configured, the availability it sees is refreshed after a minute, not on every sale", async () => {
     process.env.OPENAI_API_KEY = "sk-test-not-used";
     process.env.OPENAI_BASE_URL = "http://127.0.0.1:1/v1"; // never reached: the rules settle these comments
-    resetEnvForTests();
+    reloadEnv();
     try {
       const seeded = await seedStore();
       const indexes = (globalThis as unknown as { __lssCatalogIndexes: Map<string, { index: { products: { product: { available?: number } }[] } }> }).__lssCatalogIndexes;
@@ -148,7 +148,7 @@ describe("understandComment", () => {
       vi.restoreAllMocks();
       delete process.env.OPENAI_API_KEY;
       delete process.env.OPENAI_BASE_URL;
-      resetEnvForTests();
+      reloadEnv();
     }
   });
 });

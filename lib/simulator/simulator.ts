@@ -5,7 +5,7 @@ import { conflict, notFound } from "@/lib/http/errors";
 import { signMetaPayload } from "@/lib/meta/signature";
 import { setMetaPageToken } from "@/lib/stores/stores";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
-import { builtInFakeGraph } from "./fake-graph";
+import { builtInFakeGraph } from "./built-in-dev-graph-api";
 
 export function simulatorEnabled() {
   return env().FAKE_GRAPH || process.env.SIMULATOR === "1";

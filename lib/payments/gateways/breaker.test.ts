@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { breakerKey, createCircuitBreaker, withCircuitBreaker } from "./breaker";
 import { PaymentProviderError, PaymentProviderUnavailableError } from "./errors";
-import { linkInput } from "./test-fixtures";
+import { linkInput } from "@/tests/helpers/payment-gateways";
 import type { PaymentGateway } from "./types";
 
 function clock(start = 1_000_000) {

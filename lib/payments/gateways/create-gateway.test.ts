@@ -5,7 +5,7 @@ import { FlowGateway } from "./flow";
 import { MercadopagoGateway } from "./mercadopago";
 import { PaypalGateway } from "./paypal";
 import { SandboxGateway } from "./sandbox";
-import { APP_URL, linkInput } from "./test-fixtures";
+import { APP_URL, linkInput } from "@/tests/helpers/payment-gateways";
 import { TransferGateway } from "./transfer";
 
 const base = { appUrl: APP_URL, sandboxSecret: "s3cr3t-s3cr3t-s3cr3t", storeCurrency: "CLP" };

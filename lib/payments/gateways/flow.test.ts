@@ -1,10 +1,10 @@
 import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startFakeFlow, type FakeFlow } from "../fakes/flow";
+import { startFakeFlow, type FakeFlow } from "@/tests/fakes/payments/flow";
 import { createCircuitBreaker, withCircuitBreaker } from "./breaker";
 import { createGateway } from "./create-gateway";
 import { signFlowParams } from "./flow-signature";
-import { APP_URL, linkInput, webhookRequest } from "./test-fixtures";
+import { APP_URL, linkInput, webhookRequest } from "@/tests/helpers/payment-gateways";
 import type { PaymentGateway } from "./types";
 
 let fake: FakeFlow;

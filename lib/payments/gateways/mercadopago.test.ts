@@ -1,11 +1,11 @@
 import { createHmac } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startFakeMercadoPago, type FakeMercadoPago } from "../fakes/mercadopago";
+import { startFakeMercadoPago, type FakeMercadoPago } from "@/tests/fakes/payments/mercadopago";
 import { createCircuitBreaker, withCircuitBreaker } from "./breaker";
 import { createGateway } from "./create-gateway";
 import { PaymentProviderUnavailableError } from "./errors";
 import { mercadopagoManifest } from "./mercadopago-signature";
-import { APP_URL, linkInput, webhookRequest } from "./test-fixtures";
+import { APP_URL, linkInput, webhookRequest } from "@/tests/helpers/payment-gateways";
 import type { PaymentGateway } from "./types";
 
 let fake: FakeMercadoPago;

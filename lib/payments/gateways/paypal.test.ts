@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startFakePaypal, type FakePaypal } from "../fakes/paypal";
+import { startFakePaypal, type FakePaypal } from "@/tests/fakes/payments/paypal";
 import { createCircuitBreaker, withCircuitBreaker } from "./breaker";
 import { createGateway } from "./create-gateway";
 import { PaymentProviderError, PaymentProviderUnavailableError } from "./errors";
-import { APP_URL, linkInput, webhookRequest } from "./test-fixtures";
+import { APP_URL, linkInput, webhookRequest } from "@/tests/helpers/payment-gateways";
 import type { PaymentGateway } from "./types";
 
 let fake: FakePaypal;

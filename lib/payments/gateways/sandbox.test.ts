@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createGateway } from "./create-gateway";
 import { createSandboxNotification, signSandboxWebhook } from "./sandbox-signature";
-import { APP_URL, linkInput, webhookRequest } from "./test-fixtures";
+import { APP_URL, linkInput, webhookRequest } from "@/tests/helpers/payment-gateways";
 
 const SECRET = "sandbox-secret-0123456789";
 const NOW = new Date("2026-11-21T15:00:00.000Z");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createGateway } from "./create-gateway";
-import { APP_URL, linkInput, webhookRequest } from "./test-fixtures";
+import { APP_URL, linkInput, webhookRequest } from "@/tests/helpers/payment-gateways";
 
 const details = { bankName: "Banco Estado", accountHolder: "Tienda Ana SpA", accountNumber: "123456789", accountType: "Cuenta Vista", taxId: "76.123.456-7", email: "pagos@tienda.cl" };
 const transfer = () => createGateway({ provider: "transfer", credentials: details, appUrl: APP_URL });

@@ -3,7 +3,7 @@ import { sellerRoute, json } from "@/lib/http/route";
 import { parseQuery } from "@/lib/http/body";
 import { notFound } from "@/lib/http/errors";
 import { prisma } from "@/lib/db";
-import { builtInFakeGraph } from "@/lib/simulator/fake-graph";
+import { builtInFakeGraph } from "@/lib/simulator/built-in-dev-graph-api";
 import { simulatorEnabled } from "@/lib/simulator/simulator";
 
 /**

@@ -1,5 +1,5 @@
 import type { SqlClient } from "@/lib/db";
-import { defineJob } from "../define";
+import { defineJob } from "@/lib/jobs/define";
 import { recordSideEffect } from "./side-effects";
 
 /**

@@ -1,4 +1,4 @@
-import type { CreateLinkInput, WebhookRequest } from "./types";
+import type { CreateLinkInput, WebhookRequest } from "@/lib/payments/gateways/types";
 
 // Shared inputs for the gateway contract tests.
 

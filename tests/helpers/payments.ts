@@ -2,11 +2,11 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { defineJob, registerJobFunctions, type AnyJobDefinition } from "@/lib/jobs";
 import { reserveItems } from "@/lib/orders/reserve-items";
-import { createSandboxNotification, SANDBOX_SIGNATURE_HEADER } from "./gateways/sandbox-signature";
-import type { ProviderBaseUrls, ProviderId } from "./gateways/types";
-import { resetPaymentBreakerForTests } from "./gateway-for-store";
-import { savePaymentConfig } from "./payment-config";
-import type { PaymentRuntime } from "./payment-runtime";
+import { createSandboxNotification, SANDBOX_SIGNATURE_HEADER } from "@/lib/payments/gateways/sandbox-signature";
+import type { ProviderBaseUrls, ProviderId } from "@/lib/payments/gateways/types";
+import { createPaymentBreaker } from "@/lib/payments/payment-breaker";
+import { savePaymentConfig } from "@/lib/payments/payment-config";
+import type { PaymentRuntime } from "@/lib/payments/payment-runtime";
 
 // Shared set-up of the payments and orders integration suites (tests/payments-*.test.ts,
 // tests/orders-*.test.ts). Never imported by application code.
@@ -25,15 +25,15 @@ export async function queuedEvents(name: "payment/succeeded" | "order/created", 
   return rows.filter((r) => !orderId || (r.payload as { data?: { orderId?: string } }).data?.orderId === orderId);
 }
 
-/** The runtime the app builds from the environment, pointed at the given fake providers. */
+/** The runtime the app builds from the environment, pointed at the given fake providers, with every circuit closed. */
 export function testRuntime(overrides: Partial<PaymentRuntime> & { baseUrls?: Partial<ProviderBaseUrls> } = {}): PaymentRuntime {
-  resetPaymentBreakerForTests();
   const e = env();
   return {
     appUrl: e.APP_URL,
     sandboxSecret: e.SANDBOX_PAYMENTS_SECRET,
     sandboxByDefault: true,
     timeoutMs: 3_000,
+    breaker: createPaymentBreaker(),
     ...overrides,
     baseUrls: { paypal: e.PAYPAL_API_URL, mercadopago: e.MERCADOPAGO_API_URL, flow: e.FLOW_API_URL, ...overrides.baseUrls },
   };

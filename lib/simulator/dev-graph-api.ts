@@ -1,12 +1,14 @@
+// The development stand-in for Meta's Graph API: a local server answering the endpoints the product
+// calls, used by the embedded default (FAKE_GRAPH), the in-app simulator, the benchmark and tests.
+// It is never used when META_GRAPH_API_URL points at Meta: the product only talks to it when that
+// variable points here. It answers with Meta-shaped bodies and errors, enforces Meta's one private
+// reply per comment, and tells listeners what "the bot sent". It sits on the benchmark's hot path,
+// so each request is a JSON parse, a Map lookup and a write: no per-request allocation beyond that.
+
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
-import { LIMITS, type MetaMessage } from "./messages";
-
-// A local stand-in for the Graph API endpoints the product calls, used by tests, the benchmark and
-// the in-app simulator. It answers with Meta-shaped bodies and errors, enforces Meta's one private
-// reply per comment, and tells listeners what "the bot sent". It sits on the benchmark's hot path,
-// so each request is a JSON parse, a Map lookup and a write: no per-request allocation beyond that.
+import { LIMITS, type MetaMessage } from "@/lib/meta/messages";
 
 export type FakeGraphCallKind = "comment_reply" | "private_reply" | "message" | "unknown";
 

@@ -1,10 +1,10 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createGateway } from "../gateways/create-gateway";
-import { signFlowParams } from "../gateways/flow-signature";
-import { APP_URL, linkInput } from "../gateways/test-fixtures";
-import type { PaymentGateway, VerifyWebhookResult } from "../gateways/types";
+import { createGateway } from "@/lib/payments/gateways/create-gateway";
+import { signFlowParams } from "@/lib/payments/gateways/flow-signature";
+import { APP_URL, linkInput } from "@/tests/helpers/payment-gateways";
+import type { PaymentGateway, VerifyWebhookResult } from "@/lib/payments/gateways/types";
 import { startFakeFlow } from "./flow";
 import { startFakeMercadoPago } from "./mercadopago";
 import { startFakePaypal } from "./paypal";
