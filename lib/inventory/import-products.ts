@@ -1,82 +1,96 @@
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
-import { parseMajorToMinor, minorToMajor } from "@/lib/money";
+import { currencyDigits, parseMajorToMinor, minorToMajor } from "@/lib/money";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notifyStore } from "@/lib/realtime/notify";
 import { assertWithinPlan } from "@/lib/billing/limits";
-import { parseCsv } from "./csv";
+import { CSV_COLUMNS, CSV_OPTIONAL_COLUMNS, csvIssue, detectDelimiter, parseCsv, type CsvIssue, type CsvIssueCode, type CsvIssueParams } from "./csv";
+import { MAX_KEYWORDS, MAX_KEYWORD_LENGTH, splitKeywords } from "./keywords";
 import { skuSchema } from "./schemas";
 import { normaliseKeywords } from "./products";
 
-export type ImportError = { line: number; field?: string; message: string };
-type Row = { line: number; sku: string; name: string; description: string; priceMinor: number; stock: number; keywords: string[]; color: string | null; size: string | null; imageUrl: string | null };
+export type ImportError = CsvIssue;
+/** `undefined` = the file has no such column: the import leaves that field of an existing product alone. */
+type Row = { line: number; sku: string; name: string; description: string | undefined; priceMinor: number; stock: number; keywords: string[] | undefined; color: string | null; size: string | null; imageUrl: string | null };
 
 const REQUIRED = ["sku", "name", "price", "stock"] as const;
-const OPTIONAL = ["description", "keywords", "color", "size", "image_url"] as const;
+const KNOWN: readonly string[] = [...CSV_COLUMNS, ...CSV_OPTIONAL_COLUMNS];
 export const MAX_IMPORT_ROWS = 5000;
+const MAX_STOCK = 1_000_000;
+
+const SKU_ISSUES: Record<string, CsvIssueCode> = { too_small: "required", too_big: "too_long" };
 
 /** Validates every row; returns the rows only when there is no error at all. */
 export function validateCatalogCsv(text: string, currency: string): { rows: Row[]; errors: ImportError[] } {
-  const { records, error } = parseCsv(text);
-  if (error) return { rows: [], errors: [{ line: error.line, message: `Malformed CSV: ${error.message}` }] };
-  if (records.length === 0) return { rows: [], errors: [{ line: 1, message: "The file is empty: expected a header line sku,name,description,price,stock,keywords" }] };
+  const { records, error } = parseCsv(text, detectDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+  if (error) return { rows: [], errors: [error] };
+  if (records.length === 0) return { rows: [], errors: [csvIssue(1, "empty_file")] };
   const header = records[0]!.fields.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((h) => !header.includes(h));
-  if (missing.length) return { rows: [], errors: [{ line: 1, field: missing[0], message: `Missing column(s): ${missing.join(", ")}. Header must include sku,name,price,stock` }] };
-  const unknown = header.filter((h) => h && !(REQUIRED as readonly string[]).includes(h) && !(OPTIONAL as readonly string[]).includes(h));
-  if (unknown.length) return { rows: [], errors: [{ line: 1, field: unknown[0], message: `Unknown column(s): ${unknown.join(", ")}` }] };
+  if (missing.length) return { rows: [], errors: [csvIssue(1, "missing_columns", { columns: missing.join(", ") }, missing[0])] };
+  const unknown = header.filter((h) => h && !KNOWN.includes(h));
+  if (unknown.length) return { rows: [], errors: [csvIssue(1, "unknown_columns", { columns: unknown.join(", ") }, unknown[0])] };
+  const twice = [...new Set(header.filter((h, i) => h && header.indexOf(h) !== i))];
+  if (twice.length) return { rows: [], errors: [csvIssue(1, "duplicate_columns", { columns: twice.join(", ") }, twice[0])] };
+  const has = (name: string) => header.includes(name);
   const col = (fields: string[], name: string) => {
     const i = header.indexOf(name);
     return i < 0 ? "" : (fields[i] ?? "").trim();
   };
   const body = records.slice(1);
-  if (body.length > MAX_IMPORT_ROWS) return { rows: [], errors: [{ line: 1, message: `Too many rows: ${body.length} (max ${MAX_IMPORT_ROWS} per file)` }] };
-  if (body.length === 0) return { rows: [], errors: [{ line: 2, message: "The file has a header but no products" }] };
+  if (body.length > MAX_IMPORT_ROWS) return { rows: [], errors: [csvIssue(1, "too_many_rows", { count: body.length, max: MAX_IMPORT_ROWS })] };
+  if (body.length === 0) return { rows: [], errors: [csvIssue(2, "no_rows")] };
 
   const rows: Row[] = [];
   const errors: ImportError[] = [];
   const seen = new Map<string, number>();
   for (const { line, fields } of body) {
-    const fail = (field: string, message: string) => errors.push({ line, field, message: `${field}: ${message}` });
+    const fail = (field: string, code: CsvIssueCode, params: CsvIssueParams = {}) => errors.push(csvIssue(line, code, { field, ...params }, field));
     if (fields.length !== header.length) {
-      errors.push({ line, message: `Expected ${header.length} columns, found ${fields.length}` });
+      errors.push(csvIssue(line, fields.length < header.length ? "too_few_columns" : "too_many_columns", { expected: header.length, found: fields.length }));
       continue;
     }
     const before = errors.length;
     const skuRaw = col(fields, "sku");
     const sku = skuSchema.safeParse(skuRaw);
-    if (!sku.success) fail("sku", sku.error.issues[0]!.message);
-    else {
+    if (!sku.success) {
+      const code = SKU_ISSUES[sku.error.issues[0]!.code] ?? "sku_format";
+      fail("sku", code, code === "too_long" ? { max: 64 } : code === "sku_format" ? { value: skuRaw } : {});
+    } else {
       const key = sku.data.toUpperCase();
       const first = seen.get(key);
-      if (first !== undefined) fail("sku", `duplicate SKU "${sku.data}" (already on line ${first})`);
+      if (first !== undefined) fail("sku", "duplicate_sku", { value: sku.data, first });
       else seen.set(key, line);
     }
     const name = col(fields, "name");
-    if (!name) fail("name", "is required");
-    else if (name.length > 200) fail("name", "must be at most 200 characters");
+    if (!name) fail("name", "required");
+    else if (name.length > 200) fail("name", "too_long", { max: 200 });
     const priceText = col(fields, "price");
     const priceMinor = priceText.startsWith("-") ? null : parseMajorToMinor(priceText, currency);
-    if (priceText === "") fail("price", "is required");
-    else if (priceText.startsWith("-")) fail("price", "cannot be negative");
-    else if (priceMinor === null) fail("price", `"${priceText}" is not a valid ${currency} amount`);
+    if (priceText === "") fail("price", "required");
+    else if (priceText.startsWith("-")) fail("price", "price_negative");
+    else if (priceMinor === null) fail("price", "price_invalid", { value: priceText, currency, example: currencyDigits(currency) === 0 ? "15990" : "19.99" });
     const stockText = col(fields, "stock");
     const stock = /^-?\d+$/.test(stockText) ? Number(stockText) : NaN;
-    if (stockText === "") fail("stock", "is required");
-    else if (Number.isNaN(stock)) fail("stock", `"${stockText}" is not a whole number`);
-    else if (stock < 0) fail("stock", "cannot be negative");
-    else if (stock > 1_000_000) fail("stock", "is unrealistically large (max 1,000,000)");
+    if (stockText === "") fail("stock", "required");
+    else if (Number.isNaN(stock)) fail("stock", "stock_invalid", { value: stockText });
+    else if (stock < 0) fail("stock", "stock_negative");
+    else if (stock > MAX_STOCK) fail("stock", "stock_too_large", { max: MAX_STOCK });
     const description = col(fields, "description");
-    if (description.length > 5000) fail("description", "must be at most 5000 characters");
+    if (description.length > 5000) fail("description", "too_long", { max: 5000 });
+    const keywords = normaliseKeywords(splitKeywords(col(fields, "keywords")));
+    const longKeyword = keywords.find((k) => k.length > MAX_KEYWORD_LENGTH);
+    if (keywords.length > MAX_KEYWORDS) fail("keywords", "too_many_keywords", { max: MAX_KEYWORDS });
+    else if (longKeyword) fail("keywords", "keyword_too_long", { value: longKeyword, max: MAX_KEYWORD_LENGTH });
     if (errors.length > before) continue;
     rows.push({
       line,
       sku: sku.success ? sku.data : skuRaw,
       name,
-      description,
+      description: has("description") ? description : undefined,
       priceMinor: priceMinor!,
       stock,
-      keywords: normaliseKeywords(col(fields, "keywords").split(";")),
+      keywords: has("keywords") ? keywords : undefined,
       color: col(fields, "color") || null,
       size: col(fields, "size") || null,
       imageUrl: col(fields, "image_url") || null,
@@ -96,7 +110,7 @@ export async function importProducts({ storeId, csv, actorId, dryRun = false }: 
   const bySku = new Map(existing.map((p) => [p.sku, p]));
   const stockErrors = rows
     .filter((r) => (bySku.get(r.sku)?.reserved ?? 0) > r.stock)
-    .map((r) => ({ line: r.line, field: "stock", message: `stock: ${r.sku} has ${bySku.get(r.sku)!.reserved} units reserved in open carts; stock cannot be lower` }));
+    .map((r) => csvIssue(r.line, "below_reserved", { sku: r.sku, reserved: bySku.get(r.sku)!.reserved }, "stock"));
   if (stockErrors.length) return { created: 0, updated: 0, errors: stockErrors };
 
   const toCreate = rows.filter((r) => !bySku.has(r.sku));
@@ -109,14 +123,15 @@ export async function importProducts({ storeId, csv, actorId, dryRun = false }: 
     async (tx) => {
       if (toCreate.length) {
         await tx.product.createMany({
-          data: toCreate.map((r) => ({ storeId, sku: r.sku, name: r.name, description: r.description, priceMinor: r.priceMinor, stock: r.stock, keywords: r.keywords, color: r.color, size: r.size, imageUrl: r.imageUrl })),
+          data: toCreate.map((r) => ({ storeId, sku: r.sku, name: r.name, description: r.description ?? "", priceMinor: r.priceMinor, stock: r.stock, keywords: r.keywords ?? [], color: r.color, size: r.size, imageUrl: r.imageUrl })),
         });
       }
       for (const r of toUpdate) {
-        // Re-checked under the row lock: a reservation may have landed since validation.
+        // Re-checked under the row lock: a reservation may have landed since validation. A column the
+        // file does not have (NULL here) leaves the product's value alone.
         const n = await tx.$executeRaw`
-          UPDATE products SET name = ${r.name}, description = ${r.description}, "priceMinor" = ${r.priceMinor}, stock = ${r.stock},
-            keywords = ${r.keywords}, color = COALESCE(${r.color}, color), size = COALESCE(${r.size}, size),
+          UPDATE products SET name = ${r.name}, description = COALESCE(${r.description ?? null}, description), "priceMinor" = ${r.priceMinor}, stock = ${r.stock},
+            keywords = COALESCE(${r.keywords ?? null}::text[], keywords), color = COALESCE(${r.color}, color), size = COALESCE(${r.size}, size),
             "imageUrl" = COALESCE(${r.imageUrl}, "imageUrl"), "updatedAt" = now()
           WHERE "storeId" = ${storeId} AND sku = ${r.sku} AND reserved <= ${r.stock}`;
         if (n !== 1) throw new Error(`stock of ${r.sku} fell below its reservations during import`);

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { partialUpdateOf } from "@/lib/http/partial-update";
+import { MAX_KEYWORDS, MAX_KEYWORD_LENGTH } from "./keywords";
 
 export const skuSchema = z
   .string()
@@ -7,7 +9,7 @@ export const skuSchema = z
   .max(64, "must be at most 64 characters")
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "may contain only letters, digits, '.', '_' and '-'");
 
-const keywords = z.array(z.string().trim().min(1).max(60)).max(50, "at most 50 keywords").default([]);
+const keywords = z.array(z.string().trim().min(1).max(MAX_KEYWORD_LENGTH)).max(MAX_KEYWORDS, `at most ${MAX_KEYWORDS} keywords`).default([]);
 const price = z.union([z.number(), z.string()]).describe("Price in major units of the store currency, e.g. 19.99 or \"15990\"");
 
 export const productCreateInput = z.object({
@@ -26,7 +28,8 @@ export const productCreateInput = z.object({
   active: z.boolean().optional(),
 });
 
-export const productUpdateInput = productCreateInput.omit({ store_id: true }).partial().extend({
+// Only the fields the body names are changed: `.partial()` would keep the create defaults ("" and []).
+export const productUpdateInput = partialUpdateOf(productCreateInput.omit({ store_id: true })).extend({
   stock_delta: z.number().int().min(-1_000_000).max(1_000_000).optional().describe("Adjust stock relative to the current value"),
 });
 
@@ -61,6 +64,14 @@ export const productOutput = z.object({
 export const importResult = z.object({
   created: z.number().int(),
   updated: z.number().int(),
-  errors: z.array(z.object({ line: z.number().int(), field: z.string().optional(), message: z.string() })),
+  errors: z.array(
+    z.object({
+      line: z.number().int(),
+      field: z.string().optional(),
+      code: z.string().describe("stable reason, e.g. too_many_columns, price_invalid, duplicate_sku"),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe("the values the message names, e.g. {expected: 6, found: 4}"),
+      message: z.string(),
+    }),
+  ),
   preview: z.array(z.object({ line: z.number().int(), sku: z.string(), name: z.string(), price: z.number(), stock: z.number().int(), action: z.enum(["create", "update"]) })).optional(),
 });

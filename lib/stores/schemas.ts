@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCurrency } from "@/lib/money";
+import { partialUpdateOf } from "@/lib/http/partial-update";
 
 export const SUPPORTED_LOCALES = ["es", "en", "pt", "ar", "fr", "it"] as const;
 
@@ -14,11 +15,8 @@ export const storeCreateInput = z.object({
   fb_page_id: z.string().trim().regex(/^\d{1,32}$/, "must be the numeric id of a Facebook Page").nullish(),
 });
 
-const localeSchema = z.string().trim().min(2).max(10).refine((l) => (SUPPORTED_LOCALES as readonly string[]).includes(l.slice(0, 2).toLowerCase()), `must start with one of ${SUPPORTED_LOCALES.join(", ")}`);
-
-// Not `.partial()` of the create schema alone: its locale default would reset the locale on every update.
-export const storeUpdateInput = storeCreateInput.partial().extend({
-  locale: localeSchema.optional(),
+// Not `.partial()`: it keeps the create defaults, so the locale default would reset the locale on every update.
+export const storeUpdateInput = partialUpdateOf(storeCreateInput).extend({
   bot_tone: z.enum(["friendly", "formal", "fun"]).optional(),
   reservation_ttl_seconds: z.number().int().min(60).max(7 * 24 * 3600).nullish(),
   message_texts: z.record(z.string().regex(/^[a-z]{2}$/), z.record(z.string().max(60), z.string().max(1000))).optional(),
