@@ -10,6 +10,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import { format } from "@/lib/i18n";
+import { joinKeywords } from "@/lib/inventory/keywords";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { useStoreEvents } from "@/components/live/use-store-events";
 import { api } from "./api-client";
@@ -52,7 +53,7 @@ export function InventoryPanel({ storeId, currency, locale, t, tc }: { storeId: 
           <CardDescription>{t.importHelp}</CardDescription>
         </CardHeader>
         <CardContent>
-          <CsvImport storeId={storeId} t={t} direct />
+          <CsvImport storeId={storeId} currency={currency} locale={locale} t={t} direct />
         </CardContent>
       </Card>
 
@@ -104,7 +105,7 @@ export function InventoryPanel({ storeId, currency, locale, t, tc }: { storeId: 
                     <TD className="text-center"><StockControl product={p} t={t} onChanged={replace} /></TD>
                     <TD className="text-end tabular-nums">{p.reserved}</TD>
                     <TD className="text-end tabular-nums">{availability(p)}</TD>
-                    <TD className="max-w-48 truncate text-muted-foreground">{p.keywords.join(", ")}</TD>
+                    <TD className="max-w-48 truncate text-muted-foreground">{joinKeywords(p.keywords)}</TD>
                     <TD className="text-end">
                       <Button type="button" variant="ghost" size="sm" onClick={() => openEditor(p)} aria-label={`${t.edit} ${p.sku}`}>
                         <Pencil aria-hidden /> {t.edit}

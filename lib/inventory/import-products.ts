@@ -5,9 +5,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { notifyStore } from "@/lib/realtime/notify";
 import { assertWithinPlan } from "@/lib/billing/limits";
 import { CSV_COLUMNS, CSV_OPTIONAL_COLUMNS, csvIssue, detectDelimiter, parseCsv, type CsvIssue, type CsvIssueCode, type CsvIssueParams } from "./csv";
-import { MAX_KEYWORDS, MAX_KEYWORD_LENGTH, splitKeywords } from "./keywords";
+import { MAX_KEYWORDS, MAX_KEYWORD_LENGTH, normaliseKeywords, splitKeywords } from "./keywords";
 import { skuSchema } from "./schemas";
-import { normaliseKeywords } from "./products";
 
 export type ImportError = CsvIssue;
 /** `undefined` = the file has no such column: the import leaves that field of an existing product alone. */

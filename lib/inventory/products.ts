@@ -7,6 +7,7 @@ import { notifyStore } from "@/lib/realtime/notify";
 import { assertWithinPlan } from "@/lib/billing/limits";
 import type { productCreateInput, productListQuery, productUpdateInput } from "./schemas";
 import { toProductDto } from "./product-dto";
+import { normaliseKeywords } from "./keywords";
 
 async function storeCurrency(storeId: string) {
   const store = await prisma.store.findUnique({ where: { id: storeId }, select: { currency: true } });
@@ -115,8 +116,4 @@ export async function deleteProduct({ productId, storeId, actorId }: { productId
     await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "product.deleted", entityType: "product", entityId: productId, data: { sku: p.sku } });
   });
   await notifyStore(storeId, { type: "product.updated", productId });
-}
-
-export function normaliseKeywords(words: string[]) {
-  return [...new Set(words.map((w) => w.trim().toLowerCase()).filter(Boolean))];
 }

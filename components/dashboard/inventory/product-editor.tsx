@@ -10,21 +10,26 @@ import { Alert } from "@/components/ui/alert";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { api, ApiError } from "@/components/dashboard/api-client";
 import { format } from "@/lib/i18n";
+import { joinKeywords, normaliseKeywords, splitKeywords } from "@/lib/inventory/keywords";
+import { baseNameOf, variantNameForSave } from "@/lib/inventory/variant-name";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Product } from "./types";
 
 type VariantRow = { key: string; id?: string; sku: string; color: string; size: string; stock: string; reserved: number };
 
 let rowSeq = 0;
-const newRow = (p?: Product): VariantRow => ({ key: `r${++rowSeq}`, id: p?.id, sku: p?.sku ?? "", color: p?.color ?? "", size: p?.size ?? "", stock: String(p?.stock ?? 0), reserved: p?.reserved ?? 0 });
 
-/** The article's name without the colour/size suffix its variants were saved with. */
-function baseName(group: Product[]) {
-  const first = group[0];
-  if (!first) return "";
-  const suffix = [first.color, first.size].filter(Boolean).join(" ");
-  return suffix && first.name.endsWith(` ${suffix}`) ? first.name.slice(0, -suffix.length - 1) : first.name;
+type ProductBody = Pick<Product, "description" | "keywords" | "image_url" | "low_stock_at" | "active" | "group_key" | "sku" | "name" | "color" | "size" | "stock"> & { price: string };
+
+function changedFields(body: ProductBody, saved: Product): Partial<ProductBody> {
+  const changed: Partial<ProductBody> = {};
+  for (const key of Object.keys(body) as (keyof ProductBody)[]) {
+    const before = key === "price" ? String(saved.price) : saved[key];
+    if (JSON.stringify(body[key]) !== JSON.stringify(before)) Object.assign(changed, { [key]: body[key] });
+  }
+  return changed;
 }
+const newRow = (p?: Product): VariantRow => ({ key: `r${++rowSeq}`, id: p?.id, sku: p?.sku ?? "", color: p?.color ?? "", size: p?.size ?? "", stock: String(p?.stock ?? 0), reserved: p?.reserved ?? 0 });
 
 /**
  * Creates or edits one article: name, price, keywords, photo and its variants. Each variant (colour /
@@ -41,10 +46,10 @@ export function ProductEditor({ open, onOpenChange, storeId, group, t, tc, onSav
   onSaved: (message: string) => void;
 }) {
   const first = group[0];
-  const [name, setName] = useState(baseName(group));
+  const [name, setName] = useState(first ? baseNameOf(first) : "");
   const [description, setDescription] = useState(first?.description ?? "");
   const [price, setPrice] = useState(first ? String(first.price) : "");
-  const [keywords, setKeywords] = useState(first?.keywords.join(", ") ?? "");
+  const [keywords, setKeywords] = useState(joinKeywords(first?.keywords ?? []));
   const [imageUrl, setImageUrl] = useState<string | null>(first?.image_url ?? null);
   const [lowStockAt, setLowStockAt] = useState(String(first?.low_stock_at ?? 3));
   const [active, setActive] = useState(first?.active ?? true);
@@ -82,7 +87,7 @@ export function ProductEditor({ open, onOpenChange, storeId, group, t, tc, onSav
     const shared = {
       description,
       price: price.trim(),
-      keywords: keywords.split(/[,;\n]/).map((k) => k.trim()).filter(Boolean),
+      keywords: normaliseKeywords(splitKeywords(keywords)),
       image_url: imageUrl,
       low_stock_at: Number(lowStockAt) || 0,
       active,
@@ -90,14 +95,19 @@ export function ProductEditor({ open, onOpenChange, storeId, group, t, tc, onSav
     };
     try {
       for (const row of rows) {
-        const body = {
+        const saved = row.id ? group.find((p) => p.id === row.id) : undefined;
+        const full = {
           ...shared,
           sku: row.sku.trim(),
-          name: [name.trim(), row.color.trim(), row.size.trim()].filter(Boolean).join(" "),
+          name: variantNameForSave({ saved, base: name, color: row.color, size: row.size }),
           color: row.color.trim() || null,
           size: row.size.trim() || null,
           stock: Number(row.stock),
         };
+        // An existing variant gets only what the seller changed: a stale stock or price from when the
+        // editor opened must not overwrite what a live sold meanwhile (or need a permission not used).
+        const body = saved ? changedFields(full, saved) : full;
+        if (saved && Object.keys(body).length === 0) continue;
         try {
           if (row.id) await api(`/api/v1/inventory/products/${row.id}`, { method: "PATCH", json: body });
           else {
@@ -148,7 +158,7 @@ export function ProductEditor({ open, onOpenChange, storeId, group, t, tc, onSav
         <form onSubmit={save} className="flex flex-col gap-4" noValidate>
           {error && <Alert tone="error">{error}</Alert>}
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field id="p-name" label={t.name} error={sharedErr("name")}>
+            <Field id="p-name" label={t.name} hint={t.nameHelp} error={sharedErr("name")}>
               <Input value={name} onChange={(e) => setName(e.target.value)} required maxLength={180} />
             </Field>
             <Field id="p-price" label={t.price} error={sharedErr("price")}>
@@ -204,6 +214,11 @@ export function ProductEditor({ open, onOpenChange, storeId, group, t, tc, onSav
                   <Trash2 aria-hidden />
                 </Button>
                 {(err(r.key, "sku") || err(r.key, "stock")) && <p className="col-span-full text-xs text-rose-300">{err(r.key, "sku") ?? err(r.key, "stock")}</p>}
+                {(r.color.trim() || r.size.trim()) && name.trim() && (
+                  <p className="col-span-full text-xs text-muted-foreground" data-testid="variant-name">
+                    {format(t.variantNameHint, { name: variantNameForSave({ saved: group.find((p) => p.id === r.id), base: name, color: r.color, size: r.size }) })}
+                  </p>
+                )}
               </div>
             ))}
             <Button type="button" variant="outline" size="sm" className="self-start" onClick={() => setRows((rs) => [...rs, newRow()])}>

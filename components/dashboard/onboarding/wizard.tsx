@@ -14,6 +14,7 @@ import { api, ApiError } from "@/components/dashboard/api-client";
 import { CsvImport } from "@/components/dashboard/inventory/csv-import";
 import type { Product } from "@/components/dashboard/inventory/types";
 import { format } from "@/lib/i18n";
+import { splitKeywords } from "@/lib/inventory/keywords";
 import type { OnboardingStep } from "@/lib/onboarding/steps";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { ProfileForm, type StoreProfile } from "./profile-form";
@@ -28,8 +29,7 @@ function useAdvance(store: WizardStore | null) {
   const router = useRouter();
   /** Marks `step` completed (never going backwards) and moves to the next one. */
   return async (step: OnboardingStep) => {
-    // The locale rides along: a PATCH without it currently resets it to the schema default.
-    if (store) await api(`/api/v1/stores/${store.id}`, { method: "PATCH", json: { onboarding_step: Math.max(store.onboarding_step, INDEX[step]), locale: store.locale } });
+    if (store) await api(`/api/v1/stores/${store.id}`, { method: "PATCH", json: { onboarding_step: Math.max(store.onboarding_step, INDEX[step]) } });
     const next = NEXT[step];
     router.push(next ? `/dashboard/onboarding?step=${next}` : "/dashboard/onboarding");
     router.refresh();
@@ -209,7 +209,7 @@ function CatalogStep({ store, t, advance, heading }: { store: WizardStore; t: T;
           name: String(form.get("pname") ?? ""),
           price: String(form.get("price") ?? ""),
           stock: Number(form.get("stock") || 0),
-          keywords: String(form.get("keywords") ?? "").split(/[,;]/).map((k) => k.trim()).filter(Boolean),
+          keywords: splitKeywords(String(form.get("keywords") ?? "")),
         },
       });
       formEl.reset();
@@ -234,7 +234,7 @@ function CatalogStep({ store, t, advance, heading }: { store: WizardStore; t: T;
             <TabsTrigger value="manual">{t.onboarding.manualTab}</TabsTrigger>
           </TabsList>
           <TabsContent value="csv">
-            <CsvImport storeId={store.id} t={t.inventory} />
+            <CsvImport storeId={store.id} currency={store.currency} locale={store.locale} t={t.inventory} />
           </TabsContent>
           <TabsContent value="manual">
             <form onSubmit={add} className="flex flex-col gap-3" noValidate>
