@@ -226,7 +226,7 @@ describe("seller actions, each audited with who and when", () => {
     expect(await sku(s.store.id, "B07")).toMatchObject({ stock: 0, reserved: 0 });
     const queued = await queuedEvents("payment/succeeded", o.body.order_id);
     expect(queued).toHaveLength(1);
-    expect(queued[0]!.payload).toMatchObject({ data: { provider: "bank_transfer" } });
+    expect(queued[0]!.payload).toMatchObject({ data: { provider: "transfer" } });
   });
 });
 

@@ -26,7 +26,8 @@ export const jobEvents = {
   "payment/succeeded": z.object({
     orderId: z.string().min(1),
     storeId: z.string().min(1),
-    provider: z.enum(["paypal", "mercadopago", "flow", "sandbox", "bank_transfer"]),
+    // "transfer" everywhere (gateway, payments, confirm action); "bank_transfer" only in events queued by older versions.
+    provider: z.enum(["paypal", "mercadopago", "flow", "sandbox", "transfer", "bank_transfer"]),
     transactionId: z.string().min(1),
     amount: z.number().int().nonnegative(),
     currency: z.string().length(3),

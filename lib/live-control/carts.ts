@@ -1,5 +1,6 @@
 import type { FulfillmentStatus, MessageStatus, OrderStatus, PaymentStatus } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
+import { toTransferReview, type TransferReviewView } from "@/lib/payments/transfer-review-view";
 
 export type LiveCart = {
   id: string;
@@ -16,6 +17,8 @@ export type LiveCart = {
   /** Whether the checkout link reached the buyer (private reply or DM). */
   link: MessageStatus | null;
   payment: PaymentStatus | null;
+  /** The buyer's bank-transfer receipt and its review, as on the order page. */
+  transfer_review: TransferReviewView;
   created_at: string;
   expires_at: string;
   paid_at: string | null;
@@ -32,7 +35,7 @@ export async function listLiveCarts({ liveId, storeId, limit = 200, ids }: { liv
     include: {
       items: { orderBy: { sku: "asc" }, select: { sku: true, name: true, quantity: true, unitPriceMinor: true } },
       buyer: { select: { name: true, botPausedAt: true } },
-      payments: { orderBy: { createdAt: "desc" }, take: 1, select: { status: true } },
+      payments: { orderBy: { createdAt: "desc" }, select: { id: true, provider: true, status: true, receiptPath: true, rejectionReason: true, reviewedAt: true, updatedAt: true } },
       messages: { where: { purpose: { in: LINK_PURPOSES } }, orderBy: { createdAt: "desc" }, select: { status: true } },
     },
   });
@@ -50,6 +53,7 @@ export async function listLiveCarts({ liveId, storeId, limit = 200, ids }: { liv
     gateway: o.gateway,
     link: o.messages.find((m) => m.status === "SENT")?.status ?? o.messages[0]?.status ?? null,
     payment: o.payments[0]?.status ?? null,
+    transfer_review: toTransferReview({ order: o, payments: o.payments }),
     created_at: o.createdAt.toISOString(),
     expires_at: o.expiresAt.toISOString(),
     paid_at: o.paidAt?.toISOString() ?? null,

@@ -131,7 +131,7 @@ async function markInTx(tx: Tx, input: MarkOrderPaidInput, now: Date): Promise<M
 
   const payment = await savePayment(tx, input, order, "SUCCEEDED", null, seen?.id);
   const status: OrderStatus = outcome === "refund_needed" ? "REFUND_NEEDED" : "PAID";
-  await tx.order.update({ where: { id: order.id }, data: { status, paidAt: now, gateway: input.provider, flagReason: reason ?? null } });
+  await tx.order.update({ where: { id: order.id }, data: { status, paidAt: now, gateway: input.provider, flagReason: reason ?? null, transferReviewSince: null } });
   await audit(outcome === "refund_needed" ? "order.refund_needed" : outcome === "paid_after_expiry" ? "order.paid_after_expiry" : "order.paid", { ...money, paymentId: payment.id, ...(reason ? { reason } : {}) });
   if (outcome === "refund_needed") {
     await recordSellerAlert(tx, { ...base, key: `seller:order:${order.id}:refund_needed:${payment.id}`, level: "error", alert: { kind: "refund_needed", orderRef, totalMinor: input.amountMinor, currency: input.currency } });

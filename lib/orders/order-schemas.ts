@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { skuSchema } from "@/lib/inventory/schemas";
 import { PROVIDER_IDS } from "@/lib/payments/gateways/types";
+import { transferReviewOutput } from "@/lib/payments/transfer-review-view";
 
 export const ORDER_STATUSES = ["pending", "paid", "expired", "cancelled", "refund_needed", "refunded"] as const;
 
@@ -104,6 +105,7 @@ export const orderDetailOutput = orderOutput.extend({
       updated_at: z.string(),
     }),
   ),
+  transfer_review: transferReviewOutput.describe("the buyer's bank-transfer receipt and where its review stands; null without one"),
   timeline: z.array(timelineEntry),
 });
 

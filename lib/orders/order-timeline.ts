@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
 import { minorToMajor } from "@/lib/money";
+import { toTransferReview } from "@/lib/payments/transfer-review-view";
 import { orderInclude, toOrderDto } from "./list-orders";
 import type { OrderDetailDto, TimelineEntry } from "./order-schemas";
 
@@ -101,6 +102,7 @@ export async function getOrderDetail(orderId: string): Promise<OrderDetailDto> {
       created_at: p.createdAt.toISOString(),
       updated_at: p.updatedAt.toISOString(),
     })),
+    transfer_review: toTransferReview({ order, payments }),
     timeline: await buildOrderTimeline(orderId),
   };
 }

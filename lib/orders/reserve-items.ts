@@ -282,7 +282,8 @@ async function prepare(tx: SqlClient, plan: Plan): Promise<Prepared> {
       SELECT o.id FROM orders o, ctx
       WHERE ${plan.mergeIntoOpenCart}::boolean AND ctx.allowed AND NOT EXISTS (SELECT 1 FROM replay)
         AND o."storeId" = ctx."storeId" AND o."buyerId" = ${plan.buyerId}::text AND o."liveId" IS NOT DISTINCT FROM ctx."liveId"
-        AND o.status = 'PENDING' AND o."expiresAt" > now()
+        -- a cart whose transfer receipt is under review is closed: its total is what the buyer transferred
+        AND o.status = 'PENDING' AND o."expiresAt" > now() AND o."transferReviewSince" IS NULL
       ORDER BY o."createdAt" DESC LIMIT 1
       FOR NO KEY UPDATE OF o
     ),

@@ -3,11 +3,10 @@ import { announcesPayment, needsRefundNotice, type MarkOrderPaidResult } from "@
 import { notifyRefundNeeded } from "@/lib/orders/notify-refund-needed";
 import { prisma } from "@/lib/db";
 
-type JobProvider = "paypal" | "mercadopago" | "flow" | "sandbox" | "bank_transfer";
+type JobProvider = "paypal" | "mercadopago" | "flow" | "sandbox" | "transfer";
 
 function jobProvider(provider: string): JobProvider {
-  if (provider === "transfer") return "bank_transfer";
-  if (provider === "paypal" || provider === "mercadopago" || provider === "flow" || provider === "sandbox") return provider;
+  if (provider === "paypal" || provider === "mercadopago" || provider === "flow" || provider === "sandbox" || provider === "transfer") return provider;
   throw new Error(`unknown payment provider ${provider}`);
 }
 

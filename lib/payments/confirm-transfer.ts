@@ -5,8 +5,9 @@ import { afterOrderPaid } from "./after-order-paid";
 
 /**
  * The seller saw the bank transfer arrive (or checked the uploaded receipt): the order is paid with
- * provider "transfer", for its own total. One transfer per order, so confirming twice is a no-op.
- * A late transfer for an expired order follows the same rules as any late payment.
+ * provider "transfer", for its own total — stock committed, buyer and seller notified, exactly like a
+ * provider's payment webhook. One transfer per order, so confirming twice is a no-op ("duplicate").
+ * A late transfer for an expired order follows the same rules as any late payment. OWNER only (the route).
  */
 export async function confirmTransfer({ orderId, storeId, actorId }: { orderId: string; storeId: string; actorId: string }): Promise<MarkOrderPaidResult> {
   const order = await prisma.order.findFirst({ where: { id: orderId, storeId }, select: { id: true, status: true, totalMinor: true, currency: true } });
@@ -24,6 +25,9 @@ export async function confirmTransfer({ orderId, storeId, actorId }: { orderId: 
     raw: { confirmedBy: actorId },
     actor: { type: "USER", id: actorId },
   });
+  if (result.outcome !== "duplicate") {
+    await prisma.payment.updateMany({ where: { id: result.paymentId, reviewedAt: null }, data: { reviewedAt: new Date() } });
+  }
   await afterOrderPaid(result);
   return result;
 }

@@ -3,9 +3,10 @@ import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unprocessable } from "@/lib/http/errors";
 import { decryptJson, encryptJson } from "@/lib/security/encryption";
-import { credentialSchemas } from "./gateways/credentials";
+import { credentialSchemas, normalizeAccountType, transferDetailsInput } from "./gateways/credentials";
 import { PROVIDER_IDS, type ProviderId } from "./gateways/types";
-import { maskSecret, PROVIDER_FIELDS } from "./provider-fields";
+import { settingsIssue, settingsIssues, type SettingsIssue } from "./payment-config-issues";
+import { maskSecret, PROVIDER_FIELDS, PROVIDERS_WITH_WEBHOOK_URL } from "./provider-fields";
 
 export const providerIdSchema = z.enum(PROVIDER_IDS);
 
@@ -21,7 +22,7 @@ export const paymentConfigOutput = z.object({
   configured: z.boolean(),
   credentials: z.record(z.string(), z.string().nullable()).describe("secrets masked as ••••last4"),
   fields: z.array(z.object({ name: z.string(), secret: z.boolean(), optional: z.boolean() })),
-  notify_url: z.string().nullable().describe("where the provider must send notifications (register it at the provider)"),
+  notify_url: z.string().nullable().describe("only for providers where it must be registered by hand (PayPal, Mercado Pago): the URL to register"),
   updated_at: z.string().nullable(),
 });
 export type PaymentConfigView = z.infer<typeof paymentConfigOutput>;
@@ -64,9 +65,10 @@ export async function savePaymentConfig(args: {
   const previous = existing ? decryptJson<Record<string, unknown>>(existing.settingsCiphertext) : {};
   const fields = PROVIDER_FIELDS[provider];
   const unknown = Object.keys(input.credentials ?? {}).filter((k) => !fields.some((f) => f.name === k));
-  if (unknown.length) throw unprocessable(`Unknown ${provider} settings: ${unknown.join(", ")}`, unknown.map((f) => ({ field: `credentials.${f}`, message: "is not a setting of this provider" })));
+  if (unknown.length) throw unprocessable(`Unknown ${provider} settings: ${unknown.join(", ")}`, unknown.map((f) => settingsIssue(`credentials.${f}`, "unknown_field")));
 
   const merged: Record<string, unknown> = { ...previous };
+  if (provider === "transfer" && typeof previous.accountType === "string") merged.accountType = normalizeAccountType(previous.accountType) ?? previous.accountType;
   const changed: string[] = [];
   for (const field of fields) {
     const value = input.credentials?.[field.name]?.trim();
@@ -77,20 +79,28 @@ export async function savePaymentConfig(args: {
       delete merged[field.name];
       continue;
     }
-    if (merged[field.name] !== value) changed.push(field.name);
-    merged[field.name] = value;
-  }
-  const parsed = credentialSchemas[provider].safeParse(merged);
-  if (!parsed.success) {
-    const details = parsed.error.issues.map((i) => ({ field: `credentials.${i.path.join(".")}`, message: i.message }));
-    throw unprocessable(`Invalid ${provider} settings — ${details.map((d) => `${d.field}: ${d.message}`).join("; ")}`, details);
+    const normalized = provider === "transfer" && field.name === "accountType" ? (normalizeAccountType(value) ?? value) : value;
+    if (merged[field.name] !== normalized) changed.push(field.name);
+    merged[field.name] = normalized;
   }
   const enabled = input.enabled ?? existing?.enabled ?? true;
+  // Offered at checkout only when complete; switched off, a half-filled form may be kept as a draft.
+  const schema = inputSchema(provider);
+  const complete = schema.safeParse(merged);
+  const parsed = complete.success || enabled ? complete : schema.partial().safeParse(merged);
+  if (!parsed.success) {
+    const details: SettingsIssue[] = settingsIssues(parsed.error.issues, merged);
+    if (enabled && details.some((d) => d.code === "required")) {
+      details.push({ field: "enabled", code: "not_configured", message: "cannot be on until every required setting is filled in" });
+    }
+    throw unprocessable(`Invalid ${provider} settings — ${details.map((d) => `${d.field}: ${d.message}`).join("; ")}`, details);
+  }
+  const data = parsed.data as Record<string, unknown>;
   const row = await prisma.$transaction(async (tx) => {
     const saved = await tx.paymentConfig.upsert({
       where: { storeId_provider: { storeId, provider } },
-      create: { storeId, provider, enabled, settingsCiphertext: encryptJson(parsed.data) },
-      update: { enabled, settingsCiphertext: encryptJson(parsed.data) },
+      create: { storeId, provider, enabled, settingsCiphertext: encryptJson(data) },
+      update: { enabled, settingsCiphertext: encryptJson(data) },
     });
     await recordAudit(tx, {
       storeId,
@@ -107,23 +117,30 @@ export async function savePaymentConfig(args: {
   return toView({ storeId, provider, row, sandboxByDefault: args.sandboxByDefault, appUrl: args.appUrl });
 }
 
+/** What a seller may save now (stricter than what older stored settings are read with: the account type is a choice). */
+function inputSchema(provider: ProviderId) {
+  return provider === "transfer" ? transferDetailsInput : credentialSchemas[provider];
+}
+
 function toView({ storeId, provider, row, sandboxByDefault, appUrl }: { storeId: string; provider: ProviderId; row: StoredRow | null; sandboxByDefault: boolean; appUrl: string }): PaymentConfigView {
   const settings = row ? decryptJson<Record<string, unknown>>(row.settingsCiphertext) : {};
   const credentials: Record<string, string | null> = {};
   for (const field of PROVIDER_FIELDS[provider]) {
     const value = settings[field.name];
-    credentials[field.name] = typeof value === "string" ? (field.secret ? maskSecret(value) : value) : null;
+    const shown = provider === "transfer" && field.name === "accountType" ? (normalizeAccountType(value) ?? value) : value;
+    credentials[field.name] = typeof shown === "string" ? (field.secret ? maskSecret(shown) : shown) : null;
   }
-  const configured = provider === "sandbox" || Boolean(row);
-  const enabled = row ? row.enabled : provider === "sandbox" && sandboxByDefault;
-  const hasWebhook = provider === "paypal" || provider === "mercadopago" || provider === "flow";
+  // Configured = complete enough for checkout (the same lenient read checkout uses), not merely saved as a draft.
+  const configured = provider === "sandbox" || (row !== null && credentialSchemas[provider].safeParse(settings).success);
+  const enabled = row ? row.enabled && configured : provider === "sandbox" && sandboxByDefault;
   return {
     provider,
     enabled,
     configured,
     credentials,
     fields: PROVIDER_FIELDS[provider].map((f) => ({ ...f })),
-    notify_url: hasWebhook ? notifyUrl({ appUrl, provider, storeId }) : null,
+    // Only where the seller must register it by hand; the other providers receive it with each payment.
+    notify_url: PROVIDERS_WITH_WEBHOOK_URL.includes(provider) ? notifyUrl({ appUrl, provider, storeId }) : null,
     updated_at: row ? row.updatedAt.toISOString() : null,
   };
 }

@@ -32,6 +32,12 @@ export const PROVIDER_FIELDS: Record<ProviderId, readonly ProviderField[]> = {
   sandbox: [],
 };
 
+/**
+ * Providers whose notification URL the seller registers by hand at the provider (PayPal's webhook id and
+ * Mercado Pago's webhook secret only exist once a URL is registered). Flow gets it with every payment.
+ */
+export const PROVIDERS_WITH_WEBHOOK_URL: readonly ProviderId[] = ["paypal", "mercadopago"];
+
 /** "APP_USR-1234567890" → "••••7890": enough to recognise which key is saved, never enough to use it. */
 export function maskSecret(value: string): string {
   return value.length <= 8 ? "••••" : `••••${value.slice(-4)}`;

@@ -34,7 +34,7 @@ export async function sendOrderCheckoutDm({ orderId, key }: { orderId: string; k
 /** "Your cart expires soon", once, only while the order is still pending. */
 export async function sendReminder({ orderId }: { orderId: string }) {
   const { order, cart, text, urlSuffix } = await orderContext(orderId);
-  if (order.status !== "PENDING" || order.reminderSentAt) return { sent: false };
+  if (order.status !== "PENDING" || order.reminderSentAt || order.transferReviewSince) return { sent: false }; // not while a transfer receipt is under review
   const res = await sendOutbound({
     storeId: order.storeId, buyerId: order.buyerId, orderId, liveId: order.liveId, kind: "DM", purpose: "reminder", idempotencyKey: `order:${orderId}:reminder`,
     message: renderReminderDm(cart).message,

@@ -39,6 +39,8 @@ export const TEXT_KEYS = [
   "sellerTokenInvalid",
   "sellerRateLimited",
   "sellerOutOfStock",
+  "transferUnderReview",
+  "transferRejected",
 ] as const;
 export type TextKey = (typeof TEXT_KEYS)[number];
 

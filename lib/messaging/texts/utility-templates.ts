@@ -7,13 +7,15 @@ import type { MessageLocale } from "./types";
 // the product's templates: `utilityTemplateDefinition` is the body to register them once per page
 // and language (POST /{page-id}/message_templates), `renderUtilityMessage` fills one in to send.
 
-export const UTILITY_TEMPLATE_KINDS = ["payment_received", "reservation_reminder", "reservation_expired"] as const;
+export const UTILITY_TEMPLATE_KINDS = ["payment_received", "reservation_reminder", "reservation_expired", "transfer_under_review", "transfer_rejected"] as const;
 export type UtilityTemplateKind = (typeof UTILITY_TEMPLATE_KINDS)[number];
 
 type ParamsFor = {
   payment_received: { customer_name: string; order_ref: string; total: string };
   reservation_reminder: { customer_name: string; expires_at: string };
   reservation_expired: { customer_name: string };
+  transfer_under_review: { customer_name: string; order_ref: string; held_until: string };
+  transfer_rejected: { customer_name: string; order_ref: string; reason: string };
 };
 
 const BODIES: Record<UtilityTemplateKind, Record<MessageLocale, string>> = {
@@ -41,6 +43,22 @@ const BODIES: Record<UtilityTemplateKind, Record<MessageLocale, string>> = {
     it: "Ciao {{customer_name}}, la tua prenotazione è scaduta. Abbiamo tenuto il carrello se vuoi prenotare di nuovo.",
     ar: "مرحبًا {{customer_name}}، انتهى حجزك. احتفظنا بسلتك إن أردت الحجز مجددًا.",
   },
+  transfer_under_review: {
+    es: "Hola {{customer_name}}, recibimos tu comprobante del pedido {{order_ref}}. Tu reserva se mantiene mientras la tienda revisa la transferencia (hasta el {{held_until}}).",
+    pt: "Olá {{customer_name}}, recebemos seu comprovante do pedido {{order_ref}}. Sua reserva continua enquanto a loja confere a transferência (até {{held_until}}).",
+    en: "Hi {{customer_name}}, we received your receipt for order {{order_ref}}. Your reservation is kept while the store checks the transfer (until {{held_until}}).",
+    fr: "Bonjour {{customer_name}}, nous avons reçu votre justificatif pour la commande {{order_ref}}. Votre réservation est maintenue pendant que la boutique vérifie le virement (jusqu'au {{held_until}}).",
+    it: "Ciao {{customer_name}}, abbiamo ricevuto la ricevuta dell'ordine {{order_ref}}. La prenotazione resta valida mentre il negozio verifica il bonifico (fino al {{held_until}}).",
+    ar: "مرحبًا {{customer_name}}، استلمنا إيصالك للطلب {{order_ref}}. يبقى حجزك قائمًا بينما يراجع المتجر التحويل (حتى {{held_until}}).",
+  },
+  transfer_rejected: {
+    es: "Hola {{customer_name}}, la tienda no pudo confirmar tu transferencia del pedido {{order_ref}}: {{reason}}. Puedes subir un nuevo comprobante desde el botón.",
+    pt: "Olá {{customer_name}}, a loja não conseguiu confirmar sua transferência do pedido {{order_ref}}: {{reason}}. Você pode enviar um novo comprovante pelo botão.",
+    en: "Hi {{customer_name}}, the store could not confirm your transfer for order {{order_ref}}: {{reason}}. You can upload a new receipt with the button.",
+    fr: "Bonjour {{customer_name}}, la boutique n'a pas pu confirmer votre virement pour la commande {{order_ref}} : {{reason}}. Vous pouvez envoyer un nouveau justificatif avec le bouton.",
+    it: "Ciao {{customer_name}}, il negozio non ha potuto confermare il bonifico dell'ordine {{order_ref}}: {{reason}}. Puoi caricare una nuova ricevuta con il pulsante.",
+    ar: "مرحبًا {{customer_name}}، لم يتمكن المتجر من تأكيد تحويلك للطلب {{order_ref}}: {{reason}}. يمكنك رفع إيصال جديد من الزر.",
+  },
 };
 
 const BUTTON_LABELS: Record<MessageLocale, { pay: string; order: string }> = {
@@ -55,7 +73,7 @@ const BUTTON_LABELS: Record<MessageLocale, { pay: string; order: string }> = {
 // Meta's template language codes: Portuguese exists only as pt_BR / pt_PT.
 const META_LANGUAGE: Record<MessageLocale, string> = { es: "es", pt: "pt_BR", en: "en", fr: "fr", it: "it", ar: "ar" };
 
-const EXAMPLES: Record<string, string> = { customer_name: "Ana", order_ref: "A1B2C3", total: "$15.990", expires_at: "18:30" };
+const EXAMPLES: Record<string, string> = { customer_name: "Ana", order_ref: "A1B2C3", total: "$15.990", expires_at: "18:30", held_until: "7 dic, 18:30", reason: "el monto no coincide" };
 
 export function utilityTemplateName(kind: UtilityTemplateKind): string {
   return `lss_${kind}`;
@@ -65,7 +83,7 @@ export function utilityTemplateName(kind: UtilityTemplateKind): string {
 export function utilityTemplateDefinition({ kind, locale, appUrl }: { kind: UtilityTemplateKind; locale: MessageLocale; appUrl: string }) {
   const body = BODIES[kind][locale];
   const params = Array.from(body.matchAll(/\{\{(\w+)\}\}/g), (m) => m[1]!);
-  const label = kind === "payment_received" ? BUTTON_LABELS[locale].order : BUTTON_LABELS[locale].pay;
+  const label = kind === "payment_received" || kind.startsWith("transfer_") ? BUTTON_LABELS[locale].order : BUTTON_LABELS[locale].pay;
   return {
     name: utilityTemplateName(kind),
     language: META_LANGUAGE[locale],

@@ -23,6 +23,26 @@ export const flowCredentials = z.object({
 });
 export type FlowCredentials = z.infer<typeof flowCredentials>;
 
+/** The bank account kinds a seller picks from (shown translated to buyers): Chile's Cuenta Vista / Cuenta RUT is its own kind. */
+export const ACCOUNT_TYPES = ["checking", "savings", "vista"] as const;
+export type AccountType = (typeof ACCOUNT_TYPES)[number];
+
+/**
+ * Free-text account types saved before it became a choice ("Cuenta corriente", "Cuenta RUT", "Poupança")
+ * → the matching choice, or null when the text names none of them.
+ */
+export function normalizeAccountType(value: unknown): AccountType | null {
+  if (typeof value !== "string") return null;
+  const v = value.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  if ((ACCOUNT_TYPES as readonly string[]).includes(v)) return v as AccountType;
+  if (/vista|\brut\b/.test(v)) return "vista";
+  if (/ahorro|poupanca|savings?|epargne|risparmio/.test(v)) return "savings";
+  if (/corriente|corrente|checking|cheques?|current|courant/.test(v)) return "checking";
+  return null;
+}
+
+// Stored details are read leniently (an account type saved as free text before it became a choice still
+// shows at checkout); what a seller saves now is checked by `transferDetailsInput`.
 export const transferDetails = z.object({
   bankName: z.string().min(1),
   accountHolder: z.string().min(1),
@@ -33,6 +53,8 @@ export const transferDetails = z.object({
   instructions: z.string().optional(),
 });
 export type TransferDetails = z.infer<typeof transferDetails>;
+
+export const transferDetailsInput = transferDetails.extend({ accountType: z.enum(ACCOUNT_TYPES) });
 
 export const sandboxCredentials = z.object({});
 export type SandboxCredentials = z.infer<typeof sandboxCredentials>;

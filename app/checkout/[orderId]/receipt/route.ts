@@ -7,7 +7,7 @@ import { uploadTransferReceipt } from "@/lib/payments/upload-transfer-receipt";
 
 export const dynamic = "force-dynamic";
 
-/** The buyer's bank-transfer receipt (multipart). The seller confirms the payment after checking it. */
+/** The buyer's bank-transfer receipt (multipart): the reservation is held while the seller checks it, then confirms or rejects it. */
 export async function POST(req: NextRequest, { params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
   // Refuse oversized uploads before buffering them (the multipart envelope adds a little on top of the file).
@@ -22,8 +22,8 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ ord
   const file = form?.get("receipt");
   if (!(file instanceof Blob)) return back("rejected");
   try {
-    await uploadTransferReceipt({ order, bytes: Buffer.from(await file.arrayBuffer()), root: defaultUploadsRoot() });
-    return back("ok");
+    const result = await uploadTransferReceipt({ order, bytes: Buffer.from(await file.arrayBuffer()), root: defaultUploadsRoot() });
+    return result.accepted ? back("ok") : seeOther(checkoutPath({ orderId, token, lang }));
   } catch (error) {
     if (error instanceof ReceiptRejectedError) return back("rejected");
     throw error;

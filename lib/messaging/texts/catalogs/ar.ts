@@ -80,4 +80,6 @@ export const ar: Catalog = {
   sellerTokenInvalid: "انتهى اتصال صفحتك على فيسبوك. أعد ربطها لمواصلة البيع.",
   sellerRateLimited: "تقيّد Meta عمليات الإرسال؛ ستُعاد محاولة الرسائل المعلقة تلقائيًا.",
   sellerOutOfStock: "نفد {product}؛ انضم {buyer} إلى قائمة الانتظار.",
+  transferUnderReview: "استلمنا إيصال التحويل للطلب {order} 🙌 سنبقي منتجاتك محجوزة بينما يراجع المتجر الدفع (حتى {time}).",
+  transferRejected: "لم يتمكن المتجر من تأكيد تحويلك للطلب {order}: «{reason}». منتجاتك محجوزة حتى {time}: يمكنك رفع إيصال جديد من صفحة طلبك.",
 };

@@ -80,4 +80,6 @@ export const en: Catalog = {
   sellerTokenInvalid: "The connection to your Facebook Page expired. Reconnect it to keep selling.",
   sellerRateLimited: "Meta is rate-limiting sends; pending messages will be retried automatically.",
   sellerOutOfStock: "{product} sold out; {buyer} joined the waitlist.",
+  transferUnderReview: "We received your transfer receipt for order {order} 🙌 Your items stay reserved while the store checks the payment (until {time}).",
+  transferRejected: "The store could not confirm your transfer for order {order}: “{reason}”. Your items are reserved until {time}: you can upload a new receipt from your order.",
 };

@@ -80,4 +80,6 @@ export const es: Catalog = {
   sellerTokenInvalid: "La conexión con tu página de Facebook expiró. Vuelve a conectarla para seguir vendiendo.",
   sellerRateLimited: "Meta está limitando los envíos; los mensajes pendientes se reintentarán automáticamente.",
   sellerOutOfStock: "{product} se agotó; {buyer} quedó en la lista de espera.",
+  transferUnderReview: "Recibimos tu comprobante de transferencia del pedido {order} 🙌 Te guardamos la reserva mientras la tienda revisa el pago (hasta el {time}).",
+  transferRejected: "La tienda no pudo confirmar tu transferencia del pedido {order}: «{reason}». Tu reserva sigue hasta las {time}: puedes subir un nuevo comprobante desde tu pedido.",
 };

@@ -80,4 +80,6 @@ export const fr: Catalog = {
   sellerTokenInvalid: "La connexion à votre Page Facebook a expiré. Reconnectez-la pour continuer à vendre.",
   sellerRateLimited: "Meta limite les envois ; les messages en attente seront renvoyés automatiquement.",
   sellerOutOfStock: "{product} est épuisé ; {buyer} est sur la liste d'attente.",
+  transferUnderReview: "Nous avons reçu votre justificatif de virement pour la commande {order} 🙌 Vos articles restent réservés pendant que la boutique vérifie le paiement (jusqu'au {time}).",
+  transferRejected: "La boutique n'a pas pu confirmer votre virement pour la commande {order} : « {reason} ». Vos articles sont réservés jusqu'à {time} : vous pouvez envoyer un nouveau justificatif depuis votre commande.",
 };

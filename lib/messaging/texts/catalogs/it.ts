@@ -80,4 +80,6 @@ export const it: Catalog = {
   sellerTokenInvalid: "La connessione alla tua Pagina Facebook è scaduta. Ricollegala per continuare a vendere.",
   sellerRateLimited: "Meta sta limitando gli invii; i messaggi in sospeso verranno ritentati automaticamente.",
   sellerOutOfStock: "{product} è esaurito; {buyer} è in lista d'attesa.",
+  transferUnderReview: "Abbiamo ricevuto la ricevuta del bonifico per l'ordine {order} 🙌 I tuoi articoli restano prenotati mentre il negozio verifica il pagamento (fino al {time}).",
+  transferRejected: "Il negozio non ha potuto confermare il bonifico per l'ordine {order}: «{reason}». I tuoi articoli sono prenotati fino alle {time}: puoi caricare una nuova ricevuta dal tuo ordine.",
 };

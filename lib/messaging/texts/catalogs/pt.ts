@@ -80,4 +80,6 @@ export const pt: Catalog = {
   sellerTokenInvalid: "A conexão com sua página do Facebook expirou. Conecte-a de novo para continuar vendendo.",
   sellerRateLimited: "A Meta está limitando os envios; as mensagens pendentes serão reenviadas automaticamente.",
   sellerOutOfStock: "{product} esgotou; {buyer} entrou na lista de espera.",
+  transferUnderReview: "Recebemos seu comprovante de transferência do pedido {order} 🙌 Guardamos sua reserva enquanto a loja confere o pagamento (até {time}).",
+  transferRejected: "A loja não conseguiu confirmar sua transferência do pedido {order}: “{reason}”. Sua reserva continua até {time}: você pode enviar um novo comprovante pelo seu pedido.",
 };

@@ -1,0 +1,74 @@
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { checkoutUrl } from "@/lib/orders/checkout-url";
+import { sendOutbound, type OutboundResult } from "@/lib/messaging/send-message";
+import { formatHoldUntil, renderTransferRejectedDm, renderTransferUnderReviewDm, renderUtilityMessage, type StoreTextOverrides, type Tone } from "@/lib/messaging/texts";
+
+async function buyerContext(orderId: string) {
+  const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { store: true, buyer: true } });
+  if (!order.buyer) return null;
+  const requested = order.buyerLocale ?? order.buyer.locale;
+  const url = checkoutUrl(order);
+  return {
+    order,
+    buyer: order.buyer,
+    requested,
+    url,
+    urlSuffix: url.slice(env().APP_URL.length),
+    text: { locale: requested, storeLocale: order.store.locale, tone: order.store.botTone as Tone, overrides: (order.store.messageTexts ?? {}) as StoreTextOverrides },
+  };
+}
+
+/**
+ * Tells the buyer her receipt arrived and the reservation is kept while the store checks it (a DM inside
+ * Meta's 24 h window, the `transfer_under_review` utility template outside it). One message per receipt.
+ */
+export async function sendTransferUnderReviewNotice({ orderId, receiptKey }: { orderId: string; receiptKey: string }): Promise<OutboundResult | null> {
+  const c = await buyerContext(orderId);
+  if (!c) return null;
+  const orderRef = `#${c.order.number}`;
+  const dm = renderTransferUnderReviewDm({ ...c.text, orderRef, heldUntil: c.order.expiresAt, timezone: c.order.store.timezone, orderUrl: c.url });
+  const heldUntil = formatHoldUntil({ ...c.text, heldUntil: c.order.expiresAt, timezone: c.order.store.timezone });
+  return sendOutbound({
+    kind: "DM",
+    storeId: c.order.storeId,
+    buyerId: c.buyer.id,
+    orderId: c.order.id,
+    liveId: c.order.liveId,
+    purpose: "transfer_review",
+    idempotencyKey: `order:${c.order.id}:transfer_review:${receiptKey}`,
+    message: dm.message,
+    template: renderUtilityMessage({
+      kind: "transfer_under_review",
+      locale: c.requested,
+      storeLocale: c.order.store.locale,
+      params: { customer_name: c.buyer.name.split(/\s+/)[0] || "—", order_ref: orderRef, held_until: heldUntil },
+      urlSuffix: c.urlSuffix,
+    }),
+  });
+}
+
+/** Tells the buyer why the store rejected her receipt and that she can upload another one. */
+export async function sendTransferRejectedNotice({ orderId, paymentId, reason, reviewKey }: { orderId: string; paymentId: string; reason: string; reviewKey: string }): Promise<OutboundResult | null> {
+  const c = await buyerContext(orderId);
+  if (!c) return null;
+  const orderRef = `#${c.order.number}`;
+  const dm = renderTransferRejectedDm({ ...c.text, orderRef, reason, heldUntil: c.order.expiresAt, timezone: c.order.store.timezone, orderUrl: c.url });
+  return sendOutbound({
+    kind: "DM",
+    storeId: c.order.storeId,
+    buyerId: c.buyer.id,
+    orderId: c.order.id,
+    liveId: c.order.liveId,
+    purpose: "transfer_rejected",
+    idempotencyKey: `payment:${paymentId}:transfer_rejected:${reviewKey}`,
+    message: dm.message,
+    template: renderUtilityMessage({
+      kind: "transfer_rejected",
+      locale: c.requested,
+      storeLocale: c.order.store.locale,
+      params: { customer_name: c.buyer.name.split(/\s+/)[0] || "—", order_ref: orderRef, reason: reason.slice(0, 300) },
+      urlSuffix: c.urlSuffix,
+    }),
+  });
+}
