@@ -1,6 +1,6 @@
 import { format } from "@/lib/i18n";
 import type { CheckoutMessages } from "@/lib/i18n/checkout";
-import type { TransferDetails as Details } from "@/lib/payments/gateways/credentials";
+import { normalizeAccountType, type TransferDetails as Details } from "@/lib/payments/gateways/credentials";
 import { CopyButton } from "./copy-button";
 
 /** The store's bank details with copy buttons, the exact amount and reference, and the receipt upload. */
@@ -27,7 +27,7 @@ export function TransferDetails({
     { label: t.bank, value: details.bankName },
     { label: t.holder, value: details.accountHolder },
     { label: t.accountNumber, value: details.accountNumber },
-    { label: t.accountType, value: details.accountType },
+    { label: t.accountType, value: accountTypeLabel(t, details.accountType) },
     ...(details.taxId ? [{ label: t.taxId, value: details.taxId }] : []),
     ...(details.email ? [{ label: t.email, value: details.email }] : []),
     { label: t.amount, value: amount },
@@ -74,4 +74,10 @@ export function TransferDetails({
       )}
     </section>
   );
+}
+
+/** The seller's choice in the buyer's language; text saved before it was a choice is shown as written. */
+function accountTypeLabel(t: CheckoutMessages, value: string): string {
+  const type = normalizeAccountType(value);
+  return type ? t.accountTypes[type] : value;
 }

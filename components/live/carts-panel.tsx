@@ -2,12 +2,20 @@ import { Check, Clock, CreditCard, Send } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/lib/utils";
 import { format } from "@/lib/i18n";
+import { TransferReview, type TransferReviewText } from "@/components/dashboard/orders/transfer-review";
 import type { LccFormat, LccText, LiveCart } from "./types";
 
 const STATUS_VARIANT = { PENDING: "warning", PAID: "success", EXPIRED: "outline", CANCELLED: "outline", REFUND_NEEDED: "destructive", REFUNDED: "outline" } as const;
 
 /** Carts created in this live: who, what, total, whether the link went out and how payment stands. */
-export function CartsPanel({ carts, t, fmt, onSelectBuyer }: { carts: LiveCart[]; t: LccText; fmt: LccFormat; onSelectBuyer: (buyerId: string) => void }) {
+export function CartsPanel({ carts, t, fmt, onSelectBuyer, review }: {
+  carts: LiveCart[];
+  t: LccText;
+  fmt: LccFormat;
+  onSelectBuyer: (buyerId: string) => void;
+  /** Bank-transfer receipts waiting for the seller: the same review as on the order page. */
+  review: { isOwner: boolean; t: TransferReviewText; when: (iso: string) => string; onChanged: () => void };
+}) {
   if (carts.length === 0) return <p className="p-4 text-sm text-muted-foreground">{t.live.cartsEmpty}</p>;
   return (
     <ul className="flex flex-col divide-y divide-border" data-testid="carts">
@@ -34,9 +42,12 @@ export function CartsPanel({ carts, t, fmt, onSelectBuyer }: { carts: LiveCart[]
               <span className="inline-flex items-center gap-1 text-muted-foreground"><CreditCard className="size-3" aria-hidden />{t.paymentStatus[c.payment]}</span>
             )}
             {c.status === "PENDING" && (
-              <span className="inline-flex items-center gap-1 text-muted-foreground"><Clock className="size-3" aria-hidden />{format(t.live.expiresAt, { time: fmt.time(c.expires_at) })}</span>
+              <span className="inline-flex items-center gap-1 text-muted-foreground"><Clock className="size-3" aria-hidden />{format(t.live.expiresAt, { time: c.transfer_review?.state === "pending" ? review.when(c.expires_at) : fmt.time(c.expires_at) })}</span>
             )}
           </div>
+          {c.transfer_review && (c.transfer_review.state === "pending" || c.transfer_review.state === "rejected") && (
+            <TransferReview compact orderId={c.id} orderRef={`#${c.number}`} review={c.transfer_review} isOwner={review.isOwner} when={review.when} t={review.t} tc={t.common} onChanged={review.onChanged} />
+          )}
         </li>
       ))}
     </ul>

@@ -16,6 +16,7 @@ import { StockPanel } from "./stock-panel";
 import { TakeoverPanel } from "./takeover-panel";
 import { SimulatorPanel } from "./simulator-panel";
 import { makeFormat, type FeedComment, type LccText, type LiveCart, type LiveState } from "./types";
+import type { TransferReviewText } from "@/components/dashboard/orders/transfer-review";
 
 type Props = {
   liveId: string;
@@ -24,6 +25,8 @@ type Props = {
   format: { uiLocale: string; storeLocale: string; currency: string; timezone: string };
   simulator: boolean;
   t: LccText;
+  /** Bank-transfer receipts are confirmed or rejected from the carts tab too (owners only). */
+  transfers: { isOwner: boolean; t: TransferReviewText };
 };
 
 /**
@@ -31,7 +34,7 @@ type Props = {
  * events arrive in half-second batches; each batch refetches only what it names (the comments by id,
  * the carts, the counters), so the page keeps up with 1,000 comments a minute.
  */
-export function ControlCenter({ liveId, storeId, initial, format: f, simulator, t }: Props) {
+export function ControlCenter({ liveId, storeId, initial, format: f, simulator, t, transfers }: Props) {
   const qc = useQueryClient();
   const fmt = useMemo(() => makeFormat(f), [f]);
   const feed = useFeed(initial.feed);
@@ -137,6 +140,10 @@ export function ControlCenter({ liveId, storeId, initial, format: f, simulator, 
   const release = feed.release;
   const onAway = useCallback((v: boolean) => (away.current = v), []);
   const messaging = state.data.messaging;
+  const review = useMemo(() => {
+    const dateTime = new Intl.DateTimeFormat(f.uiLocale, { dateStyle: "short", timeStyle: "short", timeZone: f.timezone });
+    return { ...transfers, when: (iso: string) => dateTime.format(new Date(iso)), onChanged: () => void qc.invalidateQueries({ queryKey: ["lcc-carts", liveId] }) };
+  }, [f.uiLocale, f.timezone, transfers, qc, liveId]);
   const selected = selectedId ? (feed.rows.get(selectedId) ?? null) : null;
 
   return (
@@ -174,7 +181,7 @@ export function ControlCenter({ liveId, storeId, initial, format: f, simulator, 
             {simulator && <TabsTrigger value="simulator">{t.live.simulator}</TabsTrigger>}
           </TabsList>
           <TabsContent value="carts" className="mt-2 max-h-[70vh] overflow-y-auto">
-            <CartsPanel carts={carts.data} t={t} fmt={fmt} onSelectBuyer={(id) => { setBuyerId(id); setSelectedId(null); setTab("takeover"); }} />
+            <CartsPanel carts={carts.data} t={t} fmt={fmt} review={review} onSelectBuyer={(id) => { setBuyerId(id); setSelectedId(null); setTab("takeover"); }} />
           </TabsContent>
           <TabsContent value="stock" className="mt-2 max-h-[70vh] overflow-y-auto">
             <StockPanel storeId={storeId} t={t} />

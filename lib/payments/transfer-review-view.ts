@@ -47,3 +47,4 @@ export function toTransferReview({ order, payments }: { order: { id: string; sta
     reviewed_at: payment.reviewedAt?.toISOString() ?? null,
   };
 }
+

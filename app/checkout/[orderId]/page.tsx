@@ -7,6 +7,7 @@ import { Countdown } from "@/components/checkout/countdown";
 import { PaymentMethods } from "@/components/checkout/payment-methods";
 import { ExpiredPanel, FailurePanel, Panel, ProcessingPanel, SuccessPanel } from "@/components/checkout/status-panels";
 import { TransferDetails } from "@/components/checkout/transfer-details";
+import { TransferRejectedPanel, TransferReviewExpiredPanel, TransferReviewPanel } from "@/components/checkout/transfer-review-panels";
 import { prisma } from "@/lib/db";
 import { format } from "@/lib/i18n";
 import { checkoutMessages } from "@/lib/i18n/checkout";
@@ -17,6 +18,7 @@ import { listCheckoutMethods, isProviderId } from "@/lib/payments/checkout-metho
 import { checkoutPath } from "@/lib/payments/checkout-links";
 import { CHECKOUT_LANG_COOKIE, checkoutFormattingLocale, resolveCheckoutLocale } from "@/lib/payments/checkout-locale";
 import { loadCheckoutOrder, type CheckoutOrder } from "@/lib/payments/checkout-order";
+import { loadTransferReview } from "@/lib/payments/load-transfer-review";
 import { paymentRuntimeFromEnv } from "@/lib/payments/payment-runtime";
 
 export const dynamic = "force-dynamic";
@@ -67,6 +69,9 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
     </CheckoutShell>
   );
 
+  const review = order.status === "PENDING" || order.status === "EXPIRED" ? await loadTransferReview(order) : null;
+  const rejected = review?.state === "rejected" ? review.rejection_reason : null;
+
   switch (order.status) {
     case "PAID":
       return shell(<><SuccessPanel t={t} orderNumber={order.number} />{cart}</>);
@@ -77,20 +82,50 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
     case "CANCELLED":
       return shell(<><Panel tone="warning" title={t.cancelledTitle} testId="checkout-cancelled"><p>{t.cancelledBody}</p></Panel>{cart}</>);
     case "EXPIRED":
-      return shell(<><ExpiredPanel t={t} orderId={order.id} token={token} lang={locale} soldOut={await soldOutItems(order)} />{cart}</>);
+      // A receipt that arrived too late to hold the items is still with the store: no "reserve again" beside it.
+      if (review?.state === "pending") return shell(<><TransferReviewExpiredPanel t={t} />{cart}</>);
+      return shell(
+        <>
+          {rejected && <TransferRejectedPanel t={t} reason={rejected} until={null} />}
+          <ExpiredPanel t={t} orderId={order.id} token={token} lang={locale} soldOut={await soldOutItems(order)} />
+          {cart}
+        </>,
+      );
     case "PENDING":
       break;
   }
 
   const { methods, unavailable } = await listCheckoutMethods({ storeId: order.storeId, currency: order.currency, runtime: paymentRuntimeFromEnv() });
   const until = formatClockTime(order.expiresAt, order.store.timezone, fmt);
+  const transfer = methods.find((m) => m.provider === "transfer")?.transfer;
+  const receipt = one(sp.receipt);
+  const transferDetails = (upload: "ok" | "rejected" | null) =>
+    transfer && (
+      <TransferDetails t={t} details={transfer} amount={money(order.totalMinor)} reference={format(t.orderRef, { number: order.number })} orderId={order.id} token={token} lang={locale} receipt={upload} />
+    );
+
+  if (review?.state === "pending") {
+    // The store is checking the receipt: the items are held (for days, hence the date), no other payment is offered.
+    const heldUntil = new Intl.DateTimeFormat(fmt, { day: "numeric", month: "long", hour: "numeric", minute: "2-digit", timeZone: order.store.timezone, timeZoneName: "short" }).format(order.expiresAt);
+    return shell(
+      <>
+        <TransferReviewPanel t={t} heldUntil={heldUntil} />
+        {cart}
+        {transfer && (
+          <details className="rounded-lg border border-border p-3 [&_section]:border-0 [&_section]:p-0">
+            <summary className="cursor-pointer text-sm font-medium">{t.reviewReplace}</summary>
+            <div className="mt-3">{transferDetails(receipt === "rejected" ? "rejected" : null)}</div>
+          </details>
+        )}
+      </>,
+    );
+  }
   const result = one(sp.result);
   const error = one(sp.error);
   const failedMethod = one(sp.method);
-  const transfer = methods.find((m) => m.provider === "transfer")?.transfer;
-  const receipt = one(sp.receipt);
   return shell(
     <>
+      {rejected && <TransferRejectedPanel t={t} reason={rejected} until={until} />}
       {result === "processing" && <ProcessingPanel t={t} />}
       {result === "failed" && <FailurePanel t={t} until={until} />}
       {result === "cancelled" && <Panel tone="info" title={t.cancelledByBuyer} role="status" />}
@@ -106,18 +141,7 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
       </section>
       {cart}
       <PaymentMethods t={t} orderId={order.id} token={token} lang={locale} methods={methods} unavailable={unavailable} emailError={error === "email"} />
-      {transfer && (
-        <TransferDetails
-          t={t}
-          details={transfer}
-          amount={money(order.totalMinor)}
-          reference={format(t.orderRef, { number: order.number })}
-          orderId={order.id}
-          token={token}
-          lang={locale}
-          receipt={receipt === "ok" ? "ok" : receipt === "rejected" ? "rejected" : null}
-        />
-      )}
+      {transferDetails(receipt === "rejected" ? "rejected" : null)}
     </>,
   );
 }

@@ -14,13 +14,14 @@ import { useStoreEvents } from "@/components/live/use-store-events";
 import { format } from "@/lib/i18n";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { STATUS_VARIANT, upper, type OrderDetailDto } from "./types";
+import { TransferReview, type TransferReviewText } from "./transfer-review";
 
 type Action = "ship" | "cancel" | "refund" | "confirm-transfer";
 type T = Pick<Messages, "orders" | "orderStatus" | "paymentStatus" | "intents" | "common">;
 
 /** One order as the seller needs it: buyer, items, how the bot read the comment, messages, payments, and the actions left. */
-export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, timezone, t }: {
-  orderId: string; storeId: string; isOwner: boolean; storeLocale: string; uiLocale: string; timezone: string; t: T;
+export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, timezone, t, tr }: {
+  orderId: string; storeId: string; isOwner: boolean; storeLocale: string; uiLocale: string; timezone: string; t: T; tr: TransferReviewText;
 }) {
   const qc = useQueryClient();
   const [confirm, setConfirm] = useState<Action | null>(null);
@@ -57,7 +58,8 @@ export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, 
   const paymentEvents = o.timeline.filter((e) => e.type.startsWith("payment.") || e.type === "webhook.received");
   const actions: { a: Action; label: string; icon: typeof Truck; show: boolean; variant?: "destructive" | "outline" }[] = [
     { a: "ship", label: t.orders.ship, icon: Truck, show: o.status === "paid" && o.fulfillment === "unfulfilled" },
-    { a: "confirm-transfer", label: t.orders.confirmTransfer, icon: CheckCircle2, show: (o.status === "pending" || o.status === "expired") && o.gateway === "transfer" },
+    // Without a receipt to review (the seller saw the money arrive): the receipt card has its own buttons.
+    { a: "confirm-transfer", label: t.orders.confirmTransfer, icon: CheckCircle2, show: isOwner && (o.status === "pending" || o.status === "expired") && o.gateway === "transfer" && o.transfer_review?.state !== "pending" },
     { a: "cancel", label: t.orders.cancel, icon: Ban, show: o.status === "pending", variant: "outline" },
     { a: "refund", label: t.orders.refund, icon: RotateCcw, show: isOwner && (o.status === "paid" || o.status === "refund_needed"), variant: "destructive" },
   ];
@@ -80,6 +82,28 @@ export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, 
           </Button>
         ))}
       </div>
+
+      {o.transfer_review && (
+        <Card data-testid="order-transfer-receipt" className={o.transfer_review.state === "pending" ? "border-warning/60" : undefined}>
+          <CardHeader><CardTitle>{tr.title}</CardTitle></CardHeader>
+          <CardContent>
+            <TransferReview
+              orderId={o.id}
+              orderRef={format(t.orders.number, { number: o.number })}
+              review={o.transfer_review}
+              isOwner={isOwner}
+              when={when}
+              t={tr}
+              tc={t.common}
+              onChanged={(updated) => {
+                if (updated) qc.setQueryData(["order", orderId], updated);
+                void qc.invalidateQueries({ queryKey: ["order", orderId] });
+                void qc.invalidateQueries({ queryKey: ["orders", storeId] });
+              }}
+            />
+          </CardContent>
+        </Card>
+      )}
 
       <div className="grid gap-4 lg:grid-cols-3">
         <Card className="lg:col-span-2">

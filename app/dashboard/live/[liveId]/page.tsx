@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { ControlCenter } from "@/components/live/control-center";
 import { getMessages } from "@/lib/i18n/server";
+import { paymentMessages } from "@/lib/i18n/payments";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
 import { prisma } from "@/lib/db";
 import { getLiveState } from "@/lib/live-control/live-state";
@@ -14,7 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function LiveControlCenterPage({ params }: { params: Promise<{ liveId: string }> }) {
   const { user } = await requireDashboardStore();
   const { liveId } = await params;
-  const memberships = await prisma.membership.findMany({ where: { userId: user.id }, select: { storeId: true } });
+  const memberships = await prisma.membership.findMany({ where: { userId: user.id }, select: { storeId: true, role: true } });
   const live = await prisma.live.findFirst({ where: { id: liveId, storeId: { in: memberships.map((m) => m.storeId) } } });
   if (!live) notFound();
   const store = await prisma.store.findUniqueOrThrow({ where: { id: live.storeId }, select: { currency: true, locale: true, timezone: true } });
@@ -26,6 +27,7 @@ export default async function LiveControlCenterPage({ params }: { params: Promis
       initial={{ state, feed, carts }}
       format={{ uiLocale: locale, storeLocale: store.locale, currency: store.currency, timezone: store.timezone }}
       simulator={simulatorEnabled()}
+      transfers={{ isOwner: memberships.some((m) => m.storeId === live.storeId && m.role === "OWNER"), t: paymentMessages(locale).review }}
       t={{ live: t.live, intents: t.intents, orderStatus: t.orderStatus, messageStatus: t.messageStatus, paymentStatus: t.paymentStatus, inventory: t.inventory, common: t.common }}
     />
   );

@@ -1,4 +1,5 @@
 import { getMessages } from "@/lib/i18n/server";
+import { paymentMessages } from "@/lib/i18n/payments";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
 import { OrderDetail } from "@/components/dashboard/orders/order-detail";
 
@@ -17,6 +18,7 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
       uiLocale={locale}
       timezone={store.timezone}
       t={{ orders: t.orders, orderStatus: t.orderStatus, paymentStatus: t.paymentStatus, intents: t.intents, common: t.common }}
+      tr={paymentMessages(locale).review}
     />
   );
 }

@@ -4,7 +4,9 @@ import { paymentMessages } from "@/lib/i18n/payments";
 import { listPaymentConfigs } from "@/lib/payments/payment-config";
 import { paymentRuntimeFromEnv } from "@/lib/payments/payment-runtime";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
+import { DEFAULT_TRANSFER_REVIEW_HOLD_SECONDS } from "@/lib/orders/transfer-hold";
 import { PaymentProviderForm } from "./payment-provider-form";
+import { TransferHoldForm } from "./transfer-hold-form";
 
 export const metadata = { title: "Payments" };
 export const dynamic = "force-dynamic";
@@ -31,7 +33,13 @@ export default async function PaymentSettingsPage() {
       </div>
       <div className="grid gap-4">
         {configs.map((config) => (
-          <PaymentProviderForm key={config.provider} storeId={store.id} initial={config} t={t} />
+          <PaymentProviderForm
+            key={config.provider}
+            storeId={store.id}
+            initial={config}
+            t={t}
+            extra={config.provider === "transfer" ? <TransferHoldForm storeId={store.id} seconds={store.transferReviewHoldSeconds} defaultSeconds={DEFAULT_TRANSFER_REVIEW_HOLD_SECONDS} t={t} /> : undefined}
+          />
         ))}
       </div>
     </div>
