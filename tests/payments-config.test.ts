@@ -3,6 +3,8 @@ import * as list from "@/app/api/v1/stores/[id]/payments/route";
 import * as one from "@/app/api/v1/stores/[id]/payments/[provider]/route";
 import { prisma } from "@/lib/db";
 import { decryptJson } from "@/lib/security/encryption";
+import { listCheckoutMethods } from "@/lib/payments/checkout-methods";
+import { testRuntime } from "@/lib/payments/test-support";
 import { call } from "./helpers/api";
 import { createStoreFor, signUp } from "./helpers/factories";
 
@@ -105,5 +107,74 @@ describe("payment settings API", () => {
     const { owner, store: mine } = await ownerWithStore();
     expect((await call(one.GET, { path: `/api/v1/stores/${mine.id}/payments/stripe`, params: { id: mine.id, provider: "stripe" }, token: owner.accessToken })).status).toBe(404);
     expect(await prisma.paymentConfig.count({ where: { storeId: store.id } })).toBe(0);
+  });
+
+  test("offer at checkout cannot be switched on for a provider that is not configured: 422 naming `enabled` and each missing setting, nothing stored", async () => {
+    const { owner, store } = await ownerWithStore();
+    const res = await put(owner.accessToken, store.id, "paypal", { enabled: true, credentials: { clientId: "abc", clientSecret: "", webhookId: "" } });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details).toEqual(
+      expect.arrayContaining([
+        { field: "enabled", code: "not_configured", message: expect.any(String) },
+        { field: "credentials.clientSecret", code: "required", message: "is required" },
+        { field: "credentials.webhookId", code: "required", message: "is required" },
+      ]),
+    );
+    // Seller-readable: stable codes for the dashboard to translate, never zod's wording or schema paths.
+    expect(JSON.stringify(res.body)).not.toMatch(/Invalid input|expected string|received undefined/);
+    expect(await prisma.paymentConfig.count({ where: { storeId: store.id } })).toBe(0);
+  });
+
+  test("switched off, a half-filled setup is kept as a draft: not configured, not offered to buyers, and it cannot be switched on alone", async () => {
+    const { owner, store } = await ownerWithStore();
+    const draft = await put(owner.accessToken, store.id, "transfer", { enabled: false, credentials: { bankName: "Banco Estado", accountHolder: "Ana" } });
+    expect(draft.status).toBe(200);
+    expect(draft.body).toMatchObject({ enabled: false, configured: false, credentials: { bankName: "Banco Estado", accountNumber: null } });
+    const on = await put(owner.accessToken, store.id, "transfer", { enabled: true });
+    expect(on.status).toBe(422);
+    expect(on.body.error.details).toContainEqual(expect.objectContaining({ field: "enabled", code: "not_configured" }));
+    expect(on.body.error.details).toContainEqual(expect.objectContaining({ field: "credentials.accountNumber", code: "required" }));
+    const { methods } = await listCheckoutMethods({ storeId: store.id, currency: "CLP", runtime: testRuntime({ sandboxByDefault: false }) });
+    expect(methods).toEqual([]);
+
+    const done = await put(owner.accessToken, store.id, "transfer", { enabled: true, credentials: { accountNumber: "123", accountType: "checking" } });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ enabled: true, configured: true });
+  });
+
+  test("the account type is a choice (checking, savings, vista): free text naming none answers 422 on accountType; older free text is saved as its choice", async () => {
+    const { owner, store } = await ownerWithStore();
+    const base = { bankName: "Banco", accountHolder: "Ana", accountNumber: "123" };
+    const bad = await put(owner.accessToken, store.id, "transfer", { enabled: true, credentials: { ...base, accountType: "la de siempre" } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details).toEqual([{ field: "credentials.accountType", code: "invalid_choice", message: expect.any(String) }]);
+    const email = await put(owner.accessToken, store.id, "transfer", { enabled: true, credentials: { ...base, accountType: "savings", email: "ana@" } });
+    expect(email.body.error.details).toEqual([{ field: "credentials.email", code: "invalid_email", message: expect.any(String) }]);
+    for (const [text, choice] of [["Cuenta corriente", "checking"], ["Cuenta de ahorro", "savings"], ["Conta poupança", "savings"], ["Cuenta RUT", "vista"], ["vista", "vista"]] as const) {
+      const res = await put(owner.accessToken, store.id, "transfer", { enabled: true, credentials: { ...base, accountType: text } });
+      expect(res.body.credentials.accountType).toBe(choice);
+    }
+  });
+
+  test("a webhook URL (it carries the store id) only for providers where the owner registers one by hand", async () => {
+    const { owner, store } = await ownerWithStore();
+    const res = await call(list.GET, { path: `/api/v1/stores/${store.id}/payments`, params: { id: store.id }, token: owner.accessToken });
+    const urls = Object.fromEntries(res.body.map((c: { provider: string; notify_url: string | null }) => [c.provider, c.notify_url]));
+    expect(urls).toEqual({
+      paypal: `http://localhost:3000/api/webhooks/payments/paypal?store=${store.id}`,
+      mercadopago: `http://localhost:3000/api/webhooks/payments/mercadopago?store=${store.id}`,
+      flow: null,
+      transfer: null,
+      sandbox: null,
+    });
+  });
+
+  test("the built-in test provider is switched with {enabled} alone (contract §10)", async () => {
+    const { owner, store } = await ownerWithStore();
+    const off = await put(owner.accessToken, store.id, "sandbox", { enabled: false });
+    expect(off.body).toMatchObject({ enabled: false, configured: true });
+    const on = await put(owner.accessToken, store.id, "sandbox", { enabled: true });
+    expect(on.status).toBe(200);
+    expect(on.body).toMatchObject({ enabled: true });
   });
 });

@@ -35,7 +35,7 @@ export function normalizeAccountType(value: unknown): AccountType | null {
   if (typeof value !== "string") return null;
   const v = value.trim().toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   if ((ACCOUNT_TYPES as readonly string[]).includes(v)) return v as AccountType;
-  if (/vista|\brut\b/.test(v)) return "vista";
+  if (/vista|rut\b/.test(v)) return "vista";
   if (/ahorro|poupanca|savings?|epargne|risparmio/.test(v)) return "savings";
   if (/corriente|corrente|checking|cheques?|current|courant/.test(v)) return "checking";
   return null;
