@@ -62,7 +62,7 @@ describe("checkout methods", () => {
     const { store, owner } = await seedStore();
     const runtime = testRuntime();
     await configureProvider({ storeId: store.id, ownerId: owner.id, provider: "flow", credentials: { apiKey: "k", secretKey: "s" } });
-    await configureProvider({ storeId: store.id, ownerId: owner.id, provider: "transfer", credentials: { bankName: "B", accountHolder: "H", accountNumber: "1", accountType: "T" } });
+    await configureProvider({ storeId: store.id, ownerId: owner.id, provider: "transfer", credentials: { bankName: "B", accountHolder: "H", accountNumber: "1", accountType: "checking" } });
     await configureProvider({ storeId: store.id, ownerId: owner.id, provider: "paypal", credentials: { clientId: "a", clientSecret: "b", webhookId: "c" } });
     const before = await listCheckoutMethods({ storeId: store.id, currency: "CLP", runtime });
     // PayPal cannot charge CLP, so it is never offered to this store.

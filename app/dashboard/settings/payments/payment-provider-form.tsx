@@ -23,13 +23,15 @@ type Issue = { field: string; code?: SettingsIssueCode; message?: string };
 export function PaymentProviderForm({ storeId, initial, t, extra }: { storeId: string; initial: PaymentConfigView; t: PaymentMessages; extra?: React.ReactNode }) {
   const [view, setView] = useState(initial);
   const [values, setValues] = useState<Record<string, string>>(() => initialValues(initial));
-  const [enabled, setEnabled] = useState(initial.enabled);
+  // null until the owner touches the box: a provider being set up for the first time is offered once complete.
+  const [enabledChoice, setEnabled] = useState<boolean | null>(null);
   const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; issues: Record<string, string>; summary: string[] }>({ kind: "idle" });
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
   const id = (name: string) => `${view.provider}-${name}`;
   const label = (name: string) => (t.fields as Record<string, string>)[name] ?? name;
   const complete = view.fields.every((f) => f.optional || (values[f.name] ?? "").trim() !== "" || (f.secret && view.credentials[f.name]));
   const canEnable = view.configured || complete;
+  const enabled = canEnable && (enabledChoice ?? (view.configured ? view.enabled : complete));
   const issues = state.kind === "error" ? state.issues : {};
 
   async function submit() {
@@ -39,7 +41,7 @@ export function PaymentProviderForm({ storeId, initial, t, extra }: { storeId: s
     const res = await fetch(`/api/v1/stores/${encodeURIComponent(storeId)}/payments/${view.provider}`, {
       method: "PUT",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ enabled: enabled && canEnable, credentials }),
+      body: JSON.stringify({ enabled, credentials }),
     });
     const body = await res.json().catch(() => null);
     if (!res.ok) {
@@ -55,7 +57,7 @@ export function PaymentProviderForm({ storeId, initial, t, extra }: { storeId: s
     const saved = body as PaymentConfigView;
     setView(saved);
     setValues(initialValues(saved));
-    setEnabled(saved.enabled);
+    setEnabled(null);
     setState({ kind: "saved" });
   }
 
@@ -135,7 +137,7 @@ export function PaymentProviderForm({ storeId, initial, t, extra }: { storeId: s
               <input
                 type="checkbox"
                 name="enabled"
-                checked={enabled && canEnable}
+                checked={enabled}
                 disabled={!canEnable}
                 onChange={(e) => setEnabled(e.target.checked)}
                 aria-describedby={!canEnable || issues.enabled ? `${id("enabled")}-hint` : undefined}
