@@ -4,7 +4,7 @@ import * as one from "@/app/api/v1/stores/[id]/payments/[provider]/route";
 import { prisma } from "@/lib/db";
 import { decryptJson } from "@/lib/security/encryption";
 import { listCheckoutMethods } from "@/lib/payments/checkout-methods";
-import { testRuntime } from "@/lib/payments/test-support";
+import { testRuntime } from "@/tests/helpers/payments";
 import { call } from "./helpers/api";
 import { createStoreFor, signUp } from "./helpers/factories";
 
