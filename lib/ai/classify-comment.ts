@@ -39,7 +39,9 @@ export async function classifyComment({ text, index, llm = null, storeLocale = n
     sku: d.sku,
     quantity: d.quantity,
     confidence: d.confidence,
-    language: d.language,
+    // A comment of codes and "SOLD" names no language, whatever the model guesses; one with words the
+    // rules could not place is the model's to read.
+    ...(rules.languageEvidence === "neutral" ? { language: rules.language, languageEvidence: "neutral" as const } : { language: d.language, languageEvidence: "clear" as const }),
     reason: d.reason,
     ...(d.sku === null && rules.candidates ? { candidates: rules.candidates } : {}),
     erase: d.erase,

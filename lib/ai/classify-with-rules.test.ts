@@ -283,4 +283,31 @@ describe("language", () => {
   it("falls back to the store's language when the comment gives no clue", () => {
     expect(classifyWithRules({ text: "A12", index, storeLocale: "pt-BR" }).language).toBe("pt");
   });
+
+  it.each([
+    ["quiero la A12", "es"],
+    ["eu quero a bolsa preta", "pt"],
+    ["I want the A12", "en"],
+    ["I'll take the A12 please", "en"],
+    ["أريد A12", "ar"],
+  ])("a comment whose words name one language is clear: %s → %s", (text, language) => {
+    expect(classifyWithRules({ text, index, storeLocale: "es-CL" })).toMatchObject({ language, languageEvidence: "clear" });
+  });
+
+  // What Spanish-speaking buyers on Facebook Live type to claim an item: no sign that they read English.
+  it.each(["SOLD CAL-LAN", "SOLD A12", "sold a12 x2", "mine A12", "me A12", "A12", "A12 M", "2", "🔥🔥 A12", "ok A12", "SOLD A12 plis", "jajaja A12", "MINE POL-ROJ-M"])(
+    "codes, numbers, sizes, emoji and claim words such as SOLD are language-neutral: %s",
+    (text) => {
+      expect(classifyWithRules({ text, index, storeLocale: "es-CL" }).languageEvidence).toBe("neutral");
+    },
+  );
+
+  it("a neutral word does not outvote the words that do name a language", () => {
+    expect(classifyWithRules({ text: "quiero la A12 sold", index, storeLocale: "en-US" })).toMatchObject({ language: "es", languageEvidence: "clear" });
+  });
+
+  it("words that fit several languages equally leave the language open", () => {
+    // "quero" is Portuguese and a common Spanish misspelling.
+    expect(classifyWithRules({ text: "quero A12", index, storeLocale: "es-CL" }).languageEvidence).toBe("ambiguous");
+  });
 });

@@ -82,6 +82,7 @@ export function classifyWithRules(input: ClassifyWithRulesInput): RulesDecision 
     quantity,
     confidence: round(confidence),
     language: reading.language,
+    languageEvidence: reading.languageEvidence,
     reason: `${decision.intent}: ${reason.join("; ")}`,
     ...(match?.kind === "ambiguous" ? { candidates: match.candidates } : {}),
     erase: decision.erase,

@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from "./types";
+import { LANGUAGES, type Language, type LanguageEvidence } from "./types";
 import { prepareComment, type EmojiSignals, type Token } from "./normalize-text";
 import { compactSku, unpaddedSku, type CatalogIndex } from "./catalog-index";
 import { getLexicon, type EntryKind, type ProductKind } from "./lexicon/compile-lexicon";
@@ -42,6 +42,8 @@ export interface CommentReading {
   clauseOf: number[];
   negated: boolean[];
   language: Language;
+  /** Whether the words themselves name the language, or it was a guess (see LanguageEvidence). */
+  languageEvidence: LanguageEvidence;
   skus: SkuMention[];
   /** Codes shaped like SKUs that the catalog does not have ("A99"). */
   unknownCodes: string[];
@@ -61,6 +63,7 @@ export interface CommentReading {
 
 const SEPARATOR = /^[\s\-_.#/]{0,2}$/;
 const ASCII_ALNUM = /^[a-z0-9]+$/;
+const CODE_JOINER = /^[-_.#/]$/;
 const LAUGH = /^a?(?:ja|je|ji|ha|he|hi|ah|ks|rs|js|sj|xd)+[ajhesd]?$/;
 const LAUGH_WORDS = new Set(["lol", "lool", "lmao", "lmfao", "rofl", "mdr", "ptdr", "xd", "xdd", "jsjs", "kkk", "jaj", "jajaj", "rsrs", "hahah", "ahah"]);
 const CLAUSE_BREAK = /^[.,;:!?¡¿…\n\u060C\u061B\u061F]$/u;
@@ -115,21 +118,56 @@ function findSkus(tokens: Token[], clean: string, index: CatalogIndex): { mentio
   return { mentions, unknownCodes, used };
 }
 
-function detectLanguage(forms: TokenForm[], tokens: Token[], hits: LexiconHit[], accentVotes: Partial<Record<Language, number>>, fallback: Language | null): Language {
+/**
+ * Words buyers of every language use to claim an item on a live ("SOLD", "mine", "me", "ok", "plis"):
+ * a Chilean who writes "SOLD A12" has not told us she reads English, so these never single out a
+ * language. They still count towards the detected language when nothing else does (the evaluation
+ * corpus labels "SOLD A12" as English), but the reply language then falls back to what we know of the
+ * buyer or the store.
+ */
+const NEUTRAL_WORDS = new Set(["sold", "mine", "me", "ok", "okay", "oki", "okey", "pls", "plz", "plis", "xfa", "x"]);
+
+/** "CAL-LAN", "POL_ROJ": capitals joined to a neighbour by a code separator read as a product code, not as words. */
+function isCodeFragment(tokens: Token[], i: number, clean: string): boolean {
+  const t = tokens[i]!;
+  if (!t.upper || !ASCII_ALNUM.test(t.folded)) return false;
+  const joined = (a: Token | undefined, b: Token | undefined) => !!a && !!b && a.kind !== "punct" && b.kind !== "punct" && CODE_JOINER.test(clean.slice(a.end, b.start));
+  return joined(tokens[i - 1], t) || joined(t, tokens[i + 1]);
+}
+
+function detectLanguage(forms: TokenForm[], tokens: Token[], clean: string, hits: LexiconHit[], accentVotes: Partial<Record<Language, number>>, skuTokens: Set<number>, fallback: Language | null): { language: Language; evidence: LanguageEvidence } {
   const lex = getLexicon();
+  // `votes` keeps the historical reading (every word votes); `telling` leaves out the neutral words.
   const votes = new Map<Language, number>(LANGUAGES.map((l) => [l, accentVotes[l] ?? 0]));
+  const telling = new Map<Language, number>(votes);
+  let words = 0;
   const langsAt: Array<Set<Language>> = tokens.map(() => new Set());
   for (const h of hits) for (let i = h.start; i < h.end; i++) for (const l of h.entry.langs) langsAt[i].add(l);
   tokens.forEach((t, i) => {
     if (t.kind !== "word") return;
+    const code = skuTokens.has(i) || isLaugh(t) || isCodeFragment(tokens, i, clean);
     if (ARABIC.test(t.text)) {
       votes.set("ar", (votes.get("ar") ?? 0) + 2);
+      if (!code) {
+        words++;
+        telling.set("ar", (telling.get("ar") ?? 0) + 2);
+      }
       return;
     }
     const langs = langsAt[i].size ? langsAt[i] : lex.tokenLangs.get(forms[i].form);
+    // A size ("M", "XL") belongs to every language: it tells nothing either.
+    const neutral = code || NEUTRAL_WORDS.has(forms[i].form) || NEUTRAL_WORDS.has(t.text) || (langs !== undefined && langs.size >= LANGUAGES.length);
+    if (!neutral) words++;
     if (!langs || langs.size === 0) return;
-    for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.size);
+    for (const l of langs) {
+      votes.set(l, (votes.get(l) ?? 0) + 1 / langs.size);
+      if (!neutral) telling.set(l, (telling.get(l) ?? 0) + 1 / langs.size);
+    }
   });
+  const ranked = LANGUAGES.map((l) => [l, telling.get(l) ?? 0] as const).sort((a, b) => b[1] - a[1]);
+  const [top, second] = ranked;
+  if (top![1] > 1e-9 && top![1] > second![1] + 1e-9) return { language: top![0], evidence: "clear" };
+
   let best: Language = fallback ?? "es";
   let bestScore = votes.get(best) ?? 0;
   for (const l of LANGUAGES) {
@@ -139,7 +177,7 @@ function detectLanguage(forms: TokenForm[], tokens: Token[], hits: LexiconHit[],
       bestScore = v;
     }
   }
-  return best;
+  return { language: best, evidence: words > 0 ? "ambiguous" : "neutral" };
 }
 
 /** Reads a comment against a catalog: every later decision works from this, never from raw text. */
@@ -149,7 +187,7 @@ export function readComment({ text, index, storeLanguage }: { text: string; inde
   const sku = findSkus(tokens, clean, index);
   const forms = resolveForms(tokens, sku.used, { extraKnown: index.literals, fuzzy: index.fuzzy });
   const allHits = matchLexicon(forms);
-  const language = detectLanguage(forms, tokens, allHits, prepared.accentVotes, storeLanguage);
+  const { language, evidence: languageEvidence } = detectLanguage(forms, tokens, clean, allHits, prepared.accentVotes, sku.used, storeLanguage);
   const hits = allHits.filter((h) => !h.entry.strict || h.entry.langs.includes(language));
   const kindAt = (i: number, kind: EntryKind) => hits.some((h) => h.start === i && h.entry.kind === kind);
 
@@ -211,6 +249,7 @@ export function readComment({ text, index, storeLanguage }: { text: string; inde
     clauseOf,
     negated,
     language,
+    languageEvidence,
     skus,
     unknownCodes: sku.unknownCodes,
     features,

@@ -7,6 +7,17 @@ export const LANGUAGES = ["es", "pt", "en", "fr", "it", "ar"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /**
+ * How far a comment itself names its language:
+ * - "clear": its words single out one language (more of them fit it than any other), or it is in Arabic script;
+ * - "ambiguous": it has words, but they fit several languages equally, or none the lexicon knows;
+ * - "neutral": nothing but codes, numbers, sizes, emoji, laughter and claim words every live audience
+ *   uses ("SOLD", "mine", "me", "ok", "plis").
+ * Replies follow a clear language; otherwise the buyer's known language or the store's.
+ */
+export const LANGUAGE_EVIDENCE = ["clear", "ambiguous", "neutral"] as const;
+export type LanguageEvidence = (typeof LANGUAGE_EVIDENCE)[number];
+
+/**
  * Below this confidence a BUY must not reserve stock on its own: the pipeline asks the buyer
  * (quick replies with the candidates) or queues the comment for the seller. The same bar decides
  * when the rules engine hands a comment to the LLM.
@@ -39,6 +50,7 @@ export interface RulesDecision {
   quantity: number | null;
   confidence: number;
   language: Language;
+  languageEvidence: LanguageEvidence;
   /** Short explanation built from lexicon entries and SKUs only (never echoes raw input). */
   reason: string;
   /** SKUs the comment could refer to when it does not single one out. */
