@@ -258,7 +258,7 @@ async function prepare(tx: SqlClient, plan: Plan): Promise<Prepared> {
   //    A product short of stock also tells whether overdue carts hold it (lazy expiry has work to do).
   const [read] = await tx.$queryRaw<ReadRow[]>`
     WITH cm AS (
-      SELECT c."storeId", c."liveId", c."orderId", COALESCE(b.locale, c.language) AS locale,
+      SELECT c."storeId", c."liveId", c."orderId", COALESCE(c.language, b.locale) AS locale,
              COALESCE(l."botEnabled", false) AS "botEnabled", b."optedOutAt" IS NOT NULL AS "optedOut"
       FROM comments c LEFT JOIN lives l ON l.id = c."liveId" LEFT JOIN buyers b ON b.id = c."buyerId"
       WHERE ${plan.botComment}::boolean AND c.id = ${plan.commentId}::text
@@ -550,8 +550,10 @@ async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prep
     ),
     cart AS (
       -- Relative to the row as locked now: a seller's concurrent edit of the cart is kept.
+      -- The checkout follows the language the buyer was last answered in.
       UPDATE orders o SET "expiresAt" = ${expiresAt}::timestamptz, "subtotalMinor" = o."subtotalMinor" + d.d, "totalMinor" = o."totalMinor" + d.d,
-             "taxMinor" = round((o."totalMinor" + d.d)::numeric * ${rateBps}::int / (10000 + ${rateBps}::int))::int, "updatedAt" = now()
+             "taxMinor" = round((o."totalMinor" + d.d)::numeric * ${rateBps}::int / (10000 + ${rateBps}::int))::int,
+             "buyerLocale" = COALESCE(${w.buyerLocale}::text, o."buyerLocale"), "updatedAt" = now()
       FROM delta d WHERE o.id IN (SELECT id FROM cart_lock) AND (SELECT ok FROM go)
       RETURNING o.id, o."storeId", o."liveId", o."buyerId", o.status, o.currency, o."subtotalMinor", o."taxMinor", o."totalMinor", o."expiresAt", o."idempotencyKey", o."checkoutToken", o.gateway, o."buyerLocale"
     ),

@@ -6,6 +6,7 @@ import { paymentRuntimeFromEnv } from "@/lib/payments/payment-runtime";
 import { paymentBreaker } from "@/lib/payments/payment-breaker";
 import { breakerKey } from "@/lib/payments/gateways/breaker";
 import type { MetaMessage } from "@/lib/meta/messages";
+import { PRIVATE_REPLY_PURPOSES, type PrivateReplyPurpose } from "./comment-outcome";
 import {
   renderCartUpdatedDm,
   renderCheckoutDm,
@@ -74,12 +75,13 @@ async function context(commentId: string, orderId: string | null) {
   if (!row) throw new Error(`comment ${commentId} not found`);
   if (orderId && !row.order) throw new Error(`order ${orderId} not found`);
   const overrides = (row.messageTexts ?? {}) as Record<string, TextOverrides>;
-  const text = { locale: row.buyerLocale ?? row.language, storeLocale: row.storeLocale, tone: row.botTone as Tone, overrides };
+  // The comment's language is the one chosen to answer it (see replyLanguage); older rows may lack it.
+  const text = { locale: row.language ?? row.buyerLocale, storeLocale: row.storeLocale, tone: row.botTone as Tone, overrides };
   const store = { id: row.storeId, name: row.storeName, timezone: row.timezone, messagingMode: row.messagingMode };
   return { comment: row, store, text, base: { storeId: row.storeId, buyerId: row.buyerId, commentId: row.id, liveId: row.liveId } };
 }
 
-async function privateMessage(plan: ReplyPlan, ctx: Awaited<ReturnType<typeof context>>): Promise<{ message: MetaMessage; purpose: string; orderId?: string }> {
+async function privateMessage(plan: ReplyPlan, ctx: Awaited<ReturnType<typeof context>>): Promise<{ message: MetaMessage; purpose: PrivateReplyPurpose; orderId?: string }> {
   const { comment, store, text } = ctx;
   switch (plan.kind) {
     case "checkout": {
@@ -123,10 +125,12 @@ export async function replyToComment({ commentId, plan, status = "PROCESSED" }: 
   const sends: OutboundRequest[] = [
     { ...base, orderId: dm.orderId ?? null, kind: "PRIVATE_REPLY", purpose: dm.purpose, idempotencyKey: `comment:${commentId}:private`, metaCommentId: comment.metaCommentId, message: dm.message },
   ];
-  if (plan.kind !== "cancelled") {
+  // The public line says what happened: reserved, sold out (waitlist offered privately) or asked privately.
+  const outcome = PRIVATE_REPLY_PURPOSES[dm.purpose];
+  if (outcome !== "cancelled") {
     const line = store.messagingMode === "PUBLIC_ONLY"
-      ? renderPublicFallbackReply({ ...text, buyerName: comment.authorName, storeName: store.name })
-      : renderPublicReply({ ...text, buyerName: comment.authorName });
+      ? renderPublicFallbackReply({ ...text, buyerName: comment.authorName, storeName: store.name, outcome })
+      : renderPublicReply({ ...text, buyerName: comment.authorName, outcome });
     sends.push({ ...base, kind: "PUBLIC_REPLY", purpose: "ack", idempotencyKey: `comment:${commentId}:public`, metaCommentId: comment.metaCommentId, text: line });
   }
   const [privateResult] = await sendOutboundBatch(sends, { complete: { commentId, status, privateIndex: 0 } });

@@ -1,8 +1,7 @@
 import { prisma } from "@/lib/db";
 import { sendOutbound } from "@/lib/messaging/send-message";
 import { checkoutUrl } from "@/lib/orders/checkout-url";
-import { formatClockTime } from "@/lib/messaging/texts/format";
-import { renderCheckoutDm, renderReminderDm, renderExpiredDm, renderUtilityMessage, type Tone, type TextOverrides } from "@/lib/messaging/texts";
+import { createTexts, renderCheckoutDm, renderReminderDm, renderExpiredDm, renderUtilityMessage, type Tone, type TextOverrides } from "@/lib/messaging/texts";
 
 async function orderContext(orderId: string) {
   const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: { orderBy: { sku: "asc" } }, store: true, buyer: true } });
@@ -38,7 +37,7 @@ export async function sendReminder({ orderId }: { orderId: string }) {
   const res = await sendOutbound({
     storeId: order.storeId, buyerId: order.buyerId, orderId, liveId: order.liveId, kind: "DM", purpose: "reminder", idempotencyKey: `order:${orderId}:reminder`,
     message: renderReminderDm(cart).message,
-    template: renderUtilityMessage({ kind: "reservation_reminder", locale: text.locale, storeLocale: text.storeLocale, params: { customer_name: cart.buyerName ?? "", expires_at: formatClockTime(order.expiresAt, cart.timezone, text.storeLocale) }, urlSuffix }),
+    template: renderUtilityMessage({ kind: "reservation_reminder", locale: text.locale, storeLocale: text.storeLocale, params: { customer_name: cart.buyerName ?? "", expires_at: createTexts(text).time(order.expiresAt, cart.timezone) }, urlSuffix }),
   });
   await prisma.order.update({ where: { id: orderId }, data: { reminderSentAt: new Date() } });
   return { sent: res.status === "SENT" };

@@ -2,6 +2,7 @@ import { pgDb } from "@/lib/db";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { publishStoreEvent } from "@/lib/realtime/publish";
 import { decideText } from "./understand-text";
+import { replyLanguage } from "./reply-language";
 
 export type Understood =
   | { action: "skip"; reason: string }
@@ -29,6 +30,7 @@ type CommentRow = {
   botEnabled: boolean | null;
   liveStatus: string | null;
   buyerId: string | null;
+  buyerLocale: string | null;
   optedOut: boolean | null;
   paused: boolean | null;
   catalogVersion: string | null;
@@ -53,18 +55,18 @@ export async function understandComment({ commentId }: { commentId: string }): P
       FROM comments c JOIN stores s ON s.id = c."storeId" LEFT JOIN lives l ON l.id = c."liveId"
       WHERE c.id = ${commentId}
     ), existing AS (
-      SELECT b.id, b."optedOutAt", b."botPausedAt" FROM c JOIN buyers b ON b."storeId" = c."storeId" AND b."authorId" = c."authorId" WHERE c.open
+      SELECT b.id, b."optedOutAt", b."botPausedAt", b.locale FROM c JOIN buyers b ON b."storeId" = c."storeId" AND b."authorId" = c."authorId" WHERE c.open
     ), created AS (
       INSERT INTO buyers (id, "storeId", "pageId", "authorId", name, "updatedAt")
       SELECT gen_random_uuid()::text, c."storeId", coalesce(c."fbPageId", ''), c."authorId", c."authorName", now() FROM c
       WHERE c.open AND NOT EXISTS (SELECT 1 FROM existing)
       ON CONFLICT ("storeId", "authorId") DO UPDATE SET "authorId" = EXCLUDED."authorId"
-      RETURNING id, "optedOutAt", "botPausedAt"
+      RETURNING id, "optedOutAt", "botPausedAt", locale
     ), buyer AS (
       SELECT * FROM existing UNION ALL SELECT * FROM created
     )
     SELECT c.id, c."storeId", c."liveId", c.status, c.text, c."storeLocale", c."hasLive", c."botEnabled", c."liveStatus",
-      b.id AS "buyerId", b."optedOutAt" IS NOT NULL AS "optedOut", b."botPausedAt" IS NOT NULL AS paused,
+      b.id AS "buyerId", b.locale AS "buyerLocale", b."optedOutAt" IS NOT NULL AS "optedOut", b."botPausedAt" IS NOT NULL AS paused,
       CASE WHEN c.open THEN (
         SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(
           p.id || chr(31) || p.sku || chr(31) || p.name || chr(31) || array_to_string(p.keywords, chr(30)) || chr(31) || coalesce(p.color, '') || chr(31) || coalesce(p.size, ''), 0)), 0)::text
@@ -88,6 +90,8 @@ export async function understandComment({ commentId }: { commentId: string }): P
             ? "manual takeover: the seller is handling this buyer"
             : null;
   const status = skipReason ? (comment.paused ? "NEEDS_REVIEW" : "SKIPPED") : "PROCESSING";
+  // The comment keeps the language it is answered in: the replies, the order and its checkout read it.
+  const language = replyLanguage({ detected: decision.language, clear: decision.languageClear, buyerLocale: comment.buyerLocale, storeLocale: comment.storeLocale });
   const reason = skipReason ? `${decision.reason} — ${skipReason}` : decision.reason;
   // Committed asynchronously (set_config below, for this statement's own transaction): nothing leaves
   // the database because of it until the step's result is memoised by a later synchronous commit, whose
@@ -106,12 +110,14 @@ export async function understandComment({ commentId }: { commentId: string }): P
       ON CONFLICT ("storeId", period, slot) DO UPDATE SET "aiCalls" = usage_counters."aiCalls" + 1 RETURNING 1
     ), c AS (
       UPDATE comments SET "buyerId" = ${buyerId}, intent = ${decision.intent}::"Intent", sku = ${decision.sku}::text,
-        quantity = ${decision.intent === "BUY" ? decision.quantity : null}::int, confidence = ${decision.confidence}::float8, language = ${decision.language}::text,
+        quantity = ${decision.intent === "BUY" ? decision.quantity : null}::int, confidence = ${decision.confidence}::float8, language = ${language}::text,
         reason = ${reason}, status = ${status}::"CommentStatus", "processedAt" = CASE WHEN ${skipReason !== null}::boolean THEN now() ELSE "processedAt" END
       WHERE id = ${commentId} RETURNING 1
     ), b AS (
-      UPDATE buyers SET locale = ${decision.language}::text, "updatedAt" = now()
-      WHERE id = ${buyerId} AND coalesce(locale, '') = '' AND coalesce(${decision.language}::text, '') <> '' RETURNING 1
+      -- The buyer's language is what they last wrote clearly; a neutral "SOLD A12" does not change it.
+      UPDATE buyers SET locale = ${language}::text, "updatedAt" = now()
+      WHERE id = ${buyerId} AND ${decision.languageClear}::boolean
+        AND split_part(replace(coalesce(locale, ''), '_', '-'), '-', 1) IS DISTINCT FROM ${language}::text RETURNING 1
     )
     SELECT (SELECT count(*) FROM d)::int AS d, (SELECT count(*) FROM u)::int AS u, (SELECT count(*) FROM c)::int AS c, (SELECT count(*) FROM b)::int AS b,
       set_config('synchronous_commit', 'off', true) AS "asyncCommit"`;
@@ -125,7 +131,7 @@ export async function understandComment({ commentId }: { commentId: string }): P
     productId: decision.productId,
     productName: decision.productName,
     quantity: decision.quantity ?? 1,
-    language: decision.language,
+    language,
     erase: decision.erase,
     buyerId,
   };

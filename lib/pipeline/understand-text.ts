@@ -94,6 +94,8 @@ export type TextDecision = {
   confidence: number;
   confident: boolean;
   language: string;
+  /** The comment's own words name `language` (see LanguageEvidence); otherwise it is only a guess. */
+  languageClear: boolean;
   reason: string;
   erase: boolean;
   engine: string;
@@ -135,6 +137,7 @@ export async function decideText({ storeId, text, storeLocale, catalogVersion: k
       confidence: d.confidence,
       confident: d.confidence >= BUY_CONFIDENCE_THRESHOLD,
       language: d.language,
+      languageClear: d.languageEvidence === "clear",
       reason: d.reason,
       erase: d.erase,
       engine: d.engine,

@@ -32,9 +32,30 @@ export function formatMoneyMinor(minor: number, currency: string, locale: string
   return format.format(minor / 10 ** digits);
 }
 
-/** Clock time in the store's timezone with its short zone name, since buyers may be elsewhere. */
+// Where written Spanish uses the 24-hour clock ("hasta las 12:06") although CLDR's regional default is
+// 12-hour ("12:06 p. m."): Chile, Argentina, Uruguay and Paraguay. Elsewhere the locale's own habit holds.
+const TWENTY_FOUR_HOUR = new Set(["es-CL", "es-AR", "es-UY", "es-PY"]);
+
+function hourCycleFor(locale: string): "h23" | undefined {
+  const [language, region] = locale.split("-");
+  return region && TWENTY_FOUR_HOUR.has(`${language!.toLowerCase()}-${region.toUpperCase()}`) ? "h23" : undefined;
+}
+
+/**
+ * Clock time as the buyer's locale writes it, in the store's timezone ("12:06" for es-CL, "12:06 PM" for
+ * en). No zone name: "GMT-3" reads as noise to a buyer watching the store's own live, who is almost
+ * always in its timezone, and the checkout page counts down the remaining minutes anyway.
+ */
 export function formatClockTime(date: Date, timeZone: string, locale: string): string {
-  return remember(clockFormats, `${locale}\u0000${timeZone}`, () => new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" })).format(date);
+  return remember(clockFormats, `${locale}\u0000${timeZone}`, () => {
+    const forced = hourCycleFor(locale);
+    const base = new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone, ...(forced && { hourCycle: forced }) });
+    const { hourCycle } = base.resolvedOptions();
+    // A 24-hour clock is written with two-digit hours ("08:30"), a 12-hour one without ("8:30 AM").
+    return hourCycle === "h23" || hourCycle === "h24"
+      ? new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", timeZone, hourCycle })
+      : base;
+  }).format(date);
 }
 
 /**

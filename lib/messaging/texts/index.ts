@@ -4,7 +4,7 @@ export { formatMoneyMinor, formatClockTime } from "./format";
 export { createTexts, isUsableOverride, type StoreTextOverrides, type TextOptions, type Texts } from "./translator";
 export { buildPayload, parsePayload, PAYLOAD_ACTIONS, type PayloadAction } from "./payloads";
 export type { RenderedDm } from "./rendered";
-export { renderPublicReply, renderPublicFallbackReply, containsLinkOrPrice } from "./render-public-reply";
+export { renderPublicReply, renderPublicFallbackReply, containsLinkOrPrice, type PublicReplyOutcome } from "./render-public-reply";
 export { renderCheckoutDm, renderCartUpdatedDm, renderReminderDm, type CartDmInput } from "./render-cart-dm";
 export { renderConfirmDm } from "./render-confirm-dm";
 export { renderOutOfStockDm } from "./render-out-of-stock-dm";

@@ -1,6 +1,7 @@
 import { clampText } from "@/lib/meta/messages";
 import { displayFirstName } from "./format";
 import { createTexts, type TextOptions } from "./translator";
+import type { TextKey } from "./types";
 
 const PUBLIC_REPLY_MAX = 200;
 // Public comments must never show a checkout link or a price: Meta's anti-spam rules and the
@@ -17,7 +18,18 @@ function oneLine(text: string): string {
   return clampText(text.replace(/\s*[\r\n]+\s*/g, " ").trim(), PUBLIC_REPLY_MAX);
 }
 
-function render(options: TextOptions, key: "publicReply" | "publicReplyFallback", vars: Record<string, string>): string {
+/** What the bot did about the comment; the public line must say exactly that. */
+export type PublicReplyOutcome = "reserved" | "sold_out" | "asked";
+
+// The line per outcome, and the one used when the page may not send private messages (PUBLIC_ONLY):
+// then nothing may promise a DM, so every line points to Messenger instead.
+const KEYS: Record<PublicReplyOutcome, { normal: TextKey; fallback: TextKey }> = {
+  reserved: { normal: "publicReply", fallback: "publicReplyFallback" },
+  sold_out: { normal: "publicReplySoldOut", fallback: "publicReplySoldOutFallback" },
+  asked: { normal: "publicReplyAsked", fallback: "publicReplyFallback" },
+};
+
+function render(options: TextOptions, key: TextKey, vars: Record<string, string>): string {
   const texts = createTexts(options);
   const line = oneLine(texts.t(key, vars));
   if (!containsLinkOrPrice(line)) return line;
@@ -25,12 +37,16 @@ function render(options: TextOptions, key: "publicReply" | "publicReplyFallback"
   return oneLine(createTexts({ ...options, overrides: undefined }).t(key, vars));
 }
 
-/** The short public answer under a BUY comment once the private reply is on its way. */
-export function renderPublicReply(options: TextOptions & { buyerName?: string | null }): string {
-  return render(options, "publicReply", { name: displayFirstName(options.buyerName) });
+/**
+ * The short public answer under a comment the bot answered privately: "done, sent you the details"
+ * when stock was reserved, "sold out, wrote to you about the waitlist", or "we wrote to you" when the
+ * private reply asks the buyer something.
+ */
+export function renderPublicReply(options: TextOptions & { buyerName?: string | null; outcome?: PublicReplyOutcome }): string {
+  return render(options, KEYS[options.outcome ?? "reserved"].normal, { name: displayFirstName(options.buyerName) });
 }
 
 /** The public answer when the page cannot send DMs: it points to Messenger, still without link or price. */
-export function renderPublicFallbackReply(options: TextOptions & { buyerName?: string | null; storeName: string }): string {
-  return render(options, "publicReplyFallback", { name: displayFirstName(options.buyerName), store: options.storeName });
+export function renderPublicFallbackReply(options: TextOptions & { buyerName?: string | null; storeName: string; outcome?: PublicReplyOutcome }): string {
+  return render(options, KEYS[options.outcome ?? "reserved"].fallback, { name: displayFirstName(options.buyerName), store: options.storeName });
 }

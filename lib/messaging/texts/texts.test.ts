@@ -98,18 +98,37 @@ describe("locale resolution", () => {
 });
 
 describe("public reply", () => {
-  it("renders one short line in every locale and tone, naming the buyer, never with a link or price", () => {
+  it("renders one short line in every locale, tone and outcome, naming the buyer, never with a link or price", () => {
     for (const locale of MESSAGE_LOCALES) {
       for (const tone of TONES) {
-        const line = renderPublicReply({ locale, tone, storeLocale: "es-CL", buyerName: "Ana María" });
-        expect(line).toContain("Ana");
-        expect(line).not.toContain("María");
-        expect(line).not.toMatch(/[\r\n]/);
-        expect(line.length).toBeLessThanOrEqual(200);
-        expect(containsLinkOrPrice(line), line).toBe(false);
-        expect(line).not.toMatch(/[{}[\]]/);
+        for (const outcome of ["reserved", "sold_out", "asked"] as const) {
+          const line = renderPublicReply({ locale, tone, storeLocale: "es-CL", buyerName: "Ana María", outcome });
+          expect(line).toContain("Ana");
+          expect(line).not.toContain("María");
+          expect(line).not.toMatch(/[\r\n]/);
+          expect(line.length).toBeLessThanOrEqual(200);
+          expect(containsLinkOrPrice(line), line).toBe(false);
+          expect(line).not.toMatch(/[{}[\]]/);
+        }
       }
     }
+  });
+
+  it("says what happened: reserved, sold out with the waitlist offered privately, or a question sent privately", () => {
+    const es = (outcome: "reserved" | "sold_out" | "asked") => renderPublicReply({ locale: "es", buyerName: "Ana", outcome });
+    expect(es("reserved")).toBe("¡Listo @Ana! Te enviamos el detalle por mensaje privado 📩");
+    expect(es("sold_out")).toMatch(/agot/);
+    expect(es("sold_out")).toMatch(/lista de espera/);
+    expect(es("sold_out")).not.toMatch(/Listo|detalle/);
+    expect(es("asked")).toMatch(/privado/);
+    expect(es("asked")).not.toMatch(/Listo|detalle|agot/);
+    expect(renderPublicReply({ locale: "pt", buyerName: "Ana", outcome: "sold_out" })).toMatch(/esgot.*lista de espera/);
+    expect(renderPublicReply({ locale: "en", buyerName: "Ana", outcome: "sold_out" })).toMatch(/sold out.*waitlist/);
+    expect(renderPublicReply({ locale: "ar", buyerName: "Ana", outcome: "sold_out" })).toContain("قائمة الانتظار");
+    // A page that may not send DMs promises none, whatever happened.
+    const fallback = renderPublicFallbackReply({ locale: "es", buyerName: "Ana", storeName: "Tienda Sol", outcome: "sold_out" });
+    expect(fallback).toMatch(/agot.*Messenger.*Tienda Sol/);
+    expect(fallback).not.toMatch(/privado/);
   });
 
   it("reads naturally without a buyer name", () => {
@@ -184,6 +203,24 @@ describe("checkout DM", () => {
     expect(santiago.text).toContain("18:30");
     const tokyo = renderCheckoutDm({ ...cart, locale: "pt", storeLocale: "pt-BR", timezone: "Asia/Tokyo" });
     expect(tokyo.text).toContain("06:30");
+  });
+
+  it("writes the hold time as the buyer's locale does, without a zone name", () => {
+    // "SOLD CAL-LAN" from a Chilean buyer used to get "12:06 PM GMT-3".
+    const chile = renderCheckoutDm({ ...cart, locale: "es", storeLocale: "es-CL" });
+    expect(chile.text).toContain("hasta las 18:30");
+    expect(chile.text).not.toMatch(/GMT|UTC|[ap]\.? ?m\./i);
+    const english = renderCheckoutDm({ ...cart, locale: "en", storeLocale: "es-CL" });
+    expect(english.text).toContain("6:30 PM");
+    expect(english.text).not.toMatch(/GMT|UTC/);
+    expect(renderCheckoutDm({ ...cart, locale: "pt", storeLocale: "es-CL" }).text).toContain("18:30");
+  });
+
+  it("formats money for the buyer's locale in the store's currency (CLP has no decimals)", () => {
+    expect(renderCheckoutDm({ ...cart, locale: "es", storeLocale: "es-CL" }).text).toContain("Total: $35.980");
+    expect(renderCheckoutDm({ ...cart, locale: "pt", storeLocale: "es-CL" }).text).toMatch(/Total: CLP\s35\.980\b/);
+    expect(renderCheckoutDm({ ...cart, locale: "en", storeLocale: "es-CL" }).text).toMatch(/Total: CLP\s35,980\b/);
+    expect(renderCheckoutDm({ ...cart, locale: "en", storeLocale: "en-US", currency: "USD", totalMinor: 3598 }).text).toContain("Total: $35.98");
   });
 
   it("writes Arabic with isolated product names and a bare link", () => {

@@ -7,6 +7,9 @@ export type Tone = (typeof TONES)[number];
 export const TEXT_KEYS = [
   "publicReply",
   "publicReplyFallback",
+  "publicReplySoldOut",
+  "publicReplySoldOutFallback",
+  "publicReplyAsked",
   "checkoutIntro",
   "cartUpdatedIntro",
   "cartLine",

@@ -11,6 +11,17 @@ export const en: Catalog = {
     formal: "Thank you[, {name}]. Please message {store} on Messenger to complete your purchase.",
     fun: "Got it[ @{name}]! 🙌 Drop {store} a message and we'll wrap up your order 💬",
   },
+  publicReplySoldOut: {
+    friendly: "Oh no[ @{name}], it's sold out 😢 We sent you a private message about the waitlist 📩",
+    formal: "We're sorry[, {name}], this item is sold out. We have sent you a private message about the waitlist.",
+    fun: "Nooo[ @{name}], it's gone! 😱 Check your private messages for the waitlist 📩",
+  },
+  publicReplySoldOutFallback: "Sorry[ @{name}], it's sold out 😢 Message {store} on Messenger to join the waitlist 💬",
+  publicReplyAsked: {
+    friendly: "Hi[ @{name}]! We sent you a quick question in a private message 📩",
+    formal: "Hello[, {name}]. We have sent you a question in a private message.",
+    fun: "Psst[ @{name}]! 👀 A quick question is waiting in your private messages 📩",
+  },
   checkoutIntro: {
     friendly: "Hi[ {name}]! We reserved this for you at {store}:",
     formal: "Hello[ {name}]. We have reserved the following for you at {store}:",

@@ -11,6 +11,17 @@ export const es: Catalog = {
     formal: "Gracias[, {name}]. Por favor escríbanos por Messenger a {store} para completar su compra.",
     fun: "¡Anotado[ @{name}]! 🙌 Mándale un mensaje a {store} y cerramos tu compra 💬",
   },
+  publicReplySoldOut: {
+    friendly: "Uy[ @{name}], se agotó 😢 Te escribimos por privado para anotarte en la lista de espera 📩",
+    formal: "Lo sentimos[, {name}], está agotado. Le escribimos por mensaje privado sobre la lista de espera.",
+    fun: "¡Noo[ @{name}], voló! 😱 Te escribimos por privado para la lista de espera 📩",
+  },
+  publicReplySoldOutFallback: "Uy[ @{name}], se agotó 😢 Escríbenos por Messenger a {store} para anotarte en la lista de espera 💬",
+  publicReplyAsked: {
+    friendly: "¡Hola[ @{name}]! Te escribimos por privado con una pregunta 📩",
+    formal: "Hola[, {name}]. Le escribimos por mensaje privado con una consulta.",
+    fun: "¡Ojo[ @{name}]! 👀 Te dejamos una pregunta por privado 📩",
+  },
   checkoutIntro: {
     friendly: "¡Hola[ {name}]! Te reservamos esto en {store}:",
     formal: "Hola[ {name}]. Reservamos para usted en {store}:",

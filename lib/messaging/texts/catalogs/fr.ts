@@ -11,6 +11,17 @@ export const fr: Catalog = {
     formal: "Merci[, {name}]. Veuillez écrire à {store} sur Messenger pour finaliser votre achat.",
     fun: "Bien reçu[ @{name}] ! 🙌 Envoie un message à {store} et on boucle ta commande 💬",
   },
+  publicReplySoldOut: {
+    friendly: "Oh non[ @{name}], c'est épuisé 😢 On t'a écrit en privé pour la liste d'attente 📩",
+    formal: "Nous sommes désolés[, {name}], cet article est épuisé. Nous vous avons écrit en privé au sujet de la liste d'attente.",
+    fun: "Nooon[ @{name}], parti ! 😱 Regarde tes messages privés pour la liste d'attente 📩",
+  },
+  publicReplySoldOutFallback: "Désolé[ @{name}], c'est épuisé 😢 Écris à {store} sur Messenger pour rejoindre la liste d'attente 💬",
+  publicReplyAsked: {
+    friendly: "Coucou[ @{name}] ! On t'a posé une question en message privé 📩",
+    formal: "Bonjour[, {name}]. Nous vous avons posé une question en message privé.",
+    fun: "Psst[ @{name}] ! 👀 Une petite question t'attend en privé 📩",
+  },
   checkoutIntro: {
     friendly: "Salut[ {name}] ! On t'a réservé ceci chez {store} :",
     formal: "Bonjour[ {name}]. Nous avons réservé pour vous chez {store} :",

@@ -11,6 +11,17 @@ export const it: Catalog = {
     formal: "Grazie[, {name}]. La preghiamo di scrivere a {store} su Messenger per completare l'acquisto.",
     fun: "Preso[ @{name}]! 🙌 Scrivi a {store} e chiudiamo il tuo ordine 💬",
   },
+  publicReplySoldOut: {
+    friendly: "Oh no[ @{name}], è esaurito 😢 Ti abbiamo scritto in privato per la lista d'attesa 📩",
+    formal: "Ci dispiace[, {name}], l'articolo è esaurito. Le abbiamo scritto in privato riguardo alla lista d'attesa.",
+    fun: "Nooo[ @{name}], volato via! 😱 Controlla i messaggi privati per la lista d'attesa 📩",
+  },
+  publicReplySoldOutFallback: "Ci dispiace[ @{name}], è esaurito 😢 Scrivi a {store} su Messenger per entrare nella lista d'attesa 💬",
+  publicReplyAsked: {
+    friendly: "Ciao[ @{name}]! Ti abbiamo fatto una domanda in privato 📩",
+    formal: "Buongiorno[, {name}]. Le abbiamo inviato una domanda in un messaggio privato.",
+    fun: "Psst[ @{name}]! 👀 Ti aspetta una domanda in privato 📩",
+  },
   checkoutIntro: {
     friendly: "Ciao[ {name}]! Ti abbiamo riservato questo da {store}:",
     formal: "Buongiorno[ {name}]. Abbiamo riservato per Lei da {store}:",

@@ -11,6 +11,17 @@ export const pt: Catalog = {
     formal: "Obrigado[, {name}]. Por favor, envie uma mensagem para {store} no Messenger para concluir sua compra.",
     fun: "Anotado[ @{name}]! 🙌 Chama {store} no Messenger e a gente fecha sua compra 💬",
   },
+  publicReplySoldOut: {
+    friendly: "Ah[ @{name}], esgotou 😢 Te chamamos no privado para entrar na lista de espera 📩",
+    formal: "Sentimos muito[, {name}], está esgotado. Enviamos uma mensagem privada sobre a lista de espera.",
+    fun: "Nããão[ @{name}], voou! 😱 Te chamamos no privado pra lista de espera 📩",
+  },
+  publicReplySoldOutFallback: "Ah[ @{name}], esgotou 😢 Mande uma mensagem para {store} no Messenger para entrar na lista de espera 💬",
+  publicReplyAsked: {
+    friendly: "Oi[ @{name}]! Te mandamos uma pergunta no privado 📩",
+    formal: "Olá[, {name}]. Enviamos uma pergunta por mensagem privada.",
+    fun: "Olha só[ @{name}]! 👀 Te mandamos uma pergunta no privado 📩",
+  },
   checkoutIntro: {
     friendly: "Oi[ {name}]! Reservamos isto para você na {store}:",
     formal: "Olá[ {name}]. Reservamos para você na {store}:",

@@ -1,0 +1,21 @@
+/**
+ * What the bot did with a comment, as the seller's feed and the comments API report it, and what the
+ * public reply under the comment says. It is read from the purpose of the comment's private reply (one
+ * per comment, recorded with it), so it costs the pipeline nothing to keep.
+ */
+export const COMMENT_OUTCOMES = ["reserved", "sold_out", "asked", "cancelled"] as const;
+export type CommentOutcome = (typeof COMMENT_OUTCOMES)[number];
+
+/** The purposes replyToComment records on a comment's private reply. */
+export const PRIVATE_REPLY_PURPOSES = {
+  checkout: "reserved",
+  cart_updated: "reserved",
+  waitlist_offer: "sold_out",
+  confirm: "asked",
+  cancelled: "cancelled",
+} as const satisfies Record<string, CommentOutcome>;
+export type PrivateReplyPurpose = keyof typeof PRIVATE_REPLY_PURPOSES;
+
+export function outcomeOfPrivateReply(purpose: string | null | undefined): CommentOutcome | null {
+  return purpose && Object.hasOwn(PRIVATE_REPLY_PURPOSES, purpose) ? PRIVATE_REPLY_PURPOSES[purpose as PrivateReplyPurpose] : null;
+}
