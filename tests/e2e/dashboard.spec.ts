@@ -163,7 +163,7 @@ test("settings: the owner saves profile, message texts and reservation time, and
   await expect(page.getByRole("status").filter({ hasText: "Saved" }).first()).toBeVisible();
 
   await page.locator("#msg_locale").selectOption("es");
-  await page.getByLabel("Public reply under the comment").fill("¡Listo {name}! Te escribimos por privado 📩");
+  await page.getByLabel("Public reply when we reserve").fill("¡Listo {name}! Te escribimos por privado 📩");
   await page.getByLabel("Tone of the bot").selectOption("fun");
   await page.locator("#messages").getByRole("button", { name: "Save" }).click();
   await page.getByLabel("Reservation time (minutes)").fill("45");

@@ -336,7 +336,9 @@ export const ar: Messages = {
     messageLanguage: "اللغة",
     messagesHelp: "اترك الحقل فارغًا لاستخدام النص الافتراضي. احتفظ بالعناصر النائبة {…} التي تحتاجها: لا تُقبل غيرها.",
     textKeys: {
-      publicReply: "الرد العلني تحت التعليق",
+      publicReply: "الرد العلني عند الحجز",
+      publicReplySoldOut: "الرد العلني عند نفاد الكمية",
+      publicReplyAsked: "الرد العلني عندما نسأل المشتري في رسالة خاصة",
       checkoutIntro: "بداية رسالة الدفع",
       cartUpdatedIntro: "عندما تكبر السلة",
       holdUntil: "مدة الحجز",

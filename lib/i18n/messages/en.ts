@@ -334,7 +334,9 @@ export const en = {
     messageLanguage: "Language",
     messagesHelp: "Leave a box empty to use the default text. Keep the {placeholders} you need: unknown ones are not allowed.",
     textKeys: {
-      publicReply: "Public reply under the comment",
+      publicReply: "Public reply when we reserve",
+      publicReplySoldOut: "Public reply when it sold out",
+      publicReplyAsked: "Public reply when we ask the buyer privately",
       checkoutIntro: "Start of the checkout DM",
       cartUpdatedIntro: "When a cart grows",
       holdUntil: "How long it is held",

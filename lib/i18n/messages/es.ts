@@ -336,7 +336,9 @@ export const es: Messages = {
     messageLanguage: "Idioma",
     messagesHelp: "Deja un campo vacío para usar el texto por defecto. Conserva los {marcadores} que necesites: no se aceptan otros.",
     textKeys: {
-      publicReply: "Respuesta pública bajo el comentario",
+      publicReply: "Respuesta pública cuando reservamos",
+      publicReplySoldOut: "Respuesta pública cuando se agotó",
+      publicReplyAsked: "Respuesta pública cuando le preguntamos por privado",
       checkoutIntro: "Inicio del DM de pago",
       cartUpdatedIntro: "Cuando el carrito crece",
       holdUntil: "Hasta cuándo se reserva",

@@ -336,7 +336,9 @@ export const pt: Messages = {
     messageLanguage: "Idioma",
     messagesHelp: "Deixe um campo vazio para usar o texto padrão. Mantenha os {marcadores} necessários: outros não são aceitos.",
     textKeys: {
-      publicReply: "Resposta pública abaixo do comentário",
+      publicReply: "Resposta pública quando reservamos",
+      publicReplySoldOut: "Resposta pública quando esgotou",
+      publicReplyAsked: "Resposta pública quando perguntamos no privado",
       checkoutIntro: "Início do DM de pagamento",
       cartUpdatedIntro: "Quando o carrinho cresce",
       holdUntil: "Até quando fica reservado",
