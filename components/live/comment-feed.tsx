@@ -28,6 +28,7 @@ const Row = memo(function Row({ c, selected, onSelect, t, fmt }: { c: FeedCommen
       data-comment-id={c.id}
       data-intent={c.intent ?? ""}
       data-status={c.status}
+      data-outcome={c.outcome ?? ""}
     >
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
         <time className="tabular-nums text-muted-foreground" dateTime={c.received_at}>{fmt.time(c.received_at)}</time>
@@ -41,6 +42,9 @@ const Row = memo(function Row({ c, selected, onSelect, t, fmt }: { c: FeedCommen
         {c.sku && <span className="font-mono text-muted-foreground">{c.sku}{c.quantity ? ` ×${c.quantity}` : ""}</span>}
         {pending ? (
           <span className="inline-flex items-center gap-1 text-muted-foreground"><Loader2 className="size-3 animate-spin" aria-hidden />{t.live.commentStatus[c.status]}</span>
+        ) : c.status === "PROCESSED" && c.outcome === "sold_out" ? (
+          // Answered, but nothing was sold: not an ordinary "done" comment.
+          <Badge variant="destructive" data-testid="outcome-tag">{t.live.commentOutcome.sold_out}</Badge>
         ) : c.status !== "PROCESSED" ? (
           <Badge variant={c.status === "NEEDS_REVIEW" ? "warning" : c.status === "FAILED" ? "destructive" : "outline"}>{t.live.commentStatus[c.status]}</Badge>
         ) : null}

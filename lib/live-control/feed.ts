@@ -1,5 +1,6 @@
 import type { Comment, MessageStatus, OrderStatus } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
+import { outcomeOfPrivateReply, type CommentOutcome } from "@/lib/pipeline/comment-outcome";
 
 export type FeedComment = {
   id: string;
@@ -12,6 +13,8 @@ export type FeedComment = {
   confidence: number | null;
   language: string | null;
   status: Comment["status"];
+  /** What the bot did (reserved, sold out, asked privately, cancelled), from the comment's private reply. */
+  outcome: CommentOutcome | null;
   reason: string | null;
   buyer_id: string | null;
   buyer_paused: boolean;
@@ -43,14 +46,15 @@ export async function listFeedComments({ liveId, limit = 300, before, ids }: { l
     orderIds.length ? prisma.order.findMany({ where: { id: { in: orderIds } }, select: { id: true, status: true } }) : [],
     prisma.outboundMessage.findMany({
       where: { commentId: { in: rows.map((r) => r.id) }, kind: { in: ["PUBLIC_REPLY", "PRIVATE_REPLY"] } },
-      select: { commentId: true, kind: true, status: true },
+      select: { commentId: true, kind: true, status: true, purpose: true },
     }),
   ]);
   const orderStatus = new Map(orders.map((o) => [o.id, o.status]));
-  const replies = new Map<string, { PUBLIC_REPLY?: MessageStatus; PRIVATE_REPLY?: MessageStatus }>();
+  const replies = new Map<string, { PUBLIC_REPLY?: MessageStatus; PRIVATE_REPLY?: MessageStatus; outcome?: CommentOutcome | null }>();
   for (const m of messages) {
     const entry = replies.get(m.commentId!) ?? {};
     entry[m.kind as "PUBLIC_REPLY" | "PRIVATE_REPLY"] = m.status;
+    if (m.kind === "PRIVATE_REPLY") entry.outcome = outcomeOfPrivateReply(m.purpose);
     replies.set(m.commentId!, entry);
   }
   return rows.map((c) => ({
@@ -64,6 +68,7 @@ export async function listFeedComments({ liveId, limit = 300, before, ids }: { l
     confidence: c.confidence,
     language: c.language,
     status: c.status,
+    outcome: replies.get(c.id)?.outcome ?? null,
     reason: c.reason,
     buyer_id: c.buyerId,
     buyer_paused: Boolean(c.buyer?.botPausedAt),

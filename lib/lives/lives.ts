@@ -7,6 +7,8 @@ import { notifyStore } from "@/lib/realtime/notify";
 import { forgetPageLives } from "@/lib/pipeline/page-lives-cache";
 import { assertWithinPlan } from "@/lib/billing/limits";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
+import type { CommentOutcome } from "@/lib/pipeline/comment-outcome";
+import { commentOutcomes } from "./comment-outcomes";
 import type { commentListQuery, commentOutput, liveCreateInput, liveOutput } from "./schemas";
 
 export function toLiveDto(live: Live, store?: Pick<Store, "messagingMode">): z.infer<typeof liveOutput> {
@@ -24,7 +26,7 @@ export function toLiveDto(live: Live, store?: Pick<Store, "messagingMode">): z.i
   };
 }
 
-export function toCommentDto(c: Comment): z.infer<typeof commentOutput> {
+export function toCommentDto(c: Comment, outcome: CommentOutcome | null = null): z.infer<typeof commentOutput> {
   return {
     comment_id: c.metaCommentId,
     id: c.id,
@@ -36,6 +38,7 @@ export function toCommentDto(c: Comment): z.infer<typeof commentOutput> {
     confidence: c.confidence,
     language: c.language,
     status: c.status,
+    outcome,
     reason: c.reason,
     order_id: c.orderId,
     received_at: c.receivedAt.toISOString(),
@@ -95,5 +98,6 @@ export async function listLiveComments({ liveId, query }: { liveId: string; quer
     orderBy: { receivedAt: "desc" },
     take: query.limit,
   });
-  return rows.map(toCommentDto);
+  const outcomes = await commentOutcomes(rows.map((r) => r.id));
+  return rows.map((c) => toCommentDto(c, outcomes.get(c.id) ?? null));
 }

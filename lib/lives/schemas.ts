@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMMENT_OUTCOMES } from "@/lib/pipeline/comment-outcome";
 
 export const liveCreateInput = z.object({
   store_id: z.string().min(1, "is required"),
@@ -33,6 +34,10 @@ export const commentOutput = z.object({
   confidence: z.number().nullable(),
   language: z.string().nullable(),
   status: z.string(),
+  outcome: z
+    .enum(COMMENT_OUTCOMES)
+    .nullable()
+    .describe("What the bot did: reserved (cart and checkout link sent), sold_out (the waitlist offered), asked (a question sent privately), cancelled; null when it did not answer"),
   reason: z.string().nullable(),
   order_id: z.string().nullable(),
   received_at: z.string(),

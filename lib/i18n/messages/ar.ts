@@ -214,6 +214,7 @@ export const ar: Messages = {
     filters: { all: "الكل", buy: "شراء", questions: "أسئلة", review: "تحتاج مراجعة" },
     confidence: "ثقة {pct}%",
     commentStatus: { RECEIVED: "مستلم", PROCESSING: "قيد المعالجة", PROCESSED: "تم", SKIPPED: "متجاهل", NEEDS_REVIEW: "يحتاج مراجعة", FAILED: "فشل" },
+    commentOutcome: { sold_out: "نفدت الكمية · قائمة الانتظار" },
     replied: "رد علني",
     dm: "رسالة خاصة",
     buyerPaused: "البوت متوقف لهذا المشتري",

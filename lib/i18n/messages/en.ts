@@ -212,6 +212,7 @@ export const en = {
     filters: { all: "All", buy: "Buy", questions: "Questions", review: "Needs review" },
     confidence: "{pct}% sure",
     commentStatus: { RECEIVED: "Received", PROCESSING: "Processing", PROCESSED: "Done", SKIPPED: "Skipped", NEEDS_REVIEW: "Needs review", FAILED: "Failed" },
+    commentOutcome: { sold_out: "Sold out · waitlist" },
     replied: "Public reply",
     dm: "DM",
     buyerPaused: "Bot paused for this buyer",

@@ -214,6 +214,7 @@ export const es: Messages = {
     filters: { all: "Todos", buy: "Compra", questions: "Preguntas", review: "Por revisar" },
     confidence: "{pct}% seguro",
     commentStatus: { RECEIVED: "Recibido", PROCESSING: "Procesando", PROCESSED: "Listo", SKIPPED: "Omitido", NEEDS_REVIEW: "Por revisar", FAILED: "Falló" },
+    commentOutcome: { sold_out: "Agotado · lista de espera" },
     replied: "Respuesta pública",
     dm: "DM",
     buyerPaused: "Bot pausado para este comprador",

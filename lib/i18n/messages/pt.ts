@@ -214,6 +214,7 @@ export const pt: Messages = {
     filters: { all: "Todos", buy: "Compra", questions: "Perguntas", review: "Para revisar" },
     confidence: "{pct}% de certeza",
     commentStatus: { RECEIVED: "Recebido", PROCESSING: "Processando", PROCESSED: "Pronto", SKIPPED: "Ignorado", NEEDS_REVIEW: "Para revisar", FAILED: "Falhou" },
+    commentOutcome: { sold_out: "Esgotado · lista de espera" },
     replied: "Resposta pública",
     dm: "DM",
     buyerPaused: "Bot pausado para este comprador",
