@@ -93,7 +93,7 @@ describe("understandComment", () => {
     expect(p).toMatchObject({ status: "NEEDS_REVIEW", intent: "BUY", sku: "A12" });
     expect(p.processedAt).not.toBeNull();
     expect(p.reason).toMatch(/— manual takeover/);
-    expect(p.buyer!.locale).toBe("pt"); // a known locale is kept
+    expect(p.buyer!.locale).toBe("es"); // she now wrote clearly in Spanish: replies follow her latest clear language
 
     const optedOut = await comment(seeded, "quiero A12", "stop_author");
     await prisma.buyer.create({ data: { storeId: seeded.store.id, pageId: seeded.pageId, authorId: "stop_author", optedOutAt: new Date() } });
