@@ -53,8 +53,9 @@ async function liveWithThreeBuyers(request: APIRequestContext) {
 
 async function checkoutIn(page: Page, link: string, lang: "pt" | "ar", name: string) {
   await page.goto(checkoutPathOf(link));
-  await expect(page.locator("html")).toHaveAttribute("lang", lang);
-  await expect(page.locator("html")).toHaveAttribute("dir", lang === "ar" ? "rtl" : "ltr");
+  // The checkout declares its own language on <main> (the document's is the dashboard's UI language).
+  await expect(page.locator("main")).toHaveAttribute("lang", lang);
+  await expect(page.locator("main")).toHaveAttribute("dir", lang === "ar" ? "rtl" : "ltr");
   await expect(page.getByRole("heading", { name: lang === "pt" ? "Reservado para você por" : "محجوز لك لمدة" })).toBeVisible();
   await expect(page.getByText("Bolso negro").first()).toBeVisible();
   // CLP has no decimals; the hold time is a 24-hour clock for pt, without a zone name.
