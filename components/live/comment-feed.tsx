@@ -22,7 +22,6 @@ const Row = memo(function Row({ c, selected, onSelect, t, fmt }: { c: FeedCommen
       type="button"
       onClick={() => onSelect(c)}
       aria-pressed={selected}
-      aria-label={`${c.author_name || "—"}: ${c.text}`}
       className={cn("flex w-full flex-col gap-1 border-b border-border px-3 py-2 text-start hover:bg-muted/60 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring", selected && "bg-primary/10")}
       data-testid="feed-row"
       data-comment-id={c.id}

@@ -75,7 +75,6 @@ async function feedIn(page: Page, context: BrowserContext, liveId: string, lang:
   // The buyers who got the units are ordinary processed comments with their carts.
   await expect(page.getByTestId("feed-row").filter({ hasText: "eu quero a bolsa preta" })).toHaveAttribute("data-outcome", "reserved");
   await expect(page.getByTestId("feed-row").filter({ hasText: "eu quero a bolsa preta" }).getByTestId("outcome-tag")).toHaveCount(0);
-  await carla.scrollIntoViewIfNeeded();
   await shot(page, name);
   await expectNoSeriousAxe(page, name);
 }
@@ -94,6 +93,7 @@ function expectRepliesInTheirLanguages({ ana, omar, carla }: Awaited<ReturnType<
 }
 
 test("@phone buyers are answered in their language, the checkout follows it on a Spanish phone, and the feed shows the sold-out comment", async ({ page, context, request }) => {
+  test.setTimeout(240_000); // three comments, two checkouts and the feed in three languages, each checked by axe
   const run = await liveWithThreeBuyers(request);
   expectRepliesInTheirLanguages(run);
   await checkoutIn(page, run.ana.link, "pt", "buyer-language-checkout-pt-phone");
@@ -104,6 +104,7 @@ test("@phone buyers are answered in their language, the checkout follows it on a
 });
 
 test("buyers are answered in their language and the Live Control Center shows the sold-out comment (desktop)", async ({ page, context, request }) => {
+  test.setTimeout(240_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const run = await liveWithThreeBuyers(request);
   expectRepliesInTheirLanguages(run);
