@@ -145,18 +145,19 @@ function detectLanguage(forms: TokenForm[], tokens: Token[], clean: string, hits
   for (const h of hits) for (let i = h.start; i < h.end; i++) for (const l of h.entry.langs) langsAt[i].add(l);
   tokens.forEach((t, i) => {
     if (t.kind !== "word") return;
-    const code = skuTokens.has(i) || isLaugh(t) || isCodeFragment(tokens, i, clean);
     if (ARABIC.test(t.text)) {
       votes.set("ar", (votes.get("ar") ?? 0) + 2);
-      if (!code) {
+      if (!skuTokens.has(i) && !isLaugh(t)) {
         words++;
         telling.set("ar", (telling.get("ar") ?? 0) + 2);
       }
       return;
     }
     const langs = langsAt[i].size ? langsAt[i] : lex.tokenLangs.get(forms[i].form);
-    // A size ("M", "XL") belongs to every language: it tells nothing either.
-    const neutral = code || NEUTRAL_WORDS.has(forms[i].form) || NEUTRAL_WORDS.has(t.text) || (langs !== undefined && langs.size >= LANGUAGES.length);
+    // A size ("M", "XL") belongs to every language: it tells nothing either. The costlier checks run last.
+    const neutral =
+      skuTokens.has(i) || (langs !== undefined && langs.size >= LANGUAGES.length) || NEUTRAL_WORDS.has(forms[i].form) || NEUTRAL_WORDS.has(t.text) ||
+      isLaugh(t) || isCodeFragment(tokens, i, clean);
     if (!neutral) words++;
     if (!langs || langs.size === 0) return;
     for (const l of langs) {
@@ -164,9 +165,18 @@ function detectLanguage(forms: TokenForm[], tokens: Token[], clean: string, hits
       if (!neutral) telling.set(l, (telling.get(l) ?? 0) + 1 / langs.size);
     }
   });
-  const ranked = LANGUAGES.map((l) => [l, telling.get(l) ?? 0] as const).sort((a, b) => b[1] - a[1]);
-  const [top, second] = ranked;
-  if (top![1] > 1e-9 && top![1] > second![1] + 1e-9) return { language: top![0], evidence: "clear" };
+  let top: Language = LANGUAGES[0];
+  let topScore = -1;
+  let secondScore = -1;
+  for (const l of LANGUAGES) {
+    const v = telling.get(l) ?? 0;
+    if (v > topScore) {
+      secondScore = topScore;
+      top = l;
+      topScore = v;
+    } else if (v > secondScore) secondScore = v;
+  }
+  if (topScore > 1e-9 && topScore > secondScore + 1e-9) return { language: top, evidence: "clear" };
 
   let best: Language = fallback ?? "es";
   let bestScore = votes.get(best) ?? 0;
