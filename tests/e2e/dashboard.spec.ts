@@ -46,7 +46,7 @@ test("onboarding end to end: profile, simulator Page, payments, a bad CSV refuse
 
   await page.getByLabel("Choose a CSV file").setInputFiles(join(fixtures, "catalog-bad.csv"));
   await page.getByRole("button", { name: "Check file" }).click();
-  await expect(page.getByTestId("import-errors")).toContainText(/line 3: price: cannot be negative/i);
+  await expect(page.getByTestId("import-errors")).toContainText(/line 3: the price cannot be negative/i);
   await expect(page.getByTestId("import-preview")).toHaveCount(0);
   await expect(page.getByTestId("catalog-count")).toContainText("0 products");
   await shot(page, "onboarding-catalog-errors-desktop");

@@ -10,7 +10,7 @@ test("a new seller signs up, creates a store, sees a bad CSV refused, imports th
 
   await page.getByLabel(/choose a csv file|elige un archivo csv/i).setInputFiles(join(fixtures, "catalog-bad.csv"));
   await page.getByRole("button", { name: /^(import|importar)$/i }).click();
-  await expect(page.getByTestId("import-errors")).toContainText(/(line|línea) 3: price: cannot be negative/i);
+  await expect(page.getByTestId("import-errors")).toContainText(/(line 3: the price cannot be negative|línea 3: el precio no puede ser negativo)/i);
   await expect(page.getByText(/no products yet|aún no hay productos/i)).toBeVisible();
 
   await page.getByLabel(/choose a csv file|elige un archivo csv/i).setInputFiles(join(fixtures, "catalog.csv"));

@@ -109,12 +109,13 @@ export function CsvImport({ storeId, currency, locale, t, direct = false, onImpo
   const errors = (preview ?? result)?.errors ?? [];
   const lines = preview?.preview ?? [];
   const creates = lines.filter((l) => l.action === "create").length;
+  const shown = lines.slice(0, 200);
   const noFileId = `${id}-nofile`;
   return (
     <div className="flex flex-col gap-3">
       <details className="rounded-lg border border-border p-3 text-sm" data-testid="csv-guide">
         <summary className="cursor-pointer font-medium">{t.guideTitle}</summary>
-        <ul className="mt-2 flex list-inside list-disc flex-col gap-1 text-muted-foreground">
+        <ul className="mt-2 flex list-disc flex-col gap-1 ps-5 text-muted-foreground wrap-anywhere">
           <li>{t.guideColumns}</li>
           <li>{t.guideKeywords}</li>
           <li>{format(t.guidePrice, { currency, example })}</li>
@@ -123,7 +124,7 @@ export function CsvImport({ storeId, currency, locale, t, direct = false, onImpo
         </ul>
       </details>
       <div>
-        <Button asChild variant="link" size="sm" className="h-auto p-0">
+        <Button asChild variant="outline" size="sm">
           <a href={template} download={t.templateFile} data-testid="csv-template">
             <Download aria-hidden /> {t.downloadTemplate}
           </a>
@@ -172,7 +173,7 @@ export function CsvImport({ storeId, currency, locale, t, direct = false, onImpo
       {errors.length > 0 && (
         <Alert tone="error" data-testid="import-errors">
           <p className="mb-2 font-medium">{t.errors}</p>
-          <ul className="list-inside list-disc">
+          <ul className="flex list-disc flex-col gap-1 ps-5 wrap-anywhere">
             {errors.map((e) => (
               <li key={`${e.line}-${e.code ?? ""}-${e.message}`}>{describeImportError(t, e)}</li>
             ))}
@@ -183,23 +184,42 @@ export function CsvImport({ storeId, currency, locale, t, direct = false, onImpo
         <div className="flex flex-col gap-3 rounded-lg border border-border p-3" data-testid="import-preview">
           <p className="text-sm font-medium">{t.previewTitle}</p>
           <p className="text-sm text-muted-foreground">{format(t.previewOk, { total: lines.length, create: creates, update: lines.length - creates })}</p>
-          <Table>
-            <THead>
-              <TR><TH>{t.line}</TH><TH>{t.sku}</TH><TH>{t.name}</TH><TH className="text-end">{t.price}</TH><TH className="text-end">{t.stock}</TH><TH>{t.action}</TH></TR>
-            </THead>
-            <TBody>
-              {lines.slice(0, 200).map((l) => (
-                <TR key={l.line}>
-                  <TD className="tabular-nums text-muted-foreground">{l.line}</TD>
-                  <TD className="font-mono">{l.sku}</TD>
-                  <TD>{l.name}</TD>
-                  <TD className="text-end tabular-nums whitespace-nowrap">{money.format(l.price)}</TD>
-                  <TD className="text-end tabular-nums">{l.stock}</TD>
-                  <TD><Badge variant={l.action === "create" ? "success" : "outline"}>{t.actions[l.action]}</Badge></TD>
-                </TR>
-              ))}
-            </TBody>
-          </Table>
+          <div className="hidden md:block">
+            <Table>
+              <THead>
+                <TR><TH>{t.line}</TH><TH>{t.sku}</TH><TH>{t.name}</TH><TH className="text-end">{t.price}</TH><TH className="text-end">{t.stock}</TH><TH>{t.action}</TH></TR>
+              </THead>
+              <TBody>
+                {shown.map((l) => (
+                  <TR key={l.line}>
+                    <TD className="tabular-nums text-muted-foreground">{l.line}</TD>
+                    <TD className="font-mono">{l.sku}</TD>
+                    <TD>{l.name}</TD>
+                    <TD className="text-end tabular-nums whitespace-nowrap">{money.format(l.price)}</TD>
+                    <TD className="text-end tabular-nums">{l.stock}</TD>
+                    <TD><Badge variant={l.action === "create" ? "success" : "outline"}>{t.actions[l.action]}</Badge></TD>
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          </div>
+          {/* On a phone the six columns would scroll sideways: one card per line instead. */}
+          <ul className="flex flex-col gap-2 md:hidden" data-testid="import-preview-cards">
+            {shown.map((l) => (
+              <li key={l.line} className="rounded-md border border-border p-3 text-sm">
+                <div className="flex items-start justify-between gap-2">
+                  <span className="min-w-0 font-medium wrap-anywhere">{l.name}</span>
+                  <span className="tabular-nums whitespace-nowrap">{money.format(l.price)}</span>
+                </div>
+                <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
+                  <span className="font-mono">{l.sku}</span>
+                  <span>{t.line} {l.line}</span>
+                  <span>{t.stock}: {l.stock}</span>
+                  <Badge variant={l.action === "create" ? "success" : "outline"}>{t.actions[l.action]}</Badge>
+                </div>
+              </li>
+            ))}
+          </ul>
           <div>
             <Button type="button" onClick={() => run("import", text)} disabled={busy !== null || lines.length === 0}>
               <Upload aria-hidden /> {busy === "import" ? t.importing : format(t.confirmImport, { total: lines.length })}
