@@ -12,6 +12,9 @@ async function product(page: Page, seller: ApiSeller, sku: string): Promise<Prod
   return ((await res.json()) as Product[]).find((p) => p.sku === sku)!;
 }
 
+/** The hint isolates the name (FSI … PDI) so that it keeps its place in Arabic. */
+const isolated = (before: string, value: string, after: string) => `${before}\u2068${value}\u2069${after}`;
+
 async function useLocale(context: BrowserContext, locale: string) {
   await context.addCookies([{ name: "lss_locale", value: locale, url: test.info().project.use.baseURL! }]);
 }
@@ -39,7 +42,7 @@ test("the editor: colour and size are added to the name once, keywords keep one 
   await expect(dialog.getByText(/separadas por punto y coma \(;\) como en el CSV/)).toBeVisible();
   await dialog.getByLabel("Color 1").fill("Café");
   await dialog.getByLabel("Talla 1").fill("L");
-  await expect(dialog.getByTestId("variant-name")).toHaveText("Se guarda como «Bolso negro Café L»");
+  await expect(dialog.getByTestId("variant-name")).toHaveText(isolated("Se guarda como «", "Bolso negro Café L", "»"));
   await dialog.getByLabel("Palabras clave").fill("bolso, cartera; negro");
   await dialog.getByRole("button", { name: "Guardar producto" }).click();
   await expect(dialog).toHaveCount(0);
@@ -62,7 +65,7 @@ test("the editor: colour and size are added to the name once, keywords keep one 
   await page.getByRole("button", { name: "Editar A12" }).click();
   dialog = page.getByRole("dialog");
   await expect(dialog.getByLabel("Nombre")).toHaveValue("Polera");
-  await expect(dialog.getByTestId("variant-name")).toHaveText("Se guarda como «Polera roja M»");
+  await expect(dialog.getByTestId("variant-name")).toHaveText(isolated("Se guarda como «", "Polera roja M", "»"));
   await dialog.getByRole("button", { name: "Guardar producto" }).click();
   await expect(dialog).toHaveCount(0);
   expect((await product(page, seller, "A12")).name).toBe("Polera roja M");

@@ -12,6 +12,7 @@ import type { Messages } from "@/lib/i18n/messages/en";
 import { buildCsvTemplate, type CsvIssueCode } from "@/lib/inventory/csv";
 import { currencyDigits } from "@/lib/money";
 import type { ImportResult } from "./types";
+import { isolate } from "./isolate";
 
 type T = Messages["inventory"];
 /** Failures of the upload itself (the route answers them before any line is read). */
@@ -38,7 +39,9 @@ const exampleAmount = (currency: string) => (currencyDigits(currency) === 0 ? "1
 export function describeImportError(t: T, e: ImportResult["errors"][number]) {
   const catalog: ErrorCatalog = t.csvErrors;
   const template = e.code && e.code in catalog ? catalog[e.code as keyof ErrorCatalog] : null;
-  return format(t.lineError, { line: e.line, message: template ? format(template, e.params ?? {}) : e.message });
+  // Values from the file (a SKU, "abc", column names) are isolated so an Arabic sentence keeps its order.
+  const params = Object.fromEntries(Object.entries(e.params ?? {}).map(([k, v]) => [k, typeof v === "string" ? isolate(v) : v]));
+  return format(t.lineError, { line: e.line, message: template ? format(template, params) : e.message });
 }
 
 /**

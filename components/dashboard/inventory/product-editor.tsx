@@ -14,6 +14,7 @@ import { joinKeywords, normaliseKeywords, splitKeywords } from "@/lib/inventory/
 import { baseNameOf, variantNameForSave } from "@/lib/inventory/variant-name";
 import type { Messages } from "@/lib/i18n/messages/en";
 import type { Product } from "./types";
+import { isolate } from "./isolate";
 
 type VariantRow = { key: string; id?: string; sku: string; color: string; size: string; stock: string; reserved: number };
 
@@ -216,7 +217,7 @@ export function ProductEditor({ open, onOpenChange, storeId, group, t, tc, onSav
                 {(err(r.key, "sku") || err(r.key, "stock")) && <p className="col-span-full text-xs text-rose-300">{err(r.key, "sku") ?? err(r.key, "stock")}</p>}
                 {(r.color.trim() || r.size.trim()) && name.trim() && (
                   <p className="col-span-full text-xs text-muted-foreground" data-testid="variant-name">
-                    {format(t.variantNameHint, { name: variantNameForSave({ saved: group.find((p) => p.id === r.id), base: name, color: r.color, size: r.size }) })}
+                    {format(t.variantNameHint, { name: isolate(variantNameForSave({ saved: group.find((p) => p.id === r.id), base: name, color: r.color, size: r.size })) })}
                   </p>
                 )}
               </div>
