@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Alert } from "@/components/ui/alert";
 import type { Messages } from "@/lib/i18n/messages/en";
+import { api, ApiError } from "@/components/dashboard/api-client";
 
 type Props = { mode: "signin" | "signup"; t: Messages["auth"] };
 
@@ -27,16 +28,13 @@ export function AuthForm({ mode, t }: Props) {
     const password = String(form.get("password"));
     try {
       if (mode === "signup") {
-        const res = await fetch("/api/v1/auth/register", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ email, password, full_name: String(form.get("full_name")) }),
-        });
-        if (!res.ok) {
-          const body = await res.json().catch(() => null);
-          const details: { field: string; message: string }[] = body?.error?.details ?? [];
-          setFieldErrors(Object.fromEntries(details.map((d) => [d.field, d.message])));
-          setError(body?.error?.message ?? t.invalid);
+        try {
+          await api("/api/v1/auth/register", { method: "POST", json: { email, password, full_name: String(form.get("full_name")) } });
+        } catch (err) {
+          // Translated, field by field (lib/i18n/api-errors.ts): "The password must have at least 8 characters."
+          if (!(err instanceof ApiError)) throw err;
+          setFieldErrors(err.fieldErrors());
+          setError(err.message);
           return;
         }
       }
@@ -58,18 +56,19 @@ export function AuthForm({ mode, t }: Props) {
       {mode === "signup" && (
         <div className="flex flex-col gap-2">
           <Label htmlFor="full_name">{t.fullName}</Label>
-          <Input id="full_name" name="full_name" autoComplete="name" required aria-invalid={!!fieldErrors.full_name} />
+          <Input id="full_name" name="full_name" autoComplete="name" required aria-invalid={!!fieldErrors.full_name} aria-describedby={fieldErrors.full_name ? "full_name-error" : undefined} />
+          {fieldErrors.full_name && <p id="full_name-error" className="text-xs text-rose-300">{fieldErrors.full_name}</p>}
         </div>
       )}
       <div className="flex flex-col gap-2">
         <Label htmlFor="email">{t.email}</Label>
-        <Input id="email" name="email" type="email" autoComplete="email" required aria-invalid={!!fieldErrors.email} />
-        {fieldErrors.email && <p className="text-xs text-rose-300">{fieldErrors.email}</p>}
+        <Input id="email" name="email" type="email" autoComplete="email" required aria-invalid={!!fieldErrors.email} aria-describedby={fieldErrors.email ? "email-error" : undefined} />
+        {fieldErrors.email && <p id="email-error" className="text-xs text-rose-300">{fieldErrors.email}</p>}
       </div>
       <div className="flex flex-col gap-2">
         <Label htmlFor="password">{t.password}</Label>
         <Input id="password" name="password" type="password" autoComplete={mode === "signup" ? "new-password" : "current-password"} required minLength={8} aria-invalid={!!fieldErrors.password} aria-describedby={mode === "signup" ? "password-hint" : undefined} />
-        {mode === "signup" && <p id="password-hint" className="text-xs text-muted-foreground">{fieldErrors.password ?? t.passwordHint}</p>}
+        {mode === "signup" && <p id="password-hint" className={fieldErrors.password ? "text-xs text-rose-300" : "text-xs text-muted-foreground"}>{fieldErrors.password ?? t.passwordHint}</p>}
       </div>
       <Button type="submit" disabled={busy}>{busy ? t.working : mode === "signup" ? t.signUp : t.signIn}</Button>
       <p className="text-center text-sm text-muted-foreground">

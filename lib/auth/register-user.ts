@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 
 export async function registerUser({ email, password, fullName }: { email: string; password: string; fullName: string }) {
   const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
-  if (existing) throw conflict("email_taken", "An account with this email already exists", [{ field: "email", message: "is already registered" }]);
+  if (existing) throw conflict("email_taken", "An account with this email already exists", [{ field: "email", code: "taken", message: "is already registered" }]);
   const passwordHash = await hashPassword(password);
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email, passwordHash, fullName }, select: { id: true, email: true, fullName: true } });

@@ -7,7 +7,7 @@ import { ensureDefaultPlans } from "./plans";
 export async function changePlan({ storeId, planCode, actorId }: { storeId: string; planCode: string; actorId: string }) {
   await ensureDefaultPlans();
   const plan = await prisma.plan.findUnique({ where: { code: planCode } });
-  if (!plan || !plan.active) throw unprocessable(`plan: unknown plan "${planCode}"`, [{ field: "plan", message: "is not an available plan" }]);
+  if (!plan || !plan.active) throw unprocessable(`plan: unknown plan "${planCode}"`, [{ field: "plan", code: "invalid_option", message: "is not an available plan" }]);
   return prisma.$transaction(async (tx) => {
     const sub = await tx.subscription.findUnique({ where: { storeId } });
     if (!sub) throw notFound("Subscription");

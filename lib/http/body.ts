@@ -26,7 +26,7 @@ export async function readRawBody(req: Request, limit: number): Promise<Buffer> 
 }
 
 function tooLarge(limit: number) {
-  return new AppError(413, "payload_too_large", `Request body is larger than ${Math.round(limit / 1024)} KB`);
+  return new AppError(413, "payload_too_large", `Request body is larger than ${Math.round(limit / 1024)} KB`, { limit_kb: Math.round(limit / 1024) });
 }
 
 export async function readJson(req: Request, limit = JSON_LIMIT_BYTES): Promise<unknown> {
@@ -40,14 +40,15 @@ export async function readJson(req: Request, limit = JSON_LIMIT_BYTES): Promise<
 }
 
 export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
-  const parsed = schema.safeParse(await readJson(req));
-  if (!parsed.success) throw validationError(parsed.error);
+  const raw = await readJson(req);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error, raw);
   return parsed.data;
 }
 
 export function parseQuery<S extends z.ZodType>(url: string | URL, schema: S): z.output<S> {
   const params = Object.fromEntries(new URL(url).searchParams.entries());
   const parsed = schema.safeParse(params);
-  if (!parsed.success) throw validationError(parsed.error);
+  if (!parsed.success) throw validationError(parsed.error, params);
   return parsed.data;
 }

@@ -23,14 +23,88 @@ export const unprocessable = (message: string, details?: unknown) => new AppErro
 export const tooManyRequests = (retryAfterSeconds: number) =>
   new AppError(429, "rate_limited", `Too many attempts. Try again in ${retryAfterSeconds} s.`, { retry_after: retryAfterSeconds });
 
-export function zodDetails(error: ZodError) {
-  return error.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message }));
+/**
+ * One problem with one input field, as the API reports it in `error.details`. `code` is stable and
+ * `params` carries its numbers (`{min: 8}`), so clients can say what to do in the user's language;
+ * `message` stays an English phrase naming the problem, for API callers reading raw responses.
+ * Codes: required, invalid_type {expected}, not_integer, too_short {min}, too_long {max},
+ * too_small {min, inclusive}, too_big {max, inclusive}, too_few {min}, too_many {max}, invalid_email,
+ * invalid_url, invalid_format {format}, invalid_option {options}, unknown_field {keys}, invalid,
+ * plus the domain's own (taken, not_found, below_reserved {reserved}, invalid_amount {currency}, …).
+ */
+export type FieldIssue = { field: string; code: string; params?: Record<string, unknown>; message: string };
+
+const FORMAT_CODES: Record<string, string> = { email: "invalid_email", url: "invalid_url" };
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }
 
-export function validationError(error: ZodError) {
-  const details = zodDetails(error);
-  const summary = details.map((d) => `${d.field}: ${d.message}`).join("; ");
-  return unprocessable(`Invalid input — ${summary}`, details);
+/** The stable code and params of one zod issue. `input`, when given, tells a missing field from a wrong one. */
+function codeOf(issue: ZodError["issues"][number], input: unknown): Pick<FieldIssue, "code" | "params"> {
+  switch (issue.code) {
+    case "invalid_type": {
+      const missing = input !== undefined ? valueAt(input, issue.path) == null : /received (undefined|null)$/.test(issue.message);
+      if (missing) return { code: "required" };
+      if (issue.expected === "int") return { code: "not_integer" };
+      return { code: "invalid_type", params: { expected: issue.expected } };
+    }
+    case "too_small": {
+      const min = Number(issue.minimum);
+      if (issue.origin === "string") return min <= 1 ? { code: "required" } : { code: "too_short", params: { min } };
+      if (issue.origin === "array" || issue.origin === "set") return { code: "too_few", params: { min } };
+      return { code: "too_small", params: { min, inclusive: issue.inclusive !== false } };
+    }
+    case "too_big": {
+      const max = Number(issue.maximum);
+      if (issue.origin === "string") return { code: "too_long", params: { max } };
+      if (issue.origin === "array" || issue.origin === "set") return { code: "too_many", params: { max } };
+      return { code: "too_big", params: { max, inclusive: issue.inclusive !== false } };
+    }
+    case "invalid_format":
+      return FORMAT_CODES[issue.format] ? { code: FORMAT_CODES[issue.format]! } : { code: "invalid_format", params: { format: issue.format } };
+    case "invalid_value":
+      return { code: "invalid_option", params: { options: issue.values.map(String) } };
+    case "unrecognized_keys":
+      return { code: "unknown_field", params: { keys: issue.keys } };
+    case "not_multiple_of":
+      return { code: "invalid_format", params: { format: "multiple_of" } };
+    case "custom": {
+      const { code, ...params } = (issue.params ?? {}) as { code?: unknown };
+      if (typeof code !== "string") return { code: "invalid" };
+      return Object.keys(params).length ? { code, params } : { code };
+    }
+    default:
+      return { code: "invalid" };
+  }
+}
+
+/** Field issues of a zod error; `prefix` names the object the schema validated (`credentials`). */
+export function zodDetails(error: ZodError, { input, prefix }: { input?: unknown; prefix?: string } = {}): FieldIssue[] {
+  return error.issues.map((i) => {
+    const path = i.path.map(String).join(".");
+    const field = [prefix, path].filter(Boolean).join(".") || "(body)";
+    return { field, ...codeOf(i, input), message: i.message };
+  });
+}
+
+/** 422 naming every bad field: `message` lists "field: problem", `details` the codes to translate. */
+export function invalidFields(details: FieldIssue[]) {
+  return unprocessable(`Invalid input — ${details.map((d) => `${d.field}: ${d.message}`).join("; ")}`, details);
+}
+
+/** One bad field found by the domain (not by a schema): `fieldError("stock", "below_reserved", "...", {reserved: 2})`. */
+export function fieldError(field: string, code: string, message: string, params?: Record<string, unknown>) {
+  return invalidFields([{ field, code, ...(params && { params }), message }]);
+}
+
+export function validationError(error: ZodError, input?: unknown) {
+  return invalidFields(zodDetails(error, { input }));
 }
 
 type PrismaLikeError = { code?: string; meta?: { target?: unknown; modelName?: string } };

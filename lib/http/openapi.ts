@@ -18,7 +18,16 @@ export type Operation = {
   errors?: number[];
 };
 
-const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });
+const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string().describe("English; names the field on validation errors"),
+    details: z
+      .unknown()
+      .optional()
+      .describe("on 422 validation_error (and field conflicts): [{field, code, params?, message}] — code is stable (required, too_short {min}, invalid_email, invalid_option {options}, taken, …): translate it, don't parse message"),
+  }),
+});
 const idParam = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
 /** Every operation documented here is served by a route that validates with the very same schema. */

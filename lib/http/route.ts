@@ -84,7 +84,7 @@ export function sellerAction<S extends z.ZodType, T>(schema: S, handler: (input:
       const user = await getSessionUser();
       if (!user) throw unauthorized();
       const parsed = schema.safeParse(raw);
-      if (!parsed.success) throw validationError(parsed.error);
+      if (!parsed.success) throw validationError(parsed.error, raw);
       return { ok: true, data: await handler(parsed.data, user) };
     } catch (error) {
       return { ok: false, error: toErrorResponse(error).body.error };

@@ -17,7 +17,7 @@ async function storeCurrency(storeId: string) {
 
 function priceToMinor(price: string | number, currency: string) {
   const minor = parseMajorToMinor(price, currency);
-  if (minor === null) throw unprocessable(`price: must be a non-negative amount in ${currency}`, [{ field: "price", message: `must be a non-negative amount with the decimals ${currency} allows` }]);
+  if (minor === null) throw unprocessable(`price: must be a non-negative amount in ${currency}`, [{ field: "price", code: "invalid_amount", params: { currency }, message: `must be a non-negative amount with the decimals ${currency} allows` }]);
   return minor;
 }
 
@@ -81,7 +81,7 @@ export async function updateProduct({ productId, storeId, input, actorId }: { pr
     if (!current) throw notFound("Product");
     const stock = input.stock ?? (input.stock_delta !== undefined ? current.stock + input.stock_delta : undefined);
     if (stock !== undefined && stock < current.reserved) {
-      throw unprocessable(`stock: cannot be set below the ${current.reserved} units currently reserved`, [{ field: "stock", message: `must be at least ${current.reserved} (reserved)` }]);
+      throw unprocessable(`stock: cannot be set below the ${current.reserved} units currently reserved`, [{ field: "stock", code: "below_reserved", params: { reserved: current.reserved }, message: `must be at least ${current.reserved} (reserved)` }]);
     }
     const p = await tx.product.update({
       where: { id: productId },

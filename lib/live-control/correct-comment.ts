@@ -60,7 +60,7 @@ export async function correctComment({ comment, input, actorId }: { comment: Com
 
 async function productBySku(storeId: string, sku: string) {
   const product = await prisma.product.findFirst({ where: { storeId, sku, deletedAt: null, active: true } });
-  if (!product) throw unprocessable(`sku: no active product with SKU ${sku} in this store`, [{ field: "sku", message: "no such product" }]);
+  if (!product) throw unprocessable(`sku: no active product with SKU ${sku} in this store`, [{ field: "sku", code: "not_found", message: "no such product" }]);
   return product;
 }
 

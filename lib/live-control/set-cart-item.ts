@@ -11,7 +11,7 @@ import { lineQuantity, lockEditableOrder, releaseUnits, reserveProductInOrder, s
  */
 export async function setCartItem({ order, sku, quantity, actorId }: { order: Order; sku: string; quantity: number; actorId: string }) {
   const product = await prisma.product.findFirst({ where: { storeId: order.storeId, sku, deletedAt: null } });
-  if (!product) throw unprocessable(`sku: no product with SKU ${sku} in this store`, [{ field: "sku", message: "no such product" }]);
+  if (!product) throw unprocessable(`sku: no product with SKU ${sku} in this store`, [{ field: "sku", code: "not_found", message: "no such product" }]);
   const store = await prisma.store.findUniqueOrThrow({ where: { id: order.storeId }, select: { country: true } });
   const saved = await prisma.$transaction(async (tx) => {
     const locked = await lockEditableOrder(tx, order.id);

@@ -49,7 +49,7 @@ export function toCommentDto(c: Comment, outcome: CommentOutcome | null = null):
 export async function createLive({ input, actorId }: { input: z.output<typeof liveCreateInput>; actorId: string }) {
   await assertWithinPlan({ storeId: input.store_id, resource: "lives", adding: 1 });
   const exists = await prisma.live.findUnique({ where: { storeId_fbVideoId: { storeId: input.store_id, fbVideoId: input.fb_video_id } } });
-  if (exists) throw conflict("live_exists", "A live for this video already exists", [{ field: "fb_video_id", message: "already registered" }]);
+  if (exists) throw conflict("live_exists", "A live for this video already exists", [{ field: "fb_video_id", code: "taken", message: "already registered" }]);
   const live = await prisma.$transaction(async (tx) => {
     const l = await tx.live.create({ data: { storeId: input.store_id, fbVideoId: input.fb_video_id, fbPostId: input.fb_post_id ?? null, title: input.title, status: "ACTIVE", botEnabled: true } });
     const period = usagePeriod();

@@ -34,7 +34,7 @@ export async function createOrderFromApi({
   if (input.gateway) {
     const { methods } = await listCheckoutMethods({ storeId: store.id, currency: store.currency, runtime });
     if (!methods.some((m) => m.provider === input.gateway)) {
-      throw unprocessable(`gateway: ${input.gateway} is not enabled for this store`, [{ field: "gateway", message: "is not enabled for this store" }]);
+      throw unprocessable(`gateway: ${input.gateway} is not enabled for this store`, [{ field: "gateway", code: "not_enabled", message: "is not enabled for this store" }]);
     }
   }
 

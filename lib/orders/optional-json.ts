@@ -14,6 +14,6 @@ export async function optionalJson<S extends z.ZodType>(req: Request, schema: S)
     }
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw validationError(parsed.error);
+  if (!parsed.success) throw validationError(parsed.error, value);
   return parsed.data;
 }

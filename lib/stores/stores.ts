@@ -36,7 +36,7 @@ export function toStoreDto(store: Store & { metaConnection?: { id: string } | nu
 export async function createStore({ userId, input }: { userId: string; input: z.output<typeof storeCreateInput> }) {
   if (input.fb_page_id) {
     const taken = await prisma.store.findUnique({ where: { fbPageId: input.fb_page_id }, select: { id: true } });
-    if (taken) throw conflict("page_taken", "This Facebook Page is already connected to another store", [{ field: "fb_page_id", message: "is already connected" }]);
+    if (taken) throw conflict("page_taken", "This Facebook Page is already connected to another store", [{ field: "fb_page_id", code: "taken", message: "is already connected" }]);
   }
   const plan = await defaultPlan();
   return prisma.$transaction(async (tx) => {
@@ -76,7 +76,7 @@ export async function getStoreForMember({ storeId, role }: { storeId: string; ro
 export async function updateStore({ storeId, role, input, actorId }: { storeId: string; role: "OWNER" | "STAFF"; input: z.output<typeof storeUpdateInput>; actorId: string }) {
   if (input.fb_page_id) {
     const taken = await prisma.store.findFirst({ where: { fbPageId: input.fb_page_id, id: { not: storeId } }, select: { id: true } });
-    if (taken) throw conflict("page_taken", "This Facebook Page is already connected to another store", [{ field: "fb_page_id", message: "is already connected" }]);
+    if (taken) throw conflict("page_taken", "This Facebook Page is already connected to another store", [{ field: "fb_page_id", code: "taken", message: "is already connected" }]);
   }
   const store = await prisma.$transaction(async (tx) => {
     const s = await tx.store.update({
@@ -106,7 +106,7 @@ export async function setMetaPageToken({ storeId, input, actorId }: { storeId: s
   const store = await prisma.store.findUnique({ where: { id: storeId }, select: { fbPageId: true } });
   if (!store) throw notFound("Store");
   const pageId = input.page_id ?? store.fbPageId;
-  if (!pageId) throw conflict("page_missing", "Set the store's fb_page_id (or send page_id) before connecting a token", [{ field: "page_id", message: "is required" }]);
+  if (!pageId) throw conflict("page_missing", "Set the store's fb_page_id (or send page_id) before connecting a token", [{ field: "page_id", code: "required", message: "is required" }]);
   await prisma.$transaction(async (tx) => {
     if (pageId !== store.fbPageId) await tx.store.update({ where: { id: storeId }, data: { fbPageId: pageId } });
     const data = { pageId, pageName: input.page_name ?? null, tokenCiphertext: encryptSecret(input.page_access_token), tokenLast4: input.page_access_token.slice(-4) };

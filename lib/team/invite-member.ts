@@ -18,7 +18,7 @@ export function invitationUrl({ appUrl, storeId, token }: { appUrl: string; stor
  */
 export async function inviteMember({ storeId, email, role, invitedBy, appUrl, now = new Date() }: { storeId: string; email: string; role: StoreRole; invitedBy: string; appUrl: string; now?: Date }) {
   const already = await prisma.membership.findFirst({ where: { storeId, user: { email: { equals: email, mode: "insensitive" } } }, select: { id: true } });
-  if (already) throw conflict("already_member", `${email} is already a member of this store`, [{ field: "email", message: "is already a member" }]);
+  if (already) throw conflict("already_member", `${email} is already a member of this store`, [{ field: "email", code: "already_member", message: "is already a member" }]);
   await assertWithinPlan({ storeId, resource: "staff", adding: 1 });
   const token = randomToken(24);
   const invitation = await prisma.$transaction(async (tx) => {

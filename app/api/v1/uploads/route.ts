@@ -22,10 +22,10 @@ export const POST = sellerRoute(async ({ req, user }) => {
     throw badRequest("invalid_multipart", "The upload is not valid multipart/form-data");
   }
   const parsed = fields.safeParse({ store_id: form.get("store_id") ?? undefined });
-  if (!parsed.success) throw unprocessable("store_id: is required", [{ field: "store_id", message: "is required" }]);
+  if (!parsed.success) throw unprocessable("store_id: is required", [{ field: "store_id", code: "required", message: "is required" }]);
   await requireStoreAccess(user, parsed.data.store_id);
   const file = form.get("file");
-  if (!(file instanceof Blob)) throw unprocessable("file: is required", [{ field: "file", message: "is required" }]);
+  if (!(file instanceof Blob)) throw unprocessable("file: is required", [{ field: "file", code: "required", message: "is required" }]);
   const stored = await saveProductImage({ storage: uploadStorageFromEnv(env()), storeId: parsed.data.store_id, bytes: Buffer.from(await file.arrayBuffer()) });
   return json(stored, 201);
 });
