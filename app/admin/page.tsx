@@ -7,7 +7,9 @@ import { getMessages } from "@/lib/i18n/server";
 export const metadata = { title: "Admin" };
 
 export default async function AdminPage() {
-  const { t } = await getMessages();
+  const { t, locale } = await getMessages();
+  const c = t.admin.columns;
+  const count = new Intl.NumberFormat(locale);
   const [stores, users, openTickets] = await Promise.all([
     prisma.store.findMany({
       orderBy: { createdAt: "desc" },
@@ -28,7 +30,7 @@ export default async function AdminPage() {
         ].map((x) => (
           <Card key={x.label}>
             <CardHeader className="pb-2"><CardTitle className="text-sm font-medium text-muted-foreground">{x.label}</CardTitle></CardHeader>
-            <CardContent className="text-2xl font-semibold">{x.value}</CardContent>
+            <CardContent className="text-2xl font-semibold">{count.format(x.value)}</CardContent>
           </Card>
         ))}
       </div>
@@ -36,13 +38,13 @@ export default async function AdminPage() {
         <CardHeader><CardTitle>{t.admin.tenants}</CardTitle></CardHeader>
         <CardContent>
           <Table>
-            <THead><TR><TH>Store</TH><TH>Country</TH><TH>{t.admin.plans}</TH><TH className="text-end">Members</TH><TH className="text-end">Products</TH><TH className="text-end">Orders</TH></TR></THead>
+            <THead><TR><TH>{c.store}</TH><TH>{c.country}</TH><TH>{c.plan}</TH><TH className="text-end">{c.members}</TH><TH className="text-end">{c.products}</TH><TH className="text-end">{c.orders}</TH></TR></THead>
             <TBody>
               {stores.map((s) => (
                 <TR key={s.id}>
-                  <TD>{s.name}</TD>
+                  <TD><bdi>{s.name}</bdi></TD>
                   <TD>{s.country} · {s.currency}</TD>
-                  <TD>{s.subscription ? <Badge variant="outline">{s.subscription.plan.name} · {s.subscription.status}</Badge> : "—"}</TD>
+                  <TD>{s.subscription ? <Badge variant="outline">{s.subscription.plan.name} · {t.admin.subscriptionStatus[s.subscription.status]}</Badge> : "—"}</TD>
                   <TD className="text-end">{s._count.memberships}</TD>
                   <TD className="text-end">{s._count.products}</TD>
                   <TD className="text-end">{s._count.orders}</TD>

@@ -140,7 +140,7 @@ const es: ApiErrorMessages = {
     "fb_video_id.taken": "Este video en vivo ya está registrado. Ábrelo desde Lives.",
     "sku.invalid_format": "Usa solo letras, números, «.», «_» y «-», sin espacios.",
     "sku.not_found": "Ningún producto de esta tienda tiene este SKU.",
-    "role.invalid_option": "Elige Dueño o Equipo.",
+    "role.invalid_option": "Elige Dueño o Staff.",
   },
   fields: {
     email: "Correo", password: "Contraseña", full_name: "Nombre completo", name: "Nombre", sku: "SKU", price: "Precio", stock: "Stock",
@@ -328,7 +328,7 @@ const ar: ApiErrorMessages = {
     "fb_video_id.taken": "هذا البث المباشر مسجّل بالفعل. افتحه من قسم البث المباشر.",
     "sku.invalid_format": "استخدم الحروف والأرقام و«.» و«_» و«-» فقط، بدون مسافات.",
     "sku.not_found": "لا يوجد منتج في هذا المتجر بهذا الرمز.",
-    "role.invalid_option": "اختر مالك أو فريق العمل.",
+    "role.invalid_option": "اختر مالك أو موظف.",
   },
   fields: {
     email: "البريد الإلكتروني", password: "كلمة المرور", full_name: "الاسم الكامل", name: "الاسم", sku: "رمز المنتج (SKU)", price: "السعر", stock: "المخزون",

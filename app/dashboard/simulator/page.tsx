@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { prisma } from "@/lib/db";
+import { getMessages } from "@/lib/i18n/server";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
 import { simulatorEnabled } from "@/lib/simulator/simulator";
 import { SimulatorPanel } from "@/components/simulator/simulator-panel";
@@ -15,7 +16,18 @@ export const dynamic = "force-dynamic";
 export default async function SimulatorPage() {
   if (!simulatorEnabled()) notFound();
   const { store, role } = await requireDashboardStore();
+  const { t, locale } = await getMessages();
   const lives = await prisma.live.findMany({ where: { storeId: store.id, status: "ACTIVE" }, orderBy: { startedAt: "desc" }, select: { id: true, title: true, botEnabled: true } });
   const products = await prisma.product.findMany({ where: { storeId: store.id, active: true }, orderBy: { sku: "asc" }, take: 8, select: { sku: true, name: true } });
-  return <SimulatorPanel storeId={store.id} isOwner={role === "OWNER"} lives={lives} products={products} />;
+  return (
+    <SimulatorPanel
+      storeId={store.id}
+      isOwner={role === "OWNER"}
+      lives={lives}
+      products={products}
+      uiLocale={locale}
+      timezone={store.timezone}
+      t={{ simulator: t.simulator, intents: t.intents, commentStatus: t.live.commentStatus, confidence: t.live.confidence, messageKind: t.messageKind, messagePurpose: t.messagePurpose, messageStatus: t.messageStatus }}
+    />
+  );
 }
