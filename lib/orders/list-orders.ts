@@ -1,8 +1,9 @@
-import type { OrderStatus, Prisma } from "@/generated/prisma/client";
+import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { minorToMajor } from "@/lib/money";
 import { checkoutUrl } from "./checkout-url";
-import type { OrderDto, ORDER_STATUSES } from "./order-schemas";
+import { orderWhere } from "./order-filter";
+import type { OrderDto, OrderFilter, ORDER_STATUSES } from "./order-schemas";
 
 export const orderInclude = {
   items: { orderBy: { sku: "asc" }, include: { product: { select: { imageUrl: true } } } },
@@ -52,14 +53,19 @@ export function toOrderDto(order: OrderWithRelations): OrderDto {
   };
 }
 
-/** A store's orders, newest first. The caller has already checked membership of `storeId`. */
-export async function listOrders({ storeId, status, limit, offset }: { storeId: string; status?: (typeof ORDER_STATUSES)[number]; limit: number; offset: number }): Promise<OrderDto[]> {
+/** A page of a store's orders, newest first. The caller has already checked membership of `storeId`. */
+export async function listOrders({ limit, offset, ...filter }: OrderFilter & { limit: number; offset: number }): Promise<OrderDto[]> {
   const rows = await prisma.order.findMany({
-    where: { storeId, ...(status ? { status: status.toUpperCase() as OrderStatus } : {}) },
+    where: orderWhere(filter),
     include: orderInclude,
     orderBy: [{ createdAt: "desc" }, { number: "desc" }],
     take: limit,
     skip: offset,
   });
   return rows.map(toOrderDto);
+}
+
+/** How many orders match the filter (all pages). */
+export function countOrders(filter: OrderFilter): Promise<number> {
+  return prisma.order.count({ where: orderWhere(filter) });
 }

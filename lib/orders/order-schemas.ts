@@ -5,16 +5,40 @@ import { transferReviewOutput } from "@/lib/payments/transfer-review-view";
 
 export const ORDER_STATUSES = ["pending", "paid", "expired", "cancelled", "refund_needed", "refunded"] as const;
 
-export const orderListQuery = z.object({
+export const FULFILLMENTS = ["unfulfilled", "shipped"] as const;
+
+/** What narrows a store's orders: the list, the tab counts and the CSV export share it. */
+export const orderFilterQuery = z.object({
   store_id: z.string().min(1).optional().describe("defaults to the caller's first store"),
   status: z
     .string()
-    .transform((s) => s.toLowerCase())
-    .pipe(z.enum(ORDER_STATUSES))
-    .optional(),
+    .transform((s) => s.toLowerCase().split(",").map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(ORDER_STATUSES)).min(1))
+    .optional()
+    .describe("one status or several, comma-separated (refund_needed,refunded)"),
+  fulfillment: z.enum(FULFILLMENTS).optional().describe("unfulfilled: paid orders still to ship"),
+  q: z.string().trim().max(100).optional().describe("buyer name, product name or SKU (any part), or order number (#123)"),
+});
+
+export const orderListQuery = orderFilterQuery.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+export const orderCountsQuery = orderFilterQuery.pick({ store_id: true, q: true });
+
+export const orderExportQuery = orderFilterQuery.extend({
+  lang: z.enum(["es", "en", "pt", "ar"]).optional().describe("language of the headers and statuses (default: the dashboard's)"),
+});
+
+export const orderCountsOutput = z.object({
+  total: z.number().int(),
+  to_ship: z.number().int().describe("paid and not shipped yet"),
+  by_status: z.record(z.enum(ORDER_STATUSES), z.number().int()),
+});
+
+export type OrderFilter = { storeId: string; statuses?: (typeof ORDER_STATUSES)[number][]; fulfillment?: (typeof FULFILLMENTS)[number]; q?: string };
+export type OrderCounts = z.infer<typeof orderCountsOutput>;
 
 /** `bank_transfer` is accepted as a synonym of `transfer`. */
 export const gatewaySchema = z
