@@ -4,7 +4,10 @@ import { Badge } from "@/components/ui/badge";
 import { prisma } from "@/lib/db";
 import { getMessages } from "@/lib/i18n/server";
 
-export const metadata = { title: "Admin" };
+export async function generateMetadata() {
+  const { t } = await getMessages();
+  return { title: t.admin.title };
+}
 
 export default async function AdminPage() {
   const { t, locale } = await getMessages();

@@ -18,12 +18,17 @@ export async function buildOrderTimeline(orderId: string): Promise<TimelineEntry
   const commentIds = comments.map((c) => c.id);
   const [decisions, reservations, messages, webhooks, payments, audits] = await Promise.all([
     commentIds.length ? prisma.aiDecision.findMany({ where: { commentId: { in: commentIds } } }) : [],
-    prisma.reservation.findMany({ where: { orderId }, include: { product: { select: { sku: true } } } }),
+    prisma.reservation.findMany({ where: { orderId }, include: { product: { select: { sku: true, name: true } } } }),
     prisma.outboundMessage.findMany({ where: { OR: [{ orderId }, ...(commentIds.length ? [{ commentId: { in: commentIds } }] : [])] } }),
     prisma.webhookEvent.findMany({ where: { orderId } }),
     prisma.payment.findMany({ where: { orderId } }),
     prisma.auditLog.findMany({ where: { entityType: "order", entityId: orderId } }),
   ]);
+
+  // Who acted, by name, so the page can say "shipped by Ana" instead of an id.
+  const userIds = [...new Set(audits.filter((a) => a.actorType === "USER" && a.actorId).map((a) => a.actorId!))];
+  const users = userIds.length ? await prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, fullName: true } }) : [];
+  const nameOf = new Map(users.map((u) => [u.id, u.fullName]));
 
   const entries: TimelineEntry[] = [];
   const add = (at: Date, type: string, summary: string, data: Record<string, unknown>) => entries.push({ at: at.toISOString(), type, summary, data });
@@ -45,14 +50,15 @@ export async function buildOrderTimeline(orderId: string): Promise<TimelineEntry
     });
   }
   for (const r of reservations) {
-    add(r.createdAt, "reservation.created", `${r.product.sku} ×${r.quantity} reserved until ${r.expiresAt.toISOString()}`, { sku: r.product.sku, quantity: r.quantity, expires_at: r.expiresAt.toISOString(), status: r.status.toLowerCase() });
+    add(r.createdAt, "reservation.created", `${r.product.sku} ×${r.quantity} reserved until ${r.expiresAt.toISOString()}`, { sku: r.product.sku, name: r.product.name, quantity: r.quantity, expires_at: r.expiresAt.toISOString(), status: r.status.toLowerCase() });
     if (r.settledAt && r.status !== "ACTIVE") {
-      add(r.settledAt, `reservation.${r.status.toLowerCase()}`, `${r.product.sku} ×${r.quantity} ${r.status === "COMMITTED" ? "sold" : "released"}`, { sku: r.product.sku, quantity: r.quantity });
+      add(r.settledAt, `reservation.${r.status.toLowerCase()}`, `${r.product.sku} ×${r.quantity} ${r.status === "COMMITTED" ? "sold" : "released"}`, { sku: r.product.sku, name: r.product.name, quantity: r.quantity });
     }
   }
   for (const m of messages) {
     const label = m.purpose === "seller_alert" ? "Seller alert" : `${m.kind.toLowerCase().replace("_", " ")} (${m.purpose})`;
-    const text = (m.body as { text?: unknown } | null)?.text;
+    const body = m.body as { text?: unknown; alert?: unknown } | null;
+    const text = body?.text;
     add(m.sentAt ?? m.createdAt, m.purpose === "seller_alert" ? "seller.alert" : `message.${m.kind.toLowerCase()}`, `${label}: ${m.status.toLowerCase()}${typeof text === "string" ? ` — ${text}` : ""}`.slice(0, 300), {
       message_id: m.id,
       kind: m.kind.toLowerCase(),
@@ -60,6 +66,7 @@ export async function buildOrderTimeline(orderId: string): Promise<TimelineEntry
       status: m.status.toLowerCase(),
       error: m.error,
       attempts: m.attempts,
+      ...(typeof body?.alert === "string" && { alert: body.alert }),
     });
   }
   for (const w of webhooks) {
@@ -77,7 +84,7 @@ export async function buildOrderTimeline(orderId: string): Promise<TimelineEntry
     });
   }
   for (const a of audits) {
-    add(a.createdAt, `audit.${a.action}`, `${a.action} by ${a.actorType.toLowerCase()}${a.actorId ? ` ${a.actorId}` : ""}`, { action: a.action, actor_type: a.actorType.toLowerCase(), actor_id: a.actorId, data: a.data, ip: a.ip });
+    add(a.createdAt, `audit.${a.action}`, `${a.action} by ${a.actorType.toLowerCase()}${a.actorId ? ` ${a.actorId}` : ""}`, { action: a.action, actor_type: a.actorType.toLowerCase(), actor_id: a.actorId, actor_name: a.actorId ? (nameOf.get(a.actorId) ?? null) : null, data: a.data, ip: a.ip });
   }
   return entries.sort((x, y) => x.at.localeCompare(y.at));
 }

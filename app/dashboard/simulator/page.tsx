@@ -5,7 +5,10 @@ import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
 import { simulatorEnabled } from "@/lib/simulator/simulator";
 import { SimulatorPanel } from "@/components/simulator/simulator-panel";
 
-export const metadata = { title: "Simulator" };
+export async function generateMetadata() {
+  const { t } = await getMessages();
+  return { title: t.simulator.title };
+}
 export const dynamic = "force-dynamic";
 
 /**

@@ -13,15 +13,20 @@ import { api } from "@/components/dashboard/api-client";
 import { useStoreEvents } from "@/components/live/use-store-events";
 import { format } from "@/lib/i18n";
 import type { Messages } from "@/lib/i18n/messages/en";
+import type { TimelineMessages } from "@/lib/i18n/order-timeline";
+import { orderDateTime } from "@/lib/orders/order-dates";
+import { presentTimeline, type TimelineTone } from "@/lib/orders/present-timeline";
+import { cn } from "@/lib/utils";
 import { STATUS_VARIANT, upper, type OrderDetailDto } from "./types";
 import { TransferReview, type TransferReviewText } from "./transfer-review";
 
 type Action = "ship" | "cancel" | "refund" | "confirm-transfer";
 type T = Pick<Messages, "orders" | "orderStatus" | "paymentStatus" | "intents" | "common">;
+const DOT: Record<TimelineTone, string> = { default: "bg-primary", success: "bg-success", warning: "bg-warning", danger: "bg-destructive" };
 
-/** One order as the seller needs it: buyer, items, how the bot read the comment, messages, payments, and the actions left. */
-export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, timezone, t, tr }: {
-  orderId: string; storeId: string; isOwner: boolean; storeLocale: string; uiLocale: string; timezone: string; t: T; tr: TransferReviewText;
+/** One order as the seller needs it: products, buyer, what happened (in her language and the store's time zone), payments, and the actions left. */
+export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, timezone, t, tr, timelineT, providers }: {
+  orderId: string; storeId: string; isOwner: boolean; storeLocale: string; uiLocale: string; timezone: string; t: T; tr: TransferReviewText; timelineT: TimelineMessages; providers: Record<string, string>;
 }) {
   const qc = useQueryClient();
   const [confirm, setConfirm] = useState<Action | null>(null);
@@ -50,12 +55,19 @@ export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, 
     const f = new Intl.NumberFormat(storeLocale, { style: "currency", currency });
     return f.format(minor / 10 ** (f.resolvedOptions().maximumFractionDigits ?? 2));
   };
-  const date = new Intl.DateTimeFormat(uiLocale, { dateStyle: "medium", timeStyle: "medium", timeZone: timezone });
-  const when = (iso: string) => date.format(new Date(iso));
-  const decisions = o.timeline.filter((e) => e.type === "ai.decision");
-  const comments = o.timeline.filter((e) => e.type === "comment.received");
-  const messages = o.timeline.filter((e) => e.type.startsWith("message.") || e.type === "seller.alert");
-  const paymentEvents = o.timeline.filter((e) => e.type.startsWith("payment.") || e.type === "webhook.received");
+  const when = orderDateTime(uiLocale, timezone);
+  const method = (provider: string | null) => (provider ? (providers[provider] ?? provider) : "—");
+  const timeline = presentTimeline(o.timeline, {
+    locale: uiLocale,
+    timeZone: timezone,
+    storeLocale,
+    currency: o.currency,
+    totalMinor: o.total_minor,
+    t: timelineT,
+    intents: t.intents,
+    providers,
+    items: o.items,
+  });
   const actions: { a: Action; label: string; icon: typeof Truck; show: boolean; variant?: "destructive" | "outline" }[] = [
     { a: "ship", label: t.orders.ship, icon: Truck, show: o.status === "paid" && o.fulfillment === "unfulfilled" },
     // Without a receipt to review (the seller saw the money arrive): the receipt card has its own buttons.
@@ -73,7 +85,7 @@ export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, 
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{format(t.orders.number, { number: o.number })}</h1>
         <Badge variant={STATUS_VARIANT[o.status]} data-testid="order-status">{t.orderStatus[upper(o.status)]}</Badge>
-        {o.fulfillment === "shipped" && <Badge variant="outline"><Truck className="me-1 size-3" aria-hidden />{t.orders.shipped}</Badge>}
+        {o.status === "paid" && (o.fulfillment === "shipped" ? <Badge variant="outline"><Truck className="me-1 size-3" aria-hidden />{t.orders.shipped}</Badge> : <Badge variant="warning">{t.orders.unfulfilled}</Badge>)}
       </div>
       <div className="flex flex-wrap gap-2">
         {actions.filter((x) => x.show).map(({ a, label, icon: Icon, variant }) => (
@@ -106,21 +118,21 @@ export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, 
       )}
 
       <div className="grid gap-4 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
+        <Card className="min-w-0 lg:col-span-2">
           <CardHeader><CardTitle>{t.orders.items}</CardTitle></CardHeader>
           <CardContent className="flex flex-col gap-3">
             <Table>
-              <THead><TR><TH>SKU</TH><TH>{t.orders.items}</TH><TH className="text-end">{t.orders.quantity}</TH><TH className="text-end">{t.orders.total}</TH></TR></THead>
+              <THead><TR><TH>{t.orders.product}</TH><TH>{t.orders.sku}</TH><TH className="text-end">{t.orders.quantity}</TH><TH className="text-end">{t.orders.total}</TH></TR></THead>
               <TBody>
                 {o.items.map((i) => (
-                  <TR key={i.sku}><TD className="font-mono">{i.sku}</TD><TD>{i.name}</TD><TD className="text-end tabular-nums">{i.quantity}</TD><TD className="text-end tabular-nums">{money(i.unit_price_minor * i.quantity)}</TD></TR>
+                  <TR key={i.sku}><TD><bdi>{i.name}</bdi></TD><TD className="font-mono text-muted-foreground">{i.sku}</TD><TD className="text-end tabular-nums">{i.quantity}</TD><TD className="text-end tabular-nums whitespace-nowrap">{money(i.unit_price_minor * i.quantity)}</TD></TR>
                 ))}
               </TBody>
             </Table>
             <dl className="ms-auto grid grid-cols-2 gap-x-6 gap-y-1 text-sm">
               <dt className="text-muted-foreground">{t.orders.total}</dt><dd className="text-end font-semibold tabular-nums">{money(o.total_minor)}</dd>
               {o.tax_minor > 0 && (<><dt className="text-muted-foreground">{t.orders.tax}</dt><dd className="text-end tabular-nums">{money(o.tax_minor)}</dd></>)}
-              <dt className="text-muted-foreground">{t.orders.gateway}</dt><dd className="text-end">{o.gateway ?? "—"}</dd>
+              <dt className="text-muted-foreground">{t.orders.gateway}</dt><dd className="text-end">{method(o.gateway)}</dd>
             </dl>
             {o.status === "pending" && <p className="text-sm text-muted-foreground">{format(t.orders.reservedUntil, { time: when(o.reservation.expires_at) })}</p>}
           </CardContent>
@@ -129,76 +141,51 @@ export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, 
           <CardHeader><CardTitle>{t.orders.customer}</CardTitle></CardHeader>
           <CardContent>
             <dl className="flex flex-col gap-2 text-sm">
-              <div><dt className="text-muted-foreground">{t.orders.buyer}</dt><dd>{o.buyer?.name || "—"}</dd></div>
-              <div><dt className="text-muted-foreground">{t.orders.created}</dt><dd>{when(o.created_at)}</dd></div>
-              {o.live_id && <div><dt className="text-muted-foreground">{t.orders.live}</dt><dd><Link className="text-blue-300 hover:underline" href={`/dashboard/live/${o.live_id}`}>{t.orders.live}</Link></dd></div>}
+              <div><dt className="text-muted-foreground">{t.orders.buyer}</dt><dd><bdi>{o.buyer?.name || "—"}</bdi></dd></div>
+              <div><dt className="text-muted-foreground">{t.orders.created}</dt><dd><time dateTime={o.created_at}>{when(o.created_at)}</time></dd></div>
+              {o.live_id && <div><dt className="text-muted-foreground">{t.orders.live}</dt><dd><Link className="text-blue-300 hover:underline" href={`/dashboard/live/${o.live_id}`}>{t.orders.openLive}</Link></dd></div>}
             </dl>
           </CardContent>
         </Card>
       </div>
 
-      <Card data-testid="order-ai">
-        <CardHeader><CardTitle>{t.orders.aiDecision}</CardTitle></CardHeader>
-        <CardContent className="flex flex-col gap-3 text-sm">
-          {comments.map((c) => (
-            <p key={`${c.at}-${c.summary}`}><span className="text-muted-foreground">{t.orders.aiComment}: </span>“{String(c.data.text ?? c.summary)}”</p>
-          ))}
-          {decisions.length === 0 && comments.length === 0 && <p className="text-muted-foreground">—</p>}
-          {decisions.map((d) => (
-            <div key={`${d.at}-${d.summary}`} className="flex flex-wrap items-center gap-2">
-              <Badge>{t.intents[String(d.data.intent) as "BUY"] ?? String(d.data.intent)}</Badge>
-              {d.data.sku ? <span className="font-mono">{String(d.data.sku)} ×{String(d.data.quantity ?? 1)}</span> : null}
-              <span className="text-muted-foreground">{Math.round(Number(d.data.confidence ?? 0) * 100)}% · {t.orders.aiEngine}: {String(d.data.engine)}</span>
-              {d.data.reason ? <span className="w-full text-muted-foreground">{t.orders.aiReason}: {String(d.data.reason)}</span> : null}
-            </div>
-          ))}
-        </CardContent>
-      </Card>
-
-      <div className="grid gap-4 lg:grid-cols-2">
-        <Card>
-          <CardHeader><CardTitle>{t.orders.messages}</CardTitle></CardHeader>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card className="min-w-0 lg:col-span-2">
+          <CardHeader><CardTitle>{t.orders.timeline}</CardTitle></CardHeader>
           <CardContent>
-            {messages.length === 0 ? <p className="text-sm text-muted-foreground">{t.orders.noMessages}</p> : (
-              <ol className="flex flex-col gap-2 text-sm" data-testid="order-messages">
-                {messages.map((m) => <li key={`${m.at}-${m.summary}`}><time className="me-2 text-xs text-muted-foreground" dateTime={m.at}>{when(m.at)}</time>{m.summary}</li>)}
-              </ol>
-            )}
+            <ol className="flex flex-col gap-3 border-s border-border ps-4 text-sm" data-testid="order-timeline">
+              {timeline.map((e) => (
+                <li key={e.key} className="relative">
+                  <span className={cn("absolute -start-[1.3rem] top-1.5 size-2 rounded-full", DOT[e.tone])} aria-hidden />
+                  <time className="block text-xs text-muted-foreground" dateTime={e.at}>{e.when}</time>
+                  <span className="block">{e.title}</span>
+                  {e.detail && <span className={cn("block text-xs", e.tone === "danger" ? "text-rose-300" : "text-muted-foreground")}>{e.detail}</span>}
+                  {e.quote && <q className="mt-1 block border-s-2 border-border ps-2 text-muted-foreground" dir="auto">{e.quote}</q>}
+                </li>
+              ))}
+            </ol>
           </CardContent>
         </Card>
         <Card>
           <CardHeader><CardTitle>{t.orders.payments}</CardTitle></CardHeader>
           <CardContent>
-            {o.payments.length === 0 && paymentEvents.length === 0 ? <p className="text-sm text-muted-foreground">{t.orders.noPayments}</p> : (
-              <ol className="flex flex-col gap-2 text-sm" data-testid="order-payments">
+            {o.payments.length === 0 ? <p className="text-sm text-muted-foreground">{t.orders.noPayments}</p> : (
+              <ol className="flex flex-col gap-3 text-sm" data-testid="order-payments">
                 {o.payments.map((p) => (
-                  <li key={p.id} className="flex flex-wrap items-center gap-2">
-                    <Badge variant={p.status === "succeeded" ? "success" : "outline"}>{t.paymentStatus[upper(p.status) as unknown as "SUCCEEDED"] ?? p.status}</Badge>
-                    <span>{p.provider}</span><span className="tabular-nums">{money(p.amount_minor, p.currency)}</span>
+                  <li key={p.id} className="flex flex-col gap-1">
+                    <span className="flex flex-wrap items-center gap-2">
+                      <Badge variant={p.status === "succeeded" ? "success" : p.status === "failed" || p.status === "flagged" ? "destructive" : "outline"}>{t.paymentStatus[p.status.toUpperCase() as "SUCCEEDED"] ?? p.status}</Badge>
+                      <span className="tabular-nums">{money(p.amount_minor, p.currency)}</span>
+                    </span>
+                    <span>{method(p.provider)}</span>
                     <time className="text-xs text-muted-foreground" dateTime={p.updated_at}>{when(p.updated_at)}</time>
                   </li>
                 ))}
-                {paymentEvents.filter((e) => e.type === "webhook.received").map((e) => <li key={`${e.at}-${e.summary}`} className="text-muted-foreground"><time className="me-2 text-xs" dateTime={e.at}>{when(e.at)}</time>{e.summary}</li>)}
               </ol>
             )}
           </CardContent>
         </Card>
       </div>
-
-      <Card>
-        <CardHeader><CardTitle>{t.orders.timeline}</CardTitle></CardHeader>
-        <CardContent>
-          <ol className="flex flex-col gap-2 border-s border-border ps-4 text-sm" data-testid="order-timeline">
-            {o.timeline.map((e, i) => (
-              <li key={`${e.at}-${i}`} className="relative">
-                <span className="absolute -start-[1.3rem] top-1.5 size-2 rounded-full bg-primary" aria-hidden />
-                <time className="block text-xs text-muted-foreground" dateTime={e.at}>{when(e.at)}</time>
-                {e.summary}
-              </li>
-            ))}
-          </ol>
-        </CardContent>
-      </Card>
 
       <Dialog open={confirm !== null} onOpenChange={(open) => !open && setConfirm(null)}>
         <DialogContent closeLabel={t.common.close}>

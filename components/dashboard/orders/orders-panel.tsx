@@ -1,43 +1,92 @@
 "use client";
 import Link from "next/link";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { Truck } from "lucide-react";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { ChevronLeft, ChevronRight, Download, Search, Truck, X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import { buttonVariants, Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { api } from "@/components/dashboard/api-client";
 import { useStoreEvents } from "@/components/live/use-store-events";
 import { format } from "@/lib/i18n";
 import type { Messages } from "@/lib/i18n/messages/en";
+import { orderDateTime } from "@/lib/orders/order-dates";
+import type { OrderCounts } from "@/lib/orders/order-schemas";
 import { cn } from "@/lib/utils";
 import { STATUS_VARIANT, upper, type OrderDto } from "./types";
 
-type Filter = "all" | "toShip" | "paid" | "pending" | "cancelled" | "expired" | "refunds";
-const QUERY: Record<Filter, string> = { all: "", toShip: "paid", paid: "paid", pending: "pending", cancelled: "cancelled", expired: "expired", refunds: "refund_needed" };
+type Filter = "toShip" | "paid" | "pending" | "cancelled" | "expired" | "refunds" | "all";
 const FILTERS: Filter[] = ["toShip", "paid", "pending", "cancelled", "expired", "refunds", "all"];
+/** Each tab as API filters, and its count out of GET /api/v1/orders/counts. */
+const TABS: Record<Filter, { status?: string; fulfillment?: string; count: (c: OrderCounts) => number }> = {
+  toShip: { status: "paid", fulfillment: "unfulfilled", count: (c) => c.to_ship },
+  paid: { status: "paid", count: (c) => c.by_status.paid },
+  pending: { status: "pending", count: (c) => c.by_status.pending },
+  cancelled: { status: "cancelled", count: (c) => c.by_status.cancelled },
+  expired: { status: "expired", count: (c) => c.by_status.expired },
+  refunds: { status: "refund_needed,refunded", count: (c) => c.by_status.refund_needed + c.by_status.refunded },
+  all: { count: (c) => c.total },
+};
+const PAGE_SIZE = 25;
 
-export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialFilter, t }: {
+function query(params: Record<string, string | number | undefined>) {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") p.set(k, String(v));
+  return p.toString();
+}
+
+export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialFilter, initialQuery, initialPage, t }: {
   storeId: string;
   storeLocale: string;
   uiLocale: string;
   timezone: string;
   initialFilter: string;
+  initialQuery: string;
+  initialPage: number;
   t: Pick<Messages, "orders" | "orderStatus" | "paymentStatus">;
 }) {
   const qc = useQueryClient();
   const [filter, setFilter] = useState<Filter>((FILTERS as string[]).includes(initialFilter) ? (initialFilter as Filter) : "toShip");
+  const [text, setText] = useState(initialQuery);
+  const [q, setQ] = useState(initialQuery.trim());
+  const [page, setPage] = useState(Math.max(0, initialPage - 1));
+
+  // Search as the seller types, once she pauses; a new search starts on the first page.
+  useEffect(() => {
+    const id = setTimeout(() => {
+      if (text.trim() !== q) {
+        setQ(text.trim());
+        setPage(0);
+      }
+    }, 300);
+    return () => clearTimeout(id);
+  }, [text, q]);
+  useEffect(() => {
+    window.history.replaceState(null, "", `?${query({ status: filter, q, page: page > 0 ? page + 1 : undefined })}`);
+  }, [filter, q, page]);
+
+  const tab = TABS[filter];
+  const counts = useQuery({
+    queryKey: ["orders", storeId, "counts", q],
+    queryFn: () => api<OrderCounts>(`/api/v1/orders/counts?${query({ store_id: storeId, q })}`),
+    placeholderData: keepPreviousData,
+  });
   const orders = useQuery({
-    queryKey: ["orders", storeId, filter],
-    queryFn: async () => {
-      const rows = await api<OrderDto[]>(`/api/v1/orders?store_id=${storeId}&limit=200${QUERY[filter] ? `&status=${QUERY[filter]}` : ""}`);
-      return filter === "toShip" ? rows.filter((o) => o.fulfillment === "unfulfilled") : rows;
-    },
+    queryKey: ["orders", storeId, "list", filter, q, page],
+    queryFn: () => api<OrderDto[]>(`/api/v1/orders?${query({ store_id: storeId, status: tab.status, fulfillment: tab.fulfillment, q, limit: PAGE_SIZE, offset: page * PAGE_SIZE })}`),
+    placeholderData: keepPreviousData,
   });
   useStoreEvents(storeId, (b) => {
     if (b.resync || b.events.some((e) => e.type === "order.updated")) void qc.invalidateQueries({ queryKey: ["orders", storeId] });
   });
+
+  const number = new Intl.NumberFormat(uiLocale);
   const money = (o: OrderDto) => new Intl.NumberFormat(storeLocale, { style: "currency", currency: o.currency }).format(o.total);
-  const date = new Intl.DateTimeFormat(uiLocale, { dateStyle: "short", timeStyle: "short", timeZone: timezone });
+  const when = orderDateTime(uiLocale, timezone);
+  const products = (o: OrderDto) => o.items.map((i) => `${i.name} ×${i.quantity}`).join(", ");
+  const total = counts.data ? tab.count(counts.data) : null;
+  const exportHref = `/api/v1/orders/export?${query({ store_id: storeId, status: tab.status, fulfillment: tab.fulfillment, q, lang: uiLocale })}`;
   const status = (o: OrderDto) => (
     <span className="inline-flex flex-wrap items-center gap-1">
       <Badge variant={STATUS_VARIANT[o.status]}>{t.orderStatus[upper(o.status)]}</Badge>
@@ -47,6 +96,23 @@ export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialF
 
   return (
     <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <div role="search" className="relative min-w-0 flex-1 basis-64">
+          <Search className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+          <Input
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-label={t.orders.search}
+            placeholder={t.orders.searchPlaceholder}
+            className="ps-9"
+            data-testid="orders-search"
+          />
+        </div>
+        <a href={exportHref} download className={buttonVariants({ variant: "outline" })} data-testid="orders-export">
+          <Download aria-hidden /> {t.orders.export}
+        </a>
+      </div>
       <nav aria-label={t.orders.filter} className="flex max-w-full gap-1 overflow-x-auto rounded-lg border border-border bg-card p-1">
         {FILTERS.map((f) => (
           <button
@@ -55,16 +121,26 @@ export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialF
             aria-pressed={filter === f}
             onClick={() => {
               setFilter(f);
-              window.history.replaceState(null, "", `?status=${f}`);
+              setPage(0);
             }}
-            className={cn("shrink-0 rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground hover:text-foreground", filter === f && "bg-primary text-primary-foreground hover:text-primary-foreground")}
+            className={cn("inline-flex shrink-0 items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground hover:text-foreground", filter === f && "bg-primary text-primary-foreground hover:text-primary-foreground")}
           >
             {t.orders.filters[f]}
+            {counts.data && (
+              <span className={cn("rounded-full px-1.5 text-xs tabular-nums", filter === f ? "bg-primary-foreground/20" : "bg-muted")} data-testid={`orders-count-${f}`}>
+                {number.format(TABS[f].count(counts.data))}
+              </span>
+            )}
           </button>
         ))}
       </nav>
       {orders.isError && <p role="alert" className="text-rose-300">{format(t.orders.unavailable, { reason: orders.error.message })}</p>}
-      {orders.isSuccess && orders.data.length === 0 && <p className="text-muted-foreground">{t.orders.empty}</p>}
+      {orders.isSuccess && orders.data.length === 0 && (
+        <div className="flex flex-wrap items-center gap-3 text-muted-foreground" data-testid="orders-empty">
+          <p>{q ? format(t.orders.noMatches, { q }) : t.orders.empty}</p>
+          {q && <Button type="button" variant="ghost" size="sm" onClick={() => setText("")}><X aria-hidden /> {t.orders.clearSearch}</Button>}
+        </div>
+      )}
       {orders.isSuccess && orders.data.length > 0 && (
         <>
           <div className="hidden md:block">
@@ -75,12 +151,12 @@ export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialF
               <TBody>
                 {orders.data.map((o) => (
                   <TR key={o.id}>
-                    <TD><Link href={`/dashboard/orders/${o.id}`} className="font-medium text-blue-300 hover:underline">{format(t.orders.number, { number: o.number })}</Link></TD>
-                    <TD>{o.buyer?.name || "—"}</TD>
-                    <TD className="max-w-64 truncate text-muted-foreground">{o.items.map((i) => `${i.sku} ×${i.quantity}`).join(", ")}</TD>
-                    <TD className="text-end tabular-nums">{money(o)}</TD>
+                    <TD className="whitespace-nowrap"><Link href={`/dashboard/orders/${o.id}`} className="font-medium text-blue-300 hover:underline">{format(t.orders.number, { number: o.number })}</Link></TD>
+                    <TD><bdi>{o.buyer?.name || "—"}</bdi></TD>
+                    <TD className="max-w-72 truncate text-muted-foreground" title={products(o)}><bdi>{products(o)}</bdi></TD>
+                    <TD className="text-end tabular-nums whitespace-nowrap">{money(o)}</TD>
                     <TD>{status(o)}</TD>
-                    <TD className="text-muted-foreground">{date.format(new Date(o.created_at))}</TD>
+                    <TD className="whitespace-nowrap text-muted-foreground"><time dateTime={o.created_at}>{when(o.created_at)}</time></TD>
                   </TR>
                 ))}
               </TBody>
@@ -93,12 +169,21 @@ export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialF
                   <Link href={`/dashboard/orders/${o.id}`} className="font-medium text-blue-300 hover:underline">{format(t.orders.number, { number: o.number })}</Link>
                   <span className="tabular-nums">{money(o)}</span>
                 </div>
-                <div className="mt-1 text-sm">{o.buyer?.name || "—"}</div>
-                <div className="mt-1 truncate text-xs text-muted-foreground">{o.items.map((i) => `${i.sku} ×${i.quantity}`).join(", ")}</div>
-                <div className="mt-2 flex items-center justify-between gap-2 text-xs text-muted-foreground">{status(o)}<span>{date.format(new Date(o.created_at))}</span></div>
+                <div className="mt-1 text-sm"><bdi>{o.buyer?.name || "—"}</bdi></div>
+                <div className="mt-1 truncate text-xs text-muted-foreground"><bdi>{products(o)}</bdi></div>
+                <div className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">{status(o)}<time dateTime={o.created_at}>{when(o.created_at)}</time></div>
               </li>
             ))}
           </ul>
+          {total !== null && total > PAGE_SIZE && (
+            <nav aria-label={t.orders.pages} className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
+              <span data-testid="orders-range">{format(t.orders.range, { from: number.format(page * PAGE_SIZE + 1), to: number.format(Math.min(total, (page + 1) * PAGE_SIZE)), total: number.format(total) })}</span>
+              <span className="flex gap-2">
+                <Button type="button" variant="outline" size="sm" disabled={page === 0} onClick={() => setPage((p) => p - 1)}><ChevronLeft className="rtl:rotate-180" aria-hidden /> {t.orders.previous}</Button>
+                <Button type="button" variant="outline" size="sm" disabled={(page + 1) * PAGE_SIZE >= total} onClick={() => setPage((p) => p + 1)}>{t.orders.next} <ChevronRight className="rtl:rotate-180" aria-hidden /></Button>
+              </span>
+            </nav>
+          )}
         </>
       )}
     </div>

@@ -313,6 +313,7 @@ export const ar: Messages = {
     range: "{from}–{to} من {total}",
     previous: "السابق",
     next: "التالي",
+    detailTitle: "الطلب",
     pages: "صفحات الطلبات",
     csv: { number: "الطلب", date: "التاريخ", status: "الحالة", shipping: "الشحن", buyer: "المشتري", products: "المنتجات", units: "الوحدات", total: "الإجمالي", currency: "العملة", payment: "طريقة الدفع" },
   },

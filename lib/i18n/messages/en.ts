@@ -311,6 +311,7 @@ export const en = {
     range: "{from}–{to} of {total}",
     previous: "Previous",
     next: "Next",
+    detailTitle: "Order",
     pages: "Pages of orders",
     csv: { number: "Order", date: "Date", status: "Status", shipping: "Shipping", buyer: "Buyer", products: "Products", units: "Units", total: "Total", currency: "Currency", payment: "Payment method" },
   },

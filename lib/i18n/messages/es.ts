@@ -313,6 +313,7 @@ export const es: Messages = {
     range: "{from}–{to} de {total}",
     previous: "Anterior",
     next: "Siguiente",
+    detailTitle: "Pedido",
     pages: "Páginas de pedidos",
     csv: { number: "Pedido", date: "Fecha", status: "Estado", shipping: "Envío", buyer: "Comprador", products: "Productos", units: "Unidades", total: "Total", currency: "Moneda", payment: "Medio de pago" },
   },

@@ -313,6 +313,7 @@ export const pt: Messages = {
     range: "{from}–{to} de {total}",
     previous: "Anterior",
     next: "Próxima",
+    detailTitle: "Pedido",
     pages: "Páginas de pedidos",
     csv: { number: "Pedido", date: "Data", status: "Status", shipping: "Envio", buyer: "Comprador", products: "Produtos", units: "Unidades", total: "Total", currency: "Moeda", payment: "Forma de pagamento" },
   },

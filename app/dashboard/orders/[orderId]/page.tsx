@@ -1,9 +1,13 @@
 import { getMessages } from "@/lib/i18n/server";
+import { timelineMessages } from "@/lib/i18n/order-timeline";
 import { paymentMessages } from "@/lib/i18n/payments";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
 import { OrderDetail } from "@/components/dashboard/orders/order-detail";
 
-export const metadata = { title: "Order" };
+export async function generateMetadata() {
+  const { t } = await getMessages();
+  return { title: t.orders.detailTitle };
+}
 
 export default async function OrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { store, role } = await requireDashboardStore();
@@ -19,6 +23,8 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
       timezone={store.timezone}
       t={{ orders: t.orders, orderStatus: t.orderStatus, paymentStatus: t.paymentStatus, intents: t.intents, common: t.common }}
       tr={paymentMessages(locale).review}
+      timelineT={timelineMessages(locale)}
+      providers={paymentMessages(locale).providers}
     />
   );
 }
