@@ -132,12 +132,12 @@ test("orders: a paid order waits under To ship, shows how it was made, and is sh
   await expect(page.getByRole("button", { name: "To ship", pressed: true })).toBeVisible();
   const table = page.getByTestId("orders-table");
   await expect(table.getByRole("row")).toHaveCount(2);
-  await expect(table).toContainText("A12 ×2");
+  await expect(table).toContainText("Polera roja M ×2");
   await shot(page, "orders-desktop");
   await table.getByRole("link").first().click();
   await expect(page).toHaveURL(new RegExp(`/dashboard/orders/${paid.order_id}`));
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
-  await expect(page.getByTestId("order-payments")).toContainText("sandbox");
+  await expect(page.getByTestId("order-payments")).toContainText("Sandbox");
   await expect(page.getByTestId("order-timeline").getByRole("listitem").first()).toBeVisible();
   await shot(page, "order-detail-desktop");
   await page.getByRole("button", { name: "Mark as shipped" }).click();
