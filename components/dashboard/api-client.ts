@@ -30,6 +30,12 @@ export class ApiError extends Error {
   }
 }
 
+/** The translated ApiError of a non-2xx answer, for code that calls fetch itself (uploads, CSV). */
+export function apiErrorOf(status: number, body: unknown, statusText = ""): ApiError {
+  const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  return new ApiError(status, err?.code ?? "http_error", err?.message ?? `${status} ${statusText}`.trim(), err?.details, body);
+}
+
 /** JSON fetch for the dashboard (session cookie, same origin). Throws ApiError on any non-2xx. */
 export async function api<T>(url: string, init: Omit<RequestInit, "body"> & { json?: unknown; body?: BodyInit } = {}): Promise<T> {
   const { json, headers, ...rest } = init;
@@ -52,9 +58,6 @@ export async function api<T>(url: string, init: Omit<RequestInit, "body"> & { js
   } catch {
     body = text;
   }
-  if (!res.ok) {
-    const err = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? "http_error", err?.message ?? `${res.status} ${res.statusText}`, err?.details, body);
-  }
+  if (!res.ok) throw apiErrorOf(res.status, body, res.statusText);
   return body as T;
 }
