@@ -9,7 +9,7 @@ import * as cancel from "@/app/api/v1/orders/[id]/cancel/route";
 import * as webhook from "@/app/api/webhooks/payments/[provider]/route";
 import * as products from "@/app/api/v1/inventory/products/route";
 import { prisma } from "@/lib/db";
-import { captureJobEvents, sandboxDelivery } from "@/lib/payments/test-support";
+import { captureJobEvents, sandboxDelivery } from "@/tests/helpers/payments";
 import { call } from "./helpers/api";
 import { createStoreFor, signUp } from "./helpers/factories";
 
