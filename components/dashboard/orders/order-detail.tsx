@@ -141,7 +141,7 @@ export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, 
           <CardHeader><CardTitle>{t.orders.customer}</CardTitle></CardHeader>
           <CardContent>
             <dl className="flex flex-col gap-2 text-sm">
-              <div><dt className="text-muted-foreground">{t.orders.buyer}</dt><dd><bdi>{o.buyer?.name || "—"}</bdi></dd></div>
+              <div className="text-base font-medium"><dt className="sr-only">{t.orders.buyer}</dt><dd><bdi>{o.buyer?.name || "—"}</bdi></dd></div>
               <div><dt className="text-muted-foreground">{t.orders.created}</dt><dd><time dateTime={o.created_at}>{when(o.created_at)}</time></dd></div>
               {o.live_id && <div><dt className="text-muted-foreground">{t.orders.live}</dt><dd><Link className="text-blue-300 hover:underline" href={`/dashboard/live/${o.live_id}`}>{t.orders.openLive}</Link></dd></div>}
             </dl>
