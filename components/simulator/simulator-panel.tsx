@@ -14,7 +14,7 @@ import type { Messages } from "@/lib/i18n/messages/en";
 type Live = { id: string; title: string; botEnabled: boolean };
 type Comment = { id: string; author_name: string; text: string; intent: string | null; sku: string | null; quantity: number | null; confidence: number | null; language: string | null; status: string; reason: string | null };
 type QuickReply = { title: string; payload: string };
-type Sent = { id: string; kind: string; purpose: string; status: string; comment_id: string | null; body: { message?: unknown }; error: string | null; created_at: string };
+type Sent = { id: string; kind: string; purpose: string; status: string; comment_id: string | null; body: { message?: unknown; text?: string }; error: string | null; created_at: string };
 
 type T = {
   simulator: Messages["simulator"];
@@ -98,11 +98,11 @@ export function SimulatorPanel({ storeId, isOwner, lives: initialLives, products
               <form className="flex flex-col gap-3" onSubmit={(e) => { e.preventDefault(); post.mutate(); }}>
                 <div className="flex flex-col gap-2">
                   <Label htmlFor="sim-author">{ts.buyer}</Label>
-                  <Input id="sim-author" value={author} onChange={(e) => setAuthor(e.target.value)} required />
+                  <Input id="sim-author" dir="auto" value={author} onChange={(e) => setAuthor(e.target.value)} required />
                 </div>
                 <div className="flex flex-col gap-2">
                   <Label htmlFor="sim-text">{ts.comment}</Label>
-                  <Input id="sim-text" value={text} onChange={(e) => setText(e.target.value)} required />
+                  <Input id="sim-text" dir="auto" value={text} onChange={(e) => setText(e.target.value)} required />
                 </div>
                 <div role="group" aria-label={ts.examples} className="flex flex-wrap gap-2">
                   {PRESETS.map((p) => (
@@ -136,7 +136,8 @@ export function SimulatorPanel({ storeId, isOwner, lives: initialLives, products
               {sent.data?.length === 0 && <p className="text-sm text-muted-foreground">{ts.nothingYet}</p>}
               <ul className="flex flex-col gap-3" data-testid="sim-sent">
                 {sent.data?.map((m) => {
-                  const d = describe(m.body.message);
+                  // Seller alerts carry their line as `text`; Meta messages as `message`.
+                  const d = describe(m.body.message ?? m.body.text);
                   return (
                     <li key={m.id} className="rounded-md border border-border p-3 text-sm">
                       <div className="mb-1 flex flex-wrap gap-2">

@@ -31,7 +31,13 @@ const entries: TimelineEntry[] = [
   { at: "2026-12-05T18:12:00.000Z", type: "message.dm", summary: "dm (shipping_update): failed", data: { message_id: "cmj8msg6", kind: "dm", purpose: "shipping_update", status: "failed", error: "(#10) blocked", attempts: 3 } },
 ];
 
+const plain = (s: string | null) => s && s.replace(/[\u2068\u2069]/g, "");
+
 function present(locale: (typeof UI_LOCALES)[number]) {
+  return isolated(locale).map((i) => ({ ...i, title: plain(i.title)!, detail: plain(i.detail) }));
+}
+
+function isolated(locale: (typeof UI_LOCALES)[number]) {
   return presentTimeline(entries, {
     locale,
     timeZone: "America/Santiago",
@@ -91,9 +97,10 @@ describe("the order timeline as a seller reads it", () => {
     expect(items.at(-1)!.tone).toBe("danger");
   });
 
-  test("ar: Arabic sentences", () => {
+  test("ar: Arabic sentences, names and quantities isolated so they keep their direction", () => {
     const items = present("ar");
     expect(items[0]!.title).toBe("علّق Carla Pérez");
+    expect(isolated("ar")[3]!.title).toMatch(/^حُجز \u20682 × Polera roja M\u2069 حتى \u2068.+\u2069$/);
     expect(items.filter((i) => /[\u0600-\u06FF]/.test(i.title)).length).toBe(items.length);
   });
 });

@@ -63,7 +63,7 @@ export function presentTimeline(entries: TimelineEntry[], ctx: TimelineContext):
   const actor = (d: Data) => {
     switch (d.actor_type) {
       case "user":
-        return str(d.actor_name) ? format(t.byUser, { name: d.actor_name as string }) : t.byTeam;
+        return str(d.actor_name) ? say(t.byUser, { name: d.actor_name as string }) : t.byTeam;
       case "buyer":
         return t.byBuyer;
       default:
@@ -71,28 +71,33 @@ export function presentTimeline(entries: TimelineEntry[], ctx: TimelineContext):
     }
   };
   const join = (...parts: (string | null)[]) => parts.filter(Boolean).join(" · ") || null;
+  // Names, amounts and times typed in another script keep their own direction inside the sentence
+  // (first-strong isolates): "حُجز ⁨2 × Polera roja M⁩ حتى ⁨14:33⁩" reads right in Arabic.
+  const say = (template: string, vars: Record<string, string | number>) =>
+    format(template, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, `\u2068${v}\u2069`])));
+  const items = (d: Data) => `${num(d.quantity) ?? 1} × ${product(d)}`;
 
   function describe(e: TimelineEntry): Omit<TimelineItem, "key" | "at" | "when"> | null {
     const d = e.data as Data;
     const line = (title: string, detail: string | null = null, tone: TimelineTone = "default", quote: string | null = null) => ({ title, detail, quote, tone });
     switch (e.type) {
       case "comment.received":
-        return line(format(t.commented, { author: str(d.author) ?? t.theBuyer }), null, "default", str(d.text));
+        return line(say(t.commented, { author: str(d.author) ?? t.theBuyer }), null, "default", str(d.text));
       case "ai.decision": {
         const intent = ctx.intents[String(d.intent)] ?? t.updated;
-        const title = d.intent === "BUY" && d.sku ? format(t.understoodBuy, { qty: num(d.quantity) ?? 1, product: product(d) }) : format(t.understood, { intent });
+        const title = d.intent === "BUY" && d.sku ? say(t.understoodBuy, { items: items(d) }) : format(t.understood, { intent });
         const pct = num(d.confidence);
         return line(title, join(pct !== null ? format(t.sure, { pct: Math.round(pct * 100) }) : null, d.engine === "llm" ? t.byModel : null));
       }
       case "reservation.created": {
         const expires = str(d.expires_at);
         const sameDay = expires && day.format(new Date(expires)) === day.format(new Date(e.at));
-        return line(format(t.reserved, { qty: num(d.quantity) ?? 1, product: product(d), time: expires ? (sameDay ? timeOnly(expires) : when(expires)) : "—" }));
+        return line(say(t.reserved, { items: items(d), time: expires ? (sameDay ? timeOnly(expires) : when(expires)) : "—" }));
       }
       case "reservation.committed":
-        return line(format(t.sold, { qty: num(d.quantity) ?? 1, product: product(d) }), null, "success");
+        return line(say(t.sold, { items: items(d) }), null, "success");
       case "reservation.released":
-        return line(format(t.released, { qty: num(d.quantity) ?? 1, product: product(d) }));
+        return line(say(t.released, { items: items(d) }));
       case "seller.alert":
         return line((t.alerts as Record<string, string>)[String(d.alert)] ?? t.alerts.other, null, "warning");
       case "webhook.received":
@@ -116,39 +121,39 @@ export function presentTimeline(entries: TimelineEntry[], ctx: TimelineContext):
           return line(t.itemsAdded, items);
         }
         case "order.paid":
-          return line(t.paid, join(amount ? format(t.paidWith, { amount, method: method(a.provider) }) : null, by), "success");
+          return line(t.paid, join(amount ? say(t.paidWith, { amount, method: method(a.provider) }) : null, by), "success");
         case "order.paid_after_expiry":
-          return line(t.paidAfterExpiry, join(amount ? format(t.paidWith, { amount, method: method(a.provider) }) : null, by), "success");
+          return line(t.paidAfterExpiry, join(amount ? say(t.paidWith, { amount, method: method(a.provider) }) : null, by), "success");
         case "order.refund_needed":
-          return line(t.refundNeeded, amount ? format(t.paidWith, { amount, method: method(a.provider) }) : null, "danger");
+          return line(t.refundNeeded, amount ? say(t.paidWith, { amount, method: method(a.provider) }) : null, "danger");
         case "order.expired":
           return line(t.expired);
         case "order.cancelled":
           return line(t.cancelled, by);
         case "order.shipped": {
           const tracking = [str(a.carrier), str(a.trackingNumber)].filter(Boolean).join(" ");
-          return line(t.shipped, join(tracking ? format(t.tracking, { tracking }) : null, by), "success");
+          return line(t.shipped, join(tracking ? say(t.tracking, { tracking }) : null, by), "success");
         }
         case "order.refunded":
           return line(t.refunded, by);
         case "order.corrected":
           return line(t.corrected, by);
         case "order.cart_edited":
-          return line(format(t.cartEdited, { product: product(a), from: num(a.from) ?? 0, to: num(a.to) ?? 0 }), by);
+          return line(say(t.cartEdited, { product: product(a), from: num(a.from) ?? 0, to: num(a.to) ?? 0 }), by);
         case "order.reserved_again":
           return line(t.reservedAgain);
         case "payment.link_created":
-          return line(format(t.linkCreated, { method: method(a.provider) }), by);
+          return line(say(t.linkCreated, { method: method(a.provider) }), by);
         case "payment.failed":
-          return line(format(t.paymentFailed, { method: method(a.provider) }), null, "danger");
+          return line(say(t.paymentFailed, { method: method(a.provider) }), null, "danger");
         case "payment.pending":
-          return line(format(t.paymentPending, { method: method(a.provider) }));
+          return line(say(t.paymentPending, { method: method(a.provider) }));
         case "payment.flagged": {
           const twice = /second payment/i.test(String(a.reason ?? ""));
-          return line(t.paymentFlagged, twice ? t.flaggedTwice : amount ? format(t.flaggedAmount, { amount, total: money(ctx.totalMinor, ctx.currency) }) : null, "danger");
+          return line(t.paymentFlagged, twice ? t.flaggedTwice : amount ? say(t.flaggedAmount, { amount, total: money(ctx.totalMinor, ctx.currency) }) : null, "danger");
         }
         case "payment.refunded":
-          return line(format(t.paymentRefunded, { method: method(a.provider) }), by);
+          return line(say(t.paymentRefunded, { method: method(a.provider) }), by);
         case "payment.receipt_uploaded":
           return line(t.receiptUploaded, null, "warning");
         default:

@@ -160,7 +160,7 @@ export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, 
                   <time className="block text-xs text-muted-foreground" dateTime={e.at}>{e.when}</time>
                   <span className="block">{e.title}</span>
                   {e.detail && <span className={cn("block text-xs", e.tone === "danger" ? "text-rose-300" : "text-muted-foreground")}>{e.detail}</span>}
-                  {e.quote && <q className="mt-1 block border-s-2 border-border ps-2 text-muted-foreground" dir="auto">{e.quote}</q>}
+                  {e.quote && <q className="mt-1 block border-s-2 border-border ps-2 text-muted-foreground"><bdi>{e.quote}</bdi></q>}
                 </li>
               ))}
             </ol>

@@ -66,6 +66,11 @@ export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialF
     window.history.replaceState(null, "", `?${query({ status: filter, q, page: page > 0 ? page + 1 : undefined })}`);
   }, [filter, q, page]);
 
+  // On a phone the tabs scroll sideways: keep the chosen one in view (it can be "All", the last).
+  useEffect(() => {
+    document.querySelector("[data-orders-tab-active]")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [filter]);
+
   const tab = TABS[filter];
   const counts = useQuery({
     queryKey: ["orders", storeId, "counts", q],
@@ -119,6 +124,7 @@ export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialF
             key={f}
             type="button"
             aria-pressed={filter === f}
+            data-orders-tab-active={filter === f ? "" : undefined}
             onClick={() => {
               setFilter(f);
               setPage(0);
