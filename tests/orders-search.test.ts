@@ -129,7 +129,7 @@ describe("orders: search, tabs and export", () => {
     expect(rows[0]).toEqual(["Pedido", "Fecha", "Estado", "Envío", "Comprador", "Productos", "Unidades", "Total", "Moneda", "Medio de pago"]);
     expect(rows.slice(1).map((r) => Number(r[0]))).toEqual([o.ana!.number, o.formula!.number, o.joana!.number, o.carla!.number]);
     const byNumber = new Map(rows.slice(1).map((r) => [Number(r[0]), r]));
-    expect(byNumber.get(o.carla!.number)).toEqual([String(o.carla!.number), expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), "Pagado", "Sin despachar", "Carla Pérez", "Polera roja M ×2", "2", "31980", "CLP", expect.stringMatching(/Sandbox/)]);
+    expect(byNumber.get(o.carla!.number)).toEqual([String(o.carla!.number), expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/), "Pagado", "Sin despachar", "Carla Pérez", "Polera roja M ×2", "2", "31980", "CLP", "Pagos de prueba (sin dinero real)"]);
     expect(byNumber.get(o.ana!.number)!.slice(2, 7)).toEqual(["Pagado", "Despachado", 'Ana "La Chica" Díaz', "Polera roja M ×1; Bolso negro ×1", "2"]);
     // Formula injection: the cell is text that starts with an apostrophe, not =.
     expect(byNumber.get(o.formula!.number)!.slice(2, 6)).toEqual(["Cancelado", "", `'${FORMULA_BUYER}`, `'=HYPERLINK("http://evil","Gorro") ×1`]);

@@ -156,6 +156,8 @@ export function presentTimeline(entries: TimelineEntry[], ctx: TimelineContext):
           return line(say(t.paymentRefunded, { method: method(a.provider) }), by);
         case "payment.receipt_uploaded":
           return line(t.receiptUploaded, null, "warning");
+        case "payment.transfer_rejected":
+          return line(t.transferRejected, by, "warning", str(a.reason));
         default:
           return line(t.updated, by);
       }

@@ -137,7 +137,7 @@ test("orders: a paid order waits under To ship, shows how it was made, and is sh
   await table.getByRole("link").first().click();
   await expect(page).toHaveURL(new RegExp(`/dashboard/orders/${paid.order_id}`));
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
-  await expect(page.getByTestId("order-payments")).toContainText("Sandbox");
+  await expect(page.getByTestId("order-payments")).toContainText("Test payments");
   await expect(page.getByTestId("order-timeline").getByRole("listitem").first()).toBeVisible();
   await shot(page, "order-detail-desktop");
   await page.getByRole("button", { name: "Mark as shipped" }).click();

@@ -384,6 +384,7 @@ export const pt: Messages = {
   messagePurpose: {
     ack: "Resposta no comentário", checkout: "Carrinho e link de pagamento", cart_updated: "Carrinho atualizado", reminder: "Lembrete de pagamento", expired: "Reserva expirada",
     receipt: "Comprovante de pagamento", refund_notice: "Aviso de reembolso", waitlist_offer: "Oferta da lista de espera", confirm: "Pede para confirmar o produto", cancelled: "Cancelamento",
+    transfer_review: "Comprovante em análise", transfer_rejected: "Comprovante recusado",
     manual: "Escrita por você", manual_checkout: "Link de pagamento enviado por você", seller_alert: "Alerta para você", other: "Mensagem",
   },
   simulator: {
