@@ -112,7 +112,7 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
         <TransferReviewPanel t={t} heldUntil={heldUntil} />
         {cart}
         {transfer && (
-          <details className="rounded-lg border border-border p-3 [&_section]:border-0 [&_section]:p-0">
+          <details open={receipt === "rejected" || undefined} className="rounded-lg border border-border p-3 [&_section]:border-0 [&_section]:p-0">
             <summary className="cursor-pointer text-sm font-medium">{t.reviewReplace}</summary>
             <div className="mt-3">{transferDetails(receipt === "rejected" ? "rejected" : null)}</div>
           </details>
