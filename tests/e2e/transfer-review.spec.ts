@@ -101,7 +101,7 @@ async function useLanguage(page: Page, lang: string) {
 }
 
 test("a buyer uploads her transfer receipt on her phone and is told her items stay reserved; the owner sees it on the order page and confirms it once", async ({ page, browser, request }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   // The buyer, on her phone.
   const buyer = await phone(browser);
   await uploadOnPhone(buyer.page, carla);
@@ -160,7 +160,7 @@ test("a buyer uploads her transfer receipt on her phone and is told her items st
 });
 
 test("the owner rejects a receipt from the Live Control Center with a reason; the buyer reads why on her phone and can upload again", async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   const buyer = await phone(browser);
   await uploadOnPhone(buyer.page, lucia);
 
@@ -203,7 +203,7 @@ test("the owner rejects a receipt from the Live Control Center with a reason; th
 });
 
 test("Settings → Payments: a provider is offered only once configured, the webhook URL is copied rather than shown, the account type is a choice, errors are in the seller's language", async ({ page, context }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signInToDashboard(page, seller);
   for (const lang of LANGS) {
