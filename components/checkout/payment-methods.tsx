@@ -67,7 +67,7 @@ export function PaymentMethods({
               </div>
             )}
             <button type="submit" data-testid={`pay-${m.provider}`} className={`${buttonClass} ${m.provider === primary ? "bg-primary text-primary-foreground hover:bg-primary/90" : "border border-border bg-card hover:bg-muted"}`}>
-              {format(t.payWith, { method: t.methods[m.provider] })}
+              {m.provider === "sandbox" ? t.payTest : format(t.payWith, { method: t.methods[m.provider] })}
             </button>
           </form>
         ),

@@ -10,6 +10,7 @@ const buttonVariants = cva(
       variant: {
         default: "bg-primary text-primary-foreground hover:bg-primary/90",
         success: "bg-success text-success-foreground hover:bg-success/90",
+        // rose-700 under white text: 6:1 (the brighter --color-destructive is 3.7:1, below WCAG AA for button text)
         destructive: "bg-rose-700 text-white hover:bg-rose-700/90",
         outline: "border border-border bg-transparent hover:bg-muted",
         ghost: "hover:bg-muted",

@@ -34,7 +34,9 @@ export function toTransferReview({ order, payments }: { order: { id: string; sta
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0];
   if (!payment?.receiptPath) return null;
   const facts = receiptFacts(payment.receiptPath);
-  const state = payment.status === "PENDING" ? "pending" : payment.status === "SUCCEEDED" ? "confirmed" : payment.status === "FAILED" && payment.rejectionReason ? "rejected" : "other";
+  // A receipt left unreviewed on an order that was cancelled (or paid another way) has nothing left to decide.
+  const open = order.status === "PENDING" || order.status === "EXPIRED";
+  const state = payment.status === "PENDING" ? (open ? "pending" : "other") : payment.status === "SUCCEEDED" ? "confirmed" : payment.status === "FAILED" && payment.rejectionReason ? "rejected" : "other";
   return {
     state,
     payment_id: payment.id,

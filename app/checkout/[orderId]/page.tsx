@@ -11,7 +11,7 @@ import { TransferRejectedPanel, TransferReviewExpiredPanel, TransferReviewPanel 
 import { prisma } from "@/lib/db";
 import { format } from "@/lib/i18n";
 import { checkoutMessages } from "@/lib/i18n/checkout";
-import { formatClockTime, formatMoneyMinor } from "@/lib/messaging/texts";
+import { formatClockTime, formatDayTime, formatMoneyMinor } from "@/lib/messaging/texts";
 import { expireOrder } from "@/lib/orders/expire-order";
 import { includedVat } from "@/lib/orders/tax";
 import { listCheckoutMethods, isProviderId } from "@/lib/payments/checkout-methods";
@@ -106,13 +106,13 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
 
   if (review?.state === "pending") {
     // The store is checking the receipt: the items are held (for days, hence the date), no other payment is offered.
-    const heldUntil = new Intl.DateTimeFormat(fmt, { day: "numeric", month: "long", hour: "numeric", minute: "2-digit", timeZone: order.store.timezone, timeZoneName: "short" }).format(order.expiresAt);
+    const heldUntil = formatDayTime(order.expiresAt, order.store.timezone, fmt);
     return shell(
       <>
         <TransferReviewPanel t={t} heldUntil={heldUntil} />
         {cart}
         {transfer && (
-          <details className="rounded-lg border border-border p-3 [&_section]:border-0 [&_section]:p-0">
+          <details open={receipt === "rejected" || undefined} className="rounded-lg border border-border p-3 [&_section]:border-0 [&_section]:p-0">
             <summary className="cursor-pointer text-sm font-medium">{t.reviewReplace}</summary>
             <div className="mt-3">{transferDetails(receipt === "rejected" ? "rejected" : null)}</div>
           </details>

@@ -58,6 +58,19 @@ export function formatClockTime(date: Date, timeZone: string, locale: string): s
   }).format(date);
 }
 
+const dayTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Day and clock time ("7 dic, 14:07" for es-CL), for deadlines days away (a bank-transfer receipt keeps
+ * the reservation for up to 48 h by default). Same clock habits as formatClockTime, no zone name.
+ */
+export function formatDayTime(date: Date, timeZone: string, locale: string): string {
+  return remember(dayTimeFormats, `${locale}\u0000${timeZone}`, () => {
+    const forced = hourCycleFor(locale);
+    return new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", hour: forced ? "2-digit" : "numeric", minute: "2-digit", timeZone, ...(forced && { hourCycle: forced }) });
+  }).format(date);
+}
+
 /**
  * Wraps a value in Unicode first-strong isolates inside right-to-left text, so a Latin product name
  * or a "$15.990" does not reorder the Arabic sentence around it.

@@ -1,6 +1,6 @@
 export { MESSAGE_LOCALES, TONES, TEXT_KEYS, type MessageLocale, type Tone, type TextKey, type TextOverrides, type CartLine } from "./types";
 export { resolveMessageLocale, formattingLocale } from "./locale";
-export { formatMoneyMinor, formatClockTime } from "./format";
+export { formatMoneyMinor, formatClockTime, formatDayTime } from "./format";
 export { createTexts, isUsableOverride, type StoreTextOverrides, type TextOptions, type Texts } from "./translator";
 export { buildPayload, parsePayload, PAYLOAD_ACTIONS, type PayloadAction } from "./payloads";
 export type { RenderedDm } from "./rendered";

@@ -1,4 +1,5 @@
 import { buttonTemplateMessage, textMessage, urlButton } from "@/lib/meta/messages";
+import { formatDayTime } from "./format";
 import { formattingLocale, resolveMessageLocale } from "./locale";
 import type { RenderedDm } from "./rendered";
 import { createTexts, type TextOptions } from "./translator";
@@ -9,7 +10,7 @@ type TransferDmInput = TextOptions & { orderRef: string; heldUntil: Date; timezo
 export function formatHoldUntil(input: Pick<TextOptions, "locale" | "storeLocale"> & { heldUntil: Date; timezone: string }): string {
   const locale = resolveMessageLocale({ requested: input.locale, storeDefault: input.storeLocale });
   const tag = formattingLocale({ locale, requested: input.locale, storeDefault: input.storeLocale });
-  return new Intl.DateTimeFormat(tag, { day: "numeric", month: "short", hour: "numeric", minute: "2-digit", timeZone: input.timezone, timeZoneName: "short" }).format(input.heldUntil);
+  return formatDayTime(input.heldUntil, input.timezone, tag);
 }
 
 function withOrderButton(texts: ReturnType<typeof createTexts>, text: string, orderUrl: string): RenderedDm {
