@@ -114,6 +114,8 @@ describe("comments received while the bot is paused", () => {
     const s = await setup();
     await s.setBot({ enabled: false });
     const posted = await commentWhilePaused(s);
+    // A pause of ten minutes: the Control Center's comment → DM latency must not count it.
+    await prisma.comment.updateMany({ where: { liveId: s.live.id }, data: { receivedAt: new Date(Date.now() - 10 * 60_000) } });
     await s.setBot({ enabled: true });
 
     const [a, b] = await Promise.all([s.processPaused(), s.processPaused()]);
@@ -142,6 +144,10 @@ describe("comments received while the bot is paused", () => {
     // One bot decision per comment, even though each was understood twice.
     expect(await prisma.aiDecision.count({ where: { storeId: s.store.id } })).toBe(3);
     expect(await prisma.auditLog.count({ where: { storeId: s.store.id, action: "live.paused_comments_processed" } })).toBe(1);
+    const state = await call(stateRoute.GET, s.as({ path: `/dashboard/live/${s.live.id}/data/state` }));
+    expect(state.body.stats).toMatchObject({ paused: 0, processed: 3 });
+    expect(state.body.stats.latency.samples).toBe(3);
+    expect(state.body.stats.latency.maxMs).toBeLessThan(60_000);
   });
 
   test("turning the bot on with process_paused processes them in the same call, once, even when sent twice at once", async () => {

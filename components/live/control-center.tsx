@@ -216,7 +216,7 @@ export function ControlCenter({ liveId, storeId, initial, format: f, simulator, 
       </div>
       <Counters stats={state.data.stats} t={t} fmt={fmt} className="lg:order-1 lg:col-span-2" />
       <Tabs value={tab} onValueChange={setTab} className="flex min-h-0 min-w-0 flex-col rounded-lg border border-border bg-card p-2 lg:order-3">
-        <TabsList className="w-full">
+        <TabsList className="w-full flex-wrap">
           <TabsTrigger value="carts">{t.live.carts} <span className="tabular-nums text-xs opacity-80">{fmt.num(carts.data.length)}</span></TabsTrigger>
           <TabsTrigger value="stock">{t.live.stock}</TabsTrigger>
           <TabsTrigger value="takeover">{t.live.takeover}</TabsTrigger>

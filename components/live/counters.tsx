@@ -8,12 +8,17 @@ import type { LccFormat, LccText, LiveState } from "./types";
 const TONES = { success: "text-success", warning: "text-warning" } as const;
 
 /** One compact KPI. The label wraps instead of being cut: every locale's wording must stay readable. */
-function Kpi({ label, value, hint, tone, ...props }: { label: string; value: string; hint?: string; tone?: keyof typeof TONES; "data-testid"?: string }) {
+function Kpi({ label, value, hint = [], tone, ...props }: { label: string; value: string; hint?: string[]; tone?: keyof typeof TONES; "data-testid"?: string }) {
+  // Values and hint parts are isolated (<bdi>): "255 ms" or "p95 1.2 s" keep their order in right-to-left pages.
   return (
     <div className="flex min-w-0 flex-col gap-0.5 rounded-lg border border-border bg-card px-3 py-2" {...props}>
       <dt className="text-xs leading-snug font-medium text-pretty break-words text-muted-foreground">{label}</dt>
-      <dd className={cn("text-xl font-semibold tabular-nums", tone && TONES[tone])}>{value}</dd>
-      {hint && <dd className="text-xs leading-snug text-pretty break-words text-muted-foreground">{hint}</dd>}
+      <dd className={cn("text-xl font-semibold tabular-nums", tone && TONES[tone])}><bdi>{value}</bdi></dd>
+      {hint.length > 0 && (
+        <dd className="text-xs leading-snug text-pretty break-words text-muted-foreground">
+          {hint.map((h, i) => <span key={i}>{i > 0 && " · "}<bdi>{h}</bdi></span>)}
+        </dd>
+      )}
     </div>
   );
 }
@@ -55,11 +60,11 @@ export function Counters({ stats, t, fmt, className }: { stats: LiveState["stats
         <Kpi
           label={t.live.latency}
           value={l.samples ? fmt.ms(l.p50Ms) : "—"}
-          hint={l.samples ? `${format(t.live.latencyValue, { p95: fmt.ms(l.p95Ms) })} · ${format(t.live.latencySamples, { count: fmt.num(l.samples) })}` : t.live.noLatency}
+          hint={l.samples ? [format(t.live.latencyValue, { p95: fmt.ms(l.p95Ms) }), format(t.live.latencySamples, { count: fmt.num(l.samples) })] : [t.live.noLatency]}
           tone={l.p95Ms !== null && l.p95Ms > 5000 ? "warning" : undefined}
           data-testid="latency"
         />
-        <Kpi label={t.live.carts} value={fmt.num(carts)} hint={`${t.live.paidCarts}: ${fmt.num(stats.carts.paid)}`} />
+        <Kpi label={t.live.carts} value={fmt.num(carts)} hint={[`${t.live.paidCarts}: ${fmt.num(stats.carts.paid)}`]} />
         <Kpi label={t.live.revenue} value={fmt.money(stats.carts.revenueMinor)} tone={stats.carts.revenueMinor > 0 ? "success" : undefined} />
       </dl>
     </section>

@@ -35,7 +35,8 @@ export async function getLiveStats({ liveId, storeId, now = new Date() }: { live
              percentile_cont(0.95) WITHIN GROUP (ORDER BY ms)::float8 AS p95,
              max(ms)::float8 AS max
       FROM (
-        SELECT extract(epoch FROM ("dmSentAt" - "receivedAt")) * 1000 AS ms
+        -- From arrival, or, for a comment received while the bot was off, from when it was handed back.
+        SELECT extract(epoch FROM ("dmSentAt" - coalesce("resumedAt", "receivedAt"))) * 1000 AS ms
         FROM comments
         WHERE "liveId" = ${liveId} AND "receivedAt" >= ${horizon} AND "dmSentAt" > ${minuteAgo} AND "dmSentAt" <= ${now}
       ) x`,

@@ -28,7 +28,7 @@ export type Requeued = { live: LiveRef; commentIds: string[]; events: SendableEv
  */
 export async function requeuePausedComments(tx: Tx, { live }: { live: LiveRef }): Promise<Requeued> {
   const rows = await tx.$queryRaw<{ id: string; receivedAt: Date }[]>`
-    UPDATE comments SET status = 'RECEIVED', "processedAt" = NULL, error = NULL
+    UPDATE comments SET status = 'RECEIVED', "processedAt" = NULL, error = NULL, "resumedAt" = now()
     WHERE "liveId" = ${live.id} AND status = 'PAUSED'
     RETURNING id, "receivedAt"`;
   if (rows.length === 0) return { live, commentIds: [], events: [] };

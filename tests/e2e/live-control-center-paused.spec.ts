@@ -142,7 +142,7 @@ test("takeover: the pause toggle says what it does and what is true now; toasts 
 
   await panel.getByLabel("Message to Lucía").fill("¡Hola Lucía! Sí, también en negro 🖤");
   await panel.getByRole("button", { name: "Send" }).click();
-  await expectToastClear(page, "Message sent", [panel.getByLabel("Message to Lucía"), panel.getByRole("button", { name: "Send" }), page.getByTestId("feed-row").last(), page.getByRole("switch", { name: "Bot" })]);
+  await expectToastClear(page, "Message sent", [panel.getByLabel("Message to Lucía"), panel.getByRole("button", { name: "Send" }), page.getByTestId("feed-row").last(), page.getByRole("switch", { name: "Bot", exact: true })]);
   await shot(page, "lcc-takeover-toast-desktop");
 });
 

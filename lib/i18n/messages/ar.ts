@@ -204,7 +204,7 @@ export const ar: Messages = {
     perMinute: "تعليقات / دقيقة",
     latency: "تعليق ← رسالة خاصة",
     latencyValue: "p95 {p95}",
-    latencySamples: "{count} رسالة خاصة / دقيقة",
+    latencySamples: "{count} رسالة خاصة/دقيقة",
     noLatency: "لا رسائل خاصة في آخر دقيقة",
     carts: "السلال",
     paidCarts: "مدفوعة",

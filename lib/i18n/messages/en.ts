@@ -202,7 +202,7 @@ export const en = {
     perMinute: "Comments / min",
     latency: "Comment → DM",
     latencyValue: "p95 {p95}",
-    latencySamples: "{count} DMs / min",
+    latencySamples: "{count} DM/min",
     noLatency: "No DMs in the last minute",
     carts: "Carts",
     paidCarts: "Paid",

@@ -204,7 +204,7 @@ export const es: Messages = {
     perMinute: "Comentarios / min",
     latency: "Comentario → DM",
     latencyValue: "p95 {p95}",
-    latencySamples: "{count} DMs / min",
+    latencySamples: "{count} DM/min",
     noLatency: "Sin DMs en el último minuto",
     carts: "Carritos",
     paidCarts: "Pagados",

@@ -204,7 +204,7 @@ export const pt: Messages = {
     perMinute: "Comentários / min",
     latency: "Comentário → DM",
     latencyValue: "p95 {p95}",
-    latencySamples: "{count} DMs / min",
+    latencySamples: "{count} DM/min",
     noLatency: "Nenhum DM no último minuto",
     carts: "Carrinhos",
     paidCarts: "Pagos",
