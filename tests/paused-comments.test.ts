@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "@/lib/db";
-import { resetEnvForTests } from "@/lib/env";
+import { reloadEnv } from "@/tests/helpers/env";
 import { registerJobFunctions, runJobsUntilIdle } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
-import { startFakeGraphServer, type FakeGraphServer } from "@/lib/meta/fake-graph-server";
+import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { understandComment } from "@/lib/pipeline/understand-comment";
 import { reserveForComment } from "@/lib/pipeline/reserve-for-comment";
@@ -27,7 +27,7 @@ beforeAll(async () => {
   graph = await startFakeGraphServer();
   process.env.META_GRAPH_API_URL = graph.url;
   process.env.APP_URL = "http://localhost:3999";
-  resetEnvForTests();
+  reloadEnv();
   registerJobFunctions(jobFunctions);
 });
 afterAll(async () => graph.close());
