@@ -51,8 +51,9 @@ export function Toaster({ closeLabel = "Close" }: { closeLabel?: string }) {
           className={cn("flex items-start justify-between gap-3 rounded-lg border bg-card p-4 text-sm shadow-lg data-[state=open]:animate-in data-[state=open]:slide-in-from-bottom-2", tones[t.tone])}
         >
           <div className="flex flex-col gap-1">
-            <ToastPrimitive.Title className="font-medium">{t.title}</ToastPrimitive.Title>
-            {t.description && <ToastPrimitive.Description className="text-muted-foreground">{t.description}</ToastPrimitive.Description>}
+            {/* dir="auto": a message in another script than the page (a server error in English on an Arabic page) keeps its punctuation in place. */}
+            <ToastPrimitive.Title className="font-medium" dir="auto">{t.title}</ToastPrimitive.Title>
+            {t.description && <ToastPrimitive.Description className="text-muted-foreground" dir="auto">{t.description}</ToastPrimitive.Description>}
           </div>
           <ToastPrimitive.Close className="rounded px-1 text-muted-foreground hover:text-foreground" aria-label={closeLabel}>×</ToastPrimitive.Close>
         </ToastPrimitive.Root>

@@ -37,8 +37,11 @@ async function expectNoOverflow(page: Page) {
   expect(cut, "KPI texts cut or overflowing").toEqual([]);
 }
 
+/** The visible toast itself (Radix also announces it in a visually hidden live region, which is not it). */
+const toastBox = (page: Page, text: RegExp | string) => page.locator("ol[data-placement] > li").filter({ hasText: text });
+
 async function expectToastClear(page: Page, toastText: RegExp | string, keepClear: Locator[]) {
-  const toast = page.getByRole("status").filter({ hasText: toastText });
+  const toast = toastBox(page, toastText);
   await expect(toast).toBeVisible();
   const t = (await toast.boundingBox())!;
   for (const target of keepClear) {
@@ -48,6 +51,7 @@ async function expectToastClear(page: Page, toastText: RegExp | string, keepClea
 }
 
 test("comments received while the bot is paused stay visible; turning it back on offers to process them, each exactly once", async ({ page, request }) => {
+  test.setTimeout(150_000);
   const seller = await readySeller(request);
   const live = await startLive(request, seller, "Live en pausa");
   await signInToDashboard(page, seller);
@@ -87,7 +91,7 @@ test("comments received while the bot is paused stay visible; turning it back on
 
   // A double click on "process" still processes each comment once.
   await banner.getByRole("button", { name: "Process them now" }).dblclick();
-  await expect(page.getByRole("status").filter({ hasText: "Handed to the bot: 2" })).toBeVisible();
+  await expect(toastBox(page, "Handed to the bot: 2")).toBeVisible();
   for (const text of ["quiero 1 A13", "quiero 2 de la A12"]) {
     await expect(row(page, text).getByTestId("dm-status")).toContainText("Sent", { timeout: 10_000 });
     await expect(row(page, text)).not.toHaveAttribute("data-status", "PAUSED");
@@ -124,6 +128,7 @@ test("comments received while the bot is paused stay visible; turning it back on
 });
 
 test("takeover: the pause toggle says what it does and what is true now; toasts stay off the message box and the feed", async ({ page, request }) => {
+  test.setTimeout(120_000);
   const seller = await readySeller(request);
   const live = await startLive(request, seller, "Live con toma");
   await signInToDashboard(page, seller);
@@ -131,6 +136,8 @@ test("takeover: the pause toggle says what it does and what is true now; toasts 
   await openLive(page, seller, live.id);
   for (let i = 0; i < 6; i++) await comment(request, seller, live.id, `Fan ${i}`, `hola desde la fila ${i}`);
   await comment(request, seller, live.id, "Lucía", "hola!! la polera azul viene en otros colores?");
+  // Once the bot has read it (a question for the seller), the row knows its buyer.
+  await expect(row(page, "viene en otros colores")).toHaveAttribute("data-status", "NEEDS_REVIEW", { timeout: 10_000 });
   await row(page, "viene en otros colores").click();
   const panel = page.getByTestId("takeover");
   const toggle = panel.getByRole("switch", { name: "Pause the bot for Lucía" });
@@ -148,6 +155,7 @@ test("takeover: the pause toggle says what it does and what is true now; toasts 
 
 for (const locale of ["es", "pt", "ar"] as const) {
   test(`the Control Center at 1440 px in ${locale}: KPI labels fit, nothing overflows, axe clean`, async ({ page, request }) => {
+    test.setTimeout(150_000);
     const seller = await readySeller(request);
     const live = await startLive(request, seller, "Live de verano");
     await signInToDashboard(page, seller);
@@ -183,6 +191,7 @@ for (const locale of ["es", "pt", "ar"] as const) {
   });
 
   test(`@phone the Control Center at 390 px in ${locale}: the feed first, counters folded below it, toasts clear`, async ({ page, request }) => {
+    test.setTimeout(150_000);
     const seller = await readySeller(request);
     const live = await startLive(request, seller, "Live desde el móvil");
     await signInToDashboard(page, seller);
@@ -214,10 +223,12 @@ for (const locale of ["es", "pt", "ar"] as const) {
     const box = panel.locator("#takeover-message");
     await box.scrollIntoViewIfNeeded();
     await box.fill("hola");
-    await panel.locator("form").getByRole("button").first().click();
-    const toast = page.getByRole("status").filter({ hasText: /.+/ }).and(page.locator("li"));
-    await expect(toast.first()).toBeVisible();
-    const t = (await toast.first().boundingBox())!;
+    const send = page.locator("form:has(#takeover-message) button[type=submit]");
+    await Promise.all([page.waitForResponse((r) => r.url().includes(`/messages`) && r.request().method() === "POST", { timeout: 30_000 }), send.click()]);
+    const toast = toastBox(page, /.+/).first();
+    await expect(toast).toBeVisible();
+    expect(await page.locator("ol[data-placement]").getAttribute("data-placement")).toBe("top");
+    const t = (await toast.boundingBox())!;
     const composer = (await box.boundingBox())!;
     expect(overlaps(t, composer), "toast over the message box").toBe(false);
     await shot(page, `lcc-takeover-toast-${locale}-390`);
