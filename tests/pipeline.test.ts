@@ -122,7 +122,7 @@ describe("comment → order pipeline", () => {
     for (const c of comments) expect(privateReplies(c.commentId)).toHaveLength(1);
   });
 
-  test("with the kill switch off, comments are stored and tagged but nothing is reserved or sent", async () => {
+  test("with the kill switch off, comments are stored and tagged (received while paused) but nothing is reserved or sent", async () => {
     const { store, live, pageId, owner } = await setup();
     const cookie = await sessionCookieFor({ id: owner.id, email: owner.email });
     const off = await call(botRoute.POST, { params: { id: live.id }, body: { enabled: false }, headers: { cookie, origin: "http://localhost:3000", host: "localhost:3000" } });
@@ -133,7 +133,7 @@ describe("comment → order pipeline", () => {
     await postWebhook(payload);
     await run();
     const comment = await prisma.comment.findUniqueOrThrow({ where: { metaCommentId: commentId } });
-    expect(comment).toMatchObject({ status: "SKIPPED", intent: "BUY", sku: "A12" });
+    expect(comment).toMatchObject({ status: "PAUSED", intent: "BUY", sku: "A12" });
     expect(await prisma.reservation.count({ where: { storeId: store.id } })).toBe(0);
     expect(graph.calls.length).toBe(sent);
   });

@@ -1,7 +1,7 @@
 "use client";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useEffect, useRef, useState } from "react";
-import { ArrowUp, Check, CircleSlash, Hand, Loader2, MessageCircle, ShoppingCart } from "lucide-react";
+import { ArrowUp, Check, CircleSlash, Hand, Loader2, MessageCircle, PauseCircle, ShoppingCart } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
@@ -45,7 +45,9 @@ const Row = memo(function Row({ c, selected, onSelect, t, fmt }: { c: FeedCommen
           // Answered, but nothing was sold: not an ordinary "done" comment.
           <Badge variant="destructive" data-testid="outcome-tag">{t.live.commentOutcome.sold_out}</Badge>
         ) : c.status !== "PROCESSED" ? (
-          <Badge variant={c.status === "NEEDS_REVIEW" ? "warning" : c.status === "FAILED" ? "destructive" : "outline"}>{t.live.commentStatus[c.status]}</Badge>
+          <Badge variant={c.status === "NEEDS_REVIEW" ? "warning" : c.status === "FAILED" ? "destructive" : c.status === "PAUSED" ? "default" : "outline"} data-testid="comment-status">
+            {c.status === "PAUSED" && <PauseCircle className="me-1 size-3" aria-hidden />}{t.live.commentStatus[c.status]}
+          </Badge>
         ) : null}
         {c.order_status && (
           <span className="inline-flex items-center gap-1 text-muted-foreground" data-testid="order-status"><ShoppingCart className="size-3" aria-hidden />{t.orderStatus[c.order_status]}</span>

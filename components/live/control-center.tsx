@@ -3,8 +3,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { AlertTriangle } from "lucide-react";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-import { toast } from "@/components/ui/toast";
-import { api } from "@/components/dashboard/api-client";
+import { toast, useToastPlacement } from "@/components/ui/toast";
+import { api, ApiError } from "@/components/dashboard/api-client";
 import { format } from "@/lib/i18n";
 import { useStoreEvents, type EventBatch } from "./use-store-events";
 import { useFeed } from "./use-feed";
@@ -15,8 +15,11 @@ import { CartsPanel } from "./carts-panel";
 import { StockPanel } from "./stock-panel";
 import { TakeoverPanel } from "./takeover-panel";
 import { SimulatorPanel } from "./simulator-panel";
+import { PausedBanner, ResumeBotDialog } from "./paused-comments";
 import { makeFormat, type FeedComment, type LccText, type LiveCart, type LiveState } from "./types";
 import type { TransferReviewText } from "@/components/dashboard/orders/transfer-review";
+
+type BotToggleResult = LiveState["live"] & { queued: number; paused_comments: number };
 
 type Props = {
   liveId: string;
@@ -37,6 +40,8 @@ type Props = {
 export function ControlCenter({ liveId, storeId, initial, format: f, simulator, t, transfers }: Props) {
   const qc = useQueryClient();
   const fmt = useMemo(() => makeFormat(f), [f]);
+  // The bottom of this page is the takeover message box and the feed's rows: toasts go to the top.
+  useToastPlacement("top");
   const feed = useFeed(initial.feed);
   const [filter, setFilter] = useState<FeedFilter>("all");
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -111,15 +116,42 @@ export function ControlCenter({ liveId, storeId, initial, format: f, simulator, 
 
   const live = state.data.live;
   const botEnabled = botOverride ?? live.bot_enabled;
-  const toggleBot = async (enabled: boolean) => {
+  const paused = state.data.stats.paused;
+  const [resumeOpen, setResumeOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const errorText = (e: unknown) =>
+    e instanceof ApiError && e.code === "bot_disabled" ? t.live.botDisabledError : e instanceof ApiError && e.code === "live_ended" ? t.live.liveEndedError : (e as Error).message;
+  const applyToggle = (r: BotToggleResult) => {
+    const { queued, paused_comments, ...updated } = r;
+    qc.setQueryData<LiveState>(["lcc-state", liveId], (s) => (s ? { ...s, live: updated, stats: { ...s.stats, paused: paused_comments } } : s));
+    if (queued > 0) toast({ title: format(t.live.processedPaused, { count: fmt.num(queued) }), tone: "success" });
+  };
+  const setBot = async (enabled: boolean, processPaused = false) => {
     setBotOverride(enabled);
+    setBusy(true);
     try {
-      const updated = await api<LiveState["live"]>(`/api/v1/lives/${liveId}/bot`, { method: "POST", json: { enabled } });
-      qc.setQueryData<LiveState>(["lcc-state", liveId], (s) => (s ? { ...s, live: updated } : s));
+      applyToggle(await api<BotToggleResult>(`/api/v1/lives/${liveId}/bot`, { method: "POST", json: { enabled, ...(processPaused && { process_paused: true }) } }));
     } catch (e) {
-      toast({ title: (e as Error).message, tone: "error" });
+      toast({ title: errorText(e), tone: "error" });
     } finally {
       setBotOverride(null);
+      setBusy(false);
+      setResumeOpen(false);
+    }
+  };
+  // Turning the bot back on while comments wait from the pause asks what to do with them first.
+  const toggleBot = (enabled: boolean) => (enabled && paused > 0 ? setResumeOpen(true) : void setBot(enabled));
+  const processPaused = async () => {
+    setBusy(true);
+    try {
+      const r = await api<{ queued: number; paused_comments: number }>(`/api/v1/lives/${liveId}/paused-comments/process`, { method: "POST" });
+      qc.setQueryData<LiveState>(["lcc-state", liveId], (s) => (s ? { ...s, stats: { ...s.stats, paused: r.paused_comments } } : s));
+      // A second click (or another seller) finds nothing left: only the call that took them says so.
+      if (r.queued > 0) toast({ title: format(t.live.processedPaused, { count: fmt.num(r.queued) }), tone: "success" });
+    } catch (e) {
+      toast({ title: errorText(e), tone: "error" });
+    } finally {
+      setBusy(false);
     }
   };
   const endLive = async () => {
@@ -146,11 +178,20 @@ export function ControlCenter({ liveId, storeId, initial, format: f, simulator, 
   }, [f.uiLocale, f.timezone, transfers, qc, liveId]);
   const selected = selectedId ? (feed.rows.get(selectedId) ?? null) : null;
 
+  // Phones: the header, then the feed (what the seller watches), then the counters (one summary line) and
+  // the tools. From lg: a grid with the counters in one row above feed | tools. The counters come after the
+  // feed in the DOM too, so reading and focus order match what phones show.
   return (
-    <div className="flex flex-col gap-4">
-      <LiveHeader state={state.data} botEnabled={botEnabled} onToggleBot={toggleBot} onEnd={endLive} connection={connection} t={t} />
+    <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[minmax(0,1.6fr)_minmax(20rem,1fr)] lg:items-start">
+      <LiveHeader state={state.data} botEnabled={botEnabled} onToggleBot={toggleBot} onEnd={endLive} connection={connection} t={t} fmt={fmt} className="lg:col-span-2" />
+      <ResumeBotDialog count={paused} open={resumeOpen} busy={busy} onChoose={(process) => void setBot(true, process)} onCancel={() => setResumeOpen(false)} t={t} fmt={fmt} />
+      {botEnabled && live.status !== "ended" && paused > 0 && (
+        <div className="lg:col-span-2">
+          <PausedBanner count={paused} busy={busy} onProcess={() => void processPaused()} t={t} fmt={fmt} />
+        </div>
+      )}
       {(messaging.mode === "public_only" || messaging.blocked_at) && (
-        <div role="alert" className="flex items-start gap-3 rounded-lg border border-warning/50 bg-warning/10 p-3 text-sm text-amber-100" data-testid="messaging-banner">
+        <div role="alert" className="flex items-start gap-3 rounded-lg border border-warning/50 bg-warning/10 p-3 text-sm text-amber-100 lg:col-span-2" data-testid="messaging-banner">
           <AlertTriangle className="mt-0.5 size-5 shrink-0 text-warning" aria-hidden />
           <div>
             <p className="font-medium">{t.live.messagingBlocked}</p>
@@ -158,8 +199,7 @@ export function ControlCenter({ liveId, storeId, initial, format: f, simulator, 
           </div>
         </div>
       )}
-      <Counters stats={state.data.stats} t={t} fmt={fmt} />
-      <div className="grid gap-4 lg:grid-cols-[minmax(0,1.6fr)_minmax(20rem,1fr)]">
+      <div className="min-w-0 lg:order-2">
         <CommentFeed
           rows={feed.rows}
           order={feed.order}
@@ -173,29 +213,30 @@ export function ControlCenter({ liveId, storeId, initial, format: f, simulator, 
           fmt={fmt}
           onScrolledAway={onAway}
         />
-        <Tabs value={tab} onValueChange={setTab} className="flex min-h-0 flex-col rounded-lg border border-border bg-card p-2">
-          <TabsList className="w-full">
-            <TabsTrigger value="carts">{t.live.carts} <span className="tabular-nums text-xs opacity-80">{fmt.num(carts.data.length)}</span></TabsTrigger>
-            <TabsTrigger value="stock">{t.live.stock}</TabsTrigger>
-            <TabsTrigger value="takeover">{t.live.takeover}</TabsTrigger>
-            {simulator && <TabsTrigger value="simulator">{t.live.simulator}</TabsTrigger>}
-          </TabsList>
-          <TabsContent value="carts" className="mt-2 max-h-[70vh] overflow-y-auto">
-            <CartsPanel carts={carts.data} t={t} fmt={fmt} review={review} onSelectBuyer={(id) => { setBuyerId(id); setSelectedId(null); setTab("takeover"); }} />
-          </TabsContent>
-          <TabsContent value="stock" className="mt-2 max-h-[70vh] overflow-y-auto">
-            <StockPanel storeId={storeId} t={t} />
-          </TabsContent>
-          <TabsContent value="takeover" className="mt-2 max-h-[75vh] overflow-y-auto">
-            <TakeoverPanel liveId={liveId} storeId={storeId} buyerId={buyerId} comment={selected} carts={carts.data} t={t} fmt={fmt} onCorrected={(row) => feed.merge([row])} />
-          </TabsContent>
-          {simulator && (
-            <TabsContent value="simulator" className="mt-2">
-              <SimulatorPanel liveId={liveId} t={t} />
-            </TabsContent>
-          )}
-        </Tabs>
       </div>
+      <Counters stats={state.data.stats} t={t} fmt={fmt} className="lg:order-1 lg:col-span-2" />
+      <Tabs value={tab} onValueChange={setTab} className="flex min-h-0 min-w-0 flex-col rounded-lg border border-border bg-card p-2 lg:order-3">
+        <TabsList className="w-full flex-wrap">
+          <TabsTrigger value="carts">{t.live.carts} <span className="tabular-nums text-xs opacity-80">{fmt.num(carts.data.length)}</span></TabsTrigger>
+          <TabsTrigger value="stock">{t.live.stock}</TabsTrigger>
+          <TabsTrigger value="takeover">{t.live.takeover}</TabsTrigger>
+          {simulator && <TabsTrigger value="simulator">{t.live.simulator}</TabsTrigger>}
+        </TabsList>
+        <TabsContent value="carts" className="mt-2 max-h-[70vh] overflow-y-auto">
+          <CartsPanel carts={carts.data} t={t} fmt={fmt} review={review} onSelectBuyer={(id) => { setBuyerId(id); setSelectedId(null); setTab("takeover"); }} />
+        </TabsContent>
+        <TabsContent value="stock" className="mt-2 max-h-[70vh] overflow-y-auto">
+          <StockPanel storeId={storeId} t={t} />
+        </TabsContent>
+        <TabsContent value="takeover" className="mt-2 max-h-[75vh] overflow-y-auto">
+          <TakeoverPanel liveId={liveId} storeId={storeId} buyerId={buyerId} comment={selected} carts={carts.data} t={t} fmt={fmt} onCorrected={(row) => feed.merge([row])} />
+        </TabsContent>
+        {simulator && (
+          <TabsContent value="simulator" className="mt-2">
+            <SimulatorPanel liveId={liveId} t={t} />
+          </TabsContent>
+        )}
+      </Tabs>
     </div>
   );
 }

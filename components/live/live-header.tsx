@@ -9,25 +9,31 @@ import { Label } from "@/components/ui/input";
 import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle, DialogDescription } from "@/components/ui/dialog";
 import { cn } from "@/lib/utils";
 import type { ConnectionState } from "./use-store-events";
-import type { LccText, LiveState } from "./types";
+import { format } from "@/lib/i18n";
+import type { LccFormat, LccText, LiveState } from "./types";
 
 /**
  * Title, connection state, the kill switch and "end live". The switch flips on screen at once
  * (optimistic) and the server's answer confirms it; a failure flips it back and says why.
  */
-export function LiveHeader({ state, botEnabled, onToggleBot, onEnd, connection, t }: {
+export function LiveHeader({ state, botEnabled, onToggleBot, onEnd, connection, t, fmt, className }: {
   state: LiveState;
   botEnabled: boolean;
   onToggleBot: (enabled: boolean) => void;
   onEnd: () => Promise<void>;
   connection: ConnectionState;
   t: LccText;
+  fmt: LccFormat;
+  className?: string;
 }) {
   const [confirmEnd, setConfirmEnd] = useState(false);
   const live = state.live;
   const ended = live.status === "ended";
+  // An ended live sells nothing, whatever its switch was left at: the header says so.
+  const on = botEnabled && !ended;
+  const paused = state.stats.paused;
   return (
-    <header className="flex flex-col gap-3">
+    <header className={cn("flex flex-col gap-3", className)}>
       <Link href="/dashboard/live" className="inline-flex items-center gap-1 self-start text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4 rtl:rotate-180" aria-hidden /> {t.live.allLives}
       </Link>
@@ -41,16 +47,20 @@ export function LiveHeader({ state, botEnabled, onToggleBot, onEnd, connection, 
       </div>
       <div className="flex flex-wrap items-stretch gap-3">
         <div
-          className={cn("flex min-w-0 flex-1 items-center gap-3 rounded-lg border p-3", botEnabled ? "border-success/40 bg-success/5" : "border-destructive/60 bg-destructive/10")}
+          className={cn("flex min-w-0 flex-1 items-center gap-3 rounded-lg border p-3", on ? "border-success/40 bg-success/5" : ended ? "border-border bg-muted/40" : "border-destructive/60 bg-destructive/10")}
           data-testid="kill-switch"
-          data-bot={botEnabled ? "on" : "off"}
+          data-bot={on ? "on" : "off"}
+          data-ended={ended || undefined}
         >
-          <Switch id="bot-switch" checked={botEnabled} onCheckedChange={onToggleBot} disabled={ended} aria-describedby="bot-state" className="scale-125" />
+          <Switch id="bot-switch" checked={on} onCheckedChange={onToggleBot} disabled={ended} aria-describedby="bot-state" className="scale-125" />
           <div className="min-w-0">
             <Label htmlFor="bot-switch" className="text-base">{t.live.bot}</Label>
-            <p id="bot-state" role="status" className={cn("text-sm", botEnabled ? "text-success" : "font-medium text-rose-300")}>
-              {botEnabled ? t.live.botOn : t.live.botOff}
+            <p id="bot-state" role="status" className={cn("text-sm", on ? "text-success" : ended ? "text-muted-foreground" : "font-medium text-rose-300")}>
+              {ended ? t.live.botEnded : on ? t.live.botOn : t.live.botOff}
             </p>
+            {!on && !ended && paused > 0 && (
+              <p className="text-sm text-rose-200" data-testid="paused-waiting">{format(t.live.pausedWaiting, { count: fmt.num(paused) })}</p>
+            )}
           </div>
         </div>
         {!ended && (
@@ -59,7 +69,6 @@ export function LiveHeader({ state, botEnabled, onToggleBot, onEnd, connection, 
           </Button>
         )}
       </div>
-      {ended && <p className="text-sm text-muted-foreground">{t.live.ended}</p>}
       <Dialog open={confirmEnd} onOpenChange={setConfirmEnd}>
         <DialogContent closeLabel={t.common.close}>
           <DialogHeader>

@@ -73,10 +73,13 @@ export function TakeoverPanel({ liveId, storeId, buyerId, comment, carts, t, fmt
       </div>
       {b?.opted_out && <Alert tone="warning">{t.live.optedOut}</Alert>}
       <div className="flex items-start gap-3 rounded-lg border border-border p-3">
-        <Switch id="buyer-pause" checked={Boolean(b?.bot_paused)} disabled={!b || pause.isPending} onCheckedChange={(v) => pause.mutate(v)} tone="primary" aria-describedby="buyer-pause-help" />
+        {/* The label names what switching on does; the line under it says what is true now. */}
+        <Switch id="buyer-pause" checked={Boolean(b?.bot_paused)} disabled={!b || pause.isPending} onCheckedChange={(v) => pause.mutate(v)} tone="primary" aria-describedby="buyer-pause-state" />
         <div>
           <Label htmlFor="buyer-pause">{format(t.live.pauseBot, { name })}</Label>
-          <p id="buyer-pause-help" className="text-xs text-muted-foreground">{t.live.pauseHelp}</p>
+          <p id="buyer-pause-state" className={cn("text-xs", b?.bot_paused ? "text-amber-200" : "text-muted-foreground")} data-testid="buyer-pause-state">
+            {format(b?.bot_paused ? t.live.pauseStateOn : t.live.pauseStateOff, { name })}
+          </p>
         </div>
       </div>
 

@@ -5,6 +5,7 @@ import { replyToComment } from "@/lib/pipeline/comment-replies";
 import { cancelBuyerCartForComment } from "@/lib/pipeline/cancel-for-comment";
 import { optOutBuyer } from "@/lib/pipeline/buyers";
 import { flagForSeller } from "@/lib/pipeline/flag-for-seller";
+import { KILL_SWITCH_REASON } from "@/lib/pipeline/kill-switch";
 
 /**
  * A buyer's comment → understood → stock reserved → one public and one private reply.
@@ -42,7 +43,9 @@ export const processComment = defineJob({
         }
         const reservation = await step.run("reserve", () => reserveForComment({ commentId, productId: understood.productId!, quantity: understood.quantity, buyerId: understood.buyerId }));
         if (reservation.status === "skipped") {
-          await step.run("finish-skipped", () => finishComment({ commentId, note: reservation.reason }));
+          // The bot was switched off between understanding and reserving: the comment waits as PAUSED like the others.
+          const paused = reservation.reason === KILL_SWITCH_REASON;
+          await step.run("finish-skipped", () => finishComment({ commentId, note: reservation.reason, ...(paused && { status: "PAUSED" as const }) }));
           return { skipped: reservation.reason };
         }
         if (reservation.status === "out_of_stock") {

@@ -5,6 +5,8 @@ export type LiveStats = {
   processed: number;
   pending: number;
   needsReview: number;
+  /** Received while the bot was off and not processed (yet): the seller may have them processed. */
+  paused: number;
   /** Comments received during the last minute. */
   perMinute: number;
   /** Comment → private reply latency of the DMs sent during the last minute (milliseconds). */
@@ -20,10 +22,11 @@ export async function getLiveStats({ liveId, storeId, now = new Date() }: { live
   // receivedAt lets the (liveId, receivedAt) index do the work instead of scanning the whole live.
   const horizon = new Date(now.getTime() - 15 * 60_000);
   const [counts, latency, carts] = await Promise.all([
-    prisma.$queryRaw<{ received: number; pending: number; review: number; minute: number }[]>`
+    prisma.$queryRaw<{ received: number; pending: number; review: number; paused: number; minute: number }[]>`
       SELECT count(*)::int AS received,
              count(*) FILTER (WHERE status IN ('RECEIVED', 'PROCESSING'))::int AS pending,
              count(*) FILTER (WHERE status = 'NEEDS_REVIEW')::int AS review,
+             count(*) FILTER (WHERE status = 'PAUSED')::int AS paused,
              count(*) FILTER (WHERE "receivedAt" > ${minuteAgo})::int AS minute
       FROM comments WHERE "liveId" = ${liveId} AND "receivedAt" <= ${now}`,
     prisma.$queryRaw<{ n: number; avg: number | null; p50: number | null; p95: number | null; max: number | null }[]>`
@@ -32,7 +35,8 @@ export async function getLiveStats({ liveId, storeId, now = new Date() }: { live
              percentile_cont(0.95) WITHIN GROUP (ORDER BY ms)::float8 AS p95,
              max(ms)::float8 AS max
       FROM (
-        SELECT extract(epoch FROM ("dmSentAt" - "receivedAt")) * 1000 AS ms
+        -- From arrival, or, for a comment received while the bot was off, from when it was handed back.
+        SELECT extract(epoch FROM ("dmSentAt" - coalesce("resumedAt", "receivedAt"))) * 1000 AS ms
         FROM comments
         WHERE "liveId" = ${liveId} AND "receivedAt" >= ${horizon} AND "dmSentAt" > ${minuteAgo} AND "dmSentAt" <= ${now}
       ) x`,
@@ -50,9 +54,10 @@ export async function getLiveStats({ liveId, storeId, now = new Date() }: { live
   const round = (v: number | null) => (v === null ? null : Math.round(v));
   return {
     received: c.received,
-    processed: c.received - c.pending,
+    processed: c.received - c.pending - c.paused,
     pending: c.pending,
     needsReview: c.review,
+    paused: c.paused,
     perMinute: c.minute,
     latency: { samples: l.n, avgMs: round(l.avg), p50Ms: round(l.p50), p95Ms: round(l.p95), maxMs: round(l.max) },
     carts: { pending: o.pending, paid: o.paid, expired: o.expired, cancelled: o.cancelled, revenueMinor: o.revenue },

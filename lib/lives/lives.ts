@@ -10,6 +10,7 @@ import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import type { CommentOutcome } from "@/lib/pipeline/comment-outcome";
 import { commentOutcomes } from "./comment-outcomes";
 import type { commentListQuery, commentOutput, liveCreateInput, liveOutput } from "./schemas";
+import { afterRequeue, assertCanProcess, countPausedComments, recordPausedProcessed, requeuePausedComments } from "./process-paused-comments";
 
 export function toLiveDto(live: Live, store?: Pick<Store, "messagingMode">): z.infer<typeof liveOutput> {
   return {
@@ -81,15 +82,24 @@ export async function endLive({ live, actorId, actorType = "USER" }: { live: Liv
   return toLiveDto(ended);
 }
 
-/** The kill switch. Takes effect at once: every step re-reads it before reserving or sending. */
-export async function setBotEnabled({ live, enabled, actorId }: { live: Live; enabled: boolean; actorId: string }) {
-  const updated = await prisma.$transaction(async (tx) => {
+/**
+ * The kill switch. Takes effect at once: every step re-reads it before reserving or sending. Comments that
+ * arrive while it is off are kept as PAUSED; turning it on with `processPaused` hands them back to the
+ * pipeline in the same transaction (each exactly once, see process-paused-comments.ts), without it they
+ * stay PAUSED until the seller asks for them to be processed.
+ */
+export async function setBotEnabled({ live, enabled, processPaused = false, actorId }: { live: Live; enabled: boolean; processPaused?: boolean; actorId: string }) {
+  const { updated, requeued } = await prisma.$transaction(async (tx) => {
     const l = await tx.live.update({ where: { id: live.id }, data: { botEnabled: enabled } });
+    if (processPaused) assertCanProcess(l);
     await recordAudit(tx, { storeId: live.storeId, actorType: "USER", actorId, action: enabled ? "live.bot_enabled" : "live.bot_disabled", entityType: "live", entityId: live.id });
-    return l;
+    const r = processPaused ? await requeuePausedComments(tx, { live: l }) : null;
+    if (r?.commentIds.length) await recordPausedProcessed(tx, { live: l, actorId, count: r.commentIds.length });
+    return { updated: l, requeued: r };
   });
-  await notifyStore(live.storeId, { type: "live.updated", liveId: live.id });
-  return toLiveDto(updated);
+  if (requeued) await afterRequeue(requeued);
+  else await notifyStore(live.storeId, { type: "live.updated", liveId: live.id });
+  return { ...toLiveDto(updated), queued: requeued?.commentIds.length ?? 0, paused_comments: await countPausedComments({ liveId: live.id }) };
 }
 
 export async function listLiveComments({ liveId, query }: { liveId: string; query: z.output<typeof commentListQuery> }) {

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { COMMENT_OUTCOMES } from "@/lib/pipeline/comment-outcome";
 
+/** PAUSED: received while the live's bot was off; kept for the seller and processable once it is on again. */
+export const COMMENT_STATUSES = ["RECEIVED", "PROCESSING", "PROCESSED", "SKIPPED", "NEEDS_REVIEW", "FAILED", "PAUSED"] as const;
+
 export const liveCreateInput = z.object({
   store_id: z.string().min(1, "is required"),
   fb_video_id: z.string().trim().regex(/^[\w.-]{1,64}$/, "must be the id of the live video"),
@@ -8,7 +11,12 @@ export const liveCreateInput = z.object({
   title: z.string().trim().min(1, "is required").max(200),
 });
 
-export const botToggleInput = z.object({ enabled: z.boolean({ error: "must be true or false" }) });
+export const botToggleInput = z
+  .object({
+    enabled: z.boolean({ error: "must be true or false" }),
+    process_paused: z.boolean({ error: "must be true or false" }).optional().describe("with enabled: true, also process the comments received while the bot was off"),
+  })
+  .refine((v) => !(v.process_paused && !v.enabled), { path: ["process_paused"], message: "only possible when turning the bot on (enabled: true)" });
 
 export const liveOutput = z.object({
   id: z.string(),
@@ -33,7 +41,7 @@ export const commentOutput = z.object({
   quantity: z.number().int().nullable(),
   confidence: z.number().nullable(),
   language: z.string().nullable(),
-  status: z.string(),
+  status: z.enum(COMMENT_STATUSES).describe("PAUSED: received while the bot was off (kill switch); nothing was reserved or sent"),
   outcome: z
     .enum(COMMENT_OUTCOMES)
     .nullable()
@@ -47,5 +55,16 @@ export const commentOutput = z.object({
 export const commentListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
   before: z.string().datetime({ message: "must be an ISO date-time" }).optional(),
-  status: z.enum(["RECEIVED", "PROCESSING", "PROCESSED", "SKIPPED", "NEEDS_REVIEW", "FAILED"]).optional(),
+  status: z.enum(COMMENT_STATUSES).optional(),
+});
+
+export const botToggleOutput = liveOutput.extend({
+  queued: z.number().int().describe("comments received while paused that this call handed to the bot"),
+  paused_comments: z.number().int().describe("comments still waiting as received while paused"),
+});
+
+export const pausedProcessOutput = z.object({
+  live_id: z.string(),
+  queued: z.number().int().describe("comments handed to the bot by this call (0 when another call already took them)"),
+  paused_comments: z.number().int(),
 });

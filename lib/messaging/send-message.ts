@@ -5,6 +5,7 @@ import { publishStoreEvent } from "@/lib/realtime/publish";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { graphClient, pageCredentials } from "./graph";
+import { KILL_SWITCH_REASON } from "@/lib/pipeline/kill-switch";
 
 export const MESSAGING_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -116,7 +117,13 @@ export async function sendOutboundBatch(reqs: readonly OutboundRequest[], { comp
   outcomes.forEach((o, i) => {
     if (o?.final) results[i] = { status: o.status, messageId: claims[i]!.id, reason: o.error, duplicate: false };
   });
-  const completion = complete && !thrown ? { ...complete, dmSent: results[complete.privateIndex]?.status === "SENT" && !results[complete.privateIndex]!.duplicate } : null;
+  const reply = complete ? results[complete.privateIndex] : null;
+  // The kill switch went off between reserving and replying: the comment waits with those received while
+  // paused (the held-back messages are released when they are processed, see process-paused-comments.ts).
+  const heldBySwitch = reply?.status === "SKIPPED" && !reply.duplicate && reply.reason === KILL_SWITCH_REASON;
+  const completion = complete && !thrown
+    ? { ...complete, status: heldBySwitch ? ("PAUSED" as const) : complete.status, dmSent: reply?.status === "SENT" && !reply.duplicate }
+    : null;
   if (outcomes.some((o) => o) || completion) await record(reqs, claims, outcomes, completion);
 
   if (thrown) throw thrown;
@@ -196,7 +203,7 @@ async function deliver(req: OutboundRequest, g: Guards): Promise<Outcome> {
 function guardReason(req: OutboundRequest, g: Guards | undefined): string | null {
   if (!g || g.suspended) return "store suspended";
   if (g.optedOut) return "buyer opted out";
-  if (!req.manual && g.botEnabled === false) return "kill switch: bot disabled for this live";
+  if (!req.manual && g.botEnabled === false) return KILL_SWITCH_REASON;
   if (!req.manual && g.paused) return "manual takeover: bot paused for this buyer";
   if (req.kind !== "PUBLIC_REPLY" && g.publicOnly) return "Meta blocked messaging for this page: public replies only";
   return null;
@@ -217,7 +224,7 @@ async function record(
   reqs: readonly OutboundRequest[],
   claims: readonly ClaimRow[],
   outcomes: readonly (Outcome | null)[],
-  completion: (CommentCompletion & { dmSent: boolean }) | null,
+  completion: (Omit<CommentCompletion, "status"> & { status: CommentCompletion["status"] | "PAUSED"; dmSent: boolean }) | null,
 ) {
   type ResultRow = { id: string; final: boolean; status: string | null; externalId: string | null; error: string | null; storeId: string; buyerId: string | null; psid: string | null };
   const rows = outcomes.flatMap((o, i): ResultRow[] => {

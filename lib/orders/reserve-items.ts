@@ -11,6 +11,7 @@ import { reservationTtlSeconds } from "./ttl";
 import { expireOverdueForProduct } from "./expire-order";
 import { announceOrderCreated } from "./announce-order";
 import { lifecycleStartsAt } from "./order-timers";
+import { KILL_SWITCH_REASON } from "@/lib/pipeline/kill-switch";
 
 export type ReserveRequest = {
   storeId: string;
@@ -317,7 +318,7 @@ async function prepare(tx: SqlClient, plan: Plan): Promise<Prepared> {
     return { done: { result: { status: "reserved", order, addedToExistingCart: read.replay.byComment && order.idempotencyKey !== plan.idempotencyKey, replayed: true }, created: null } };
   }
   if (plan.botComment) {
-    if (!read.botEnabled) return { done: { result: { status: "skipped", reason: "kill switch: bot disabled for this live" }, created: null } };
+    if (!read.botEnabled) return { done: { result: { status: "skipped", reason: KILL_SWITCH_REASON }, created: null } };
     if (read.optedOut) return { done: { result: { status: "skipped", reason: "buyer opted out" }, created: null } };
   }
 

@@ -114,6 +114,8 @@ describe("replyToComment", () => {
       expect(rows.map((r) => r.status)).toEqual(["SKIPPED", "SKIPPED"]);
       const after = await prisma.comment.findUniqueOrThrow({ where: { id: comment.id } });
       expect(after.dmSentAt).toBeNull();
+      // Caught by the kill switch, the comment waits with those received while paused.
+      if (change === "killswitch") expect(after.status).toBe("PAUSED");
     }
   });
 });

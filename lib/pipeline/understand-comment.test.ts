@@ -84,7 +84,7 @@ describe("understandComment", () => {
     expect(results.map((r) => (r.action === "act" ? r.buyerId : null))).toEqual(comments.map(() => buyers[0]!.id));
   });
 
-  test("kill switch, opt-out and manual takeover are tagged as before (takeover → NEEDS_REVIEW)", async () => {
+  test("kill switch, opt-out and manual takeover are tagged (kill switch → PAUSED, takeover → NEEDS_REVIEW)", async () => {
     const seeded = await seedStore();
     const paused = await comment(seeded, "quiero A12", "paused_author");
     await prisma.buyer.create({ data: { storeId: seeded.store.id, pageId: seeded.pageId, authorId: "paused_author", botPausedAt: new Date(), locale: "pt" } });
@@ -103,10 +103,17 @@ describe("understandComment", () => {
     await prisma.live.update({ where: { id: seeded.live.id }, data: { botEnabled: false } });
     const off = await comment(seeded, "quiero A12");
     expect(await understandComment({ commentId: off.id })).toEqual({ action: "skip", reason: "kill switch: bot disabled for this live" });
+    // Received while paused: kept apart from SKIPPED so the seller can have it processed later.
+    expect(await prisma.comment.findUniqueOrThrow({ where: { id: off.id } })).toMatchObject({ status: "PAUSED", intent: "BUY", sku: "A12" });
+    const endedWhileOff = await comment(seeded, "quiero A12");
     const ended = await comment(seeded, "quiero A12");
     await prisma.live.update({ where: { id: seeded.live.id }, data: { botEnabled: true, status: "ENDED" } }); // ended after the comment came in
     expect(await understandComment({ commentId: ended.id })).toEqual({ action: "skip", reason: "live has ended" });
     expect((await prisma.comment.findUniqueOrThrow({ where: { id: ended.id } })).status).toBe("SKIPPED");
+    // A live that ended no longer sells, whatever its switch said: nothing to process later.
+    await prisma.live.update({ where: { id: seeded.live.id }, data: { botEnabled: false } });
+    expect(await understandComment({ commentId: endedWhileOff.id })).toEqual({ action: "skip", reason: "live has ended" });
+    expect((await prisma.comment.findUniqueOrThrow({ where: { id: endedWhileOff.id } })).status).toBe("SKIPPED");
   });
 
   test("a sale does not rebuild the catalog index; a catalog edit does, at once", async () => {

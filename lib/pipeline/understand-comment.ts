@@ -3,6 +3,7 @@ import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { publishStoreEvent } from "@/lib/realtime/publish";
 import { decideText } from "./understand-text";
 import { replyLanguage } from "./reply-language";
+import { KILL_SWITCH_REASON } from "./kill-switch";
 
 export type Understood =
   | { action: "skip"; reason: string }
@@ -78,18 +79,21 @@ export async function understandComment({ commentId }: { commentId: string }): P
   const buyerId = comment.buyerId!;
   const { decision, log } = await decideText({ storeId: comment.storeId, text: comment.text, storeLocale: comment.storeLocale, catalogVersion: comment.catalogVersion! });
 
+  // The kill switch was read in the statement above with the comment itself: pausing costs no round trip.
+  const botOff = comment.hasLive && comment.liveStatus === "ACTIVE" && !comment.botEnabled;
   const skipReason = !comment.hasLive
     ? "not on an active live"
-    : !comment.botEnabled
-      ? "kill switch: bot disabled for this live"
-      : comment.liveStatus !== "ACTIVE"
-        ? "live has ended"
+    : comment.liveStatus !== "ACTIVE"
+      ? "live has ended"
+      : botOff
+        ? KILL_SWITCH_REASON
         : comment.optedOut
           ? "buyer opted out"
           : comment.paused
             ? "manual takeover: the seller is handling this buyer"
             : null;
-  const status = skipReason ? (comment.paused ? "NEEDS_REVIEW" : "SKIPPED") : "PROCESSING";
+  // PAUSED (received while the bot was off) is kept apart from SKIPPED: the seller can still have it processed.
+  const status = botOff ? "PAUSED" : skipReason ? (comment.paused ? "NEEDS_REVIEW" : "SKIPPED") : "PROCESSING";
   // The comment keeps the language it is answered in: the replies, the order and its checkout read it.
   const language = replyLanguage({ detected: decision.language, clear: decision.languageClear, buyerLocale: comment.buyerLocale, storeLocale: comment.storeLocale });
   const reason = skipReason ? `${decision.reason} — ${skipReason}` : decision.reason;
@@ -138,7 +142,7 @@ export async function understandComment({ commentId }: { commentId: string }): P
 }
 
 /** Last step: the comment is done (its replies, order and decision are all recorded). */
-export async function finishComment({ commentId, status = "PROCESSED", note }: { commentId: string; status?: "PROCESSED" | "NEEDS_REVIEW" | "FAILED"; note?: string }) {
+export async function finishComment({ commentId, status = "PROCESSED", note }: { commentId: string; status?: "PROCESSED" | "NEEDS_REVIEW" | "FAILED" | "PAUSED"; note?: string }) {
   const [c] = await pgDb.$queryRaw<{ storeId: string; liveId: string | null }[]>`
     UPDATE comments SET status = ${status}::"CommentStatus", "processedAt" = now(), error = coalesce(${note || null}::text, error)
     WHERE id = ${commentId} RETURNING "storeId", "liveId"`;

@@ -58,7 +58,8 @@ test("the kill switch shows stopped at once and nothing is reserved or sent whil
   const { comment_id } = await comment(request, seller, liveId, "Pedro", "quiero 1 A13");
   const r = row(page, "quiero 1 A13");
   await expect(r).toBeVisible({ timeout: 2_000 });
-  await expect(r).toHaveAttribute("data-status", "SKIPPED");
+  await expect(r).toHaveAttribute("data-status", "PAUSED");
+  await expect(r).toContainText("Received while paused");
   await page.waitForTimeout(1_500);
   // Checked on what reached the fake Graph API: no public reply and no DM for that comment.
   const sent = await sentFor(request, seller, liveId);
@@ -70,7 +71,10 @@ test("the kill switch shows stopped at once and nothing is reserved or sent whil
   expect(comment_id).toBeTruthy();
   await shot(page, "live-control-center-stopped-desktop");
 
+  // Back on: the app asks what to do with the comment received meanwhile.
+  await expect(page.getByTestId("paused-waiting")).toBeVisible();
   await page.getByRole("switch", { name: "Bot" }).click();
+  await page.getByTestId("resume-only").click();
   await expect(killSwitch).toHaveAttribute("data-bot", "on");
 });
 
@@ -81,8 +85,8 @@ test("manual takeover: pause one buyer, write to them as the seller, correct the
   await row(page, "viene en otros colores").click();
   const panel = page.getByTestId("takeover");
   await expect(panel.getByRole("heading", { name: "Lucía" })).toBeVisible();
-  await panel.getByRole("switch", { name: /Bot paused for Lucía/ }).click();
-  await expect(panel.getByRole("switch", { name: /Bot paused for Lucía/ })).toBeChecked();
+  await panel.getByRole("switch", { name: /Pause the bot for Lucía/ }).click();
+  await expect(panel.getByRole("switch", { name: /Pause the bot for Lucía/ })).toBeChecked();
 
   await comment(request, seller, liveId, "Lucía", "dame la azul entonces");
   const paused = row(page, "dame la azul entonces");

@@ -4,9 +4,12 @@ import { botToggleInput } from "@/lib/lives/schemas";
 import { setBotEnabled } from "@/lib/lives/lives";
 import { liveOfMember } from "@/lib/lives/member-live";
 
-/** The kill switch: while off, comments are stored and shown but nothing is reserved or sent. */
+/**
+ * The kill switch: while off, comments are stored and shown (as PAUSED) but nothing is reserved or sent.
+ * `{enabled: true, process_paused: true}` also hands the comments received while it was off to the bot.
+ */
 export const POST = sellerRoute(async ({ req, user, params }) => {
   const live = await liveOfMember(user.id, params.id!);
-  const { enabled } = await parseJsonBody(req, botToggleInput);
-  return json(await setBotEnabled({ live, enabled, actorId: user.id }));
+  const input = await parseJsonBody(req, botToggleInput);
+  return json(await setBotEnabled({ live, enabled: input.enabled, processPaused: input.process_paused ?? false, actorId: user.id }));
 });
