@@ -9,12 +9,13 @@ import { getMessages } from "@/lib/i18n/server";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await getSessionUser();
-  if (!user) redirect("/login?callbackUrl=/dashboard");
+  // Plain /login: after signing in everyone lands where they belong (a superadmin on /admin, a seller here).
+  if (!user) redirect("/login");
   const [{ current, memberships }, { t, dir, locale }] = await Promise.all([getCurrentStore(user.id), getMessages()]);
   return (
     // Session and query clients live here, not in the root layout: the buyer's checkout stays light.
     <Providers>
-    <DashboardProviders dir={dir === "rtl" ? "rtl" : "ltr"} closeLabel={t.common.close}>
+    <DashboardProviders dir={dir} locale={locale} closeLabel={t.common.close}>
       <DashboardShell t={t.nav} locale={locale} userName={user.fullName} storeName={current?.store.name ?? null} isSuperadmin={user.platformRole === "SUPERADMIN"} showSimulator={simulatorEnabled()} stores={memberships.map((m) => ({ id: m.storeId, name: m.store.name }))} currentStoreId={current?.store.id ?? null}>
         {children}
       </DashboardShell>

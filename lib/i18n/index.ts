@@ -13,7 +13,7 @@ export function isUiLocale(v: string | null | undefined): v is UiLocale {
   return !!v && (UI_LOCALES as readonly string[]).includes(v);
 }
 
-export function dirOf(locale: UiLocale) {
+export function dirOf(locale: UiLocale): "ltr" | "rtl" {
   return locale === "ar" ? "rtl" : "ltr";
 }
 
