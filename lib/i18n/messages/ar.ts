@@ -381,6 +381,7 @@ export const ar: Messages = {
     noEmail: "اطلب من مسؤول منصة LiveStreamSell هذه إعادة تعيين كلمة المرور.",
     back: "العودة إلى تسجيل الدخول",
   },
+  docs: { back: "لوحة التحكم", machineReadable: "للآلات:", requestBody: "جسم الطلب", response: "الاستجابة {status}", empty: "فارغة", errors: "الأخطاء: {codes}" },
   admin: { title: "إدارة المنصة", tenants: "المتاجر", users: "المستخدمون", plans: "الخطط", usage: "الاستخدام", tickets: "تذاكر الدعم", audit: "سجل التدقيق", ai: "سجل الذكاء الاصطناعي" },
   common: {
     save: "حفظ", cancel: "إلغاء", loading: "جارٍ التحميل…", error: "حدث خطأ ما", retry: "أعد المحاولة", comingNext: "يصل هذا القسم في الإصدار القادم.",

@@ -379,6 +379,7 @@ export const en = {
     noEmail: "Ask the administrator of this LiveStreamSell installation to reset your password.",
     back: "Back to sign in",
   },
+  docs: { back: "Dashboard", machineReadable: "Machine-readable:", requestBody: "Request body", response: "Response {status}", empty: "empty", errors: "Errors: {codes}" },
   admin: { title: "Platform admin", tenants: "Tenants", users: "Users", plans: "Plans", usage: "Usage", tickets: "Support tickets", audit: "Audit log", ai: "AI log" },
   common: {
     save: "Save", cancel: "Cancel", loading: "Loading…", error: "Something went wrong", retry: "Retry", comingNext: "This section arrives in the next release.",

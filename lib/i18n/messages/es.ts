@@ -381,6 +381,7 @@ export const es: Messages = {
     noEmail: "Pídele al administrador de esta instalación de LiveStreamSell que restablezca tu contraseña.",
     back: "Volver a iniciar sesión",
   },
+  docs: { back: "Panel", machineReadable: "Para máquinas:", requestBody: "Cuerpo de la solicitud", response: "Respuesta {status}", empty: "vacía", errors: "Errores: {codes}" },
   admin: { title: "Administración de la plataforma", tenants: "Tiendas", users: "Usuarios", plans: "Planes", usage: "Uso", tickets: "Tickets de soporte", audit: "Auditoría", ai: "Registro IA" },
   common: {
     save: "Guardar", cancel: "Cancelar", loading: "Cargando…", error: "Algo salió mal", retry: "Reintentar", comingNext: "Esta sección llega en la próxima versión.",

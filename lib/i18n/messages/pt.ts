@@ -381,6 +381,7 @@ export const pt: Messages = {
     noEmail: "Peça ao administrador desta instalação do LiveStreamSell para redefinir sua senha.",
     back: "Voltar ao login",
   },
+  docs: { back: "Painel", machineReadable: "Para máquinas:", requestBody: "Corpo da requisição", response: "Resposta {status}", empty: "vazia", errors: "Erros: {codes}" },
   admin: { title: "Administração da plataforma", tenants: "Lojas", users: "Usuários", plans: "Planos", usage: "Uso", tickets: "Chamados de suporte", audit: "Auditoria", ai: "Registro de IA" },
   common: {
     save: "Salvar", cancel: "Cancelar", loading: "Carregando…", error: "Algo deu errado", retry: "Tentar novamente", comingNext: "Esta seção chega na próxima versão.",
