@@ -102,7 +102,7 @@ export function AuthForm({ mode, t, invite }: Props) {
       <Button type="submit" disabled={working}>{working ? t.working : mode === "signup" ? t.signUp : t.signIn}</Button>
       <p className="text-center text-sm text-muted-foreground">
         {mode === "signup" ? t.haveAccount : t.noAccount}{" "}
-        <Link className="text-blue-300 underline-offset-4 hover:underline" href={`${mode === "signup" ? "/login" : "/signup"}${suffix}`}>
+        <Link className="text-blue-300 underline underline-offset-4" href={`${mode === "signup" ? "/login" : "/signup"}${suffix}`}>
           {mode === "signup" ? t.signIn : t.signUp}
         </Link>
       </p>

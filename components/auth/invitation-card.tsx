@@ -8,7 +8,8 @@ export function InvitationCard({ invite, t, roles, note, children }: { invite: I
   return (
     <section aria-labelledby="invitation-title" className="flex flex-col gap-2 rounded-lg border border-primary/40 bg-primary/10 p-4" data-testid="invitation">
       <h1 id="invitation-title" className="flex items-center gap-2 text-base font-semibold">
-        <UserPlus className="size-4 shrink-0 text-blue-300" aria-hidden /> {t.title}: <bdi>{invite.storeName}</bdi>
+        <UserPlus className="size-4 shrink-0 text-blue-300" aria-hidden />
+        <span>{t.title}: <bdi>{invite.storeName}</bdi></span>
       </h1>
       <p className="text-sm">{format(t.body, { inviter: invite.inviterName ?? "—", store: invite.storeName, role: roles[invite.role] })}</p>
       {note && <p className="text-sm text-muted-foreground">{note}</p>}

@@ -6,7 +6,7 @@ import { cn } from "@/lib/utils";
 export function PublicShell({ locale, languageLabel, home = "/", className, children }: { locale: string; languageLabel: string; home?: string; className?: string; children: React.ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col px-4 py-5">
-      <header className="mx-auto flex w-full max-w-md items-center justify-between gap-3">
+      <header className="mx-auto flex w-full max-w-sm items-center justify-between gap-3">
         <Link href={home} className="text-lg font-bold"><span className="text-blue-400">Live</span>StreamSell</Link>
         <LanguageSwitcher label={languageLabel} current={locale} />
       </header>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { countryName, timeZoneLabel, timeZoneOptions } from "./display-names";
+import { countryName, languageName, timeZoneLabel, timeZoneOptions } from "./display-names";
 
 const plain = (s: string) => s.replace(/[\u2068\u2069]/g, "");
 const winter = new Date("2026-07-15T12:00:00Z");
@@ -11,6 +11,15 @@ describe("country names follow the reader's language", () => {
     expect(countryName("AE", "en")).toBe("United Arab Emirates");
     expect(countryName("CL", "ar")).toBe("تشيلي");
     expect(countryName("US", "pt")).toBe("Estados Unidos");
+  });
+});
+
+describe("store languages follow the reader's language", () => {
+  test("es-CL reads as Spanish (Chile) in each dashboard language", () => {
+    expect(languageName("es-CL", "pt")).toBe("Espanhol (Chile)");
+    expect(languageName("es-CL", "en")).toBe("Spanish (Chile)");
+    expect(languageName("pt-BR", "es")).toBe("Portugués (Brasil)");
+    expect(languageName("ar", "ar")).toBe("العربية");
   });
 });
 

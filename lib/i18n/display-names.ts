@@ -15,6 +15,16 @@ export function countryName(code: string, locale: string): string {
   }
 }
 
+/** A language tag in the reader's language, capitalised for lists: "es-CL" → "Espanhol (Chile)" in Portuguese. */
+export function languageName(tag: string, locale: string): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: "language", languageDisplay: "standard", fallback: "code" }).of(tag) ?? tag;
+    return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+  } catch {
+    return tag;
+  }
+}
+
 /** The zone's city as written in its IANA id: "America/Argentina/Buenos_Aires" → "Buenos Aires". */
 export function zoneCity(zone: string) {
   return (zone.split("/").pop() ?? zone).replaceAll("_", " ");

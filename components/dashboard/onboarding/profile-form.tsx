@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { api, ApiError } from "@/components/dashboard/api-client";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { useUiLocale } from "@/components/dashboard/dashboard-providers";
-import { countryName, timeZoneOptions } from "@/lib/i18n/display-names";
+import { countryName, languageName, timeZoneOptions } from "@/lib/i18n/display-names";
 import { COUNTRIES, STORE_LOCALES, localeLabel } from "./countries";
 
 export type StoreProfile = { id: string; name: string; country: string; currency: string; locale: string; timezone: string; onboarding_step: number };
@@ -107,7 +107,7 @@ export function ProfileForm({ store, t, ts, submitLabel, onSaved, disabled = fal
         <Field id="locale" label={t.locale} error={errors.locale}>
           <Select value={locale} onChange={(e) => setLocale(e.target.value)} disabled={disabled}>
             {!(STORE_LOCALES as readonly string[]).includes(locale) && <option value={locale}>{locale}</option>}
-            {STORE_LOCALES.map((l) => <option key={l} value={l}>{localeLabel(l)}</option>)}
+            {STORE_LOCALES.map((l) => <option key={l} value={l}>{mounted ? languageName(l, uiLocale) : localeLabel(l)}</option>)}
           </Select>
         </Field>
         <Field id="timezone" label={t.timezone} error={errors.timezone}>

@@ -144,7 +144,7 @@ export function TeamPanel({ storeId, storeName, isOwner, t, tc }: { storeId: str
           </DialogHeader>
           <DialogFooter>
             <DialogClose asChild><Button type="button" variant="ghost">{tc.cancel}</Button></DialogClose>
-            <Button type="button" variant="destructive" disabled={remove.isPending} onClick={() => leaving && remove.mutate(leaving)}>
+            <Button type="button" disabled={remove.isPending} onClick={() => leaving && remove.mutate(leaving)}>
               {leaving?.is_you ? t.leave : t.remove}
             </Button>
           </DialogFooter>
