@@ -224,6 +224,7 @@ test("Arabic renders right to left with the sidebar on the right", async ({ page
 });
 
 test("axe finds no serious violations on any dashboard screen", async ({ page, request }) => {
+  test.setTimeout(180_000); // eight screens, each analysed by axe: minutes on a busy machine
   const seller = await readySeller(request);
   const live = await startLive(request, seller);
   const order = await createCheckoutOrder(request, seller, [{ sku: "A12", qty: 1 }]);
