@@ -252,6 +252,7 @@ test("axe finds no serious violations on any dashboard screen", async ({ page, r
 
 test.describe("on a phone", () => {
   test("@phone tables become cards, the menu opens, and the Control Center stacks", async ({ page, request }) => {
+    test.setTimeout(180_000);
     const seller: ApiSeller = await readySeller(request);
     const live = await startLive(request, seller);
     await createCheckoutOrder(request, seller, [{ sku: "A12", qty: 1 }]);

@@ -60,7 +60,7 @@ test.describe("on a 390 px phone", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test("@phone nothing is wider than the screen: every dashboard page, admin, API docs, checkout and the public pages, in es, pt and ar", async ({ page, request, context, browser }) => {
-    test.setTimeout(420_000);
+    test.setTimeout(900_000); // 51 page loads and screenshots
     const { seller, live, pending } = await sellerWithSales(page, request);
     await signInToDashboard(page, seller);
     const admin = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -97,7 +97,9 @@ test.describe("on a 390 px phone", () => {
         await open(p, path);
         const over = await horizontalOverflow(p);
         if (over) wide.push(`${locale} ${name} (${path}): ${over.scroll}px > ${over.width}px: ${over.offenders.join(", ")}`);
-        await shot(p, `shell-${name}-${locale}-phone`);
+        // The API reference is ~60,000 px tall on a phone: its first screen is enough to look at.
+        if (name === "api-docs") await p.screenshot({ path: `test-results/screenshots/shell-${name}-${locale}-phone.png` });
+        else await shot(p, `shell-${name}-${locale}-phone`);
         seen.push(`${locale} ${name}`);
       }
     }
