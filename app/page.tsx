@@ -3,11 +3,13 @@ import { redirect } from "next/navigation";
 import { MessageCircle, ShieldCheck, CreditCard } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { getSessionUser } from "@/lib/auth/current-user";
+import { landingPath } from "@/lib/auth/landing-path";
 import { getMessages } from "@/lib/i18n/server";
 import { LanguageSwitcher } from "@/components/language-switcher";
 
 export default async function Home() {
-  if (await getSessionUser()) redirect("/dashboard");
+  const user = await getSessionUser();
+  if (user) redirect(landingPath({ platformRole: user.platformRole }));
   const { t, locale } = await getMessages();
   return (
     <main className="mx-auto flex min-h-dvh max-w-5xl flex-col px-5 py-8">
@@ -16,7 +18,7 @@ export default async function Home() {
           <span className="text-primary">Live</span>StreamSell
         </span>
         <div className="flex items-center gap-3">
-          <LanguageSwitcher current={locale} />
+          <LanguageSwitcher label={t.nav.language} current={locale} />
           <Button asChild variant="ghost"><Link href="/login">{t.landing.signIn}</Link></Button>
         </div>
       </header>

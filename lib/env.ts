@@ -41,6 +41,7 @@ const schema = z.object({
   FAKE_GRAPH: flag,
   SANDBOX_PAYMENTS_DEFAULT: z.enum(["0", "1"]).optional(), // "1": every store can pay with the built-in sandbox provider // serve the built-in fake Graph API for the simulator (embedded default)
   TRUST_PROXY: flag,
+  SUPPORT_EMAIL: z.string().email("SUPPORT_EMAIL must be an email address").optional(), // shown to users who need help signing in
 });
 
 export type Env = z.infer<typeof schema> & { APP_URL: string };

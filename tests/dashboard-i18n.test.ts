@@ -3,13 +3,15 @@ import { en } from "@/lib/i18n/messages/en";
 import { es } from "@/lib/i18n/messages/es";
 import { pt } from "@/lib/i18n/messages/pt";
 import { ar } from "@/lib/i18n/messages/ar";
+import { pluralKeysOf } from "@/lib/i18n/format";
 
 type Tree = { [k: string]: string | Tree };
 
 function leaves(tree: Tree, prefix = ""): [string, string][] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
 }
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// Variables of a template, plural ones included ("{count, plural, one {…} other {…}}" names `count`).
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).concat(pluralKeysOf(s).map((p) => p.name)))].sort();
 
 describe("dashboard catalogs", () => {
   const reference = new Map(leaves(en as unknown as Tree));

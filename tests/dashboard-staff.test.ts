@@ -17,8 +17,12 @@ import * as createOrderRoute from "@/app/api/v1/orders/create/route";
 import * as cancelRoute from "@/app/api/v1/orders/[id]/cancel/route";
 import * as refundRoute from "@/app/api/v1/orders/[id]/refund/route";
 import * as planRoute from "@/app/api/v1/stores/[id]/plan/route";
+import { invitationPreview } from "@/lib/team/invitation-preview";
 import { call } from "./helpers/api";
 import { createStoreFor, signUp, uniqueEmail } from "./helpers/factories";
+
+/** The token of an invitation link (`/invite/<token>`). */
+const tokenOf = (inviteUrl: string) => decodeURIComponent(new URL(inviteUrl).pathname.split("/").pop()!);
 
 async function ownerWithStaff() {
   const owner = await signUp();
@@ -26,7 +30,7 @@ async function ownerWithStaff() {
   const staff = await signUp({ email: uniqueEmail("staff") });
   const invite = await call(membersRoute.POST, { params: { id: store.id }, token: owner.accessToken, body: { email: staff.email } });
   expect(invite.status).toBe(201);
-  const token = new URL(invite.body.invite_url).searchParams.get("token")!;
+  const token = tokenOf(invite.body.invite_url);
   const joined = await call(acceptRoute.POST, { params: { id: store.id }, token: staff.accessToken, body: { token } });
   expect(joined.status).toBe(200);
   expect(joined.body).toMatchObject({ store_id: store.id, role: "STAFF" });
@@ -37,7 +41,8 @@ describe("team: inviting STAFF", () => {
   test("an owner invites by email; the link's token joins the invitee as STAFF once; the database keeps only its hash", async () => {
     const { store, staff, token, owner, invite } = await ownerWithStaff();
     expect(invite).toMatchObject({ email: staff.email.toLowerCase(), role: "STAFF" });
-    expect(invite.invite_url).toContain(`/api/v1/stores/${store.id}/members/accept?token=`);
+    // A page to open, not an API address.
+    expect(new URL(invite.invite_url).pathname).toBe(`/invite/${token}`);
     const row = await prisma.invitation.findUniqueOrThrow({ where: { id: invite.id } });
     expect(row.tokenHash).not.toContain(token);
     expect(row.acceptedAt).toBeInstanceOf(Date);
@@ -52,24 +57,38 @@ describe("team: inviting STAFF", () => {
     expect(again.body.error.code).toBe("already_member");
   });
 
-  test("the invitation link parks the token in an httpOnly cookie and sends a signed-out invitee to sign in", async () => {
+  test("links shared before invitations were pages open the invitation page; joining needs the token and the right store", async () => {
     const owner = await signUp();
     const store = await createStoreFor(owner.accessToken);
     const invite = await call(membersRoute.POST, { params: { id: store.id }, token: owner.accessToken, body: { email: uniqueEmail("later") } });
-    const url = new URL(invite.body.invite_url);
-    const res = await call(acceptRoute.GET, { path: `${url.pathname}${url.search}`, params: { id: store.id } });
-    expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toMatch(/\/login\?callbackUrl=%2Fdashboard%2Finvite$/);
-    expect(res.headers.get("set-cookie")).toMatch(/lss_invite=[^;]+;.*HttpOnly/i);
+    const token = tokenOf(invite.body.invite_url);
+    const old = await call(acceptRoute.GET, { path: `/api/v1/stores/${store.id}/members/accept?token=${token}`, params: { id: store.id } });
+    expect(old.status).toBe(303);
+    expect(new URL(old.headers.get("location")!).pathname).toBe(`/invite/${token}`);
 
     const invitee = await signUp();
-    const joined = await call(acceptRoute.POST, { params: { id: store.id }, token: invitee.accessToken, headers: { cookie: `lss_invite=${url.searchParams.get("token")}` } });
+    const missing = await call(acceptRoute.POST, { params: { id: store.id }, token: invitee.accessToken, body: {} });
+    expect(missing.status).toBe(422);
+    expect(JSON.stringify(missing.body.error.details)).toContain("token");
+    const wrongStore = await createStoreFor(owner.accessToken);
+    expect((await call(acceptRoute.POST, { params: { id: wrongStore.id }, token: invitee.accessToken, body: { token } })).status).toBe(404);
+    expect(await prisma.membership.count({ where: { storeId: store.id } })).toBe(1);
+
+    const joined = await call(acceptRoute.POST, { params: { id: store.id }, token: invitee.accessToken, body: { token } });
     expect(joined.status).toBe(200);
     expect(joined.headers.get("set-cookie")).toContain("lss_store=");
+  });
 
-    const wrongStore = await createStoreFor(owner.accessToken);
-    const bad = await call(acceptRoute.GET, { path: `/api/v1/stores/${wrongStore.id}/members/accept${url.search}`, params: { id: wrongStore.id } });
-    expect(bad.headers.get("location")).toContain("/dashboard/invite?status=invalid");
+  test("the invitation preview names the store, the role and who invited; a used link has none", async () => {
+    const owner = await signUp();
+    const store = await createStoreFor(owner.accessToken);
+    const invite = await call(membersRoute.POST, { params: { id: store.id }, token: owner.accessToken, body: { email: uniqueEmail("preview") } });
+    const token = tokenOf(invite.body.invite_url);
+    const ownerRow = await prisma.user.findUniqueOrThrow({ where: { id: owner.userId } });
+    expect(await invitationPreview({ token })).toMatchObject({ storeId: store.id, storeName: "Tienda Ana", role: "STAFF", inviterName: ownerRow.fullName });
+    await call(acceptRoute.POST, { params: { id: store.id }, token: (await signUp()).accessToken, body: { token } });
+    expect(await invitationPreview({ token })).toBeNull();
+    expect(await invitationPreview({ token: "short" })).toBeNull();
   });
 
   test("a revoked or expired invitation cannot be used", async () => {
@@ -78,7 +97,6 @@ describe("team: inviting STAFF", () => {
     const revoked = await call(membersRoute.POST, { params: { id: store.id }, token: owner.accessToken, body: { email: uniqueEmail("r") } });
     expect((await call(invitationRoute.DELETE, { method: "DELETE", params: { id: store.id, invitationId: revoked.body.id }, token: owner.accessToken })).status).toBe(204);
     const user = await signUp();
-    const tokenOf = (u: string) => new URL(u).searchParams.get("token")!;
     expect((await call(acceptRoute.POST, { params: { id: store.id }, token: user.accessToken, body: { token: tokenOf(revoked.body.invite_url) } })).status).toBe(404);
 
     const expired = await call(membersRoute.POST, { params: { id: store.id }, token: owner.accessToken, body: { email: uniqueEmail("e") } });
@@ -94,11 +112,22 @@ describe("team: inviting STAFF", () => {
     for (let i = 0; i < 2; i++) {
       const inv = await call(membersRoute.POST, { params: { id: store.id }, token: owner.accessToken, body: { email: uniqueEmail(`s${i}`) } });
       const u = await signUp();
-      await call(acceptRoute.POST, { params: { id: store.id }, token: u.accessToken, body: { token: new URL(inv.body.invite_url).searchParams.get("token") } });
+      await call(acceptRoute.POST, { params: { id: store.id }, token: u.accessToken, body: { token: tokenOf(inv.body.invite_url) } });
     }
     const over = await call(membersRoute.POST, { params: { id: store.id }, token: owner.accessToken, body: { email: uniqueEmail("s3") } });
     expect(over.status).toBe(402);
     expect(over.body.error.code).toBe("plan_limit_reached");
+  });
+
+  test("the only owner cannot leave the store: 409 last_owner saying what to do, and the membership stays", async () => {
+    const { owner, store } = await ownerWithStaff();
+    const list = await call(membersRoute.GET, { params: { id: store.id }, token: owner.accessToken });
+    const mine = list.body.members.find((m: { is_you: boolean }) => m.is_you);
+    const leave = await call(memberRoute.DELETE, { method: "DELETE", params: { id: store.id, memberId: mine.id }, token: owner.accessToken });
+    expect(leave.status).toBe(409);
+    expect(leave.body.error.code).toBe("last_owner");
+    expect(leave.body.error.message).toMatch(/only owner.*make someone else owner/i);
+    expect(await prisma.membership.findUnique({ where: { id: mine.id } })).not.toBeNull();
   });
 
   test("a store always keeps one owner", async () => {

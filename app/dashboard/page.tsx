@@ -12,15 +12,16 @@ import { formatMoney } from "@/lib/money";
 import { analyticsRangeSchema } from "@/lib/analytics/range";
 import { getStoreOverview } from "@/lib/analytics/store-overview";
 import { listLiveSummaries } from "@/lib/analytics/past-lives";
+import { catalogSize } from "@/lib/analytics/catalog-size";
 import { onboardingState } from "@/lib/onboarding/steps";
 
 export const metadata = { title: "Overview" };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ range?: string }> }) {
   const { store } = await requireDashboardStore();
-  const { t, locale } = await getMessages();
+  const { t, locale, dir } = await getMessages();
   const range = analyticsRangeSchema.parse((await searchParams).range);
-  const [o, lives] = await Promise.all([getStoreOverview({ storeId: store.id, range }), listLiveSummaries({ storeId: store.id, limit: 20 })]);
+  const [o, lives, products] = await Promise.all([getStoreOverview({ storeId: store.id, range }), listLiveSummaries({ storeId: store.id, limit: 20 }), catalogSize({ storeId: store.id })]);
   const onboarding = onboardingState(store.onboardingStep);
   const num = new Intl.NumberFormat(locale);
   const pct = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
@@ -66,6 +67,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               title={t.overview.revenueChart}
               valueLabel={t.overview.revenue}
               data={series.map(({ label, short, s }) => ({ label, short, value: s.revenueMinor, display: money(s.revenueMinor) }))}
+              emptyLabel={t.overview.noData}
+              dir={dir}
               tone="success"
             />
             <BarChart
@@ -73,6 +76,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               valueLabel={t.overview.comments}
               secondaryLabel={t.overview.paid}
               data={series.map(({ label, short, s }) => ({ label, short, value: s.comments, display: num.format(s.comments), secondary: s.paidOrders, secondaryDisplay: num.format(s.paidOrders) }))}
+              emptyLabel={t.overview.noData}
+              dir={dir}
             />
           </CardContent>
         </Card>
@@ -88,11 +93,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                   return (
                     <li key={p.sku} className="flex flex-col gap-1">
                       <div className="flex items-baseline justify-between gap-2 text-sm">
-                        <span className="truncate"><span className="font-mono text-xs text-muted-foreground">{p.sku}</span> {p.name}</span>
+                        <span className="min-w-0 truncate"><bdi className="font-mono text-xs text-muted-foreground">{p.sku}</bdi> <bdi>{p.name}</bdi></span>
                         <span className="shrink-0 tabular-nums">{money(p.revenueMinor)}</span>
                       </div>
                       <div className="h-1.5 rounded-full bg-muted" aria-hidden><div className="h-1.5 rounded-full bg-primary" style={{ width: `${Math.max(4, share * 100)}%` }} /></div>
-                      <span className="text-xs text-muted-foreground">{format(t.overview.units, { units: num.format(p.units) })}</span>
+                      <span className="text-xs text-muted-foreground">{format(t.overview.units, { units: p.units }, locale)}</span>
                     </li>
                   );
                 })}
@@ -109,7 +114,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </div>
         <LivesTable lives={lives} t={t.overview} tl={t.live} fmt={{ money, pct: (v) => pct.format(v), date: (iso) => dateFmt.format(new Date(iso)), num: (n) => num.format(n) }} />
       </section>
-      {o.orders.paid + o.orders.pending === 0 && lives.length === 0 && <p className="text-muted-foreground">{t.overview.empty}</p>}
+      {o.orders.paid + o.orders.pending === 0 && lives.length === 0 && <p className="text-muted-foreground" data-testid="overview-empty">{products > 0 ? t.overview.emptyWithCatalog : t.overview.empty}</p>}
     </div>
   );
 }

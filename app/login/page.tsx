@@ -1,7 +1,11 @@
 import { AuthPage } from "@/components/auth/auth-page";
+import { getMessages } from "@/lib/i18n/server";
 
-export const metadata = { title: "Sign in" };
+export async function generateMetadata() {
+  const { t } = await getMessages();
+  return { title: t.auth.signIn };
+}
 
-export default function Page() {
-  return <AuthPage mode="signin" />;
+export default function Page({ searchParams }: { searchParams: Promise<{ invite?: string; callbackUrl?: string }> }) {
+  return <AuthPage mode="signin" searchParams={searchParams} />;
 }

@@ -1,22 +1,46 @@
 "use client";
-import { signIn } from "next-auth/react";
+import { getSession, signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Alert } from "@/components/ui/alert";
+import { landingPath } from "@/lib/auth/landing-path";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { api, ApiError } from "@/components/dashboard/api-client";
 
-type Props = { mode: "signin" | "signup"; t: Messages["auth"] };
+type Props = { mode: "signin" | "signup"; t: Messages["auth"]; invite: { token: string; storeId: string; email: string } | null };
 
-export function AuthForm({ mode, t }: Props) {
+export function AuthForm({ mode, t, invite }: Props) {
   const router = useRouter();
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(params.get("error") === "rate_limited" ? t.rateLimited : null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // Stays pending until the next page has rendered: no blank screen between "Create account" and the dashboard.
+  const [navigating, startNavigation] = useTransition();
+  const go = (path: string) => startNavigation(() => router.push(path));
+  // The other form keeps the invitation (and where to go afterwards).
+  const carry = new URLSearchParams();
+  if (invite) carry.set("invite", invite.token);
+  if (params.get("callbackUrl")) carry.set("callbackUrl", params.get("callbackUrl")!);
+  const suffix = carry.size ? `?${carry}` : "";
+
+  /** Signed in: join the invited store, else land where this user belongs (admin panel or dashboard). */
+  async function landAfterSignIn() {
+    if (invite) {
+      try {
+        await api(`/api/v1/stores/${invite.storeId}/members/accept`, { method: "POST", json: { token: invite.token } });
+        return go("/dashboard");
+      } catch {
+        // The invitation page explains what went wrong (used meanwhile, plan limit…) and offers to retry.
+        return go(`/invite/${encodeURIComponent(invite.token)}`);
+      }
+    }
+    const session = await getSession();
+    go(landingPath({ platformRole: session?.user?.platformRole ?? "USER", callbackUrl: params.get("callbackUrl") }));
+  }
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -43,15 +67,15 @@ export function AuthForm({ mode, t }: Props) {
         setError(result?.error === "rate_limited" ? t.rateLimited : t.invalid);
         return;
       }
-      router.push(params.get("callbackUrl") ?? "/dashboard");
-      router.refresh();
+      await landAfterSignIn();
     } finally {
       setBusy(false);
     }
   }
 
+  const working = busy || navigating;
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate aria-busy={working}>
       {error && <Alert tone="error">{error}</Alert>}
       {mode === "signup" && (
         <div className="flex flex-col gap-2">
@@ -62,21 +86,29 @@ export function AuthForm({ mode, t }: Props) {
       )}
       <div className="flex flex-col gap-2">
         <Label htmlFor="email">{t.email}</Label>
-        <Input id="email" name="email" type="email" autoComplete="email" required aria-invalid={!!fieldErrors.email} aria-describedby={fieldErrors.email ? "email-error" : undefined} />
+        <Input id="email" name="email" type="email" autoComplete="email" required defaultValue={invite?.email} aria-invalid={!!fieldErrors.email} aria-describedby={fieldErrors.email ? "email-error" : undefined} />
         {fieldErrors.email && <p id="email-error" className="text-xs text-rose-300">{fieldErrors.email}</p>}
       </div>
       <div className="flex flex-col gap-2">
-        <Label htmlFor="password">{t.password}</Label>
+        <div className="flex items-baseline justify-between gap-2">
+          <Label htmlFor="password">{t.password}</Label>
+          {mode === "signin" && <Link className="text-xs text-blue-300 underline-offset-4 hover:underline" href="/forgot-password">{t.forgot}</Link>}
+        </div>
         <Input id="password" name="password" type="password" autoComplete={mode === "signup" ? "new-password" : "current-password"} required minLength={8} aria-invalid={!!fieldErrors.password} aria-describedby={mode === "signup" ? "password-hint" : undefined} />
         {mode === "signup" && <p id="password-hint" className={fieldErrors.password ? "text-xs text-rose-300" : "text-xs text-muted-foreground"}>{fieldErrors.password ?? t.passwordHint}</p>}
       </div>
-      <Button type="submit" disabled={busy}>{busy ? t.working : mode === "signup" ? t.signUp : t.signIn}</Button>
+      <Button type="submit" disabled={working}>{working ? t.working : mode === "signup" ? t.signUp : t.signIn}</Button>
       <p className="text-center text-sm text-muted-foreground">
         {mode === "signup" ? t.haveAccount : t.noAccount}{" "}
-        <Link className="text-primary underline-offset-4 hover:underline" href={mode === "signup" ? "/login" : "/signup"}>
+        <Link className="text-blue-300 underline underline-offset-4" href={`${mode === "signup" ? "/login" : "/signup"}${suffix}`}>
           {mode === "signup" ? t.signIn : t.signUp}
         </Link>
       </p>
+      {mode === "signup" && (
+        <p className="-mt-2 text-center text-sm">
+          <Link className="text-blue-300 underline-offset-4 hover:underline" href="/forgot-password">{t.forgot}</Link>
+        </p>
+      )}
     </form>
   );
 }

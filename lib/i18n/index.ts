@@ -13,7 +13,7 @@ export function isUiLocale(v: string | null | undefined): v is UiLocale {
   return !!v && (UI_LOCALES as readonly string[]).includes(v);
 }
 
-export function dirOf(locale: UiLocale) {
+export function dirOf(locale: UiLocale): "ltr" | "rtl" {
   return locale === "ar" ? "rtl" : "ltr";
 }
 
@@ -34,6 +34,4 @@ export function localeFromAcceptLanguage(header: string | null | undefined): UiL
   return ranked.find((r) => isUiLocale(r.lang))?.lang as UiLocale | undefined ?? null;
 }
 
-export function format(template: string, vars: Record<string, string | number>) {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
+export { format, isRtlText, type FormatVars } from "./format";

@@ -27,7 +27,9 @@ export async function changeMemberRole({ storeId, membershipId, role, actorId }:
 export async function removeMember({ storeId, membershipId, actorId }: { storeId: string; membershipId: string; actorId: string }) {
   await prisma.$transaction(async (tx) => {
     const { target, owners } = await lockMembership(tx, storeId, membershipId);
-    if (target.role === "OWNER" && owners <= 1) throw conflict("last_owner", "A store needs at least one owner: make someone else owner first");
+    if (target.role === "OWNER" && owners <= 1) {
+      throw conflict("last_owner", target.userId === actorId ? "You are the only owner of this store: make someone else owner before leaving" : "A store needs at least one owner: make someone else owner first");
+    }
     await tx.membership.delete({ where: { id: membershipId } });
     await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "member.removed", entityType: "membership", entityId: membershipId, data: { userId: target.userId, role: target.role } });
   });

@@ -6,9 +6,12 @@ import { assertWithinPlan } from "@/lib/billing/limits";
 import { randomToken, sha256 } from "@/lib/security/tokens";
 import { INVITE_TTL_DAYS } from "./schemas";
 
-/** The link an invitee opens: it parks the token in a cookie and sends them to sign in or sign up. */
-export function invitationUrl({ appUrl, storeId, token }: { appUrl: string; storeId: string; token: string }) {
-  return `${appUrl}/api/v1/stores/${storeId}/members/accept?token=${encodeURIComponent(token)}`;
+/**
+ * The link an invitee opens: a page that shows the invitation, and sends a signed-out invitee to sign up
+ * (or sign in) with the invitation on screen; they join the store as soon as they are signed in.
+ */
+export function invitationUrl({ appUrl, token }: { appUrl: string; token: string }) {
+  return `${appUrl}/invite/${encodeURIComponent(token)}`;
 }
 
 /**
@@ -27,5 +30,5 @@ export async function inviteMember({ storeId, email, role, invitedBy, appUrl, no
     await recordAudit(tx, { storeId, actorType: "USER", actorId: invitedBy, action: "member.invited", entityType: "invitation", entityId: inv.id, data: { email, role } });
     return inv;
   });
-  return { id: invitation.id, email, role, expires_at: invitation.expiresAt.toISOString(), invite_url: invitationUrl({ appUrl, storeId, token }) };
+  return { id: invitation.id, email, role, expires_at: invitation.expiresAt.toISOString(), invite_url: invitationUrl({ appUrl, token }) };
 }

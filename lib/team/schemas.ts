@@ -1,6 +1,5 @@
 import { z } from "zod";
 
-export const INVITE_COOKIE = "lss_invite";
 export const INVITE_TTL_DAYS = 7;
 
 export const inviteInput = z.object({
@@ -10,4 +9,4 @@ export const inviteInput = z.object({
 
 export const roleInput = z.object({ role: z.enum(["OWNER", "STAFF"], { error: "must be OWNER or STAFF" }) });
 
-export const acceptInput = z.object({ token: z.string().min(20).max(200).optional() });
+export const acceptInput = z.object({ token: z.string({ error: "is required" }).min(20, "is not a valid invitation token").max(200, "is not a valid invitation token") });

@@ -55,8 +55,8 @@ test("a seller who is not a superadmin cannot open the admin panel; the superadm
   await page.getByLabel(/^(email|correo)$/i).fill("admin@e2e.test");
   await page.getByLabel(/^(password|contraseña)$/i).fill("e2e-admin-password");
   await page.getByRole("button", { name: /^(sign in|ingresar)$/i }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
-  await page.goto("/admin");
+  // A superadmin lands on the admin panel, not on the seller's store wizard.
+  await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/platform admin|administración/i);
   await expect(page.getByText("Sin admin")).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/admin-desktop.png", fullPage: true });

@@ -79,7 +79,7 @@ export default async function SettingsPage() {
 
       <Card id="team">
         <CardHeader><CardTitle>{t.settings.sections.team}</CardTitle></CardHeader>
-        <CardContent><TeamPanel storeId={store.id} isOwner={isOwner} t={t.settings} tc={t.common} /></CardContent>
+        <CardContent><TeamPanel storeId={store.id} storeName={store.name} isOwner={isOwner} t={t.settings} tc={t.common} /></CardContent>
       </Card>
 
       <Card id="messages">

@@ -5,15 +5,27 @@ export type BarDatum = { label: string; short: string; value: number; display: s
 /**
  * A small hand-drawn SVG bar chart (no chart library). Screen readers get the same numbers as a table;
  * the SVG itself is decorative. An optional secondary series is drawn as dots over the bars.
+ * Time runs with the reading direction (right to left in Arabic). A period with nothing in it shows
+ * `emptyLabel` instead of a flat axis.
  */
-export function BarChart({ title, data, valueLabel, secondaryLabel, className, tone = "primary" }: {
+export function BarChart({ title, data, valueLabel, secondaryLabel, emptyLabel, dir = "ltr", className, tone = "primary" }: {
   title: string;
   data: BarDatum[];
   valueLabel: string;
   secondaryLabel?: string;
+  emptyLabel: string;
+  dir?: "ltr" | "rtl";
   className?: string;
   tone?: "primary" | "success";
 }) {
+  if (data.every((d) => d.value === 0 && !d.secondary)) {
+    return (
+      <figure className={cn("flex flex-col gap-2", className)} data-testid="chart-empty">
+        <figcaption className="text-sm font-medium">{title}</figcaption>
+        <div className="flex h-44 items-center justify-center rounded-md border border-dashed border-border px-4 text-center text-sm text-muted-foreground">{emptyLabel}</div>
+      </figure>
+    );
+  }
   const width = 640;
   const height = 180;
   const pad = { top: 12, bottom: 24, side: 4 };
@@ -27,11 +39,11 @@ export function BarChart({ title, data, valueLabel, secondaryLabel, className, t
   return (
     <figure className={cn("flex flex-col gap-2", className)}>
       <figcaption className="text-sm font-medium">{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} className="h-44 w-full" aria-hidden preserveAspectRatio="none">
+      <svg data-dir={dir} viewBox={`0 0 ${width} ${height}`} className="h-44 w-full" aria-hidden preserveAspectRatio="none">
         <line x1={0} x2={width} y1={height - pad.bottom} y2={height - pad.bottom} className="stroke-border" strokeWidth={1} />
         {data.map((d, i) => {
           const h = (d.value / max) * plotH;
-          const x = pad.side + i * slot + (slot - barW) / 2;
+          const x = pad.side + (dir === "rtl" ? data.length - 1 - i : i) * slot + (slot - barW) / 2;
           return (
             <g key={d.label}>
               <rect x={x} y={height - pad.bottom - h} width={barW} height={Math.max(h, d.value > 0 ? 2 : 0)} rx={2} className={fill} />
@@ -45,7 +57,9 @@ export function BarChart({ title, data, valueLabel, secondaryLabel, className, t
           );
         })}
       </svg>
-      <table className="sr-only">
+      {/* The wrapper is what hides the table: a table ignores the 1px width of .sr-only and widened phone pages. */}
+      <div className="sr-only">
+      <table>
         <caption>{title}</caption>
         <thead>
           <tr><th scope="col">{title}</th><th scope="col">{valueLabel}</th>{secondaryLabel && <th scope="col">{secondaryLabel}</th>}</tr>
@@ -56,6 +70,7 @@ export function BarChart({ title, data, valueLabel, secondaryLabel, className, t
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

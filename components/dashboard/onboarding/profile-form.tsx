@@ -7,6 +7,8 @@ import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { api, ApiError } from "@/components/dashboard/api-client";
 import type { Messages } from "@/lib/i18n/messages/en";
+import { useUiLocale } from "@/components/dashboard/dashboard-providers";
+import { countryName, languageName, timeZoneOptions } from "@/lib/i18n/display-names";
 import { COUNTRIES, STORE_LOCALES, localeLabel } from "./countries";
 
 export type StoreProfile = { id: string; name: string; country: string; currency: string; locale: string; timezone: string; onboarding_step: number };
@@ -33,12 +35,24 @@ export function ProfileForm({ store, t, ts, submitLabel, onSaved, disabled = fal
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // The zone list comes from the browser's ICU after mount: the server's may differ and break hydration.
+  // Zone list and country/zone names come from the browser's ICU after mount, in the dashboard's
+  // language: the server's ICU may word them differently and break hydration.
+  const uiLocale = useUiLocale();
   const [allZones, setAllZones] = useState<string[]>([]);
+  const [mounted, setMounted] = useState(false);
   useEffect(() => {
     setAllZones(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : []);
+    setMounted(true);
   }, []);
-  const zones = useMemo(() => (allZones.includes(timezone) ? allZones : [timezone, ...allZones]), [allZones, timezone]);
+  const zones = useMemo(() => {
+    const list = allZones.includes(timezone) ? allZones : [timezone, ...allZones];
+    return mounted ? timeZoneOptions(list, uiLocale) : list.map((z) => ({ value: z, label: z.replaceAll("_", " ") }));
+  }, [allZones, timezone, mounted, uiLocale]);
+  const countries = useMemo(() => {
+    if (!mounted) return COUNTRIES.map((c) => ({ code: c.code, label: c.name }));
+    const collator = new Intl.Collator(uiLocale);
+    return COUNTRIES.map((c) => ({ code: c.code, label: countryName(c.code, uiLocale) })).sort((a, b) => collator.compare(a.label, b.label));
+  }, [mounted, uiLocale]);
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -83,8 +97,8 @@ export function ProfileForm({ store, t, ts, submitLabel, onSaved, disabled = fal
               }
             }}
           >
-            {!preset && <option value={country}>{country}</option>}
-            {COUNTRIES.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+            {!preset && <option value={country}>{mounted ? countryName(country, uiLocale) : country}</option>}
+            {countries.map((c) => <option key={c.code} value={c.code}>{c.label}</option>)}
           </Select>
         </Field>
         <Field id="currency" label={t.currency} error={errors.currency}>
@@ -93,12 +107,12 @@ export function ProfileForm({ store, t, ts, submitLabel, onSaved, disabled = fal
         <Field id="locale" label={t.locale} error={errors.locale}>
           <Select value={locale} onChange={(e) => setLocale(e.target.value)} disabled={disabled}>
             {!(STORE_LOCALES as readonly string[]).includes(locale) && <option value={locale}>{locale}</option>}
-            {STORE_LOCALES.map((l) => <option key={l} value={l}>{localeLabel(l)}</option>)}
+            {STORE_LOCALES.map((l) => <option key={l} value={l}>{mounted ? languageName(l, uiLocale) : localeLabel(l)}</option>)}
           </Select>
         </Field>
         <Field id="timezone" label={t.timezone} error={errors.timezone}>
           <Select value={timezone} onChange={(e) => setTimezone(e.target.value)} disabled={disabled}>
-            {zones.map((z) => <option key={z} value={z}>{z.replaceAll("_", " ")}</option>)}
+            {zones.map((z) => <option key={z.value} value={z.value}>{z.label}</option>)}
           </Select>
         </Field>
       </div>

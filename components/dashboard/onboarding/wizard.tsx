@@ -11,6 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { api, ApiError } from "@/components/dashboard/api-client";
+import { useUiLocale } from "@/components/dashboard/dashboard-providers";
 import { CsvImport } from "@/components/dashboard/inventory/csv-import";
 import type { Product } from "@/components/dashboard/inventory/types";
 import { format } from "@/lib/i18n";
@@ -224,6 +225,7 @@ function CatalogStep({ store, t, advance, heading }: { store: WizardStore; t: T;
   }
 
   const count = products.data?.length ?? 0;
+  const locale = useUiLocale();
   return (
     <Card>
       {heading(t.onboarding.steps.catalog, t.onboarding.catalogHelp)}
@@ -251,7 +253,7 @@ function CatalogStep({ store, t, advance, heading }: { store: WizardStore; t: T;
           </TabsContent>
         </Tabs>
         <p className="flex items-center gap-2 text-sm text-muted-foreground" data-testid="catalog-count" aria-live="polite">
-          <Package className="size-4" aria-hidden /> {format(t.onboarding.productsSoFar, { count })}
+          <Package className="size-4" aria-hidden /> {format(t.onboarding.productsSoFar, { count }, locale)}
         </p>
         <div className="flex flex-wrap gap-2">
           <Button type="button" onClick={() => advance("catalog")}>{t.onboarding.finish}</Button>

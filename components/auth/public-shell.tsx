@@ -1,0 +1,18 @@
+import Link from "next/link";
+import { LanguageSwitcher } from "@/components/language-switcher";
+import { cn } from "@/lib/utils";
+
+/** The frame of the signed-out pages (sign-in, sign-up, invitation, password help, 404): brand, language, content. */
+export function PublicShell({ locale, languageLabel, home = "/", className, children }: { locale: string; languageLabel: string; home?: string; className?: string; children: React.ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col px-4 py-5">
+      <header className="mx-auto flex w-full max-w-sm items-center justify-between gap-3">
+        <Link href={home} className="text-lg font-bold"><span className="text-blue-400">Live</span>StreamSell</Link>
+        <LanguageSwitcher label={languageLabel} current={locale} />
+      </header>
+      <main id="main" className="flex flex-1 items-center justify-center py-8">
+        <div className={cn("flex w-full max-w-sm flex-col gap-4", className)}>{children}</div>
+      </main>
+    </div>
+  );
+}
