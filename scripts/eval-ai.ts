@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { buildCatalogIndex } from "../lib/ai/catalog-index";
 import { corpusItemSchema, evaluateCorpus, measureRulesSpeed, type EvaluationReport } from "../lib/ai/evaluate-corpus";
-import { loadSellerComments, sellerCatalogIndexes } from "../tests/helpers/seller-catalogs";
+import { loadSellerCatalogs, loadSellerComments, sellerCatalogIndexes } from "../tests/helpers/seller-catalogs";
 import { BUY_CONFIDENCE_THRESHOLD, INTENTS, catalogProductSchema } from "../lib/ai/types";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -21,7 +21,10 @@ const load = (file: string) => JSON.parse(readFileSync(join(fixtures, file), "ut
 
 const catalog = z.array(catalogProductSchema).parse(load("catalog.json"));
 const index = buildCatalogIndex(catalog);
-const indexes = sellerCatalogIndexes();
+const sellerCatalogs = loadSellerCatalogs();
+const indexes = sellerCatalogIndexes(sellerCatalogs);
+// The pipeline reads every comment with its store's locale as the fallback language; so does this.
+const storeLocales = Object.fromEntries(Object.entries(sellerCatalogs).map(([id, c]) => [id, c.locale]));
 const sets = {
   corpus: z.array(corpusItemSchema).parse(load("corpus.json")),
   holdout: z.array(corpusItemSchema).parse(load("holdout.json")),
@@ -62,7 +65,7 @@ function print(name: string, report: EvaluationReport) {
 }
 
 const results = Object.fromEntries(
-  Object.entries(sets).map(([name, items]) => [name, name.startsWith("sellers") ? evaluateCorpus({ items, indexes, buyThreshold: BUY_CONFIDENCE_THRESHOLD }) : evaluateCorpus({ items, index, buyThreshold: BUY_CONFIDENCE_THRESHOLD })]),
+  Object.entries(sets).map(([name, items]) => [name, name.startsWith("sellers") ? evaluateCorpus({ items, indexes, storeLocales, buyThreshold: BUY_CONFIDENCE_THRESHOLD }) : evaluateCorpus({ items, index, buyThreshold: BUY_CONFIDENCE_THRESHOLD })]),
 );
 for (const [name, report] of Object.entries(results)) print(name, report);
 const microsPerComment = measureRulesSpeed({ texts: sets.corpus.map((i) => i.text), index });

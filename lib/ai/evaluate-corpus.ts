@@ -102,7 +102,7 @@ export function productReadingRight(item: Pick<CorpusItem, "sku" | "candidates">
  * Runs the rules engine over a labelled corpus, on one catalog (`index`) or on each item's own catalog
  * (`indexes`, keyed by the item's `catalog`).
  */
-export function evaluateCorpus({ items, index, indexes, buyThreshold }: { items: CorpusItem[]; index?: CatalogIndex; indexes?: Record<string, CatalogIndex>; buyThreshold: number }): EvaluationReport {
+export function evaluateCorpus({ items, index, indexes, storeLocales, buyThreshold }: { items: CorpusItem[]; index?: CatalogIndex; indexes?: Record<string, CatalogIndex>; storeLocales?: Record<string, string>; buyThreshold: number }): EvaluationReport {
   const overall = emptyTally();
   const byLanguage = new Map<Language, Tally>();
   const byLocale = new Map<string, Tally>();
@@ -117,7 +117,7 @@ export function evaluateCorpus({ items, index, indexes, buyThreshold }: { items:
   for (const item of items) {
     const catalogIndex = item.catalog && indexes ? indexes[item.catalog] : index;
     if (!catalogIndex) throw new Error(`no catalog index for ${item.catalog ?? "the corpus"}`);
-    const got = classifyWithRules({ text: item.text, index: catalogIndex });
+    const got = classifyWithRules({ text: item.text, index: catalogIndex, storeLocale: item.catalog ? storeLocales?.[item.catalog] : undefined });
     const intentOk = got.intent === item.intent;
     const skuOk = productReadingRight(item, got);
     const quantityOk = got.quantity === item.quantity;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { buildCatalogIndex, type CatalogIndex } from "../catalog-index";
 import { corpusItemSchema, type CorpusItem } from "../evaluate-corpus";
+import { inferVariants } from "../infer-variants";
 import type { CatalogProduct } from "../types";
 
 /**
@@ -32,9 +33,10 @@ export function loadSellerComments(set: "comments" | "holdout"): CorpusItem[] {
   return z.array(corpusItemSchema).parse(load(`${set}.json`));
 }
 
-/** What the classifier gets from a catalog as the app stores it after an import. */
+/** What the classifier gets from a catalog as the app stores it after an import (variants inferred there). */
 export function catalogProductsOf(products: readonly SellerProduct[]): CatalogProduct[] {
-  return products.map((p) => ({ sku: p.sku, name: p.name, keywords: p.keywords, available: p.stock }));
+  const variants = inferVariants(products);
+  return products.map((p, i) => ({ sku: p.sku, name: p.name, description: p.description, keywords: p.keywords, available: p.stock, color: variants[i]!.color, size: variants[i]!.size, group: variants[i]!.group }));
 }
 
 export function sellerCatalogIndexes(catalogs: SellerCatalogs = loadSellerCatalogs()): Record<string, CatalogIndex> {
