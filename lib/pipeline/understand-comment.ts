@@ -69,7 +69,7 @@ export async function understandComment({ commentId }: { commentId: string }): P
       b.id AS "buyerId", b.locale AS "buyerLocale", b."optedOutAt" IS NOT NULL AS "optedOut", b."botPausedAt" IS NOT NULL AS paused,
       CASE WHEN c.open THEN (
         SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(
-          p.id || chr(31) || p.sku || chr(31) || p.name || chr(31) || array_to_string(p.keywords, chr(30)) || chr(31) || coalesce(p.color, '') || chr(31) || coalesce(p.size, ''), 0)), 0)::text
+          p.id || chr(31) || p.sku || chr(31) || p.name || chr(31) || array_to_string(p.keywords, chr(30)) || chr(31) || coalesce(p.color, '') || chr(31) || coalesce(p.size, '') || chr(31) || coalesce(p."groupKey", ''), 0)), 0)::text
         FROM products p WHERE p."storeId" = c."storeId" AND p.active
       ) END AS "catalogVersion"
     FROM c LEFT JOIN buyer b ON true`;

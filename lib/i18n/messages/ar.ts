@@ -96,6 +96,8 @@ export const ar: Messages = {
     check: "فحص الملف",
     checking: "جارٍ الفحص…",
     previewTitle: "معاينة — لم يُحفظ شيء بعد",
+    previewGroups: "المتغيرات التي سيميّزها البوت (من الأسماء ورموز SKU والأوصاف):",
+    previewGroupsHint: "هل هناك خطأ؟ أضف أعمدة color أو size أو group إلى الملف، أو عدّل المنتج بعد الاستيراد.",
     previewOk: "{total} منتجًا جاهزًا: {create} جديدًا و{update} للتحديث.",
     confirmImport: "استيراد {total} منتجًا",
     action: "الإجراء",

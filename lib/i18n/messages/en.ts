@@ -94,6 +94,8 @@ export const en = {
     check: "Check file",
     checking: "Checking…",
     previewTitle: "Preview — nothing saved yet",
+    previewGroups: "Variants the bot will tell apart (from names, SKUs and descriptions):",
+    previewGroupsHint: "Wrong? Add color, size or group columns to the file, or edit the product after importing.",
     previewOk: "{total} products ready: {create} new, {update} to update.",
     confirmImport: "Import {total} products",
     action: "Action",

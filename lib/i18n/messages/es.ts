@@ -96,6 +96,8 @@ export const es: Messages = {
     check: "Revisar archivo",
     checking: "Revisando…",
     previewTitle: "Vista previa — aún no se guardó nada",
+    previewGroups: "Variantes que el bot distinguirá (leídas de nombres, SKU y descripciones):",
+    previewGroupsHint: "¿Algo no cuadra? Agrega columnas color, size o group al archivo, o edita el producto después de importar.",
     previewOk: "{total} productos listos: {create} nuevos, {update} por actualizar.",
     confirmImport: "Importar {total} productos",
     action: "Acción",

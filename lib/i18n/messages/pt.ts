@@ -96,6 +96,8 @@ export const pt: Messages = {
     check: "Verificar arquivo",
     checking: "Verificando…",
     previewTitle: "Prévia — nada foi salvo ainda",
+    previewGroups: "Variantes que o bot vai distinguir (lidas de nomes, SKUs e descrições):",
+    previewGroupsHint: "Algo errado? Adicione colunas color, size ou group ao arquivo, ou edite o produto depois de importar.",
     previewOk: "{total} produtos prontos: {create} novos, {update} para atualizar.",
     confirmImport: "Importar {total} produtos",
     action: "Ação",

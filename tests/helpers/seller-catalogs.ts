@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { buildCatalogIndex, type CatalogIndex } from "../catalog-index";
-import { corpusItemSchema, type CorpusItem } from "../evaluate-corpus";
-import { inferVariants } from "../infer-variants";
-import type { CatalogProduct } from "../types";
+import { buildCatalogIndex, type CatalogIndex } from "../../lib/ai/catalog-index";
+import { corpusItemSchema, type CorpusItem } from "../../lib/ai/evaluate-corpus";
+import { inferVariants } from "../../lib/ai/infer-variants";
+import type { CatalogProduct } from "../../lib/ai/types";
 
 /**
  * The seller-catalog evaluation sets (tests/fixtures/comments/sellers/): catalogs as sellers really
@@ -22,7 +22,7 @@ export type SellerProduct = z.infer<typeof sellerProductSchema>;
 const catalogsSchema = z.record(z.string(), z.object({ kind: z.string(), locale: z.string(), currency: z.string(), products: z.array(sellerProductSchema) }));
 export type SellerCatalogs = z.infer<typeof catalogsSchema>;
 
-const dir = new URL("../../../tests/fixtures/comments/sellers/", import.meta.url);
+const dir = new URL("../fixtures/comments/sellers/", import.meta.url);
 const load = (name: string) => JSON.parse(readFileSync(new URL(name, dir), "utf8")) as unknown;
 
 export function loadSellerCatalogs(): SellerCatalogs {
