@@ -27,6 +27,8 @@ export interface CatalogIndex {
   bySku: Map<string, IndexedProduct>;
   /** Compact SKU ("P201", "ACC1", "CAMAZUS") → catalog SKU, for every code the catalog has. */
   skuKeys: Map<string, string>;
+  /** Every leading part of every compact code ("C", "CA", "CAM"…): spans that start no code are skipped at once. */
+  skuPrefixSet: Set<string>;
   /** A code's leading segments ("CAMAZU" of CAM-AZU-S) → the SKUs that start with them. */
   skuPrefixes: Map<string, string[]>;
   /** Lower-case segments of every catalog code ("cam", "azu"): the typo corrector leaves them alone. */
@@ -255,6 +257,7 @@ export function buildCatalogIndex(products: readonly CatalogProduct[], options: 
     bySku,
     skuKeys,
     skuPrefixes,
+    skuPrefixSet: new Set([...skuKeys.keys()].flatMap((k) => Array.from({ length: k.length }, (_, n) => k.slice(0, n + 1)))),
     codeSegments,
     nameVocabulary,
     numberPhrases,

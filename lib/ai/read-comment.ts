@@ -110,6 +110,15 @@ function findSkus(tokens: Token[], clean: string, index: CatalogIndex): { mentio
   const groups: Omit<CodeGroupMention, "negated">[] = [];
   const unknownCodes: string[] = [];
   const used = new Set<number>();
+  const pushUnknownCode = (i: number) => {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    // A code-shaped word the catalog lacks is still a claim on *something*: worth asking about.
+    if (t.kind === "word" && /^[a-z]{1,3}\d{2,4}$/.test(t.folded) && !/^x\d+$/.test(t.folded)) unknownCodes.push(t.folded.toUpperCase());
+    else if (t.kind === "word" && t.upper && /^[a-z]{1,3}$/.test(t.folded) && next?.kind === "num" && next.folded.length >= 2 && SEPARATOR.test(clean.slice(t.end, next.start)) && clean.slice(t.end, next.start).length > 0 && /-/.test(clean.slice(t.end, next.start))) {
+      unknownCodes.push(`${t.folded}-${next.folded}`.toUpperCase());
+    }
+  };
   const lookup = (compact: string) => index.skuKeys.get(compact) ?? (/\d/.test(compact) ? index.skuKeys.get(unpaddedSku(compact)) : undefined);
   // A dot glued between two parts of a code ("BAT.01", "cam.azu.l") is a separator, not the end of a sentence.
   const glued = (k: number) => {
@@ -134,8 +143,16 @@ function findSkus(tokens: Token[], clean: string, index: CatalogIndex): { mentio
     if (parts.slice(1).some((t, n) => !SEPARATOR.test(clean.slice(parts[n]!.end, t.start)))) return null;
     return { parts, end: k };
   };
+  // Cheap pre-check: a span can only be a code if what it spells starts one (quantities glued to it aside).
+  const viable = (compact: string) =>
+    index.skuPrefixSet.has(compact) || index.skuPrefixSet.has(compact.replace(/X\d{1,2}$/, "")) || (/^\d{1,2}X[A-Z]/.test(compact) && index.skuPrefixSet.has(compact.replace(/^\d{1,2}X/, "")));
   for (let i = 0; i < tokens.length; i++) {
     if (used.has(i)) continue;
+    const first = tokens[i]!;
+    if (first.kind === "punct" || !viable(compactSku(first.folded))) {
+      pushUnknownCode(i);
+      continue;
+    }
     let found = false;
     // Longest first: "cam azu s 1" is CAM-AZU-S and then a quantity; "1036 x 2" is 1036 twice.
     for (let len = 4; len >= 1 && !found; len--) {
@@ -175,13 +192,7 @@ function findSkus(tokens: Token[], clean: string, index: CatalogIndex): { mentio
       found = true;
     }
     if (found) continue;
-    const t = tokens[i]!;
-    const next = tokens[i + 1];
-    // A code-shaped word the catalog lacks is still a claim on *something*: worth asking about.
-    if (t.kind === "word" && /^[a-z]{1,3}\d{2,4}$/.test(t.folded) && !/^x\d+$/.test(t.folded)) unknownCodes.push(t.folded.toUpperCase());
-    else if (t.kind === "word" && t.upper && /^[a-z]{1,3}$/.test(t.folded) && next?.kind === "num" && next.folded.length >= 2 && SEPARATOR.test(clean.slice(t.end, next.start)) && clean.slice(t.end, next.start).length > 0 && /-/.test(clean.slice(t.end, next.start))) {
-      unknownCodes.push(`${t.folded}-${next.folded}`.toUpperCase());
-    }
+    pushUnknownCode(i);
   }
   return { mentions, groups, unknownCodes, used };
 }
