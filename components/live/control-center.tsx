@@ -161,6 +161,11 @@ export function ControlCenter({ liveId, storeId, initial, format: f, simulator, 
       <Counters stats={state.data.stats} t={t} fmt={fmt} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1.6fr)_minmax(20rem,1fr)]">
         <CommentFeed
+          liveId={liveId}
+          onResolved={(row) => {
+            feed.merge([row]);
+            void qc.invalidateQueries({ queryKey: ["lcc-carts", liveId] });
+          }}
           rows={feed.rows}
           order={feed.order}
           held={feed.held}

@@ -45,6 +45,7 @@ export async function classifyComment({ text, index, llm = null, storeLocale = n
     reason: d.reason,
     ...(d.sku === null && (d.candidates.length >= 2 || rules.candidates) ? { candidates: d.candidates.length >= 2 ? d.candidates : rules.candidates } : {}),
     ...(d.sku === null && rules.closest ? { closest: rules.closest } : {}),
+    ...(d.intent === "QUESTION" ? { topics: rules.topics ?? [] } : {}),
     erase: d.erase,
     buySignal: rules.buySignal || d.intent === "BUY",
     engine: outcome.status === "cache" ? "cache" : "llm",

@@ -4,6 +4,7 @@ import { extractQuantity } from "./extract-quantity";
 import { matchProducts, type ProductMatch } from "./match-products";
 import { readComment, type CommentReading, type Feature } from "./read-comment";
 import { languageOfLocale, type CatalogProduct, type RulesDecision } from "./types";
+import { questionTopics } from "./question-topics";
 
 export type ClassifyWithRulesInput =
   | { text: string; index: CatalogIndex; products?: never; storeLocale?: string | null }
@@ -87,6 +88,8 @@ export function classifyWithRules(input: ClassifyWithRulesInput): RulesDecision 
     reason: `${decision.intent}: ${reason.join("; ")}`,
     ...(match?.kind === "ambiguous" ? { candidates: match.candidates } : {}),
     ...(match?.closest ? { closest: match.closest } : {}),
+    // Also for a "?" read otherwise: the LLM may still call it a question.
+    ...(decision.intent === "QUESTION" || reading.hasQuestionMark ? { topics: questionTopics(reading) } : {}),
     erase: decision.erase,
     buySignal: decision.buySignal,
   };

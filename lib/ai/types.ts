@@ -62,6 +62,8 @@ export interface RulesDecision {
   candidates?: string[];
   /** No product matched: the catalog products closest to what the buyer wrote, for "which product?". */
   closest?: string[];
+  /** What a question asks that the catalog can answer (price, stock, sizes, colours); [] when none. */
+  topics?: Array<"price" | "stock" | "size" | "color">;
   /** OPT_OUT only: the buyer also asked for their personal data to be erased. */
   erase: boolean;
   /** The comment carries purchase cues (verb, claim, product) even if the decision is not BUY. */

@@ -92,6 +92,8 @@ export type TextDecision = {
   candidates: string[];
   /** Nothing matched: the nearest products, for "which product?". */
   closest: string[];
+  /** QUESTION: what it asks that the catalog can answer. */
+  topics: Array<"price" | "stock" | "size" | "color">;
   productId: string | null;
   productName: string | null;
   quantity: number | null;
@@ -138,6 +140,7 @@ export async function decideText({ storeId, text, storeLocale, catalogVersion: k
       sku,
       candidates: sku ? [] : known(d.candidates),
       closest: sku ? [] : known(d.closest),
+      topics: d.intent === "QUESTION" ? (d.topics ?? []) : [],
       productId: product?.id ?? null,
       productName: product?.name ?? null,
       quantity: d.quantity,
