@@ -27,16 +27,16 @@ export function parseChoiceToken(token: string): { commentId: string; position: 
  * The question for products the bot could not choose between. `offered` is the comment's stored list
  * in its order (the tap's position points into it); products no longer in the catalog are left out.
  */
-export function planChoice({ commentId, offered, products }: { commentId: string; offered: readonly string[]; products: readonly OfferedProduct[] }): ChoicePlan {
+export function planChoice({ commentId, offered, products, byName = false }: { commentId: string; offered: readonly string[]; products: readonly OfferedProduct[]; byName?: boolean }): ChoicePlan {
   const bySku = new Map(products.map((p) => [p.sku, p]));
   const present = offered.map((sku, position) => ({ position, p: bySku.get(sku) })).filter((x): x is { position: number; p: OfferedProduct } => !!x.p);
   const all = present.map((x) => x.p);
   const oneGroup = all.length > 0 && all.every((p) => p.group && p.group === all[0]!.group);
   const colors = new Set(all.map((p) => p.color ?? ""));
   const sizes = new Set(all.map((p) => p.size ?? ""));
-  const kind: ChoicePlan["kind"] = oneGroup && colors.size === 1 && sizes.size === all.length ? "size" : oneGroup && sizes.size === 1 && colors.size === all.length ? "color" : "option";
+  const kind: ChoicePlan["kind"] = byName ? "option" : oneGroup && colors.size === 1 && sizes.size === all.length ? "size" : oneGroup && sizes.size === 1 && colors.size === all.length ? "color" : "option";
   const label = (p: OfferedProduct) =>
-    kind === "size" ? p.size! : kind === "color" ? p.color! : oneGroup ? [p.color, p.size].filter(Boolean).join(" ") || p.name : p.name;
+    kind === "size" ? p.size! : kind === "color" ? p.color! : oneGroup && !byName ? [p.color, p.size].filter(Boolean).join(" ") || p.name : p.name;
   const first = all[0];
   const product = !first ? "" : kind === "size" ? [first.group, first.color].filter(Boolean).join(" ") : kind === "color" ? [first.group, first.size].filter(Boolean).join(" ") : (first.group ?? first.name);
   return {

@@ -120,7 +120,8 @@ async function privateMessage(plan: Exclude<ReplyPlan, { kind: "answer" }>, ctx:
   switch (plan.kind) {
     case "choose":
     case "which_product": {
-      const choice = planChoice({ commentId: comment.id, offered: plan.skus, products: comment.products ?? [] });
+      // "Which product?" names the products; "which one?" of a product names what differs (S · L).
+      const choice = planChoice({ commentId: comment.id, offered: plan.skus, products: comment.products ?? [], byName: plan.kind === "which_product" });
       if (choice.options.length === 0 && choice.soldOut.length > 0) {
         return { message: renderAllSoldOutDm({ ...text, buyerName: comment.authorName, product: choice.product || choice.soldOut.join(", "), soldOut: choice.soldOut }).message, purpose: "all_sold_out" };
       }
