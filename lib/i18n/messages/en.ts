@@ -355,6 +355,10 @@ export const en = {
       cancelDone: "Order cancelled",
     },
     reservationMinutes: "Reservation time (minutes)",
+    questionAnswers: "Answers to product questions",
+    questionAnswersPublic: "Reply under the comment (everyone watching sees the price and sizes)",
+    questionAnswersDm: "Reply by private message",
+    questionAnswersHelp: "When a buyer asks the price, stock, sizes or colours of a catalog product, the bot answers from the catalog and says how to buy. Other questions wait for you in the review queue.",
     reservationHelp: "How long a comment's units stay reserved waiting for payment. Empty uses the platform default ({minutes} min).",
   },
   invite: {

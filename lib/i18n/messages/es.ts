@@ -357,6 +357,10 @@ export const es: Messages = {
       cancelDone: "Pedido cancelado",
     },
     reservationMinutes: "Tiempo de reserva (minutos)",
+    questionAnswers: "Respuestas a preguntas sobre productos",
+    questionAnswersPublic: "Responder bajo el comentario (todos en el live ven el precio y las tallas)",
+    questionAnswersDm: "Responder por mensaje privado",
+    questionAnswersHelp: "Cuando un comprador pregunta el precio, stock, tallas o colores de un producto del catálogo, el bot responde con el catálogo y explica cómo comprar. Las demás preguntas te esperan en la cola de revisión.",
     reservationHelp: "Cuánto tiempo quedan reservadas las unidades de un comentario esperando el pago. Vacío usa el valor de la plataforma ({minutes} min).",
   },
   invite: {

@@ -357,6 +357,10 @@ export const pt: Messages = {
       cancelDone: "Pedido cancelado",
     },
     reservationMinutes: "Tempo de reserva (minutos)",
+    questionAnswers: "Respostas a perguntas sobre produtos",
+    questionAnswersPublic: "Responder abaixo do comentário (todos na live veem o preço e os tamanhos)",
+    questionAnswersDm: "Responder por mensagem privada",
+    questionAnswersHelp: "Quando um comprador pergunta o preço, estoque, tamanhos ou cores de um produto do catálogo, o bot responde com o catálogo e explica como comprar. As outras perguntas esperam por você na fila de revisão.",
     reservationHelp: "Quanto tempo as unidades de um comentário ficam reservadas aguardando o pagamento. Vazio usa o padrão da plataforma ({minutes} min).",
   },
   invite: {
