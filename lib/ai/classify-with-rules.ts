@@ -89,7 +89,9 @@ export function classifyWithRules(input: ClassifyWithRulesInput): RulesDecision 
     ...(match?.kind === "ambiguous" ? { candidates: match.candidates } : {}),
     ...(match?.closest ? { closest: match.closest } : {}),
     // Also for a "?" read otherwise: the LLM may still call it a question.
-    ...(decision.intent === "QUESTION" || reading.hasQuestionMark ? { topics: questionTopics(reading) } : {}),
+    ...(decision.intent === "QUESTION" || reading.hasQuestionMark
+      ? { topics: questionTopics(reading, match?.product ? [match.product] : (match?.candidates ?? []).flatMap((s) => index.bySku.get(s) ?? [])) }
+      : {}),
     erase: decision.erase,
     buySignal: decision.buySignal,
   };

@@ -1,4 +1,5 @@
 import type { CommentReading } from "./read-comment";
+import type { IndexedProduct } from "./catalog-index";
 import { phraseTokens } from "./lexicon/compile-lexicon";
 
 /** What a buyer's question asks about a product, when the catalog itself can answer it. */
@@ -31,10 +32,11 @@ const PHRASES: Array<{ topic: QuestionTopic; tokens: string[] }> = (Object.entri
 );
 
 /**
- * The topics a question asks about: its words ("¿precio?", "what sizes", "tem em estoque?"), and the
- * sizes or colours it names ("¿hay talla M?", "tienen la chaqueta en café?" ask about sizes and colours).
+ * The topics a question asks about: its words ("¿precio?", "what sizes", "tem em estoque?"), the sizes
+ * it names ("¿hay talla M?"), and a colour the product it is about does not have ("tienen la chaqueta
+ * en café?") — a colour that only names the product ("¿cuánto la camisa azul?") asks nothing about colours.
  */
-export function questionTopics(reading: CommentReading): QuestionTopic[] {
+export function questionTopics(reading: CommentReading, products: readonly IndexedProduct[] = []): QuestionTopic[] {
   const words = reading.tokens.map((t, i) => (t.kind === "punct" ? "" : reading.forms[i]!.form));
   const folded = reading.tokens.map((t) => t.folded);
   const found = new Set<QuestionTopic>();
@@ -44,6 +46,7 @@ export function questionTopics(reading: CommentReading): QuestionTopic[] {
     }
   }
   if (reading.sizes.some((s) => !s.negated)) found.add("size");
-  if (reading.features.some((f) => f.kind === "color") && reading.hasQuestionMark) found.add("color");
+  const colours = reading.features.filter((f) => f.kind === "color" && !f.negated).map((f) => f.key.slice(6));
+  if (colours.length > 0 && products.length > 0 && !colours.some((c) => products.some((p) => p.colors.has(c)))) found.add("color");
   return QUESTION_TOPICS.filter((t) => found.has(t));
 }
