@@ -108,7 +108,7 @@ async function main() {
     Object.assign(process.env, SECRETS);
     const { prisma } = await import("../lib/db");
 
-    async function seedStore(name: string, products: { sku: string; name: string; stock: number }[]) {
+    async function seedStore(name: string, products: { sku: string; name: string; stock: number; color?: string; size?: string; groupKey?: string }[]) {
       const pageId = String(100000000000 + Math.floor(Math.random() * 1e10));
       const store = await prisma.store.create({
         data: {
@@ -116,13 +116,14 @@ async function main() {
           metaConnection: { create: { pageId, tokenCiphertext: encryptSecret(`bench-page-token-${randomBytes(8).toString("hex")}`, SECRETS.ENCRYPTION_KEY), tokenLast4: "0000" } },
         },
       });
-      for (const p of products) await prisma.product.create({ data: { storeId: store.id, sku: p.sku, name: p.name, priceMinor: 9990, stock: p.stock, keywords: p.name.toLowerCase().split(" ") } });
+      for (const p of products) await prisma.product.create({ data: { storeId: store.id, sku: p.sku, name: p.name, priceMinor: 9990, stock: p.stock, keywords: p.name.toLowerCase().split(" "), color: p.color ?? null, size: p.size ?? null, groupKey: p.groupKey ?? null } });
       const live = await prisma.live.create({ data: { storeId: store.id, fbVideoId: `v${randomBytes(5).toString("hex")}`, title: name } });
       return { store, live, pageId, postId: `${pageId}_${live.fbVideoId}` };
     }
 
     const buyers = Array.from({ length: 200 }, (_, i) => ({ id: String(5_000_000 + i), name: `Buyer ${i}` }));
-    const texts = ["quiero A12", "SOLD A12", "me llevo 2 de la A12", "eu quero A12", "A12 x1 porfa", "I'll take A12", "hola!!", "precio de la A12?"];
+    // The mix includes ask-backs (which size? which product?) and a catalog answer, each one reply like a sale.
+    const texts = ["quiero A12", "SOLD A12", "me llevo 2 de la A12", "eu quero A12", "A12 x1 porfa", "I'll take A12", "hola!!", "precio de la A12?", "quiero la camisa azul", "cam-azu-s 1", "quiero la camisa verde"];
     function payload(target: { pageId: string; postId: string }, commentId: string, buyer: { id: string; name: string }, message: string) {
       return Buffer.from(JSON.stringify({ object: "page", entry: [{ id: target.pageId, time: Math.floor(Date.now() / 1000), changes: [{ field: "feed", value: { item: "comment", verb: "add", comment_id: commentId, post_id: target.postId, from: buyer, message, created_time: Math.floor(Date.now() / 1000) } }] }] }));
     }
@@ -175,7 +176,12 @@ async function main() {
     /** Paced load: `perMinute` comments spread evenly for RUN_SECONDS, round-robin over 200 buyers. */
     async function pacedRun(perMinute: number) {
       await warmUp(perMinute);
-      const target = await seedStore(`paced-${perMinute}`, [{ sku: "A12", name: "Polera roja", stock: 1_000_000 }]);
+      // Sizes only in the names (as an import infers them): "quiero la camisa azul" is answered with "which size?".
+      const target = await seedStore(`paced-${perMinute}`, [
+        { sku: "A12", name: "Polera roja", stock: 1_000_000 },
+        { sku: "CAM-AZU-S", name: "Camisa Azul S", stock: 1_000_000, color: "Azul", size: "S", groupKey: "Camisa" },
+        { sku: "CAM-AZU-L", name: "Camisa Azul L", stock: 1_000_000, color: "Azul", size: "L", groupKey: "Camisa" },
+      ]);
       const total = Math.round((perMinute / 60) * RUN_SECONDS);
       const interval = 60_000 / perMinute;
       const acks: number[] = [];

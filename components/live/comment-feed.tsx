@@ -3,6 +3,8 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useEffect, useRef, useState } from "react";
 import { ArrowUp, Check, CircleSlash, Hand, Loader2, MessageCircle, PauseCircle, ShoppingCart } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
+import { toast } from "@/components/ui/toast";
+import { api } from "@/components/dashboard/api-client";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
 import { format } from "@/lib/i18n";
@@ -67,11 +69,54 @@ const Row = memo(function Row({ c, selected, onSelect, t, fmt }: { c: FeedCommen
 });
 
 /**
+ * The review queue's one-tap answer: each candidate the bot could not choose between, as a button that
+ * reserves it for the buyer and sends the cart (the same path as the buyer's own quick-reply tap).
+ */
+function ReviewChoices({ liveId, c, t, onResolved }: { liveId: string; c: FeedComment; t: LccText; onResolved: (row: FeedComment) => void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const choose = async (sku: string) => {
+    setBusy(sku);
+    try {
+      const r = await api<{ comment: FeedComment; result: { status: string; dm?: string } }>(`/api/v1/lives/${liveId}/comments/${c.id}/choose`, { method: "POST", json: { sku } });
+      const msg = r.result.status === "out_of_stock" ? t.live.reviewSoldOut : r.result.dm === "SENT" ? t.live.reviewResolved : t.live.reviewResolvedNoDm;
+      toast({ title: msg, tone: r.result.status === "reserved" && r.result.dm === "SENT" ? "success" : "info" });
+      onResolved(r.comment);
+    } catch (e) {
+      toast({ title: (e as Error).message, tone: "error" });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div className="flex flex-wrap items-center gap-1 border-b border-border bg-warning/5 px-3 pb-2 pt-1 text-xs" role="group" aria-label={t.live.reviewChoose} data-testid="review-choices">
+      <span className="text-muted-foreground">{t.live.reviewChoose}</span>
+      {c.candidates.map((p) => (
+        <Button
+          key={p.sku}
+          type="button"
+          size="sm"
+          variant="outline"
+          disabled={busy !== null || p.available <= 0}
+          aria-label={format(t.live.reviewChooseOption, { sku: p.sku, name: p.name, available: p.available, buyer: c.author_name || "—" })}
+          onClick={() => void choose(p.sku)}
+        >
+          {busy === p.sku ? <Loader2 className="size-3 animate-spin" aria-hidden /> : null}
+          <span className="font-mono">{p.sku}</span>
+          <span className="text-muted-foreground">({p.available})</span>
+        </Button>
+      ))}
+    </div>
+  );
+}
+
+/**
  * The live's comments, newest first, virtualised: only the rows on screen exist in the DOM, so the
  * list stays smooth at 1,000 comments a minute. While the seller reads further down, new comments wait
  * behind a "N new" button instead of shifting what they are reading.
  */
-export function CommentFeed({ rows, order, held, onRelease, filter, onFilter, selectedId, onSelect, t, fmt, onScrolledAway }: {
+export function CommentFeed({ liveId, onResolved, rows, order, held, onRelease, filter, onFilter, selectedId, onSelect, t, fmt, onScrolledAway }: {
+  liveId: string;
+  onResolved: (row: FeedComment) => void;
   rows: Map<string, FeedComment>;
   order: string[];
   held: string[];
@@ -152,6 +197,7 @@ export function CommentFeed({ rows, order, held, onRelease, filter, onFilter, se
                   style={{ position: "absolute", top: 0, insetInlineStart: 0, width: "100%", transform: `translateY(${item.start}px)` }}
                 >
                   <Row c={c} selected={c.id === selectedId} onSelect={onSelect} t={t} fmt={fmt} />
+                  {c.status === "NEEDS_REVIEW" && c.candidates.length > 0 && <ReviewChoices liveId={liveId} c={c} t={t} onResolved={onResolved} />}
                 </article>
               );
             })}

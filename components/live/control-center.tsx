@@ -201,6 +201,11 @@ export function ControlCenter({ liveId, storeId, initial, format: f, simulator, 
       )}
       <div className="min-w-0 lg:order-2">
         <CommentFeed
+          liveId={liveId}
+          onResolved={(row) => {
+            feed.merge([row]);
+            void qc.invalidateQueries({ queryKey: ["lcc-carts", liveId] });
+          }}
           rows={feed.rows}
           order={feed.order}
           held={feed.held}

@@ -5,6 +5,7 @@ import { finishComment } from "@/lib/pipeline/understand-comment";
 import { joinWaitlist } from "@/lib/orders/waitlist";
 import { sendOrderCheckoutDm } from "@/lib/pipeline/order-messages";
 import { reserveAgain } from "@/lib/orders/reserve-again";
+import { settleChoice } from "@/lib/pipeline/settle-choice";
 
 /** A buyer's DM or quick-reply tap: opt-out, confirmation of an unsure reading, waitlist, reserve again. */
 export const handleMessage = defineJob({
@@ -24,6 +25,11 @@ export const handleMessage = defineJob({
         }
         await step.run("finish-comment", () => finishComment({ commentId: outcome.commentId }));
         return { ...outcome, reservation: r.status };
+      }
+      case "pick": {
+        // Reserves once per comment and answers with the cart: a redelivered tap replays, sends nothing new.
+        const settled = await step.run("settle-choice", () => settleChoice(outcome.choice));
+        return { action: outcome.action, settled };
       }
       case "waitlist":
         await step.run("join-waitlist", () => joinWaitlist({ commentId: outcome.commentId, buyerId: outcome.buyerId }));

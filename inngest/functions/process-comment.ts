@@ -32,8 +32,16 @@ export const processComment = defineJob({
     switch (understood.intent) {
       case "BUY": {
         if (!understood.productId) {
-          await step.run("flag-no-product", () => flagForSeller({ commentId, reason: "wants to buy but no catalog product matched" }));
-          return { flagged: "no product" };
+          // Never silence: ask which variant / which product, or say the seller will answer. The comment
+          // waits in the seller's review queue either way, with what it could mean.
+          const plan =
+            understood.offeredKind === "candidates"
+              ? ({ kind: "choose", skus: understood.offered } as const)
+              : understood.offeredKind === "closest"
+                ? ({ kind: "which_product", skus: understood.offered } as const)
+                : ({ kind: "seller_will_answer" } as const);
+          await step.run("ask-which", () => replyToComment({ commentId, plan, status: "NEEDS_REVIEW" }));
+          return { asked: plan.kind };
         }
         if (!understood.confident) {
           await step.run("ask-confirmation", () =>
@@ -68,6 +76,12 @@ export const processComment = defineJob({
         return { optedOut: true, erased: understood.erase };
       }
       case "QUESTION": {
+        // Price, stock, sizes or colours of a catalog product: the catalog answers; anything else waits for the seller.
+        const skus = understood.sku ? [understood.sku] : understood.offeredKind === "candidates" ? understood.offered : [];
+        if (skus.length > 0 && understood.topics.length > 0) {
+          await step.run("answer-question", () => replyToComment({ commentId, plan: { kind: "answer", skus, topics: understood.topics } }));
+          return { answered: understood.topics };
+        }
         await step.run("flag-question", () => flagForSeller({ commentId, reason: "question for the seller" }));
         return { flagged: "question" };
       }

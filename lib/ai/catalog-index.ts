@@ -13,6 +13,7 @@ export interface IndexedProduct {
   materials: Set<string>;
   patterns: Set<string>;
   size: string | null;
+  group: string | null;
   literals: Set<string>;
   nameWords: Set<string>;
   keywordWords: Set<string>;
@@ -24,8 +25,20 @@ export interface CatalogIndex {
   version: string;
   products: IndexedProduct[];
   bySku: Map<string, IndexedProduct>;
-  /** Compact SKU ("P201", "ACC1") → catalog SKU. */
+  /** Compact SKU ("P201", "ACC1", "CAMAZUS") → catalog SKU, for every code the catalog has. */
   skuKeys: Map<string, string>;
+  /** Every leading part of every compact code ("C", "CA", "CAM"…): spans that start no code are skipped at once. */
+  skuPrefixSet: Set<string>;
+  /** A code's leading segments ("CAMAZU" of CAM-AZU-S) → the SKUs that start with them. */
+  skuPrefixes: Map<string, string[]>;
+  /** Lower-case segments of every catalog code ("cam", "azu"): the typo corrector leaves them alone. */
+  codeSegments: Set<string>;
+  /** Every word of every product name ("top" in "Ribbed Tank Top" names a product, it is not praise). */
+  nameVocabulary: Set<string>;
+  /** "12 cores", "x3": numbers that belong to a product's name, so never quantities. */
+  numberPhrases: Set<string>;
+  /** Group name → SKUs of the products that differ only by size and colour. */
+  groups: Map<string, string[]>;
   /** Feature key ("type:tshirt", "lit:skinny") → positions in `products`. */
   postings: Map<string, number[]>;
   /** Literal word → "lit:<word>", with weights by rarity across the catalog. */
@@ -68,7 +81,7 @@ function fnv1a(text: string): string {
 
 function readText(text: string) {
   const prepared = prepareComment(text);
-  const forms = resolveForms(prepared.tokens, new Set());
+  const forms = resolveForms(prepared.tokens, new Set(), { variantsOnlyToProducts: true });
   const hits = matchLexicon(forms);
   return { prepared, forms, hits };
 }
@@ -114,17 +127,32 @@ function indexProduct(product: CatalogProduct): { indexed: IndexedProduct; liter
   const patterns = new Set([...conceptsOf(name.hits, "pattern"), ...conceptsOf(keywordHits, "pattern")]);
 
   const literalWords: string[] = [];
-  const collectLiterals = (read: ReturnType<typeof readText>) => {
+  const size = canonicalSize(product.size);
+  /** `shade`: a colour the lexicon does not know ("Tom 110 Clara"): every word of it counts, even common ones. */
+  const collectLiterals = (read: ReturnType<typeof readText>, shade = false) => {
     read.forms.forEach((f, i) => {
-      const t = read.prepared.tokens[i];
-      if (t.kind !== "word" || f.form.length < 3) return;
-      const covered = read.hits.some((h) => h.start <= i && h.end > i);
-      if (!covered && !lex.known.has(f.form)) literalWords.push(literalKey(f.form));
+      const t = read.prepared.tokens[i]!;
+      // Numbers that are not the size tell shades and models apart ("Tom 110", "12 cores").
+      if (t.kind === "num") {
+        if (t.text.length >= 2 && t.text !== size) literalWords.push(t.text);
+        return;
+      }
+      if (t.kind !== "word") return;
+      const next = read.forms[i + 1];
+      if (f.form.length < 3) {
+        // "V Neck": a short word names the product together with the next one.
+        const tokenNext = read.prepared.tokens[i + 1];
+        if (next && tokenNext?.kind === "word" && !read.hits.some((h) => h.start <= i && h.end > i) && !lex.singles.has(f.form)) literalWords.push(`${f.form} ${next.form}`);
+        return;
+      }
+      const covered = read.hits.some((h) => h.start <= i && h.end > i && (!shade || (h.entry.kind !== "stopword" && h.entry.kind !== "size")));
+      // A word known only as part of a longer phrase ("running" of "running shoes") still tells products apart.
+      if (!covered && (shade || !lex.singles.has(f.form))) literalWords.push(literalKey(f.form));
     });
   };
   collectLiterals(name);
-  keywordReads.forEach(collectLiterals);
-  if (product.color && colorField.length === 0) collectLiterals(readText(product.color));
+  keywordReads.forEach((k) => collectLiterals(k));
+  if (product.color && colorField.length === 0) collectLiterals(readText(product.color), true);
 
   const words = (read: ReturnType<typeof readText>) => read.forms.filter((f, i) => read.prepared.tokens[i].kind === "word").map((f) => f.form);
   const types = widen(typeIds, "type", TYPE_WEIGHT, IMPLIED_TYPE_WEIGHT);
@@ -135,7 +163,8 @@ function indexProduct(product: CatalogProduct): { indexed: IndexedProduct; liter
       colors: widen(colorIds, "color", COLOR_WEIGHT, IMPLIED_COLOR_WEIGHT),
       materials,
       patterns,
-      size: canonicalSize(product.size),
+      size,
+      group: product.group?.trim() || null,
       literals: new Set(literalWords),
       nameWords: new Set(words(name)),
       keywordWords: new Set(keywordReads.flatMap(words)),
@@ -160,6 +189,11 @@ export function buildCatalogIndex(products: readonly CatalogProduct[], options: 
   const postings = new Map<string, number[]>();
   const literalCounts = new Map<string, number>();
   const skuKeys = new Map<string, string>();
+  const skuPrefixes = new Map<string, string[]>();
+  const codeSegments = new Set<string>();
+  const nameVocabulary = new Set<string>();
+  const numberPhrases = new Set<string>();
+  const groups = new Map<string, string[]>();
   const bySku = new Map<string, IndexedProduct>();
   const numericSizes = new Set<string>();
   const catalogWords = createFuzzyIndex([]);
@@ -175,10 +209,27 @@ export function buildCatalogIndex(products: readonly CatalogProduct[], options: 
     indexed.push(p);
     bySku.set(product.sku, p);
     const compact = compactSku(product.sku);
-    if (/\d/.test(compact)) {
+    // Every code counts, letters-only ones too ("CAR-NEG"); the reader decides when a typed span is one.
+    if (compact.length >= 2) {
       skuKeys.set(compact, product.sku);
-      skuKeys.set(unpaddedSku(compact), product.sku);
+      if (/\d/.test(compact)) skuKeys.set(unpaddedSku(compact), product.sku);
     }
+    const segments = product.sku.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+    for (const seg of segments) if (/[A-Z]/.test(seg) && seg.length >= 2) codeSegments.add(seg.toLowerCase());
+    for (let k = 2; k < segments.length; k++) {
+      const prefix = segments.slice(0, k).join("");
+      const list = skuPrefixes.get(prefix) ?? [];
+      list.push(product.sku);
+      skuPrefixes.set(prefix, list);
+    }
+    const nameTokens = prepareComment(product.name).tokens.filter((t) => t.kind !== "punct");
+    nameTokens.forEach((t, k) => {
+      if (t.kind === "word") nameVocabulary.add(t.text);
+      const next = nameTokens[k + 1];
+      if (t.kind === "num" && next?.kind === "word") numberPhrases.add(`${t.text} ${next.text}`);
+      if (t.kind === "word" && /^x\d+$/.test(t.text)) numberPhrases.add(t.text);
+    });
+    if (p.group) groups.set(p.group, [...(groups.get(p.group) ?? []), product.sku]);
     for (const id of p.types.keys()) post(`type:${id}`, i);
     for (const id of p.colors.keys()) post(`color:${id}`, i);
     for (const id of p.materials) post(`material:${id}`, i);
@@ -198,13 +249,19 @@ export function buildCatalogIndex(products: readonly CatalogProduct[], options: 
     literalWeights.set(w, count === 1 ? 2.5 : count === 2 ? 1.5 : 1);
   }
   const fingerprint = products
-    .map((p) => [p.sku, p.name, p.keywords.join(";"), p.color ?? "", p.size ?? ""].join("|"))
+    .map((p) => [p.sku, p.name, p.keywords.join(";"), p.color ?? "", p.size ?? "", p.group ?? ""].join("|"))
     .join("\n");
   return {
     version: options.version ?? fnv1a(fingerprint),
     products: indexed,
     bySku,
     skuKeys,
+    skuPrefixes,
+    skuPrefixSet: new Set([...skuKeys.keys()].flatMap((k) => Array.from({ length: k.length }, (_, n) => k.slice(0, n + 1)))),
+    codeSegments,
+    nameVocabulary,
+    numberPhrases,
+    groups,
     postings,
     literals,
     literalWeights,

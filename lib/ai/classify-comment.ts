@@ -43,7 +43,9 @@ export async function classifyComment({ text, index, llm = null, storeLocale = n
     // rules could not place is the model's to read.
     ...(rules.languageEvidence === "neutral" ? { language: rules.language, languageEvidence: "neutral" as const } : { language: d.language, languageEvidence: "clear" as const }),
     reason: d.reason,
-    ...(d.sku === null && rules.candidates ? { candidates: rules.candidates } : {}),
+    ...(d.sku === null && (d.candidates.length >= 2 || rules.candidates) ? { candidates: d.candidates.length >= 2 ? d.candidates : rules.candidates } : {}),
+    ...(d.sku === null && rules.closest ? { closest: rules.closest } : {}),
+    ...(d.intent === "QUESTION" ? { topics: rules.topics ?? [] } : {}),
     erase: d.erase,
     buySignal: rules.buySignal || d.intent === "BUY",
     engine: outcome.status === "cache" ? "cache" : "llm",

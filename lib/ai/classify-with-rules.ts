@@ -4,6 +4,7 @@ import { extractQuantity } from "./extract-quantity";
 import { matchProducts, type ProductMatch } from "./match-products";
 import { readComment, type CommentReading, type Feature } from "./read-comment";
 import { languageOfLocale, type CatalogProduct, type RulesDecision } from "./types";
+import { questionTopics } from "./question-topics";
 
 export type ClassifyWithRulesInput =
   | { text: string; index: CatalogIndex; products?: never; storeLocale?: string | null }
@@ -25,16 +26,17 @@ function indexFor(input: ClassifyWithRulesInput): CatalogIndex {
 
 /** What the buyer wants, minus what they just said they do not want. */
 function scopedMentions(reading: CommentReading, scope: "positive" | "all") {
-  if (scope === "all") return { skus: reading.skus, features: reading.features };
+  if (scope === "all") return { skus: reading.skus, codeGroups: reading.codeGroups, features: reading.features };
   const skus = reading.skus.filter((s) => !s.negated);
+  const codeGroups = reading.codeGroups.filter((g) => !g.negated);
   let features = reading.features.filter((f) => !f.negated);
   const negatedTypes = reading.features.filter((f) => f.negated && f.kind === "type");
   // "no quiero la polera roja, quiero la azul": the garment carries over to the correction.
   if (features.length > 0 && !features.some((f) => f.kind === "type") && new Set(negatedTypes.map((f) => f.key)).size === 1) {
     features = [...features, { ...negatedTypes[0], negated: false } satisfies Feature];
   }
-  if (skus.length === 0 && features.length === 0) return { skus: reading.skus, features: reading.features };
-  return { skus, features };
+  if (skus.length === 0 && codeGroups.length === 0 && features.length === 0) return { skus: reading.skus, codeGroups: reading.codeGroups, features: reading.features };
+  return { skus, codeGroups, features };
 }
 
 function buyConfidence(base: number, match: ProductMatch, laugh: boolean): number {
@@ -57,7 +59,7 @@ export function classifyWithRules(input: ClassifyWithRulesInput): RulesDecision 
   const reading = readComment({ text: input.text, index, storeLanguage: languageOfLocale(input.storeLocale) });
   const decision = decideIntent(reading);
   const scoped = scopedMentions(reading, decision.productScope);
-  const match = decision.intent === "OPT_OUT" ? null : matchProducts({ index, skus: scoped.skus, features: scoped.features, sizes: reading.sizes, lenientColor: decision.intent === "QUESTION" });
+  const match = decision.intent === "OPT_OUT" ? null : matchProducts({ index, skus: scoped.skus, codeGroups: scoped.codeGroups, features: scoped.features, sizes: reading.sizes, lenientColor: decision.intent === "QUESTION" });
 
   const reason = [...decision.reason];
   if (match && match.kind !== "none") {
@@ -85,6 +87,11 @@ export function classifyWithRules(input: ClassifyWithRulesInput): RulesDecision 
     languageEvidence: reading.languageEvidence,
     reason: `${decision.intent}: ${reason.join("; ")}`,
     ...(match?.kind === "ambiguous" ? { candidates: match.candidates } : {}),
+    ...(match?.closest ? { closest: match.closest } : {}),
+    // Also for a "?" read otherwise: the LLM may still call it a question.
+    ...(decision.intent === "QUESTION" || reading.hasQuestionMark
+      ? { topics: questionTopics(reading, match?.product ? [match.product] : (match?.candidates ?? []).flatMap((s) => index.bySku.get(s) ?? [])) }
+      : {}),
     erase: decision.erase,
     buySignal: decision.buySignal,
   };

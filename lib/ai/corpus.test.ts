@@ -43,3 +43,32 @@ describe("labelled comment corpus", () => {
     expect(report.confidentBuyErrors.wrong / Math.max(1, report.confidentBuyErrors.confident)).toBeLessThanOrEqual(0.03);
   });
 });
+
+describe("seller-catalog evaluation sets", () => {
+  it("has at least five catalogs of different stores, 300 labelled comments in es (several countries), pt and en, and a separate holdout", async () => {
+    const { loadSellerCatalogs, loadSellerComments } = await import("../../tests/helpers/seller-catalogs");
+    const catalogs = loadSellerCatalogs();
+    const comments = loadSellerComments("comments");
+    const holdout = loadSellerComments("holdout");
+    expect(Object.keys(catalogs).length).toBeGreaterThanOrEqual(5);
+    expect(comments.length).toBeGreaterThanOrEqual(300);
+    expect(holdout.length).toBeGreaterThanOrEqual(100);
+    const locales = new Set(comments.map((c) => c.locale));
+    for (const l of ["es-CL", "es-MX", "es-AR", "es-CO", "es-PE", "pt-BR", "en"]) expect(locales.has(l as never), l).toBe(true);
+    const texts = new Set(comments.map((c) => `${c.catalog}|${c.text}`));
+    expect(holdout.filter((h) => texts.has(`${h.catalog}|${h.text}`))).toEqual([]);
+    // No variant columns: sizes and colours live in names, SKUs and descriptions, as sellers write them.
+    for (const c of Object.values(catalogs)) for (const p of c.products) expect(Object.keys(p).sort()).toEqual(["description", "keywords", "name", "price", "sku", "stock"]);
+  });
+
+  it("only labels SKUs and candidates that exist in the comment's catalog", async () => {
+    const { loadSellerCatalogs, loadSellerComments } = await import("../../tests/helpers/seller-catalogs");
+    const catalogs = loadSellerCatalogs();
+    for (const set of ["comments", "holdout"] as const) {
+      for (const c of loadSellerComments(set)) {
+        const skus = new Set(catalogs[c.catalog!]!.products.map((p) => p.sku));
+        for (const s of [c.sku, ...(c.candidates ?? [])].filter(Boolean)) expect(skus.has(s!), `${c.text} → ${s}`).toBe(true);
+      }
+    }
+  });
+});

@@ -43,8 +43,8 @@ export function decideIntent(reading: CommentReading): IntentDecision {
 
   const clauseWords = (c: number) =>
     tokens.filter((t, i) => clauseOf[i] === c && t.kind !== "punct" && !hits.some((h) => h.start <= i && h.end > i && h.entry.kind === "filler")).length;
-  const productInClause = (c: number) => reading.features.some((f) => f.clause === c) || reading.skus.some((s) => s.clause === c);
-  const hasProduct = reading.features.length > 0 || reading.skus.length > 0;
+  const productInClause = (c: number) => reading.features.some((f) => f.clause === c) || reading.skus.some((s) => s.clause === c) || reading.codeGroups.some((g) => clauseOf[g.start] === c);
+  const hasProduct = reading.features.length > 0 || reading.skus.length > 0 || reading.codeGroups.length > 0;
 
   const firstWord = tokens.findIndex((t) => t.kind !== "punct");
   const buyHits = hits.filter((h) => BUY_KINDS.has(h.entry.kind));
@@ -128,7 +128,7 @@ export function decideIntent(reading: CommentReading): IntentDecision {
   }
 
   const praise = of("praise")[0];
-  const positiveSkus = reading.skus.filter((s) => !s.negated);
+  const positiveSkus = [...reading.skus.filter((s) => !s.negated), ...reading.codeGroups.filter((g) => !g.negated)];
   if (claims.length > 0 || (reading.emoji.claim && reading.wordCount <= 1)) {
     const cue = claims[0] ? quote(claims[0]) : "raised-hand emoji";
     return { ...base, intent: "BUY", confidence: 0.9, buyEvidence: "claim", productScope: "positive", reason: [`claim ${cue}`] };
@@ -151,7 +151,13 @@ export function decideIntent(reading: CommentReading): IntentDecision {
     return { ...base, intent: "BUY", confidence: 0.6, buyEvidence: "code", productScope: "positive", reason: [`code ${reading.unknownCodes[0]} not in catalog`] };
   }
   if (hasProduct && reading.unknownWords <= 1) {
-    return { ...base, intent: "BUY", confidence: 0.72, buyEvidence: "product", productScope: "positive", reason: ["product named without a verb"] };
+    // "polera roja M", "dos jeans mom 40": naming the variant or a count is how buyers claim without a verb.
+    const specific = reading.sizes.some((z) => !z.negated) || reading.tokens.some((t, i) => t.kind === "num" && !reading.notQuantity.has(i)) || hits.some((h) => h.entry.kind === "number" && (h.entry.value ?? 0) > 1);
+    return { ...base, intent: "BUY", confidence: specific ? 0.8 : 0.72, buyEvidence: "product", productScope: "positive", reason: [specific ? "product and variant or count named without a verb" : "product named without a verb"] };
+  }
+  // "la M", "la 38": a size on its own, said while the seller shows a product.
+  if (reading.sizes.length > 0 && reading.wordCount <= 3 && reading.unknownWords === 0) {
+    return { ...base, intent: "BUY", confidence: 0.6, buyEvidence: "product", productScope: "positive", reason: ["size named alone"] };
   }
   return { ...base, intent: "OTHER", confidence: 0.5, buyEvidence: null, reason: ["no rule matched"] };
 }

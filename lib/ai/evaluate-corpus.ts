@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { CatalogIndex } from "./catalog-index";
 import { classifyWithRules } from "./classify-with-rules";
-import { INTENTS, LANGUAGES, type Intent, type Language } from "./types";
+import { buyOutcome } from "./buy-outcome";
+import { INTENTS, LANGUAGES, type Intent, type Language, type RulesDecision } from "./types";
 
 export const LOCALES = ["es-CL", "es-MX", "es-AR", "es-PE", "es-CO", "es-ES", "pt-BR", "en", "fr", "it", "ar"] as const;
 
@@ -14,8 +15,13 @@ export const corpusItemSchema = z
     sku: z.string().nullable(),
     quantity: z.number().int().min(1).nullable(),
     erase: z.boolean().optional(),
+    /** Seller-catalog sets: which catalog the comment was written on. */
+    catalog: z.string().optional(),
+    /** The products the comment could mean when it does not single one out (then `sku` is null). */
+    candidates: z.array(z.string()).min(2).optional(),
   })
-  .refine((i) => (i.intent === "BUY") === (i.quantity !== null), { message: "quantity is set exactly for BUY" });
+  .refine((i) => (i.intent === "BUY") === (i.quantity !== null), { message: "quantity is set exactly for BUY" })
+  .refine((i) => !i.candidates || i.sku === null, { message: "candidates go with sku null" });
 export type CorpusItem = z.infer<typeof corpusItemSchema>;
 
 export interface Scores {
@@ -30,8 +36,24 @@ export interface Scores {
 export interface Miss {
   text: string;
   locale: string;
-  expected: { intent: Intent; sku: string | null; quantity: number | null };
-  got: { intent: Intent; sku: string | null; quantity: number | null; confidence: number; reason: string };
+  catalog?: string;
+  expected: { intent: Intent; sku: string | null; candidates?: string[]; quantity: number | null };
+  got: { intent: Intent; sku: string | null; candidates?: string[]; quantity: number | null; confidence: number; reason: string };
+}
+
+/** What a seller and a buyer feel: questions asked back, confident mistakes, buyers left without an answer. */
+export interface BuyOutcomes {
+  /** Comments the engine read as BUY. */
+  buys: number;
+  /** Of those, answered with a question (confirm, choose a variant, which product?) instead of a cart. */
+  askBacks: number;
+  askBackRate: number;
+  /** Labelled with one product but asked back anyway. */
+  needlessAskBacks: number;
+  /** BUY decided with confidence ≥ threshold and wrong about the intent or the product. */
+  confidentWrong: number;
+  /** Labelled BUY, but no private reply would go out: read as another intent, or as a BUY with no outcome. */
+  silentBuys: number;
 }
 
 export interface EvaluationReport {
@@ -42,6 +64,7 @@ export interface EvaluationReport {
   confusion: Record<Intent, Record<Intent, number>>;
   /** How often a BUY decided with confidence ≥ threshold was wrong about intent or SKU. */
   confidentBuyErrors: { confident: number; wrong: number };
+  outcomes: BuyOutcomes;
   misses: Miss[];
 }
 
@@ -64,8 +87,22 @@ const scores = (t: Tally): Scores => ({
 });
 const emptyTally = (): Tally => ({ n: 0, intent: 0, sku: 0, buys: 0, quantity: 0, language: 0 });
 
-/** Runs the rules engine over a labelled corpus. SKU accuracy counts a correct null as correct. */
-export function evaluateCorpus({ items, index, buyThreshold }: { items: CorpusItem[]; index: CatalogIndex; buyThreshold: number }): EvaluationReport {
+/**
+ * The product reading is right when it names the labelled SKU; for a comment labelled with candidates,
+ * when it names none and offers exactly those candidates. A correct null counts as correct.
+ */
+export function productReadingRight(item: Pick<CorpusItem, "sku" | "candidates">, got: Pick<RulesDecision, "sku" | "candidates">): boolean {
+  if (!item.candidates) return got.sku === item.sku;
+  if (got.sku !== null) return false;
+  const offered = new Set(got.candidates ?? []);
+  return offered.size === item.candidates.length && item.candidates.every((s) => offered.has(s));
+}
+
+/**
+ * Runs the rules engine over a labelled corpus, on one catalog (`index`) or on each item's own catalog
+ * (`indexes`, keyed by the item's `catalog`).
+ */
+export function evaluateCorpus({ items, index, indexes, storeLocales, buyThreshold }: { items: CorpusItem[]; index?: CatalogIndex; indexes?: Record<string, CatalogIndex>; storeLocales?: Record<string, string>; buyThreshold: number }): EvaluationReport {
   const overall = emptyTally();
   const byLanguage = new Map<Language, Tally>();
   const byLocale = new Map<string, Tally>();
@@ -75,11 +112,14 @@ export function evaluateCorpus({ items, index, buyThreshold }: { items: CorpusIt
   let eraseRight = 0;
   let confident = 0;
   let confidentWrong = 0;
+  const outcomes: BuyOutcomes = { buys: 0, askBacks: 0, askBackRate: 0, needlessAskBacks: 0, confidentWrong: 0, silentBuys: 0 };
 
   for (const item of items) {
-    const got = classifyWithRules({ text: item.text, index });
+    const catalogIndex = item.catalog && indexes ? indexes[item.catalog] : index;
+    if (!catalogIndex) throw new Error(`no catalog index for ${item.catalog ?? "the corpus"}`);
+    const got = classifyWithRules({ text: item.text, index: catalogIndex, storeLocale: item.catalog ? storeLocales?.[item.catalog] : undefined });
     const intentOk = got.intent === item.intent;
-    const skuOk = got.sku === item.sku;
+    const skuOk = productReadingRight(item, got);
     const quantityOk = got.quantity === item.quantity;
     for (const t of [overall, getOrInit(byLanguage, item.lang), getOrInit(byLocale, item.locale)]) {
       t.n++;
@@ -100,12 +140,22 @@ export function evaluateCorpus({ items, index, buyThreshold }: { items: CorpusIt
       confident++;
       confidentWrong += Number(!intentOk || !skuOk);
     }
+    const outcome = buyOutcome(got, buyThreshold);
+    if (outcome) {
+      outcomes.buys++;
+      if (outcome !== "reserve") {
+        outcomes.askBacks++;
+        if (item.intent === "BUY" && item.sku !== null) outcomes.needlessAskBacks++;
+      }
+    }
+    if (item.intent === "BUY" && !outcome) outcomes.silentBuys++;
     if (!intentOk || !skuOk || !quantityOk) {
       misses.push({
         text: item.text,
         locale: item.locale,
-        expected: { intent: item.intent, sku: item.sku, quantity: item.quantity },
-        got: { intent: got.intent, sku: got.sku, quantity: got.quantity, confidence: got.confidence, reason: got.reason },
+        ...(item.catalog && { catalog: item.catalog }),
+        expected: { intent: item.intent, sku: item.sku, ...(item.candidates && { candidates: item.candidates }), quantity: item.quantity },
+        got: { intent: got.intent, sku: got.sku, ...(got.candidates && { candidates: got.candidates }), quantity: got.quantity, confidence: got.confidence, reason: got.reason },
       });
     }
   }
@@ -116,6 +166,7 @@ export function evaluateCorpus({ items, index, buyThreshold }: { items: CorpusIt
     byLocale: Object.fromEntries([...byLocale.entries()].map(([k, t]) => [k, scores(t)])),
     confusion,
     confidentBuyErrors: { confident, wrong: confidentWrong },
+    outcomes: { ...outcomes, confidentWrong, askBackRate: ratio(outcomes.askBacks, outcomes.buys) },
     misses,
   };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { buildCatalogIndex } from "./catalog-index";
 import { classifyComment } from "./classify-comment";
 import { createLlmClassifier } from "./llm";
+import { inferVariants } from "./infer-variants";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "@/tests/fakes/openai-server";
 import type { CatalogProduct } from "./types";
 
@@ -146,5 +147,34 @@ describe("LLM fallback", () => {
     fake.answer = () => ({ intent: "BUY", sku: "V-301", quantity: 1, confidence: 0.9, language: "es", erase: false, reason: "<script>alert(1)</script> dress" });
     const result = await classifyComment({ text: UNSURE, index, llm: classifier() });
     expect(result.reason).not.toMatch(/[<>]/);
+  });
+});
+
+describe("LLM fallback on a catalog with variants in the names (issue 13)", () => {
+  const variants = inferVariants([
+    { sku: "CAM-AZU-S", name: "Camisa Azul S" },
+    { sku: "CAM-AZU-L", name: "Camisa Azul L" },
+    { sku: "POL-NEG-M", name: "Polera Negra M" },
+  ]);
+  const shirts = buildCatalogIndex(
+    ["CAM-AZU-S", "CAM-AZU-L", "POL-NEG-M"].map((sku, i) => ({ sku, name: ["Camisa Azul S", "Camisa Azul L", "Polera Negra M"][i]!, keywords: [], color: variants[i]!.color, size: variants[i]!.size, group: variants[i]!.group, available: 2 })),
+  );
+
+  it("shows the model the variant groups and keeps the candidates it returns", async () => {
+    fake.answer = () => ({ intent: "BUY", sku: null, candidates: ["cam-azu-s", "CAM-AZU-L", "NOPE-1"], quantity: 1, confidence: 0.9, language: "es", erase: false, reason: "which size?" });
+    const result = await classifyComment({ text: "quiero la camisa azul", index: shirts, llm: classifier() });
+    expect(fake.requests).toHaveLength(1);
+    const user = JSON.parse(fake.requests[0]!.body.messages.find((m) => m.role === "user")?.content ?? "{}") as { products: Array<{ sku: string; group: string | null }>; variant_groups: Array<{ group: string; variants: Array<{ sku: string; size: string }> }> };
+    expect(user.variant_groups).toEqual([{ group: "Camisa", variants: [expect.objectContaining({ sku: "CAM-AZU-S", size: "S" }), expect.objectContaining({ sku: "CAM-AZU-L", size: "L" })] }]);
+    expect(fake.requests[0]!.body.response_format?.json_schema?.schema).toMatchObject({ required: expect.arrayContaining(["candidates"]) });
+    // Unknown SKUs are dropped, spellings resolved to the catalog's.
+    expect(result).toMatchObject({ engine: "llm", intent: "BUY", sku: null, candidates: ["CAM-AZU-S", "CAM-AZU-L"] });
+  });
+
+  it("drops candidates when the model also picked a SKU", async () => {
+    fake.answer = () => ({ intent: "BUY", sku: "CAM-AZU-S", candidates: ["CAM-AZU-L"], quantity: 1, confidence: 0.95, language: "es", erase: false, reason: "size S" });
+    const result = await classifyComment({ text: "quiero la camisa azul", index: shirts, llm: classifier() });
+    expect(result.sku).toBe("CAM-AZU-S");
+    expect(result.candidates).toBeUndefined();
   });
 });

@@ -25,6 +25,8 @@ export interface LlmConfig {
 export interface LlmDecision {
   intent: Intent;
   sku: string | null;
+  /** When sku is null: catalog SKUs the buyer could mean (the model's, resolved against the catalog). */
+  candidates: string[];
   quantity: number | null;
   confidence: number;
   language: Language;
@@ -71,9 +73,12 @@ function toDecision(answer: LlmAnswer, index: CatalogIndex, rules: RulesDecision
   const quantity = answer.intent === "BUY" ? Math.min(99, Math.max(1, answer.quantity ?? 1)) : null;
   // Model text is shown to sellers: keep it short and free of markup.
   const why = answer.reason.replace(/[<>]/g, "").replace(/\s+/g, " ").trim().slice(0, 160);
+  const sku = answer.intent === "OPT_OUT" ? null : resolveSku(answer.sku, index);
+  const candidates = sku || answer.intent === "OPT_OUT" ? [] : [...new Set(answer.candidates.map((c) => resolveSku(c, index)).filter((c): c is string => c !== null))].slice(0, 10);
   return {
     intent: answer.intent,
-    sku: answer.intent === "OPT_OUT" ? null : resolveSku(answer.sku, index),
+    sku,
+    candidates: candidates.length >= 2 ? candidates : [],
     quantity,
     confidence: Math.round(answer.confidence * 100) / 100,
     language,

@@ -45,6 +45,8 @@ export interface CommentReading {
   /** Whether the words themselves name the language, or it was a guess (see LanguageEvidence). */
   languageEvidence: LanguageEvidence;
   skus: SkuMention[];
+  /** Leading segments of several catalog codes ("CAM-AZU"): one product, variant not said. */
+  codeGroups: CodeGroupMention[];
   /** Codes shaped like SKUs that the catalog does not have ("A99"). */
   unknownCodes: string[];
   features: Feature[];
@@ -78,44 +80,121 @@ function isLaugh(t: Token): boolean {
   return w.length >= 4 && LAUGH.test(w);
 }
 
-function findSkus(tokens: Token[], clean: string, index: CatalogIndex): { mentions: Omit<SkuMention, "clause" | "negated">[]; unknownCodes: string[]; used: Set<number> } {
+/** A code a buyer typed that stands for several products: the leading segments of their SKUs ("CAM-AZU"). */
+export interface CodeGroupMention {
+  skus: string[];
+  start: number;
+  end: number;
+  negated: boolean;
+}
+
+/**
+ * Whether a typed span may be read as a code made only of letters: such codes are real words often
+ * enough ("SET", "LA-M") that a span qualifies only when it cannot be ordinary text — written in
+ * capitals, joined by code separators ("sw-v", "car.neg"), several short segments, or one long token
+ * that is no word the lexicon or the catalog knows ("carneg").
+ */
+function lettersOnlyCodeOk(span: Token[], clean: string, compact: string, index: CatalogIndex): boolean {
+  if (compact.length < 3) return false;
+  if (span.every((t) => t.upper)) return true;
+  if (span.length === 1) {
+    const w = span[0]!.text;
+    return compact.length >= 5 && !getLexicon().known.has(w) && !index.literals.has(literalKey(w));
+  }
+  const joined = span.slice(1).some((t, k) => /[-_.#/]/.test(clean.slice(span[k]!.end, t.start)));
+  return joined || compact.length >= 4;
+}
+
+function findSkus(tokens: Token[], clean: string, index: CatalogIndex): { mentions: Omit<SkuMention, "clause" | "negated">[]; groups: Omit<CodeGroupMention, "negated">[]; unknownCodes: string[]; used: Set<number> } {
   const mentions: Omit<SkuMention, "clause" | "negated">[] = [];
+  const groups: Omit<CodeGroupMention, "negated">[] = [];
   const unknownCodes: string[] = [];
   const used = new Set<number>();
-  const lookup = (compact: string) => index.skuKeys.get(compact) ?? index.skuKeys.get(unpaddedSku(compact));
-  for (let i = 0; i < tokens.length; i++) {
-    if (used.has(i)) continue;
-    let found = false;
-    for (let len = 3; len >= 1 && !found; len--) {
-      const span = tokens.slice(i, i + len);
-      if (span.length < len || span.some((t) => t.kind === "punct" || !ASCII_ALNUM.test(t.folded))) continue;
-      if (span.slice(1).some((t, k) => !SEPARATOR.test(clean.slice(span[k].end, t.start)))) continue;
-      const compact = compactSku(span.map((t) => t.folded).join(""));
-      if (!/\d/.test(compact) || (!/[A-Z]/.test(compact) && compact.length < 3)) continue;
-      const attempts: Array<[string, number | null]> = [[compact, null]];
-      const tail = /^(.*\d)X(\d{1,2})$/.exec(compact);
-      if (tail) attempts.push([tail[1], Number(tail[2])]);
-      const head = /^(\d{1,2})X([A-Z].*)$/.exec(compact);
-      if (head) attempts.push([head[2], Number(head[1])]);
-      for (const [key, quantity] of attempts) {
-        const sku = lookup(key);
-        if (!sku) continue;
-        mentions.push({ sku, start: i, end: i + len, quantity });
-        for (let k = i; k < i + len; k++) used.add(k);
-        found = true;
-        break;
-      }
-    }
-    if (found) continue;
-    const t = tokens[i];
+  const pushUnknownCode = (i: number) => {
+    const t = tokens[i]!;
     const next = tokens[i + 1];
     // A code-shaped word the catalog lacks is still a claim on *something*: worth asking about.
     if (t.kind === "word" && /^[a-z]{1,3}\d{2,4}$/.test(t.folded) && !/^x\d+$/.test(t.folded)) unknownCodes.push(t.folded.toUpperCase());
     else if (t.kind === "word" && t.upper && /^[a-z]{1,3}$/.test(t.folded) && next?.kind === "num" && next.folded.length >= 2 && SEPARATOR.test(clean.slice(t.end, next.start)) && clean.slice(t.end, next.start).length > 0 && /-/.test(clean.slice(t.end, next.start))) {
       unknownCodes.push(`${t.folded}-${next.folded}`.toUpperCase());
     }
+  };
+  const lookup = (compact: string) => index.skuKeys.get(compact) ?? (/\d/.test(compact) ? index.skuKeys.get(unpaddedSku(compact)) : undefined);
+  // A dot glued between two parts of a code ("BAT.01", "cam.azu.l") is a separator, not the end of a sentence.
+  const glued = (k: number) => {
+    const t = tokens[k]!;
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    return t.kind === "punct" && t.text === "." && !!prev && !!next && prev.kind !== "punct" && next.kind !== "punct" && prev.end === t.start && t.end === next.start;
+  };
+  /** Span of `len` code parts starting at token i (glued dots skipped): the parts and the token range. */
+  const spanAt = (i: number, len: number): { parts: Token[]; end: number } | null => {
+    const parts: Token[] = [];
+    let k = i;
+    while (parts.length < len && k < tokens.length) {
+      if (parts.length > 0 && glued(k)) {
+        k++;
+        continue;
+      }
+      parts.push(tokens[k]!);
+      k++;
+    }
+    if (parts.length < len || parts.some((t) => t.kind === "punct" || !ASCII_ALNUM.test(t.folded))) return null;
+    if (parts.slice(1).some((t, n) => !SEPARATOR.test(clean.slice(parts[n]!.end, t.start)))) return null;
+    return { parts, end: k };
+  };
+  // Cheap pre-check: a span can only be a code if what it spells starts one (quantities glued to it aside).
+  const viable = (compact: string) =>
+    index.skuPrefixSet.has(compact) || index.skuPrefixSet.has(compact.replace(/X\d{1,2}$/, "")) || (/^\d{1,2}X[A-Z]/.test(compact) && index.skuPrefixSet.has(compact.replace(/^\d{1,2}X/, "")));
+  for (let i = 0; i < tokens.length; i++) {
+    if (used.has(i)) continue;
+    const first = tokens[i]!;
+    if (first.kind === "punct" || !viable(compactSku(first.folded))) {
+      pushUnknownCode(i);
+      continue;
+    }
+    let found = false;
+    // Longest first: "cam azu s 1" is CAM-AZU-S and then a quantity; "1036 x 2" is 1036 twice.
+    for (let len = 4; len >= 1 && !found; len--) {
+      const at = spanAt(i, len);
+      if (!at) continue;
+      const span = at.parts;
+      const compact = compactSku(span.map((t) => t.folded).join(""));
+      const hasDigit = /\d/.test(compact);
+      if (hasDigit && !/[A-Z]/.test(compact) && compact.length < 3) continue;
+      const attempts: Array<[string, number | null]> = [[compact, null]];
+      const tail = /^(.*\d)X(\d{1,2})$/.exec(compact);
+      if (tail) attempts.push([tail[1]!, Number(tail[2])]);
+      const head = /^(\d{1,2})X([A-Z].*)$/.exec(compact);
+      if (head) attempts.push([head[2]!, Number(head[1])]);
+      for (const [key, quantity] of attempts) {
+        const sku = lookup(key);
+        if (!sku) continue;
+        if (!/\d/.test(key) && !lettersOnlyCodeOk(span, clean, key, index)) continue;
+        mentions.push({ sku, start: i, end: at.end, quantity });
+        for (let k = i; k < at.end; k++) used.add(k);
+        found = true;
+        break;
+      }
+    }
+    if (found) continue;
+    // The leading segments of several codes ("CAM-AZU", "ves midi"): the buyer named a product, not its variant.
+    for (let len = 3; len >= 1 && !found; len--) {
+      const at = spanAt(i, len);
+      if (!at) continue;
+      const span = at.parts;
+      const compact = compactSku(span.map((t) => t.folded).join(""));
+      const skus = index.skuPrefixes.get(compact);
+      if (!skus || (!/\d/.test(compact) && !lettersOnlyCodeOk(span, clean, compact, index))) continue;
+      if (len === 1 && !span[0]!.upper && compact.length < 5) continue;
+      groups.push({ skus: [...skus], start: i, end: at.end });
+      for (let k = i; k < at.end; k++) used.add(k);
+      found = true;
+    }
+    if (found) continue;
+    pushUnknownCode(i);
   }
-  return { mentions, unknownCodes, used };
+  return { mentions, groups, unknownCodes, used };
 }
 
 /**
@@ -195,8 +274,9 @@ export function readComment({ text, index, storeLanguage }: { text: string; inde
   const prepared = prepareComment(text);
   const { tokens, clean } = prepared;
   const sku = findSkus(tokens, clean, index);
-  const forms = resolveForms(tokens, sku.used, { extraKnown: index.literals, fuzzy: index.fuzzy });
-  const allHits = matchLexicon(forms);
+  const forms = resolveForms(tokens, sku.used, { extraKnown: index.literals, fuzzy: index.fuzzy, protect: index.codeSegments, vocabulary: index.nameVocabulary });
+  // "top" in "tank top" names the catalog's product; it is not praise there.
+  const allHits = matchLexicon(forms).filter((h) => !(h.entry.kind === "praise" && h.end - h.start === 1 && partOfProductName(forms, h.start, index)));
   const { language, evidence: languageEvidence } = detectLanguage(forms, tokens, clean, allHits, prepared.accentVotes, sku.used, storeLanguage);
   const hits = allHits.filter((h) => !h.entry.strict || h.entry.langs.includes(language));
   const kindAt = (i: number, kind: EntryKind) => hits.some((h) => h.start === i && h.entry.kind === kind);
@@ -216,6 +296,7 @@ export function readComment({ text, index, storeLanguage }: { text: string; inde
   }
 
   const skus: SkuMention[] = sku.mentions.map((m) => ({ ...m, clause: clauseOf[m.start], negated: negated[m.start] }));
+  const codeGroups: CodeGroupMention[] = sku.groups.map((g) => ({ ...g, negated: negated[g.start] }));
 
   const features: Feature[] = [];
   for (const h of hits) {
@@ -234,13 +315,20 @@ export function readComment({ text, index, storeLanguage }: { text: string; inde
     });
   }
   forms.forEach((f, i) => {
-    const key = index.literals.get(literalKey(f.form));
-    if (!key || tokens[i].kind !== "word" || hits.some((h) => h.start <= i && h.end > i && h.entry.kind !== "stopword")) return;
+    const t = tokens[i]!;
+    // "v neck": a short word of a product name counts together with the next one.
+    const bigram = forms[i + 1] ? index.literals.get(`${f.form} ${forms[i + 1]!.form}`) : undefined;
+    if (bigram && t.kind === "word" && f.form.length < 3) {
+      features.push({ key: bigram, kind: "literal", start: i, end: i + 2, clause: clauseOf[i], negated: negated[i], surface: `${f.form} ${forms[i + 1]!.form}` });
+      return;
+    }
+    const key = index.literals.get(t.kind === "num" ? t.text : literalKey(f.form));
+    if (!key || sku.used.has(i) || hits.some((h) => h.start <= i && h.end > i && h.entry.kind !== "stopword" && h.entry.kind !== "size")) return;
     features.push({ key, kind: "literal", start: i, end: i + 1, clause: clauseOf[i], negated: negated[i], fuzzyFrom: f.fuzzyFrom, surface: f.form });
   });
   demoteModifiers(features, forms);
 
-  const { sizes, notQuantity } = findSizes(tokens, forms, hits, negated, index, language);
+  const { sizes, notQuantity } = findSizes(tokens, forms, hits, negated, index, language, features, clauseOf);
 
   let unknownWords = 0;
   let wordCount = 0;
@@ -261,6 +349,7 @@ export function readComment({ text, index, storeLanguage }: { text: string; inde
     language,
     languageEvidence,
     skus,
+    codeGroups,
     unknownCodes: sku.unknownCodes,
     features,
     sizes,
@@ -272,6 +361,14 @@ export function readComment({ text, index, storeLanguage }: { text: string; inde
     laugh,
     notes,
   };
+}
+
+function partOfProductName(forms: TokenForm[], i: number, index: CatalogIndex): boolean {
+  const w = forms[i]!.form;
+  if (!index.nameVocabulary.has(w)) return false;
+  const prev = forms[i - 1]?.form;
+  const next = forms[i + 1]?.form;
+  return (prev !== undefined && index.nameVocabulary.has(prev)) || (next !== undefined && index.nameVocabulary.has(next));
 }
 
 /** "campera de jean", "jean jacket": the garment is the jacket; "jean" says what it is made of. */
@@ -293,7 +390,7 @@ function demoteModifiers(features: Feature[], forms: TokenForm[]): void {
   }
 }
 
-function findSizes(tokens: Token[], forms: TokenForm[], hits: LexiconHit[], negated: boolean[], index: CatalogIndex, language: Language) {
+function findSizes(tokens: Token[], forms: TokenForm[], hits: LexiconHit[], negated: boolean[], index: CatalogIndex, language: Language, features: Feature[], clauseOf: number[]) {
   const sizes: SizeMention[] = [];
   const notQuantity = new Set<number>();
   const kindsAt = (i: number) => new Set(hits.filter((h) => h.start <= i && h.end > i).map((h) => h.entry.kind));
@@ -309,7 +406,7 @@ function findSizes(tokens: Token[], forms: TokenForm[], hits: LexiconHit[], nega
     if (t.kind === "num") {
       const next = tokens[i + 1];
       const nextKinds = next ? kindsAt(i + 1) : new Set<EntryKind>();
-      if (t.afterCurrency || nextKinds.has("price") || nextKinds.has("time")) notQuantity.add(i);
+      if (t.afterCurrency || nextKinds.has("price") || nextKinds.has("time") || (next?.kind === "word" && index.numberPhrases.has(`${t.text} ${next.text}`))) notQuantity.add(i);
       else if (afterSizeWord || (afterPrep && index.numericSizes.has(t.text)) || (Number(t.text) >= 20 && index.numericSizes.has(t.text))) {
         sizes.push({ value: t.text, start: i, negated: negated[i] });
         notQuantity.add(i);
@@ -322,7 +419,10 @@ function findSizes(tokens: Token[], forms: TokenForm[], hits: LexiconHit[], nega
     const guarded = GUARDED_SIZE_LETTERS.has(word);
     const single = word.length === 1;
     const brazilian = (word === "g" || word === "gg" || word === "p") && t.upper && language === "pt";
-    const ok = afterSizeWord || (afterPrep && (single || !guarded)) || brazilian || (!guarded && (!single || t.upper));
+    // "camisa azul s": a lower-case letter right after the product, closing the clause, is its size.
+    const next = tokens[i + 1];
+    const afterProduct = single && !guarded && features.some((f) => f.end === i) && (!next || next.kind === "punct" || clauseOf[i + 1] !== clauseOf[i]);
+    const ok = afterSizeWord || (afterPrep && (single || !guarded)) || brazilian || (!guarded && (!single || t.upper)) || afterProduct;
     if (ok) sizes.push({ value: sizeHit.entry.id as string, start: i, negated: negated[i] });
   });
   return { sizes, notQuantity };

@@ -30,6 +30,8 @@ export const catalogProductSchema = z.object({
   keywords: z.array(z.string()).default([]),
   color: z.string().nullish(),
   size: z.string().nullish(),
+  group: z.string().nullish(),
+  description: z.string().nullish(),
   available: z.number().int().optional(),
 });
 
@@ -39,6 +41,9 @@ export interface CatalogProduct {
   keywords: string[];
   color?: string | null;
   size?: string | null;
+  /** Products that differ only by size and colour share a group ("Camisa Azul": S, L). */
+  group?: string | null;
+  description?: string | null;
   available?: number;
 }
 
@@ -53,8 +58,12 @@ export interface RulesDecision {
   languageEvidence: LanguageEvidence;
   /** Short explanation built from lexicon entries and SKUs only (never echoes raw input). */
   reason: string;
-  /** SKUs the comment could refer to when it does not single one out. */
+  /** SKUs the comment could refer to when it does not single one out (then `sku` is null). */
   candidates?: string[];
+  /** No product matched: the catalog products closest to what the buyer wrote, for "which product?". */
+  closest?: string[];
+  /** What a question asks that the catalog can answer (price, stock, sizes, colours); [] when none. */
+  topics?: Array<"price" | "stock" | "size" | "color">;
   /** OPT_OUT only: the buyer also asked for their personal data to be erased. */
   erase: boolean;
   /** The comment carries purchase cues (verb, claim, product) even if the decision is not BUY. */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Operation } from "./openapi";
 import { liveCreateInput, botToggleInput, botToggleOutput, liveOutput, commentOutput, commentListQuery, pausedProcessOutput } from "@/lib/lives/schemas";
 import { classifyInput, classifyOutput } from "@/lib/pipeline/classify-schemas";
+import { commentChoiceInput } from "@/lib/live-control/schemas";
 import { paymentOperations } from "@/lib/payments/openapi-payments";
 
 /** Operations of the later domains (lives, orders, AI, webhooks) register here with their own schemas. */
@@ -28,6 +29,7 @@ export const apiOperations: Operation[] = [
   { method: "patch", path: "/api/v1/buyers/{id}", tag: "live", summary: "Pause or resume the bot for one buyer (manual takeover)", body: z.object({ bot_paused: z.boolean() }), errors: [404, 422] },
   { method: "post", path: "/api/v1/buyers/{id}/messages", tag: "live", summary: "Send a DM as the seller (inside the 24 h window, else the private reply to their latest comment)", body: z.object({ text: z.string().min(1).max(2000) }), status: 201, errors: [404, 409, 422] },
   { method: "post", path: "/api/v1/lives/{id}/takeover/comments/{commentId}", tag: "live", summary: "Correct the AI's reading of a comment and create or fix the buyer's cart", errors: [400, 404, 422] },
+  { method: "post", path: "/api/v1/lives/{id}/comments/{commentId}/choose", tag: "live", summary: "Review queue: reserve one of the comment's candidates for the buyer and send the cart (the same path as the buyer's quick-reply tap; once per comment)", body: commentChoiceInput, errors: [404, 409, 422] },
   { method: "put", path: "/api/v1/lives/{id}/takeover/carts/{orderId}", tag: "live", summary: "Set the quantity of a cart line (0 removes it; an empty cart is cancelled)", errors: [400, 404, 422] },
   { method: "post", path: "/api/v1/uploads", tag: "inventory", summary: "Upload a product image (JPEG/PNG/WebP/GIF, 5 MB); local disk or S3-compatible storage", status: 201, errors: [413, 415, 422] },
   { method: "post", path: "/api/dev/simulator/comment", tag: "simulator", summary: "Embedded default only: post a comment as a fake buyer through the real signed Meta webhook", body: z.object({ live_id: z.string(), author_name: z.string(), text: z.string() }), status: 201, errors: [404, 409, 422] },

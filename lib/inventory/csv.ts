@@ -2,7 +2,7 @@ export type CsvRecord = { line: number; fields: string[] };
 
 /** The columns a catalog CSV must have, in the order the template writes them. */
 export const CSV_COLUMNS = ["sku", "name", "description", "price", "stock", "keywords"] as const;
-export const CSV_OPTIONAL_COLUMNS = ["color", "size", "image_url"] as const;
+export const CSV_OPTIONAL_COLUMNS = ["color", "size", "group", "image_url"] as const;
 
 /**
  * Why a catalog line was refused. `code` is stable and `params` carries the values, so the dashboard

@@ -7,10 +7,12 @@ import { assertWithinPlan } from "@/lib/billing/limits";
 import { CSV_COLUMNS, CSV_OPTIONAL_COLUMNS, csvIssue, detectDelimiter, parseCsv, type CsvIssue, type CsvIssueCode, type CsvIssueParams } from "./csv";
 import { MAX_KEYWORDS, MAX_KEYWORD_LENGTH, normaliseKeywords, splitKeywords } from "./keywords";
 import { skuSchema } from "./schemas";
+import { refreshVariants } from "./refresh-variants";
+import { describeGroups, inferVariants } from "@/lib/ai/infer-variants";
 
 export type ImportError = CsvIssue;
 /** `undefined` = the file has no such column: the import leaves that field of an existing product alone. */
-type Row = { line: number; sku: string; name: string; description: string | undefined; priceMinor: number; stock: number; keywords: string[] | undefined; color: string | null; size: string | null; imageUrl: string | null };
+type Row = { line: number; sku: string; name: string; description: string | undefined; priceMinor: number; stock: number; keywords: string[] | undefined; color: string | null; size: string | null; group: string | null; imageUrl: string | null };
 
 const REQUIRED = ["sku", "name", "price", "stock"] as const;
 const KNOWN: readonly string[] = [...CSV_COLUMNS, ...CSV_OPTIONAL_COLUMNS];
@@ -92,6 +94,7 @@ export function validateCatalogCsv(text: string, currency: string): { rows: Row[
       keywords: has("keywords") ? keywords : undefined,
       color: col(fields, "color") || null,
       size: col(fields, "size") || null,
+      group: col(fields, "group") || null,
       imageUrl: col(fields, "image_url") || null,
     });
   }
@@ -115,14 +118,17 @@ export async function importProducts({ storeId, csv, actorId, dryRun = false }: 
   const toCreate = rows.filter((r) => !bySku.has(r.sku));
   const toUpdate = rows.filter((r) => bySku.has(r.sku));
   const preview = rows.map((r) => ({ line: r.line, sku: r.sku, name: r.name, price: minorToMajor(r.priceMinor, store.currency), stock: r.stock, action: bySku.has(r.sku) ? ("update" as const) : ("create" as const) }));
-  if (dryRun) return { created: toCreate.length, updated: toUpdate.length, errors: [] as ImportError[], preview };
+  // The groups the bot will see ("Camisa Azul: S, L"), so the seller can correct them before importing.
+  const variants = inferVariants(rows);
+  const groups = describeGroups(rows.map((r, i) => ({ name: r.name, variant: variants[i]! })));
+  if (dryRun) return { created: toCreate.length, updated: toUpdate.length, errors: [] as ImportError[], preview, groups };
 
   await assertWithinPlan({ storeId, resource: "products", adding: toCreate.length });
   await prisma.$transaction(
     async (tx) => {
       if (toCreate.length) {
         await tx.product.createMany({
-          data: toCreate.map((r) => ({ storeId, sku: r.sku, name: r.name, description: r.description ?? "", priceMinor: r.priceMinor, stock: r.stock, keywords: r.keywords ?? [], color: r.color, size: r.size, imageUrl: r.imageUrl })),
+          data: toCreate.map((r) => ({ storeId, sku: r.sku, name: r.name, description: r.description ?? "", priceMinor: r.priceMinor, stock: r.stock, keywords: r.keywords ?? [], color: r.color, size: r.size, groupKey: r.group, imageUrl: r.imageUrl })),
         });
       }
       for (const r of toUpdate) {
@@ -130,15 +136,18 @@ export async function importProducts({ storeId, csv, actorId, dryRun = false }: 
         // file does not have (NULL here) leaves the product's value alone.
         const n = await tx.$executeRaw`
           UPDATE products SET name = ${r.name}, description = COALESCE(${r.description ?? null}, description), "priceMinor" = ${r.priceMinor}, stock = ${r.stock},
-            keywords = COALESCE(${r.keywords ?? null}::text[], keywords), color = COALESCE(${r.color}, color), size = COALESCE(${r.size}, size),
+            keywords = COALESCE(${r.keywords ?? null}::text[], keywords), color = COALESCE(${r.color}, color), size = COALESCE(${r.size}, size), "groupKey" = COALESCE(${r.group}, "groupKey"),
+            "variantInferred" = ARRAY(SELECT f FROM unnest(coalesce("variantInferred", '{}')) f
+              WHERE NOT (f = 'color' AND ${r.color}::text IS NOT NULL) AND NOT (f = 'size' AND ${r.size}::text IS NOT NULL) AND NOT (f = 'group' AND ${r.group}::text IS NOT NULL)),
             "imageUrl" = COALESCE(${r.imageUrl}, "imageUrl"), "updatedAt" = now()
           WHERE "storeId" = ${storeId} AND sku = ${r.sku} AND reserved <= ${r.stock}`;
         if (n !== 1) throw new Error(`stock of ${r.sku} fell below its reservations during import`);
       }
+      await refreshVariants(tx, storeId);
       await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "catalog.imported", entityType: "store", entityId: storeId, data: { created: toCreate.length, updated: toUpdate.length } });
     },
     { timeout: 60_000 },
   );
   await notifyStore(storeId, { type: "product.updated", productId: "*" });
-  return { created: toCreate.length, updated: toUpdate.length, errors: [] as ImportError[], preview };
+  return { created: toCreate.length, updated: toUpdate.length, errors: [] as ImportError[], preview, groups };
 }

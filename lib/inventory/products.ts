@@ -8,6 +8,7 @@ import { assertWithinPlan } from "@/lib/billing/limits";
 import type { productCreateInput, productListQuery, productUpdateInput } from "./schemas";
 import { toProductDto } from "./product-dto";
 import { normaliseKeywords } from "./keywords";
+import { markVariantFields, refreshVariants } from "./refresh-variants";
 
 async function storeCurrency(storeId: string) {
   const store = await prisma.store.findUnique({ where: { id: storeId }, select: { currency: true } });
@@ -66,7 +67,9 @@ export async function createProduct({ input, actorId }: { input: z.output<typeof
       },
     });
     await recordAudit(tx, { storeId: p.storeId, actorType: "USER", actorId, action: "product.created", entityType: "product", entityId: p.id, data: { sku: p.sku } });
-    return p;
+    // Size, colour and group the seller did not set are read from the name, SKU and description.
+    await refreshVariants(tx, p.storeId);
+    return tx.product.findUniqueOrThrow({ where: { id: p.id } });
   });
   await notifyStore(product.storeId, { type: "product.updated", productId: product.id });
   return toProductDto(product, currency);
@@ -101,6 +104,12 @@ export async function updateProduct({ productId, storeId, input, actorId }: { pr
       },
     });
     await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "product.updated", entityType: "product", entityId: p.id, data: { changes: Object.keys(input), stock: p.stock } });
+    const variantInputs = ["sku", "name", "description", "color", "size", "group_key", "active"] as const;
+    if (variantInputs.some((k) => input[k] !== undefined)) {
+      await markVariantFields(tx, productId, { color: input.color, size: input.size, group: input.group_key });
+      await refreshVariants(tx, storeId);
+      return { p: await tx.product.findUniqueOrThrow({ where: { id: productId } }), restocked: stock !== undefined && stock > current.stock };
+    }
     return { p, restocked: stock !== undefined && stock > current.stock };
   });
   await notifyStore(storeId, { type: "product.updated", productId });
@@ -114,6 +123,8 @@ export async function deleteProduct({ productId, storeId, actorId }: { productId
     if (p.reserved > 0) throw conflict("product_reserved", `${p.sku} has ${p.reserved} reserved units in open carts; wait for them to be paid or expire`);
     await tx.product.delete({ where: { id: productId } });
     await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "product.deleted", entityType: "product", entityId: productId, data: { sku: p.sku } });
+    // A group of two that loses one member is no group any more.
+    await refreshVariants(tx, storeId);
   });
   await notifyStore(storeId, { type: "product.updated", productId });
 }

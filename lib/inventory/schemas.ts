@@ -74,4 +74,5 @@ export const importResult = z.object({
     }),
   ),
   preview: z.array(z.object({ line: z.number().int(), sku: z.string(), name: z.string(), price: z.number(), stock: z.number().int(), action: z.enum(["create", "update"]) })).optional(),
+  groups: z.array(z.object({ group: z.string(), variants: z.array(z.string()) })).optional().describe("Products that differ only by size and colour, as the bot will read them"),
 });

@@ -1,5 +1,5 @@
 import type { Comment, MessageStatus, OrderStatus } from "@/generated/prisma/client";
-import { prisma } from "@/lib/db";
+import { pgDb, prisma } from "@/lib/db";
 import { outcomeOfPrivateReply, type CommentOutcome } from "@/lib/pipeline/comment-outcome";
 
 export type FeedComment = {
@@ -26,6 +26,8 @@ export type FeedComment = {
   received_at: string;
   processed_at: string | null;
   dm_sent_at: string | null;
+  /** Review queue: the products the comment could mean, in the order they were offered to the buyer. */
+  candidates: { sku: string; name: string; available: number }[];
 };
 
 /**
@@ -42,13 +44,22 @@ export async function listFeedComments({ liveId, limit = 300, before, ids }: { l
   });
   if (rows.length === 0) return [];
   const orderIds = [...new Set(rows.map((r) => r.orderId).filter((v): v is string => !!v))];
-  const [orders, messages] = await Promise.all([
+  const review = rows.filter((r) => r.status === "NEEDS_REVIEW").map((r) => r.id);
+  const [orders, messages, offered] = await Promise.all([
     orderIds.length ? prisma.order.findMany({ where: { id: { in: orderIds } }, select: { id: true, status: true } }) : [],
     prisma.outboundMessage.findMany({
       where: { commentId: { in: rows.map((r) => r.id) }, kind: { in: ["PUBLIC_REPLY", "PRIVATE_REPLY"] } },
       select: { commentId: true, kind: true, status: true, purpose: true },
     }),
+    review.length
+      ? pgDb.$queryRaw<{ id: string; sku: string; name: string; available: number }[]>`
+          SELECT c.id, p.sku, p.name, GREATEST(0, p.stock - p.reserved)::int AS available
+          FROM comments c JOIN products p ON p."storeId" = c."storeId" AND p.sku = ANY(c.candidates) AND p.active AND p."deletedAt" IS NULL
+          WHERE c.id = ANY(${review}::text[]) ORDER BY c.id, array_position(c.candidates, p.sku)`
+      : [],
   ]);
+  const candidates = new Map<string, FeedComment["candidates"]>();
+  for (const o of offered) candidates.set(o.id, [...(candidates.get(o.id) ?? []), { sku: o.sku, name: o.name, available: o.available }]);
   const orderStatus = new Map(orders.map((o) => [o.id, o.status]));
   const replies = new Map<string, { PUBLIC_REPLY?: MessageStatus; PRIVATE_REPLY?: MessageStatus; outcome?: CommentOutcome | null }>();
   for (const m of messages) {
@@ -80,5 +91,6 @@ export async function listFeedComments({ liveId, limit = 300, before, ids }: { l
     received_at: c.receivedAt.toISOString(),
     processed_at: c.processedAt?.toISOString() ?? null,
     dm_sent_at: c.dmSentAt?.toISOString() ?? null,
+    candidates: candidates.get(c.id) ?? [],
   }));
 }

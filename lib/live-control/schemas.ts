@@ -36,3 +36,7 @@ export const cartItemInput = z.object({
   sku: skuSchema,
   quantity: z.number().int().min(0, "cannot be negative").max(99, "must be at most 99"),
 });
+
+export const commentChoiceInput = z.object({
+  sku: z.string().trim().min(1, "is required").max(64),
+});

@@ -8,6 +8,8 @@ export const classifyInput = z.object({
 export const classifyOutput = z.object({
   intent: z.enum(["BUY", "QUESTION", "GREETING", "CANCEL", "OPT_OUT", "OTHER"]),
   sku: z.string().nullable(),
+  candidates: z.array(z.string()).describe("The products the comment could mean when it cannot pick one (sku is then null)"),
+  closest: z.array(z.string()).describe("No product matched: the catalog products nearest to what was written"),
   quantity: z.number().int().nullable(),
   confidence: z.number(),
   language: z.string(),

@@ -5,8 +5,11 @@ import { listCheckoutMethods } from "@/lib/payments/checkout-methods";
 import { paymentRuntimeFromEnv } from "@/lib/payments/payment-runtime";
 import { paymentBreaker } from "@/lib/payments/payment-breaker";
 import { breakerKey } from "@/lib/payments/gateways/breaker";
-import type { MetaMessage } from "@/lib/meta/messages";
+import { textMessage, type MetaMessage } from "@/lib/meta/messages";
 import { PRIVATE_REPLY_PURPOSES, type PrivateReplyPurpose } from "./comment-outcome";
+import type { QuestionTopic } from "@/lib/ai/question-topics";
+import { planChoice, type OfferedProduct } from "./choice-options";
+import { flagForSeller } from "./flag-for-seller";
 import {
   renderCartUpdatedDm,
   renderCheckoutDm,
@@ -15,6 +18,11 @@ import {
   renderCancelDm,
   renderPublicFallbackReply,
   renderPublicReply,
+  renderChoiceDm,
+  renderWhichProductDm,
+  renderAllSoldOutDm,
+  renderSellerWillAnswerDm,
+  renderQuestionAnswer,
   type Tone,
   type TextOverrides,
 } from "@/lib/messaging/texts";
@@ -36,7 +44,18 @@ export type ReplyPlan =
   | { kind: "checkout"; orderId: string; addedToExistingCart: boolean }
   | { kind: "out_of_stock"; productName: string }
   | { kind: "confirm"; productName: string; quantity: number }
-  | { kind: "cancelled" };
+  | { kind: "cancelled" }
+  /** Several products it could be (the comment's stored `candidates`, in order): one quick reply each. */
+  | { kind: "choose"; skus: string[] }
+  /** No product matched: the closest ones (stored the same way), "which product?". */
+  | { kind: "which_product"; skus: string[] }
+  /** Nothing close: the seller will answer (the comment waits in the review queue). */
+  | { kind: "seller_will_answer" }
+  /** A question the catalog answers: publicly, or privately when the store prefers. */
+  | { kind: "answer"; skus: string[]; topics: QuestionTopic[] };
+
+/** The catalog products a plan names (and, for an answer, their variants), read with the reply's context. */
+const planSkus = (plan: ReplyPlan) => (plan.kind === "choose" || plan.kind === "which_product" || plan.kind === "answer" ? plan.skus : []);
 
 type ContextRow = {
   id: string;
@@ -52,15 +71,30 @@ type ContextRow = {
   botTone: string;
   messageTexts: unknown;
   messagingMode: "NORMAL" | "PUBLIC_ONLY";
+  questionAnswers: string;
+  currency: string;
+  products: OfferedProduct[] | null;
   buyerLocale: string | null;
   order: { id: string; currency: string; totalMinor: number; expiresAt: string; checkoutToken: string; items: { name: string; quantity: number; unitPriceMinor: number }[] } | null;
 };
 
-/** Everything the replies need, in one statement: the comment, its store and buyer, and the order with its lines. */
-async function context(commentId: string, orderId: string | null) {
+/**
+ * Everything the replies need, in one statement: the comment, its store and buyer, the order with its
+ * lines, and the catalog products a question names (read only when the plan names some).
+ */
+async function context(commentId: string, orderId: string | null, skus: string[] = [], withVariants = false) {
   const [row] = await pgDb.$queryRaw<ContextRow[]>`
     SELECT c.id, c."storeId", c."liveId", c."buyerId", c."metaCommentId", c."authorName", c.language,
       s.name AS "storeName", s.locale AS "storeLocale", s.timezone, s."botTone", s."messageTexts", s."messagingMode"::text AS "messagingMode",
+      s."questionAnswers", s.currency,
+      CASE WHEN cardinality(${skus}::text[]) > 0 THEN (
+        SELECT coalesce(json_agg(json_build_object('sku', p.sku, 'name', p.name, 'group', p."groupKey", 'color', p.color, 'size', p.size,
+          'priceMinor', p."priceMinor", 'available', GREATEST(0, p.stock - p.reserved)) ORDER BY p.sku), '[]')
+        FROM products p
+        WHERE p."storeId" = c."storeId" AND p.active AND p."deletedAt" IS NULL
+          AND (p.sku = ANY(${skus}::text[]) OR (${withVariants}::boolean AND p."groupKey" IN (
+            SELECT q."groupKey" FROM products q WHERE q."storeId" = c."storeId" AND q.sku = ANY(${skus}::text[]) AND q."groupKey" IS NOT NULL)))
+      ) END AS products,
       b.locale AS "buyerLocale",
       CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object(
         'id', o.id, 'currency', o.currency, 'totalMinor', o."totalMinor", 'expiresAt', o."expiresAt", 'checkoutToken', o."checkoutToken",
@@ -81,9 +115,22 @@ async function context(commentId: string, orderId: string | null) {
   return { comment: row, store, text, base: { storeId: row.storeId, buyerId: row.buyerId, commentId: row.id, liveId: row.liveId } };
 }
 
-async function privateMessage(plan: ReplyPlan, ctx: Awaited<ReturnType<typeof context>>): Promise<{ message: MetaMessage; purpose: PrivateReplyPurpose; orderId?: string }> {
+async function privateMessage(plan: Exclude<ReplyPlan, { kind: "answer" }>, ctx: Awaited<ReturnType<typeof context>>): Promise<{ message: MetaMessage; purpose: Exclude<PrivateReplyPurpose, "question_answer">; orderId?: string }> {
   const { comment, store, text } = ctx;
   switch (plan.kind) {
+    case "choose":
+    case "which_product": {
+      // "Which product?" names the products; "which one?" of a product names what differs (S · L).
+      const choice = planChoice({ commentId: comment.id, offered: plan.skus, products: comment.products ?? [], byName: plan.kind === "which_product" });
+      if (choice.options.length === 0 && choice.soldOut.length > 0) {
+        return { message: renderAllSoldOutDm({ ...text, buyerName: comment.authorName, product: choice.product || choice.soldOut.join(", "), soldOut: choice.soldOut }).message, purpose: "all_sold_out" };
+      }
+      if (choice.options.length === 0) return { message: renderSellerWillAnswerDm({ ...text, buyerName: comment.authorName, storeName: store.name }).message, purpose: "seller_will_answer" };
+      const dm = plan.kind === "choose" ? renderChoiceDm({ ...text, ...choice }) : renderWhichProductDm({ ...text, options: choice.options, soldOut: choice.soldOut });
+      return { message: dm.message, purpose: plan.kind === "choose" ? "choose" : "which_product" };
+    }
+    case "seller_will_answer":
+      return { message: renderSellerWillAnswerDm({ ...text, buyerName: comment.authorName, storeName: store.name }).message, purpose: "seller_will_answer" };
     case "checkout": {
       const order = ctx.comment.order!;
       const input = {
@@ -119,8 +166,9 @@ async function privateMessage(plan: ReplyPlan, ctx: Awaited<ReturnType<typeof co
  * the guards, and the results together with the comment's final status.
  */
 export async function replyToComment({ commentId, plan, status = "PROCESSED" }: { commentId: string; plan: ReplyPlan; status?: "PROCESSED" | "NEEDS_REVIEW" }) {
-  const ctx = await context(commentId, plan.kind === "checkout" ? plan.orderId : null);
+  const ctx = await context(commentId, plan.kind === "checkout" ? plan.orderId : null, planSkus(plan), plan.kind === "answer");
   const { comment, store, text, base } = ctx;
+  if (plan.kind === "answer") return answerQuestion({ commentId, plan, ctx });
   const dm = await privateMessage(plan, ctx);
   const sends: OutboundRequest[] = [
     { ...base, orderId: dm.orderId ?? null, kind: "PRIVATE_REPLY", purpose: dm.purpose, idempotencyKey: `comment:${commentId}:private`, metaCommentId: comment.metaCommentId, message: dm.message },
@@ -135,4 +183,27 @@ export async function replyToComment({ commentId, plan, status = "PROCESSED" }: 
   }
   const [privateResult] = await sendOutboundBatch(sends, { complete: { commentId, status, privateIndex: 0 } });
   return { private: privateResult!.status };
+}
+
+/**
+ * A question about a catalog product answered from the catalog, in one message: a public reply under
+ * the comment by default, or the comment's private reply when the store answers questions by DM.
+ */
+async function answerQuestion({ commentId, plan, ctx }: { commentId: string; plan: Extract<ReplyPlan, { kind: "answer" }>; ctx: Awaited<ReturnType<typeof context>> }) {
+  const { comment, store, text, base } = ctx;
+  const products = comment.products ?? [];
+  if (products.length === 0) {
+    await flagForSeller({ commentId, reason: "question for the seller" });
+    return { private: "SKIPPED" as const };
+  }
+  // The products asked about first, then their other variants.
+  const asked = new Set(plan.skus);
+  const ordered = [...products].sort((a, b) => Number(asked.has(b.sku)) - Number(asked.has(a.sku)));
+  const answer = renderQuestionAnswer({ ...text, products: ordered, topics: plan.topics, currency: comment.currency });
+  const privately = comment.questionAnswers === "dm" && store.messagingMode !== "PUBLIC_ONLY";
+  const send: OutboundRequest = privately
+    ? { ...base, kind: "PRIVATE_REPLY", purpose: "question_answer", idempotencyKey: `comment:${commentId}:private`, metaCommentId: comment.metaCommentId, message: textMessage(answer.text) }
+    : { ...base, kind: "PUBLIC_REPLY", purpose: "question_answer", idempotencyKey: `comment:${commentId}:public`, metaCommentId: comment.metaCommentId, text: answer.text };
+  const [result] = await sendOutboundBatch([send], { complete: { commentId, status: "PROCESSED", privateIndex: privately ? 0 : -1 } });
+  return { private: privately ? result!.status : ("SKIPPED" as const) };
 }

@@ -3,6 +3,7 @@ import { notifyStore } from "@/lib/realtime/notify";
 import { parsePayload } from "@/lib/messaging/texts";
 import { understandText } from "./understand-text";
 import { optOutBuyer } from "./buyers";
+import { findTappedProduct, type ChosenProduct } from "./settle-choice";
 
 export type InboundOutcome =
   | { action: "none"; reason: string }
@@ -10,6 +11,7 @@ export type InboundOutcome =
   | { action: "confirm"; buyerId: string; commentId: string; productId: string; quantity: number }
   | { action: "waitlist"; buyerId: string; commentId: string }
   | { action: "reserve_again"; buyerId: string; orderId: string }
+  | { action: "pick"; buyerId: string; choice: ChosenProduct }
   | { action: "review"; buyerId: string };
 
 /**
@@ -35,6 +37,11 @@ export async function routeInboundMessage({ inboundMessageId }: { inboundMessage
 
   const payload = parsePayload(msg.quickReplyPayload);
   if (payload) {
+    if (payload.action === "PICK") {
+      // "¿Qué talla?" answered: the token names our comment and a position in its stored list.
+      const choice = await findTappedProduct({ storeId: msg.storeId, buyerId: buyer.id, token: payload.token });
+      return choice ? { action: "pick", buyerId: buyer.id, choice } : { action: "none", reason: "unknown choice" };
+    }
     if (payload.action === "RESERVE") {
       const order = await prisma.order.findFirst({ where: { id: payload.token, storeId: msg.storeId, buyerId: buyer.id } });
       return order ? { action: "reserve_again", buyerId: buyer.id, orderId: order.id } : { action: "none", reason: "unknown order" };

@@ -14,6 +14,11 @@ export type Understood =
       sku: string | null;
       productId: string | null;
       productName: string | null;
+      /** The products offered when it cannot pick one: candidates, else (BUY) the closest; stored on the comment. */
+      offered: string[];
+      /** What offered holds: the products it could be, or the nearest to an unknown product. */
+      offeredKind: "candidates" | "closest" | null;
+      topics: Array<"price" | "stock" | "size" | "color">;
       quantity: number;
       language: string;
       erase: boolean;
@@ -70,7 +75,7 @@ export async function understandComment({ commentId }: { commentId: string }): P
       b.id AS "buyerId", b.locale AS "buyerLocale", b."optedOutAt" IS NOT NULL AS "optedOut", b."botPausedAt" IS NOT NULL AS paused,
       CASE WHEN c.open THEN (
         SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(
-          p.id || chr(31) || p.sku || chr(31) || p.name || chr(31) || array_to_string(p.keywords, chr(30)) || chr(31) || coalesce(p.color, '') || chr(31) || coalesce(p.size, ''), 0)), 0)::text
+          p.id || chr(31) || p.sku || chr(31) || p.name || chr(31) || array_to_string(p.keywords, chr(30)) || chr(31) || coalesce(p.color, '') || chr(31) || coalesce(p.size, '') || chr(31) || coalesce(p."groupKey", ''), 0)), 0)::text
         FROM products p WHERE p."storeId" = c."storeId" AND p.active
       ) END AS "catalogVersion"
     FROM c LEFT JOIN buyer b ON true`;
@@ -97,6 +102,9 @@ export async function understandComment({ commentId }: { commentId: string }): P
   // The comment keeps the language it is answered in: the replies, the order and its checkout read it.
   const language = replyLanguage({ detected: decision.language, clear: decision.languageClear, buyerLocale: comment.buyerLocale, storeLocale: comment.storeLocale });
   const reason = skipReason ? `${decision.reason} — ${skipReason}` : decision.reason;
+  // What the buyer could mean is kept with the comment: the quick replies point into it, and the seller's review queue shows it.
+  const offeredKind = decision.candidates.length >= 2 ? "candidates" : decision.intent === "BUY" && decision.closest.length > 0 ? "closest" : null;
+  const offered = offeredKind === "candidates" ? decision.candidates : offeredKind === "closest" ? decision.closest : [];
   // Committed asynchronously (set_config below, for this statement's own transaction): nothing leaves
   // the database because of it until the step's result is memoised by a later synchronous commit, whose
   // WAL flush makes this one durable too; a crash before that re-runs the step. It saves a WAL flush per
@@ -115,7 +123,7 @@ export async function understandComment({ commentId }: { commentId: string }): P
     ), c AS (
       UPDATE comments SET "buyerId" = ${buyerId}, intent = ${decision.intent}::"Intent", sku = ${decision.sku}::text,
         quantity = ${decision.intent === "BUY" ? decision.quantity : null}::int, confidence = ${decision.confidence}::float8, language = ${language}::text,
-        reason = ${reason}, status = ${status}::"CommentStatus", "processedAt" = CASE WHEN ${skipReason !== null}::boolean THEN now() ELSE "processedAt" END
+        reason = ${reason}, candidates = ${offered}::text[], status = ${status}::"CommentStatus", "processedAt" = CASE WHEN ${skipReason !== null}::boolean THEN now() ELSE "processedAt" END
       WHERE id = ${commentId} RETURNING 1
     ), b AS (
       -- The buyer's language is what they last wrote clearly; a neutral "SOLD A12" does not change it.
@@ -134,6 +142,9 @@ export async function understandComment({ commentId }: { commentId: string }): P
     sku: decision.sku,
     productId: decision.productId,
     productName: decision.productName,
+    offered,
+    offeredKind,
+    topics: decision.topics,
     quantity: decision.quantity ?? 1,
     language,
     erase: decision.erase,

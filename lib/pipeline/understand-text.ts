@@ -25,7 +25,7 @@ const builds = (g.__lssCatalogBuilds ??= new Map());
 async function catalogVersion(storeId: string): Promise<string> {
   const [v] = await pgDb.$queryRaw<{ version: string }[]>`
     SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(
-      p.id || chr(31) || p.sku || chr(31) || p.name || chr(31) || array_to_string(p.keywords, chr(30)) || chr(31) || coalesce(p.color, '') || chr(31) || coalesce(p.size, ''), 0)), 0)::text AS version
+      p.id || chr(31) || p.sku || chr(31) || p.name || chr(31) || array_to_string(p.keywords, chr(30)) || chr(31) || coalesce(p.color, '') || chr(31) || coalesce(p.size, '') || chr(31) || coalesce(p."groupKey", ''), 0)), 0)::text AS version
     FROM products p WHERE p."storeId" = ${storeId} AND p.active`;
   return v!.version;
 }
@@ -44,13 +44,13 @@ async function catalogIndex(storeId: string, knownVersion?: string): Promise<Cac
   let build = builds.get(key);
   if (!build) {
     build = (async () => {
-      type ProductRow = { id: string; sku: string; name: string; keywords: string[]; color: string | null; size: string | null; available: number };
+      type ProductRow = { id: string; sku: string; name: string; keywords: string[]; color: string | null; size: string | null; group: string | null; available: number };
       const products = await pgDb.$queryRaw<ProductRow[]>`
-        SELECT id, sku, name, keywords, color, size, stock - reserved AS available FROM products WHERE "storeId" = ${storeId} AND active`;
+        SELECT id, sku, name, keywords, color, size, "groupKey" AS "group", stock - reserved AS available FROM products WHERE "storeId" = ${storeId} AND active`;
       const entry: CachedIndex = {
         version,
         builtAt: Date.now(),
-        index: buildCatalogIndex(products.map((p) => ({ sku: p.sku, name: p.name, keywords: p.keywords, color: p.color, size: p.size, available: p.available }))),
+        index: buildCatalogIndex(products.map((p) => ({ sku: p.sku, name: p.name, keywords: p.keywords, color: p.color, size: p.size, group: p.group, available: p.available }))),
         bySku: new Map(products.map((p) => [p.sku, { id: p.id, name: p.name }])),
       };
       indexes.set(storeId, entry);
@@ -88,6 +88,12 @@ function llm(): LlmClassifier | null {
 export type TextDecision = {
   intent: Intent;
   sku: string | null;
+  /** The products it could be when it cannot pick one (sku null): ask the buyer. */
+  candidates: string[];
+  /** Nothing matched: the nearest products, for "which product?". */
+  closest: string[];
+  /** QUESTION: what it asks that the catalog can answer. */
+  topics: Array<"price" | "stock" | "size" | "color">;
   productId: string | null;
   productName: string | null;
   quantity: number | null;
@@ -127,10 +133,14 @@ export async function decideText({ storeId, text, storeLocale, catalogVersion: k
   const d = await classifyComment({ text, index, llm: classifier, storeLocale: locale });
   const product = d.sku ? bySku.get(d.sku) : undefined;
   const sku = product ? d.sku : null;
+  const known = (skus: string[] | undefined) => (skus ?? []).filter((s) => bySku.has(s));
   return {
     decision: {
       intent: d.intent,
       sku,
+      candidates: sku ? [] : known(d.candidates),
+      closest: sku ? [] : known(d.closest),
+      topics: d.intent === "QUESTION" ? (d.topics ?? []) : [],
       productId: product?.id ?? null,
       productName: product?.name ?? null,
       quantity: d.quantity,

@@ -18,6 +18,7 @@ export const storeCreateInput = z.object({
 // Not `.partial()`: it keeps the create defaults, so the locale default would reset the locale on every update.
 export const storeUpdateInput = partialUpdateOf(storeCreateInput).extend({
   bot_tone: z.enum(["friendly", "formal", "fun"]).optional(),
+  question_answers: z.enum(["public", "dm"]).optional().describe("how the bot answers a question about a catalog product's price, stock, sizes or colours: a public reply (default) or a private message"),
   reservation_ttl_seconds: z.number().int().min(60).max(7 * 24 * 3600).nullish(),
   transfer_review_hold_seconds: z.number().int().min(3600, "must be at least 1 hour").max(14 * 24 * 3600, "must be at most 14 days").nullish().describe("how long a bank-transfer receipt holds the reservation while the seller reviews it; null = 48 h"),
   message_texts: z.record(z.string().regex(/^[a-z]{2}$/), z.record(z.string().max(60), z.string().max(1000))).optional(),
@@ -40,6 +41,7 @@ export const storeOutput = z.object({
   fb_page_id: z.string().nullable(),
   role: z.enum(["OWNER", "STAFF"]),
   bot_tone: z.string(),
+  question_answers: z.enum(["public", "dm"]),
   reservation_ttl_seconds: z.number().nullable(),
   transfer_review_hold_seconds: z.number().nullable(),
   meta_connected: z.boolean(),

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { TeamPanel } from "@/components/dashboard/settings/team-panel";
 import { MessagesForm } from "@/components/dashboard/settings/messages-form";
-import { ReservationForm, StoreProfileSection } from "@/components/dashboard/settings/small-forms";
+import { QuestionAnswersForm, ReservationForm, StoreProfileSection } from "@/components/dashboard/settings/small-forms";
 import { getMessages } from "@/lib/i18n/server";
 import { format } from "@/lib/i18n";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
@@ -103,6 +103,9 @@ export default async function SettingsPage() {
         <CardHeader><CardTitle>{t.settings.sections.reservation}</CardTitle></CardHeader>
         <CardContent>
           <ReservationForm storeId={store.id} storeLocale={store.locale} seconds={store.reservationTtlSeconds} defaultSeconds={env().RESERVATION_TTL_SECONDS} disabled={!isOwner} t={t.settings} tc={t.common} />
+          <div className="mt-6 border-t border-border pt-4">
+            <QuestionAnswersForm storeId={store.id} storeLocale={store.locale} value={store.questionAnswers === "dm" ? "dm" : "public"} disabled={!isOwner} t={t.settings} />
+          </div>
         </CardContent>
       </Card>
     </div>

@@ -187,6 +187,17 @@ export function CsvImport({ storeId, currency, locale, t, direct = false, onImpo
         <div className="flex flex-col gap-3 rounded-lg border border-border p-3" data-testid="import-preview">
           <p className="text-sm font-medium">{t.previewTitle}</p>
           <p className="text-sm text-muted-foreground">{format(t.previewOk, { total: lines.length, create: creates, update: lines.length - creates })}</p>
+          {(preview.groups?.length ?? 0) > 0 && (
+            <div className="flex flex-col gap-1 text-sm" data-testid="import-groups">
+              <p>{t.previewGroups}</p>
+              <ul className="list-inside list-disc">
+                {preview.groups!.map((g) => (
+                  <li key={g.group}><span className="font-medium">{g.group}</span>: {g.variants.join(" · ")}</li>
+                ))}
+              </ul>
+              <p className="text-muted-foreground">{t.previewGroupsHint}</p>
+            </div>
+          )}
           <div className="hidden md:block">
             <Table>
               <THead>

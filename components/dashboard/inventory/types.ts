@@ -19,4 +19,5 @@ export type Product = {
 };
 
 export type ImportPreviewLine = { line: number; sku: string; name: string; price: number; stock: number; action: "create" | "update" };
-export type ImportResult = { created: number; updated: number; errors: { line: number; field?: string; code?: string; params?: Record<string, string | number>; message: string }[]; preview?: ImportPreviewLine[] };
+export type ImportGroup = { group: string; variants: string[] };
+export type ImportResult = { created: number; updated: number; errors: { line: number; field?: string; code?: string; params?: Record<string, string | number>; message: string }[]; preview?: ImportPreviewLine[]; groups?: ImportGroup[] };

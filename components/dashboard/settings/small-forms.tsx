@@ -15,6 +15,36 @@ export function StoreProfileSection({ store, disabled, t, ts, tc }: { store: Sto
 }
 
 /** How long a comment's units stay reserved (empty = the platform default). */
+/** How the bot answers buyers' questions about a product's price, stock, sizes or colours. */
+export function QuestionAnswersForm({ storeId, storeLocale, value, disabled, t }: { storeId: string; storeLocale: string; value: "public" | "dm"; disabled: boolean; t: Messages["settings"] }) {
+  const router = useRouter();
+  const [current, setCurrent] = useState(value);
+  const save = async (next: "public" | "dm") => {
+    const before = current;
+    setCurrent(next);
+    try {
+      await api(`/api/v1/stores/${storeId}`, { method: "PATCH", json: { question_answers: next, locale: storeLocale } });
+      toast({ title: t.saved, tone: "success" });
+      router.refresh();
+    } catch (err) {
+      setCurrent(before);
+      toast({ title: (err as Error).message, tone: "error" });
+    }
+  };
+  return (
+    <fieldset className="flex flex-col gap-2" disabled={disabled} data-testid="question-answers">
+      <legend className="mb-1 text-sm font-medium">{t.questionAnswers}</legend>
+      {(["public", "dm"] as const).map((v) => (
+        <label key={v} className="flex items-start gap-2 text-sm">
+          <input type="radio" name="question_answers" value={v} checked={current === v} onChange={() => void save(v)} className="mt-0.5 size-4 accent-primary" />
+          <span>{v === "public" ? t.questionAnswersPublic : t.questionAnswersDm}</span>
+        </label>
+      ))}
+      <p className="text-xs text-muted-foreground">{t.questionAnswersHelp}</p>
+    </fieldset>
+  );
+}
+
 export function ReservationForm({ storeId, storeLocale, seconds, defaultSeconds, disabled, t, tc }: { storeId: string; storeLocale: string; seconds: number | null; defaultSeconds: number; disabled: boolean; t: Messages["settings"]; tc: Messages["common"] }) {
   const router = useRouter();
   const [minutes, setMinutes] = useState(seconds === null ? "" : String(Math.round(seconds / 60)));

@@ -30,6 +30,8 @@ export interface Lexicon {
   phrases: Map<string, Phrase[]>;
   /** Every token that appears in some entry or stopword list. */
   known: Set<string>;
+  /** Tokens that are a whole entry on their own ("running" is only part of "running shoes", so not one). */
+  singles: Set<string>;
   /** Single-token product words, the targets of typo matching. */
   productWords: Map<string, string>;
   /** Languages each single token belongs to, for language votes. */
@@ -48,6 +50,7 @@ export function phraseTokens(phrase: string): string[] {
 function build(): Lexicon {
   const phrases = new Map<string, Phrase[]>();
   const known = new Set<string>();
+  const singles = new Set<string>();
   const productWords = new Map<string, string>();
   const tokenLangs = new Map<string, Set<Language>>();
 
@@ -72,6 +75,7 @@ function build(): Lexicon {
       phrase.entries.push({ ...base, langs: [...langs], strict, alone, blocks });
     }
     for (const t of tokens) known.add(t);
+    if (tokens.length === 1) singles.add(tokens[0]);
     if (tokens.length === 1 && !strict) {
       const set = tokenLangs.get(tokens[0]) ?? new Set<Language>();
       for (const l of langs) set.add(l);
@@ -102,7 +106,7 @@ function build(): Lexicon {
   for (const lang of LANGUAGES) for (const w of STOPWORDS[lang] ?? []) add(w, [lang], { kind: "stopword" });
 
   for (const list of phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
-  return { phrases, known, productWords, tokenLangs, concepts };
+  return { phrases, known, singles, productWords, tokenLangs, concepts };
 }
 
 let lexicon: Lexicon | undefined;

@@ -33,6 +33,8 @@ export const INTENT_WORDS: Record<SignalKind, PerLang> = {
       "lo llevo", "la llevo", "compro", "lo compro", "la compro", "me lo compro", "me la compro", "comprare",
       "me lo quedo", "me la quedo", "me los quedo", "me las quedo", "me quedo con", "me pido", "pido",
       ...spanishEnclitics(["separ", "apart", "reserv", "guard"]),
+      // Chilean voseo: "me la guardai?", "me lo separai?"
+      "guardai", "me la guardai", "me lo guardai", "separai", "me la separai", "me lo separai", "apartai", "reservai",
       "me anoto", "anotame", "anoteme", "me apunto", "apuntame", "apunteme", "apuntadme",
       "dame", "damelo", "damela", "deme", "demela", "denme", "pasame", "pasamela", "pasamelo", "paseme",
       "regalame", "regaleme", "regala", "regalas", "me regala", "me regalas", "mandame", "mandamela",
@@ -298,7 +300,8 @@ export const INTENT_WORDS: Record<SignalKind, PerLang> = {
   praise: {
     es: [
       "lindo", "linda", "lindos", "lindas", "hermoso", "hermosa", "hermosos", "precioso", "preciosa", "bonito",
-      "bonita", "divino", "divina", "bello", "bella", "chimba", "que chimba", "monada", "que monada", "guay",
+      "bonita", "divino", "divina", "lindisimo", "lindisima", "lindisimos", "lindisimas", "hermosisimo", "hermosisima",
+      "bellisimo", "bellisima", "preciosisimo", "preciosisima", "divinisimo", "divinisima", "bello", "bella", "chimba", "que chimba", "monada", "que monada", "guay",
       "que guay", "espectacular", "me encanta", "encanta", "me encantan", "me gusta", "me gustan", "bacan",
       "bacano", "chevere", "genial", "increible", "regio", "guapa", "guapo", "hermosura", "belleza", "#buen precio",
       "#buenos precios", "#que buen precio",
@@ -348,7 +351,7 @@ export const INTENT_WORDS: Record<SignalKind, PerLang> = {
     ar: ["مقاس", "المقاس", "قياس"],
   },
   sizePrep: {
-    es: ["en", "de"],
+    es: ["en", "de", "del"],
     pt: ["no", "na", "em"],
     en: ["in"],
     fr: ["en"],
@@ -388,7 +391,7 @@ export const INTENT_WORDS: Record<SignalKind, PerLang> = {
     ar: ["ازواج"],
   },
   filler: {
-    es: ["porfa", "porfis", "por favor", "plis", "pls", "xfa", "xfavor", "amiga", "amigas", "chicas", "causa", "che", "uy", "ay", "re"],
+    es: ["porfa", "porfis", "por favor", "plis", "pls", "xfa", "xfavor", "amiga", "amigas", "chicas", "causa", "che", "uy", "ay", "re", "altiro", "al tiro", "po", "pos"],
     pt: ["por favor", "pfv", "pf", "gente", "amiga", "meninas"],
     en: ["please", "pls", "plz", "girl", "guys", "y all"],
     fr: ["svp", "s il vous plait", "stp", "les filles"],

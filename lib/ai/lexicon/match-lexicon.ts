@@ -23,6 +23,12 @@ export interface ResolveContext {
   extraKnown?: ReadonlyMap<string, string>;
   /** Vocabularies for typo correction; none means exact matching only (used for catalog text). */
   fuzzy?: readonly FuzzyIndex[];
+  /** Tokens the typo corrector must leave as typed: segments of catalog codes ("azu" of CAM-AZU-S). */
+  protect?: ReadonlySet<string>;
+  /** Words of the catalog's product names: read as written, never as a look-alike ("mini" is not "mine"). */
+  vocabulary?: ReadonlySet<string>;
+  /** Plural/singular guesses may only land on product words (catalog text: "Mini" must not become "mine"). */
+  variantsOnlyToProducts?: boolean;
 }
 
 const SKU_MARK = "\u0000sku";
@@ -75,9 +81,10 @@ export function resolveForms(tokens: readonly Token[], skuTokens: ReadonlySet<nu
     if (t.folded !== t.text && isKnown(t.folded)) return { form: t.folded, known: true };
     const doubled = collapseDoubles(t.text);
     if (doubled !== t.text && isKnown(doubled)) return { form: doubled, known: true };
+    if (ctx.vocabulary?.has(t.text) && !/\d/.test(t.text)) return { form: t.text, known: false };
     const variants = ARABIC.test(t.text) ? arabicVariants(t.text) : singularVariants(t.text);
-    for (const v of variants) if (isKnown(v)) return { form: v, known: true };
-    if (ctx.fuzzy && !/\d/.test(t.text)) {
+    for (const v of variants) if (ctx.variantsOnlyToProducts ? lex.productWords.has(v) : isKnown(v)) return { form: v, known: true };
+    if (ctx.fuzzy && !/\d/.test(t.text) && !ctx.protect?.has(t.text)) {
       const found = fuzzyCandidates(ctx.fuzzy, t.text);
       if (found) {
         const meanings = new Set(found.words.map((w) => lex.productWords.get(w) ?? ctx.extraKnown?.get(literalKey(w)) ?? w));

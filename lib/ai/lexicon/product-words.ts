@@ -20,7 +20,7 @@ export const PRODUCT_TYPES: Record<string, ConceptSpec> = {
   tshirt: {
     words: {
       es: ["polera", "poleras", "remera", "remeras", "playera", "playeras", "camiseta", "camisetas", "camisa", "camisas", "polo", "polos", "t shirt", "t shirts", "tshirt", "tshirts", "polerita", "remerita"],
-      pt: ["camiseta", "camisetas", "camisa", "camisas", "blusinha", "t shirt"],
+      pt: ["camiseta", "camisetas", "camisa", "camisas", "t shirt"],
       en: ["t shirt", "t shirts", "tee", "tees", "tshirt", "tshirts", "shirt", "shirts", "tee shirt"],
       fr: ["t shirt", "t shirts", "tee shirt", "tshirt", "maillot"],
       it: ["maglietta", "magliette", "maglia", "maglie", "t shirt", "t shirts"],
@@ -198,7 +198,7 @@ export const PRODUCT_TYPES: Record<string, ConceptSpec> = {
   blouse: {
     words: {
       es: ["blusa", "blusas", "blusita"],
-      pt: ["blusa", "blusas"],
+      pt: ["blusa", "blusas", "blusinha", "blusinhas"],
       en: ["blouse", "blouses"],
       fr: ["chemisier", "blouse"],
       it: ["camicetta", "camicette", "blusa"],
@@ -335,6 +335,31 @@ export const COLORS: Record<string, ConceptSpec> = {
   purple: {
     words: { es: ["morado", "morada", "lila", "violeta"], pt: ["roxo", "roxa", "lilas"], en: ["purple", "lilac"], fr: ["violet", "violette", "mauve"], it: ["viola", "lilla"], ar: ["بنفسجي", "موف"] },
   },
+  wine: {
+    words: {
+      es: ["vino", "burdeo", "burdeos", "bordo", "bordó", "borgona", "granate"],
+      pt: ["vinho", "bordo", "bordô", "marsala"],
+      en: ["wine", "burgundy", "maroon", "oxblood"],
+      fr: ["bordeaux", "lie de vin"],
+      it: ["bordeaux", "bordo", "vinaccia"],
+      ar: ["نبيتي", "عنابي"],
+    },
+  },
+  navy: {
+    implies: ["blue"],
+    words: {
+      es: ["azul marino", "marino"],
+      pt: ["azul marinho", "marinho"],
+      en: ["navy", "navy blue"],
+      fr: ["bleu marine", "marine"],
+      it: ["blu navy", "blu scuro"],
+      ar: ["كحلي"],
+    },
+  },
+  khaki: {
+    implies: ["beige"],
+    words: { es: ["caqui", "kaki", "khaki"], pt: ["caqui", "cáqui", "khaki"], en: ["khaki"], fr: ["khaki"], it: ["cachi", "kaki"], ar: ["كاكي"] },
+  },
   orange: {
     words: { es: ["naranja", "naranjo", "anaranjado"], pt: ["laranja"], en: ["orange"], fr: ["orange"], it: ["arancione", "arancio"], ar: ["برتقالي"] },
   },
@@ -366,7 +391,8 @@ export const PATTERNS: Record<string, ConceptSpec> = {
 
 /** Size letters and words, mapped to one canonical size. "G"/"GG"/"P" are Brazilian. */
 export const SIZE_VALUES: Record<string, readonly string[]> = {
-  xs: ["xs", "extra small", "extra chica"],
+  xxs: ["xxs", "2xs"],
+  xs: ["xs", "extra small", "extra chica", "pp"],
   s: ["s", "p", "small", "chica", "chico", "pequena", "pequeno", "petit", "petite", "piccola", "piccolo"],
   m: ["m", "medium", "mediana", "mediano", "media", "medio", "moyen", "moyenne"],
   l: ["l", "large", "grande", "grand", "g"],

@@ -20,3 +20,5 @@ export {
   UTILITY_TEMPLATE_KINDS,
   type UtilityTemplateKind,
 } from "./utility-templates";
+export { renderChoiceDm, renderWhichProductDm, renderAllSoldOutDm, renderSellerWillAnswerDm, renderChoiceExpiredDm, type ChoiceOption } from "./render-choice-dm";
+export { renderQuestionAnswer, type AnsweredProduct } from "./render-question-answer";

@@ -44,6 +44,20 @@ export const TEXT_KEYS = [
   "sellerOutOfStock",
   "transferUnderReview",
   "transferRejected",
+  "chooseSize",
+  "chooseColor",
+  "chooseOption",
+  "soldOutOptions",
+  "allSoldOut",
+  "whichProduct",
+  "sellerWillAnswer",
+  "choiceExpired",
+  "answerPrice",
+  "answerSizes",
+  "answerColors",
+  "answerStockLeft",
+  "answerSoldOut",
+  "answerHowToBuy",
 ] as const;
 export type TextKey = (typeof TEXT_KEYS)[number];
 

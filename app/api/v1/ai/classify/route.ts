@@ -9,5 +9,5 @@ export const POST = sellerRoute(async ({ req, user }) => {
   const input = await parseJsonBody(req, classifyInput);
   await requireStoreAccess(user, input.store_id);
   const d = await understandText({ storeId: input.store_id, text: input.text });
-  return json({ intent: d.intent, sku: d.sku, quantity: d.quantity, confidence: d.confidence, language: d.language, reason: d.reason, engine: d.engine });
+  return json({ intent: d.intent, sku: d.sku, candidates: d.candidates, closest: d.closest, quantity: d.quantity, confidence: d.confidence, language: d.language, reason: d.reason, engine: d.engine });
 });

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { buildCatalogIndex } from "./catalog-index";
+import { classifyWithRules } from "./classify-with-rules";
+import { inferVariants } from "./infer-variants";
+import { BUY_CONFIDENCE_THRESHOLD, type CatalogProduct } from "./types";
+
+/** The catalog of issue 13: sizes only in names and SKUs, no variant columns. */
+function catalog(rows: Array<[string, string, string[]?]>): CatalogProduct[] {
+  const variants = inferVariants(rows.map(([sku, name]) => ({ sku, name })));
+  return rows.map(([sku, name, keywords = []], i) => ({ sku, name, keywords, color: variants[i]!.color, size: variants[i]!.size, group: variants[i]!.group }));
+}
+const shirts = buildCatalogIndex(
+  catalog([
+    ["CAM-AZU-S", "Camisa Azul S", ["camisa azul", "blusa azul"]],
+    ["CAM-AZU-L", "Camisa Azul L", ["camisa azul", "blusa azul"]],
+    ["CAM-BLA-M", "Camisa Blanca M"],
+    ["1234", "Gorro de lana"],
+    ["BAT.01", "Batom Matte Vinho"],
+    ["SW-V", "Cashmere Sweater V Neck"],
+    ["SW-CREW", "Cashmere Sweater Crew Neck"],
+    ["ZAP-38", "Zapatilla Urbana Blanca 38"],
+    ["ZAP-40", "Zapatilla Urbana Blanca 40"],
+  ]),
+);
+const classify = (text: string, storeLocale = "es-CL") => classifyWithRules({ text, index: shirts, storeLocale });
+
+describe("real catalogs: the size in the name decides", () => {
+  it("picks the size the buyer named", () => {
+    expect(classify("Quiero 2 de la camisa azul S")).toMatchObject({ intent: "BUY", sku: "CAM-AZU-S", quantity: 2 });
+    expect(classify("me llevo la camisa azul talla L")).toMatchObject({ intent: "BUY", sku: "CAM-AZU-L" });
+    expect(classify("zapatilla blanca 40")).toMatchObject({ intent: "BUY", sku: "ZAP-40" });
+  });
+
+  it("asks which size when the buyer names none, or one the product does not come in", () => {
+    for (const text of ["quiero la camisa azul", "quiero la camisa azul talla M"]) {
+      const r = classify(text);
+      expect(r, text).toMatchObject({ intent: "BUY", sku: null });
+      expect(new Set(r.candidates), text).toEqual(new Set(["CAM-AZU-S", "CAM-AZU-L"]));
+    }
+  });
+
+  it("offers the closest products when nothing matches (never a silent BUY)", () => {
+    const r = classify("quiero la camisa verde talla M");
+    expect(r).toMatchObject({ intent: "BUY", sku: null });
+    expect(r.candidates).toBeUndefined();
+    expect(r.closest?.[0]).toBe("CAM-BLA-M");
+  });
+});
+
+describe("codes of any shape", () => {
+  it.each([
+    ["CAM-AZU-S", "CAM-AZU-S", 1],
+    ["cam-azu-s 1", "CAM-AZU-S", 1],
+    ["cam azu s", "CAM-AZU-S", 1],
+    ["camazus", "CAM-AZU-S", 1],
+    ["CAM AZU L x2", "CAM-AZU-L", 2],
+    ["cam.azu.l", "CAM-AZU-L", 1],
+    ["SOLD CAM-BLA-M", "CAM-BLA-M", 1],
+    ["1234", "1234", 1],
+    ["quiero 2 del 1234", "1234", 2],
+    ["BAT.01", "BAT.01", 1],
+    ["bat 1", "BAT.01", 1],
+    ["sw-v", "SW-V", 1],
+  ])("reads %s as %s", (text, sku, quantity) => {
+    const r = classify(text);
+    expect(r).toMatchObject({ intent: "BUY", sku, quantity });
+    expect(r.confidence).toBeGreaterThanOrEqual(BUY_CONFIDENCE_THRESHOLD);
+  });
+
+  it("reads a code's leading segments as the product, narrowed by a size after it", () => {
+    expect(new Set(classify("cam azu").candidates)).toEqual(new Set(["CAM-AZU-S", "CAM-AZU-L"]));
+    expect(classify("CAM-AZU talla L")).toMatchObject({ sku: "CAM-AZU-L" });
+  });
+
+  it("an exact code wins over every fuzzy reading, and the typo corrector leaves code segments alone", () => {
+    const r = classify("cam-azu-s");
+    expect(r.sku).toBe("CAM-AZU-S");
+    expect(r.reason).not.toMatch(/typo/);
+    expect(classify("cam azu m").reason).not.toMatch(/typo azu/);
+  });
+
+  it("does not read ordinary words as a letters-only code", () => {
+    const index = buildCatalogIndex([{ sku: "SET", name: "Set de aros", keywords: [] }, { sku: "LA-M", name: "Lámpara", keywords: [] }]);
+    expect(classifyWithRules({ text: "la m", index }).sku).toBeNull();
+    expect(classifyWithRules({ text: "LA-M", index }).sku).toBe("LA-M");
+  });
+});
