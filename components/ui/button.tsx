@@ -14,7 +14,7 @@ const buttonVariants = cva(
         destructive: "bg-rose-700 text-white hover:bg-rose-700/90",
         outline: "border border-border bg-transparent hover:bg-muted",
         ghost: "hover:bg-muted",
-        link: "text-primary underline-offset-4 hover:underline",
+        link: "text-blue-300 underline-offset-4 hover:underline",
       },
       size: { default: "h-10 px-4 py-2", sm: "h-8 px-3 text-xs", lg: "h-12 px-6 text-base", icon: "h-10 w-10" },
     },
