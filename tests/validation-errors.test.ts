@@ -32,7 +32,8 @@ describe("validation errors come back with field codes and are rendered translat
     });
     expect(es.message).toBe("Correo: Ingresa un correo válido, como nombre@ejemplo.com. Contraseña: La contraseña debe tener al menos 8 caracteres. Nombre completo: Completa este campo.");
     expect(es.serverMessage).toBe(res.body.error.message);
-    expect(asApiError(res, "ar").fieldErrors().password).toBe("يجب أن تتكوّن كلمة المرور من 8 أحرف على الأقل.");
+    // The number is bidi-isolated in Arabic (FSI … PDI, lib/i18n/format.ts).
+    expect(asApiError(res, "ar").fieldErrors().password).toBe("يجب أن تتكوّن كلمة المرور من \u20688\u2069 أحرف على الأقل.");
   });
 
   test("sign-up: a missing field is 'required', and an email already registered says to sign in", async () => {

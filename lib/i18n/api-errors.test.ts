@@ -84,7 +84,8 @@ describe("localizeApiError", () => {
     });
     expect(localizeApiError(signUp422, "en").fields.password).toBe("The password must have at least 8 characters.");
     expect(localizeApiError(signUp422, "pt").fields.password).toBe("A senha deve ter pelo menos 8 caracteres.");
-    expect(localizeApiError(signUp422, "ar").fields.password).toBe("يجب أن تتكوّن كلمة المرور من 8 أحرف على الأقل.");
+    // In Arabic the number is bidi-isolated (FSI … PDI, see lib/i18n/format.ts) so it stays in place.
+    expect(localizeApiError(signUp422, "ar").fields.password).toBe("يجب أن تتكوّن كلمة المرور من \u20688\u2069 أحرف على الأقل.");
   });
 
   test("schema paths and zod's English never reach the seller", () => {

@@ -55,6 +55,10 @@ describe("format: right-to-left isolation", () => {
     expect(format("{n, plural, one {منتج واحد} other {# منتجات}}", { n: 5 }, "ar")).toBe(`${FSI}5${PDI} منتجات`);
   });
 
+  test("a value the caller already isolated is not wrapped twice", () => {
+    expect(format("حُجز {items}", { items: `${FSI}2 × Polera${PDI}` })).toBe(`حُجز ${FSI}2 × Polera${PDI}`);
+  });
+
   test("left-to-right templates are left untouched", () => {
     expect(format("Hello {name}!", { name: "محمد" })).toBe("Hello محمد!");
   });

@@ -19,6 +19,11 @@ export function isRtlText(text: string) {
   return RTL_CHAR.test(text);
 }
 
+/** Already wrapped by the caller (FSI, LRI or RLI … PDI): isolating again would only nest. */
+function isIsolated(v: string) {
+  return /^[\u2066-\u2068]/.test(v) && v.endsWith(PDI);
+}
+
 type Branches = Map<string, string>;
 type Part = { kind: "text"; text: string } | { kind: "var"; name: string } | { kind: "plural"; name: string; branches: Branches };
 
@@ -26,7 +31,7 @@ const cache = new Map<string, Part[]>();
 
 export function format(template: string, vars: FormatVars, locale?: string): string {
   const isolate = isRtlText(template);
-  const wrap = (v: string) => (isolate && v !== "" ? `${FSI}${v}${PDI}` : v);
+  const wrap = (v: string) => (isolate && v !== "" && !isIsolated(v) ? `${FSI}${v}${PDI}` : v);
   return render(parse(template), vars, locale, wrap, null);
 }
 
