@@ -1,4 +1,4 @@
-import { format } from "@/lib/i18n";
+import { format, isRtlText } from "@/lib/i18n";
 import type { TimelineMessages } from "@/lib/i18n/order-timeline";
 import { orderDateTime, orderTime } from "./order-dates";
 import type { TimelineEntry } from "./order-schemas";
@@ -73,8 +73,9 @@ export function presentTimeline(entries: TimelineEntry[], ctx: TimelineContext):
   const join = (...parts: (string | null)[]) => parts.filter(Boolean).join(" · ") || null;
   // Names, amounts and times typed in another script keep their own direction inside the sentence
   // (first-strong isolates): "حُجز ⁨2 × Polera roja M⁩ حتى ⁨14:33⁩" reads right in Arabic.
+  // format() already isolates the values of a right-to-left template; left-to-right ones are isolated here.
   const say = (template: string, vars: Record<string, string | number>) =>
-    format(template, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, `\u2068${v}\u2069`])));
+    isRtlText(template) ? format(template, vars) : format(template, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, `\u2068${v}\u2069`])));
   const items = (d: Data) => `${num(d.quantity) ?? 1} × ${product(d)}`;
 
   function describe(e: TimelineEntry): Omit<TimelineItem, "key" | "at" | "when"> | null {
