@@ -1,4 +1,4 @@
-import { pgDb } from "@/lib/db";
+import { pgDb, prisma } from "@/lib/db";
 import { sendOutbound } from "@/lib/messaging/send-message";
 import { renderChoiceExpiredDm, renderOutOfStockDm, type Tone, type StoreTextOverrides } from "@/lib/messaging/texts";
 import { publishStoreEvent } from "@/lib/realtime/publish";
@@ -59,6 +59,19 @@ export type SettledChoice =
  * private-reply window only gets a note that it expired.
  */
 export async function settleChoice(choice: ChosenProduct): Promise<SettledChoice> {
+  // Taps of one question are settled one at a time (a redelivered tap and a second tap can run at once):
+  // the second then finds the reservation and the DM of the first and adds nothing. A transaction-scoped
+  // advisory lock on the comment; the work itself runs on the usual connections.
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`pick:${choice.commentId}`}, 0))::text AS locked`;
+      return settleChoiceLocked(choice);
+    },
+    { maxWait: 60_000, timeout: 120_000 },
+  );
+}
+
+async function settleChoiceLocked(choice: ChosenProduct): Promise<SettledChoice> {
   const { commentId, storeId, buyerId } = choice;
   if (choice.expired) {
     const text = await textContext(commentId);
