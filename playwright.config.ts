@@ -37,6 +37,6 @@ export default defineConfig({
     timeout: Number(process.env.E2E_BUILD_TIMEOUT_MS ?? 300_000),
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { ...E2E_SECRETS, PORT: String(PORT), APP_URL: `http://127.0.0.1:${PORT}`, LSS_DATA_DIR: ".data/e2e", NEXT_TELEMETRY_DISABLED: "1", RESERVATION_TTL_SECONDS: "1800" },
+    env: { ...E2E_SECRETS, PORT: String(PORT), APP_URL: `http://127.0.0.1:${PORT}`, LSS_DATA_DIR: ".data/e2e", NEXT_TELEMETRY_DISABLED: "1", RESERVATION_TTL_SECONDS: "1800", SIGNUPS_PER_IP_PER_HOUR: "1000" },
   },
 });

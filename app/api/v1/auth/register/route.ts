@@ -4,10 +4,11 @@ import { registerInput } from "@/lib/auth/schemas";
 import { registerUser } from "@/lib/auth/register-user";
 import { hitRateLimit, secondsUntil } from "@/lib/security/rate-limit";
 import { tooManyRequests } from "@/lib/http/errors";
+import { env } from "@/lib/env";
 
 export const POST = publicRoute(async ({ req, ip }) => {
   const bucket = await hitRateLimit({ key: `register:ip:${ip}`, windowSeconds: 3600 });
-  if (bucket.count > 30) throw tooManyRequests(secondsUntil(bucket.resetAt));
+  if (bucket.count > env().SIGNUPS_PER_IP_PER_HOUR) throw tooManyRequests(secondsUntil(bucket.resetAt));
   const input = await parseJsonBody(req, registerInput);
   const user = await registerUser({ email: input.email, password: input.password, fullName: input.full_name });
   return json({ user_id: user.id }, 201);
