@@ -78,7 +78,7 @@ async function review(page: Page, request: APIRequestContext, seller: ApiSeller,
   await page.context().addCookies([{ name: "lss_locale", value: lang, url: test.info().project.use.baseURL! }]);
   const live = await startLive(request, seller, `Live ${lang}`);
   await page.goto(`/dashboard/live/${live.id}`);
-  await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "open");
+  await expect(page.locator("#main").getByTestId("connection")).toHaveAttribute("data-state", "open");
   await comment(request, seller, live.id, "Carla Pérez", "quiero la camisa azul");
   const choices = page.getByTestId("review-choices").first();
   await expect(choices).toBeVisible({ timeout: 10_000 });

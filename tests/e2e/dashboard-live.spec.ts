@@ -11,7 +11,7 @@ async function openNewLive(page: Page, seller: ApiSeller, title: string) {
   await page.getByLabel("Title").fill(title);
   await page.getByRole("button", { name: "Start live" }).click();
   await expect(page).toHaveURL(/\/dashboard\/live\/[a-z0-9]+$/);
-  await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "open");
+  await expect(page.locator("#main").getByTestId("connection")).toHaveAttribute("data-state", "open");
   return page.url().split("/").pop()!;
 }
 

@@ -157,7 +157,7 @@ test("settings: the owner saves profile, message texts and reservation time, and
   const seller = await readySeller(request);
   await signInToDashboard(page, seller);
   await page.goto("/dashboard/settings");
-  await expect(page.getByTestId("meta-status")).toContainText("Connected to Page");
+  await expect(page.locator("#main").getByTestId("meta-status")).toContainText("Connected to Page");
   await page.getByLabel("Store name").fill("Tienda Renombrada");
   await page.locator("#profile").getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved" }).first()).toBeVisible();

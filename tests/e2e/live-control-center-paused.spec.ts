@@ -10,7 +10,7 @@ const row = (page: Page, text: string) => page.getByTestId("feed-row").filter({ 
 
 async function openLive(page: Page, seller: ApiSeller, liveId: string) {
   await page.goto(`/dashboard/live/${liveId}`);
-  await expect(page.getByTestId("connection")).toHaveAttribute("data-state", "open");
+  await expect(page.locator("#main").getByTestId("connection")).toHaveAttribute("data-state", "open");
 }
 
 async function setLocale(page: Page, locale: "es" | "pt" | "ar" | "en") {
