@@ -1,5 +1,5 @@
 import { pgDb, type SqlClient } from "@/lib/db";
-import type { StepOutput } from "./step-output";
+import type { StepOutput } from "./run-job";
 
 export interface JobInspection {
   id: string;
