@@ -168,7 +168,7 @@ test("the owner rejects a receipt from the Live Control Center with a reason; th
   for (const lang of ["es", "ar"] as const) {
     await useLanguage(page, lang);
     await page.goto(`/dashboard/live/${liveId}`);
-    const cart = page.getByTestId("cart").filter({ hasText: "Lucía Gómez" });
+    const cart = page.getByTestId("cart").filter({ hasText: "Lucía Gómez", visible: true });
     await expect(cart.getByTestId("transfer-review")).toHaveAttribute("data-state", "pending");
     await expect(cart.getByTestId("reject-transfer")).toBeVisible();
     // The carts tab is what this feature adds to the Live Control Center (the comment feed is another item's).
@@ -177,7 +177,7 @@ test("the owner rejects a receipt from the Live Control Center with a reason; th
   }
   await useLanguage(page, "es");
   await page.goto(`/dashboard/live/${liveId}`);
-  const cart = page.getByTestId("cart").filter({ hasText: "Lucía Gómez" });
+  const cart = page.getByTestId("cart").filter({ hasText: "Lucía Gómez", visible: true });
   await cart.getByTestId("reject-transfer").click();
   const dialog = page.getByRole("dialog");
   await dialog.getByTestId("reject-transfer-submit").click();
