@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { LayoutDashboard, Radio, Package, ShoppingBag, Settings, Shield, BookOpen, LogOut, Menu, X, FlaskConical } from "lucide-react";
@@ -50,6 +50,7 @@ export function DashboardShell({ t, locale, userName, storeName, isSuperadmin, s
         >
           <Icon className="size-4" aria-hidden />
           {label}
+          <NavPending />
         </Link>
       ))}
       <div className="mt-4 border-t border-border pt-4">
@@ -108,4 +109,10 @@ export function DashboardShell({ t, locale, userName, storeName, isSuperadmin, s
       <main id="main" className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
     </div>
   );
+}
+
+/** A small spinner on the menu entry being opened: the next page renders on the server before it shows. */
+function NavPending() {
+  const { pending } = useLinkStatus();
+  return <span aria-hidden className={cn("ms-auto size-3 rounded-full border-2 border-muted-foreground/40 border-t-foreground", pending ? "animate-spin" : "invisible")} />;
 }
