@@ -35,6 +35,7 @@ export function toCommentDto(c: Comment, outcome: CommentOutcome | null = null):
     text: c.text,
     intent: c.intent,
     sku: c.sku,
+    candidates: c.candidates,
     quantity: c.quantity,
     confidence: c.confidence,
     language: c.language,
