@@ -85,7 +85,7 @@ const dmsTo = (psid: string) => graph.calls.filter((c) => c.kind === "message" &
 
 describe("a receipt upload", () => {
   test("marks the order as paying by transfer and holds its reservation past the normal TTL, up to the store's hold", async () => {
-    const { order, product, buyer, store } = await transferOrder({ hold: 6 * 3600 });
+    const { order, product, buyer } = await transferOrder({ hold: 6 * 3600 });
     const before = Date.now();
     const res = await upload(order);
     expect(res.status).toBe(303);
