@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { graphClient, pageCredentials } from "./graph";
 import { KILL_SWITCH_REASON } from "@/lib/pipeline/kill-switch";
+import { metrics } from "@/lib/observability/metrics";
 
 export const MESSAGING_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -234,7 +235,7 @@ async function record(
       ? [{ id: claims[i]!.id, final: true, status: o.status, externalId: o.externalId ?? null, error: o.error ?? null, storeId: req.storeId, buyerId: req.buyerId ?? null, psid: o.psid ?? null }]
       : [{ id: claims[i]!.id, final: false, status: null, externalId: null, error: o.error, storeId: req.storeId, buyerId: req.buyerId ?? null, psid: null }];
   });
-  const [done] = await pgDb.$queryRaw<{ storeId: string | null; liveId: string | null }[]>`
+  const [done] = await pgDb.$queryRaw<{ storeId: string | null; liveId: string | null; receivedAt: Date | null }[]>`
     WITH r AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         AS t(id text, final boolean, status text, "externalId" text, error text, "storeId" text, "buyerId" text, psid text)
@@ -254,15 +255,18 @@ async function record(
     ), c AS (
       UPDATE comments SET status = ${completion?.status ?? "PROCESSED"}::"CommentStatus", "processedAt" = now(),
         "dmSentAt" = CASE WHEN ${completion?.dmSent ?? false}::boolean THEN now() ELSE "dmSentAt" END
-      WHERE id = ${completion?.commentId ?? null}::text RETURNING "storeId", "liveId"
+      WHERE id = ${completion?.commentId ?? null}::text RETURNING "storeId", "liveId", coalesce("resumedAt", "receivedAt") AS "receivedAt"
     )
-    SELECT c."storeId", c."liveId", (SELECT count(*) FROM m)::int AS m, (SELECT count(*) FROM u)::int AS u, (SELECT count(*) FROM b)::int AS b,
+    SELECT c."storeId", c."liveId", c."receivedAt", (SELECT count(*) FROM m)::int AS m, (SELECT count(*) FROM u)::int AS u, (SELECT count(*) FROM b)::int AS b,
       set_config('synchronous_commit', 'off', true) AS "asyncCommit"
     FROM (SELECT 1) one LEFT JOIN c ON true`;
 
+  const m = metrics();
+  if (completion?.dmSent && done?.receivedAt) m.commentToDm.observe(Math.max(0, Date.now() - done.receivedAt.getTime()) / 1000);
   outcomes.forEach((o, i) => {
     if (!o?.final) return;
     const req = reqs[i]!;
+    if (o.status === "SENT") m.messagesSent.inc({ kind: req.kind.toLowerCase() });
     publishStoreEvent(req.storeId, { type: "message.sent", messageId: claims[i]!.id, commentId: req.commentId ?? null, orderId: req.orderId ?? null });
   });
   if (completion && done?.storeId) publishStoreEvent(done.storeId, { type: "comment.processed", commentId: completion.commentId, liveId: done.liveId });

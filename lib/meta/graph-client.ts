@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { metrics } from "@/lib/observability/metrics";
 import {
   MetaApiError,
   MetaAuthError,
@@ -145,6 +146,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         fbtraceId: error.fbtrace_id ?? null,
       };
       const verdict = classifyMetaError({ status: response.status, code, subcode });
+      metrics().graphErrors.inc({ code: String(code ?? `http_${response.status}`) });
       switch (verdict.kind) {
         case "already_replied":
           return { kind: "already_replied", error: new MetaApiError(base) };
