@@ -32,6 +32,10 @@ export const jobEvents = {
     amount: z.number().int().nonnegative(),
     currency: z.string().length(3),
   }),
+  /** The seller reconnected a Page that Meta had disconnected (error 190): its waiting replies go out. */
+  "meta/reconnected": z.object({
+    storeId: z.string().min(1),
+  }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 export type JobEvents = typeof jobEvents;

@@ -1,6 +1,7 @@
 import { prisma, pgDb } from "@/lib/db";
 import type { MetaMessage } from "@/lib/meta/messages";
-import { MetaApiError, MetaMessagingBlockedError, isRetryableMetaError } from "@/lib/meta/errors";
+import { MetaApiError, MetaAuthError, MetaMessagingBlockedError, isRetryableMetaError } from "@/lib/meta/errors";
+import { markPageDisconnected } from "./mark-page-disconnected";
 import { publishStoreEvent } from "@/lib/realtime/publish";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
@@ -28,7 +29,11 @@ export type OutboundRequest = {
   | { kind: "DM"; message: MetaMessage; template?: MetaMessage | null }
 );
 
-export type OutboundResult = { status: "SENT" | "SKIPPED" | "FAILED"; messageId: string; reason?: string; duplicate: boolean };
+/** Why a message waits as PENDING: the Page must be reconnected (see resend-pending-messages.ts). */
+export const PAGE_DISCONNECTED = "Facebook Page disconnected (token expired or revoked): waiting for the seller to reconnect";
+
+/** PENDING: not sent yet and kept under its key — the Page is disconnected (see PAGE_DISCONNECTED). */
+export type OutboundResult = { status: "SENT" | "SKIPPED" | "FAILED" | "PENDING"; messageId: string; reason?: string; duplicate: boolean };
 
 /** Marks a comment done in the same statement that records its replies (see replyToComment). */
 export type CommentCompletion = {
@@ -108,6 +113,10 @@ export async function sendOutboundBatch(reqs: readonly OutboundRequest[], { comp
       if (isRetryableMetaError(error)) {
         outcomes[i] = { final: false, error: error.message.slice(0, 500) }; // the row stays PENDING with the same key
         thrown ??= error;
+      } else if (error instanceof MetaAuthError) {
+        // Error 190: the Page token expired or was revoked. The message waits (PENDING) for the reconnect.
+        await markPageDisconnected({ storeId: reqs[i]!.storeId, reason: `${error.code}: ${error.message}`.slice(0, 300) });
+        outcomes[i] = { final: false, error: PAGE_DISCONNECTED };
       } else if (error instanceof MetaApiError) {
         if (error instanceof MetaMessagingBlockedError && error.scope === "page") await markPageBlocked(reqs[i]!.storeId, reqs[i]!.liveId ?? null, error);
         outcomes[i] = { final: true, status: "FAILED", error: `${error.code}: ${error.message}`.slice(0, 500) };
@@ -117,6 +126,7 @@ export async function sendOutboundBatch(reqs: readonly OutboundRequest[], { comp
 
   outcomes.forEach((o, i) => {
     if (o?.final) results[i] = { status: o.status, messageId: claims[i]!.id, reason: o.error, duplicate: false };
+    else if (o && o.error === PAGE_DISCONNECTED) results[i] = { status: "PENDING", messageId: claims[i]!.id, reason: o.error, duplicate: false };
   });
   const reply = complete ? results[complete.privateIndex] : null;
   // The kill switch went off between reserving and replying: the comment waits with those received while
@@ -177,6 +187,8 @@ async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
 async function deliver(req: OutboundRequest, g: Guards): Promise<Outcome> {
   const creds = await pageCredentials(req.storeId);
   if (!creds) return { final: true, status: "FAILED", error: "Facebook Page not connected" };
+  // Meta revoked the token: no Graph call until the seller reconnects; then the pending replies go out.
+  if (creds.disconnected) return { final: false, error: PAGE_DISCONNECTED };
   const graph = graphClient();
   if (req.kind === "PUBLIC_REPLY") {
     const res = await graph.replyToComment({ commentId: req.metaCommentId, message: req.text, pageToken: creds.token });

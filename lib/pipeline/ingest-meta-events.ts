@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { startLiveFromWebhook } from "@/lib/lives/start-live-from-webhook";
 import type { MetaCommentEvent, MetaLiveStatusEvent, MetaMessageEvent, MetaPostbackEvent, MetaWebhookEvent } from "@/lib/meta/webhook";
 import { pgDb, prisma } from "@/lib/db";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
@@ -77,7 +78,11 @@ export async function ingestMetaEvents(events: MetaWebhookEvent[]) {
   const messages = inbound.length ? await storeMessages(inbound, storeByPage) : 0;
 
   for (const s of statuses) {
-    if (!["live_stopped", "vod", "processing"].includes(s.status)) continue;
+    if (s.status.toLowerCase() === "live") {
+      await startLiveFromWebhook({ storeId: storeByPage.get(s.pageId)!, pageId: s.pageId, videoId: s.videoId });
+      continue;
+    }
+    if (!["live_stopped", "vod", "processing"].includes(s.status.toLowerCase())) continue;
     const live = await prisma.live.findFirst({ where: { storeId: storeByPage.get(s.pageId)!, fbVideoId: s.videoId, status: "ACTIVE" } });
     if (live) await endLive({ live, actorType: "WEBHOOK" });
   }
