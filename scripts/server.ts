@@ -8,8 +8,14 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { jobFunctions } from "../inngest/functions";
 import { AppError, toErrorResponse } from "../lib/http/errors";
+import { registerJobFunctions } from "../lib/jobs";
 import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/meta-webhook";
+
+// The fast path queues each stored comment's job in the statement that stores it: the app's job
+// functions say which jobs an event starts. (Next's own copy of lib/jobs gets them from instrumentation.ts.)
+registerJobFunctions(jobFunctions);
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME_BIND || undefined;

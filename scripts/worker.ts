@@ -4,9 +4,10 @@
  * the web server's answers to Meta. Same code as the in-process worker of `next dev`; several workers
  * (on several machines) may share one database.
  */
-import { startBackgroundRuntime } from "../lib/jobs-runtime";
+import { jobFunctions } from "../inngest/functions";
+import { startBackgroundRuntime } from "../lib/jobs/runtime";
 
-const runtime = startBackgroundRuntime({ force: true });
+const runtime = startBackgroundRuntime({ functions: jobFunctions, force: true });
 console.log(`[livestreamsell] job worker ${process.pid} running`);
 
 let stopping = false;

@@ -8,7 +8,7 @@ import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { ingestMetaEvents } from "@/lib/pipeline/ingest-meta-events";
 import { reserveItems } from "@/lib/orders/reserve-items";
 import { seedBuyer, seedStore } from "@/tests/helpers/seed";
-import { createInngestClient } from "../client";
+import { createInngestClient } from "@/lib/jobs/inngest-client";
 import { jobFunctions } from "./index";
 import { processComment } from "./process-comment";
 import { orderLifecycle } from "./order-lifecycle";

@@ -5,7 +5,7 @@ import { pgErrorCode } from "@/lib/sql";
 import { AppError } from "@/lib/http/errors";
 import { randomToken } from "@/lib/security/tokens";
 import { publishStoreEvent } from "@/lib/realtime/publish";
-import { jobs, wakeJobWorkers, type OutboxJobRow } from "@/lib/jobs";
+import { jobRowsInsert, jobs, wakeJobWorkers, type OutboxJobRow } from "@/lib/jobs";
 import { includedVat } from "./tax";
 import { reservationTtlSeconds } from "./ttl";
 import { expireOverdueForProduct } from "./expire-order";
@@ -343,9 +343,13 @@ async function prepare(tx: SqlClient, plan: Plan): Promise<Prepared> {
   // order/created job row is one more write of the statement below (the workers are woken after commit).
   const outbox: OutboxJobRow[] | null = cartId
     ? []
-    : await jobs.outboxRows({ name: "order/created", id: `order-created:${orderId}`, data: { orderId, storeId }, ts: lifecycleStartsAt(expiresAt) });
+    : jobs.outboxRows({ name: "order/created", id: `order-created:${orderId}`, data: { orderId, storeId }, ts: lifecycleStartsAt(expiresAt) });
   return { storeId, liveId, items, pids, qs, lines, cartId, cartVersion: read.cartVersion, orderId, expiresAt, rateBps, currency: read.currency, buyerLocale: read.buyerLocale, audit, outbox };
 }
+
+// The order's lifecycle job (order/created), written by the reservation statements themselves.
+const insertOrderJobs = jobRowsInsert({ returning: "id" });
+const insertNewOrderJobs = jobRowsInsert({ filter: "WHERE EXISTS (SELECT 1 FROM new_order)", returning: "id" });
 
 async function writeInTx(tx: SqlClient, plan: Plan, w: Exclude<Prepared, { done: TxOutcome }>): Promise<TxOutcome> {
   const { storeId, liveId, items, pids, qs, lines, cartId, orderId, expiresAt, rateBps, audit, outbox } = w;
@@ -416,13 +420,7 @@ async function writeInTx(tx: SqlClient, plan: Plan, w: Exclude<Prepared, { done:
       RETURNING id
     ),
     job AS (
-      INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
-      SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, GREATEST(date_trunc('milliseconds', now()), r.run_at), now()
-      FROM unnest(${jobRows.map((r) => r.id)}::text[], ${jobRows.map((r) => r.functionId)}::text[], ${jobRows.map((r) => r.eventName)}::text[],
-                  ${jobRows.map((r) => r.eventId)}::text[], ${jobRows.map((r) => r.payload)}::text[], ${jobRows.map((r) => r.maxAttempts)}::int[],
-                  ${jobRows.map((r) => r.concurrencyKey)}::text[], ${jobRows.map((r) => r.runAt)}::timestamptz[]) AS r(id, fn, ev, eid, payload, max, ck, run_at)
-      ON CONFLICT ("functionId", "eventId") DO NOTHING
-      RETURNING id
+      ${insertOrderJobs(jobRows)}
     ),
     lk AS (
       SELECT p.id FROM products p
@@ -576,14 +574,7 @@ async function writeSingleStatement(conn: SqlClient, plan: Plan, w: Exclude<Prep
       RETURNING id
     ),
     job AS (
-      INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
-      SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, GREATEST(date_trunc('milliseconds', now()), r.run_at), now()
-      FROM unnest(${jobRows.map((r) => r.id)}::text[], ${jobRows.map((r) => r.functionId)}::text[], ${jobRows.map((r) => r.eventName)}::text[],
-                  ${jobRows.map((r) => r.eventId)}::text[], ${jobRows.map((r) => r.payload)}::text[], ${jobRows.map((r) => r.maxAttempts)}::int[],
-                  ${jobRows.map((r) => r.concurrencyKey)}::text[], ${jobRows.map((r) => r.runAt)}::timestamptz[]) AS r(id, fn, ev, eid, payload, max, ck, run_at)
-      WHERE EXISTS (SELECT 1 FROM new_order)
-      ON CONFLICT ("functionId", "eventId") DO NOTHING
-      RETURNING id
+      ${insertNewOrderJobs(jobRows)}
     ),
     taken AS (
       UPDATE products p SET reserved = p.reserved + ${q}::int, "updatedAt" = now()

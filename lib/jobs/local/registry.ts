@@ -1,5 +1,5 @@
 import { FAILURE_SUFFIX, resolveKeyPath, type AnyJobDefinition } from "../define";
-import type { PreparedEvent } from "../events";
+import type { JobEventName, PreparedEvent } from "../events";
 
 /** A runnable entry: each definition runs as itself and, if it has onFailure, as "<id>-failure". */
 export interface RegisteredFunction {
@@ -8,11 +8,18 @@ export interface RegisteredFunction {
   def: AnyJobDefinition;
 }
 
+/**
+ * What the local driver knows about a function list, built once from it: what a worker runs (by id,
+ * with the concurrency limits its claim enforces) and where producers' events go (one job row per
+ * function subscribed to the event's name).
+ */
 export interface FunctionRegistry {
   byId: ReadonlyMap<string, RegisteredFunction>;
   ids: string[];
   /** Concurrency limit per function id, for the claim query. */
   limits: { functionIds: string[]; limits: number[] };
+  /** Event name → the functions it starts, in list order. */
+  routes: ReadonlyMap<JobEventName, readonly AnyJobDefinition[]>;
 }
 
 export function buildRegistry(functions: readonly AnyJobDefinition[]): FunctionRegistry {
@@ -21,15 +28,20 @@ export function buildRegistry(functions: readonly AnyJobDefinition[]): FunctionR
     if (byId.has(entry.functionId)) throw new TypeError(`Two job functions share the id "${entry.functionId}"`);
     byId.set(entry.functionId, entry);
   };
+  const routes = new Map<JobEventName, AnyJobDefinition[]>();
   for (const def of functions) {
     add({ functionId: def.id, kind: "main", def });
     if (def.onFailure) add({ functionId: failureFunctionId(def), kind: "failure", def });
+    const subscribed = routes.get(def.event);
+    if (subscribed) subscribed.push(def);
+    else routes.set(def.event, [def]);
   }
   const limited = functions.filter((f) => f.concurrency);
   return {
     byId,
     ids: [...byId.keys()],
     limits: { functionIds: limited.map((f) => f.id), limits: limited.map((f) => f.concurrency!.limit) },
+    routes,
   };
 }
 

@@ -1,18 +1,21 @@
-import { registerJobFunctions, startJobWorker } from "@/lib/jobs";
-import { jobFunctions } from "@/inngest/functions";
 import { env, usesInngest } from "@/lib/env";
 import { expireOverdueOrders } from "@/lib/orders/expire-order";
-import { warmUpWorker } from "@/lib/jobs-warm-up";
+import type { AnyJobDefinition } from "./define";
+import { registerJobFunctions, startJobWorker } from "./index";
+import { warmUpWorker } from "./warm-up";
 
 const g = globalThis as unknown as { __lssRuntime?: { stop: () => Promise<void> } };
 
 /**
- * Starts what runs in the background of an app instance: the local job worker (unless Inngest runs the
- * functions or LOCAL_JOBS=0) and a sweeper that expires overdue orders even if a timer was lost.
+ * Starts what runs in the background of an app instance, with the app's job functions (passed in by
+ * the process's entry point: scripts/worker.ts, instrumentation.ts): the function list is registered
+ * (instances that do not run the worker still send events), the local job worker starts (unless
+ * Inngest runs the functions or LOCAL_JOBS=0) and a sweeper expires overdue orders even if a timer
+ * was lost.
  */
-export function startBackgroundRuntime({ force = false }: { force?: boolean } = {}) {
+export function startBackgroundRuntime({ functions, force = false }: { functions: readonly AnyJobDefinition[]; force?: boolean }) {
   if (g.__lssRuntime) return g.__lssRuntime;
-  registerJobFunctions(jobFunctions);
+  registerJobFunctions(functions);
   const e = env();
   const concurrency = Number(process.env.JOB_CONCURRENCY ?? 16);
   const worker = usesInngest(e) || (e.LOCAL_JOBS === "0" && !force) ? null : startJobWorker({ concurrency });
@@ -29,9 +32,4 @@ export function startBackgroundRuntime({ force = false }: { force?: boolean } = 
     },
   };
   return g.__lssRuntime;
-}
-
-/** The job functions are registered even on instances that do not run the worker (they still send events). */
-export function ensureJobFunctionsRegistered() {
-  registerJobFunctions(jobFunctions);
 }
