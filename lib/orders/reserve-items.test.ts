@@ -1,9 +1,12 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { seedBuyer, seedStore } from "@/tests/helpers/seed";
 import { reserveItems } from "./reserve-items";
 import { expireOrder, expireOverdueForProduct, expireOverdueOrders } from "./expire-order";
+import { registerAppJobFunctions } from "@/tests/helpers/app-jobs";
+
+beforeAll(() => registerAppJobFunctions());
 
 const base = { liveId: null, mergeIntoOpenCart: true, actor: { type: "SYSTEM" as const } };
 
