@@ -63,6 +63,8 @@ type Compiled = {
   name: string;
   /** The fragment spliced at each value position (undefined: a plain value); absent when the template splices none. */
   fragments?: (SqlFragment | undefined)[];
+  /** Parameters once the fragments' values are spliced in. */
+  params: number;
 };
 
 const names = new Map<TemplateStringsArray, Compiled>();
@@ -75,7 +77,7 @@ function compile(strings: TemplateStringsArray, values: unknown[]): pg.QueryConf
     names.set(strings, entry);
   }
   const prepared = process.env.DATABASE_PREPARED_STATEMENTS !== "0";
-  const params = entry.fragments ? spliceValues(entry.fragments, values) : values.map(toParam);
+  const params = entry.fragments ? spliceValues(entry, values) : values.map(toParam);
   return { text: entry.text, values: params, ...(prepared && { name: entry.name }) };
 }
 
@@ -95,22 +97,28 @@ function compileText(strings: TemplateStringsArray, values: unknown[]): Compiled
     }
     text += strings[i];
   }
-  return { text, name: `lss_${++counter}`, ...(fragments && { fragments }) };
+  return { text, name: `lss_${++counter}`, params: n, ...(fragments && { fragments }) };
 }
 
-function spliceValues(fragments: (SqlFragment | undefined)[], values: unknown[]): unknown[] {
-  const params: unknown[] = [];
+function spliceValues({ fragments, params: count }: Compiled, values: unknown[]): unknown[] {
+  const params = new Array<unknown>(count);
+  let n = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    const fragment = fragments[i];
-    if (value instanceof BoundSqlFragment ? value.fragment !== fragment : fragment !== undefined) {
-      throw new TypeError("a statement must splice the same SQL fragments at the same places on every call");
+    const fragment = fragments![i];
+    if (fragment === undefined) {
+      if (value instanceof BoundSqlFragment) throw new TypeError(SPLICED_ELSEWHERE);
+      params[n++] = toParam(value);
+    } else {
+      if ((value as BoundSqlFragment | null)?.fragment !== fragment) throw new TypeError(SPLICED_ELSEWHERE);
+      const inner = (value as BoundSqlFragment).values;
+      for (let k = 0; k < inner.length; k++) params[n++] = toParam(inner[k]);
     }
-    if (fragment === undefined) params.push(toParam(value));
-    else for (const v of (value as BoundSqlFragment).values) params.push(toParam(v));
   }
   return params;
 }
+
+const SPLICED_ELSEWHERE = "a statement must splice the same SQL fragments at the same places on every call";
 
 function toParam(v: unknown) {
   if (typeof v === "bigint") return v.toString();
