@@ -63,8 +63,6 @@ type Compiled = {
   name: string;
   /** The fragment spliced at each value position (undefined: a plain value); absent when the template splices none. */
   fragments?: (SqlFragment | undefined)[];
-  /** Parameters once the fragments' values are spliced in. */
-  params: number;
 };
 
 const names = new Map<TemplateStringsArray, Compiled>();
@@ -77,7 +75,7 @@ function compile(strings: TemplateStringsArray, values: unknown[]): pg.QueryConf
     names.set(strings, entry);
   }
   const prepared = process.env.DATABASE_PREPARED_STATEMENTS !== "0";
-  const params = entry.fragments ? spliceValues(entry, values) : values.map(toParam);
+  const params = entry.fragments ? spliceValues(entry.fragments, values) : values.map(toParam);
   return { text: entry.text, values: params, ...(prepared && { name: entry.name }) };
 }
 
@@ -97,22 +95,21 @@ function compileText(strings: TemplateStringsArray, values: unknown[]): Compiled
     }
     text += strings[i];
   }
-  return { text, name: `lss_${++counter}`, params: n, ...(fragments && { fragments }) };
+  return { text, name: `lss_${++counter}`, ...(fragments && { fragments }) };
 }
 
-function spliceValues({ fragments, params: count }: Compiled, values: unknown[]): unknown[] {
-  const params = new Array<unknown>(count);
-  let n = 0;
+function spliceValues(fragments: (SqlFragment | undefined)[], values: unknown[]): unknown[] {
+  const params: unknown[] = [];
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    const fragment = fragments![i];
+    const fragment = fragments[i];
     if (fragment === undefined) {
       if (value instanceof BoundSqlFragment) throw new TypeError(SPLICED_ELSEWHERE);
-      params[n++] = toParam(value);
+      params.push(toParam(value));
     } else {
       if ((value as BoundSqlFragment | null)?.fragment !== fragment) throw new TypeError(SPLICED_ELSEWHERE);
       const inner = (value as BoundSqlFragment).values;
-      for (let k = 0; k < inner.length; k++) params[n++] = toParam(inner[k]);
+      for (let k = 0; k < inner.length; k++) params.push(toParam(inner[k]));
     }
   }
   return params;

@@ -45,6 +45,6 @@ export class Interrupts {
   }
   /** Steps already started finish (and commit) before the run's outcome is written. */
   async settle() {
-    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    while (this.pending.size > 0) await Promise.allSettled(this.pending);
   }
 }
