@@ -13,8 +13,9 @@ import { AppError, toErrorResponse } from "../lib/http/errors";
 import { registerJobFunctions } from "../lib/jobs";
 import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/meta-webhook";
 
-// The fast path queues each stored comment's job in the statement that stores it: the app's job
-// functions say which jobs an event starts. (Next's own copy of lib/jobs gets them from instrumentation.ts.)
+// The fast path queues each stored comment's job in the statement that stores it, routed by the app's
+// job functions: registered here, before the first delivery can arrive. instrumentation.ts registers
+// the same list for the whole process too, but Next runs it only after app.prepare() has returned.
 registerJobFunctions(jobFunctions);
 
 const port = Number(process.env.PORT ?? 3000);
