@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { reloadEnv } from "@/tests/helpers/env";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
-import { reserveItems } from "@/lib/orders/reserve-items";
+import { reserveItems } from "@/lib/orders/reserve";
 import { listFeedComments } from "@/lib/live-control/feed";
 import { listLiveCarts } from "@/lib/live-control/carts";
 import * as buyerRoute from "@/app/api/v1/buyers/[id]/route";

@@ -6,7 +6,7 @@ import { registerJobFunctions, runJobsUntilIdle, toInngestFunction } from "@/lib
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { ingestMetaEvents } from "@/lib/pipeline/ingest-meta-events";
-import { reserveItems } from "@/lib/orders/reserve-items";
+import { reserveItems } from "@/lib/orders/reserve";
 import { seedBuyer, seedStore } from "@/tests/helpers/seed";
 import { createInngestClient } from "@/lib/jobs/inngest-client";
 import { jobFunctions } from "./index";

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { defineJob, registerJobFunctions, type AnyJobDefinition } from "@/lib/jobs";
-import { reserveItems } from "@/lib/orders/reserve-items";
+import { reserveItems } from "@/lib/orders/reserve";
 import { createSandboxNotification, SANDBOX_SIGNATURE_HEADER } from "@/lib/payments/gateways/sandbox-signature";
 import type { ProviderBaseUrls, ProviderId } from "@/lib/payments/gateways/types";
 import { createPaymentBreaker } from "@/lib/payments/payment-breaker";

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { seedBuyer, seedStore } from "@/tests/helpers/seed";
-import { reserveItems } from "./reserve-items";
-import { expireOrder, expireOverdueForProduct, expireOverdueOrders } from "./expire-order";
+import { reserveItems } from ".";
+import { expireOrder, expireOverdueForProduct, expireOverdueOrders } from "../expire-order";
 import { registerAppJobFunctions } from "@/tests/helpers/app-jobs";
 
 beforeAll(() => registerAppJobFunctions());
