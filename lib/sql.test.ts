@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createSqlDb, pgErrorCode, SqlFragment, type SqlClient } from "./sql";
 
 const db = createSqlDb(process.env.DATABASE_URL!, 3);
@@ -70,6 +70,16 @@ describe("plain SQL client (hot path)", () => {
       await expect(splice(other.bind([1, "a"]))).rejects.toThrow(/same SQL fragments/);
       await expect(splice(1)).rejects.toThrow(/same SQL fragments/);
       expect(() => pair.bind([1])).toThrow(/2 holes/);
+    });
+
+    it("splices a fragment bound by another instance of this module (the web server's tsx copy beside Next's bundle share one pool)", async () => {
+      // What broke the seller's one-tap reservation in the web process: the pool on globalThis had been
+      // created by scripts/server.ts's copy of this module, the job-row fragment by Next's.
+      vi.resetModules();
+      const other = await import("./sql");
+      expect(other.SqlFragment).not.toBe(SqlFragment);
+      const foreign = new other.SqlFragment(["SELECT ", "::int AS a, ", "::text AS b"]);
+      expect(await db.$queryRaw`WITH f AS (${foreign.bind([2, "t"])}) SELECT f.a, f.b, ${3}::int AS c FROM f`).toEqual([{ a: 2, b: "t", c: 3 }]);
     });
   });
 });

@@ -51,11 +51,22 @@ export class SqlFragment {
   }
 }
 
+// The mark of a bound fragment, from the process-wide symbol registry rather than `instanceof`: one
+// process can hold two instances of this module — scripts/server.ts loads the app's code through tsx
+// beside Next's own bundle, and the pool lives on globalThis (lib/db.ts), so a statement compiled by one
+// instance may splice a fragment bound by the other.
+const BOUND = Symbol.for("livestreamsell.sql.boundFragment");
+
 export class BoundSqlFragment {
+  readonly [BOUND] = true;
   constructor(
     readonly fragment: SqlFragment,
     readonly values: readonly unknown[],
   ) {}
+}
+
+function isBound(value: unknown): value is BoundSqlFragment {
+  return typeof value === "object" && value !== null && (value as { [BOUND]?: boolean })[BOUND] === true;
 }
 
 type Compiled = {
@@ -85,7 +96,7 @@ function compileText(strings: TemplateStringsArray, values: unknown[]): Compiled
   let fragments: (SqlFragment | undefined)[] | undefined;
   for (let i = 1; i < strings.length; i++) {
     const value = values[i - 1];
-    if (value instanceof BoundSqlFragment) {
+    if (isBound(value)) {
       const inner = value.fragment.strings;
       text += inner[0]!;
       for (let k = 1; k < inner.length; k++) text += `$${++n}${inner[k]}`;
@@ -104,7 +115,7 @@ function spliceValues(fragments: (SqlFragment | undefined)[], values: unknown[])
     const value = values[i];
     const fragment = fragments[i];
     if (fragment === undefined) {
-      if (value instanceof BoundSqlFragment) throw new TypeError(SPLICED_ELSEWHERE);
+      if (isBound(value)) throw new TypeError(SPLICED_ELSEWHERE);
       params.push(toParam(value));
     } else {
       if ((value as BoundSqlFragment | null)?.fragment !== fragment) throw new TypeError(SPLICED_ELSEWHERE);
