@@ -8,15 +8,12 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { jobFunctions } from "../inngest/functions";
 import { AppError, toErrorResponse } from "../lib/http/errors";
-import { registerJobFunctions } from "../lib/jobs";
 import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/meta-webhook";
 
-// The fast path queues each stored comment's job in the statement that stores it, routed by the app's
-// job functions: registered here, before the first delivery can arrive. instrumentation.ts registers
-// the same list for the whole process too, but Next runs it only after app.prepare() has returned.
-registerJobFunctions(jobFunctions);
+// The fast path queues each stored comment's job in the statement that stores it, routed by the static
+// table of lib/jobs/routes.ts: nothing to register here. The job functions themselves run in the worker
+// (instrumentation.ts or scripts/worker.ts passes them in where it starts).
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME_BIND || undefined;

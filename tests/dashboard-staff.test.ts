@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { prisma } from "@/lib/db";
 import * as storeRoute from "@/app/api/v1/stores/[id]/route";
 import * as metaRoute from "@/app/api/v1/stores/[id]/meta/route";
@@ -20,9 +20,7 @@ import * as planRoute from "@/app/api/v1/stores/[id]/plan/route";
 import { invitationPreview } from "@/lib/team/invitation-preview";
 import { call } from "./helpers/api";
 import { createStoreFor, signUp, uniqueEmail } from "./helpers/factories";
-import { registerAppJobFunctions } from "@/tests/helpers/app-jobs";
 
-beforeAll(() => registerAppJobFunctions());
 
 /** The token of an invitation link (`/invite/<token>`). */
 const tokenOf = (inviteUrl: string) => decodeURIComponent(new URL(inviteUrl).pathname.split("/").pop()!);

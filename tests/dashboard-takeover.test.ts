@@ -14,9 +14,7 @@ import * as cartRoute from "@/app/api/v1/lives/[id]/takeover/carts/[orderId]/rou
 import { call } from "./helpers/api";
 import { seedBuyer, seedStore } from "./helpers/seed";
 import { sessionCookieFor } from "./helpers/session";
-import { registerAppJobFunctions } from "@/tests/helpers/app-jobs";
 
-beforeAll(() => registerAppJobFunctions());
 
 let graph: FakeGraphServer;
 

@@ -8,9 +8,7 @@ import { listCheckoutMethods } from "@/lib/payments/checkout-methods";
 import { breakerKey } from "@/lib/payments/gateways/breaker";
 import { configureProvider, pendingOrder, testRuntime } from "@/tests/helpers/payments";
 import { seedBuyer, seedStore } from "./helpers/seed";
-import { registerAppJobFunctions } from "@/tests/helpers/app-jobs";
 
-beforeAll(() => registerAppJobFunctions());
 
 let graph: FakeGraphServer;
 

@@ -6,34 +6,29 @@ import { createInngestClient, type InngestClient } from "./inngest-client";
 import { createInngestDriver } from "./inngest-driver";
 import { createLocalDriver, startLocalWorker, type LocalDriver, type LocalWorker, type LocalWorkerOptions, type OutboxJobRow } from "./local-driver";
 import { publishWake } from "./local/wake";
+import { assertRoutesMatch } from "./routes";
 
 export { defineJob, NonRetriableError } from "./define";
 export type { AnyJobDefinition, JobContext, JobDefinition, JobDriver, JobStep, SendOptions } from "./define";
 export type { JobEvent, JobEventName, SendableEvent } from "./events";
 export { toInngestFunction } from "./inngest-driver";
+export { assertRoutesMatch, jobRoutes, type JobRoute } from "./routes";
 export { inspectJob, jobRowsInsert, runJobsUntilIdle, type OutboxJobRow } from "./local-driver";
 
-// On globalThis: Next.js may load this module once per route bundle (and scripts/server.ts loads its
-// own copy beside Next's), but one process has one function list, set where the process starts.
-const shared = globalThis as unknown as {
-  __lssJobs?: { functions: readonly AnyJobDefinition[]; local: LocalDriver };
-  __lssInngest?: { key: string; client: InngestClient; driver: JobDriver };
-};
+// On globalThis: one Inngest client per process and configuration, whichever copy of this module asks
+// (Next.js bundles its own beside the one scripts/server.ts loads through tsx).
+const shared = globalThis as unknown as { __lssInngest?: { key: string; client: InngestClient; driver: JobDriver } };
+
+// Needs no function list: events are routed by the static table of lib/jobs/routes.ts.
+let localDriver: LocalDriver = createLocalDriver();
 
 /**
- * Where a process starts (the worker, the web server, a script or a test), before anything sends an
- * event: the app's job functions (inngest/functions). The local driver routes each event to the
- * functions subscribed to it, a routing built here once; the worker runs them. lib/jobs never loads
- * the list itself.
+ * For tests that watch events with job functions of their own: routes this module instance's events to
+ * `functions` instead of the app's static table (null: back to the table). Application code never
+ * calls it — the app's routing is lib/jobs/routes.ts, and its functions reach the worker where it starts.
  */
-export function registerJobFunctions(functions: readonly AnyJobDefinition[]) {
-  shared.__lssJobs = { functions, local: createLocalDriver({ functions }) };
-}
-
-function registered() {
-  const registry = shared.__lssJobs;
-  if (!registry) throw new Error("No job functions registered in this process: its entry point passes them to registerJobFunctions() (or startBackgroundRuntime())");
-  return registry;
+export function routeJobEventsTo(functions: readonly AnyJobDefinition[] | null) {
+  localDriver = createLocalDriver(functions ? { functions } : {});
 }
 
 /** The Inngest client configured from the environment (for `serve()` and the Inngest driver). */
@@ -59,7 +54,7 @@ function inngest() {
 
 /** Inngest when any INNGEST_* variable is set, else the durable in-process driver on PostgreSQL. */
 export function getJobDriver(): JobDriver {
-  return usesInngest(env()) ? inngest().driver : registered().local;
+  return usesInngest(env()) ? inngest().driver : localDriver;
 }
 
 export const jobs = {
@@ -75,7 +70,7 @@ export const jobs = {
    */
   outboxRows: (events: SendableEvent | readonly SendableEvent[]): OutboxJobRow[] | null => {
     if (usesInngest(env())) return null;
-    return registered().local.outboxRows(events);
+    return localDriver.outboxRows(events);
   },
 
   /** Same as `wakeJobWorkers()`. */
@@ -93,11 +88,13 @@ export function wakeJobWorkers(): void {
 }
 
 /**
- * Starts the in-process worker for the registered functions, listening for NOTIFY on DATABASE_URL.
+ * Starts the in-process worker for the app's job functions (passed in where the process starts; they
+ * must agree with the routing table producers use, checked here), listening for NOTIFY on DATABASE_URL.
  * Returns null when Inngest runs the functions (it calls /api/inngest instead).
  */
-export function startJobWorker(options: Partial<LocalWorkerOptions> = {}): LocalWorker | null {
+export function startJobWorker({ functions, ...options }: { functions: readonly AnyJobDefinition[] } & Partial<Omit<LocalWorkerOptions, "functions">>): LocalWorker | null {
   const e = env();
   if (usesInngest(e)) return null;
-  return startLocalWorker({ functions: registered().functions, listenConnectionString: e.DATABASE_URL, ...options });
+  assertRoutesMatch(functions);
+  return startLocalWorker({ functions, listenConnectionString: e.DATABASE_URL, ...options });
 }

@@ -2,7 +2,7 @@ import { pgDb, type SqlDb } from "@/lib/db";
 import type { AnyJobDefinition, JobDriver } from "./define";
 import { prepareEvents, type SendableEvent } from "./events";
 import type { OutboxJobRow } from "./local/job-rows";
-import { buildRegistry } from "./local/registry";
+import { appRoutes, routesOf } from "./routes";
 import { insertEventJobs, outboxRowsFor } from "./local/send";
 import { publishWake } from "./local/wake";
 
@@ -22,14 +22,14 @@ export interface LocalDriver extends JobDriver {
 }
 
 /**
- * The in-process driver: an event becomes one `jobs` row per function of `functions` subscribed to it
- * (the routing is built here, once). With a caller's transaction (`send(events, { tx })`, a Prisma
+ * The in-process driver: an event becomes one `jobs` row per function subscribed to it — by the app's
+ * static routing table (lib/jobs/routes.ts), or, given `functions` (tests), by that list. With a caller's transaction (`send(events, { tx })`, a Prisma
  * interactive transaction or a pgDb one) the rows and a NOTIFY join it (transactional outbox:
  * delivered on commit). Without one, the rows are inserted by one autocommit statement and the
  * workers are woken after it (debounced, outside any transaction).
  */
-export function createLocalDriver({ functions, db = pgDb }: { functions: readonly AnyJobDefinition[]; db?: SqlDb }): LocalDriver {
-  const { routes } = buildRegistry(functions);
+export function createLocalDriver({ functions, db = pgDb }: { functions?: readonly AnyJobDefinition[]; db?: SqlDb } = {}): LocalDriver {
+  const routes = functions ? routesOf(functions) : appRoutes;
   return {
     kind: "local",
     async send(events, options) {

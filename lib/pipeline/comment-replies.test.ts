@@ -10,9 +10,7 @@ import { seedStore } from "@/tests/helpers/seed";
 import { understandComment } from "./understand-comment";
 import { reserveForComment } from "./reserve-for-comment";
 import { replyToComment } from "./comment-replies";
-import { registerAppJobFunctions } from "@/tests/helpers/app-jobs";
 
-beforeAll(() => registerAppJobFunctions());
 
 let graph: FakeGraphServer;
 let counting: string[] | null = null;

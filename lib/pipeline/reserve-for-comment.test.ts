@@ -1,12 +1,10 @@
-import { beforeAll, afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import { randomBytes } from "node:crypto";
 import { pgDb, prisma, type SqlClient } from "@/lib/db";
 import { configureStoreEventPublisher, flushStoreEvents } from "@/lib/realtime/publish";
 import { seedBuyer, seedStore } from "@/tests/helpers/seed";
 import { reserveForComment } from "./reserve-for-comment";
-import { registerAppJobFunctions } from "@/tests/helpers/app-jobs";
 
-beforeAll(() => registerAppJobFunctions());
 
 async function buyComment({ storeId, liveId, buyerId, language = "es" }: { storeId: string; liveId: string | null; buyerId: string; language?: string }) {
   return prisma.comment.create({

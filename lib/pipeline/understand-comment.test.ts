@@ -5,9 +5,7 @@ import { reloadEnv } from "@/tests/helpers/env";
 import { ingestMetaEvents } from "@/lib/pipeline/ingest-meta-events";
 import { seedStore } from "@/tests/helpers/seed";
 import { understandComment } from "./understand-comment";
-import { registerAppJobFunctions } from "@/tests/helpers/app-jobs";
 
-beforeAll(() => registerAppJobFunctions());
 
 beforeAll(() => {
   process.env.APP_URL = "http://localhost:3999";

@@ -1,5 +1,6 @@
 import { FAILURE_SUFFIX, resolveKeyPath, type AnyJobDefinition } from "../define";
-import type { JobEventName, PreparedEvent } from "../events";
+import type { PreparedEvent } from "../events";
+import { routesOf, type JobRoute, type RouteTable } from "../routes";
 
 /** A runnable entry: each definition runs as itself and, if it has onFailure, as "<id>-failure". */
 export interface RegisteredFunction {
@@ -19,7 +20,7 @@ export interface FunctionRegistry {
   /** Concurrency limit per function id, for the claim query. */
   limits: { functionIds: string[]; limits: number[] };
   /** Event name → the functions it starts, in list order. */
-  routes: ReadonlyMap<JobEventName, readonly AnyJobDefinition[]>;
+  routes: RouteTable;
 }
 
 export function buildRegistry(functions: readonly AnyJobDefinition[]): FunctionRegistry {
@@ -28,20 +29,16 @@ export function buildRegistry(functions: readonly AnyJobDefinition[]): FunctionR
     if (byId.has(entry.functionId)) throw new TypeError(`Two job functions share the id "${entry.functionId}"`);
     byId.set(entry.functionId, entry);
   };
-  const routes = new Map<JobEventName, AnyJobDefinition[]>();
   for (const def of functions) {
     add({ functionId: def.id, kind: "main", def });
     if (def.onFailure) add({ functionId: failureFunctionId(def), kind: "failure", def });
-    const subscribed = routes.get(def.event);
-    if (subscribed) subscribed.push(def);
-    else routes.set(def.event, [def]);
   }
   const limited = functions.filter((f) => f.concurrency);
   return {
     byId,
     ids: [...byId.keys()],
     limits: { functionIds: limited.map((f) => f.id), limits: limited.map((f) => f.concurrency!.limit) },
-    routes,
+    routes: routesOf(functions),
   };
 }
 
@@ -50,7 +47,7 @@ export function failureFunctionId(def: AnyJobDefinition) {
 }
 
 /** Concurrency groups are per function (Inngest's default scope), so the key carries the function id. */
-export function concurrencyGroup(def: AnyJobDefinition, event: Pick<PreparedEvent, "data">): string | null {
+export function concurrencyGroup(def: JobRoute, event: Pick<PreparedEvent, "data">): string | null {
   if (!def.concurrency) return null;
   return `${def.id}:${def.concurrency.key ? resolveKeyPath(def.concurrency.key, event) : "*"}`;
 }

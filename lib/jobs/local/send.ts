@@ -3,7 +3,8 @@ import type { SqlClient as PgSqlClient } from "@/lib/db";
 import type { AnyJobDefinition } from "../define";
 import type { PreparedEvent } from "../events";
 import { jobRowsInsert, type OutboxJobRow } from "./job-rows";
-import { concurrencyGroup, failureFunctionId, type FunctionRegistry } from "./registry";
+import type { RouteTable } from "../routes";
+import { concurrencyGroup, failureFunctionId } from "./registry";
 import { JOBS_CHANNEL } from "./wake";
 
 export { JOBS_CHANNEL };
@@ -15,7 +16,7 @@ export { JOBS_CHANNEL };
 export type SqlClient = Pick<PgSqlClient, "$executeRaw" | "$queryRaw">;
 
 /** One job row per subscribed function. */
-export function outboxRowsFor(routes: FunctionRegistry["routes"], events: readonly PreparedEvent[]): OutboxJobRow[] {
+export function outboxRowsFor(routes: RouteTable, events: readonly PreparedEvent[]): OutboxJobRow[] {
   const rows: OutboxJobRow[] = [];
   const now = Date.now();
   for (const event of events) {
@@ -51,7 +52,7 @@ export async function insertEventJobs({
   notify = true,
 }: {
   tx: SqlClient;
-  routes: FunctionRegistry["routes"];
+  routes: RouteTable;
   events: readonly PreparedEvent[];
   notify?: boolean;
 }): Promise<number> {

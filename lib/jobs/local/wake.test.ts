@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { disconnectPrisma, pgDb, type SqlClient } from "@/lib/db";
 import { defineJob } from "../define";
-import { jobRowsInsert, jobs, registerJobFunctions, wakeJobWorkers } from "../index";
+import { jobRowsInsert, jobs, routeJobEventsTo, wakeJobWorkers } from "../index";
 import { createLocalDriver, startLocalWorker, type LocalWorker } from "../local-driver";
 import { JOBS_CHANNEL, publishWake, wakesPublished } from "./wake";
 
@@ -45,7 +45,7 @@ function startedProbe({ listen }: { listen: boolean }) {
 describe("wake-ups", () => {
   test("rows written from jobs.outboxRows in the producer's own statement run once wakeJobWorkers() follows the commit", async () => {
     const { def, started } = startedProbe({ listen: false });
-    registerJobFunctions([def]);
+    routeJobEventsTo([def]);
     await new Promise((r) => setTimeout(r, 100));
 
     const rows = jobs.outboxRows({ name: "order/created", id: "outbox:o1", data: { orderId: "o1", storeId: "s" } });

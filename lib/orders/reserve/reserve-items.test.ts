@@ -1,12 +1,10 @@
-import { beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { seedBuyer, seedStore } from "@/tests/helpers/seed";
 import { reserveItems } from ".";
 import { expireOrder, expireOverdueForProduct, expireOverdueOrders } from "../expire-order";
-import { registerAppJobFunctions } from "@/tests/helpers/app-jobs";
 
-beforeAll(() => registerAppJobFunctions());
 
 const base = { liveId: null, mergeIntoOpenCart: true, actor: { type: "SYSTEM" as const } };
 

@@ -110,6 +110,11 @@ export async function writeBotReservation(conn: SqlClient, plan: Plan, w: Ready)
         AND (SELECT (SELECT count(*) FROM upd_items) + (SELECT count(*) FROM ins_items) + (SELECT count(*) FROM new_order) + (SELECT count(*) FROM cart)
                   + (SELECT count(*) FROM res) + (SELECT count(*) FROM audit) + (SELECT count(*) FROM linked) + (SELECT count(*) FROM job)) > 0
       RETURNING p.id
+    )
+    SELECT o.*, (SELECT count(*) FROM taken)::int AS taken, (SELECT count(*) FROM cart_lock)::int AS "cartOpen",
+           (SELECT count(*) FROM buyer_turn)::int AS "buyerTurn",
+           CASE WHEN (SELECT ok FROM go) AND NOT EXISTS (SELECT 1 FROM taken) THEN lss_abort(${SOLD_OUT_SQLSTATE}, 'sold out while reserving') END AS aborted,
+           set_config('synchronous_commit', 'off', true) AS "asyncCommit"
     FROM (SELECT 1) AS one LEFT JOIN (SELECT * FROM new_order UNION ALL SELECT * FROM cart) AS o ON true`.then(
     ([r]) => r,
     (error: unknown) => {
