@@ -13,6 +13,10 @@ import { logger } from "../lib/observability/logger";
 import { requestIdFrom, runWithRequestContext } from "../lib/observability/request-context";
 import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/meta-webhook";
 
+// The fast path queues each stored comment's job in the statement that stores it, routed by the static
+// table of lib/jobs/routes.ts: nothing to register here. The job functions themselves run in the worker
+// (instrumentation.ts or scripts/worker.ts passes them in where it starts).
+
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME_BIND || undefined;
 const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });

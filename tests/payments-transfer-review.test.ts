@@ -12,7 +12,7 @@ import { reloadEnv } from "@/tests/helpers/env";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { expireOrder, expireOverdueOrders } from "@/lib/orders/expire-order";
 import { orderTimers } from "@/lib/orders/order-timers";
-import { reserveItems } from "@/lib/orders/reserve-items";
+import { reserveItems } from "@/lib/orders/reserve";
 import { listLiveCarts } from "@/lib/live-control/carts";
 import { loadTransferReview } from "@/lib/payments/load-transfer-review";
 import { captureJobEvents, configureProvider, makeOverdue, pendingOrder, productState, queuedEvents } from "@/tests/helpers/payments";
