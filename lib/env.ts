@@ -17,6 +17,7 @@ const schema = z.object({
   META_APP_SECRET: z.string().min(8),
   META_VERIFY_TOKEN: z.string().min(4),
   META_GRAPH_API_URL: z.string().url().default("https://graph.facebook.com/v24.0"),
+  META_RECONCILE_SECONDS: z.coerce.number().int().min(2).max(3600).default(10), // how often an active live's comments are read back through the Graph API (zero missed comments)
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),

@@ -8,6 +8,7 @@ import { forgetPageLives } from "@/lib/pipeline/page-lives-cache";
 import * as storeRoute from "@/app/api/v1/stores/[id]/route";
 import * as metaRoute from "@/app/api/v1/stores/[id]/meta/route";
 import * as livesRoute from "@/app/api/v1/lives/route";
+import * as liveRoute from "@/app/api/v1/lives/[id]/route";
 import { reloadEnv } from "./helpers/env";
 import { seedStore } from "./helpers/seed";
 import { commentPayload, postWebhook } from "./helpers/meta-webhook";
@@ -100,5 +101,48 @@ describe("a revoked Page token (Graph error 190, CONTRACT §11)", () => {
     for (const c of [first, second]) expect(graph.calls.filter((x) => x.kind === "private_reply" && x.status === 200 && JSON.stringify(x.body).includes(c.commentId))).toHaveLength(1);
     await run();
     for (const c of [first, second]) expect(graph.calls.filter((x) => x.kind === "private_reply" && x.status === 200 && JSON.stringify(x.body).includes(c.commentId))).toHaveLength(1);
+  });
+});
+
+describe("zero missed comments (CONTRACT §11)", () => {
+  const dueNow = (liveId: string) => prisma.$executeRaw`UPDATE jobs SET "runAt" = now() WHERE "functionId" = 'reconcile-live' AND status = 'QUEUED' AND payload->'data'->>'liveId' = ${liveId}`;
+
+  test("a comment only visible through the comments listing is answered at the next read; one delivered both ways gets one DM; the live reports how they arrived", async () => {
+    const seeded = await seedStore();
+    forgetPageCredentials(seeded.store.id);
+    const cookie = await sessionCookieFor(seeded.owner);
+    // A live started through the API: its reconciliation chain starts with it.
+    const created = await call(livesRoute.POST, { method: "POST", path: "/api/v1/lives", headers: { cookie, ...origin }, body: { store_id: seeded.store.id, fb_video_id: "999001", title: "Live" } });
+    expect(created.status).toBe(201);
+    const liveId = created.body.id as string;
+    forgetPageLives();
+
+    // Delivered by the webhook AND listed; and one that Meta's webhook dropped.
+    const both = commentPayload({ pageId: seeded.pageId, postId: `${seeded.pageId}_999001`, message: "quiero 1 A12", authorId: "a_both" });
+    graph.registerCommentAuthor({ commentId: both.commentId, psid: "psid_both" });
+    await postWebhook(both.payload);
+    await run();
+    graph.addComment("999001", { id: both.commentId, message: "quiero 1 A12", from: { id: "a_both", name: "Carla" }, created_time: new Date().toISOString() });
+    graph.addComment("999001", { id: "999001_dropped1", message: "quiero 2 A12", from: { id: "a_dropped", name: "Joana" }, created_time: new Date().toISOString() });
+    graph.registerCommentAuthor({ commentId: "999001_dropped1", psid: "psid_dropped" });
+
+    await dueNow(liveId);
+    await run();
+    const dropped = await prisma.comment.findUniqueOrThrow({ where: { metaCommentId: "999001_dropped1" } });
+    expect(dropped).toMatchObject({ liveId, recovered: true, intent: "BUY", quantity: 2 });
+    expect(dropped.orderId).not.toBeNull();
+    const privateReplies = (id: string) => graph.calls.filter((c) => c.kind === "private_reply" && c.status === 200 && JSON.stringify(c.body).includes(id));
+    expect(privateReplies("999001_dropped1")).toHaveLength(1);
+    expect(privateReplies(both.commentId)).toHaveLength(1);
+    // The chain continues while the live is active: the next read is queued, a re-read adds nothing.
+    await dueNow(liveId);
+    await run();
+    expect(await prisma.comment.count({ where: { liveId } })).toBe(2);
+    expect(privateReplies("999001_dropped1")).toHaveLength(1);
+
+    const live = await call(liveRoute.GET, { path: `/api/v1/lives/${liveId}`, params: { id: liveId }, headers: { cookie } });
+    expect(live.body).toMatchObject({ comments_webhook: 1, comments_recovered: 1 });
+    expect(typeof live.body.webhook_lag_p95_ms).toBe("number");
+    expect(await prisma.job.count({ where: { functionId: "reconcile-live", status: "QUEUED", payload: { path: ["data", "liveId"], equals: liveId } } })).toBe(1);
   });
 });

@@ -22,6 +22,7 @@ export const jobRoutes: { readonly [N in JobEventName]: readonly JobRoute[] } = 
   "stock/released": [{ id: "serve-waitlist", retries: 6, concurrency: { key: "event.data.storeId", limit: 1 } }],
   "order/created": [{ id: "order-lifecycle", retries: 6 }],
   "payment/succeeded": [{ id: "payment-succeeded", retries: 8 }],
+  "live/reconcile": [{ id: "reconcile-live", retries: 3, concurrency: { key: "event.data.liveId", limit: 1 } }],
   "meta/reconnected": [{ id: "resend-after-reconnect", retries: 6, concurrency: { key: "event.data.storeId", limit: 1 } }],
 };
 

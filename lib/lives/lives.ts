@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { jobs } from "@/lib/jobs";
+import { firstReconcileEvent } from "@/lib/pipeline/schedule-next-reconcile";
 import type { Comment, Live, Store } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { conflict, notFound } from "@/lib/http/errors";
@@ -57,6 +59,8 @@ export async function createLive({ input, actorId, actorType = "USER" }: { input
     const period = usagePeriod();
     const slot = usageSlot();
     await tx.usageCounter.upsert({ where: { storeId_period_slot: { storeId: input.store_id, period, slot } }, update: { lives: { increment: 1 } }, create: { storeId: input.store_id, period, slot, lives: 1 } });
+    // Zero missed comments: the live's comments are read back through the Graph API while it runs.
+    await jobs.send(firstReconcileEvent({ liveId: l.id, storeId: l.storeId }), { tx });
     await recordAudit(tx, { storeId: input.store_id, actorType, actorId, action: "live.started", entityType: "live", entityId: l.id, data: { fbVideoId: l.fbVideoId } });
     return l;
   });

@@ -35,7 +35,7 @@ type Inserted = { id: string; storeId: string; liveId: string | null; status: "R
  * comments it stored (one atomic statement, no interactive transaction). Dashboards and idle workers
  * are told after it committed.
  */
-export async function ingestMetaEvents(events: MetaWebhookEvent[]) {
+export async function ingestMetaEvents(events: MetaWebhookEvent[], { recovered = false }: { recovered?: boolean } = {}) {
   const pageIds = [...new Set(events.map((e) => e.pageId))];
   if (pageIds.length === 0) return { comments: 0, messages: 0, ignored: 0 };
   const storeByPage = new Map<string, string>();
@@ -74,7 +74,7 @@ export async function ingestMetaEvents(events: MetaWebhookEvent[]) {
     const storeId = storeByPage.get(event.pageId)!;
     return { id: randomUUID(), storeId, liveId: liveFor(event, livesByStore.get(storeId) ?? [])?.id ?? null, event };
   });
-  const stored = candidates.length ? await storeComments(candidates) : [];
+  const stored = candidates.length ? await storeComments(candidates, recovered) : [];
   const messages = inbound.length ? await storeMessages(inbound, storeByPage) : 0;
 
   for (const s of statuses) {
@@ -96,7 +96,7 @@ function processEvent(c: { id: string; storeId: string; liveId: string | null })
 // The process-comment jobs of exactly the comments the statement stored (not redeliveries, not comments outside a live).
 const insertProcessJobs = jobRowsInsert({ filter: "JOIN ins ON r.eid = 'comment:' || ins.id AND ins.status = 'RECEIVED'", returning: "1" });
 
-async function storeComments(candidates: Candidate[]): Promise<Inserted[]> {
+async function storeComments(candidates: Candidate[], recovered: boolean): Promise<Inserted[]> {
   // Job rows for every comment that could be stored; the statement keeps those whose comment it stored.
   // With Inngest there is no local outbox: the events are sent after the commit instead.
   const outbox = jobs.outboxRows(candidates.filter((c) => c.liveId).map(processEvent));
@@ -112,8 +112,8 @@ async function storeComments(candidates: Candidate[]): Promise<Inserted[]> {
       ) AS i(id, "storeId", "liveId", "metaCommentId", "postId", "authorId", "authorName", text, "createdTime")
     ), ins AS (
       -- Comments on ordinary posts are kept (the seller sees them) but the bot only sells in lives.
-      INSERT INTO comments (id, "storeId", "liveId", "metaCommentId", "postId", "authorId", "authorName", text, "createdTime", status, reason)
-      SELECT id, "storeId", "liveId", "metaCommentId", "postId", "authorId", "authorName", text, "createdTime",
+      INSERT INTO comments (id, "storeId", "liveId", "metaCommentId", "postId", "authorId", "authorName", text, "createdTime", recovered, status, reason)
+      SELECT id, "storeId", "liveId", "metaCommentId", "postId", "authorId", "authorName", text, "createdTime", ${recovered}::boolean,
         (CASE WHEN "liveId" IS NULL THEN 'SKIPPED' ELSE 'RECEIVED' END)::"CommentStatus",
         CASE WHEN "liveId" IS NULL THEN 'not on an active live' END
       FROM input
