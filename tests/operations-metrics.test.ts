@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runJobsUntilIdle } from "@/lib/jobs";
+import { defineJob, jobs, routeJobEventsTo, runJobsUntilIdle } from "@/lib/jobs";
+import { currentRequestContext, runWithRequestContext } from "@/lib/observability/request-context";
 import { jobFunctions } from "@/inngest/functions";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
@@ -86,5 +87,27 @@ describe("X-Request-Id (CONTRACT §13)", () => {
     const fresh = await call(tokenRoute.POST, { path: "/api/v1/auth/token", body: {} });
     expect(fresh.status).toBe(422);
     expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("request ids follow the work (CONTRACT §13)", () => {
+  test("a job queued inside a request runs with that request's id and its event's ids in every log line's context", async () => {
+    const seen: unknown[] = [];
+    const probe = defineJob({
+      id: "request-id-probe",
+      event: "order/created",
+      handler: async ({ step }) => step.run("look", () => {
+        seen.push({ ...currentRequestContext() });
+        return 1;
+      }),
+    });
+    routeJobEventsTo([probe]);
+    try {
+      await runWithRequestContext({ request_id: "req-follow-1" }, () => jobs.send({ name: "order/created", id: "order:rid-1", data: { orderId: "o_rid", storeId: "s_rid" } }));
+      await runJobsUntilIdle({ functions: [probe] });
+      expect(seen).toEqual([{ request_id: "req-follow-1", job: "request-id-probe", order_id: "o_rid", store_id: "s_rid" }]);
+    } finally {
+      routeJobEventsTo(null);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { env, usesInngest } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
 import { expireOverdueOrders } from "@/lib/orders/expire-order";
 import type { AnyJobDefinition } from "./define";
 import { startJobWorker } from "./index";
@@ -19,7 +20,7 @@ export function startBackgroundRuntime({ functions, force = false }: { functions
   const worker = usesInngest(e) || (e.LOCAL_JOBS === "0" && !force) ? null : startJobWorker({ functions, concurrency });
   if (worker) void warmUpWorker({ connections: Math.min(concurrency, Number(process.env.DATABASE_POOL_SIZE ?? 20)) });
   const sweep = setInterval(() => {
-    expireOverdueOrders().catch((err) => console.error("[sweeper] expiring overdue orders failed", err));
+    expireOverdueOrders().catch((err) => logger.error({ err }, "expiring overdue orders failed"));
   }, 5_000);
   sweep.unref();
   g.__lssRuntime = {

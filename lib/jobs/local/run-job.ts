@@ -1,4 +1,5 @@
 import { parseJobEvent, resolveKeyPath, type JobContext, type JobLogger } from "../define";
+import { runWithRequestContext, type RequestContext } from "@/lib/observability/request-context";
 import { toMilliseconds } from "../duration";
 import type { JobEventName } from "../events";
 import type { ClaimedJob } from "./claim";
@@ -33,7 +34,21 @@ export async function runClaimedJob(settings: RunSettings, job: ClaimedJob): Pro
   }
 }
 
-type StoredPayload = { name: string; data?: { event?: unknown; error?: SerializedError } };
+type StoredPayload = { name: string; rid?: string; data?: { event?: unknown; error?: SerializedError; storeId?: unknown; liveId?: unknown; commentId?: unknown; orderId?: unknown } };
+
+/** The ids a job's log lines carry: the request that queued it (else the job's own id) and the ids of its event. */
+function jobContext(jobId: string, functionId: string, payload: StoredPayload): RequestContext {
+  const d = payload.data ?? {};
+  const id = (v: unknown) => (typeof v === "string" ? v : undefined);
+  return {
+    request_id: payload.rid ?? jobId,
+    job: functionId,
+    ...(id(d.storeId) && { store_id: id(d.storeId) }),
+    ...(id(d.liveId) && { live_id: id(d.liveId) }),
+    ...(id(d.commentId) && { comment_id: id(d.commentId) }),
+    ...(id(d.orderId) && { order_id: id(d.orderId) }),
+  };
+}
 
 async function replay(scope: RunScope, interrupts: Interrupts): Promise<RunOutcome> {
   const { settings, job, entry } = scope;
@@ -55,7 +70,7 @@ async function replay(scope: RunScope, interrupts: Interrupts): Promise<RunOutco
   }
 
   const settled = await Promise.race<Settled>([
-    runHandler(scope, runner, payload).then(
+    runWithRequestContext(jobContext(job.id, entry.def.id, payload), () => runHandler(scope, runner, payload)).then(
       (value) => ({ ok: true, value }),
       (error: unknown) => ({ ok: false, error }),
     ),

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { currentRequestContext } from "@/lib/observability/request-context";
 import type { SqlClient as PgSqlClient } from "@/lib/db";
 import type { AnyJobDefinition } from "../define";
 import type { PreparedEvent } from "../events";
@@ -19,10 +20,12 @@ export type SqlClient = Pick<PgSqlClient, "$executeRaw" | "$queryRaw">;
 export function outboxRowsFor(routes: RouteTable, events: readonly PreparedEvent[]): OutboxJobRow[] {
   const rows: OutboxJobRow[] = [];
   const now = Date.now();
+  // The request that queued the work: its id follows the job into every log line of its steps.
+  const rid = currentRequestContext()?.request_id;
   for (const event of events) {
     const subscribed = routes.get(event.name);
     if (!subscribed) continue;
-    const payload = JSON.stringify(event);
+    const payload = JSON.stringify(rid ? { ...event, rid } : event);
     const runAt = event.ts > now ? new Date(event.ts).toISOString() : null;
     for (const def of subscribed) {
       rows.push({

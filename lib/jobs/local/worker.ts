@@ -1,4 +1,6 @@
 import { hostname } from "node:os";
+import { format } from "node:util";
+import { logger } from "@/lib/observability/logger";
 import { pgDb, type SqlDb } from "@/lib/db";
 import type { AnyJobDefinition, JobLogger } from "../define";
 import { claimJobs, type ClaimedJob } from "./claim";
@@ -46,11 +48,12 @@ export interface LocalWorker {
   stop(): Promise<void>;
 }
 
+/** The app's JSON logger (lib/observability): each line carries the job's request and event ids. */
 const consoleLogger: JobLogger = {
-  info: (...args) => console.info(...args),
-  warn: (...args) => console.warn(...args),
-  error: (...args) => console.error(...args),
-  debug: () => {},
+  info: (...args) => logger.info(format(...args)),
+  warn: (...args) => logger.warn(format(...args)),
+  error: (...args) => logger.error(format(...args)),
+  debug: (...args) => logger.debug(format(...args)),
 };
 
 function runSettings(options: LocalRunOptions): RunSettings & { concurrency: number; minClaim: number } {
