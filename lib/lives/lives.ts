@@ -116,3 +116,9 @@ export async function listLiveComments({ liveId, query }: { liveId: string; quer
   const outcomes = await commentOutcomes(rows.map((r) => r.id));
   return rows.map((c) => toCommentDto(c, outcomes.get(c.id) ?? null));
 }
+
+/** The store's lives, newest first (the last 100). */
+export async function listLives({ storeId }: { storeId: string }) {
+  const lives = await prisma.live.findMany({ where: { storeId }, orderBy: { startedAt: "desc" }, take: 100 });
+  return lives.map((l) => toLiveDto(l));
+}

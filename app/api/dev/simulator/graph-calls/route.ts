@@ -2,7 +2,7 @@ import { z } from "zod";
 import { sellerRoute, json } from "@/lib/http/route";
 import { parseQuery } from "@/lib/http/body";
 import { notFound } from "@/lib/http/errors";
-import { prisma } from "@/lib/db";
+import { commentBelongsToMember } from "@/lib/simulator/sent-by-bot";
 import { builtInFakeGraph } from "@/lib/simulator/built-in-dev-graph-api";
 import { simulatorEnabled } from "@/lib/simulator/simulator";
 
@@ -14,9 +14,7 @@ export const GET = sellerRoute(async ({ req, user }) => {
   const fake = builtInFakeGraph();
   if (!simulatorEnabled() || !fake) throw notFound("Simulator");
   const { comment_id } = parseQuery(req.url, z.object({ comment_id: z.string().min(1) }));
-  const comment = await prisma.comment.findUnique({ where: { metaCommentId: comment_id }, select: { storeId: true } });
-  const member = comment && (await prisma.membership.findUnique({ where: { userId_storeId: { userId: user.id, storeId: comment.storeId } } }));
-  if (!member) throw notFound("Comment");
+  if (!(await commentBelongsToMember({ userId: user.id, metaCommentId: comment_id }))) throw notFound("Comment");
   const calls = (await fake).calls.filter((c) => c.path.includes(comment_id) || JSON.stringify(c.body ?? {}).includes(`"comment_id":"${comment_id}"`));
   return json(calls.map((c) => ({ kind: c.kind, path: c.path, status: c.status, time: new Date(c.time).toISOString() })));
 });
