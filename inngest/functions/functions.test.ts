@@ -110,9 +110,10 @@ describe("order-lifecycle", () => {
     const r = await reserveItems({ storeId: store.id, buyerId: buyer.id, liveId: null, items: [{ productId: products[0]!.id, quantity: 2 }], idempotencyKey: "lc1", mergeIntoOpenCart: false, actor: { type: "SYSTEM" } });
     if (r.status !== "reserved") throw new Error("expected a reservation");
     await new Promise((res) => setTimeout(res, 1100));
-    const { engine, ids } = underInngest(orderLifecycle, { name: "order/created", data: { orderId: r.order.id, storeId: store.id } });
+    // The two "your cart is still saved" sleeps return at once here (their sends are skipped: no Meta window).
+    const { engine, ids } = underInngest(orderLifecycle, { name: "order/created", data: { orderId: r.order.id, storeId: store.id } }, ["until-recovery-12h", "until-recovery-23h"]);
     const { result } = await engine.execute();
-    expect(ids).toEqual(["run:check-0", "run:expire", "run:expired-notice"]);
+    expect(ids).toEqual(["run:check-0", "run:expire", "run:expired-notice", "run:created-at", "sleepUntil:until-recovery-12h", "run:recovery-12h", "sleepUntil:until-recovery-23h", "run:recovery-23h"]);
     expect(result).toMatchObject({ final: "EXPIRED" });
     expect((await prisma.order.findUniqueOrThrow({ where: { id: r.order.id } })).status).toBe("EXPIRED");
     expect((await prisma.product.findUniqueOrThrow({ where: { id: products[0]!.id } })).reserved).toBe(0);

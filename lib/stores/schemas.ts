@@ -24,6 +24,7 @@ export const storeUpdateInput = partialUpdateOf(storeCreateInput).extend({
   message_texts: z.record(z.string().regex(/^[a-z]{2}$/), z.record(z.string().max(60), z.string().max(1000))).optional(),
   onboarding_step: z.number().int().min(0).max(10).optional(),
   auto_start_lives: z.boolean({ error: "must be true or false" }).optional(),
+  cart_recovery_messages: z.boolean({ error: "must be true or false" }).optional().describe("after a cart expired, remind the buyer at +12 h and +23 h that it is saved (only inside Meta's 24 h window)"),
 });
 
 export const metaTokenInput = z.object({
@@ -48,6 +49,7 @@ export const storeOutput = z.object({
   meta_connected: z.boolean(),
   meta_status: z.enum(["connected", "disconnected", "missing_permissions"]).describe("disconnected: no Page token, or Meta revoked it (error 190) — reconnect; missing_permissions: connected without a permission the bot needs"),
   auto_start_lives: z.boolean().describe("a live_videos webhook with status live starts a live for the Page"),
+  cart_recovery_messages: z.boolean(),
   onboarding_step: z.number(),
   created_at: z.string(),
 });

@@ -41,6 +41,7 @@ export function toStoreDto(store: Store & { metaConnection?: MetaStatusFields | 
     meta_connected: Boolean(store.metaConnection),
     meta_status: metaStatusOf(store.metaConnection),
     auto_start_lives: store.autoStartLives,
+    cart_recovery_messages: store.cartRecoveryMessages,
     onboarding_step: store.onboardingStep,
     created_at: store.createdAt.toISOString(),
   };
@@ -108,6 +109,7 @@ export async function updateStore({ storeId, role, input, actorId }: { storeId: 
         ...(input.message_texts !== undefined && { messageTexts: input.message_texts }),
         ...(input.onboarding_step !== undefined && { onboardingStep: input.onboarding_step }),
         ...(input.auto_start_lives !== undefined && { autoStartLives: input.auto_start_lives }),
+        ...(input.cart_recovery_messages !== undefined && { cartRecoveryMessages: input.cart_recovery_messages }),
       },
       include: { metaConnection: { select: META_STATUS_FIELDS } },
     });

@@ -7,3 +7,5 @@ ALTER TABLE "meta_connections" ADD COLUMN "missingPermissions" TEXT[] NOT NULL D
 ALTER TABLE "comments" ADD COLUMN "recovered" BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE "lives" ADD COLUMN "reconcileCursors" JSONB NOT NULL DEFAULT '{}';
 ALTER TABLE "lives" ADD COLUMN "reconciledAt" TIMESTAMPTZ(3);
+-- Carts that come back: the two recovery messages inside the 24 h window after a cart expired (a store setting).
+ALTER TABLE "stores" ADD COLUMN "cartRecoveryMessages" BOOLEAN NOT NULL DEFAULT true;
