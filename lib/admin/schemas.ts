@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { limitsSchema, METRICS } from "@/lib/billing/metrics";
+import { limitsSchema } from "@/lib/billing/metrics";
 import { MODULES } from "@/lib/billing/plans";
 import { storeCreateInput } from "@/lib/stores/schemas";
 import { isCurrency } from "@/lib/money";
@@ -58,4 +58,4 @@ export const aiDecisionsQuery = z.object({ store_id: z.string().max(64).optional
 
 export const reportCreateInput = z.object({ kind: z.enum(["tenants", "gmv", "usage"]), range: z.enum(RANGES).default("30d") }).strict();
 
-export { METRICS };
+
