@@ -114,7 +114,7 @@ export async function getTenant({ storeId, now = new Date() }: { storeId: string
  * reactivate (with a reason the seller sees; the bot re-reads suspendedAt before every send), move to
  * another plan, set the trial end, override limits (merged key by key; null = unlimited).
  */
-export async function updateTenant({ storeId, input, actorId, now = new Date() }: { storeId: string; input: z.output<typeof tenantUpdateInput>; actorId: string; now?: Date }) {
+export async function updateTenant({ storeId, input, actorId, replaceLimits = false, now = new Date() }: { storeId: string; input: z.output<typeof tenantUpdateInput>; actorId: string; replaceLimits?: boolean; now?: Date }) {
   const store = await prisma.store.findUnique({ where: { id: storeId }, include: { subscription: { include: { plan: true } } } });
   if (!store) throw notFound("Tenant");
   await ensureDefaultPlans();
@@ -142,7 +142,8 @@ export async function updateTenant({ storeId, input, actorId, now = new Date() }
     }
     if (sub && input.limits) {
       const before = readLimits(sub.limitOverrides);
-      const after = { ...before, ...input.limits };
+      // The API merges key by key; the console's form sends the whole set (a missing key = the plan's limit).
+      const after = replaceLimits ? { ...input.limits } : { ...before, ...input.limits };
       await tx.subscription.update({ where: { storeId }, data: { limitOverrides: after } });
       await audit("limits.changed", { before, after });
     }
