@@ -57,29 +57,32 @@ export async function platformAnalytics({ range, now = new Date() }: { range: Ra
  * The "winners" of a range: sellers by GMV (per currency, with the previous range's GMV for growth),
  * products by revenue across the platform, lives by revenue per minute on air.
  */
-export async function rankings({ by, range, limit, now = new Date() }: { by: "sellers" | "products" | "lives"; range: Range; limit: number; now?: Date }) {
+export async function topSellers({ range, limit, now = new Date() }: { range: Range; limit: number; now?: Date }) {
   const since = rangeStart(range, now);
   const previousSince = new Date(since.getTime() - (now.getTime() - since.getTime()));
-  if (by === "sellers") {
-    const rows = await prisma.$queryRaw<{ store_id: string; name: string; currency: string; gmv_minor: bigint; paid_orders: bigint; previous_minor: bigint }[]>`
-      SELECT o."storeId" AS store_id, s.name, o.currency,
-        COALESCE(SUM(o."totalMinor") FILTER (WHERE o."paidAt" >= ${since}), 0) AS gmv_minor,
-        COUNT(*) FILTER (WHERE o."paidAt" >= ${since}) AS paid_orders,
-        COALESCE(SUM(o."totalMinor") FILTER (WHERE o."paidAt" < ${since}), 0) AS previous_minor
-      FROM orders o JOIN stores s ON s.id = o."storeId"
-      WHERE o.status = 'PAID' AND o."paidAt" >= ${previousSince}
-      GROUP BY o."storeId", s.name, o.currency
-      HAVING COUNT(*) FILTER (WHERE o."paidAt" >= ${since}) > 0
-      ORDER BY gmv_minor DESC, store_id LIMIT ${limit}`;
-    return {
-      by, range,
-      items: rows.map((r, i) => {
-        const gmv = Number(r.gmv_minor);
-        const prev = Number(r.previous_minor);
-        return { rank: i + 1, store_id: r.store_id, name: r.name, currency: r.currency, gmv_minor: gmv, paid_orders: Number(r.paid_orders), previous_gmv_minor: prev, growth: prev ? Math.round(((gmv - prev) / prev) * 1000) / 1000 : null };
-      }),
-    };
-  }
+  const rows = await prisma.$queryRaw<{ store_id: string; name: string; currency: string; gmv_minor: bigint; paid_orders: bigint; previous_minor: bigint }[]>`
+    SELECT o."storeId" AS store_id, s.name, o.currency,
+      COALESCE(SUM(o."totalMinor") FILTER (WHERE o."paidAt" >= ${since}), 0) AS gmv_minor,
+      COUNT(*) FILTER (WHERE o."paidAt" >= ${since}) AS paid_orders,
+      COALESCE(SUM(o."totalMinor") FILTER (WHERE o."paidAt" < ${since}), 0) AS previous_minor
+    FROM orders o JOIN stores s ON s.id = o."storeId"
+    WHERE o.status = 'PAID' AND o."paidAt" >= ${previousSince}
+    GROUP BY o."storeId", s.name, o.currency
+    HAVING COUNT(*) FILTER (WHERE o."paidAt" >= ${since}) > 0
+    ORDER BY gmv_minor DESC, store_id LIMIT ${limit}`;
+  return {
+    by: "sellers" as const, range,
+    items: rows.map((r, i) => {
+      const gmv = Number(r.gmv_minor);
+      const prev = Number(r.previous_minor);
+      return { rank: i + 1, store_id: r.store_id, name: r.name, currency: r.currency, gmv_minor: gmv, paid_orders: Number(r.paid_orders), previous_gmv_minor: prev, growth: prev ? Math.round(((gmv - prev) / prev) * 1000) / 1000 : null };
+    }),
+  };
+}
+
+export async function rankings({ by, range, limit, now = new Date() }: { by: "sellers" | "products" | "lives"; range: Range; limit: number; now?: Date }) {
+  const since = rangeStart(range, now);
+  if (by === "sellers") return topSellers({ range, limit, now });
   if (by === "products") {
     const rows = await prisma.$queryRaw<{ store_id: string; store_name: string; sku: string; name: string; currency: string; units: bigint; revenue_minor: bigint }[]>`
       SELECT o."storeId" AS store_id, s.name AS store_name, i.sku, MAX(i.name) AS name, o.currency,
