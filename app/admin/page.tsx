@@ -6,27 +6,28 @@ import { getMessages } from "@/lib/i18n/server";
 import { consoleMessages } from "@/lib/i18n/console";
 import { formatMoney } from "@/lib/money";
 import { platformAnalytics, topSellers } from "@/lib/admin/analytics";
+import { listTenants } from "@/lib/admin/tenants";
 import { RANGES } from "@/lib/admin/schemas";
 import { cn } from "@/lib/utils";
 
 export async function generateMetadata() {
-  const { locale } = await getMessages();
-  return { title: consoleMessages(locale).overview.title };
+  const { t } = await getMessages();
+  return { title: t.admin.title };
 }
 
 export default async function AdminOverview({ searchParams }: { searchParams: Promise<{ range?: string }> }) {
-  const { locale } = await getMessages();
+  const { locale, t } = await getMessages();
   const c = consoleMessages(locale);
   const sp = await searchParams;
   const range = (RANGES as readonly string[]).includes(sp.range ?? "") ? (sp.range as (typeof RANGES)[number]) : "30d";
-  const [a, top] = await Promise.all([platformAnalytics({ range }), topSellers({ range, limit: 5 })]);
+  const [a, top, recent] = await Promise.all([platformAnalytics({ range }), topSellers({ range, limit: 5 }), listTenants({ limit: 8, offset: 0 })]);
   const n = new Intl.NumberFormat(locale);
   const money = (o: Record<string, number>) => (Object.keys(o).length ? Object.entries(o).map(([cur, v]) => formatMoney(v, cur, locale)).join(" · ") : "—");
   const maxPlan = Math.max(1, ...Object.values(a.tenants_by_plan));
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">{c.overview.title}</h1>
+        <h1 className="text-2xl font-bold">{t.admin.title}</h1>
         <nav aria-label={c.reports.range} className="flex gap-1">
           {RANGES.map((r) => (
             <Link key={r} href={`/admin?range=${r}`} aria-current={r === range ? "page" : undefined} className={cn("rounded-md border border-border px-3 py-1.5 text-sm", r === range ? "bg-primary/15" : "text-muted-foreground hover:bg-muted")}>{c.ranges[r]}</Link>
@@ -75,6 +76,17 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
           </CardContent>
         </Card>
       </div>
+      <Card>
+        <CardHeader><CardTitle>{c.tenants.title}</CardTitle></CardHeader>
+        <CardContent className="flex flex-col gap-1 text-sm">
+          {recent.items.map((s) => (
+            <Link key={s.id} href={`/admin/tenants/${s.id}`} className="flex justify-between gap-2 rounded px-2 py-1 hover:bg-muted">
+              <bdi>{s.name}</bdi><span className="text-muted-foreground">{s.plan ?? "—"} · {c.status[s.status as keyof typeof c.status] ?? s.status}</span>
+            </Link>
+          ))}
+          <Link href="/admin/tenants" className="mt-2 underline">{c.tenants.title} ({n.format(recent.total)}) →</Link>
+        </CardContent>
+      </Card>
     </div>
   );
 }
