@@ -126,6 +126,8 @@ export async function updateTenant({ storeId, input, actorId, replaceLimits = fa
     const audit = (action: string, data: Prisma.InputJsonValue) => recordAudit(tx, { storeId, actorType: "USER", actorId, action, entityType: "store", entityId: storeId, data });
     if (input.suspended !== undefined && input.suspended !== Boolean(store.suspendedAt)) {
       await tx.store.update({ where: { id: storeId }, data: input.suspended ? { suspendedAt: now, suspendedReason: input.reason ?? null } : { suspendedAt: null, suspendedReason: null } });
+      // Suspensions made before suspendedAt carried the state also set the subscription to SUSPENDED.
+      if (!input.suspended && sub?.status === "SUSPENDED") await tx.subscription.update({ where: { storeId }, data: { status: "ACTIVE" } });
       await audit(input.suspended ? "tenant.suspended" : "tenant.reactivated", { reason: input.reason ?? null });
     } else if (input.reason !== undefined && store.suspendedAt) {
       await tx.store.update({ where: { id: storeId }, data: { suspendedReason: input.reason } });
