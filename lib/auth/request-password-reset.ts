@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { randomToken, sha256 } from "@/lib/security/tokens";
 
-export const PASSWORD_RESET_TTL_SECONDS = 3600;
+const PASSWORD_RESET_TTL_SECONDS = 3600;
 
 /**
  * Issues a single-use password reset token for the user, valid 1 h; only its hash is stored and any

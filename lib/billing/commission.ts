@@ -12,6 +12,6 @@ export async function commissionByCurrency({ storeId, start, end, bps }: { store
   return out;
 }
 
-export function commissionOf(totalMinor: number, bps: number) {
+function commissionOf(totalMinor: number, bps: number) {
   return Math.round((totalMinor * bps) / 10000);
 }
