@@ -6,7 +6,6 @@ import { registerJobFunctions, runJobsUntilIdle } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
-import { defaultPlan } from "@/lib/billing/plans";
 import * as billingRoute from "@/app/api/v1/stores/[id]/billing/route";
 import * as invoicesRoute from "@/app/api/v1/stores/[id]/invoices/route";
 import * as livesRoute from "@/app/api/v1/lives/route";
@@ -140,10 +139,11 @@ describe("GET /stores/{id}/billing", () => {
   test("over the comments limit a running live keeps answering every buyer; only a new live is refused", async () => {
     const seeded = await seedStore();
     forgetPageCredentials(seeded.store.id);
-    const plan = await defaultPlan();
-    await prisma.subscription.create({ data: { storeId: seeded.store.id, planId: plan.id, status: "ACTIVE", currentPeriodEnd: new Date(Date.now() + 30 * 24 * 3600_000) } });
+    // A store made before plans existed (no subscription): overriding its limits puts it on the default plan.
+    expect(await prisma.subscription.count({ where: { storeId: seeded.store.id } })).toBe(0);
     const admin = await superadmin();
     expect((await call(tenantRoute.PATCH, { method: "PATCH", params: { id: seeded.store.id }, token: admin.accessToken, body: { limits: { comments: 3 } } })).status).toBe(200);
+    expect(await prisma.subscription.findUniqueOrThrow({ where: { storeId: seeded.store.id }, include: { plan: true } })).toMatchObject({ status: "ACTIVE", plan: { code: "starter" } });
 
     const posted = [];
     for (let i = 0; i < 5; i++) {

@@ -7,6 +7,7 @@ import { effectiveLimits, METRICS, readLimits } from "@/lib/billing/metrics";
 import { ensureDefaultPlans, TRIAL_DAYS } from "@/lib/billing/plans";
 import { billingStatus, GRACE_DAYS } from "@/lib/billing/status";
 import { usageOfStores } from "@/lib/billing/usage";
+import { ensureSubscription } from "@/lib/billing/store-billing";
 import { invitationUrl } from "@/lib/team/invite-member";
 import { INVITE_TTL_DAYS } from "@/lib/team/schemas";
 import { randomToken, sha256 } from "@/lib/security/tokens";
@@ -115,13 +116,16 @@ export async function getTenant({ storeId, now = new Date() }: { storeId: string
  * another plan, set the trial end, override limits (merged key by key; null = unlimited).
  */
 export async function updateTenant({ storeId, input, actorId, replaceLimits = false, now = new Date() }: { storeId: string; input: z.output<typeof tenantUpdateInput>; actorId: string; replaceLimits?: boolean; now?: Date }) {
-  const store = await prisma.store.findUnique({ where: { id: storeId }, include: { subscription: { include: { plan: true } } } });
+  let store = await prisma.store.findUnique({ where: { id: storeId }, include: { subscription: { include: { plan: true } } } });
   if (!store) throw notFound("Tenant");
   await ensureDefaultPlans();
   const plan = input.plan ? await prisma.plan.findUnique({ where: { code: input.plan } }) : null;
   if (input.plan && !plan) throw fieldError("plan", "invalid_option", `is not a plan: "${input.plan}"`);
+  if (!store.subscription && (input.trial_ends_at !== undefined || input.limits)) {
+    await ensureSubscription(storeId, now);
+    store = await prisma.store.findUniqueOrThrow({ where: { id: storeId }, include: { subscription: { include: { plan: true } } } });
+  }
   const sub = store.subscription;
-  if (!sub && (input.trial_ends_at !== undefined || input.limits)) throw fieldError(input.limits ? "limits" : "trial_ends_at", "not_found", "this tenant has no subscription; set a plan first");
   await prisma.$transaction(async (tx) => {
     const audit = (action: string, data: Prisma.InputJsonValue) => recordAudit(tx, { storeId, actorType: "USER", actorId, action, entityType: "store", entityId: storeId, data });
     if (input.suspended !== undefined && input.suspended !== Boolean(store.suspendedAt)) {

@@ -2,14 +2,26 @@ import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { commissionByCurrency } from "./commission";
 import { effectiveLimits, METRICS } from "./metrics";
-import { periodBounds, usagePeriod } from "./plans";
+import { defaultPlan, periodBounds, usagePeriod } from "./plans";
 import { billingStatus } from "./status";
 import { usageOfStore } from "./usage";
 
 async function loadSubscription(storeId: string) {
-  const sub = await prisma.subscription.findUnique({ where: { storeId }, include: { plan: true, store: { select: { suspendedAt: true, suspendedReason: true, currency: true } } } });
-  if (!sub) throw notFound("Subscription");
-  return sub;
+  const include = { plan: true, store: { select: { suspendedAt: true, suspendedReason: true, currency: true } } } as const;
+  const sub = await prisma.subscription.findUnique({ where: { storeId }, include });
+  if (sub) return sub;
+  await ensureSubscription(storeId);
+  return prisma.subscription.findUniqueOrThrow({ where: { storeId }, include });
+}
+
+/**
+ * Stores made before plans existed have no subscription (and no limits). The first time their billing is
+ * read or a superadmin sets their licence they get one: active, on the default plan.
+ */
+export async function ensureSubscription(storeId: string, now = new Date()) {
+  if (!(await prisma.store.findUnique({ where: { id: storeId }, select: { id: true } }))) throw notFound("Store");
+  const plan = await defaultPlan();
+  await prisma.subscription.upsert({ where: { storeId }, update: {}, create: { storeId, planId: plan.id, status: "ACTIVE", currentPeriodEnd: new Date(now.getTime() + 30 * 24 * 3600 * 1000) } });
 }
 
 /**
