@@ -2,6 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { DashboardShell } from "@/components/dashboard/shell";
 import { getSessionUser } from "@/lib/auth/current-user";
 import { getMessages } from "@/lib/i18n/server";
+import { consoleMessages } from "@/lib/i18n/console";
 import { Providers } from "@/app/providers";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
@@ -12,7 +13,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const { t, locale } = await getMessages();
   return (
     <Providers>
-      <DashboardShell t={t.nav} locale={locale} userName={user.fullName} storeName={null} isSuperadmin variant="admin">
+      <DashboardShell t={t.nav} locale={locale} userName={user.fullName} storeName={null} isSuperadmin variant="admin" consoleNav={consoleMessages(locale).nav}>
         {children}
       </DashboardShell>
     </Providers>

@@ -2,7 +2,7 @@
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
-import { LayoutDashboard, Radio, Package, ShoppingBag, Settings, Shield, BookOpen, LogOut, Menu, X, FlaskConical } from "lucide-react";
+import { LayoutDashboard, Radio, Package, ShoppingBag, Settings, Shield, BookOpen, LogOut, Menu, X, FlaskConical, Store, Users, Layers, LifeBuoy, FileSpreadsheet, ScrollText, Receipt } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { useUiState } from "@/lib/ui-state";
 import { LanguageSwitcher } from "@/components/language-switcher";
@@ -20,21 +20,36 @@ type Props = {
   stores?: { id: string; name: string }[];
   currentStoreId?: string | null;
   variant?: "seller" | "admin";
+  /** Labels of the operator console's and the seller's extra pages (lib/i18n/console.ts). */
+  consoleNav?: { overview: string; tenants: string; users: string; plans: string; tickets: string; reports: string; logs: string; billing: string; support: string };
   children: React.ReactNode;
 };
 
-export function DashboardShell({ t, locale, userName, storeName, isSuperadmin, showSimulator = false, stores = [], currentStoreId = null, variant = "seller", children }: Props) {
+export function DashboardShell({ t, locale, userName, storeName, isSuperadmin, showSimulator = false, stores = [], currentStoreId = null, variant = "seller", consoleNav, children }: Props) {
   const pathname = usePathname();
   const { navOpen, setNavOpen } = useUiState();
   const items =
     variant === "admin"
-      ? [{ href: "/admin", label: t.admin, icon: Shield }]
+      ? [
+          { href: "/admin", label: consoleNav?.overview ?? t.admin, icon: Shield },
+          ...(consoleNav
+            ? [
+                { href: "/admin/tenants", label: consoleNav.tenants, icon: Store },
+                { href: "/admin/users", label: consoleNav.users, icon: Users },
+                { href: "/admin/plans", label: consoleNav.plans, icon: Layers },
+                { href: "/admin/tickets", label: consoleNav.tickets, icon: LifeBuoy },
+                { href: "/admin/reports", label: consoleNav.reports, icon: FileSpreadsheet },
+                { href: "/admin/logs", label: consoleNav.logs, icon: ScrollText },
+              ]
+            : []),
+        ]
       : [
           { href: "/dashboard", label: t.overview, icon: LayoutDashboard },
           { href: "/dashboard/live", label: t.live, icon: Radio },
           { href: "/dashboard/inventory", label: t.inventory, icon: Package },
           { href: "/dashboard/orders", label: t.orders, icon: ShoppingBag },
           { href: "/dashboard/settings", label: t.settings, icon: Settings },
+          ...(consoleNav ? [{ href: "/dashboard/billing", label: consoleNav.billing, icon: Receipt }, { href: "/dashboard/support", label: consoleNav.support, icon: LifeBuoy }] : []),
           ...(showSimulator ? [{ href: "/dashboard/simulator", label: t.simulator, icon: FlaskConical }] : []),
         ];
   const isActive = (href: string) => (href === "/dashboard" || href === "/admin" ? pathname === href : pathname.startsWith(href));

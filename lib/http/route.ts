@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { resolveRequestUser, getSessionUser, type AuthVia, type CurrentUser } from "@/lib/auth/current-user";
-import { AppError, forbidden, toErrorResponse, unauthorized, validationError } from "./errors";
+import { AppError, notFound, toErrorResponse, unauthorized, validationError } from "./errors";
 import { currentRequestContext, requestIdFrom, runWithRequestContext } from "@/lib/observability/request-context";
 
 type RouteContext = { params: Promise<Record<string, string>> };
@@ -80,10 +80,10 @@ export function sellerRoute(handler: (ctx: AuthedCtx) => Promise<Response>) {
   });
 }
 
-/** Platform admin API: superadmins only. */
+/** Platform admin API: superadmins only. Anyone else gets 404, as if the console did not exist (CONTRACT §9). */
 export function adminRoute(handler: (ctx: AuthedCtx) => Promise<Response>) {
   return sellerRoute(async (ctx) => {
-    if (ctx.user.platformRole !== "SUPERADMIN") throw forbidden("Superadmin only");
+    if (ctx.user.platformRole !== "SUPERADMIN") throw notFound();
     return handler(ctx);
   });
 }

@@ -4,11 +4,11 @@ import type { Store } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { conflict, notFound } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { defaultPlan } from "@/lib/billing/plans";
+import { defaultPlan, TRIAL_DAYS } from "@/lib/billing/plans";
 import { encryptSecret, decryptSecret } from "@/lib/security/encryption";
 import type { metaTokenInput, storeCreateInput, storeOutput, storeUpdateInput } from "./schemas";
 
-const COUNTRY_TIMEZONES: Record<string, string> = {
+export const COUNTRY_TIMEZONES: Record<string, string> = {
   CL: "America/Santiago", MX: "America/Mexico_City", AR: "America/Argentina/Buenos_Aires", PE: "America/Lima",
   CO: "America/Bogota", ES: "Europe/Madrid", BR: "America/Sao_Paulo", PT: "Europe/Lisbon", US: "America/New_York",
   FR: "Europe/Paris", IT: "Europe/Rome", AE: "Asia/Dubai", SA: "Asia/Riyadh", EG: "Africa/Cairo", MA: "Africa/Casablanca",
@@ -53,6 +53,7 @@ export async function createStore({ userId, input }: { userId: string; input: z.
     if (taken) throw conflict("page_taken", "This Facebook Page is already connected to another store", [{ field: "fb_page_id", code: "taken", message: "is already connected" }]);
   }
   const plan = await defaultPlan();
+  const trialEnd = new Date(Date.now() + TRIAL_DAYS * 24 * 3600 * 1000);
   return prisma.$transaction(async (tx) => {
     const store = await tx.store.create({
       data: {
@@ -64,7 +65,7 @@ export async function createStore({ userId, input }: { userId: string; input: z.
         fbPageId: input.fb_page_id ?? null,
         onboardingStep: 1,
         memberships: { create: { userId, role: "OWNER" } },
-        subscription: { create: { planId: plan.id, status: "TRIALING", currentPeriodEnd: new Date(Date.now() + 14 * 24 * 3600 * 1000) } },
+        subscription: { create: { planId: plan.id, status: "TRIALING", currentPeriodEnd: trialEnd, trialEndsAt: trialEnd } },
       },
     });
     await recordAudit(tx, { storeId: store.id, actorType: "USER", actorId: userId, action: "store.created", entityType: "store", entityId: store.id, data: { name: store.name } });

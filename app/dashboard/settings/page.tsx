@@ -7,6 +7,7 @@ import { TeamPanel } from "@/components/dashboard/settings/team-panel";
 import { MessagesForm } from "@/components/dashboard/settings/messages-form";
 import { QuestionAnswersForm, ReservationForm, StoreProfileSection } from "@/components/dashboard/settings/small-forms";
 import { getMessages } from "@/lib/i18n/server";
+import { consoleMessages } from "@/lib/i18n/console";
 import { format } from "@/lib/i18n";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
 import { prisma } from "@/lib/db";
@@ -35,6 +36,7 @@ export default async function SettingsPage() {
       {!isOwner && <Alert tone="info" data-testid="owner-only">{t.settings.ownerOnly}</Alert>}
       <nav aria-label={t.settings.title} className="flex flex-wrap gap-2">
         {sections.map((s) => <a key={s.id} href={`#${s.id}`} className="rounded-md border border-border px-3 py-1.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground">{s.label}</a>)}
+        <Link href="/dashboard/billing" className="rounded-md border border-border px-3 py-1.5 text-sm text-muted-foreground hover:bg-muted hover:text-foreground">{consoleMessages(locale).nav.billing} →</Link>
       </nav>
 
       <Card id="profile">

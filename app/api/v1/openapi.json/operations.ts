@@ -13,6 +13,7 @@ import { liveControlOperations } from "@/lib/live-control/openapi";
 import { uploadOperations } from "@/lib/uploads/openapi";
 import { simulatorOperations } from "@/lib/simulator/openapi";
 import { buyerOperations } from "@/lib/buyers/openapi";
+import { adminOperations } from "@/lib/admin/openapi-admin";
 
 /** Every documented API operation, as each domain declares its own: /api/v1/openapi.json and /docs/api show them in this order. */
 export const apiOperations: readonly Operation[] = [
@@ -23,6 +24,7 @@ export const apiOperations: readonly Operation[] = [
   ...pipelineOperations,
   ...orderOperations,
   ...paymentOperations,
+  ...adminOperations,
   ...billingOperations,
   ...realtimeOperations,
   ...teamOperations,

@@ -1,9 +1,11 @@
-import { z } from "zod";
 import { adminRoute, json } from "@/lib/http/route";
 import { parseJsonBody } from "@/lib/http/body";
-import { setTenantSuspended } from "@/lib/admin/tenants";
+import { getTenant, updateTenant } from "@/lib/admin/tenants";
+import { tenantUpdateInput } from "@/lib/admin/schemas";
+
+export const GET = adminRoute(async ({ params }) => json(await getTenant({ storeId: params.id! })));
 
 export const PATCH = adminRoute(async ({ req, user, params }) => {
-  const { suspended } = await parseJsonBody(req, z.object({ suspended: z.boolean({ error: "must be true or false" }) }));
-  return json(await setTenantSuspended({ storeId: params.id!, suspended, actorId: user.id }));
+  const input = await parseJsonBody(req, tenantUpdateInput);
+  return json(await updateTenant({ storeId: params.id!, input, actorId: user.id }));
 });

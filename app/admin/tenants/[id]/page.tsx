@@ -1,0 +1,112 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input, Label, Select } from "@/components/ui/input";
+import { Badge } from "@/components/ui/badge";
+import { Alert } from "@/components/ui/alert";
+import { ActionNotice } from "@/components/admin/notice";
+import { UsageBar } from "@/components/billing/usage-bar";
+import { getMessages } from "@/lib/i18n/server";
+import { consoleMessages } from "@/lib/i18n/console";
+import { format } from "@/lib/i18n";
+import { getTenant } from "@/lib/admin/tenants";
+import { listPlans } from "@/lib/admin/plans";
+import { METRICS } from "@/lib/billing/metrics";
+import { AppError } from "@/lib/http/errors";
+import { updateTenantAction } from "../../actions";
+
+export default async function TenantPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { id } = await params;
+  const sp = await searchParams;
+  const { locale } = await getMessages();
+  const c = consoleMessages(locale);
+  const tenant = await getTenant({ storeId: id }).catch((e) => {
+    if (e instanceof AppError && e.status === 404) notFound();
+    throw e;
+  });
+  const plans = await listPlans();
+  const act = updateTenantAction.bind(null, tenant.id);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const overrides = tenant.licence?.limit_overrides ?? {};
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/admin/tenants" className="text-sm text-muted-foreground hover:underline">← {c.common.back}</Link>
+        <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-bold"><bdi>{tenant.name}</bdi> <Badge variant="outline" data-testid="tenant-status">{c.status[tenant.status as keyof typeof c.status] ?? tenant.status}</Badge></h1>
+        <p className="text-sm text-muted-foreground">{tenant.owner_email ?? "—"} · {tenant.country} · {tenant.currency} · {c.common.plan}: {tenant.plan ?? "—"}</p>
+      </div>
+      <ActionNotice ok={sp.ok} error={sp.error} locale={locale} savedLabel={c.common.saved} errorTemplate={c.common.error} />
+      {tenant.suspended && <Alert tone="warning">{format(c.tenants.suspendedBecause, { reason: tenant.suspended_reason ?? "—" })}</Alert>}
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <CardHeader><CardTitle>{c.tenants.usage}</CardTitle></CardHeader>
+          <CardContent className="flex flex-col gap-3">
+            {METRICS.map((m) => (
+              <UsageBar key={m} label={c.metrics[m]} used={tenant.usage[m]!.used} limit={tenant.usage[m]!.limit} ofLabel={(u, l) => format(c.billing.of, { used: u, limit: l })} unlimitedLabel={c.common.unlimited} locale={locale} />
+            ))}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader><CardTitle>{c.tenants.licence}</CardTitle>{tenant.licence && <CardDescription>{c.tenants.licenceKey}: <code>{tenant.licence.key}</code></CardDescription>}</CardHeader>
+          <CardContent className="flex flex-col gap-4">
+            <form action={act} className="flex items-end gap-2">
+              <input type="hidden" name="kind" value="plan" />
+              <div className="flex flex-1 flex-col gap-1"><Label htmlFor="plan">{c.tenants.changePlan}</Label>
+                <Select id="plan" name="plan" defaultValue={tenant.plan ?? ""}>{plans.items.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}</Select>
+              </div>
+              <Button type="submit" variant="outline">{c.common.save}</Button>
+            </form>
+            <form action={act} className="flex items-end gap-2">
+              <input type="hidden" name="kind" value="trial" />
+              <div className="flex flex-1 flex-col gap-1"><Label htmlFor="trial">{c.tenants.trialEnds}</Label>
+                <Input id="trial" name="trial_ends_at" type="date" defaultValue={tenant.trial_ends_at?.slice(0, 10) ?? ""} />
+              </div>
+              <Button type="submit" variant="outline">{c.common.save}</Button>
+            </form>
+            <form action={act} className="flex flex-col gap-2" aria-describedby="limits-help">
+              <input type="hidden" name="kind" value="limits" />
+              <p className="text-sm font-medium">{c.tenants.limits}</p>
+              <p id="limits-help" className="text-xs text-muted-foreground">{c.tenants.limitsHelp}</p>
+              <div className="grid grid-cols-2 gap-2">
+                {METRICS.map((m) => (
+                  <div key={m} className="flex flex-col gap-1"><Label htmlFor={`limit_${m}`}>{c.metrics[m]}</Label>
+                    <Input id={`limit_${m}`} name={`limit_${m}`} type="number" min={0} step={1} inputMode="numeric" defaultValue={overrides[m] ?? ""} placeholder={tenant.licence?.plan_limits[m] == null ? c.common.unlimited : String(tenant.licence.plan_limits[m])} />
+                  </div>
+                ))}
+              </div>
+              <div><Button type="submit" variant="outline">{c.common.save}</Button></div>
+            </form>
+            {tenant.suspended ? (
+              <form action={act}><input type="hidden" name="kind" value="reactivate" /><Button type="submit">{c.tenants.reactivate}</Button></form>
+            ) : (
+              <form action={act} className="flex items-end gap-2">
+                <input type="hidden" name="kind" value="suspend" />
+                <div className="flex flex-1 flex-col gap-1"><Label htmlFor="reason">{c.tenants.reason}</Label><Input id="reason" name="reason" maxLength={500} /></div>
+                <Button type="submit" variant="destructive">{c.tenants.suspend}</Button>
+              </form>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader><CardTitle>{c.tenants.members}</CardTitle></CardHeader>
+          <CardContent className="flex flex-col gap-1 text-sm">
+            {tenant.members.length === 0 && <p className="text-muted-foreground">{c.common.none}</p>}
+            {tenant.members.map((m) => <p key={m.user_id}><bdi>{m.name}</bdi> · {m.email} · {m.role}{m.disabled ? ` · ${c.status.disabled}` : ""}</p>)}
+            <p className="mt-3 font-medium">{c.tenants.meta}</p>
+            <p className="text-muted-foreground">{tenant.meta ? `${tenant.meta.page_name ?? tenant.meta.page_id}` : c.tenants.notConnected}</p>
+            <p className="mt-3 font-medium">{c.tenants.payments}</p>
+            <p className="text-muted-foreground">{tenant.payment_methods.length ? tenant.payment_methods.map((p) => p.provider).join(", ") : "—"}</p>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader><CardTitle>{c.tenants.recentAudit}</CardTitle></CardHeader>
+          <CardContent className="flex flex-col gap-1 text-sm">
+            {tenant.audit.length === 0 && <p className="text-muted-foreground">{c.common.none}</p>}
+            {tenant.audit.map((a, i) => <p key={i}><span className="text-muted-foreground">{date.format(new Date(a.at))}</span> · <code>{a.action}</code></p>)}
+          </CardContent>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { sellerRoute, json } from "@/lib/http/route";
+import { getTicket } from "@/lib/support/tickets";
+import { memberStoreIds } from "@/lib/support/member-stores";
+
+export const GET = sellerRoute(async ({ user, params }) => json(await getTicket({ ticketId: params.id!, storeIds: await memberStoreIds(user.id) })));

@@ -1,0 +1,87 @@
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { UsageBar } from "@/components/billing/usage-bar";
+import { getMessages } from "@/lib/i18n/server";
+import { consoleMessages } from "@/lib/i18n/console";
+import { format } from "@/lib/i18n";
+import { formatMoney } from "@/lib/money";
+import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
+import { getStoreBilling, listInvoices } from "@/lib/billing/store-billing";
+import { METRICS } from "@/lib/billing/metrics";
+
+export async function generateMetadata() {
+  const { locale } = await getMessages();
+  return { title: consoleMessages(locale).billing.title };
+}
+
+export default async function BillingPage() {
+  const { store, role } = await requireDashboardStore();
+  const { locale } = await getMessages();
+  const c = consoleMessages(locale);
+  if (role !== "OWNER") {
+    return (
+      <div className="flex flex-col gap-6">
+        <h1 className="text-2xl font-bold">{c.billing.title}</h1>
+        <Alert tone="info" data-testid="owner-only">{c.billing.ownerOnly}</Alert>
+      </div>
+    );
+  }
+  const [b, invoices] = await Promise.all([getStoreBilling({ storeId: store.id }), listInvoices({ storeId: store.id })]);
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const trialDays = b.trial_ends_at ? Math.max(0, Math.ceil((new Date(b.trial_ends_at).getTime() - Date.now()) / 86_400_000)) : null;
+  const near = METRICS.filter((m) => b.usage[m]!.limit !== null && b.usage[m]!.limit! > 0 && b.usage[m]!.used / b.usage[m]!.limit! >= 0.8);
+  const periodEndShown = new Date(new Date(b.period.end).getTime() - 1);
+  const commissionText = Object.keys(b.period.commission_by_currency).length
+    ? Object.entries(b.period.commission_by_currency).map(([cur, v]) => formatMoney(v, cur, locale)).join(" · ")
+    : formatMoney(0, b.period.currency, locale);
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-bold">{c.billing.title}</h1>
+      {b.status === "read_only" && <Alert tone="error">{c.billing.readOnly}</Alert>}
+      {b.status === "past_due" && <Alert tone="warning">{c.billing.pastDue}</Alert>}
+      {near.map((m) => <Alert key={m} tone="warning">{format(c.billing.limitNear, { pct: Math.round((b.usage[m]!.used / b.usage[m]!.limit!) * 100), metric: c.metrics[m] })}</Alert>)}
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2">{c.billing.plan}: {b.plan_name} <Badge variant="outline" data-testid="billing-status">{c.status[b.status]}</Badge></CardTitle>
+            <CardDescription>{format(c.billing.period, { start: day.format(new Date(b.period.start)), end: day.format(periodEndShown) })}</CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-2 text-sm">
+            {b.status === "trialing" && trialDays !== null && <p>{format(c.billing.trialDaysLeft, { days: trialDays })}</p>}
+            <p>{c.billing.subscription}: <strong>{formatMoney(b.period.subscription_minor, b.period.subscription_currency, locale)}</strong></p>
+            <p>{format(c.billing.commission, { bps: b.transaction_fee_bps })}: <strong data-testid="commission">{commissionText}</strong></p>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader><CardTitle>{c.billing.usage}</CardTitle></CardHeader>
+          <CardContent className="flex flex-col gap-3">
+            {METRICS.map((m) => (
+              <UsageBar key={m} label={c.metrics[m]} used={b.usage[m]!.used} limit={b.usage[m]!.limit} ofLabel={(u, l) => format(c.billing.of, { used: u, limit: l })} unlimitedLabel={c.common.unlimited} locale={locale} />
+            ))}
+          </CardContent>
+        </Card>
+      </div>
+      <Card>
+        <CardHeader><CardTitle>{c.billing.invoices}</CardTitle></CardHeader>
+        <CardContent className="overflow-x-auto">
+          <Table>
+            <THead><TR><TH>{c.billing.number}</TH><TH>{c.billing.periodCol}</TH><TH>{c.common.status}</TH><TH className="text-end">{c.billing.subscription}</TH><TH className="text-end">{c.billing.commissionCol}</TH></TR></THead>
+            <TBody>
+              {invoices.items.map((i) => (
+                <TR key={i.period}>
+                  <TD>{i.number ?? "—"}</TD>
+                  <TD>{i.period}</TD>
+                  <TD><Badge variant="outline">{c.status[i.status as "draft" | "open"] ?? i.status}</Badge></TD>
+                  <TD className="text-end tabular-nums">{formatMoney(i.subscription_minor, i.subscription_currency, locale)}</TD>
+                  <TD className="text-end tabular-nums">{Object.keys(i.commission_by_currency).length ? Object.entries(i.commission_by_currency).map(([cur, v]) => formatMoney(v, cur, locale)).join(" · ") : formatMoney(0, i.currency, locale)}</TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}
