@@ -42,6 +42,8 @@ const schema = z.object({
   SANDBOX_PAYMENTS_DEFAULT: z.enum(["0", "1"]).optional(), // "1": every store can pay with the built-in sandbox provider // serve the built-in fake Graph API for the simulator (embedded default)
   TRUST_PROXY: flag,
   SUPPORT_EMAIL: z.string().email("SUPPORT_EMAIL must be an email address").optional(), // shown to users who need help signing in
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:port").optional(), // unset → emails kept in the local mailbox (admin panel)
+  EMAIL_FROM: z.string().min(3).default("LiveStreamSell <no-reply@localhost>"),
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30), // sign-ups one address may make per hour
 });
 

@@ -32,6 +32,9 @@ export const jobEvents = {
     amount: z.number().int().nonnegative(),
     currency: z.string().length(3),
   }),
+  "email/requested": z.object({
+    emailId: z.string().min(1),
+  }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 export type JobEvents = typeof jobEvents;
