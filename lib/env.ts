@@ -39,7 +39,6 @@ const schema = z.object({
   S3_PUBLIC_URL: optionalUrl,
   LOCAL_JOBS: z.enum(["0", "1"]).default("1"), // "0" disables the in-process job driver (e.g. a web-only instance)
   FAKE_GRAPH: flag,
-  SANDBOX_PAYMENTS_DEFAULT: z.enum(["0", "1"]).optional(), // "1": every store can pay with the built-in sandbox provider // serve the built-in fake Graph API for the simulator (embedded default)
   TRUST_PROXY: flag,
   SUPPORT_EMAIL: z.string().email("SUPPORT_EMAIL must be an email address").optional(), // shown to users who need help signing in
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:port").optional(), // unset → emails kept in the local mailbox (admin panel)

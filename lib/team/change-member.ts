@@ -18,7 +18,7 @@ export async function changeMemberRole({ storeId, membershipId, role, actorId }:
     const { target, owners } = await lockMembership(tx, storeId, membershipId);
     if (target.role === "OWNER" && role !== "OWNER" && owners <= 1) throw conflict("last_owner", "A store needs at least one owner: make someone else owner first");
     const m = await tx.membership.update({ where: { id: membershipId }, data: { role } });
-    await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "member.role_changed", entityType: "membership", entityId: membershipId, data: { from: target.role, to: role, userId: target.userId } });
+    await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "member.role_changed", entityType: "membership", entityId: membershipId, data: { from: target.role, to: role, userId: target.userId, before: { role: target.role }, after: { role } } });
     return m;
   });
 }

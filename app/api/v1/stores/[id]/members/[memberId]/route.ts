@@ -1,6 +1,6 @@
 import { sellerRoute, json } from "@/lib/http/route";
 import { parseJsonBody } from "@/lib/http/body";
-import { forbidden } from "@/lib/http/errors";
+import { ownerRequired } from "@/lib/stores/permissions";
 import { prisma } from "@/lib/db";
 import { requireStoreAccess } from "@/lib/stores/access";
 import { roleInput } from "@/lib/team/schemas";
@@ -19,7 +19,7 @@ export const DELETE = sellerRoute(async ({ user, params }) => {
   const access = await requireStoreAccess(user, params.id!);
   if (access.role !== "OWNER") {
     const self = await prisma.membership.findFirst({ where: { id: params.memberId!, storeId: access.storeId, userId: user.id }, select: { id: true } });
-    if (!self) throw forbidden("This needs the OWNER role in this store");
+    if (!self) throw ownerRequired("team.manage");
   }
   await removeMember({ storeId: access.storeId, membershipId: params.memberId!, actorId: user.id });
   return new Response(null, { status: 204 });
