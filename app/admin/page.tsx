@@ -1,4 +1,7 @@
+import Link from "next/link";
+import { Mail } from "lucide-react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { accountMessages } from "@/lib/i18n/account";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { prisma } from "@/lib/db";
@@ -24,7 +27,10 @@ export default async function AdminPage() {
   ]);
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-bold">{t.admin.title}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t.admin.title}</h1>
+        <Link href="/admin/emails" className="inline-flex items-center gap-2 rounded-md border border-border px-3 py-1.5 text-sm hover:bg-muted"><Mail className="size-4" aria-hidden /> {accountMessages(locale).adminEmails.title}</Link>
+      </div>
       <div className="grid grid-cols-3 gap-4">
         {[
           { label: t.admin.tenants, value: stores.length },

@@ -68,7 +68,7 @@ const en = {
     system: "The system",
     webhook: "A payment provider",
     buyer: "A buyer",
-    groups: { price: "Prices", stock: "Stock", payment_config: "Payment settings", member: "Team", plan: "Plan", buyer: "Buyers' data", "user.": "Account security" } as Record<string, string>,
+    groups: { price: "Prices", stock: "Stock", payment_config: "Payment settings", member: "Team", plan: "Plan", buyer: "Buyers' data" } as Record<string, string>,
     actions: {
       "product.price_changed": "Price changed",
       "product.stock_changed": "Stock changed",
@@ -186,7 +186,7 @@ const es: AccountMessages = {
     system: "El sistema",
     webhook: "Un proveedor de pagos",
     buyer: "Un comprador",
-    groups: { price: "Precios", stock: "Stock", payment_config: "Ajustes de pago", member: "Equipo", plan: "Plan", buyer: "Datos de compradores", "user.": "Seguridad de la cuenta" },
+    groups: { price: "Precios", stock: "Stock", payment_config: "Ajustes de pago", member: "Equipo", plan: "Plan", buyer: "Datos de compradores" },
     actions: {
       "product.price_changed": "Precio cambiado",
       "product.stock_changed": "Stock cambiado",
@@ -302,7 +302,7 @@ const pt: AccountMessages = {
     system: "O sistema",
     webhook: "Um provedor de pagamento",
     buyer: "Um comprador",
-    groups: { price: "Preços", stock: "Estoque", payment_config: "Configurações de pagamento", member: "Equipe", plan: "Plano", buyer: "Dados de compradores", "user.": "Segurança da conta" },
+    groups: { price: "Preços", stock: "Estoque", payment_config: "Configurações de pagamento", member: "Equipe", plan: "Plano", buyer: "Dados de compradores" },
     actions: {
       "product.price_changed": "Preço alterado",
       "product.stock_changed": "Estoque alterado",
@@ -418,7 +418,7 @@ const ar: AccountMessages = {
     system: "النظام",
     webhook: "مزوّد دفع",
     buyer: "مشترٍ",
-    groups: { price: "الأسعار", stock: "المخزون", payment_config: "إعدادات الدفع", member: "الفريق", plan: "الخطة", buyer: "بيانات المشترين", "user.": "أمان الحساب" },
+    groups: { price: "الأسعار", stock: "المخزون", payment_config: "إعدادات الدفع", member: "الفريق", plan: "الخطة", buyer: "بيانات المشترين" },
     actions: {
       "product.price_changed": "تغيّر السعر",
       "product.stock_changed": "تغيّر المخزون",
