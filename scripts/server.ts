@@ -9,6 +9,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { AppError, toErrorResponse } from "../lib/http/errors";
+import { checkApiPath } from "../lib/http/input-guards";
 import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/meta-webhook";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -68,8 +69,16 @@ async function metaWebhook(req: IncomingMessage, res: ServerResponse) {
 
 await app.prepare();
 const server = createServer((req, res) => {
+  // The connection's address, for rate limits (lib/http/client-address.ts); a client cannot set it.
+  req.headers["x-lss-client-ip"] = req.socket.remoteAddress ?? "";
   if (req.method === "POST" && (req.url === "/api/webhooks/meta" || req.url?.startsWith("/api/webhooks/meta?"))) {
     void metaWebhook(req, res);
+    return;
+  }
+  // A malformed percent-encoding or a NUL in an API path: JSON 4xx here, before the router sees it.
+  const rejected = req.url?.startsWith("/api/") ? checkApiPath(req.url) : null;
+  if (rejected) {
+    send(res, rejected.status, rejected.body);
     return;
   }
   void handle(req, res);

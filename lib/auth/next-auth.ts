@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { authenticate } from "./authenticate";
+import { clientAddress } from "@/lib/http/client-address";
 import { tokenInput } from "./schemas";
 
 declare module "next-auth" {
@@ -14,9 +15,10 @@ declare module "next-auth" {
 }
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined) {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return first?.split(",")[0]?.trim() || "local";
+  return clientAddress((name) => {
+    const v = headers?.[name];
+    return Array.isArray(v) ? v.join(",") : v;
+  });
 }
 
 /** Dashboard sessions: email + password always; Facebook login when META_APP_ID is configured. */
