@@ -33,7 +33,7 @@ async function snapshot() {
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
 
 async function send(handler: Handler, method: string, url: string, params: Record<string, unknown>, token: string, body: string | Uint8Array, contentType = "application/json") {
-  const req = new NextRequest(new URL(url, "http://localhost:3000"), { method, headers: { authorization: `Bearer ${token}`, "content-type": contentType }, body });
+  const req = new NextRequest(new URL(url, "http://localhost:3000"), { method, headers: { authorization: `Bearer ${token}`, "content-type": contentType }, body: typeof body === "string" ? body : Buffer.from(body) });
   const res = await handler(req, { params: Promise.resolve(params) });
   const text = await res.text();
   return { status: res.status, text };
