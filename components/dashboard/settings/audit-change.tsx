@@ -15,7 +15,10 @@ function show(key: string, value: unknown, { currency, locale, t }: { currency: 
 
 /** "15.990 → 12.990": each field that has a before or an after, in the seller's formats. */
 export function AuditChange({ before, after, currency, locale, t }: { before: Values; after: Values; currency: string; locale: string; t: AccountMessages["audit"] }) {
-  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
+  // Only what has a value on one side or the other ("credentials: — → —" says nothing).
+  const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])].filter(
+    (k) => show(k, before?.[k], { currency, locale, t }) !== "—" || show(k, after?.[k], { currency, locale, t }) !== "—",
+  );
   if (!keys.length) return <span className="text-muted-foreground">—</span>;
   return (
     <ul className="flex flex-col gap-1">

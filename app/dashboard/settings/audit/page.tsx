@@ -5,6 +5,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { AuditChange } from "@/components/dashboard/settings/audit-change";
 import { listStoreAudit } from "@/lib/audit/list-store-audit";
 import { accountMessages } from "@/lib/i18n/account";
+import { paymentMessages } from "@/lib/i18n/payments";
 import { getUiLocale } from "@/lib/i18n/server";
 import { can } from "@/lib/stores/permissions";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
@@ -19,6 +20,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { store, role } = await requireDashboardStore();
   const locale = await getUiLocale();
   const t = accountMessages(locale).audit;
+  const providers = paymentMessages(locale).providers;
   if (!can(role, "audit.read")) {
     return (
       <div className="flex flex-col gap-4">
@@ -61,12 +63,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <THead><TR><TH>{t.when}</TH><TH>{t.who}</TH><TH>{t.what}</TH><TH>{t.change}</TH></TR></THead>
               <TBody>
                 {entries.map((e) => {
-                  const sku = (e.data as { sku?: string; provider?: string }).sku ?? (e.data as { provider?: string }).provider;
+                  const data = e.data as { sku?: string; provider?: string };
+                  const provider = data.provider && data.provider in providers ? providers[data.provider as keyof typeof providers] : data.provider;
                   return (
                     <TR key={e.id} data-testid="audit-row" data-action={e.action}>
                       <TD className="whitespace-nowrap">{when.format(new Date(e.at))}</TD>
                       <TD><bdi>{who(e)}</bdi></TD>
-                      <TD>{t.actions[e.action] ?? e.action}{sku ? <> · <bdi className="font-mono text-xs">{sku}</bdi></> : null}</TD>
+                      <TD>{t.actions[e.action] ?? <span className="font-mono text-xs">{e.action}</span>}{data.sku ? <> · <bdi className="font-mono text-xs">{data.sku}</bdi></> : provider ? <> · <bdi>{provider}</bdi></> : null}</TD>
                       <TD><AuditChange before={e.before as Record<string, unknown> | null} after={e.after as Record<string, unknown> | null} currency={(e.data as { currency?: string }).currency ?? store.currency} locale={locale} t={t} /></TD>
                     </TR>
                   );
