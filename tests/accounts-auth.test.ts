@@ -169,3 +169,17 @@ describe("MFA (TOTP)", () => {
     expect(res.body.error.code).toBe("invalid_credentials");
   });
 });
+
+describe("sign out everywhere", () => {
+  it("revokes every token of the caller at once; a new sign-in works", async () => {
+    const { POST } = await import("@/app/api/v1/auth/sign-out-everywhere/route");
+    const user = await signUp();
+    const second = await call(token.POST, { body: { email: user.email, password: user.password } });
+    expect((await call(POST, { method: "POST", token: user.accessToken })).status).toBe(200);
+    expect((await call(stores.GET, { token: user.accessToken })).status).toBe(401);
+    expect((await call(stores.GET, { token: second.body.access_token })).status).toBe(401);
+    expect((await call(refresh.POST, { body: { refresh_token: second.body.refresh_token } })).status).toBe(401);
+    const fresh = await call(token.POST, { body: { email: user.email, password: user.password } });
+    expect((await call(stores.GET, { token: fresh.body.access_token })).status).toBe(200);
+  });
+});

@@ -52,6 +52,8 @@ const en = {
     disable: "Turn off",
     working: "Working…",
     turnedOff: "Two-step verification is off.",
+    signOutAll: "Sign out everywhere",
+    signOutAllBody: "Signs this account out of every browser and app, this one included. Use it if you lost a device or think someone else got in.",
   },
   audit: {
     title: "Audit log",
@@ -186,6 +188,8 @@ const es: AccountMessages = {
     disable: "Desactivar",
     working: "Procesando…",
     turnedOff: "La verificación en dos pasos está desactivada.",
+    signOutAll: "Cerrar sesión en todas partes",
+    signOutAllBody: "Cierra la sesión de esta cuenta en todos los navegadores y apps, también en este. Úsalo si perdiste un dispositivo o crees que alguien más entró.",
   },
   audit: {
     title: "Registro de auditoría",
@@ -318,6 +322,8 @@ const pt: AccountMessages = {
     disable: "Desativar",
     working: "Processando…",
     turnedOff: "A verificação em duas etapas está desativada.",
+    signOutAll: "Sair de todos os lugares",
+    signOutAllBody: "Desconecta esta conta de todos os navegadores e apps, inclusive este. Use se você perdeu um dispositivo ou acha que alguém entrou.",
   },
   audit: {
     title: "Registro de auditoria",
@@ -450,6 +456,8 @@ const ar: AccountMessages = {
     disable: "إيقاف",
     working: "جارٍ التنفيذ…",
     turnedOff: "التحقق بخطوتين غير مفعّل.",
+    signOutAll: "تسجيل الخروج من كل مكان",
+    signOutAllBody: "يسجّل خروج هذا الحساب من كل المتصفحات والتطبيقات، بما فيها هذا. استخدمه إن فقدت جهازًا أو ظننت أن شخصًا آخر دخل.",
   },
   audit: {
     title: "سجل التدقيق",

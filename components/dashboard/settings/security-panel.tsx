@@ -97,6 +97,14 @@ export function SecurityPanel({ enabled: initial, t }: { enabled: boolean; t: Ac
           </form>
         </div>
       )}
+      <div className="flex flex-col gap-2 rounded-lg border border-border p-4">
+        <h2 className="font-semibold">{t.signOutAll}</h2>
+        <p className="text-sm text-muted-foreground">{t.signOutAllBody}</p>
+        <Button type="button" variant="outline" className="self-start" disabled={busy} data-testid="sign-out-everywhere" onClick={() => run(async () => {
+          await api("/api/v1/auth/sign-out-everywhere", { method: "POST" });
+          window.location.assign("/login");
+        })}>{t.signOutAll}</Button>
+      </div>
       {enabled && (
         <form className="flex flex-col gap-2 rounded-lg border border-border p-4" onSubmit={(e) => disable(codeOf(e))} noValidate>
           <h2 className="font-semibold">{t.disableTitle}</h2>
