@@ -183,3 +183,21 @@ describe("sign out everywhere", () => {
     expect((await call(stores.GET, { token: fresh.body.access_token })).status).toBe(200);
   });
 });
+
+describe("invitations by email", () => {
+  it("inviting a member emails the invitation link in the store's language", async () => {
+    const { POST } = await import("@/app/api/v1/stores/[id]/members/route");
+    const { createStoreFor } = await import("./helpers/factories");
+    const owner = await signUp({ fullName: "Ana Dueña" });
+    const store = await createStoreFor(owner.accessToken, { locale: "pt-BR", name: "Loja Ana" });
+    const invitee = uniqueEmail("invitee");
+    const res = await call(POST, { params: { id: store.id }, token: owner.accessToken, body: { email: invitee } });
+    expect(res.status).toBe(201);
+    await run();
+    const mail = await prisma.email.findFirstOrThrow({ where: { to: invitee, template: "invitation" } });
+    expect(mail).toMatchObject({ status: "SENT", locale: "pt" });
+    expect(mail.subject).toContain("Loja Ana");
+    expect(mail.text).toContain(res.body.invite_url);
+    expect(mail.html).toContain("Ana Dueña");
+  });
+});
