@@ -201,3 +201,22 @@ describe("invitations by email", () => {
     expect(mail.html).toContain("Ana Dueña");
   });
 });
+
+describe("change password", () => {
+  it("needs the current password, applies the password rules, then revokes every session and emails a notice", async () => {
+    const { POST } = await import("@/app/api/v1/auth/password/change/route");
+    const user = await signUp();
+    const wrong = await call(POST, { token: user.accessToken, body: { current_password: "not it at all", new_password: "a brand new secret 7" } });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.error.details[0]).toMatchObject({ field: "current_password", code: "wrong_password" });
+    const same = await call(POST, { token: user.accessToken, body: { current_password: user.password, new_password: user.email } });
+    expect(same.status).toBe(422);
+    expect((await call(stores.GET, { token: user.accessToken })).status).toBe(200);
+    const ok = await call(POST, { token: user.accessToken, body: { current_password: user.password, new_password: "a brand new secret 7" } });
+    expect(ok.status).toBe(200);
+    expect((await call(stores.GET, { token: user.accessToken })).status).toBe(401);
+    expect((await call(token.POST, { body: { email: user.email, password: "a brand new secret 7" } })).status).toBe(200);
+    await run();
+    expect(await prisma.email.count({ where: { to: user.email, template: "password_changed", status: "SENT" } })).toBe(1);
+  });
+});

@@ -9,6 +9,7 @@ const en = {
   fallback: "Something went wrong. Try again.",
   httpError: "The server answered with an error ({status}). Try again.",
   issues: {
+    wrong_password: "That is not your current password.",
     invalid_code: "That code is not right. Enter the 6 digits your authenticator app shows now.",
     invalid_token: "This link is invalid, expired or already used. Ask for a new one.",
     too_common: "This password is too common. Choose one that is harder to guess.",
@@ -118,6 +119,7 @@ const es: ApiErrorMessages = {
   fallback: "Algo salió mal. Inténtalo de nuevo.",
   httpError: "El servidor respondió con un error ({status}). Inténtalo de nuevo.",
   issues: {
+    wrong_password: "Esa no es tu contraseña actual.",
     invalid_code: "Ese código no es correcto. Ingresa los 6 dígitos que muestra ahora tu app de autenticación.",
     invalid_token: "Este enlace no es válido, venció o ya se usó. Pide uno nuevo.",
     too_common: "Esta contraseña es demasiado común. Elige una más difícil de adivinar.",
@@ -225,6 +227,7 @@ const pt: ApiErrorMessages = {
   fallback: "Algo deu errado. Tente novamente.",
   httpError: "O servidor respondeu com um erro ({status}). Tente novamente.",
   issues: {
+    wrong_password: "Essa não é a sua senha atual.",
     invalid_code: "Esse código não está certo. Digite os 6 dígitos que o app autenticador mostra agora.",
     invalid_token: "Este link é inválido, expirou ou já foi usado. Peça um novo.",
     too_common: "Esta senha é comum demais. Escolha uma mais difícil de adivinhar.",
@@ -332,6 +335,7 @@ const ar: ApiErrorMessages = {
   fallback: "حدث خطأ ما. حاول مرة أخرى.",
   httpError: "ردّ الخادم بخطأ ({status}). حاول مرة أخرى.",
   issues: {
+    wrong_password: "هذه ليست كلمة مرورك الحالية.",
     invalid_code: "هذا الرمز غير صحيح. أدخل الأرقام الستة التي يعرضها تطبيق المصادقة الآن.",
     invalid_token: "هذا الرابط غير صالح أو منتهي الصلاحية أو مستخدم من قبل. اطلب رابطًا جديدًا.",
     too_common: "كلمة المرور هذه شائعة جدًا. اختر كلمة يصعب تخمينها.",

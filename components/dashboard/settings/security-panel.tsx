@@ -19,9 +19,11 @@ export function SecurityPanel({ enabled: initial, t }: { enabled: boolean; t: Ac
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [passwordErrors, setPasswordErrors] = useState<Record<string, string>>({});
 
   async function run(fn: () => Promise<void>) {
     setBusy(true);
+    setPasswordErrors({});
     setError(null);
     setNotice(null);
     try {
@@ -97,6 +99,34 @@ export function SecurityPanel({ enabled: initial, t }: { enabled: boolean; t: Ac
           </form>
         </div>
       )}
+      <form
+        className="flex flex-col gap-2 rounded-lg border border-border p-4"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = new FormData(e.currentTarget);
+          void run(async () => {
+            try {
+              await api("/api/v1/auth/password/change", { method: "POST", json: { current_password: String(form.get("current_password") ?? ""), new_password: String(form.get("new_password") ?? "") } });
+            } catch (err) {
+              if (err instanceof ApiError) setPasswordErrors(err.fieldErrors());
+              throw err;
+            }
+            // Every session ended with the change, this one too.
+            window.alert(t.changed);
+            window.location.assign("/login");
+          });
+        }}
+      >
+        <h2 className="font-semibold">{t.changeTitle}</h2>
+        <Label htmlFor="current_password">{t.currentPassword}</Label>
+        <Input id="current_password" name="current_password" type="password" autoComplete="current-password" className="max-w-sm" aria-invalid={!!passwordErrors.current_password} />
+        {passwordErrors.current_password && <p className="text-xs text-rose-300">{passwordErrors.current_password}</p>}
+        <Label htmlFor="new_password">{t.newPassword}</Label>
+        <Input id="new_password" name="new_password" type="password" autoComplete="new-password" minLength={8} className="max-w-sm" aria-invalid={!!passwordErrors.new_password} />
+        {passwordErrors.new_password && <p className="text-xs text-rose-300">{passwordErrors.new_password}</p>}
+        <Button type="submit" variant="outline" className="self-start" disabled={busy}>{busy ? t.working : t.changeSubmit}</Button>
+      </form>
       <div className="flex flex-col gap-2 rounded-lg border border-border p-4">
         <h2 className="font-semibold">{t.signOutAll}</h2>
         <p className="text-sm text-muted-foreground">{t.signOutAllBody}</p>
