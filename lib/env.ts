@@ -43,6 +43,9 @@ const schema = z.object({
   SUPPORT_EMAIL: z.string().email("SUPPORT_EMAIL must be an email address").optional(), // shown to users who need help signing in
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:port").optional(), // unset → emails kept in the local mailbox (admin panel)
   EMAIL_FROM: z.string().min(3).default("LiveStreamSell <no-reply@localhost>"),
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(), // when set, GET /metrics needs Authorization: Bearer <it>
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(), // loopback port where the job worker shows its metrics to the web server (set by npm start)
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"), // read by lib/observability/logger.ts
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30), // sign-ups one address may make per hour
 });
 

@@ -10,7 +10,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import next from "next";
 import { AppError, toErrorResponse } from "../lib/http/errors";
 import { checkApiPath } from "../lib/http/input-guards";
+import { logger } from "../lib/observability/logger";
+import { requestIdFrom, runWithRequestContext } from "../lib/observability/request-context";
 import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/meta-webhook";
+
+// The fast path queues each stored comment's job in the statement that stores it, routed by the static
+// table of lib/jobs/routes.ts: nothing to register here. The job functions themselves run in the worker
+// (instrumentation.ts or scripts/worker.ts passes them in where it starts).
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME_BIND || undefined;
@@ -71,20 +77,25 @@ await app.prepare();
 const server = createServer((req, res) => {
   // The connection's address, for rate limits (lib/http/client-address.ts); a client cannot set it.
   req.headers["x-lss-client-ip"] = req.socket.remoteAddress ?? "";
-  if (req.method === "POST" && (req.url === "/api/webhooks/meta" || req.url?.startsWith("/api/webhooks/meta?"))) {
-    void metaWebhook(req, res);
-    return;
-  }
-  // A malformed percent-encoding or a NUL in an API path: JSON 4xx here, before the router sees it.
-  const rejected = req.url?.startsWith("/api/") ? checkApiPath(req.url) : null;
-  if (rejected) {
-    send(res, rejected.status, rejected.body);
-    return;
-  }
-  void handle(req, res);
+  // Every answer carries X-Request-Id (an incoming plain one is kept); log lines of the work it starts carry it too.
+  const requestId = requestIdFrom(req.headers["x-request-id"]);
+  res.setHeader("x-request-id", requestId);
+  runWithRequestContext({ request_id: requestId }, () => {
+    if (req.method === "POST" && (req.url === "/api/webhooks/meta" || req.url?.startsWith("/api/webhooks/meta?"))) {
+      void metaWebhook(req, res);
+      return;
+    }
+    // A malformed percent-encoding or a NUL in an API path: JSON 4xx here, before the router sees it.
+    const rejected = req.url?.startsWith("/api/") ? checkApiPath(req.url) : null;
+    if (rejected) {
+      send(res, rejected.status, rejected.body);
+      return;
+    }
+    void handle(req, res);
+  });
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => console.log(`[livestreamsell] web server listening on ${hostname ?? "*"}:${port}`));
+server.listen(port, hostname, () => logger.info({ port, host: hostname ?? "*" }, "web server listening"));
 
 // The in-process job worker (SEPARATE_WORKER=0) finishes or hands back its running jobs first.
 const runtime = globalThis as unknown as { __lssRuntime?: { stop(): Promise<void> } };

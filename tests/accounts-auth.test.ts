@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "otplib";
 import { prisma } from "@/lib/db";
-import { registerJobFunctions, runJobsUntilIdle } from "@/lib/jobs";
+import { runJobsUntilIdle } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
 import { deliverEmail } from "@/lib/email/deliver-email";
 import * as forgot from "@/app/api/v1/auth/password/forgot/route";
@@ -17,7 +17,6 @@ import { signUp, uniqueEmail } from "./helpers/factories";
 import { reloadEnv } from "./helpers/env";
 import { decodedText, startFakeSmtp } from "./fakes/smtp-server";
 
-registerJobFunctions(jobFunctions);
 const run = () => runJobsUntilIdle({ functions: jobFunctions });
 const resetLink = (text: string) => /\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
 

@@ -2,13 +2,13 @@ import { InngestTestEngine, mockCtx } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { prisma } from "@/lib/db";
 import { reloadEnv } from "@/tests/helpers/env";
-import { registerJobFunctions, runJobsUntilIdle, toInngestFunction } from "@/lib/jobs";
+import { assertRoutesMatch, runJobsUntilIdle, toInngestFunction } from "@/lib/jobs";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { ingestMetaEvents } from "@/lib/pipeline/ingest-meta-events";
-import { reserveItems } from "@/lib/orders/reserve-items";
+import { reserveItems } from "@/lib/orders/reserve";
 import { seedBuyer, seedStore } from "@/tests/helpers/seed";
-import { createInngestClient } from "../client";
+import { createInngestClient } from "@/lib/jobs/inngest-client";
 import { jobFunctions } from "./index";
 import { processComment } from "./process-comment";
 import { orderLifecycle } from "./order-lifecycle";
@@ -21,7 +21,6 @@ beforeAll(async () => {
   process.env.META_GRAPH_API_URL = graph.url;
   process.env.REMINDER_BEFORE_EXPIRY_SECONDS = "0";
   reloadEnv();
-  registerJobFunctions(jobFunctions);
 });
 afterAll(() => graph.close());
 
@@ -57,6 +56,10 @@ async function storedComment(message: string) {
   const comment = await prisma.comment.findUniqueOrThrow({ where: { metaCommentId: commentId } });
   return { ...seeded, comment };
 }
+
+test("the app's job functions are exactly what the static routing table of lib/jobs/routes.ts says producers' events start", () => {
+  expect(() => assertRoutesMatch(jobFunctions)).not.toThrow();
+});
 
 describe("process-comment", () => {
   test("under Inngest it runs understand → reserve → reply and leaves one order and one DM", async () => {

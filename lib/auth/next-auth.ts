@@ -40,7 +40,7 @@ export function authOptions(): NextAuthOptions {
             return { id: user.id, email: user.email, name: user.fullName };
           } catch (err) {
             // next-auth hands these codes to the sign-in page (?error=rate_limited, mfa_required, invalid_mfa_code)
-            if (err instanceof AppError && (err.status === 429 || err.code === "mfa_required" || err.code === "invalid_mfa_code")) throw new Error(err.status === 429 ? "rate_limited" : err.code);
+            if (err instanceof AppError && (err.status === 429 || err.code === "mfa_required" || err.code === "invalid_mfa_code")) throw new Error(err.status === 429 ? "rate_limited" : err.code, { cause: err });
             return null;
           }
         },

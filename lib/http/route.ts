@@ -4,6 +4,7 @@ import { resolveRequestUser, getSessionUser, type AuthVia, type CurrentUser } fr
 import { AppError, forbidden, toErrorResponse, unauthorized, validationError } from "./errors";
 import { assertNoNul } from "./input-guards";
 import { clientAddress, requestHost } from "./client-address";
+import { currentRequestContext, requestIdFrom, runWithRequestContext } from "@/lib/observability/request-context";
 
 type RouteContext = { params: Promise<Record<string, string>> };
 type Params = Record<string, string>;
@@ -51,7 +52,7 @@ function assertSameOrigin(req: NextRequest) {
 
 /** No authentication; still one error style. Webhooks, auth endpoints, health. */
 export function publicRoute(handler: (ctx: PublicCtx) => Promise<Response>) {
-  return async (req: NextRequest, context: RouteContext) => {
+  const run = async (req: NextRequest, context: RouteContext) => {
     try {
       const params = (await context?.params) ?? {};
       // A NUL in a path id can never name a row (PostgreSQL refuses it in text): 422 naming the parameter.
@@ -60,6 +61,18 @@ export function publicRoute(handler: (ctx: PublicCtx) => Promise<Response>) {
     } catch (error) {
       return errorResponse(error);
     }
+  };
+  return async (req: NextRequest, context: RouteContext) => {
+    // `npm start`'s server opened the request's context already; `next dev` and direct calls open it here.
+    const open = currentRequestContext();
+    const requestId = open?.request_id ?? requestIdFrom(req.headers.get("x-request-id"));
+    const res = open ? await run(req, context) : await runWithRequestContext({ request_id: requestId }, () => run(req, context));
+    try {
+      if (!res.headers.has("x-request-id")) res.headers.set("x-request-id", requestId);
+    } catch {
+      /* a Response.redirect() has immutable headers; npm start's server has set the header already */
+    }
+    return res;
   };
 }
 

@@ -32,6 +32,11 @@ export const jobEvents = {
     amount: z.number().int().nonnegative(),
     currency: z.string().length(3),
   }),
+  /** The seller reconnected a Page that Meta had disconnected (error 190): its waiting replies go out. */
+  "meta/reconnected": z.object({
+    storeId: z.string().min(1),
+  }),
+  /** An email recorded in `emails` waits for delivery (lib/email). */
   "email/requested": z.object({
     emailId: z.string().min(1),
   }),

@@ -35,6 +35,7 @@ export function toCommentDto(c: Comment, outcome: CommentOutcome | null = null):
     text: c.text,
     intent: c.intent,
     sku: c.sku,
+    candidates: c.candidates,
     quantity: c.quantity,
     confidence: c.confidence,
     language: c.language,
@@ -47,7 +48,7 @@ export function toCommentDto(c: Comment, outcome: CommentOutcome | null = null):
   };
 }
 
-export async function createLive({ input, actorId }: { input: z.output<typeof liveCreateInput>; actorId: string }) {
+export async function createLive({ input, actorId, actorType = "USER" }: { input: z.output<typeof liveCreateInput>; actorId: string | null; actorType?: "USER" | "WEBHOOK" }) {
   await assertWithinPlan({ storeId: input.store_id, resource: "lives", adding: 1 });
   const exists = await prisma.live.findUnique({ where: { storeId_fbVideoId: { storeId: input.store_id, fbVideoId: input.fb_video_id } } });
   if (exists) throw conflict("live_exists", "A live for this video already exists", [{ field: "fb_video_id", code: "taken", message: "already registered" }]);
@@ -56,7 +57,7 @@ export async function createLive({ input, actorId }: { input: z.output<typeof li
     const period = usagePeriod();
     const slot = usageSlot();
     await tx.usageCounter.upsert({ where: { storeId_period_slot: { storeId: input.store_id, period, slot } }, update: { lives: { increment: 1 } }, create: { storeId: input.store_id, period, slot, lives: 1 } });
-    await recordAudit(tx, { storeId: input.store_id, actorType: "USER", actorId, action: "live.started", entityType: "live", entityId: l.id, data: { fbVideoId: l.fbVideoId } });
+    await recordAudit(tx, { storeId: input.store_id, actorType, actorId, action: "live.started", entityType: "live", entityId: l.id, data: { fbVideoId: l.fbVideoId } });
     return l;
   });
   forgetPageLives();

@@ -3,15 +3,14 @@ import { NextResponse } from "next/server";
 import { getInngestClient, toInngestFunction } from "@/lib/jobs";
 import { usesInngest } from "@/lib/env";
 import { jobFunctions } from "@/inngest/functions";
-import { ensureJobFunctionsRegistered } from "@/lib/jobs-runtime";
 
 export const dynamic = "force-dynamic";
 
 // Built on first request: the client reads the typed env, which `next build` does not have.
+// Inngest runs exactly the app's job functions, passed in here; events sent meanwhile go to Inngest.
 let handlers: ReturnType<typeof serve> | null = null;
 function inngestHandlers() {
   if (!handlers) {
-    ensureJobFunctionsRegistered();
     const client = getInngestClient();
     handlers = serve({ client, functions: jobFunctions.map((f) => toInngestFunction(f, client)) });
   }

@@ -5,7 +5,8 @@ import { claimJobs, type ClaimedJob } from "./claim";
 import type { Lease } from "./lease";
 import { listenForJobs } from "./listen";
 import { buildRegistry } from "./registry";
-import { runClaimedJob, type RunOutcome, type RunSettings } from "./run-job";
+import { runClaimedJob } from "./run-job";
+import type { RunOutcome, RunSettings } from "./run-settings";
 import { ThrottleGate } from "./throttle";
 import { onLocalWake } from "./wake";
 import { WriteBatcher } from "./write-batcher";
@@ -59,7 +60,6 @@ function runSettings(options: LocalRunOptions): RunSettings & { concurrency: num
     db,
     batcher: new WriteBatcher(db),
     registry: buildRegistry(options.functions),
-    functions: options.functions,
     concurrency,
     // Under load a claim waits until a quarter of the slots are free, so one claim starts several jobs.
     minClaim: Math.max(1, Math.floor(concurrency / 4)),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Operation } from "./openapi";
+import type { Operation } from "@/lib/http/openapi";
 import { changePasswordInput, forgotPasswordInput, mfaCodeInput, resetPasswordInput } from "@/lib/auth/schemas";
 import { auditEntryOutput, storeAuditQuery } from "@/lib/audit/list-store-audit";
 
