@@ -109,7 +109,7 @@ export function AuthForm({ mode, t, tm, invite }: Props) {
       {askCode && (
         <div className="flex flex-col gap-2">
           <Label htmlFor="mfa_code">{tm.codeLabel}</Label>
-          <Input id="mfa_code" name="mfa_code" inputMode="text" autoComplete="one-time-code" autoFocus required maxLength={64} aria-describedby="mfa_code-hint" />
+          <Input id="mfa_code" name="mfa_code" inputMode="text" autoComplete="one-time-code" required maxLength={64} aria-describedby="mfa_code-hint" />
           <p id="mfa_code-hint" className="text-xs text-muted-foreground">{tm.codeHint}</p>
         </div>
       )}

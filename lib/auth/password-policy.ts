@@ -8,9 +8,6 @@ const COMMON = new Set([
   "12341234", "87654321", "qwerty12", "asdfghjk", "zxcvbnm1", "trustno1", "superman", "whatever",
 ]);
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX_BYTES = 72; // bcrypt ignores every byte after the 72nd
-
 /** Checks the password rules a schema cannot see (the account's email), naming the `password` field. */
 export function assertPasswordAllowed({ password, email }: { password: string; email?: string | null }) {
   const lower = password.toLowerCase();
@@ -18,6 +15,3 @@ export function assertPasswordAllowed({ password, email }: { password: string; e
   if (email && (lower === email.toLowerCase() || lower === email.toLowerCase().split("@")[0])) throw fieldError("password", "same_as_email", "must not be your email address");
 }
 
-export function isPasswordTooLong(password: string) {
-  return Buffer.byteLength(password, "utf8") > PASSWORD_MAX_BYTES;
-}

@@ -4,7 +4,7 @@ import { queueEmail } from "@/lib/email/queue-email";
 import { hitRateLimit } from "@/lib/security/rate-limit";
 import { randomToken, sha256 } from "@/lib/security/tokens";
 
-export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 const MAX_EMAILS_PER_ACCOUNT_PER_HOUR = 5;
 
 /**
@@ -20,8 +20,8 @@ export async function requestPasswordReset({ email, locale }: { email: string; l
   return sendPasswordResetEmail({ user, locale });
 }
 
-/** Also used by the admin panel ("send a reset email"). */
-export async function sendPasswordResetEmail({ user, locale }: { user: { id: string; email: string; locale: string }; locale?: string | null }) {
+/** One reset email (the admin API's "send a reset email" can call it too). */
+async function sendPasswordResetEmail({ user, locale }: { user: { id: string; email: string; locale: string }; locale?: string | null }) {
   const token = randomToken(32);
   await prisma.passwordResetToken.create({ data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS) } });
   await queueEmail({

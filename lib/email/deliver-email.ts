@@ -39,7 +39,7 @@ export async function deliverEmail({ emailId }: { emailId: string }) {
   } catch (error) {
     const message = (error as Error).message.slice(0, 500);
     await prisma.email.update({ where: { id: email.id }, data: { transport: "smtp", attempts: { increment: 1 }, error: message } });
-    throw new Error(`SMTP delivery failed: ${message}`);
+    throw new Error(`SMTP delivery failed: ${message}`, { cause: error });
   }
 }
 

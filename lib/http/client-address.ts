@@ -1,7 +1,7 @@
 import { env } from "@/lib/env";
 
 /** Set by scripts/server.ts from the TCP connection (any incoming value is overwritten there). */
-export const CLIENT_IP_HEADER = "x-lss-client-ip";
+const CLIENT_IP_HEADER = "x-lss-client-ip";
 
 type HeaderGetter = (name: string) => string | null | undefined;
 

@@ -6,7 +6,7 @@ const NUL = "\u0000";
  * The path (dotted, like zod's) of the first string or key holding a NUL character. PostgreSQL refuses
  * NUL in text, so such input must be refused up front, naming the field, instead of failing as a 500.
  */
-export function findNul(value: unknown, path = ""): string | null {
+function findNul(value: unknown, path = ""): string | null {
   if (typeof value === "string") return value.includes(NUL) ? path || "(body)" : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
@@ -18,7 +18,7 @@ export function findNul(value: unknown, path = ""): string | null {
   if (value && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) {
       const at = path ? `${path}.${k}` : k;
-      if (k.includes(NUL)) return at.replace(/\u0000/g, "\\0");
+      if (k.includes(NUL)) return at.split(NUL).join("\\0");
       const hit = findNul(v, at);
       if (hit) return hit;
     }

@@ -13,7 +13,7 @@ export type PersonalDataHolder = {
   erase(buyerId: string, tx: Tx): Promise<void>;
 };
 
-export const ERASED = "[erased]";
+const ERASED = "[erased]";
 
 async function orderIdsOf(buyerId: string, db: Pick<Tx, "order"> = prisma) {
   return (await db.order.findMany({ where: { buyerId }, select: { id: true } })).map((o) => o.id);

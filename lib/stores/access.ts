@@ -24,11 +24,6 @@ export async function requireStorePermission(user: Pick<CurrentUser, "id">, stor
   return access;
 }
 
-/** The caller's role in a store they are known to belong to (null when not a member). */
-export async function memberRole(userId: string, storeId: string): Promise<StoreRole | null> {
-  const m = await prisma.membership.findUnique({ where: { userId_storeId: { userId, storeId } }, select: { role: true } });
-  return m?.role ?? null;
-}
 
 /** The store a request acts on when it names none: the caller's only (or first) store. */
 export async function defaultStoreId(userId: string): Promise<string | null> {

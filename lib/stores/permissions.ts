@@ -6,7 +6,7 @@ import type { StoreRole } from "./access";
  * read the catalog, change stock, run lives, take over buyers, ship and deliver orders. Everything that
  * moves money, changes prices, the catalog's shape or the store's setup needs OWNER.
  */
-export const STORE_ACTIONS = {
+const STORE_ACTIONS = {
   "catalog.read": ["OWNER", "STAFF"],
   "stock.change": ["OWNER", "STAFF"],
   "lives.run": ["OWNER", "STAFF"],
