@@ -186,5 +186,5 @@ describe("every /api/v1 route as OWNER, STAFF and a stranger", () => {
       }
     }
     expect(problems).toEqual([]);
-  });
+  }, 240_000);
 });
