@@ -27,10 +27,10 @@ export const personalDataHolders: PersonalDataHolder[] = [
   {
     name: "buyer",
     export: (buyerId) => prisma.buyer.findUnique({ where: { id: buyerId } }),
-    // The page-scoped author id stays, as the suppression entry that keeps an erased person opted out if
+    // The seller's notes and tags about the person go too. The page-scoped author id stays, as the suppression entry that keeps an erased person opted out if
     // they comment again (it is what Meta sends with every comment; nothing else identifies them here).
     erase: async (buyerId, tx) => {
-      await tx.buyer.update({ where: { id: buyerId }, data: { name: "", psid: null, locale: null, erasedAt: new Date(), optedOutAt: new Date() } });
+      await tx.buyer.update({ where: { id: buyerId }, data: { name: "", psid: null, locale: null, notes: "", tags: [], erasedAt: new Date(), optedOutAt: new Date() } });
     },
   },
   {
