@@ -40,9 +40,10 @@ const schema = z.object({
   S3_PUBLIC_URL: optionalUrl,
   LOCAL_JOBS: z.enum(["0", "1"]).default("1"), // "0" disables the in-process job driver (e.g. a web-only instance)
   FAKE_GRAPH: flag,
-  SANDBOX_PAYMENTS_DEFAULT: z.enum(["0", "1"]).optional(), // "1": every store can pay with the built-in sandbox provider // serve the built-in fake Graph API for the simulator (embedded default)
   TRUST_PROXY: flag,
   SUPPORT_EMAIL: z.string().email("SUPPORT_EMAIL must be an email address").optional(), // shown to users who need help signing in
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:port").optional(), // unset → emails kept in the local mailbox (admin panel)
+  EMAIL_FROM: z.string().min(3).default("LiveStreamSell <no-reply@localhost>"),
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(), // when set, GET /metrics needs Authorization: Bearer <it>
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(), // loopback port where the job worker shows its metrics to the web server (set by npm start)
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"), // read by lib/observability/logger.ts

@@ -42,8 +42,6 @@ async function main() {
       childEnv.FAKE_GRAPH_PORT = String(graphPort);
       childEnv.META_GRAPH_API_URL = `http://127.0.0.1:${graphPort}/v24.0`;
     }
-    // A fresh install must be able to complete a purchase end to end: the sandbox provider is on.
-    childEnv.SANDBOX_PAYMENTS_DEFAULT ||= "1";
     log(`Meta webhook: verify token ${childEnv.META_VERIFY_TOKEN}, app secret ${childEnv.META_APP_SECRET} (development values)`);
   }
   childEnv.APP_URL ||= `http://localhost:${port}`;

@@ -9,6 +9,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { AppError, toErrorResponse } from "../lib/http/errors";
+import { checkApiPath } from "../lib/http/input-guards";
 import { logger } from "../lib/observability/logger";
 import { requestIdFrom, runWithRequestContext } from "../lib/observability/request-context";
 import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/meta-webhook";
@@ -74,12 +75,20 @@ async function metaWebhook(req: IncomingMessage, res: ServerResponse) {
 
 await app.prepare();
 const server = createServer((req, res) => {
+  // The connection's address, for rate limits (lib/http/client-address.ts); a client cannot set it.
+  req.headers["x-lss-client-ip"] = req.socket.remoteAddress ?? "";
   // Every answer carries X-Request-Id (an incoming plain one is kept); log lines of the work it starts carry it too.
   const requestId = requestIdFrom(req.headers["x-request-id"]);
   res.setHeader("x-request-id", requestId);
   runWithRequestContext({ request_id: requestId }, () => {
     if (req.method === "POST" && (req.url === "/api/webhooks/meta" || req.url?.startsWith("/api/webhooks/meta?"))) {
       void metaWebhook(req, res);
+      return;
+    }
+    // A malformed percent-encoding or a NUL in an API path: JSON 4xx here, before the router sees it.
+    const rejected = req.url?.startsWith("/api/") ? checkApiPath(req.url) : null;
+    if (rejected) {
+      send(res, rejected.status, rejected.body);
       return;
     }
     void handle(req, res);

@@ -201,7 +201,12 @@ describe("what STAFF may and may not do", () => {
     expect(listed.body.map((o: { id: string }) => o.id)).toContain(order.body.order_id);
     const refund = await call(refundRoute.POST, { params: { id: order.body.order_id }, ...as(staff.accessToken), body: {} });
     expect(refund.status).toBe(403);
-    expect((await call(cancelRoute.POST, { params: { id: order.body.order_id }, ...as(staff.accessToken), body: {} })).status).toBe(200);
+    // Cancelling gives up a sale: OWNER only, one clear code, and the order stays as it was.
+    const staffCancel = await call(cancelRoute.POST, { params: { id: order.body.order_id }, ...as(staff.accessToken), body: {} });
+    expect(staffCancel.status).toBe(403);
+    expect(staffCancel.body.error.code).toBe("owner_required");
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.body.order_id } })).status).toBe("PENDING");
+    expect((await call(cancelRoute.POST, { params: { id: order.body.order_id }, ...as(owner.accessToken), body: {} })).status).toBe(200);
 
     // The plan: staff can see it but only the owner changes it.
     expect((await call(planRoute.GET, { params: { id: store.id }, ...as(staff.accessToken) })).body.plan).toBe("starter");

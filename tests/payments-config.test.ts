@@ -12,7 +12,7 @@ const MP = { accessToken: "APP_USR-1234567890-secret-token-abcd", webhookSecret:
 
 async function ownerWithStore() {
   const owner = await signUp();
-  const store = await createStoreFor(owner.accessToken);
+  const store = await createStoreFor(owner.accessToken, {}, { sandbox: false });
   return { owner, store };
 }
 
@@ -67,13 +67,13 @@ describe("payment settings API", () => {
     expect(await prisma.paymentConfig.count({ where: { storeId: store.id } })).toBe(0);
   });
 
-  test("the list shows every provider; the sandbox is on by default in development, the others unconfigured", async () => {
+  test("the list shows every provider; test payments are off until the owner enables them, the others unconfigured", async () => {
     const { owner, store } = await ownerWithStore();
     const res = await call(list.GET, { path: `/api/v1/stores/${store.id}/payments`, params: { id: store.id }, token: owner.accessToken });
     expect(res.status).toBe(200);
     const byProvider = Object.fromEntries(res.body.map((c: { provider: string }) => [c.provider, c]));
     expect(Object.keys(byProvider).sort()).toEqual(["flow", "mercadopago", "paypal", "sandbox", "transfer"]);
-    expect(byProvider.sandbox).toMatchObject({ enabled: true, configured: true });
+    expect(byProvider.sandbox).toMatchObject({ enabled: false, configured: true });
     expect(byProvider.paypal).toMatchObject({ enabled: false, configured: false, credentials: { clientId: null } });
   });
 

@@ -21,3 +21,5 @@ process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
 process.env.META_APP_SECRET ??= "test-meta-app-secret";
 process.env.META_VERIFY_TOKEN ??= "test-verify-token";
 process.env.SANDBOX_PAYMENTS_SECRET ??= "test-sandbox-secret-0123456789";
+// The suites stand in for many clients by sending X-Forwarded-For (as a trusted proxy would).
+process.env.TRUST_PROXY ??= "1";

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { Mail } from "lucide-react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { accountMessages } from "@/lib/i18n/account";
 import { Stat } from "@/components/ui/stat";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { getMessages } from "@/lib/i18n/server";
@@ -28,6 +30,7 @@ export default async function AdminOverview({ searchParams }: { searchParams: Pr
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t.admin.title}</h1>
+        <Link href="/admin/emails" className="inline-flex items-center gap-2 rounded-md border border-border px-3 py-1.5 text-sm hover:bg-muted"><Mail className="size-4" aria-hidden /> {accountMessages(locale).adminEmails.title}</Link>
         <nav aria-label={c.reports.range} className="flex gap-1">
           {RANGES.map((r) => (
             <Link key={r} href={`/admin?range=${r}`} aria-current={r === range ? "page" : undefined} className={cn("rounded-md border border-border px-3 py-1.5 text-sm", r === range ? "bg-primary/15" : "text-muted-foreground hover:bg-muted")}>{c.ranges[r]}</Link>

@@ -9,15 +9,18 @@ import { Alert } from "@/components/ui/alert";
 import { landingPath } from "@/lib/auth/landing-path";
 import type { Messages } from "@/lib/i18n/messages/en";
 import { api, ApiError } from "@/components/dashboard/api-client";
+import type { AccountMessages } from "@/lib/i18n/account";
 
-type Props = { mode: "signin" | "signup"; t: Messages["auth"]; invite: { token: string; storeId: string; email: string } | null };
+type Props = { mode: "signin" | "signup"; t: Messages["auth"]; tm: AccountMessages["mfa"]; invite: { token: string; storeId: string; email: string } | null };
 
-export function AuthForm({ mode, t, invite }: Props) {
+export function AuthForm({ mode, t, tm, invite }: Props) {
   const router = useRouter();
   const params = useSearchParams();
   const [error, setError] = useState<string | null>(params.get("error") === "rate_limited" ? t.rateLimited : null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // Two-step verification: the password was right and the account asks for a code (or a backup code).
+  const [askCode, setAskCode] = useState(false);
   // Stays pending until the next page has rendered: no blank screen between "Create account" and the dashboard.
   const [navigating, startNavigation] = useTransition();
   const go = (path: string) => startNavigation(() => router.push(path));
@@ -62,8 +65,14 @@ export function AuthForm({ mode, t, invite }: Props) {
           return;
         }
       }
-      const result = await signIn("credentials", { email, password, redirect: false });
+      const mfaCode = String(form.get("mfa_code") ?? "").trim();
+      const result = await signIn("credentials", { email, password, ...(mfaCode && { mfa_code: mfaCode }), redirect: false });
       if (!result || result.error) {
+        if (result?.error === "mfa_required" || result?.error === "invalid_mfa_code") {
+          setAskCode(true);
+          setError(result.error === "mfa_required" ? tm.required : tm.invalid);
+          return;
+        }
         setError(result?.error === "rate_limited" ? t.rateLimited : t.invalid);
         return;
       }
@@ -97,6 +106,13 @@ export function AuthForm({ mode, t, invite }: Props) {
         <Input id="password" name="password" type="password" autoComplete={mode === "signup" ? "new-password" : "current-password"} required minLength={8} aria-invalid={!!fieldErrors.password} aria-describedby={mode === "signup" ? "password-hint" : undefined} />
         {mode === "signup" && <p id="password-hint" className={fieldErrors.password ? "text-xs text-rose-300" : "text-xs text-muted-foreground"}>{fieldErrors.password ?? t.passwordHint}</p>}
       </div>
+      {askCode && (
+        <div className="flex flex-col gap-2">
+          <Label htmlFor="mfa_code">{tm.codeLabel}</Label>
+          <Input id="mfa_code" name="mfa_code" inputMode="text" autoComplete="one-time-code" required maxLength={64} aria-describedby="mfa_code-hint" />
+          <p id="mfa_code-hint" className="text-xs text-muted-foreground">{tm.codeHint}</p>
+        </div>
+      )}
       <Button type="submit" disabled={working}>{working ? t.working : mode === "signup" ? t.signUp : t.signIn}</Button>
       <p className="text-center text-sm text-muted-foreground">
         {mode === "signup" ? t.haveAccount : t.noAccount}{" "}

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { getSessionUser } from "@/lib/auth/current-user";
 import { landingPath } from "@/lib/auth/landing-path";
 import { getMessages } from "@/lib/i18n/server";
+import { accountMessages } from "@/lib/i18n/account";
 import { invitationPreview } from "@/lib/team/invitation-preview";
 
 /**
@@ -28,7 +29,7 @@ export async function AuthPage({ mode, searchParams }: { mode: "signin" | "signu
         <CardHeader><Title className="text-lg font-semibold leading-none tracking-tight">{mode === "signin" ? t.auth.welcome : t.auth.createTitle}</Title></CardHeader>
         <CardContent>
           <Suspense>
-            <AuthForm mode={mode} t={t.auth} invite={invite ? { token: invite.token, storeId: invite.storeId, email: invite.email } : null} />
+            <AuthForm mode={mode} t={t.auth} tm={accountMessages(locale).mfa} invite={invite ? { token: invite.token, storeId: invite.storeId, email: invite.email } : null} />
           </Suspense>
         </CardContent>
       </Card>

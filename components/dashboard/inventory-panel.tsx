@@ -22,7 +22,7 @@ type Filter = "all" | "low" | "out" | "inactive";
 
 const isLow = (p: Product) => p.active && p.available <= p.low_stock_at;
 
-export function InventoryPanel({ storeId, currency, locale, t, tc }: { storeId: string; currency: string; locale: string; t: Messages["inventory"]; tc: Messages["common"] }) {
+export function InventoryPanel({ storeId, currency, locale, t, tc, isOwner = true }: { storeId: string; currency: string; locale: string; t: Messages["inventory"]; tc: Messages["common"]; isOwner?: boolean }) {
   const qc = useQueryClient();
   const [q, setQ] = useState("");
   const [filter, setFilter] = useState<Filter>("all");
@@ -47,15 +47,17 @@ export function InventoryPanel({ storeId, currency, locale, t, tc }: { storeId: 
 
   return (
     <>
-      <Card>
-        <CardHeader>
-          <CardTitle>{t.import}</CardTitle>
-          <CardDescription>{t.importHelp}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <CsvImport storeId={storeId} currency={currency} locale={locale} t={t} direct />
-        </CardContent>
-      </Card>
+      {isOwner && (
+        <Card>
+          <CardHeader>
+            <CardTitle>{t.import}</CardTitle>
+            <CardDescription>{t.importHelp}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <CsvImport storeId={storeId} currency={currency} locale={locale} t={t} direct />
+          </CardContent>
+        </Card>
+      )}
 
       {low.length > 0 && (
         <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-warning/40 bg-warning/10 p-3 text-sm text-amber-200" data-testid="low-stock-alert">
@@ -73,9 +75,11 @@ export function InventoryPanel({ storeId, currency, locale, t, tc }: { storeId: 
           <option value="out">{t.filters.out}</option>
           <option value="inactive">{t.filters.inactive}</option>
         </Select>
-        <Button type="button" className="ms-auto" onClick={() => setEditing([])}>
-          <Plus aria-hidden /> {t.newProduct}
-        </Button>
+        {isOwner && (
+          <Button type="button" className="ms-auto" onClick={() => setEditing([])}>
+            <Plus aria-hidden /> {t.newProduct}
+          </Button>
+        )}
       </div>
 
       {products.isError && <p role="alert" className="text-rose-300">{products.error.message}</p>}
@@ -149,6 +153,7 @@ export function InventoryPanel({ storeId, currency, locale, t, tc }: { storeId: 
           onOpenChange={(open) => !open && setEditing(null)}
           storeId={storeId}
           group={editing}
+          isOwner={isOwner}
           t={t}
           tc={tc}
           onSaved={(message) => {

@@ -5,6 +5,7 @@ import { orderLifecycle, serveWaitlist } from "./order-lifecycle";
 import { paymentSucceeded } from "./payment-succeeded";
 import { resendAfterReconnect } from "./resend-after-reconnect";
 import { reconcileLive } from "./reconcile-live";
+import { sendEmail } from "./send-email";
 
 /** Every job function. Both drivers run exactly this list. */
-export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive] as unknown as readonly AnyJobDefinition[];
+export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive, sendEmail] as unknown as readonly AnyJobDefinition[];

@@ -1,13 +1,15 @@
 import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { requestPasswordReset } from "@/lib/auth/request-password-reset";
+import { notFound } from "@/lib/http/errors";
+import { sendPasswordResetEmail } from "@/lib/auth/request-password-reset";
 import { logger } from "@/lib/observability/logger";
 
-/** A superadmin asks for a user's password reset: the token is issued and audited, never shown to the admin. */
+/** A superadmin asks for a user's password reset: the user receives the emailed link (valid 1 h); the admin never sees it. */
 export async function adminPasswordReset({ userId, actorId }: { userId: string; actorId: string }) {
-  const { expiresAt } = await requestPasswordReset(userId);
-  // The accounts work (forgot/reset password, mail module) emails the token's link; merge it in here.
-  logger.info({ user_id: userId }, "password reset requested by a superadmin");
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, email: true, locale: true } });
+  if (!user) throw notFound("User");
+  await sendPasswordResetEmail({ user });
+  logger.info({ user_id: userId }, "password reset email sent at a superadmin's request");
   await recordAudit(prisma, { actorType: "USER", actorId, action: "user.password_reset_requested", entityType: "user", entityId: userId });
-  return { status: "requested", expires_at: expiresAt.toISOString() };
+  return { status: "requested" };
 }

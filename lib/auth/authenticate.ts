@@ -2,32 +2,46 @@ import { prisma } from "@/lib/db";
 import { AppError, tooManyRequests } from "@/lib/http/errors";
 import { clearRateLimit, hitRateLimit, peekRateLimit, secondsUntil } from "@/lib/security/rate-limit";
 import { DUMMY_HASH, verifyPassword } from "./password";
+import { checkMfaCode } from "./mfa/check-mfa-code";
 
 const WINDOW_SECONDS = 15 * 60;
 export const MAX_FAILURES_PER_ACCOUNT = 8;
 export const MAX_FAILURES_PER_IP = 30;
+const BACKOFF_AFTER = 8;
+const MAX_BACKOFF_MS = 2_000;
 
 /**
- * Checks email + password with brute-force protection: failures are counted per account and per IP
- * (shared across instances in PostgreSQL); past the limit every attempt answers 429 until the window ends,
- * even with the right password.
+ * Checks email + password (and the second factor when the account has MFA) with brute-force protection
+ * shared across instances in PostgreSQL. Locks are per account AND address (8 failures) and per address
+ * (30): past them that address gets 429 until the window ends, even with the right password. Failures
+ * against one account from everywhere only slow its sign-ins down (up to 2 s each), never lock it, so
+ * nobody can lock a seller out of her own account from other addresses.
  */
-export async function authenticate({ email, password, ip }: { email: string; password: string; ip: string }) {
+export async function authenticate({ email, password, ip, mfa_code }: { email: string; password: string; ip: string; mfa_code?: string }) {
+  const accountIpKey = `login:account-ip:${email}:${ip}`;
   const accountKey = `login:account:${email}`;
   const ipKey = `login:ip:${ip}`;
-  for (const [key, max] of [[accountKey, MAX_FAILURES_PER_ACCOUNT], [ipKey, MAX_FAILURES_PER_IP]] as const) {
+  for (const [key, max] of [[accountIpKey, MAX_FAILURES_PER_ACCOUNT], [ipKey, MAX_FAILURES_PER_IP]] as const) {
     const bucket = await peekRateLimit(key);
     if (bucket && bucket.count >= max) throw tooManyRequests(secondsUntil(bucket.resetAt));
   }
+  const accountFailures = (await peekRateLimit(accountKey))?.count ?? 0;
+  if (accountFailures >= BACKOFF_AFTER) await new Promise((r) => setTimeout(r, Math.min(MAX_BACKOFF_MS, 100 * 2 ** (accountFailures - BACKOFF_AFTER))));
+  const fail = () => Promise.all([accountIpKey, accountKey, ipKey].map((key) => hitRateLimit({ key, windowSeconds: WINDOW_SECONDS })));
   const user = await prisma.user.findUnique({ where: { email } });
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !user.passwordHash || !ok || user.disabledAt) {
-    await Promise.all([
-      hitRateLimit({ key: accountKey, windowSeconds: WINDOW_SECONDS }),
-      hitRateLimit({ key: ipKey, windowSeconds: WINDOW_SECONDS }),
-    ]);
+    await fail();
     throw new AppError(401, "invalid_credentials", "Email or password is incorrect");
   }
-  await clearRateLimit(accountKey);
+  if (user.mfaEnabledAt) {
+    // The password was right: say so only by asking for the second factor.
+    if (!mfa_code) throw new AppError(401, "mfa_required", "This account uses two-step verification: send mfa_code (a code from the authenticator app or a backup code)");
+    if (!(await checkMfaCode({ user, code: mfa_code }))) {
+      await fail();
+      throw new AppError(401, "invalid_mfa_code", "The two-step verification code is wrong or was already used");
+    }
+  }
+  await Promise.all([clearRateLimit(accountIpKey), clearRateLimit(accountKey)]);
   return user;
 }

@@ -10,11 +10,16 @@ import { authOptions } from "./next-auth";
 export type CurrentUser = { id: string; email: string; fullName: string; platformRole: "USER" | "SUPERADMIN"; locale: string };
 export type AuthVia = "bearer" | "session";
 
-const userSelect = { id: true, email: true, fullName: true, platformRole: true, locale: true, disabledAt: true } as const;
+const userSelect = { id: true, email: true, fullName: true, platformRole: true, locale: true, disabledAt: true, tokensValidAfter: true } as const;
 
-async function loadActiveUser(id: string): Promise<CurrentUser | null> {
+/**
+ * The user behind a credential, or null when the account is disabled or — for a dashboard session,
+ * `signedInAt` in ms — the session predates a "sign out everywhere" (password reset, disabling).
+ */
+async function loadActiveUser(id: string, signedInAt?: number): Promise<CurrentUser | null> {
   const user = await prisma.user.findUnique({ where: { id }, select: userSelect });
   if (!user || user.disabledAt) return null;
+  if (signedInAt !== undefined && user.tokensValidAfter && signedInAt < user.tokensValidAfter.getTime()) return null;
   return { id: user.id, email: user.email, fullName: user.fullName, platformRole: user.platformRole, locale: user.locale };
 }
 
@@ -30,7 +35,7 @@ export async function resolveRequestUser(req: NextRequest): Promise<{ user: Curr
     return { user, via: "bearer" };
   }
   const jwt = await getToken({ req, secret: env().AUTH_SECRET });
-  const user = typeof jwt?.uid === "string" ? await loadActiveUser(jwt.uid) : null;
+  const user = typeof jwt?.uid === "string" ? await loadActiveUser(jwt.uid, Number(jwt.authAt ?? 0)) : null;
   if (!user) throw unauthorized();
   return { user, via: "session" };
 }
@@ -38,5 +43,5 @@ export async function resolveRequestUser(req: NextRequest): Promise<{ user: Curr
 /** For server components and server actions. */
 export async function getSessionUser(): Promise<CurrentUser | null> {
   const session = await getServerSession(authOptions());
-  return session?.user?.id ? loadActiveUser(session.user.id) : null;
+  return session?.user?.id ? loadActiveUser(session.user.id, session.user.authAt ?? 0) : null;
 }

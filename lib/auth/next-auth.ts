@@ -5,18 +5,20 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/http/errors";
 import { authenticate } from "./authenticate";
+import { clientAddress } from "@/lib/http/client-address";
 import { tokenInput } from "./schemas";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string; name: string; platformRole: "USER" | "SUPERADMIN" };
+    user: { id: string; email: string; name: string; platformRole: "USER" | "SUPERADMIN"; authAt?: number };
   }
 }
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined) {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return first?.split(",")[0]?.trim() || "local";
+  return clientAddress((name) => {
+    const v = headers?.[name];
+    return Array.isArray(v) ? v.join(",") : v;
+  });
 }
 
 /** Dashboard sessions: email + password always; Facebook login when META_APP_ID is configured. */
@@ -29,16 +31,16 @@ export function authOptions(): NextAuthOptions {
     providers: [
       Credentials({
         name: "Email",
-        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" }, mfa_code: { label: "Code", type: "text" } },
         async authorize(creds, req) {
-          const parsed = tokenInput.safeParse(creds ?? {});
+          const parsed = tokenInput.safeParse({ ...creds, mfa_code: creds?.mfa_code || undefined });
           if (!parsed.success) return null;
           try {
             const user = await authenticate({ ...parsed.data, ip: clientIp(req?.headers) });
             return { id: user.id, email: user.email, name: user.fullName };
           } catch (err) {
-            // next-auth shows this code to the sign-in page (?error=rate_limited)
-            if (err instanceof AppError && err.status === 429) throw new Error("rate_limited", { cause: err });
+            // next-auth hands these codes to the sign-in page (?error=rate_limited, mfa_required, invalid_mfa_code)
+            if (err instanceof AppError && (err.status === 429 || err.code === "mfa_required" || err.code === "invalid_mfa_code")) throw new Error(err.status === 429 ? "rate_limited" : err.code, { cause: err });
             return null;
           }
         },
@@ -64,6 +66,7 @@ export function authOptions(): NextAuthOptions {
             ? await prisma.user.findUnique({ where: { email: user.email!.toLowerCase() } })
             : await prisma.user.findUnique({ where: { id: user.id } });
           if (row) {
+            token.authAt = Date.now();
             token.uid = row.id;
             token.role = row.platformRole;
             token.name = row.fullName;
@@ -77,6 +80,7 @@ export function authOptions(): NextAuthOptions {
           email: String(token.email ?? ""),
           name: String(token.name ?? ""),
           platformRole: token.role === "SUPERADMIN" ? "SUPERADMIN" : "USER",
+          authAt: Number(token.authAt ?? 0),
         };
         return session;
       },

@@ -1,22 +1,36 @@
 import { prisma } from "@/lib/db";
-import { notFound } from "@/lib/http/errors";
+import { env } from "@/lib/env";
+import { queueEmail } from "@/lib/email/queue-email";
+import { hitRateLimit } from "@/lib/security/rate-limit";
 import { randomToken, sha256 } from "@/lib/security/tokens";
 
-const PASSWORD_RESET_TTL_SECONDS = 3600;
+const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+const MAX_EMAILS_PER_ACCOUNT_PER_HOUR = 5;
 
 /**
- * Issues a single-use password reset token for the user, valid 1 h; only its hash is stored and any
- * earlier unused token of the user stops working. Returns the token for the caller to email (the
- * accounts work's mail module sends it; until then the admin console shows that a reset was requested).
+ * "Forgot password": emails a single-use link valid 1 h (only its hash is stored). The caller always
+ * answers 202, so whether an account exists is not revealed; a disabled account or one asking too
+ * often gets no email.
  */
-export async function requestPasswordReset(userId: string, { now = new Date() }: { now?: Date } = {}) {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!user) throw notFound("User");
+export async function requestPasswordReset({ email, locale }: { email: string; locale?: string | null }) {
+  const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, locale: true, disabledAt: true } });
+  if (!user || user.disabledAt) return { sent: false };
+  const bucket = await hitRateLimit({ key: `password-reset:${user.id}`, windowSeconds: 3600 });
+  if (bucket.count > MAX_EMAILS_PER_ACCOUNT_PER_HOUR) return { sent: false };
+  return sendPasswordResetEmail({ user, locale });
+}
+
+/** One reset email (the admin API's "send a reset email" can call it too). */
+export async function sendPasswordResetEmail({ user, locale }: { user: { id: string; email: string; locale: string }; locale?: string | null }) {
   const token = randomToken(32);
-  const expiresAt = new Date(now.getTime() + PASSWORD_RESET_TTL_SECONDS * 1000);
-  await prisma.$transaction([
-    prisma.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } }),
-    prisma.passwordResetToken.create({ data: { userId, tokenHash: sha256(token), expiresAt } }),
-  ]);
-  return { token, expiresAt };
+  await prisma.passwordResetToken.create({ data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS) } });
+  await queueEmail({
+    to: user.email,
+    userId: user.id,
+    template: "password_reset",
+    locale: locale ?? user.locale,
+    vars: { email: user.email },
+    link: `${env().APP_URL}/reset-password?token=${encodeURIComponent(token)}`,
+  });
+  return { sent: true };
 }

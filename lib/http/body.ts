@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError, badRequest, validationError } from "./errors";
+import { assertNoNul } from "./input-guards";
 
 export const JSON_LIMIT_BYTES = 256 * 1024;
 export const CSV_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -32,11 +33,14 @@ function tooLarge(limit: number) {
 export async function readJson(req: Request, limit = JSON_LIMIT_BYTES): Promise<unknown> {
   const raw = await readRawBody(req, limit);
   if (raw.length === 0) throw badRequest("invalid_json", "Request body must be a JSON object");
+  let value: unknown;
   try {
-    return JSON.parse(raw.toString("utf8"));
+    value = JSON.parse(raw.toString("utf8"));
   } catch {
     throw badRequest("invalid_json", "Request body is not valid JSON");
   }
+  assertNoNul(value);
+  return value;
 }
 
 export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
@@ -48,6 +52,7 @@ export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S
 
 export function parseQuery<S extends z.ZodType>(url: string | URL, schema: S): z.output<S> {
   const params = Object.fromEntries(new URL(url).searchParams.entries());
+  assertNoNul(params);
   const parsed = schema.safeParse(params);
   if (!parsed.success) throw validationError(parsed.error, params);
   return parsed.data;

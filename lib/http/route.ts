@@ -2,6 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { resolveRequestUser, getSessionUser, type AuthVia, type CurrentUser } from "@/lib/auth/current-user";
 import { AppError, notFound, toErrorResponse, unauthorized, validationError } from "./errors";
+import { assertNoNul } from "./input-guards";
+import { clientAddress, requestHost } from "./client-address";
 import { currentRequestContext, requestIdFrom, runWithRequestContext } from "@/lib/observability/request-context";
 
 type RouteContext = { params: Promise<Record<string, string>> };
@@ -15,7 +17,7 @@ export function json(data: unknown, status = 200, headers?: HeadersInit) {
 }
 
 export function clientIp(req: Request) {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
+  return clientAddress((name) => req.headers.get(name));
 }
 
 function errorResponse(error: unknown) {
@@ -38,7 +40,7 @@ function assertSameOrigin(req: NextRequest) {
   if (site && site !== "same-origin" && site !== "none") throw new AppError(403, "csrf_failed", "Cross-site request refused");
   const origin = req.headers.get("origin") ?? req.headers.get("referer");
   if (!origin) throw new AppError(403, "csrf_failed", "Missing Origin header on a cookie-authenticated request");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  const host = requestHost((name) => req.headers.get(name));
   let originHost: string;
   try {
     originHost = new URL(origin).host;
@@ -52,7 +54,10 @@ function assertSameOrigin(req: NextRequest) {
 export function publicRoute(handler: (ctx: PublicCtx) => Promise<Response>) {
   const run = async (req: NextRequest, context: RouteContext) => {
     try {
-      return await handler({ req, params: (await context?.params) ?? {}, ip: clientIp(req) });
+      const params = (await context?.params) ?? {};
+      // A NUL in a path id can never name a row (PostgreSQL refuses it in text): 422 naming the parameter.
+      assertNoNul(params);
+      return await handler({ req, params, ip: clientIp(req) });
     } catch (error) {
       return errorResponse(error);
     }

@@ -9,6 +9,11 @@ const en = {
   fallback: "Something went wrong. Try again.",
   httpError: "The server answered with an error ({status}). Try again.",
   issues: {
+    wrong_password: "That is not your current password.",
+    invalid_code: "That code is not right. Enter the 6 digits your authenticator app shows now.",
+    invalid_token: "This link is invalid, expired or already used. Ask for a new one.",
+    too_common: "This password is too common. Choose one that is harder to guess.",
+    same_as_email: "Don't use your email address as the password.",
     required: "Fill in this field.",
     invalid_type: "Enter a valid value.",
     not_integer: "Enter a whole number.",
@@ -99,6 +104,12 @@ const en = {
     webhook_rejected: "The simulated comment was refused. Try again.",
     messaging_window_closed: "Meta only lets you message this buyer as the reply to one of their comments, and each already has its reply. Ask them to comment again or write to the Page.",
     mfa_required: "Enter the code from your authenticator app.",
+    invalid_mfa_code: "That code is wrong or was already used. Enter the current code from your app or an unused backup code.",
+    owner_required: "Only a store owner can do this. Ask an owner of the store.",
+    mfa_already_enabled: "Two-step verification is already on.",
+    mfa_not_set_up: "Start the setup again to get a new QR code.",
+    mfa_not_enabled: "Two-step verification is not on.",
+    sandbox_disabled: "Test payments are off for this store. Turn them on in Settings → Payments.",
   },
 };
 
@@ -108,6 +119,11 @@ const es: ApiErrorMessages = {
   fallback: "Algo salió mal. Inténtalo de nuevo.",
   httpError: "El servidor respondió con un error ({status}). Inténtalo de nuevo.",
   issues: {
+    wrong_password: "Esa no es tu contraseña actual.",
+    invalid_code: "Ese código no es correcto. Ingresa los 6 dígitos que muestra ahora tu app de autenticación.",
+    invalid_token: "Este enlace no es válido, venció o ya se usó. Pide uno nuevo.",
+    too_common: "Esta contraseña es demasiado común. Elige una más difícil de adivinar.",
+    same_as_email: "No uses tu correo como contraseña.",
     required: "Completa este campo.",
     invalid_type: "Ingresa un valor válido.",
     not_integer: "Ingresa un número entero.",
@@ -198,6 +214,12 @@ const es: ApiErrorMessages = {
     webhook_rejected: "El comentario simulado fue rechazado. Inténtalo de nuevo.",
     messaging_window_closed: "Meta solo permite escribirle a este comprador como respuesta a un comentario suyo, y todos ya tienen su respuesta. Pídele que comente de nuevo o que escriba a la página.",
     mfa_required: "Ingresa el código de tu app de autenticación.",
+    invalid_mfa_code: "Ese código no es correcto o ya se usó. Ingresa el código actual de tu app o un código de respaldo sin usar.",
+    owner_required: "Solo un dueño de la tienda puede hacer esto. Pídeselo a un dueño.",
+    mfa_already_enabled: "La verificación en dos pasos ya está activada.",
+    mfa_not_set_up: "Vuelve a empezar la configuración para obtener un código QR nuevo.",
+    mfa_not_enabled: "La verificación en dos pasos no está activada.",
+    sandbox_disabled: "Los pagos de prueba están desactivados en esta tienda. Actívalos en Ajustes → Pagos.",
   },
 };
 
@@ -205,6 +227,11 @@ const pt: ApiErrorMessages = {
   fallback: "Algo deu errado. Tente novamente.",
   httpError: "O servidor respondeu com um erro ({status}). Tente novamente.",
   issues: {
+    wrong_password: "Essa não é a sua senha atual.",
+    invalid_code: "Esse código não está certo. Digite os 6 dígitos que o app autenticador mostra agora.",
+    invalid_token: "Este link é inválido, expirou ou já foi usado. Peça um novo.",
+    too_common: "Esta senha é comum demais. Escolha uma mais difícil de adivinhar.",
+    same_as_email: "Não use seu e-mail como senha.",
     required: "Preencha este campo.",
     invalid_type: "Digite um valor válido.",
     not_integer: "Digite um número inteiro.",
@@ -295,6 +322,12 @@ const pt: ApiErrorMessages = {
     webhook_rejected: "O comentário simulado foi recusado. Tente novamente.",
     messaging_window_closed: "A Meta só permite escrever a este comprador como resposta a um comentário dele, e todos já têm resposta. Peça que comente de novo ou escreva para a página.",
     mfa_required: "Digite o código do seu app autenticador.",
+    invalid_mfa_code: "Esse código está errado ou já foi usado. Digite o código atual do app ou um código de backup não usado.",
+    owner_required: "Só um dono da loja pode fazer isso. Peça a um dono.",
+    mfa_already_enabled: "A verificação em duas etapas já está ativada.",
+    mfa_not_set_up: "Comece a configuração de novo para receber um novo QR code.",
+    mfa_not_enabled: "A verificação em duas etapas não está ativada.",
+    sandbox_disabled: "Os pagamentos de teste estão desativados nesta loja. Ative-os em Configurações → Pagamentos.",
   },
 };
 
@@ -302,6 +335,11 @@ const ar: ApiErrorMessages = {
   fallback: "حدث خطأ ما. حاول مرة أخرى.",
   httpError: "ردّ الخادم بخطأ ({status}). حاول مرة أخرى.",
   issues: {
+    wrong_password: "هذه ليست كلمة مرورك الحالية.",
+    invalid_code: "هذا الرمز غير صحيح. أدخل الأرقام الستة التي يعرضها تطبيق المصادقة الآن.",
+    invalid_token: "هذا الرابط غير صالح أو منتهي الصلاحية أو مستخدم من قبل. اطلب رابطًا جديدًا.",
+    too_common: "كلمة المرور هذه شائعة جدًا. اختر كلمة يصعب تخمينها.",
+    same_as_email: "لا تستخدم بريدك الإلكتروني ككلمة مرور.",
     required: "املأ هذا الحقل.",
     invalid_type: "أدخل قيمة صالحة.",
     not_integer: "أدخل عددًا صحيحًا.",
@@ -392,6 +430,12 @@ const ar: ApiErrorMessages = {
     webhook_rejected: "رُفض التعليق التجريبي. حاول مرة أخرى.",
     messaging_window_closed: "لا تسمح Meta بمراسلة هذا المشتري إلا ردًّا على أحد تعليقاته، وكل تعليقاته لها رد بالفعل. اطلب منه التعليق مرة أخرى أو مراسلة الصفحة.",
     mfa_required: "أدخل الرمز من تطبيق المصادقة.",
+    invalid_mfa_code: "هذا الرمز غير صحيح أو استُخدم من قبل. أدخل الرمز الحالي من التطبيق أو رمزًا احتياطيًا غير مستخدم.",
+    owner_required: "لا يستطيع القيام بهذا إلا مالك المتجر. اطلب ذلك من أحد المالكين.",
+    mfa_already_enabled: "التحقق بخطوتين مفعّل بالفعل.",
+    mfa_not_set_up: "ابدأ الإعداد من جديد للحصول على رمز QR جديد.",
+    mfa_not_enabled: "التحقق بخطوتين غير مفعّل.",
+    sandbox_disabled: "مدفوعات الاختبار متوقفة في هذا المتجر. فعّلها من الإعدادات ← المدفوعات.",
   },
 };
 

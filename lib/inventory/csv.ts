@@ -31,6 +31,7 @@ export type CsvIssueCode =
   | "stock_too_large"
   | "too_many_keywords"
   | "keyword_too_long"
+  | "image_url_invalid"
   | "below_reserved";
 
 export type CsvIssueParams = Record<string, string | number>;
@@ -58,6 +59,7 @@ const ENGLISH: Record<CsvIssueCode, string> = {
   stock_too_large: "stock: is unrealistically large (max {max})",
   too_many_keywords: "keywords: at most {max} keywords",
   keyword_too_long: "keywords: \"{value}\" is longer than {max} characters",
+  image_url_invalid: "image_url: must be an http:// or https:// address",
   below_reserved: "stock: {sku} has {reserved} units reserved in open carts; stock cannot be lower",
 };
 

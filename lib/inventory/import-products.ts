@@ -1,3 +1,4 @@
+import { isSafeImageUrl } from "./image-url";
 import { prisma } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { currencyDigits, parseMajorToMinor, minorToMajor } from "@/lib/money";
@@ -84,6 +85,8 @@ export function validateCatalogCsv(text: string, currency: string): { rows: Row[
     const longKeyword = keywords.find((k) => k.length > MAX_KEYWORD_LENGTH);
     if (keywords.length > MAX_KEYWORDS) fail("keywords", "too_many_keywords", { max: MAX_KEYWORDS });
     else if (longKeyword) fail("keywords", "keyword_too_long", { value: longKeyword, max: MAX_KEYWORD_LENGTH });
+    const imageUrl = col(fields, "image_url");
+    if (imageUrl && !isSafeImageUrl(imageUrl)) fail("image_url", "image_url_invalid");
     if (errors.length > before) continue;
     rows.push({
       line,
@@ -96,7 +99,7 @@ export function validateCatalogCsv(text: string, currency: string): { rows: Row[
       color: col(fields, "color") || null,
       size: col(fields, "size") || null,
       group: col(fields, "group") || null,
-      imageUrl: col(fields, "image_url") || null,
+      imageUrl: imageUrl || null,
     });
   }
   return { rows: errors.length ? [] : rows, errors };

@@ -3,6 +3,8 @@ import { prisma } from "@/lib/db";
 import { badRequest, conflict, notFound, unprocessable } from "@/lib/http/errors";
 import { parseMajorToMinor } from "@/lib/money";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { assertCan } from "@/lib/stores/permissions";
+import type { StoreRole } from "@/lib/stores/access";
 import { notifyStore } from "@/lib/realtime/notify";
 import { assertWithinPlan } from "@/lib/billing/limits";
 import type { productCreateInput, productListQuery, productUpdateInput } from "./schemas";
@@ -76,13 +78,16 @@ export async function createProduct({ input, actorId }: { input: z.output<typeof
   return toProductDto(product, currency);
 }
 
-export async function updateProduct({ productId, storeId, input, actorId }: { productId: string; storeId: string; input: z.output<typeof productUpdateInput>; actorId: string }) {
+export async function updateProduct({ productId, storeId, input, actorId, role = "OWNER", ip }: { productId: string; storeId: string; input: z.output<typeof productUpdateInput>; actorId: string; role?: StoreRole; ip?: string | null }) {
   const currency = await storeCurrency(storeId);
   if (input.stock !== undefined && input.stock_delta !== undefined) throw badRequest("invalid_input", "Send either stock or stock_delta, not both");
+  const newPriceMinor = input.price !== undefined ? priceToMinor(input.price, currency) : undefined;
   const product = await prisma.$transaction(async (tx) => {
     // Lock the row: stock edits race with reservations, and stock must never drop below what is reserved.
-    const [current] = await tx.$queryRaw<{ stock: number; reserved: number }[]>`SELECT stock, reserved FROM products WHERE id = ${productId} AND "storeId" = ${storeId} FOR UPDATE`;
+    const [current] = await tx.$queryRaw<{ stock: number; reserved: number; priceMinor: number }[]>`SELECT stock, reserved, "priceMinor" FROM products WHERE id = ${productId} AND "storeId" = ${storeId} FOR UPDATE`;
     if (!current) throw notFound("Product");
+    // Sending the unchanged price (a full form) is not a price change.
+    if (newPriceMinor !== undefined && newPriceMinor !== current.priceMinor) assertCan(role, "price.change");
     const stock = input.stock ?? (input.stock_delta !== undefined ? current.stock + input.stock_delta : undefined);
     if (stock !== undefined && stock < current.reserved) {
       throw unprocessable(`stock: cannot be set below the ${current.reserved} units currently reserved`, [{ field: "stock", code: "below_reserved", params: { reserved: current.reserved }, message: `must be at least ${current.reserved} (reserved)` }]);
@@ -93,7 +98,7 @@ export async function updateProduct({ productId, storeId, input, actorId }: { pr
         ...(input.sku !== undefined && { sku: input.sku }),
         ...(input.name !== undefined && { name: input.name }),
         ...(input.description !== undefined && { description: input.description }),
-        ...(input.price !== undefined && { priceMinor: priceToMinor(input.price, currency) }),
+        ...(newPriceMinor !== undefined && { priceMinor: newPriceMinor }),
         ...(stock !== undefined && { stock }),
         ...(input.keywords !== undefined && { keywords: normaliseKeywords(input.keywords) }),
         ...(input.color !== undefined && { color: input.color }),
@@ -104,7 +109,13 @@ export async function updateProduct({ productId, storeId, input, actorId }: { pr
         ...(input.active !== undefined && { active: input.active }),
       },
     });
-    await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "product.updated", entityType: "product", entityId: p.id, data: { changes: Object.keys(input), stock: p.stock } });
+    await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "product.updated", entityType: "product", entityId: p.id, data: { changes: Object.keys(input), stock: p.stock, sku: p.sku }, ip: ip ?? null });
+    if (p.priceMinor !== current.priceMinor) {
+      await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "product.price_changed", entityType: "product", entityId: p.id, data: { sku: p.sku, currency, before: { price_minor: current.priceMinor }, after: { price_minor: p.priceMinor } }, ip: ip ?? null });
+    }
+    if (p.stock !== current.stock) {
+      await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "product.stock_changed", entityType: "product", entityId: p.id, data: { sku: p.sku, before: { stock: current.stock }, after: { stock: p.stock } }, ip: ip ?? null });
+    }
     if (stock !== undefined && stock > current.stock && p.active) await announceRestock(tx, { storeId, productIds: [p.id], key: `${p.id}:${p.updatedAt.getTime()}` });
     const variantInputs = ["sku", "name", "description", "color", "size", "group_key", "active"] as const;
     if (variantInputs.some((k) => input[k] !== undefined)) {

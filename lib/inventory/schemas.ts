@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isSafeImageUrl } from "./image-url";
 import { partialUpdateOf } from "@/lib/http/partial-update";
 import { MAX_KEYWORDS, MAX_KEYWORD_LENGTH } from "./keywords";
 
@@ -23,7 +24,7 @@ export const productCreateInput = z.object({
   color: z.string().trim().max(40).nullish(),
   size: z.string().trim().max(20).nullish(),
   group_key: z.string().trim().max(64).nullish(),
-  image_url: z.string().max(2000).nullish(),
+  image_url: z.string().max(2000).refine(isSafeImageUrl, { message: "must be an http:// or https:// address", params: { code: "invalid_url" } }).nullish(),
   low_stock_at: z.number().int().min(0).max(100000).optional(),
   active: z.boolean().optional(),
 });

@@ -42,6 +42,10 @@ export const jobEvents = {
   "meta/reconnected": z.object({
     storeId: z.string().min(1),
   }),
+  /** An email recorded in `emails` waits for delivery (lib/email). */
+  "email/requested": z.object({
+    emailId: z.string().min(1),
+  }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 export type JobEvents = typeof jobEvents;

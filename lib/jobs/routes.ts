@@ -24,6 +24,7 @@ export const jobRoutes: { readonly [N in JobEventName]: readonly JobRoute[] } = 
   "payment/succeeded": [{ id: "payment-succeeded", retries: 8 }],
   "live/reconcile": [{ id: "reconcile-live", retries: 3, concurrency: { key: "event.data.liveId", limit: 1 } }],
   "meta/reconnected": [{ id: "resend-after-reconnect", retries: 6, concurrency: { key: "event.data.storeId", limit: 1 } }],
+  "email/requested": [{ id: "send-email", retries: 6 }],
 };
 
 export type RouteTable = ReadonlyMap<JobEventName, readonly JobRoute[]>;

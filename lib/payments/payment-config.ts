@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { prisma } from "@/lib/db";
+import { prisma, type Prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { unprocessable } from "@/lib/http/errors";
 import { decryptJson, encryptJson } from "@/lib/security/encryption";
@@ -109,12 +109,28 @@ export async function savePaymentConfig(args: {
       action: "payment_config.updated",
       entityType: "payment_config",
       entityId: saved.id,
-      data: { provider, enabled, changedFields: changed },
+      data: {
+        provider,
+        enabled,
+        changedFields: changed,
+        before: existing ? { enabled: existing.enabled, credentials: maskedSettings(provider, previous) } : null,
+        after: { enabled, credentials: maskedSettings(provider, data) },
+      } as Prisma.InputJsonValue,
       ip: args.ip ?? null,
     });
     return saved;
   });
   return toView({ storeId, provider, row, sandboxByDefault: args.sandboxByDefault, appUrl: args.appUrl });
+}
+
+/** Settings as the audit log keeps them: secrets masked exactly like the API shows them. */
+function maskedSettings(provider: ProviderId, settings: Record<string, unknown>) {
+  const out: Record<string, string | null> = {};
+  for (const field of PROVIDER_FIELDS[provider]) {
+    const value = settings[field.name];
+    out[field.name] = typeof value === "string" ? (field.secret ? maskSecret(value) : value) : null;
+  }
+  return out;
 }
 
 /** What a seller may save now (stricter than what older stored settings are read with: the account type is a choice). */

@@ -11,9 +11,9 @@ export type PaymentRuntime = {
   baseUrls: ProviderBaseUrls;
   sandboxSecret: string;
   /**
-   * A store that never saved sandbox settings offers the sandbox provider: true in development and in
-   * the embedded default (so a fresh install can sell end to end), false in a real production deployment,
-   * where a fake payment method must be switched on explicitly.
+   * Whether a store that never switched the sandbox provider on or off offers it. Always false from the
+   * environment: a test payment method exists for a store only after its owner enables it
+   * (PUT /api/v1/stores/{id}/payments/sandbox {"enabled":true}); unit tests may pass true.
    */
   sandboxByDefault: boolean;
   /** Per provider call. Flow's confirmation (two calls) must be answered within 15 s. */
@@ -23,11 +23,10 @@ export type PaymentRuntime = {
   fetch?: FetchLike;
 };
 
-/** The runtime from the typed environment; SANDBOX_PAYMENTS_DEFAULT=1|0 overrides the sandbox default. */
+/** The runtime from the typed environment. */
 export function paymentRuntimeFromEnv(): PaymentRuntime {
   const e = env();
-  const override = e.SANDBOX_PAYMENTS_DEFAULT;
-  const sandboxByDefault = override ? override === "1" : e.NODE_ENV !== "production" || e.FAKE_GRAPH;
+  const sandboxByDefault = false;
   return {
     appUrl: e.APP_URL,
     baseUrls: { paypal: e.PAYPAL_API_URL, mercadopago: e.MERCADOPAGO_API_URL, flow: e.FLOW_API_URL },

@@ -32,6 +32,9 @@ export async function processPaymentWebhook({
   if (!store) return reject(401, "unknown_store", "The notification URL names no store (?store=<id>)");
   const resolved = await gatewayForStore({ storeId: store, provider, runtime });
   if (!resolved) return reject(401, "not_configured", `${provider} is not configured for this store`);
+  // Test money only counts where the owner switched test payments on: a signed sandbox notification for
+  // any other store is refused before anything is stored (403, so a misdirected sender sees why).
+  if (provider === "sandbox" && !resolved.enabled) return reject(403, "sandbox_disabled", "Test payments are not enabled for this store");
 
   let verification;
   try {

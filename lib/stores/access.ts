@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db";
-import { forbidden, notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/http/errors";
+import { assertCan, ownerRequired, type StoreAction } from "./permissions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 
 export type StoreRole = "OWNER" | "STAFF";
@@ -12,9 +13,17 @@ export type StoreAccess = { storeId: string; role: StoreRole };
 export async function requireStoreAccess(user: Pick<CurrentUser, "id">, storeId: string, roles?: StoreRole[]): Promise<StoreAccess> {
   const membership = await prisma.membership.findUnique({ where: { userId_storeId: { userId: user.id, storeId } }, select: { role: true } });
   if (!membership) throw notFound("Store");
-  if (roles && !roles.includes(membership.role)) throw forbidden(`This needs the ${roles.join(" or ")} role in this store`);
+  if (roles && !roles.includes(membership.role)) throw ownerRequired();
   return { storeId, role: membership.role };
 }
+
+/** The caller's membership, checked against one action of the permission table (lib/stores/permissions.ts). */
+export async function requireStorePermission(user: Pick<CurrentUser, "id">, storeId: string, action: StoreAction): Promise<StoreAccess> {
+  const access = await requireStoreAccess(user, storeId);
+  assertCan(access.role, action);
+  return access;
+}
+
 
 /** The store a request acts on when it names none: the caller's only (or first) store. */
 export async function defaultStoreId(userId: string): Promise<string | null> {

@@ -2,6 +2,8 @@ import type { StoreRole } from "@/generated/prisma/client";
 import { prisma, type Tx } from "@/lib/db";
 import { conflict, notFound } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { can, ownerRequired } from "@/lib/stores/permissions";
+import type { StoreAccess } from "@/lib/stores/access";
 
 async function lockMembership(tx: Tx, storeId: string, membershipId: string) {
   // Lock every membership of the store: two owners demoting each other at once must not leave none.
@@ -18,7 +20,7 @@ export async function changeMemberRole({ storeId, membershipId, role, actorId }:
     const { target, owners } = await lockMembership(tx, storeId, membershipId);
     if (target.role === "OWNER" && role !== "OWNER" && owners <= 1) throw conflict("last_owner", "A store needs at least one owner: make someone else owner first");
     const m = await tx.membership.update({ where: { id: membershipId }, data: { role } });
-    await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "member.role_changed", entityType: "membership", entityId: membershipId, data: { from: target.role, to: role, userId: target.userId } });
+    await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "member.role_changed", entityType: "membership", entityId: membershipId, data: { from: target.role, to: role, userId: target.userId, before: { role: target.role }, after: { role } } });
     return m;
   });
 }
@@ -41,4 +43,11 @@ export async function revokeInvitation({ storeId, invitationId, actorId }: { sto
     if (removed.count === 0) throw notFound("Invitation");
     await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "member.invitation_revoked", entityType: "invitation", entityId: invitationId });
   });
+}
+
+/** An owner removes anyone; any other member may only leave (remove their own membership). */
+export async function assertMayRemoveMember({ access, membershipId, userId }: { access: StoreAccess; membershipId: string; userId: string }) {
+  if (can(access.role, "team.manage")) return;
+  const self = await prisma.membership.findFirst({ where: { id: membershipId, storeId: access.storeId, userId }, select: { id: true } });
+  if (!self) throw ownerRequired("team.manage");
 }

@@ -26,6 +26,8 @@ export async function createApiSeller(request: APIRequestContext, store: { name?
     }),
     "create store",
   );
+  // Test payments are opt-in per store: these sellers pay through the sandbox.
+  await ok(await request.put(`/api/v1/stores/${created.id}/payments/sandbox`, { headers: { authorization: `Bearer ${token}` }, data: { enabled: true } }), "enable test payments");
   return { token, storeId: created.id, email, password };
 }
 

@@ -16,7 +16,8 @@ import {
 // The buyer's checkout on a phone (project "phone", Pixel 7), in Spanish, Portuguese and English,
 // paid with the built-in sandbox provider. Screenshots: test-results/screenshots/checkout-*.png.
 
-const SHIRT = "data:image/svg+xml;utf8,<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 56 56'><rect width='56' height='56' fill='%23222'/><path d='M14 14l8-4h12l8 4 6 10-8 4v18H16V28l-8-4z' fill='%23e11d48'/></svg>";
+// The product photo, uploaded like a seller does (image_url accepts only http(s) addresses and our uploads).
+const SHIRT_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 const TEXT = {
   es: { title: "Tu pedido", pay: "¿Cómo quieres pagar?", success: "¡Pago recibido!", total: "$31.980" },
@@ -31,7 +32,10 @@ let expiring: CreatedOrder;
 
 test.beforeAll(async ({ request }) => {
   seller = await createApiSeller(request, { name: "Tienda Ana" });
-  await createProduct(request, seller, { sku: "A12", name: "Polera roja", price: 15990, stock: 20, color: "Rojo", size: "M", image_url: SHIRT });
+  const photo = await request.post("/api/v1/uploads", { headers: { authorization: `Bearer ${seller.token}` }, multipart: { store_id: seller.storeId, file: { name: "polera.png", mimeType: "image/png", buffer: SHIRT_PNG } } });
+  expect(photo.status()).toBe(201);
+  const { url: shirt } = (await photo.json()) as { url: string };
+  await createProduct(request, seller, { sku: "A12", name: "Polera roja", price: 15990, stock: 20, color: "Rojo", size: "M", image_url: shirt });
   await createProduct(request, seller, { sku: "B07", name: "Bolso negro", price: 39990, stock: 1 });
   await configurePayments(request, seller, "transfer", {
     enabled: true,

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { randomBytes } from "node:crypto";
-import { encryptSecret } from "@/lib/security/encryption";
+import { encryptJson, encryptSecret } from "@/lib/security/encryption";
 
 /** A store with a connected Page, an active live and a small catalog, written straight to the database. */
 type SeedProduct = { sku: string; name: string; priceMinor: number; stock: number; keywords?: string[]; color?: string | null; size?: string | null };
@@ -16,6 +16,8 @@ export async function seedStore({ currency = "CLP", country = "CL", locale = "es
       metaConnection: { create: { pageId, tokenCiphertext: encryptSecret(`EAAtesttoken${suffix}`), tokenLast4: suffix.slice(-4) } },
     },
   });
+  // Test payments are opt-in per store; the suites pay through the sandbox, so their stores switch it on.
+  await prisma.paymentConfig.create({ data: { storeId: store.id, provider: "sandbox", enabled: true, settingsCiphertext: encryptJson({}) } });
   const created = [];
   for (const p of products) created.push(await prisma.product.create({ data: { storeId: store.id, ...p } }));
   const live = await prisma.live.create({ data: { storeId: store.id, fbVideoId: `vid${suffix}`, fbPostId: `${pageId}_post${suffix}`, title: "Live de prueba" } });

@@ -1,5 +1,7 @@
 import { serve } from "inngest/next";
+import { NextResponse } from "next/server";
 import { getInngestClient, toInngestFunction } from "@/lib/jobs";
+import { usesInngest } from "@/lib/env";
 import { jobFunctions } from "@/inngest/functions";
 
 export const dynamic = "force-dynamic";
@@ -16,6 +18,8 @@ function inngestHandlers() {
 }
 
 type Ctx = { params: Promise<Record<string, string>> };
-export const GET = (req: Request, ctx: Ctx) => inngestHandlers().GET(req as never, ctx as never);
-export const POST = (req: Request, ctx: Ctx) => inngestHandlers().POST(req as never, ctx as never);
-export const PUT = (req: Request, ctx: Ctx) => inngestHandlers().PUT(req as never, ctx as never);
+// Without Inngest configured the local driver runs the jobs: there is no endpoint to introspect or call.
+const notServed = () => NextResponse.json({ error: { code: "not_found", message: "Inngest is not configured on this instance" } }, { status: 404 });
+export const GET = (req: Request, ctx: Ctx) => (usesInngest() ? inngestHandlers().GET(req as never, ctx as never) : notServed());
+export const POST = (req: Request, ctx: Ctx) => (usesInngest() ? inngestHandlers().POST(req as never, ctx as never) : notServed());
+export const PUT = (req: Request, ctx: Ctx) => (usesInngest() ? inngestHandlers().PUT(req as never, ctx as never) : notServed());

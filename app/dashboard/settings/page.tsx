@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { CreditCard, Link2 } from "lucide-react";
+import { CreditCard, History, Link2, ShieldCheck } from "lucide-react";
+import { accountMessages } from "@/lib/i18n/account";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -20,6 +21,7 @@ export default async function SettingsPage() {
   const { store, role } = await requireDashboardStore();
   const { t, locale } = await getMessages();
   const isOwner = role === "OWNER";
+  const ta = accountMessages(locale).settingsCards;
   const meta = await prisma.metaConnection.findUnique({ where: { storeId: store.id }, select: { pageId: true, pageName: true, tokenLast4: true } });
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: store.timezone });
   const sections = [
@@ -29,6 +31,8 @@ export default async function SettingsPage() {
     { id: "team", label: t.settings.sections.team },
     { id: "messages", label: t.settings.sections.messages },
     { id: "reservation", label: t.settings.sections.reservation },
+    { id: "security", label: ta.security },
+    ...(isOwner ? [{ id: "audit", label: ta.audit }] : []),
   ];
   return (
     <div className="flex flex-col gap-6">
@@ -110,6 +114,28 @@ export default async function SettingsPage() {
           </div>
         </CardContent>
       </Card>
+
+      <Card id="security">
+        <CardHeader>
+          <CardTitle>{ta.security}</CardTitle>
+          <CardDescription>{ta.securityHelp}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Button asChild variant="outline"><Link href="/dashboard/settings/security"><ShieldCheck aria-hidden /> {ta.openSecurity}</Link></Button>
+        </CardContent>
+      </Card>
+
+      {isOwner && (
+        <Card id="audit">
+          <CardHeader>
+            <CardTitle>{ta.audit}</CardTitle>
+            <CardDescription>{ta.auditHelp}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Button asChild variant="outline"><Link href="/dashboard/settings/audit"><History aria-hidden /> {ta.openAudit}</Link></Button>
+          </CardContent>
+        </Card>
+      )}
     </div>
   );
 }

@@ -4,6 +4,9 @@ import { getMessages } from "@/lib/i18n/server";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
 import { simulatorEnabled } from "@/lib/simulator/simulator";
 import { SimulatorPanel } from "@/components/simulator/simulator-panel";
+import { TestPaymentsNotice } from "@/components/simulator/test-payments-notice";
+import { isSandboxEnabled } from "@/lib/payments/sandbox-enabled";
+import { accountMessages } from "@/lib/i18n/account";
 
 export async function generateMetadata() {
   const { t } = await getMessages();
@@ -21,7 +24,10 @@ export default async function SimulatorPage() {
   const { store, role } = await requireDashboardStore();
   const { t, locale } = await getMessages();
   const { lives, products } = await simulatorChoices(store.id);
+  const testPayments = await isSandboxEnabled({ storeId: store.id });
   return (
+    <div className="flex flex-col gap-4">
+    <TestPaymentsNotice storeId={store.id} enabled={testPayments} isOwner={role === "OWNER"} t={accountMessages(locale).sandbox} />
     <SimulatorPanel
       storeId={store.id}
       isOwner={role === "OWNER"}
@@ -31,5 +37,6 @@ export default async function SimulatorPage() {
       timezone={store.timezone}
       t={{ simulator: t.simulator, intents: t.intents, commentStatus: t.live.commentStatus, confidence: t.live.confidence, messageKind: t.messageKind, messagePurpose: t.messagePurpose, messageStatus: t.messageStatus }}
     />
+    </div>
   );
 }

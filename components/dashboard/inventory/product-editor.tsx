@@ -36,7 +36,9 @@ const newRow = (p?: Product): VariantRow => ({ key: `r${++rowSeq}`, id: p?.id, s
  * size) is its own SKU with its own stock; variants share a group key, so the bot still reserves one
  * row with one conditional UPDATE.
  */
-export function ProductEditor({ open, onOpenChange, storeId, group, t, tc, onSaved }: {
+export function ProductEditor({ open, onOpenChange, storeId, group, t, tc, onSaved, isOwner = true }: {
+  /** STAFF change stock and descriptions; prices, new variants and deleting need an owner (the API says 403). */
+  isOwner?: boolean;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   storeId: string;
@@ -107,6 +109,8 @@ export function ProductEditor({ open, onOpenChange, storeId, group, t, tc, onSav
         // An existing variant gets only what the seller changed: a stale stock or price from when the
         // editor opened must not overwrite what a live sold meanwhile (or need a permission not used).
         const body = saved ? changedFields(full, saved) : full;
+        // STAFF never send a price (each variant keeps its own).
+        if (!isOwner) delete (body as Partial<ProductBody>).price;
         if (saved && Object.keys(body).length === 0) continue;
         try {
           if (row.id) await api(`/api/v1/inventory/products/${row.id}`, { method: "PATCH", json: body });
@@ -161,9 +165,11 @@ export function ProductEditor({ open, onOpenChange, storeId, group, t, tc, onSav
             <Field id="p-name" label={t.name} hint={t.nameHelp} error={sharedErr("name")}>
               <Input value={name} onChange={(e) => setName(e.target.value)} required maxLength={180} />
             </Field>
-            <Field id="p-price" label={t.price} error={sharedErr("price")}>
-              <Input value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" required />
-            </Field>
+            {isOwner && (
+              <Field id="p-price" label={t.price} error={sharedErr("price")}>
+                <Input value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" required />
+              </Field>
+            )}
           </div>
           <Field id="p-description" label={t.description}>
             <Textarea value={description} onChange={(e) => setDescription(e.target.value)} maxLength={5000} rows={2} />
@@ -210,7 +216,7 @@ export function ProductEditor({ open, onOpenChange, storeId, group, t, tc, onSav
                 <Input aria-label={`${t.color} ${i + 1}`} value={r.color} onChange={(e) => update(r.key, { color: e.target.value })} placeholder={t.color} />
                 <Input aria-label={`${t.size} ${i + 1}`} value={r.size} onChange={(e) => update(r.key, { size: e.target.value })} placeholder={t.size} />
                 <Input aria-label={`${t.stock} ${i + 1}`} type="number" min={r.reserved} value={r.stock} onChange={(e) => update(r.key, { stock: e.target.value })} aria-invalid={!!err(r.key, "stock")} />
-                <Button type="button" variant="ghost" size="icon" aria-label={format(t.removeVariant, { sku: r.sku || String(i + 1) })} disabled={rows.length === 1} onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
+                <Button type="button" variant="ghost" size="icon" aria-label={format(t.removeVariant, { sku: r.sku || String(i + 1) })} disabled={rows.length === 1 || !isOwner} onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
                   <Trash2 aria-hidden />
                 </Button>
                 {(err(r.key, "sku") || err(r.key, "stock")) && <p className="col-span-full text-xs text-rose-300">{err(r.key, "sku") ?? err(r.key, "stock")}</p>}
@@ -221,13 +227,15 @@ export function ProductEditor({ open, onOpenChange, storeId, group, t, tc, onSav
                 )}
               </div>
             ))}
-            <Button type="button" variant="outline" size="sm" className="self-start" onClick={() => setRows((rs) => [...rs, newRow()])}>
-              <Plus aria-hidden /> {t.addVariant}
-            </Button>
+            {isOwner && (
+              <Button type="button" variant="outline" size="sm" className="self-start" onClick={() => setRows((rs) => [...rs, newRow()])}>
+                <Plus aria-hidden /> {t.addVariant}
+              </Button>
+            )}
           </fieldset>
 
           <DialogFooter>
-            {group.length > 0 && (
+            {group.length > 0 && isOwner && (
               <Button type="button" variant="ghost" className="text-rose-300 sm:me-auto" disabled={busy} onClick={remove}>
                 <Trash2 aria-hidden /> {t.deleteProduct}
               </Button>

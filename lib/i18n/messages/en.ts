@@ -172,6 +172,7 @@ export const en = {
       stock_too_large: "The stock is too large (at most {max}).",
       too_many_keywords: "Too many keywords: at most {max} per product.",
       keyword_too_long: "The keyword “{value}” is too long (at most {max} characters). Separate keywords with ;",
+      image_url_invalid: "The photo address must start with https:// (or http://).",
       below_reserved: "{sku} has {reserved} units reserved in open carts, so its stock cannot be lower than {reserved}. Wait until those carts are paid or expire, or raise the stock.",
       invalid_encoding: "The file is not saved as UTF-8, so accents would come out wrong. In Excel choose Save as → “CSV UTF-8 (comma delimited)”, or start from the template.",
       too_large: "The file is too large (at most 5 MB). Split it into several files.",

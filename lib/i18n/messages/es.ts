@@ -174,6 +174,7 @@ export const es: Messages = {
       stock_too_large: "El stock es demasiado grande (máximo {max}).",
       too_many_keywords: "Demasiadas palabras clave: máximo {max} por producto.",
       keyword_too_long: "La palabra clave «{value}» es demasiado larga (máximo {max} caracteres). Separa las palabras clave con ;",
+      image_url_invalid: "La dirección de la foto debe empezar con https:// (o http://).",
       below_reserved: "{sku} tiene {reserved} unidades reservadas en carritos abiertos, así que su stock no puede ser menor que {reserved}. Espera a que esos carritos se paguen o venzan, o sube el stock.",
       invalid_encoding: "El archivo no está guardado como UTF-8, así que los acentos saldrían mal. En Excel elige Guardar como → «CSV UTF-8 (delimitado por comas)», o parte desde la plantilla.",
       too_large: "El archivo es demasiado grande (máximo 5 MB). Divídelo en varios archivos.",

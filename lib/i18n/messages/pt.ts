@@ -174,6 +174,7 @@ export const pt: Messages = {
       stock_too_large: "O estoque é grande demais (no máximo {max}).",
       too_many_keywords: "Palavras-chave demais: no máximo {max} por produto.",
       keyword_too_long: "A palavra-chave “{value}” é longa demais (no máximo {max} caracteres). Separe as palavras-chave com ;",
+      image_url_invalid: "O endereço da foto deve começar com https:// (ou http://).",
       below_reserved: "{sku} tem {reserved} unidades reservadas em carrinhos abertos, então o estoque não pode ser menor que {reserved}. Espere esses carrinhos serem pagos ou expirarem, ou aumente o estoque.",
       invalid_encoding: "O arquivo não está salvo como UTF-8, então os acentos sairiam errados. No Excel escolha Salvar como → “CSV UTF-8 (delimitado por vírgulas)”, ou comece pelo modelo.",
       too_large: "O arquivo é grande demais (no máximo 5 MB). Divida-o em vários arquivos.",

@@ -73,14 +73,4 @@ CREATE TABLE "reports" (
     CONSTRAINT "reports_pkey" PRIMARY KEY ("id")
 );
 
-CREATE TABLE "password_reset_tokens" (
-    "id" TEXT NOT NULL,
-    "userId" TEXT NOT NULL,
-    "tokenHash" TEXT NOT NULL,
-    "expiresAt" TIMESTAMPTZ(3) NOT NULL,
-    "usedAt" TIMESTAMPTZ(3),
-    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "password_reset_tokens_pkey" PRIMARY KEY ("id")
-);
-CREATE UNIQUE INDEX "password_reset_tokens_tokenHash_key" ON "password_reset_tokens"("tokenHash");
-CREATE INDEX "password_reset_tokens_userId_idx" ON "password_reset_tokens"("userId");
+-- password_reset_tokens: created by the accounts_security migration.

@@ -14,10 +14,12 @@ import { uploadOperations } from "@/lib/uploads/openapi";
 import { simulatorOperations } from "@/lib/simulator/openapi";
 import { buyerOperations } from "@/lib/buyers/openapi";
 import { adminOperations } from "@/lib/admin/openapi-admin";
+import { accountOperations } from "@/lib/privacy/openapi";
 
 /** Every documented API operation, as each domain declares its own: /api/v1/openapi.json and /docs/api show them in this order. */
 export const apiOperations: readonly Operation[] = [
   ...authOperations,
+  ...accountOperations,
   ...storeOperations,
   ...inventoryOperations,
   ...liveOperations,

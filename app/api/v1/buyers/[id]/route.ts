@@ -4,6 +4,8 @@ import { buyerOfMember } from "@/lib/live-control/access";
 import { getBuyerConversation } from "@/lib/live-control/buyer-conversation";
 import { buyerPatchInput } from "@/lib/buyers/schemas";
 import { updateBuyer } from "@/lib/buyers/update-buyer";
+import { requireStorePermission } from "@/lib/stores/access";
+import { eraseBuyerData } from "@/lib/privacy/erase-buyer-data";
 
 /** A buyer with their comments and messages in both directions (the takeover panel). */
 export const GET = sellerRoute(async ({ user, params }) => {
@@ -20,4 +22,11 @@ export const PATCH = sellerRoute(async ({ req, user, params }) => {
   const input = await parseJsonBody(req, buyerPatchInput);
   const updated = await updateBuyer({ buyer, input, actorId: user.id });
   return json(await getBuyerConversation({ buyer: updated }));
+});
+
+/** Erases the buyer's personal data everywhere (OWNER); orders keep anonymised amounts. Idempotent. */
+export const DELETE = sellerRoute(async ({ user, params }) => {
+  const buyer = await buyerOfMember(user.id, params.id!);
+  await requireStorePermission(user, buyer.storeId, "buyers.privacy");
+  return json(await eraseBuyerData({ buyerId: buyer.id, actor: { type: "USER", id: user.id } }));
 });

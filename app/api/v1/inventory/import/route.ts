@@ -2,14 +2,14 @@ import { z } from "zod";
 import { sellerRoute, json } from "@/lib/http/route";
 import { parseQuery, readRawBody, CSV_LIMIT_BYTES } from "@/lib/http/body";
 import { badRequest } from "@/lib/http/errors";
-import { requireStoreAccess } from "@/lib/stores/access";
+import { requireStorePermission } from "@/lib/stores/access";
 import { importProducts } from "@/lib/inventory/import-products";
 
 const query = z.object({ store_id: z.string().min(1, "is required"), dry_run: z.enum(["0", "1", "true", "false"]).optional() });
 
 export const POST = sellerRoute(async ({ req, user }) => {
   const { store_id, dry_run } = parseQuery(req.url, query);
-  await requireStoreAccess(user, store_id);
+  await requireStorePermission(user, store_id, "catalog.import");
   const raw = await readRawBody(req, CSV_LIMIT_BYTES);
   let text: string;
   try {

@@ -1,7 +1,7 @@
 import { sellerRoute, json } from "@/lib/http/route";
 import { parseJsonBody, parseQuery } from "@/lib/http/body";
 import { productCreateInput, productListQuery } from "@/lib/inventory/schemas";
-import { requireStoreAccess } from "@/lib/stores/access";
+import { requireStoreAccess, requireStorePermission } from "@/lib/stores/access";
 import { createProduct, listProducts } from "@/lib/inventory/products";
 
 export const GET = sellerRoute(async ({ req, user }) => {
@@ -12,6 +12,6 @@ export const GET = sellerRoute(async ({ req, user }) => {
 
 export const POST = sellerRoute(async ({ req, user }) => {
   const input = await parseJsonBody(req, productCreateInput);
-  await requireStoreAccess(user, input.store_id);
+  await requireStorePermission(user, input.store_id, "products.create");
   return json(await createProduct({ input, actorId: user.id }), 201);
 });

@@ -1,10 +1,8 @@
 import { sellerRoute, json } from "@/lib/http/route";
 import { parseJsonBody } from "@/lib/http/body";
-import { forbidden } from "@/lib/http/errors";
-import { prisma } from "@/lib/db";
 import { requireStoreAccess } from "@/lib/stores/access";
 import { roleInput } from "@/lib/team/schemas";
-import { changeMemberRole, removeMember } from "@/lib/team/change-member";
+import { assertMayRemoveMember, changeMemberRole, removeMember } from "@/lib/team/change-member";
 
 /** Roles are the owners' decision: staff cannot promote themselves or anyone else. */
 export const PATCH = sellerRoute(async ({ req, user, params }) => {
@@ -17,10 +15,7 @@ export const PATCH = sellerRoute(async ({ req, user, params }) => {
 /** An owner removes a member; anyone may leave a store themselves. */
 export const DELETE = sellerRoute(async ({ user, params }) => {
   const access = await requireStoreAccess(user, params.id!);
-  if (access.role !== "OWNER") {
-    const self = await prisma.membership.findFirst({ where: { id: params.memberId!, storeId: access.storeId, userId: user.id }, select: { id: true } });
-    if (!self) throw forbidden("This needs the OWNER role in this store");
-  }
+  await assertMayRemoveMember({ access, membershipId: params.memberId!, userId: user.id });
   await removeMember({ storeId: access.storeId, membershipId: params.memberId!, actorId: user.id });
   return new Response(null, { status: 204 });
 });

@@ -1,0 +1,26 @@
+import { dirOf, isUiLocale, type UiLocale } from "@/lib/i18n";
+import { EMAIL_TEXTS, type EmailTemplate } from "./email-texts";
+
+export type RenderedEmail = { subject: string; html: string; text: string; locale: UiLocale };
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const fill = (s: string, vars: Record<string, string>, esc: (v: string) => string) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? esc(vars[k]!) : m));
+
+/** One email in the user's language (es, en, pt, ar; anything else falls back to es), as HTML and plain text. */
+export function renderEmail({ template, locale, vars, link }: { template: EmailTemplate; locale: string | null | undefined; vars: Record<string, string>; link?: string }): RenderedEmail {
+  const lang = (locale ?? "").slice(0, 2);
+  const ui: UiLocale = isUiLocale(lang) ? lang : "es";
+  const t = EMAIL_TEXTS[ui][template];
+  const plain = (s: string) => fill(s, vars, (v) => v);
+  const html = (s: string) => fill(escapeHtml(s), vars, escapeHtml);
+  const subject = plain(t.subject);
+  const text = [plain(t.heading), "", plain(t.body), ...(link && t.action ? ["", `${plain(t.action)}: ${link}`] : []), "", plain(t.footer)].join("\n");
+  const button = link && t.action
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(link)}" style="background:#111827;color:#fff;padding:12px 20px;border-radius:8px;text-decoration:none;display:inline-block">${html(t.action)}</a></p><p style="font-size:12px;color:#6b7280;word-break:break-all">${escapeHtml(link)}</p>`
+    : "";
+  const body = `<!doctype html><html lang="${ui}" dir="${dirOf(ui)}"><head><meta charset="utf-8"><title>${html(t.subject)}</title></head>`
+    + `<body style="font-family:system-ui,sans-serif;background:#f9fafb;padding:24px"><div style="max-width:520px;margin:auto;background:#fff;border-radius:12px;padding:24px">`
+    + `<h1 style="font-size:20px">${html(t.heading)}</h1><p style="line-height:1.5">${html(t.body)}</p>${button}`
+    + `<p style="font-size:12px;color:#6b7280;margin-top:24px">${html(t.footer)}</p></div></body></html>`;
+  return { subject, html: body, text, locale: ui };
+}
