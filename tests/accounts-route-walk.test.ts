@@ -26,8 +26,8 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-/** Routes without a tenant: authentication, the API description, the public image store. */
-const UNSCOPED = /^\/api\/v1\/(auth\/|openapi\.json|uploads\/\[\.\.\.key\]|stores$)/;
+/** Routes without a tenant: authentication, the API description, the public image store, the help articles. */
+const UNSCOPED = /^\/api\/v1\/(auth\/|openapi\.json|uploads\/\[\.\.\.key\]|stores$|help\/)/;
 /** Accept an invitation: the token decides, not the membership. */
 const BY_TOKEN = new Set(["POST /api/v1/stores/[id]/members/accept", "GET /api/v1/stores/[id]/members/accept"]);
 /** Multipart uploads: an empty JSON body is refused before the store is read (400, never 2xx). */
@@ -39,6 +39,8 @@ const BODIES: Record<string, (ids: Ids) => unknown> = {
   "POST /api/v1/lives": (ids) => ({ store_id: ids.store, fb_video_id: `v${Math.random()}`, title: "Walk" }),
   "POST /api/v1/orders/create": (ids) => ({ store_id: ids.store, customer_fb_id: "fb_walk2", items: [{ sku: "A12", qty: 1 }] }),
   "POST /api/v1/ai/classify": (ids) => ({ store_id: ids.store, text: "quiero la A12" }),
+  "POST /api/v1/support/tickets": (ids) => ({ store_id: ids.store, subject: "Walk", body: "Walking every route", severity: "S3" }),
+  "POST /api/v1/support/tickets/[id]/messages": () => ({ body: "Walking every route" }),
 };
 
 /** What STAFF may not do: 403 `owner_required` even with a valid body. */
@@ -63,6 +65,8 @@ const OWNER_ONLY = new Set([
   "POST /api/v1/orders/[id]/reject-transfer",
   "POST /api/v1/orders/[id]/refund",
   "GET /api/v1/buyers/[id]/export",
+  "GET /api/v1/stores/[id]/billing",
+  "GET /api/v1/stores/[id]/invoices",
   "DELETE /api/v1/buyers/[id]",
 ]);
 
@@ -110,8 +114,9 @@ async function world() {
   const order = await call(createOrder.POST, { token: owner.accessToken, body: { store_id: store.id, customer_fb_id: "fb_walk", items: [{ sku: "A12", qty: 1 }] } });
   const orderRow = await prisma.order.findUniqueOrThrow({ where: { id: order.body.order_id } });
   const comment = await prisma.comment.create({ data: { storeId: store.id, liveId: live.body.id, metaCommentId: "c_walk", postId: "p", authorId: "fb_walk", text: "quiero", buyerId: orderRow.buyerId, createdTime: new Date() } });
+  const ticket = await prisma.supportTicket.create({ data: { storeId: store.id, userId: owner.userId, subject: "Walk", body: "A ticket of the store" } });
   const invitation = await prisma.invitation.create({ data: { storeId: store.id, email: "walk@example.com", tokenHash: "walk-hash", invitedBy: owner.userId, expiresAt: new Date(Date.now() + 3600_000) } });
-  return { owner, staff, stranger, store, staffMembership, ids: { store: store.id, product: product.body.id, live: live.body.id, order: orderRow.id, buyer: orderRow.buyerId!, comment: comment.id, member: colleagueMembership.id, invitation: invitation.id } };
+  return { owner, staff, stranger, store, staffMembership, ids: { store: store.id, product: product.body.id, live: live.body.id, order: orderRow.id, buyer: orderRow.buyerId!, comment: comment.id, member: colleagueMembership.id, invitation: invitation.id, ticket: ticket.id } };
 }
 
 function paramsFor(route: string, ids: Ids): Record<string, string> {
@@ -133,6 +138,7 @@ function paramsFor(route: string, ids: Ids): Record<string, string> {
       : parent === "lives" ? ids.live!
       : parent === "orders" ? ids.order!
       : parent === "buyers" ? ids.buyer!
+      : parent === "tickets" ? ids.ticket!
       : "unknown";
   });
   return params;

@@ -23,6 +23,8 @@ export async function requestPasswordReset({ email, locale }: { email: string; l
 /** One reset email (the admin API's "send a reset email" can call it too). */
 export async function sendPasswordResetEmail({ user, locale }: { user: { id: string; email: string; locale: string }; locale?: string | null }) {
   const token = randomToken(32);
+  // A newer request voids the earlier links: only the latest email works.
+  await prisma.passwordResetToken.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
   await prisma.passwordResetToken.create({ data: { userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS) } });
   await queueEmail({
     to: user.email,
