@@ -58,6 +58,11 @@ export const TEXT_KEYS = [
   "answerStockLeft",
   "answerSoldOut",
   "answerHowToBuy",
+  "orderShipped",
+  "orderShippedNoTracking",
+  "trackingCorrected",
+  "pickupReady",
+  "trackShipment",
 ] as const;
 export type TextKey = (typeof TEXT_KEYS)[number];
 
