@@ -111,3 +111,14 @@ export async function assertReadyToPay(order: { id: string; storeId: string }) {
   }
   await refreshOrderShipping(order.id);
 }
+
+/** Whether the buyer still has to give her delivery details before any payment method can start. */
+export async function detailsMissing(order: { id: string; storeId: string }): Promise<boolean> {
+  try {
+    await assertReadyToPay(order);
+    return false;
+  } catch (error) {
+    if ((error as { status?: number }).status === 422) return true;
+    throw error;
+  }
+}

@@ -69,10 +69,8 @@ ALTER TABLE "orders" ADD CONSTRAINT "orders_shipmentId_fkey" FOREIGN KEY ("shipm
 -- totalMinor = subtotalMinor + shippingMinor, whichever code path rewrites the cart (the bot's reservation
 -- statement and the seller's cart edits set totalMinor from the items alone). The WHEN clause keeps the
 -- trigger function off the hot path: orders without a delivery fee never call it.
-CREATE FUNCTION "orders_total_with_shipping"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  NEW."totalMinor" := NEW."subtotalMinor" + NEW."shippingMinor";
-  RETURN NEW;
-END $$;
+-- (The body's semicolons are written as the escape \073: the migration runner splits scripts on semicolons.)
+CREATE FUNCTION "orders_total_with_shipping"() RETURNS trigger LANGUAGE plpgsql
+AS E'BEGIN NEW."totalMinor" := NEW."subtotalMinor" + NEW."shippingMinor"\073 RETURN NEW\073 END';
 CREATE TRIGGER "orders_total_with_shipping" BEFORE INSERT OR UPDATE ON "orders"
   FOR EACH ROW WHEN (NEW."shippingMinor" <> 0) EXECUTE FUNCTION "orders_total_with_shipping"();
