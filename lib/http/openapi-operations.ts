@@ -4,6 +4,7 @@ import { liveCreateInput, botToggleInput, botToggleOutput, liveOutput, commentOu
 import { classifyInput, classifyOutput } from "@/lib/pipeline/classify-schemas";
 import { commentChoiceInput } from "@/lib/live-control/schemas";
 import { paymentOperations } from "@/lib/payments/openapi-payments";
+import { fulfilmentOperations } from "@/lib/fulfilment/openapi-fulfilment";
 
 /** Operations of the later domains (lives, orders, AI, webhooks) register here with their own schemas. */
 export const apiOperations: Operation[] = [
@@ -18,6 +19,7 @@ export const apiOperations: Operation[] = [
   { method: "get", path: "/api/webhooks/meta", tag: "webhooks", summary: "Meta subscription check: echoes hub.challenge when hub.verify_token matches", auth: false, errors: [403] },
   { method: "post", path: "/api/webhooks/meta", tag: "webhooks", summary: "Meta Page webhook (feed comments, live_videos, messaging), X-Hub-Signature-256 over the raw body", auth: false, response: z.object({ received: z.number(), comments: z.number(), messages: z.number() }), errors: [403] },
   ...paymentOperations,
+  ...fulfilmentOperations,
   { method: "get", path: "/api/v1/stores/{id}/plan", tag: "stores", summary: "The store's plan, status and limits", errors: [404] },
   { method: "put", path: "/api/v1/stores/{id}/plan", tag: "stores", summary: "Change the plan (OWNER)", body: z.object({ plan: z.enum(["starter", "pro", "business"]) }), errors: [403, 404, 422] },
   { method: "get", path: "/api/v1/stores/{id}/events", tag: "realtime", summary: "Server-sent events of the store (comments, orders, messages, alerts), fed by PostgreSQL LISTEN/NOTIFY", errors: [404] },
