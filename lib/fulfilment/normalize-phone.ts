@@ -12,7 +12,7 @@ export function normalizePhone({ phone, country }: { phone: string; country: str
   const example = EXAMPLES[country.toUpperCase()] ?? `+${countryRule(country)?.callingCode ?? "1"} …`;
   const fail = { ok: false as const, code: "invalid_phone" as const, params: { example } };
   const trimmed = phone.trim();
-  if (!/^[+\d][\d\s().\-/]*$/.test(trimmed)) return fail;
+  if (!/^\+?[\d\s().\-/]+$/.test(trimmed) || !/\d/.test(trimmed)) return fail;
   let digits = trimmed.replace(/\D/g, "");
   let international = trimmed.startsWith("+");
   if (!international && digits.startsWith("00")) {
