@@ -4,12 +4,17 @@ export type PhoneResult = { ok: true; e164: string } | { ok: false; code: "inval
 
 const EXAMPLES: Record<string, string> = { CL: "+56 9 1234 5678", MX: "+52 55 1234 5678", BR: "+55 11 91234 5678", AR: "+54 9 11 1234 5678" };
 
+/** How a phone of the country is written, for placeholders and error messages. */
+export function phoneExampleFor(country: string): string {
+  return EXAMPLES[country.toUpperCase()] ?? `+${countryRule(country)?.callingCode ?? "1"} …`;
+}
+
 /**
  * A buyer's phone in E.164 ("+56912345678"). Without a leading + (or 00) the number is read as one of the
  * store's country; with one, the calling code decides the country whose length rules apply.
  */
 export function normalizePhone({ phone, country }: { phone: string; country: string }): PhoneResult {
-  const example = EXAMPLES[country.toUpperCase()] ?? `+${countryRule(country)?.callingCode ?? "1"} …`;
+  const example = phoneExampleFor(country);
   const fail = { ok: false as const, code: "invalid_phone" as const, params: { example } };
   const trimmed = phone.trim();
   if (!/^\+?[\d\s().\-/]+$/.test(trimmed) || !/\d/.test(trimmed)) return fail;
