@@ -8,6 +8,10 @@ import * as deliver from "@/app/api/v1/orders/[id]/deliver/route";
 import * as readyForPickup from "@/app/api/v1/orders/[id]/ready-for-pickup/route";
 import * as webhook from "@/app/api/webhooks/payments/[provider]/route";
 import * as pay from "@/app/checkout/[orderId]/pay/route";
+import * as toShip from "@/app/api/v1/fulfilment/to-ship/route";
+import * as pickList from "@/app/api/v1/fulfilment/pick-list/route";
+import * as shipmentsCsv from "@/app/api/v1/fulfilment/shipments.csv/route";
+import * as trackingImport from "@/app/api/v1/fulfilment/tracking-import/route";
 import { prisma } from "@/lib/db";
 import { createPaymentLink } from "@/lib/payments/create-payment-link";
 import { completeSandboxPayment } from "@/lib/payments/complete-sandbox-payment";
@@ -472,5 +476,68 @@ describe("shipping, tracking and delivery", () => {
     expect(JSON.stringify(sent[0]!.message)).toContain("10:00");
     const picked = await act(deliver.POST, "deliver", o.id, s.staff.accessToken);
     expect(picked.body).toMatchObject({ fulfillment: "shipped", delivered_at: expect.any(String) });
+  });
+});
+
+describe("the seller's queue: to ship, pick list, courier CSV, bulk tracking", () => {
+  async function twoBuyers() {
+    const s = await shop({ methods: [SHIPPING, PICKUP], window: 48 });
+    const a1 = await order(s, 2);
+    await putDetails(a1.id, a1.checkoutToken, buyerDetails(s, "shipping"));
+    await paySandbox(s, a1.id);
+    const a2 = await order(s, 1);
+    await putDetails(a2.id, a2.checkoutToken, buyerDetails(s, "shipping"));
+    await paySandbox(s, a2.id);
+    const other = await seedBuyer(s.store.id, s.pageId, "Beto");
+    await prisma.buyer.update({ where: { id: other.id }, data: { psid: `psid_${other.id}`, lastInboundAt: new Date() } });
+    const b = await order(s, 3, other.id);
+    await putDetails(b.id, b.checkoutToken, { ...buyerDetails(s, "shipping"), name: "Beto Soto", address: { ...HOME, line1: "Los Leones 10" } });
+    await paySandbox(s, b.id);
+    const unpaid = await order(s, 1, (await seedBuyer(s.store.id, s.pageId)).id);
+    const n = async (o: { id: string }) => ({ id: o.id, number: (await prisma.order.findUniqueOrThrow({ where: { id: o.id } })).number });
+    return { s, a1: await n(a1), a2: await n(a2), b: await n(b), unpaid: await n(unpaid) };
+  }
+  const q = (s: Shop) => `?store_id=${s.store.id}`;
+
+  test("the queue groups combined orders into one parcel with contact and address; the pick list counts units; STAFF sees it, strangers get 404", async () => {
+    const { s, a1, a2, b } = await twoBuyers();
+    const res = await call(toShip.GET, { path: `/api/v1/fulfilment/to-ship${q(s)}`, token: s.staff.accessToken });
+    expect(res.status).toBe(200);
+    expect(res.body.groups).toHaveLength(2);
+    const [first, second] = res.body.groups;
+    expect(first.orders.map((o: { id: string }) => o.id)).toEqual([a1.id, a2.id]);
+    expect(first).toMatchObject({ stage: "to_ship", contact: { name: "Carla Díaz", phone: "+56987654321" }, method: { type: "shipping" }, address: { line1: "Av. Italia 1500" } });
+    expect(second.orders.map((o: { id: string }) => o.id)).toEqual([b.id]);
+
+    const pl = await call(pickList.GET, { path: `/api/v1/fulfilment/pick-list${q(s)}`, token: s.staff.accessToken });
+    expect(pl.body).toMatchObject({ orders: 3, units: 6, lines: [{ sku: "A12", quantity: 6 }] });
+    const stranger = await signUp();
+    expect((await call(toShip.GET, { path: `/api/v1/fulfilment/to-ship${q(s)}`, token: stranger.accessToken })).status).toBe(404);
+  });
+
+  test("the courier CSV has one row per parcel; a tracking CSV with a bad line ships nothing, a good one ships each parcel once", async () => {
+    const { s, a1, a2, b, unpaid } = await twoBuyers();
+    const csv = await call(shipmentsCsv.GET, { path: `/api/v1/fulfilment/shipments.csv${q(s)}`, token: s.owner.accessToken });
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const lines = String(csv.body).trim().split("\r\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(`${a1.number} ${a2.number}`);
+    expect(lines[1]).toContain(`"56987654321"`);
+
+    const upload = (text: string) => call(trackingImport.POST, { path: `/api/v1/fulfilment/tracking-import${q(s)}`, token: s.staff.accessToken, rawBody: text, headers: { "content-type": "text/csv" } });
+    const bad = await upload(`order,carrier,tracking\n${a1.number},starken,ST1\n${unpaid.number},starken,ST2\n99999,dhl,X\n`);
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([[3, "not_paid"], [4, "not_found"]]);
+    expect(await prisma.shipment.count({ where: { storeId: s.store.id } })).toBe(0);
+
+    graph.reset();
+    const ok = await upload(`order,carrier,tracking\n#${a1.number},Starken,ST1\n${a2.number},starken,ST1\n${b.number},Blue Express,BX9\n`);
+    expect(ok.status).toBe(200);
+    expect(ok.body.shipped).toBe(3);
+    expect(await prisma.shipment.count({ where: { storeId: s.store.id } })).toBe(2);
+    expect(graph.calls.filter((c) => c.kind === "message")).toHaveLength(2);
+    expect((await detail(b.id, s.owner.accessToken)).body.shipment).toMatchObject({ carrier: "blueexpress", tracking_url: "https://www.blue.cl/seguimiento/?n_seguimiento=BX9" });
+    const after = await call(toShip.GET, { path: `/api/v1/fulfilment/to-ship${q(s)}`, token: s.staff.accessToken });
+    expect(after.body.groups.map((g: { stage: string }) => g.stage)).toEqual(["in_transit", "in_transit"]);
   });
 });
