@@ -80,6 +80,8 @@ const en = {
   shippedWith: "{carrier} · {tracking}",
   groupWith: "Ships with orders {numbers}",
   other: "Other",
+  apply: "Show",
+  email: "Email",
 };
 
 export type FulfilmentMessages = typeof en;
@@ -162,6 +164,8 @@ const es: FulfilmentMessages = {
   shippedWith: "{carrier} · {tracking}",
   groupWith: "Se envía junto a los pedidos {numbers}",
   other: "Otro",
+  apply: "Mostrar",
+  email: "Correo",
 };
 
 const pt: FulfilmentMessages = {
@@ -242,6 +246,8 @@ const pt: FulfilmentMessages = {
   shippedWith: "{carrier} · {tracking}",
   groupWith: "Vai junto com os pedidos {numbers}",
   other: "Outra",
+  apply: "Mostrar",
+  email: "E-mail",
 };
 
 const ar: FulfilmentMessages = {
@@ -322,6 +328,8 @@ const ar: FulfilmentMessages = {
   shippedWith: "{carrier} · {tracking}",
   groupWith: "يُشحن مع الطلبات {numbers}",
   other: "أخرى",
+  apply: "عرض",
+  email: "البريد الإلكتروني",
 };
 
 const CATALOG: Record<UiLocale, FulfilmentMessages> = { en, es, pt, ar };

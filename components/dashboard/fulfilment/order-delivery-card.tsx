@@ -36,7 +36,7 @@ export function OrderDeliveryCard({ o, t, carriers, money, onChanged }: { o: Ord
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
             <dt className="text-muted-foreground">{t.recipient}</dt><dd className="font-medium">{o.buyer_details.name}</dd>
             <dt className="text-muted-foreground">{t.phone}</dt><dd dir="ltr" className="text-start">{o.buyer_details.phone}</dd>
-            {o.buyer_details.email && (<><dt className="text-muted-foreground">Email</dt><dd>{o.buyer_details.email}</dd></>)}
+            {o.buyer_details.email && (<><dt className="text-muted-foreground">{t.email}</dt><dd>{o.buyer_details.email}</dd></>)}
             <dt className="text-muted-foreground">{t.method}</dt><dd>{d.name}</dd>
             {a && (<><dt className="text-muted-foreground">{t.addressHeading}</dt><dd dir="auto">{a.line1}{a.line2 ? `, ${a.line2}` : ""}, {a.city}, {a.region}{a.postal_code ? ` ${a.postal_code}` : ""}</dd></>)}
             <dt className="text-muted-foreground">{t.shippingFee}</dt><dd className="tabular-nums">{money(d.fee_minor)}</dd>

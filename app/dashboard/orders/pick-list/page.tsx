@@ -29,7 +29,7 @@ export default async function PickListPage({ searchParams }: { searchParams: Pro
             <option value="">{t.allLives}</option>
             {lives.map((l) => <option key={l.id} value={l.id}>{l.title}</option>)}
           </select>
-          <button type="submit" className="h-10 rounded-md border border-border px-3 text-sm">OK</button>
+          <button type="submit" className="h-10 rounded-md border border-border px-3 text-sm">{t.apply}</button>
         </form>
         <PrintButton label={t.print} />
       </div>
