@@ -14,6 +14,8 @@ type Totals = { subtotal_minor: number; shipping_minor: number; total_minor: num
 type Issue = { field: string; code: string; params?: Record<string, unknown> };
 
 const NEEDS_ADDRESS = new Set(["delivery", "shipping"]);
+// A phone number or postal code keeps its left-to-right order inside Arabic text (first-strong isolate).
+const ltr = (s: string) => `\u2066${s}\u2069`;
 const inputClass = "h-12 w-full rounded-md border border-input bg-background px-3 text-base focus-visible:outline-2 focus-visible:outline-ring aria-[invalid=true]:border-destructive";
 
 /**
@@ -70,6 +72,8 @@ export function DeliveryDetails({
   const [totals, setTotals] = useState(initialTotals);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const loaded = useRef(false);
+  // Details already saved for this order need no save on arrival; a proposal (a returning buyer's last details) does.
+  const skipFirstSave = useRef(initialTotals.saved && !fromEarlierOrder);
   const money = (minor: number) => formatMoneyMinor(minor, currency, fmt);
   const method = methods.find((m) => m.id === methodId) ?? null;
   const needsAddress = method ? NEEDS_ADDRESS.has(method.type) : false;
@@ -143,6 +147,10 @@ export function DeliveryDetails({
       /* ignore */
     }
     if (timer.current) clearTimeout(timer.current);
+    if (skipFirstSave.current) {
+      skipFirstSave.current = false;
+      return;
+    }
     if (!complete) {
       if (state === "saved") setState("idle");
       return;
@@ -159,7 +167,7 @@ export function DeliveryDetails({
     const issue = issues.find((i) => i.field === field);
     if (!issue) return null;
     const text = (t.errors as Record<string, string>)[issue.code] ?? t.errors.invalid;
-    return format(text, { example: String(issue.params?.example ?? phoneExample) });
+    return format(text, { example: ltr(String(issue.params?.example ?? phoneExample)) });
   };
   const touch = (field: string) => setTouched((prev) => (prev.has(field) ? prev : new Set(prev).add(field)));
   const labels = shape === "generic" ? { city: t.city, region: t.region, postal: t.postalOptional } : t.shapes[shape];
@@ -230,7 +238,7 @@ export function DeliveryDetails({
         }}
       >
         {field("name", t.name, text("name", name, setName, { autoComplete: "name", required: true }))}
-        {field("phone", t.phone, text("phone", phone, setPhone, { type: "tel", autoComplete: "tel", inputMode: "tel", placeholder: phoneExample, dir: "ltr", required: true }), format(t.phoneHint, { example: phoneExample }))}
+        {field("phone", t.phone, text("phone", phone, setPhone, { type: "tel", autoComplete: "tel", inputMode: "tel", placeholder: phoneExample, dir: "ltr", required: true }), format(t.phoneHint, { example: ltr(phoneExample) }))}
         {field("email", t.email, text("email", email, setEmail, { type: "email", autoComplete: "email", inputMode: "email", dir: "ltr" }))}
 
         <fieldset className="flex flex-col gap-2" aria-describedby={errorOf("delivery_method_id") ? "dd-method-error" : undefined}>
@@ -267,8 +275,12 @@ export function DeliveryDetails({
         <dl className="flex flex-col gap-1 border-t border-border pt-3 text-sm" data-testid="details-totals">
           <div className="flex justify-between"><dt>{t.subtotal}</dt><dd className="tabular-nums">{money(totals.subtotal_minor)}</dd></div>
           <div className="flex justify-between">
-            <dt>{totals.saved ? t.shipping : t.shippingPending}</dt>
-            <dd className="tabular-nums" data-testid="shipping-amount">{totals.saved ? (totals.shipping_minor === 0 ? t.free : money(totals.shipping_minor)) : "—"}</dd>
+            <dt>{totals.saved || method ? t.shipping : t.shippingPending}</dt>
+            <dd className="tabular-nums" data-testid="shipping-amount">
+              {totals.saved && state === "saved"
+                ? totals.shipping_minor === 0 ? t.free : money(totals.shipping_minor)
+                : method ? (method.fee_minor === 0 || (method.free_over_minor != null && totals.subtotal_minor >= method.free_over_minor) ? t.free : money(method.fee_minor)) : "—"}
+            </dd>
           </div>
           {totals.shipping_covered_by && <p className="text-success" data-testid="shipping-covered">{format(t.coveredBy, { number: totals.shipping_covered_by.number })}</p>}
         </dl>
