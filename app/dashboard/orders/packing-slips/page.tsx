@@ -30,13 +30,13 @@ export default async function PackingSlipsPage({ searchParams }: { searchParams:
           const items = g.orders.flatMap((o) => o.items);
           return (
             <article key={g.key} className="print-slip flex flex-col gap-3 rounded-lg border-2 border-dashed border-border p-4 text-sm" data-testid="packing-slip">
-              <header className="flex items-start justify-between gap-2 border-b border-border pb-2">
+              <div className="flex items-start justify-between gap-2 border-b border-border pb-2">
                 <div>
                   <p className="text-base font-bold">{store.name}</p>
                   <p className="text-xs text-muted-foreground">{t.slipTitle}</p>
                 </div>
                 <p className="text-end font-mono text-base font-bold">{format(t.slipOrders, { numbers: g.orders.map((o) => `#${o.number}`).join(" ") })}</p>
-              </header>
+              </div>
               <section>
                 <h2 className="text-xs font-semibold uppercase text-muted-foreground">{t.slipShipTo}</h2>
                 <p className="text-base font-semibold">{g.contact?.name ?? g.buyer.name}</p>
