@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { saveCheckoutDetails } from "@/lib/fulfilment/checkout-details";
 import { eraseBuyerDeliveryData, exportBuyerDeliveryData } from "@/lib/fulfilment/buyer-delivery-data";
 import { loadCheckoutOrder } from "@/lib/payments/checkout-order";
+import { optOutBuyer } from "@/lib/pipeline/buyers";
 import { pendingOrder } from "@/tests/helpers/payments";
 import { seedBuyer, seedStore } from "./helpers/seed";
 
@@ -42,5 +43,11 @@ describe("buyer delivery data (export and erasure)", () => {
     expect(JSON.stringify(await exportBuyerDeliveryData(buyer.id))).not.toMatch(/Italia|Carla|\+569/);
     expect(await prisma.order.findUniqueOrThrow({ where: { id: orders[0]!.id } })).toMatchObject({ shippingMinor: 3990, totalMinor: 15990 + 3990 });
     expect((await exportBuyerDeliveryData(other.id))[0]).toMatchObject({ name: "Otra Real", address: { line1: "Av. Italia 1500" } });
+  });
+
+  test("a buyer's \"delete my data\" (opt-out with erasure) also erases her delivery details", async () => {
+    const { buyer } = await buyerWithDetails();
+    await optOutBuyer({ buyerId: buyer.id, erase: true });
+    expect(await prisma.orderDelivery.count({ where: { buyerId: buyer.id, OR: [{ contactName: { not: "" } }, { contactPhone: { not: "" } }] } })).toBe(0);
   });
 });

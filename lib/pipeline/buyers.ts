@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { eraseBuyerDeliveryData } from "@/lib/fulfilment/buyer-delivery-data";
 
 /** The buyer behind a comment author on this store's page (created on first comment). */
 export async function upsertBuyerForAuthor({ storeId, pageId, authorId, name }: { storeId: string; pageId: string; authorId: string; name: string }) {
@@ -19,6 +20,7 @@ export async function optOutBuyer({ buyerId, erase }: { buyerId: string; erase: 
       await tx.buyer.update({ where: { id: buyerId }, data: { name: "", psid: null, locale: null, erasedAt: new Date() } });
       await tx.comment.updateMany({ where: { buyerId }, data: { text: "[erased at the buyer's request]", authorName: "", authorId: `erased:${buyer.id}` } });
       await tx.inboundMessage.updateMany({ where: { buyerId }, data: { text: "[erased]", senderId: `erased:${buyer.id}` } });
+      await eraseBuyerDeliveryData(buyerId, tx);
     }
     await tx.auditLog.create({ data: { storeId: buyer.storeId, actorType: "BUYER", actorId: buyer.id, action: erase ? "buyer.erased" : "buyer.opted_out", entityType: "buyer", entityId: buyer.id } });
   });
