@@ -118,6 +118,10 @@ test("@phone comment → DM link → delivery details (a wrong phone first) → 
   await shot(sellerPage, "fulfilment-packing-slip");
   await sellerPage.emulateMedia({ media: "screen" });
 
+  await sellerPage.goto("/dashboard/settings/delivery");
+  await expect(sellerPage.getByTestId("delivery-method")).toHaveCount(2);
+  await shot(sellerPage, "fulfilment-settings-delivery");
+
   await sellerPage.goto("/dashboard/orders/to-ship");
   await sellerPage.getByTestId("to-ship-group").getByLabel(/Carrier|Transportista/).selectOption("starken");
   await sellerPage.getByTestId("to-ship-group").getByLabel(/Tracking number|Número de seguimiento/).fill("ST99887766");
