@@ -1,7 +1,8 @@
 /**
  * Next.js calls this once per server process at boot. In the Node.js runtime it validates the
  * configuration (production refuses to start without its secrets), starts the background runtime
- * (local job worker + expiry sweeper) and, in the embedded default, the built-in fake Graph API.
+ * (local job worker + expiry sweeper) with the app's job functions and, in the embedded default, the
+ * built-in fake Graph API.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -11,6 +12,6 @@ export async function register() {
     const { startBuiltInFakeGraph } = await import("./lib/simulator/built-in-dev-graph-api");
     await startBuiltInFakeGraph();
   }
-  const { startBackgroundRuntime } = await import("./lib/jobs-runtime");
-  startBackgroundRuntime();
+  const [{ startBackgroundRuntime }, { jobFunctions }] = await Promise.all([import("./lib/jobs/runtime"), import("./inngest/functions")]);
+  startBackgroundRuntime({ functions: jobFunctions });
 }

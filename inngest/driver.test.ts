@@ -7,7 +7,7 @@ import { disconnectPrisma, prisma } from "@/lib/db";
 import { NonRetriableError, defineJob } from "@/lib/jobs/define";
 import { createInngestDriver, toInngestFunction } from "@/lib/jobs/inngest-driver";
 import { createLocalDriver, inspectJob, runJobsUntilIdle } from "@/lib/jobs/local-driver";
-import { createInngestClient } from "./client";
+import { createInngestClient } from "@/lib/jobs/inngest-client";
 
 afterAll(() => disconnectPrisma());
 

@@ -17,6 +17,7 @@ const schema = z.object({
   META_APP_SECRET: z.string().min(8),
   META_VERIFY_TOKEN: z.string().min(4),
   META_GRAPH_API_URL: z.string().url().default("https://graph.facebook.com/v24.0"),
+  META_RECONCILE_SECONDS: z.coerce.number().int().min(2).max(3600).default(10), // how often an active live's comments are read back through the Graph API (zero missed comments)
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: z.string().default("gpt-4o-mini"),
@@ -42,6 +43,9 @@ const schema = z.object({
   SANDBOX_PAYMENTS_DEFAULT: z.enum(["0", "1"]).optional(), // "1": every store can pay with the built-in sandbox provider // serve the built-in fake Graph API for the simulator (embedded default)
   TRUST_PROXY: flag,
   SUPPORT_EMAIL: z.string().email("SUPPORT_EMAIL must be an email address").optional(), // shown to users who need help signing in
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(), // when set, GET /metrics needs Authorization: Bearer <it>
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(), // loopback port where the job worker shows its metrics to the web server (set by npm start)
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"), // read by lib/observability/logger.ts
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30), // sign-ups one address may make per hour
 });
 

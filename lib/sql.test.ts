@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createSqlDb, pgErrorCode } from "./sql";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { createSqlDb, pgErrorCode, SqlFragment, type SqlClient } from "./sql";
 
 const db = createSqlDb(process.env.DATABASE_URL!, 3);
 afterAll(() => db.end());
@@ -36,5 +36,50 @@ describe("plain SQL client (hot path)", () => {
     const n = await db.$transaction(async (tx) => tx.$executeRaw`INSERT INTO sql_test_t (id) VALUES (${2}), (${3})`);
     expect(n).toBe(2);
     expect(await db.$executeRaw`SELECT 1 FROM sql_test_t`).toBe(2);
+  });
+
+  describe("SQL fragments spliced into a statement", () => {
+    const pair = new SqlFragment(["SELECT ", "::int AS a, ", "::text AS b"]);
+    const read = (a: number, b: string, c: number, client: SqlClient = db) => client.$queryRaw<{ a: number; b: string; c: number }[]>`
+      WITH f AS (${pair.bind([a, b])}) SELECT f.a, f.b, ${c}::int AS c FROM f`;
+
+    it("binds the fragment's values in place, around the statement's own, as parameters", async () => {
+      expect(await read(1, "x'; --", 3)).toEqual([{ a: 1, b: "x'; --", c: 3 }]);
+      expect(await read(4, "y", 6)).toEqual([{ a: 4, b: "y", c: 6 }]);
+    });
+
+    it("keeps one prepared statement per template, whatever the values", async () => {
+      // One connection (prepared statements are per session): two calls, one statement, numbered in text order.
+      const prepared = await db.$transaction(async (tx) => {
+        await read(7, "z", 9, tx);
+        await read(8, "v", 10, tx);
+        return tx.$queryRaw<{ statement: string }[]>`SELECT statement FROM pg_prepared_statements WHERE statement ~ '^\\s*WITH f AS'`;
+      });
+      expect(prepared.map((p) => p.statement.trim())).toEqual(["WITH f AS (SELECT $1::int AS a, $2::text AS b) SELECT f.a, f.b, $3::int AS c FROM f"]);
+    });
+
+    it("runs a fragment on its own as a whole statement", async () => {
+      const bound = pair.bind([5, "w"]);
+      expect(await db.$queryRaw(bound.fragment.strings, ...bound.values)).toEqual([{ a: 5, b: "w" }]);
+    });
+
+    it("refuses a template that splices a different fragment, or none, where it spliced one before", async () => {
+      const other = new SqlFragment(["SELECT ", "::int AS a, ", "::text AS b"]);
+      const splice = (value: unknown) => db.$queryRaw`WITH f AS (${value}) SELECT * FROM f`;
+      await splice(pair.bind([1, "a"]));
+      await expect(splice(other.bind([1, "a"]))).rejects.toThrow(/same SQL fragments/);
+      await expect(splice(1)).rejects.toThrow(/same SQL fragments/);
+      expect(() => pair.bind([1])).toThrow(/2 holes/);
+    });
+
+    it("splices a fragment bound by another instance of this module (the web server's tsx copy beside Next's bundle share one pool)", async () => {
+      // What broke the seller's one-tap reservation in the web process: the pool on globalThis had been
+      // created by scripts/server.ts's copy of this module, the job-row fragment by Next's.
+      vi.resetModules();
+      const other = await import("./sql");
+      expect(other.SqlFragment).not.toBe(SqlFragment);
+      const foreign = new other.SqlFragment(["SELECT ", "::int AS a, ", "::text AS b"]);
+      expect(await db.$queryRaw`WITH f AS (${foreign.bind([2, "t"])}) SELECT f.a, f.b, ${3}::int AS c FROM f`).toEqual([{ a: 2, b: "t", c: 3 }]);
+    });
   });
 });

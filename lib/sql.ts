@@ -30,20 +30,103 @@ const typeOverrides = {
   getTypeParser: ((oid: number, format?: string) => parsers[oid] ?? pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
 };
 
-const names = new Map<TemplateStringsArray, { text: string; name: string }>();
+/**
+ * A fragment of SQL written once and spliced into several statements (e.g. the shape of a `jobs` row
+ * insert, which hot producers embed in their own statements). Its text is fixed when it is defined, at
+ * module load; each use binds its values: `${fragment.bind(values)}` inside a `$queryRaw` template.
+ * The statement around it is still compiled once and prepared once per connection, so a template must
+ * splice the same fragment at the same place on every call (checked whenever it splices one).
+ */
+export class SqlFragment {
+  /** The text around the holes; also a whole statement's template on its own, for any client (Prisma's too). */
+  readonly strings: TemplateStringsArray;
+
+  constructor(texts: readonly string[]) {
+    this.strings = Object.freeze(Object.assign([...texts], { raw: Object.freeze([...texts]) })) as unknown as TemplateStringsArray;
+  }
+
+  bind(values: readonly unknown[]): BoundSqlFragment {
+    if (values.length !== this.strings.length - 1) throw new TypeError(`SQL fragment has ${this.strings.length - 1} holes, got ${values.length} values`);
+    return new BoundSqlFragment(this, values);
+  }
+}
+
+// The mark of a bound fragment, from the process-wide symbol registry rather than `instanceof`: one
+// process can hold two instances of this module — scripts/server.ts loads the app's code through tsx
+// beside Next's own bundle, and the pool lives on globalThis (lib/db.ts), so a statement compiled by one
+// instance may splice a fragment bound by the other.
+const BOUND = Symbol.for("livestreamsell.sql.boundFragment");
+
+export class BoundSqlFragment {
+  readonly [BOUND] = true;
+  constructor(
+    readonly fragment: SqlFragment,
+    readonly values: readonly unknown[],
+  ) {}
+}
+
+function isBound(value: unknown): value is BoundSqlFragment {
+  return typeof value === "object" && value !== null && (value as { [BOUND]?: boolean })[BOUND] === true;
+}
+
+type Compiled = {
+  text: string;
+  name: string;
+  /** The fragment spliced at each value position (undefined: a plain value); absent when the template splices none. */
+  fragments?: (SqlFragment | undefined)[];
+};
+
+const names = new Map<TemplateStringsArray, Compiled>();
 let counter = 0;
 
 function compile(strings: TemplateStringsArray, values: unknown[]): pg.QueryConfig {
   let entry = names.get(strings);
   if (!entry) {
-    let text = strings[0]!;
-    for (let i = 1; i < strings.length; i++) text += `$${i}${strings[i]}`;
-    entry = { text, name: `lss_${++counter}` };
+    entry = compileText(strings, values);
     names.set(strings, entry);
   }
   const prepared = process.env.DATABASE_PREPARED_STATEMENTS !== "0";
-  return { text: entry.text, values: values.map(toParam), ...(prepared && { name: entry.name }) };
+  const params = entry.fragments ? spliceValues(entry.fragments, values) : values.map(toParam);
+  return { text: entry.text, values: params, ...(prepared && { name: entry.name }) };
 }
+
+function compileText(strings: TemplateStringsArray, values: unknown[]): Compiled {
+  let text = strings[0]!;
+  let n = 0;
+  let fragments: (SqlFragment | undefined)[] | undefined;
+  for (let i = 1; i < strings.length; i++) {
+    const value = values[i - 1];
+    if (isBound(value)) {
+      const inner = value.fragment.strings;
+      text += inner[0]!;
+      for (let k = 1; k < inner.length; k++) text += `$${++n}${inner[k]}`;
+      (fragments ??= Array.from({ length: values.length }))[i - 1] = value.fragment;
+    } else {
+      text += `$${++n}`;
+    }
+    text += strings[i];
+  }
+  return { text, name: `lss_${++counter}`, ...(fragments && { fragments }) };
+}
+
+function spliceValues(fragments: (SqlFragment | undefined)[], values: unknown[]): unknown[] {
+  const params: unknown[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    const fragment = fragments[i];
+    if (fragment === undefined) {
+      if (isBound(value)) throw new TypeError(SPLICED_ELSEWHERE);
+      params.push(toParam(value));
+    } else {
+      if ((value as BoundSqlFragment | null)?.fragment !== fragment) throw new TypeError(SPLICED_ELSEWHERE);
+      const inner = (value as BoundSqlFragment).values;
+      for (let k = 0; k < inner.length; k++) params.push(toParam(inner[k]));
+    }
+  }
+  return params;
+}
+
+const SPLICED_ELSEWHERE = "a statement must splice the same SQL fragments at the same places on every call";
 
 function toParam(v: unknown) {
   if (typeof v === "bigint") return v.toString();

@@ -92,6 +92,7 @@ async function main() {
   // scale the same shape out: web instances with LOCAL_JOBS=0 plus any number of workers.
   const usesInngest = ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL", "INNGEST_DEV"].some((k) => childEnv[k]);
   if (process.env.SEPARATE_WORKER !== "0" && !usesInngest && childEnv.LOCAL_JOBS !== "0") {
+    childEnv.WORKER_METRICS_PORT ||= String(await freePort());
     worker = spawn(process.execPath, [...profileArgs, "--import", "tsx", "scripts/worker.ts"], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
     try {
       if (worker.pid) setPriority(worker.pid, Number(process.env.WORKER_NICE ?? 10));

@@ -9,7 +9,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { AppError, toErrorResponse } from "../lib/http/errors";
+import { logger } from "../lib/observability/logger";
+import { requestIdFrom, runWithRequestContext } from "../lib/observability/request-context";
 import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/meta-webhook";
+
+// The fast path queues each stored comment's job in the statement that stores it, routed by the static
+// table of lib/jobs/routes.ts: nothing to register here. The job functions themselves run in the worker
+// (instrumentation.ts or scripts/worker.ts passes them in where it starts).
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME_BIND || undefined;
@@ -68,14 +74,19 @@ async function metaWebhook(req: IncomingMessage, res: ServerResponse) {
 
 await app.prepare();
 const server = createServer((req, res) => {
-  if (req.method === "POST" && (req.url === "/api/webhooks/meta" || req.url?.startsWith("/api/webhooks/meta?"))) {
-    void metaWebhook(req, res);
-    return;
-  }
-  void handle(req, res);
+  // Every answer carries X-Request-Id (an incoming plain one is kept); log lines of the work it starts carry it too.
+  const requestId = requestIdFrom(req.headers["x-request-id"]);
+  res.setHeader("x-request-id", requestId);
+  runWithRequestContext({ request_id: requestId }, () => {
+    if (req.method === "POST" && (req.url === "/api/webhooks/meta" || req.url?.startsWith("/api/webhooks/meta?"))) {
+      void metaWebhook(req, res);
+      return;
+    }
+    void handle(req, res);
+  });
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => console.log(`[livestreamsell] web server listening on ${hostname ?? "*"}:${port}`));
+server.listen(port, hostname, () => logger.info({ port, host: hostname ?? "*" }, "web server listening"));
 
 // The in-process job worker (SEPARATE_WORKER=0) finishes or hands back its running jobs first.
 const runtime = globalThis as unknown as { __lssRuntime?: { stop(): Promise<void> } };

@@ -4,16 +4,22 @@
  * the web server's answers to Meta. Same code as the in-process worker of `next dev`; several workers
  * (on several machines) may share one database.
  */
-import { startBackgroundRuntime } from "../lib/jobs-runtime";
+import { jobFunctions } from "../inngest/functions";
+import { startBackgroundRuntime } from "../lib/jobs/runtime";
+import { logger } from "../lib/observability/logger";
+import { serveWorkerMetrics } from "../lib/observability/serve-worker-metrics";
 
-const runtime = startBackgroundRuntime({ force: true });
-console.log(`[livestreamsell] job worker ${process.pid} running`);
+const runtime = startBackgroundRuntime({ functions: jobFunctions, force: true });
+// The web server's /metrics adds this process's counters (comment → DM latency, messages, Graph errors).
+const metricsServer = process.env.WORKER_METRICS_PORT ? serveWorkerMetrics(Number(process.env.WORKER_METRICS_PORT)) : null;
+logger.info({ worker_pid: process.pid }, "job worker running");
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`[livestreamsell] job worker stopping (${signal})`);
+  logger.info({ signal }, "job worker stopping");
+  metricsServer?.close();
   await runtime.stop();
   process.exit(0);
 }

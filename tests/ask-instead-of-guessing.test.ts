@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { pgDb, prisma } from "@/lib/db";
 import { reloadEnv } from "@/tests/helpers/env";
-import { registerJobFunctions, runJobsUntilIdle } from "@/lib/jobs";
+import { runJobsUntilIdle } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { refreshVariants } from "@/lib/inventory/refresh-variants";
 import * as chooseRoute from "@/app/api/v1/lives/[id]/comments/[commentId]/choose/route";
+import * as commentsRoute from "@/app/api/v1/lives/[id]/comments/route";
 import { seedStore } from "./helpers/seed";
 import { commentPayload, messagePayload, postWebhook } from "./helpers/meta-webhook";
 import { call } from "./helpers/api";
@@ -18,7 +19,6 @@ beforeAll(async () => {
   process.env.META_GRAPH_API_URL = graph.url;
   process.env.APP_URL = "http://localhost:3999";
   reloadEnv();
-  registerJobFunctions(jobFunctions);
 });
 afterAll(async () => graph.close());
 beforeEach(() => graph.reset());
@@ -54,11 +54,17 @@ async function comment({ pageId, postId, message, psid }: { pageId: string; post
 
 describe("ask instead of guessing, never silence (issue 13)", () => {
   test("“quiero la camisa azul” → one DM with a quick reply per size → the tap delivered twice → one reservation of that size and one cart DM", async () => {
-    const { store, live, pageId } = await shirts();
+    const { store, live, pageId, owner } = await shirts();
     const { metaId, row } = await comment({ pageId, postId: live.fbPostId!, message: "quiero la camisa azul", psid: "psid_carla" });
     expect(row).toMatchObject({ intent: "BUY", sku: null, status: "NEEDS_REVIEW" });
     const [stored] = await pgDb.$queryRaw<{ candidates: string[] }[]>`SELECT candidates FROM comments WHERE id = ${row.id}`;
     expect(new Set(stored!.candidates)).toEqual(new Set(["CAM-AZU-S", "CAM-AZU-L"]));
+    // The seller's API shows the same candidates the buyer was asked about.
+    const listed = await call(commentsRoute.GET, { path: `/api/v1/lives/${live.id}/comments`, params: { id: live.id }, headers: { cookie: await sessionCookieFor(owner) } });
+    expect(listed.status).toBe(200);
+    const asListed = (listed.body as { id: string; sku: string | null; candidates: string[] }[]).find((c) => c.id === row.id);
+    expect(asListed).toMatchObject({ sku: null });
+    expect(new Set(asListed!.candidates)).toEqual(new Set(["CAM-AZU-S", "CAM-AZU-L"]));
 
     const asks = privateReplies(metaId);
     expect(asks).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "@/lib/db";
 import { reloadEnv } from "@/tests/helpers/env";
-import { registerJobFunctions, runJobsUntilIdle } from "@/lib/jobs";
+import { runJobsUntilIdle } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
@@ -19,7 +19,6 @@ beforeAll(async () => {
   process.env.META_GRAPH_API_URL = graph.url;
   process.env.APP_URL = "http://localhost:3999";
   reloadEnv();
-  registerJobFunctions(jobFunctions);
 });
 afterAll(async () => graph.close());
 beforeEach(() => graph.reset());

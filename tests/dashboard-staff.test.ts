@@ -21,6 +21,7 @@ import { invitationPreview } from "@/lib/team/invitation-preview";
 import { call } from "./helpers/api";
 import { createStoreFor, signUp, uniqueEmail } from "./helpers/factories";
 
+
 /** The token of an invitation link (`/invite/<token>`). */
 const tokenOf = (inviteUrl: string) => decodeURIComponent(new URL(inviteUrl).pathname.split("/").pop()!);
 

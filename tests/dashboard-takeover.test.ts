@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { reloadEnv } from "@/tests/helpers/env";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
-import { reserveItems } from "@/lib/orders/reserve-items";
+import { reserveItems } from "@/lib/orders/reserve";
 import { listFeedComments } from "@/lib/live-control/feed";
 import { listLiveCarts } from "@/lib/live-control/carts";
 import * as buyerRoute from "@/app/api/v1/buyers/[id]/route";
@@ -14,6 +14,7 @@ import * as cartRoute from "@/app/api/v1/lives/[id]/takeover/carts/[orderId]/rou
 import { call } from "./helpers/api";
 import { seedBuyer, seedStore } from "./helpers/seed";
 import { sessionCookieFor } from "./helpers/session";
+
 
 let graph: FakeGraphServer;
 

@@ -9,6 +9,7 @@ import { breakerKey } from "@/lib/payments/gateways/breaker";
 import { configureProvider, pendingOrder, testRuntime } from "@/tests/helpers/payments";
 import { seedBuyer, seedStore } from "./helpers/seed";
 
+
 let graph: FakeGraphServer;
 
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { cancelOrder } from "@/lib/orders/cancel-order";
 import { expireOrder } from "@/lib/orders/expire-order";
 import { markOrderPaid } from "@/lib/orders/mark-paid";
-import { reserveItems } from "@/lib/orders/reserve-items";
+import { reserveItems } from "@/lib/orders/reserve";
 import { captureJobEvents, makeOverdue, pendingOrder, productState, queuedEvents, sandboxDelivery } from "@/tests/helpers/payments";
 import { call } from "./helpers/api";
 import { seedBuyer, seedStore } from "./helpers/seed";

@@ -12,7 +12,7 @@ import { reloadEnv } from "@/tests/helpers/env";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { expireOrder, expireOverdueOrders } from "@/lib/orders/expire-order";
 import { orderTimers } from "@/lib/orders/order-timers";
-import { reserveItems } from "@/lib/orders/reserve-items";
+import { reserveItems } from "@/lib/orders/reserve";
 import { listLiveCarts } from "@/lib/live-control/carts";
 import { loadTransferReview } from "@/lib/payments/load-transfer-review";
 import { captureJobEvents, configureProvider, makeOverdue, pendingOrder, productState, queuedEvents } from "@/tests/helpers/payments";
@@ -85,7 +85,7 @@ const dmsTo = (psid: string) => graph.calls.filter((c) => c.kind === "message" &
 
 describe("a receipt upload", () => {
   test("marks the order as paying by transfer and holds its reservation past the normal TTL, up to the store's hold", async () => {
-    const { order, product, buyer, store } = await transferOrder({ hold: 6 * 3600 });
+    const { order, product, buyer } = await transferOrder({ hold: 6 * 3600 });
     const before = Date.now();
     const res = await upload(order);
     expect(res.status).toBe(303);

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { prisma } from "@/lib/db";
 import { reloadEnv } from "@/tests/helpers/env";
-import { registerJobFunctions, runJobsUntilIdle, startJobWorker } from "@/lib/jobs";
+import { runJobsUntilIdle, startJobWorker } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
@@ -24,7 +24,6 @@ beforeAll(async () => {
   process.env.APP_URL = "http://localhost:3999";
   process.env.RESERVATION_TTL_SECONDS = "1800";
   reloadEnv();
-  registerJobFunctions(jobFunctions);
 });
 afterAll(async () => graph.close());
 beforeEach(() => graph.reset());
@@ -252,7 +251,7 @@ describe("comment → order pipeline", () => {
     process.env.RESERVATION_TTL_SECONDS = "5";
     reloadEnv();
     const { store, live, pageId } = await setup(1);
-    const worker = startJobWorker({ pollIntervalMs: 100 });
+    const worker = startJobWorker({ functions: jobFunctions, pollIntervalMs: 100 });
     try {
       const { commentId, payload } = commentPayload({ pageId, postId: live.fbPostId!, message: "quiero A12" });
       const t0 = Date.now();

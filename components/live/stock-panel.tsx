@@ -1,12 +1,11 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Input } from "@/components/ui/input";
 import { Badge } from "@/components/ui/badge";
 import { api } from "@/components/dashboard/api-client";
 import { StockControl } from "@/components/dashboard/inventory/stock-control";
 import type { Product } from "@/components/dashboard/inventory/types";
-import { useQueryClient } from "@tanstack/react-query";
 import type { LccText } from "./types";
 
 /** Find a SKU and fix its stock without leaving the live. */

@@ -3,6 +3,8 @@ import { processComment } from "./process-comment";
 import { handleMessage } from "./handle-message";
 import { orderLifecycle, serveWaitlist } from "./order-lifecycle";
 import { paymentSucceeded } from "./payment-succeeded";
+import { resendAfterReconnect } from "./resend-after-reconnect";
+import { reconcileLive } from "./reconcile-live";
 
 /** Every job function. Both drivers run exactly this list. */
-export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded] as unknown as readonly AnyJobDefinition[];
+export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive] as unknown as readonly AnyJobDefinition[];

@@ -1,8 +1,8 @@
 import { defineJob } from "@/lib/jobs";
-import { orderTimers } from "@/lib/orders/order-timers";
+import { orderCreatedAt, orderTimers } from "@/lib/orders/order-timers";
 import { expireOrder } from "@/lib/orders/expire-order";
 import { offerToWaitlist } from "@/lib/orders/waitlist";
-import { sendReminder, sendExpiredNotice, sendOrderCheckoutDm } from "@/lib/pipeline/order-messages";
+import { CART_RECOVERY_HOURS, sendCartRecovery, sendReminder, sendExpiredNotice, sendOrderCheckoutDm } from "@/lib/pipeline/order-messages";
 
 const MAX_ROUNDS = 24; // each cart extension (a second BUY) costs one round
 
@@ -33,6 +33,12 @@ export const orderLifecycle = defineJob({
       const expired = await step.run("expire", () => expireOrder({ orderId }));
       if (!expired) continue; // paid or extended in the meantime: look again
       await step.run("expired-notice", () => sendExpiredNotice({ orderId }));
+      // Carts that come back: two reminders that the cart is saved, only inside Meta's 24 h window.
+      const createdAt = await step.run("created-at", () => orderCreatedAt({ orderId }));
+      for (const [i, hours] of CART_RECOVERY_HOURS.entries()) {
+        await step.sleepUntil(`until-recovery-${hours}h`, new Date(new Date(createdAt).getTime() + hours * 3600_000));
+        await step.run(`recovery-${hours}h`, () => sendCartRecovery({ orderId, round: (i + 1) as 1 | 2 }));
+      }
       return { final: "EXPIRED", released: expired.productIds.length };
     }
     return { final: "PENDING", note: "too many extensions; the sweeper will expire it" };

@@ -11,6 +11,7 @@ export function damerauLevenshtein(a: string, b: string, max = Infinity): number
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[][] = Array.from({ length: rows }, (_, i) => {
+    // oxlint-disable-next-line unicorn/no-new-array -- a preallocated numeric row: the distance loop runs per comment
     const row = new Array<number>(cols).fill(0);
     row[0] = i;
     return row;

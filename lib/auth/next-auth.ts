@@ -38,7 +38,7 @@ export function authOptions(): NextAuthOptions {
             return { id: user.id, email: user.email, name: user.fullName };
           } catch (err) {
             // next-auth shows this code to the sign-in page (?error=rate_limited)
-            if (err instanceof AppError && err.status === 429) throw new Error("rate_limited");
+            if (err instanceof AppError && err.status === 429) throw new Error("rate_limited", { cause: err });
             return null;
           }
         },

@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { logger } from "@/lib/observability/logger";
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
@@ -121,6 +122,6 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     return toErrorResponse(conflict("already_exists", `A record with this ${Array.isArray(target) ? target.join(", ") : "value"} already exists`));
   }
   if (prismaCode === "P2025") return toErrorResponse(notFound());
-  console.error("[api] unhandled error", error);
+  logger.error({ err: error }, "unhandled error in an API route");
   return { status: 500, body: { error: { code: "internal_error", message: "Something went wrong on our side. It has been logged." } } };
 }

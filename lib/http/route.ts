@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { resolveRequestUser, getSessionUser, type AuthVia, type CurrentUser } from "@/lib/auth/current-user";
 import { AppError, forbidden, toErrorResponse, unauthorized, validationError } from "./errors";
+import { currentRequestContext, requestIdFrom, runWithRequestContext } from "@/lib/observability/request-context";
 
 type RouteContext = { params: Promise<Record<string, string>> };
 type Params = Record<string, string>;
@@ -49,12 +50,24 @@ function assertSameOrigin(req: NextRequest) {
 
 /** No authentication; still one error style. Webhooks, auth endpoints, health. */
 export function publicRoute(handler: (ctx: PublicCtx) => Promise<Response>) {
-  return async (req: NextRequest, context: RouteContext) => {
+  const run = async (req: NextRequest, context: RouteContext) => {
     try {
       return await handler({ req, params: (await context?.params) ?? {}, ip: clientIp(req) });
     } catch (error) {
       return errorResponse(error);
     }
+  };
+  return async (req: NextRequest, context: RouteContext) => {
+    // `npm start`'s server opened the request's context already; `next dev` and direct calls open it here.
+    const open = currentRequestContext();
+    const requestId = open?.request_id ?? requestIdFrom(req.headers.get("x-request-id"));
+    const res = open ? await run(req, context) : await runWithRequestContext({ request_id: requestId }, () => run(req, context));
+    try {
+      if (!res.headers.has("x-request-id")) res.headers.set("x-request-id", requestId);
+    } catch {
+      /* a Response.redirect() has immutable headers; npm start's server has set the header already */
+    }
+    return res;
   };
 }
 

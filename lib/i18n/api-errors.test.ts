@@ -49,7 +49,7 @@ describe("API error catalog", () => {
       for (const name of readdirSync(dir)) {
         const path = join(dir, name);
         if (statSync(path).isDirectory()) walk(path);
-        else if (/\.tsx?$/.test(name) && !/\.test\.ts$/.test(name)) files.push(path);
+        else if (/\.tsx?$/.test(name) && !name.endsWith(".test.ts")) files.push(path);
       }
     };
     for (const dir of ["lib/auth", "lib/stores", "lib/team", "lib/inventory", "lib/orders", "lib/lives", "lib/live-control", "lib/billing", "lib/uploads", "lib/simulator", "lib/http", "lib/fulfilment", "app/api/v1"]) walk(join(root, dir));

@@ -8,6 +8,7 @@ import { CSV_COLUMNS, CSV_OPTIONAL_COLUMNS, csvIssue, detectDelimiter, parseCsv,
 import { MAX_KEYWORDS, MAX_KEYWORD_LENGTH, normaliseKeywords, splitKeywords } from "./keywords";
 import { skuSchema } from "./schemas";
 import { refreshVariants } from "./refresh-variants";
+import { announceRestock } from "./announce-restock";
 import { describeGroups, inferVariants } from "@/lib/ai/infer-variants";
 
 export type ImportError = CsvIssue;
@@ -108,7 +109,7 @@ export async function importProducts({ storeId, csv, actorId, dryRun = false }: 
   const { rows, errors } = validateCatalogCsv(csv, store.currency);
   if (errors.length) return { created: 0, updated: 0, errors };
 
-  const existing = await prisma.product.findMany({ where: { storeId, sku: { in: rows.map((r) => r.sku) } }, select: { sku: true, reserved: true } });
+  const existing = await prisma.product.findMany({ where: { storeId, sku: { in: rows.map((r) => r.sku) } }, select: { id: true, sku: true, reserved: true, stock: true, active: true } });
   const bySku = new Map(existing.map((p) => [p.sku, p]));
   const stockErrors = rows
     .filter((r) => (bySku.get(r.sku)?.reserved ?? 0) > r.stock)
@@ -144,6 +145,11 @@ export async function importProducts({ storeId, csv, actorId, dryRun = false }: 
         if (n !== 1) throw new Error(`stock of ${r.sku} fell below its reservations during import`);
       }
       await refreshVariants(tx, storeId);
+      const restocked = toUpdate.flatMap((r) => {
+        const before = bySku.get(r.sku)!;
+        return before.active && r.stock > before.stock ? [before.id] : [];
+      });
+      await announceRestock(tx, { storeId, productIds: restocked, key: `import:${storeId}:${Date.now()}` });
       await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "catalog.imported", entityType: "store", entityId: storeId, data: { created: toCreate.length, updated: toUpdate.length } });
     },
     { timeout: 60_000 },

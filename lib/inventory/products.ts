@@ -9,6 +9,7 @@ import type { productCreateInput, productListQuery, productUpdateInput } from ".
 import { toProductDto } from "./product-dto";
 import { normaliseKeywords } from "./keywords";
 import { markVariantFields, refreshVariants } from "./refresh-variants";
+import { announceRestock } from "./announce-restock";
 
 async function storeCurrency(storeId: string) {
   const store = await prisma.store.findUnique({ where: { id: storeId }, select: { currency: true } });
@@ -104,6 +105,7 @@ export async function updateProduct({ productId, storeId, input, actorId }: { pr
       },
     });
     await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "product.updated", entityType: "product", entityId: p.id, data: { changes: Object.keys(input), stock: p.stock } });
+    if (stock !== undefined && stock > current.stock && p.active) await announceRestock(tx, { storeId, productIds: [p.id], key: `${p.id}:${p.updatedAt.getTime()}` });
     const variantInputs = ["sku", "name", "description", "color", "size", "group_key", "active"] as const;
     if (variantInputs.some((k) => input[k] !== undefined)) {
       await markVariantFields(tx, productId, { color: input.color, size: input.size, group: input.group_key });

@@ -32,6 +32,16 @@ export const jobEvents = {
     amount: z.number().int().nonnegative(),
     currency: z.string().length(3),
   }),
+  /** Read an active live's comments back through the Graph API (a chain: each run queues the next). */
+  "live/reconcile": z.object({
+    liveId: z.string().min(1),
+    storeId: z.string().min(1),
+    round: z.number().int().nonnegative(),
+  }),
+  /** The seller reconnected a Page that Meta had disconnected (error 190): its waiting replies go out. */
+  "meta/reconnected": z.object({
+    storeId: z.string().min(1),
+  }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 export type JobEvents = typeof jobEvents;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, describe, expect, test } from "vitest";
 import { disconnectPrisma, prisma } from "@/lib/db";
 import { reloadEnv } from "@/tests/helpers/env";
-import { defineJob, getJobDriver, jobs, registerJobFunctions } from "./index";
+import { defineJob, getJobDriver, jobs, routeJobEventsTo } from "./index";
 
 const INNGEST_VARS = ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL", "INNGEST_DEV"] as const;
 
@@ -14,7 +14,7 @@ afterAll(() => disconnectPrisma());
 describe("job driver selection", () => {
   test("without INNGEST_* variables jobs run on the local driver", async () => {
     const job = defineJob({ id: "selected-local", event: "order/created", handler: async () => "ok" });
-    registerJobFunctions([job]);
+    routeJobEventsTo([job]);
 
     const { ids } = await jobs.send({ name: "order/created", id: "order:sel", data: { orderId: "sel", storeId: "s" } });
 

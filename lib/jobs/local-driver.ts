@@ -1,13 +1,17 @@
 import { pgDb, type SqlDb } from "@/lib/db";
 import type { AnyJobDefinition, JobDriver } from "./define";
 import { prepareEvents, type SendableEvent } from "./events";
-import { insertEventJobs, outboxRowsFor, type OutboxJobRow } from "./local/send";
+import type { OutboxJobRow } from "./local/job-rows";
+import { appRoutes, routesOf } from "./routes";
+import { insertEventJobs, outboxRowsFor } from "./local/send";
 import { publishWake } from "./local/wake";
 
 export { startLocalWorker, runJobsUntilIdle, type LocalWorker, type LocalWorkerOptions, type LocalRunOptions } from "./local/worker";
 export { inspectJob, type JobInspection } from "./local/inspect";
-export { JobStepError, type RunOutcome } from "./local/run-job";
-export { JOBS_CHANNEL, type OutboxJobRow } from "./local/send";
+export { JobStepError } from "./local/step-output";
+export type { RunOutcome } from "./local/run-settings";
+export { jobRowsInsert, type JobRowsInsertShape, type OutboxJobRow } from "./local/job-rows";
+export { JOBS_CHANNEL } from "./local/send";
 
 export interface LocalDriver extends JobDriver {
   readonly kind: "local";
@@ -18,33 +22,27 @@ export interface LocalDriver extends JobDriver {
 }
 
 /**
- * The in-process driver: an event becomes one `jobs` row per subscribed function. With a caller's
- * transaction (`send(events, { tx })`, a Prisma interactive transaction or a pgDb one) the rows and
- * a NOTIFY join it (transactional outbox: delivered on commit). Without one, the rows are inserted by
- * one autocommit statement and the workers are woken after it (debounced, outside any transaction).
- * `functions` may be a getter so the list can be registered after this driver is created.
+ * The in-process driver: an event becomes one `jobs` row per function subscribed to it — by the app's
+ * static routing table (lib/jobs/routes.ts), or, given `functions` (tests), by that list. With a caller's transaction (`send(events, { tx })`, a Prisma
+ * interactive transaction or a pgDb one) the rows and a NOTIFY join it (transactional outbox:
+ * delivered on commit). Without one, the rows are inserted by one autocommit statement and the
+ * workers are woken after it (debounced, outside any transaction).
  */
-export function createLocalDriver({
-  functions,
-  db = pgDb,
-}: {
-  functions: readonly AnyJobDefinition[] | (() => readonly AnyJobDefinition[]);
-  db?: SqlDb;
-}): LocalDriver {
-  const list = typeof functions === "function" ? functions : () => functions;
+export function createLocalDriver({ functions, db = pgDb }: { functions?: readonly AnyJobDefinition[]; db?: SqlDb } = {}): LocalDriver {
+  const routes = functions ? routesOf(functions) : appRoutes;
   return {
     kind: "local",
     async send(events, options) {
       const prepared = prepareEvents(events);
       if (options?.tx) {
-        await insertEventJobs({ tx: options.tx, functions: list(), events: prepared });
+        await insertEventJobs({ tx: options.tx, routes, events: prepared });
       } else {
-        const inserted = await insertEventJobs({ tx: db, functions: list(), events: prepared, notify: false });
+        const inserted = await insertEventJobs({ tx: db, routes, events: prepared, notify: false });
         if (inserted > 0) publishWake(db);
       }
       return { ids: prepared.map((e) => e.id) };
     },
-    outboxRows: (events) => outboxRowsFor(list(), prepareEvents(events)),
+    outboxRows: (events) => outboxRowsFor(routes, prepareEvents(events)),
     wakeWorkers: () => publishWake(db),
   };
 }

@@ -26,3 +26,10 @@ export async function orderOfStore({ storeId, orderId }: { storeId: string; orde
   if (!order) throw notFound("Order");
   return order;
 }
+
+/** A buyer of this store (404 otherwise). */
+export async function buyerOfStore({ storeId, buyerId }: { storeId: string; buyerId: string }) {
+  const buyer = await prisma.buyer.findFirst({ where: { id: buyerId, storeId } });
+  if (!buyer) throw notFound("Buyer");
+  return buyer;
+}

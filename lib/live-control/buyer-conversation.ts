@@ -17,6 +17,10 @@ export type BuyerConversation = {
   /** Inside Meta's 24 h window a DM can be sent freely; outside it only a reply to an unanswered comment. */
   in_messaging_window: boolean;
   locale: string | null;
+  /** Blocked by the seller: comments are stored and shown, never reserve. */
+  blocked: boolean;
+  notes: string;
+  tags: string[];
   entries: ConversationEntry[];
 };
 
@@ -63,6 +67,9 @@ export async function getBuyerConversation({ buyer, now = new Date() }: { buyer:
     has_messenger_id: Boolean(buyer.psid),
     in_messaging_window: Boolean(buyer.psid && buyer.lastInboundAt && now.getTime() - buyer.lastInboundAt.getTime() < MESSAGING_WINDOW_MS),
     locale: buyer.locale,
+    blocked: Boolean(buyer.blockedAt),
+    notes: buyer.notes,
+    tags: buyer.tags,
     entries,
   };
 }

@@ -1,7 +1,7 @@
 import type { Order, Product } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 import { conflict } from "@/lib/http/errors";
-import { outOfStockError } from "@/lib/orders/reserve-items";
+import { outOfStockError } from "@/lib/orders/reserve";
 import { includedVat } from "@/lib/orders/tax";
 
 // In-transaction building blocks of a seller's cart edit. Lock order: the order row first, then product

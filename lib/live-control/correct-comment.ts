@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { unprocessable } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notifyStore } from "@/lib/realtime/notify";
-import { outOfStockError, reserveItems, type ReservedOrder } from "@/lib/orders/reserve-items";
+import { outOfStockError, reserveItems, type ReservedOrder } from "@/lib/orders/reserve";
 import { upsertBuyerForAuthor } from "@/lib/pipeline/buyers";
 import { lineQuantity, lockEditableOrder, releaseReservation, reserveProductInOrder, setOrderLine, settleOrderTotals } from "./cart-lines";
 

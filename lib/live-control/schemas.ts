@@ -13,7 +13,6 @@ export const feedQuery = z.object({
     .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean).slice(0, 200) : undefined)),
 });
 
-export const buyerBotInput = z.object({ bot_paused: z.boolean({ error: "must be true or false" }) });
 
 export const manualMessageInput = z.object({
   text: z.string().trim().min(1, "is required").max(2000, "must be at most 2000 characters"),

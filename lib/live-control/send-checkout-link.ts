@@ -1,7 +1,7 @@
 import type { Buyer } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { checkoutUrl } from "@/lib/orders/checkout-url";
-import type { ReservedOrder } from "@/lib/orders/reserve-items";
+import type { ReservedOrder } from "@/lib/orders/reserve";
 import { renderCheckoutDm, type Tone, type StoreTextOverrides } from "@/lib/messaging/texts";
 import { sendManualMessage } from "./send-manual-message";
 

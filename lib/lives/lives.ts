@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { jobs } from "@/lib/jobs";
+import { firstReconcileEvent } from "@/lib/pipeline/schedule-next-reconcile";
 import type { Comment, Live, Store } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { conflict, notFound } from "@/lib/http/errors";
@@ -35,6 +37,7 @@ export function toCommentDto(c: Comment, outcome: CommentOutcome | null = null):
     text: c.text,
     intent: c.intent,
     sku: c.sku,
+    candidates: c.candidates,
     quantity: c.quantity,
     confidence: c.confidence,
     language: c.language,
@@ -47,7 +50,7 @@ export function toCommentDto(c: Comment, outcome: CommentOutcome | null = null):
   };
 }
 
-export async function createLive({ input, actorId }: { input: z.output<typeof liveCreateInput>; actorId: string }) {
+export async function createLive({ input, actorId, actorType = "USER" }: { input: z.output<typeof liveCreateInput>; actorId: string | null; actorType?: "USER" | "WEBHOOK" }) {
   await assertWithinPlan({ storeId: input.store_id, resource: "lives", adding: 1 });
   const exists = await prisma.live.findUnique({ where: { storeId_fbVideoId: { storeId: input.store_id, fbVideoId: input.fb_video_id } } });
   if (exists) throw conflict("live_exists", "A live for this video already exists", [{ field: "fb_video_id", code: "taken", message: "already registered" }]);
@@ -56,7 +59,9 @@ export async function createLive({ input, actorId }: { input: z.output<typeof li
     const period = usagePeriod();
     const slot = usageSlot();
     await tx.usageCounter.upsert({ where: { storeId_period_slot: { storeId: input.store_id, period, slot } }, update: { lives: { increment: 1 } }, create: { storeId: input.store_id, period, slot, lives: 1 } });
-    await recordAudit(tx, { storeId: input.store_id, actorType: "USER", actorId, action: "live.started", entityType: "live", entityId: l.id, data: { fbVideoId: l.fbVideoId } });
+    // Zero missed comments: the live's comments are read back through the Graph API while it runs.
+    await jobs.send(firstReconcileEvent({ liveId: l.id, storeId: l.storeId }), { tx });
+    await recordAudit(tx, { storeId: input.store_id, actorType, actorId, action: "live.started", entityType: "live", entityId: l.id, data: { fbVideoId: l.fbVideoId } });
     return l;
   });
   forgetPageLives();
@@ -110,4 +115,10 @@ export async function listLiveComments({ liveId, query }: { liveId: string; quer
   });
   const outcomes = await commentOutcomes(rows.map((r) => r.id));
   return rows.map((c) => toCommentDto(c, outcomes.get(c.id) ?? null));
+}
+
+/** The store's lives, newest first (the last 100). */
+export async function listLives({ storeId }: { storeId: string }) {
+  const lives = await prisma.live.findMany({ where: { storeId }, orderBy: { startedAt: "desc" }, take: 100 });
+  return lives.map((l) => toLiveDto(l));
 }

@@ -38,6 +38,7 @@ export const commentOutput = z.object({
   text: z.string(),
   intent: z.enum(["BUY", "QUESTION", "GREETING", "CANCEL", "OPT_OUT", "OTHER"]).nullable(),
   sku: z.string().nullable(),
+  candidates: z.array(z.string()).describe("When the bot could not pick one product (sku null): the SKUs the comment could mean — asked back to the buyer or waiting in the review queue"),
   quantity: z.number().int().nullable(),
   confidence: z.number().nullable(),
   language: z.string().nullable(),

@@ -19,7 +19,7 @@ export function graphClient(): GraphClient {
 }
 
 const TOKEN_TTL_MS = 60_000;
-type Credentials = { pageId: string; token: string } | null;
+type Credentials = { pageId: string; token: string; disconnected: boolean } | null;
 const tokens = new Map<string, { value: Promise<Credentials>; at: number }>();
 
 /**

@@ -1,11 +1,13 @@
 import { prisma, pgDb } from "@/lib/db";
 import type { MetaMessage } from "@/lib/meta/messages";
-import { MetaApiError, MetaMessagingBlockedError, isRetryableMetaError } from "@/lib/meta/errors";
+import { MetaApiError, MetaAuthError, MetaMessagingBlockedError, isRetryableMetaError } from "@/lib/meta/errors";
+import { markPageDisconnected } from "./mark-page-disconnected";
 import { publishStoreEvent } from "@/lib/realtime/publish";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { graphClient, pageCredentials } from "./graph";
 import { KILL_SWITCH_REASON } from "@/lib/pipeline/kill-switch";
+import { metrics } from "@/lib/observability/metrics";
 
 export const MESSAGING_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -27,7 +29,11 @@ export type OutboundRequest = {
   | { kind: "DM"; message: MetaMessage; template?: MetaMessage | null }
 );
 
-export type OutboundResult = { status: "SENT" | "SKIPPED" | "FAILED"; messageId: string; reason?: string; duplicate: boolean };
+/** Why a message waits as PENDING: the Page must be reconnected (see resend-pending-messages.ts). */
+export const PAGE_DISCONNECTED = "Facebook Page disconnected (token expired or revoked): waiting for the seller to reconnect";
+
+/** PENDING: not sent yet and kept under its key — the Page is disconnected (see PAGE_DISCONNECTED). */
+export type OutboundResult = { status: "SENT" | "SKIPPED" | "FAILED" | "PENDING"; messageId: string; reason?: string; duplicate: boolean };
 
 /** Marks a comment done in the same statement that records its replies (see replyToComment). */
 export type CommentCompletion = {
@@ -107,6 +113,10 @@ export async function sendOutboundBatch(reqs: readonly OutboundRequest[], { comp
       if (isRetryableMetaError(error)) {
         outcomes[i] = { final: false, error: error.message.slice(0, 500) }; // the row stays PENDING with the same key
         thrown ??= error;
+      } else if (error instanceof MetaAuthError) {
+        // Error 190: the Page token expired or was revoked. The message waits (PENDING) for the reconnect.
+        await markPageDisconnected({ storeId: reqs[i]!.storeId, reason: `${error.code}: ${error.message}`.slice(0, 300) });
+        outcomes[i] = { final: false, error: PAGE_DISCONNECTED };
       } else if (error instanceof MetaApiError) {
         if (error instanceof MetaMessagingBlockedError && error.scope === "page") await markPageBlocked(reqs[i]!.storeId, reqs[i]!.liveId ?? null, error);
         outcomes[i] = { final: true, status: "FAILED", error: `${error.code}: ${error.message}`.slice(0, 500) };
@@ -116,6 +126,7 @@ export async function sendOutboundBatch(reqs: readonly OutboundRequest[], { comp
 
   outcomes.forEach((o, i) => {
     if (o?.final) results[i] = { status: o.status, messageId: claims[i]!.id, reason: o.error, duplicate: false };
+    else if (o && o.error === PAGE_DISCONNECTED) results[i] = { status: "PENDING", messageId: claims[i]!.id, reason: o.error, duplicate: false };
   });
   const reply = complete ? results[complete.privateIndex] : null;
   // The kill switch went off between reserving and replying: the comment waits with those received while
@@ -176,6 +187,8 @@ async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
 async function deliver(req: OutboundRequest, g: Guards): Promise<Outcome> {
   const creds = await pageCredentials(req.storeId);
   if (!creds) return { final: true, status: "FAILED", error: "Facebook Page not connected" };
+  // Meta revoked the token: no Graph call until the seller reconnects; then the pending replies go out.
+  if (creds.disconnected) return { final: false, error: PAGE_DISCONNECTED };
   const graph = graphClient();
   if (req.kind === "PUBLIC_REPLY") {
     const res = await graph.replyToComment({ commentId: req.metaCommentId, message: req.text, pageToken: creds.token });
@@ -234,7 +247,7 @@ async function record(
       ? [{ id: claims[i]!.id, final: true, status: o.status, externalId: o.externalId ?? null, error: o.error ?? null, storeId: req.storeId, buyerId: req.buyerId ?? null, psid: o.psid ?? null }]
       : [{ id: claims[i]!.id, final: false, status: null, externalId: null, error: o.error, storeId: req.storeId, buyerId: req.buyerId ?? null, psid: null }];
   });
-  const [done] = await pgDb.$queryRaw<{ storeId: string | null; liveId: string | null }[]>`
+  const [done] = await pgDb.$queryRaw<{ storeId: string | null; liveId: string | null; receivedAt: Date | null }[]>`
     WITH r AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         AS t(id text, final boolean, status text, "externalId" text, error text, "storeId" text, "buyerId" text, psid text)
@@ -254,15 +267,18 @@ async function record(
     ), c AS (
       UPDATE comments SET status = ${completion?.status ?? "PROCESSED"}::"CommentStatus", "processedAt" = now(),
         "dmSentAt" = CASE WHEN ${completion?.dmSent ?? false}::boolean THEN now() ELSE "dmSentAt" END
-      WHERE id = ${completion?.commentId ?? null}::text RETURNING "storeId", "liveId"
+      WHERE id = ${completion?.commentId ?? null}::text RETURNING "storeId", "liveId", coalesce("resumedAt", "receivedAt") AS "receivedAt"
     )
-    SELECT c."storeId", c."liveId", (SELECT count(*) FROM m)::int AS m, (SELECT count(*) FROM u)::int AS u, (SELECT count(*) FROM b)::int AS b,
+    SELECT c."storeId", c."liveId", c."receivedAt", (SELECT count(*) FROM m)::int AS m, (SELECT count(*) FROM u)::int AS u, (SELECT count(*) FROM b)::int AS b,
       set_config('synchronous_commit', 'off', true) AS "asyncCommit"
     FROM (SELECT 1) one LEFT JOIN c ON true`;
 
+  const m = metrics();
+  if (completion?.dmSent && done?.receivedAt) m.commentToDm.observe(Math.max(0, Date.now() - done.receivedAt.getTime()) / 1000);
   outcomes.forEach((o, i) => {
     if (!o?.final) return;
     const req = reqs[i]!;
+    if (o.status === "SENT") m.messagesSent.inc({ kind: req.kind.toLowerCase() });
     publishStoreEvent(req.storeId, { type: "message.sent", messageId: claims[i]!.id, commentId: req.commentId ?? null, orderId: req.orderId ?? null });
   });
   if (completion && done?.storeId) publishStoreEvent(done.storeId, { type: "comment.processed", commentId: completion.commentId, liveId: done.liveId });

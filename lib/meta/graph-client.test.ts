@@ -248,9 +248,9 @@ describe("fake Graph API validation", () => {
     expect(((await res.json()) as { error: { code: number } }).error.code).toBe(104);
   });
 
-  it("keeps up with a burst of concurrent calls", async () => {
+  // Speed is measured by `npm run bench`, never asserted here: this proves a burst loses and doubles nothing.
+  it("a burst of 1,000 concurrent calls from 20 workers delivers each private reply exactly once", async () => {
     const c = client();
-    const started = performance.now();
     let next = 0;
     // 20 workers over keep-alive connections, like a job runner draining a busy live.
     await Promise.all(
@@ -261,8 +261,6 @@ describe("fake Graph API validation", () => {
         }
       }),
     );
-    const elapsed = performance.now() - started;
     expect(fake.privateRepliesByComment.size).toBe(1000);
-    expect(elapsed).toBeLessThan(10_000);
   });
 });

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { metrics } from "@/lib/observability/metrics";
 import {
   MetaApiError,
   MetaAuthError,
@@ -30,7 +31,15 @@ export type GraphClientOptions = {
 
 export type SendResult = { alreadySent: false; id: string; recipientId: string | null } | { alreadySent: true };
 
+/** A comment as the comments listing returns it (the same facts a webhook delivery carries). */
+export type ListedComment = { id: string; message: string; from: { id: string; name?: string } | null; created_time: string; parentId: string | null };
+
 export type GraphClient = {
+  /**
+   * One page of an object's comments (a live video or its post), oldest first: GET /{object-id}/comments.
+   * `after` is the cursor of the previous page; `next` is null on the last page.
+   */
+  listComments(args: { objectId: string; pageToken: string; after?: string | null; limit?: number }): Promise<{ comments: ListedComment[]; after: string | null; next: boolean }>;
   /** Public reply under the buyer's comment: POST /{comment-id}/comments. */
   replyToComment(args: { commentId: string; message: string; pageToken: string }): Promise<{ id: string }>;
   /** The one private reply a comment allows: POST /{page-id}/messages with recipient.comment_id. */
@@ -98,18 +107,19 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   function url(path: string, pageToken: string): string {
     if (!options.appSecret) return `${baseUrl}${path}`;
     const proof = createHmac("sha256", options.appSecret).update(pageToken).digest("hex");
-    return `${baseUrl}${path}?appsecret_proof=${proof}`;
+    return `${baseUrl}${path}${path.includes("?") ? "&" : "?"}appsecret_proof=${proof}`;
   }
 
+  /** A POST with a JSON body, or a GET (body undefined); retries, error mapping and metrics are the same. */
   async function post(path: string, body: unknown, pageToken: string): Promise<PostOutcome> {
-    const payload = JSON.stringify(body);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       let text: string;
       try {
         response = await fetchImpl(url(path, pageToken), {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${pageToken}` },
+          method: payload === undefined ? "GET" : "POST",
+          headers: { ...(payload !== undefined && { "content-type": "application/json" }), authorization: `Bearer ${pageToken}` },
           body: payload,
           signal: AbortSignal.timeout(timeoutMs),
         });
@@ -145,6 +155,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         fbtraceId: error.fbtrace_id ?? null,
       };
       const verdict = classifyMetaError({ status: response.status, code, subcode });
+      metrics().graphErrors.inc({ code: String(code ?? `http_${response.status}`) });
       switch (verdict.kind) {
         case "already_replied":
           return { kind: "already_replied", error: new MetaApiError(base) };
@@ -178,6 +189,21 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   }
 
   return {
+    async listComments({ objectId, pageToken, after, limit = 100 }) {
+      const query = new URLSearchParams({ fields: "id,message,from,created_time,parent", order: "chronological", filter: "stream", limit: String(limit) });
+      if (after) query.set("after", after);
+      const outcome = await post(`/${encodeURIComponent(objectId)}/comments?${query}`, undefined, pageToken);
+      if (outcome.kind !== "ok") throw outcome.error;
+      const json = outcome.json as unknown as { data?: { id?: unknown; message?: unknown; from?: { id?: unknown; name?: unknown }; created_time?: unknown; parent?: { id?: unknown } }[]; paging?: { cursors?: { after?: unknown }; next?: unknown } };
+      const comments = (json.data ?? []).flatMap((c): ListedComment[] =>
+        typeof c.id === "string"
+          ? [{ id: c.id, message: typeof c.message === "string" ? c.message : "", from: c.from && typeof c.from.id === "string" ? { id: c.from.id, ...(typeof c.from.name === "string" && { name: c.from.name }) } : null, created_time: typeof c.created_time === "string" ? c.created_time : new Date().toISOString(), parentId: typeof c.parent?.id === "string" ? c.parent.id : null }]
+          : [],
+      );
+      const cursor = typeof json.paging?.cursors?.after === "string" ? json.paging.cursors.after : null;
+      return { comments, after: cursor ?? after ?? null, next: typeof json.paging?.next === "string" };
+    },
+
     async replyToComment({ commentId, message, pageToken }) {
       if (message.trim() === "") throw new MetaMessageBuildError("a comment reply needs a message");
       const outcome = await post(`/${encodeURIComponent(commentId)}/comments`, { message }, pageToken);

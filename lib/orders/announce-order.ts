@@ -1,4 +1,5 @@
 import { jobs } from "@/lib/jobs";
+import { logger } from "@/lib/observability/logger";
 import { lifecycleStartsAt } from "./order-timers";
 
 /**
@@ -13,7 +14,7 @@ export async function announceOrderCreated({ orderId, storeId, expiresAt }: { or
     await jobs.send({ name: "order/created", id: `order-created:${orderId}`, data: { orderId, storeId }, ts: lifecycleStartsAt(expiresAt) });
     return true;
   } catch (error) {
-    console.error("[orders] could not queue order/created", orderId, error);
+    logger.error({ order_id: orderId, err: error }, "could not queue order/created");
     return false;
   }
 }

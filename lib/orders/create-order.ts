@@ -9,7 +9,7 @@ import { PaymentProviderError } from "@/lib/payments/gateways/errors";
 import type { PaymentRuntime } from "@/lib/payments/payment-runtime";
 import { checkoutUrl } from "./checkout-url";
 import type { orderCreateInput, orderCreateOutput } from "./order-schemas";
-import { outOfStockError, reserveItems } from "./reserve-items";
+import { outOfStockError, reserveItems } from "./reserve";
 
 /**
  * POST /api/v1/orders/create: reserves the items for a Facebook buyer and returns where they pay.

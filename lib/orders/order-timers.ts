@@ -1,4 +1,4 @@
-import { pgDb } from "@/lib/db";
+import { pgDb, prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 
 /**
@@ -31,4 +31,10 @@ export async function orderTimers({ orderId }: { orderId: string }) {
     // No "pay before it expires" while the store is checking the buyer's transfer receipt (the hold ends it instead).
     reminderDue: !order.reminderSentAt && !order.inReview && env().REMINDER_BEFORE_EXPIRY_SECONDS > 0,
   };
+}
+
+/** When the order (cart) was created, as an ISO string (a step result). */
+export async function orderCreatedAt({ orderId }: { orderId: string }): Promise<string> {
+  const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { createdAt: true } });
+  return order.createdAt.toISOString();
 }

@@ -8,7 +8,6 @@ import { presentTimeline } from "./present-timeline";
 // What GET /api/v1/orders/{id} answers for an order a buyer made from a comment and paid with the
 // sandbox, then shipped (the shape of lib/orders/order-timeline.ts), with its ids and ISO dates.
 const COMMENT_ID = "cmj8x1q2w0000abcd1234efgh";
-const ORDER_ID = "cmj8x1q2w0001abcd1234efgh";
 const USER_ID = "cmj8x1q2w0002abcd1234efgh";
 const entries: TimelineEntry[] = [
   { at: "2026-12-05T17:03:00.000Z", type: "comment.received", summary: "Carla Pérez: quiero 2 de la A12", data: { comment_id: COMMENT_ID, text: "quiero 2 de la A12", author: "Carla Pérez", language: "es", status: "processed" } },

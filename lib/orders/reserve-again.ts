@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { reserveItems } from "./reserve-items";
+import { reserveItems } from "./reserve";
 
 export type ReserveAgainResult =
   | { status: "reserved"; orderId: string; replayed: boolean }

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db";
-import { reserveItems } from "./reserve-items";
+import { reserveItems } from "./reserve";
 
 /** The buyer tapped "join the waitlist" on a sold-out comment. One entry per comment. */
 export async function joinWaitlist({ commentId, buyerId }: { commentId: string; buyerId: string }) {

@@ -1,4 +1,5 @@
 import { jobs } from "@/lib/jobs";
+import { logger } from "@/lib/observability/logger";
 import { announcesPayment, needsRefundNotice, type MarkOrderPaidResult } from "@/lib/orders/mark-paid";
 import { notifyRefundNeeded } from "@/lib/orders/notify-refund-needed";
 import { prisma } from "@/lib/db";
@@ -38,7 +39,7 @@ export async function afterOrderPaid(result: MarkOrderPaidResult): Promise<{ ann
       await notifyRefundNeeded({ orderId: result.orderId });
     } catch (error) {
       // The seller was alerted durably with the state change; the buyer notice is retried by the next delivery.
-      console.error("[payments] refund notice to the buyer failed", error);
+      logger.error({ err: error }, "refund notice to the buyer failed");
     }
     return { announced: false, refundNotice: true };
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { logger } from "@/lib/observability/logger";
 import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { conflict, notFound } from "@/lib/http/errors";
@@ -48,12 +49,12 @@ export async function rejectTransfer({ orderId, storeId, actorId, reason, now = 
   if (result.orderStatus !== "PENDING") return result;
   await jobs
     .send({ name: "order/created", id: `order-transfer-rejected:${result.paymentId}:${now.getTime()}`, data: { orderId, storeId }, ts: lifecycleStartsAt(result.expiresAt) })
-    .catch((error) => console.error("[payments] could not queue the lifecycle after a rejected receipt", orderId, error));
+    .catch((error) => logger.error({ order_id: orderId, err: error }, "could not queue the lifecycle after a rejected receipt"));
   try {
     await sendTransferRejectedNotice({ orderId, paymentId: result.paymentId, reason, reviewKey: String(now.getTime()) });
   } catch (error) {
     // The checkout page shows the reason too; a failed DM must not undo the seller's decision.
-    console.error("[payments] transfer rejection notice to the buyer failed", orderId, (error as Error).message);
+    logger.error({ order_id: orderId, err: error }, "transfer rejection notice to the buyer failed");
   }
   return result;
 }

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { logger } from "@/lib/observability/logger";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { jobs } from "@/lib/jobs";
 import { lifecycleStartsAt } from "@/lib/orders/order-timers";
@@ -91,14 +92,14 @@ export async function uploadTransferReceipt({
     // The expired order's lifecycle has ended: a new run watches the hold (the event id is new per receipt).
     await jobs
       .send({ name: "order/created", id: `order-transfer-review:${order.id}:${now.getTime()}`, data: { orderId: order.id, storeId: order.storeId }, ts: lifecycleStartsAt(result.heldUntil!) })
-      .catch((error) => console.error("[payments] could not queue the lifecycle of a reopened order", order.id, error));
+      .catch((error) => logger.error({ order_id: order.id, err: error }, "could not queue the lifecycle of a reopened order"));
   }
   if (result.held) {
     try {
       await sendTransferUnderReviewNotice({ orderId: order.id, receiptKey: saved.path });
     } catch (error) {
       // The checkout page already says the reservation is kept; the DM is a courtesy and must not lose the receipt.
-      console.error("[payments] transfer review notice to the buyer failed", order.id, (error as Error).message);
+      logger.error({ order_id: order.id, err: error }, "transfer review notice to the buyer failed");
     }
   }
   return { accepted: true, paymentId: result.paymentId, path: saved.path, held: result.held, heldUntil: result.heldUntil };

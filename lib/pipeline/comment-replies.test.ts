@@ -11,6 +11,7 @@ import { understandComment } from "./understand-comment";
 import { reserveForComment } from "./reserve-for-comment";
 import { replyToComment } from "./comment-replies";
 
+
 let graph: FakeGraphServer;
 let counting: string[] | null = null;
 const original = pg.Client.prototype.query;

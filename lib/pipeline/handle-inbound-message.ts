@@ -34,6 +34,8 @@ export async function routeInboundMessage({ inboundMessageId }: { inboundMessage
   ]);
   await notifyStore(msg.storeId, { type: "buyer.updated", buyerId: buyer.id });
   if (buyer.optedOutAt) return { action: "none", reason: "buyer opted out" };
+  // A blocked buyer's messages are kept (the seller reads them) but a tap never reserves.
+  if (buyer.blockedAt) return { action: "none", reason: "buyer is blocked by the seller" };
 
   const payload = parsePayload(msg.quickReplyPayload);
   if (payload) {

@@ -1,16 +1,13 @@
-import { beforeAll, describe, expect, test, vi } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { pgDb, prisma } from "@/lib/db";
 import { endLive } from "@/lib/lives/lives";
 import { reloadEnv } from "@/tests/helpers/env";
-import { registerJobFunctions } from "@/lib/jobs";
-import { jobFunctions } from "@/inngest/functions";
 import { parseMetaWebhook } from "@/lib/meta/webhook";
 import { sumUsage, usagePeriod } from "@/lib/billing/plans";
 import { seedStore } from "@/tests/helpers/seed";
 import { commentPayload } from "@/tests/helpers/meta-webhook";
 import { ingestMetaEvents } from "./ingest-meta-events";
 
-beforeAll(() => registerJobFunctions(jobFunctions));
 
 /** One delivery holding several comment changes (Meta batches them). */
 function delivery(pageId: string, postId: string, comments: { id: string; message: string; author?: string }[]) {

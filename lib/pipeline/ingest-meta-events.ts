@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { startLiveFromWebhook } from "@/lib/lives/start-live-from-webhook";
 import type { MetaCommentEvent, MetaLiveStatusEvent, MetaMessageEvent, MetaPostbackEvent, MetaWebhookEvent } from "@/lib/meta/webhook";
 import { pgDb, prisma } from "@/lib/db";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { publishStoreEvent } from "@/lib/realtime/publish";
-import { jobs, type SendableEvent } from "@/lib/jobs";
+import { jobRowsInsert, jobs, type SendableEvent } from "@/lib/jobs";
 import { endLive } from "@/lib/lives/lives";
 import { cachedPage, rememberPage, type CachedLive } from "./page-lives-cache";
 
@@ -34,7 +35,7 @@ type Inserted = { id: string; storeId: string; liveId: string | null; status: "R
  * comments it stored (one atomic statement, no interactive transaction). Dashboards and idle workers
  * are told after it committed.
  */
-export async function ingestMetaEvents(events: MetaWebhookEvent[]) {
+export async function ingestMetaEvents(events: MetaWebhookEvent[], { recovered = false }: { recovered?: boolean } = {}) {
   const pageIds = [...new Set(events.map((e) => e.pageId))];
   if (pageIds.length === 0) return { comments: 0, messages: 0, ignored: 0 };
   const storeByPage = new Map<string, string>();
@@ -73,11 +74,15 @@ export async function ingestMetaEvents(events: MetaWebhookEvent[]) {
     const storeId = storeByPage.get(event.pageId)!;
     return { id: randomUUID(), storeId, liveId: liveFor(event, livesByStore.get(storeId) ?? [])?.id ?? null, event };
   });
-  const stored = candidates.length ? await storeComments(candidates) : [];
+  const stored = candidates.length ? await storeComments(candidates, recovered) : [];
   const messages = inbound.length ? await storeMessages(inbound, storeByPage) : 0;
 
   for (const s of statuses) {
-    if (!["live_stopped", "vod", "processing"].includes(s.status)) continue;
+    if (s.status.toLowerCase() === "live") {
+      await startLiveFromWebhook({ storeId: storeByPage.get(s.pageId)!, pageId: s.pageId, videoId: s.videoId });
+      continue;
+    }
+    if (!["live_stopped", "vod", "processing"].includes(s.status.toLowerCase())) continue;
     const live = await prisma.live.findFirst({ where: { storeId: storeByPage.get(s.pageId)!, fbVideoId: s.videoId, status: "ACTIVE" } });
     if (live) await endLive({ live, actorType: "WEBHOOK" });
   }
@@ -88,10 +93,13 @@ function processEvent(c: { id: string; storeId: string; liveId: string | null })
   return { name: "comment/received", id: `comment:${c.id}`, data: { commentId: c.id, storeId: c.storeId, ...(c.liveId && { liveId: c.liveId }) } };
 }
 
-async function storeComments(candidates: Candidate[]): Promise<Inserted[]> {
+// The process-comment jobs of exactly the comments the statement stored (not redeliveries, not comments outside a live).
+const insertProcessJobs = jobRowsInsert({ filter: "JOIN ins ON r.eid = 'comment:' || ins.id AND ins.status = 'RECEIVED'", returning: "1" });
+
+async function storeComments(candidates: Candidate[], recovered: boolean): Promise<Inserted[]> {
   // Job rows for every comment that could be stored; the statement keeps those whose comment it stored.
   // With Inngest there is no local outbox: the events are sent after the commit instead.
-  const outbox = await jobs.outboxRows(candidates.filter((c) => c.liveId).map(processEvent));
+  const outbox = jobs.outboxRows(candidates.filter((c) => c.liveId).map(processEvent));
   const jobRows = outbox ?? [];
   const c = candidates;
   const inserted = await pgDb.$queryRaw<Inserted[]>`
@@ -104,8 +112,8 @@ async function storeComments(candidates: Candidate[]): Promise<Inserted[]> {
       ) AS i(id, "storeId", "liveId", "metaCommentId", "postId", "authorId", "authorName", text, "createdTime")
     ), ins AS (
       -- Comments on ordinary posts are kept (the seller sees them) but the bot only sells in lives.
-      INSERT INTO comments (id, "storeId", "liveId", "metaCommentId", "postId", "authorId", "authorName", text, "createdTime", status, reason)
-      SELECT id, "storeId", "liveId", "metaCommentId", "postId", "authorId", "authorName", text, "createdTime",
+      INSERT INTO comments (id, "storeId", "liveId", "metaCommentId", "postId", "authorId", "authorName", text, "createdTime", recovered, status, reason)
+      SELECT id, "storeId", "liveId", "metaCommentId", "postId", "authorId", "authorName", text, "createdTime", ${recovered}::boolean,
         (CASE WHEN "liveId" IS NULL THEN 'SKIPPED' ELSE 'RECEIVED' END)::"CommentStatus",
         CASE WHEN "liveId" IS NULL THEN 'not on an active live' END
       FROM input
@@ -117,16 +125,7 @@ async function storeComments(candidates: Candidate[]): Promise<Inserted[]> {
       ON CONFLICT ("storeId", period, slot) DO UPDATE SET comments = usage_counters.comments + EXCLUDED.comments
       RETURNING 1
     ), queued AS (
-      INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
-      SELECT j.id, j.fn, j.ev, j.eid, j.payload::jsonb, j.max, j.ck, GREATEST(date_trunc('milliseconds', now()), j.run_at), now()
-      FROM unnest(
-        ${jobRows.map((r) => r.id)}::text[], ${jobRows.map((r) => r.functionId)}::text[], ${jobRows.map((r) => r.eventName)}::text[],
-        ${jobRows.map((r) => r.eventId)}::text[], ${jobRows.map((r) => r.payload)}::text[], ${jobRows.map((r) => r.maxAttempts)}::int[],
-        ${jobRows.map((r) => r.concurrencyKey)}::text[], ${jobRows.map((r) => r.runAt)}::timestamptz[]
-      ) AS j(id, fn, ev, eid, payload, max, ck, run_at)
-      JOIN ins ON j.eid = 'comment:' || ins.id AND ins.status = 'RECEIVED'
-      ON CONFLICT ("functionId", "eventId") DO NOTHING
-      RETURNING 1
+      ${insertProcessJobs(jobRows)}
     )
     SELECT id, "storeId", "liveId", status FROM ins, (SELECT count(*) FROM usage) u, (SELECT count(*) FROM queued) q`;
   const toProcess = inserted.filter((i) => i.status === "RECEIVED");

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { metrics } from "@/lib/observability/metrics";
 import { AppError, badRequest } from "@/lib/http/errors";
 import { verifyMetaSignature } from "@/lib/meta/signature";
 import { MetaWebhookPayloadError, parseMetaWebhook } from "@/lib/meta/webhook";
@@ -41,5 +42,6 @@ export async function receiveMetaWebhook({ rawBody, signature }: { rawBody: Buff
     throw e;
   }
   const stored = await ingestMetaEvents(events);
+  if (stored.comments > 0) metrics().commentsIngested.inc(stored.comments);
   return { received: events.length, ...stored };
 }

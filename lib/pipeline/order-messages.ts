@@ -54,3 +54,23 @@ export async function sendExpiredNotice({ orderId }: { orderId: string }) {
   });
   return { sent: res.status === "SENT" };
 }
+
+/** Hours after the cart was created when "your cart is still saved" goes out (inside Meta's 24 h window only). */
+export const CART_RECOVERY_HOURS = [12, 23] as const;
+
+/**
+ * Carts that come back: at most these two messages per expired cart, each only while the cart is still
+ * expired, the buyer has not bought or reserved since, is not opted out, the store has them on and Meta's
+ * 24 h window is open (a DM without a template: outside the window it is skipped, never sent).
+ */
+export async function sendCartRecovery({ orderId, round }: { orderId: string; round: 1 | 2 }) {
+  const { order, store, cart, text } = await orderContext(orderId);
+  if (order.status !== "EXPIRED" || !store.cartRecoveryMessages || !order.buyerId) return { sent: false, reason: "not applicable" };
+  const newer = await prisma.order.count({ where: { storeId: order.storeId, buyerId: order.buyerId, createdAt: { gt: order.createdAt }, status: { in: ["PENDING", "PAID"] } } });
+  if (newer > 0) return { sent: false, reason: "the buyer has a newer cart" };
+  const res = await sendOutbound({
+    storeId: order.storeId, buyerId: order.buyerId, orderId, liveId: order.liveId, kind: "DM", purpose: "cart_recovery", idempotencyKey: `order:${orderId}:recovery:${round}`,
+    message: renderExpiredDm({ ...text, buyerName: cart.buyerName, token: orderId, recovery: true }).message,
+  });
+  return { sent: res.status === "SENT" && !res.duplicate, reason: res.reason ?? null };
+}

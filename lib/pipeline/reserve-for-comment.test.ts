@@ -5,6 +5,7 @@ import { configureStoreEventPublisher, flushStoreEvents } from "@/lib/realtime/p
 import { seedBuyer, seedStore } from "@/tests/helpers/seed";
 import { reserveForComment } from "./reserve-for-comment";
 
+
 async function buyComment({ storeId, liveId, buyerId, language = "es" }: { storeId: string; liveId: string | null; buyerId: string; language?: string }) {
   return prisma.comment.create({
     data: { storeId, liveId, buyerId, metaCommentId: `m_${randomBytes(6).toString("hex")}`, postId: "post", authorId: "author", text: "quiero A12", createdTime: new Date(), status: "PROCESSING", intent: "BUY", language },

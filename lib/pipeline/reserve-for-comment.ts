@@ -1,4 +1,4 @@
-import { reserveForBotComment } from "@/lib/orders/reserve-items";
+import { reserveForBotComment } from "@/lib/orders/reserve";
 
 export type CommentReservation =
   | { status: "reserved"; orderId: string; addedToExistingCart: boolean; replayed: boolean }

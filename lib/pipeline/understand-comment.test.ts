@@ -6,6 +6,7 @@ import { ingestMetaEvents } from "@/lib/pipeline/ingest-meta-events";
 import { seedStore } from "@/tests/helpers/seed";
 import { understandComment } from "./understand-comment";
 
+
 beforeAll(() => {
   process.env.APP_URL = "http://localhost:3999";
   reloadEnv();

@@ -39,8 +39,12 @@ type CommentRow = {
   buyerLocale: string | null;
   optedOut: boolean | null;
   paused: boolean | null;
+  blocked: boolean | null;
   catalogVersion: string | null;
 };
+
+/** A blocked buyer's comment is stored and shown with this reason; it never reserves. */
+export const BLOCKED_BUYER_REASON = "buyer is blocked by the seller";
 
 /**
  * Step 1 of process-comment: classify the comment, log the decision and decide whether the bot may act.
@@ -61,18 +65,18 @@ export async function understandComment({ commentId }: { commentId: string }): P
       FROM comments c JOIN stores s ON s.id = c."storeId" LEFT JOIN lives l ON l.id = c."liveId"
       WHERE c.id = ${commentId}
     ), existing AS (
-      SELECT b.id, b."optedOutAt", b."botPausedAt", b.locale FROM c JOIN buyers b ON b."storeId" = c."storeId" AND b."authorId" = c."authorId" WHERE c.open
+      SELECT b.id, b."optedOutAt", b."botPausedAt", b."blockedAt", b.locale FROM c JOIN buyers b ON b."storeId" = c."storeId" AND b."authorId" = c."authorId" WHERE c.open
     ), created AS (
       INSERT INTO buyers (id, "storeId", "pageId", "authorId", name, "updatedAt")
       SELECT gen_random_uuid()::text, c."storeId", coalesce(c."fbPageId", ''), c."authorId", c."authorName", now() FROM c
       WHERE c.open AND NOT EXISTS (SELECT 1 FROM existing)
       ON CONFLICT ("storeId", "authorId") DO UPDATE SET "authorId" = EXCLUDED."authorId"
-      RETURNING id, "optedOutAt", "botPausedAt", locale
+      RETURNING id, "optedOutAt", "botPausedAt", "blockedAt", locale
     ), buyer AS (
       SELECT * FROM existing UNION ALL SELECT * FROM created
     )
     SELECT c.id, c."storeId", c."liveId", c.status, c.text, c."storeLocale", c."hasLive", c."botEnabled", c."liveStatus",
-      b.id AS "buyerId", b.locale AS "buyerLocale", b."optedOutAt" IS NOT NULL AS "optedOut", b."botPausedAt" IS NOT NULL AS paused,
+      b.id AS "buyerId", b.locale AS "buyerLocale", b."optedOutAt" IS NOT NULL AS "optedOut", b."botPausedAt" IS NOT NULL AS paused, b."blockedAt" IS NOT NULL AS blocked,
       CASE WHEN c.open THEN (
         SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(
           p.id || chr(31) || p.sku || chr(31) || p.name || chr(31) || array_to_string(p.keywords, chr(30)) || chr(31) || coalesce(p.color, '') || chr(31) || coalesce(p.size, '') || chr(31) || coalesce(p."groupKey", ''), 0)), 0)::text
@@ -94,7 +98,9 @@ export async function understandComment({ commentId }: { commentId: string }): P
         ? KILL_SWITCH_REASON
         : comment.optedOut
           ? "buyer opted out"
-          : comment.paused
+          : comment.blocked
+            ? BLOCKED_BUYER_REASON
+            : comment.paused
             ? "manual takeover: the seller is handling this buyer"
             : null;
   // PAUSED (received while the bot was off) is kept apart from SKIPPED: the seller can still have it processed.

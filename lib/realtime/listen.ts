@@ -84,6 +84,7 @@ export function createStoreEventHub({ connectionString, backoff = { initialMs: 2
     const targets = storeId ? [subscribers.get(storeId)] : [...subscribers.values()];
     for (const set of targets) {
       if (!set) continue;
+      // oxlint-disable-next-line unicorn/no-useless-spread -- a copy: a listener may unsubscribe while we iterate
       for (const listener of [...set]) {
         try {
           listener(signal);

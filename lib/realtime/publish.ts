@@ -1,4 +1,5 @@
 import { pgDb, type SqlClient } from "@/lib/db";
+import { logger } from "@/lib/observability/logger";
 import { STORE_EVENTS_CHANNEL, type StoreEvent } from "./notify";
 
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
@@ -51,7 +52,7 @@ export async function flushStoreEvents(): Promise<void> {
       // A NOTIFY commits like a write; these are hints, so their commit does not wait for a WAL flush.
       await p.db.$queryRaw`SELECT count(pg_notify(${STORE_EVENTS_CHANNEL}, x)), set_config('synchronous_commit', 'off', true) FROM unnest(${payloads}::text[]) AS x`;
     } catch (error) {
-      console.warn("[realtime] publishing dashboard events failed:", (error as Error).message);
+      logger.warn({ err: error }, "publishing dashboard events failed");
     }
   })();
   await p.flushing;

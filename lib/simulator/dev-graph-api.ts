@@ -10,7 +10,10 @@ import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { LIMITS, type MetaMessage } from "@/lib/meta/messages";
 
-export type FakeGraphCallKind = "comment_reply" | "private_reply" | "message" | "unknown";
+export type FakeGraphCallKind = "comment_reply" | "private_reply" | "message" | "comments_list" | "unknown";
+
+/** A comment as GET /{object-id}/comments lists it (what the webhook may or may not have delivered). */
+export type ListedFakeComment = { id: string; message: string; from?: { id: string; name?: string }; created_time: string };
 
 export type FakeGraphCall = {
   seq: number;
@@ -70,6 +73,8 @@ export type FakeGraphServer = {
   unblockMessaging(pageId: string): void;
   /** Maps a comment to the PSID Meta would report for its author (default: "psid_<comment id>"). */
   registerCommentAuthor(args: { commentId: string; psid: string }): void;
+  /** Puts a comment on a live video (or post) as Meta holds it: GET /{object-id}/comments lists it, oldest first. */
+  addComment(objectId: string, comment: ListedFakeComment): void;
   setLatency(ms: number): void;
   onCall(listener: (call: FakeGraphCall) => void): () => void;
   reset(): void;
@@ -203,6 +208,19 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
   const privateRepliesByComment = new Map<string, PrivateReplyRecord>();
   const commentReplies = new Map<string, CommentReplyRecord[]>();
   const commentAuthors = new Map<string, string>();
+  const listedComments = new Map<string, ListedFakeComment[]>();
+
+  /** GET /{object-id}/comments: pages of `limit`, the cursor is the position after the page's last comment. */
+  function listComments(objectId: string, query: URLSearchParams, facts: Partial<FakeGraphCall>): Handled {
+    const all = listedComments.get(objectId) ?? [];
+    const start = Math.max(0, Number(Buffer.from(query.get("after") ?? "", "base64url").toString() || "0") || 0);
+    const limit = Math.min(100, Math.max(1, Number(query.get("limit") ?? "25") || 25));
+    const page = all.slice(start, start + limit);
+    const end = start + page.length;
+    const after = Buffer.from(String(end)).toString("base64url");
+    const next = end < all.length ? `${"https://graph.facebook.com"}/${objectId}/comments?after=${after}` : undefined;
+    return { status: 200, response: { data: page, paging: { cursors: { before: Buffer.from(String(start)).toString("base64url"), after }, ...(next && { next }) } }, facts };
+  }
   const blockedPages = new Map<string, { code: number; subcode?: number; message: string }>();
   const failures: Array<FakeFailure & { remaining: number }> = [];
   const listeners = new Set<(call: FakeGraphCall) => void>();
@@ -317,10 +335,11 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
     return { status: 200, response: { id }, facts };
   }
 
-  function route(method: string, path: string, body: Record<string, unknown>, token: string | null, facts: Partial<FakeGraphCall>): Handled {
+  function route(method: string, path: string, body: Record<string, unknown>, token: string | null, facts: Partial<FakeGraphCall>, query = new URLSearchParams()): Handled {
     if (token === null) return fail({ status: 400, code: 104, message: "An access token is required to request this resource." }, facts);
     if (!acceptToken(token)) return fail({ status: 400, code: 190, message: "Invalid OAuth access token." }, facts);
     const m = ROUTE.exec(path);
+    if (method === "GET" && m && m[2] === "comments") return listComments(decodeURIComponent(m[1]!), query, { ...facts, kind: "comments_list" });
     if (method === "POST" && m) {
       const id = decodeURIComponent(m[1]!);
       return m[2] === "messages" ? handleMessages(id, body, facts) : handleCommentReply(id, body, facts);
@@ -368,7 +387,7 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
           const status = failure.status ?? (code === 1 || code === 2 ? 500 : 400);
           handled = fail({ status, code, subcode: failure.subcode, message: failure.message ?? defaultMessageFor(code), headers: failure.headers }, facts);
         } else {
-          handled = route(method, path, body, token, facts);
+          handled = route(method, path, body, token, facts, full.searchParams);
         }
         respond(res, handled.status, handled.response, handled.headers);
         record({
@@ -422,6 +441,11 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
     registerCommentAuthor({ commentId, psid }) {
       commentAuthors.set(commentId, psid);
     },
+    addComment(objectId, comment) {
+      const list = listedComments.get(objectId) ?? [];
+      list.push(comment);
+      listedComments.set(objectId, list);
+    },
     setLatency(ms) {
       latencyMs = Math.max(0, ms);
     },
@@ -436,6 +460,7 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
       privateRepliesByComment.clear();
       commentReplies.clear();
       commentAuthors.clear();
+      listedComments.clear();
       blockedPages.clear();
       failures.length = 0;
     },

@@ -21,3 +21,8 @@ export async function defaultStoreId(userId: string): Promise<string | null> {
   const m = await prisma.membership.findFirst({ where: { userId }, orderBy: { createdAt: "asc" }, select: { storeId: true } });
   return m?.storeId ?? null;
 }
+
+/** Whether the user still belongs to the store (an open event stream re-checks it). */
+export async function isStoreMember(userId: string, storeId: string): Promise<boolean> {
+  return (await prisma.membership.count({ where: { userId, storeId } })) > 0;
+}

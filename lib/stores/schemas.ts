@@ -23,6 +23,8 @@ export const storeUpdateInput = partialUpdateOf(storeCreateInput).extend({
   transfer_review_hold_seconds: z.number().int().min(3600, "must be at least 1 hour").max(14 * 24 * 3600, "must be at most 14 days").nullish().describe("how long a bank-transfer receipt holds the reservation while the seller reviews it; null = 48 h"),
   message_texts: z.record(z.string().regex(/^[a-z]{2}$/), z.record(z.string().max(60), z.string().max(1000))).optional(),
   onboarding_step: z.number().int().min(0).max(10).optional(),
+  auto_start_lives: z.boolean({ error: "must be true or false" }).optional(),
+  cart_recovery_messages: z.boolean({ error: "must be true or false" }).optional().describe("after a cart expired, remind the buyer at +12 h and +23 h that it is saved (only inside Meta's 24 h window)"),
 });
 
 export const metaTokenInput = z.object({
@@ -45,6 +47,9 @@ export const storeOutput = z.object({
   reservation_ttl_seconds: z.number().nullable(),
   transfer_review_hold_seconds: z.number().nullable(),
   meta_connected: z.boolean(),
+  meta_status: z.enum(["connected", "disconnected", "missing_permissions"]).describe("disconnected: no Page token, or Meta revoked it (error 190) — reconnect; missing_permissions: connected without a permission the bot needs"),
+  auto_start_lives: z.boolean().describe("a live_videos webhook with status live starts a live for the Page"),
+  cart_recovery_messages: z.boolean(),
   onboarding_step: z.number(),
   created_at: z.string(),
 });

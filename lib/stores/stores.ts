@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { jobs } from "@/lib/jobs";
 import type { Store } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { conflict, notFound } from "@/lib/http/errors";
@@ -14,7 +15,16 @@ const COUNTRY_TIMEZONES: Record<string, string> = {
   UY: "America/Montevideo", EC: "America/Guayaquil", BO: "America/La_Paz", PY: "America/Asuncion", GB: "Europe/London",
 };
 
-export function toStoreDto(store: Store & { metaConnection?: { id: string } | null }, role: "OWNER" | "STAFF"): z.infer<typeof storeOutput> {
+const META_STATUS_FIELDS = { id: true, disconnectedAt: true, missingPermissions: true } as const;
+type MetaStatusFields = { id: string; disconnectedAt: Date | null; missingPermissions: string[] };
+
+/** connected, disconnected (no token, or Meta revoked it with error 190) or missing_permissions. */
+export function metaStatusOf(connection: MetaStatusFields | null | undefined): "connected" | "disconnected" | "missing_permissions" {
+  if (!connection || connection.disconnectedAt) return "disconnected";
+  return connection.missingPermissions.length > 0 ? "missing_permissions" : "connected";
+}
+
+export function toStoreDto(store: Store & { metaConnection?: MetaStatusFields | null }, role: "OWNER" | "STAFF"): z.infer<typeof storeOutput> {
   return {
     id: store.id,
     name: store.name,
@@ -29,6 +39,9 @@ export function toStoreDto(store: Store & { metaConnection?: { id: string } | nu
     reservation_ttl_seconds: store.reservationTtlSeconds,
     transfer_review_hold_seconds: store.transferReviewHoldSeconds,
     meta_connected: Boolean(store.metaConnection),
+    meta_status: metaStatusOf(store.metaConnection),
+    auto_start_lives: store.autoStartLives,
+    cart_recovery_messages: store.cartRecoveryMessages,
     onboarding_step: store.onboardingStep,
     created_at: store.createdAt.toISOString(),
   };
@@ -62,14 +75,14 @@ export async function createStore({ userId, input }: { userId: string; input: z.
 export async function listStoresForUser(userId: string) {
   const memberships = await prisma.membership.findMany({
     where: { userId },
-    include: { store: { include: { metaConnection: { select: { id: true } } } } },
+    include: { store: { include: { metaConnection: { select: META_STATUS_FIELDS } } } },
     orderBy: { createdAt: "asc" },
   });
   return memberships.map((m) => toStoreDto(m.store, m.role));
 }
 
 export async function getStoreForMember({ storeId, role }: { storeId: string; role: "OWNER" | "STAFF" }) {
-  const store = await prisma.store.findUnique({ where: { id: storeId }, include: { metaConnection: { select: { id: true } } } });
+  const store = await prisma.store.findUnique({ where: { id: storeId }, include: { metaConnection: { select: META_STATUS_FIELDS } } });
   if (!store) throw notFound("Store");
   return toStoreDto(store, role);
 }
@@ -95,8 +108,10 @@ export async function updateStore({ storeId, role, input, actorId }: { storeId: 
         ...(input.transfer_review_hold_seconds !== undefined && { transferReviewHoldSeconds: input.transfer_review_hold_seconds }),
         ...(input.message_texts !== undefined && { messageTexts: input.message_texts }),
         ...(input.onboarding_step !== undefined && { onboardingStep: input.onboarding_step }),
+        ...(input.auto_start_lives !== undefined && { autoStartLives: input.auto_start_lives }),
+        ...(input.cart_recovery_messages !== undefined && { cartRecoveryMessages: input.cart_recovery_messages }),
       },
-      include: { metaConnection: { select: { id: true } } },
+      include: { metaConnection: { select: META_STATUS_FIELDS } },
     });
     await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "store.updated", entityType: "store", entityId: storeId, data: { fields: Object.keys(input) } });
     return s;
@@ -111,15 +126,18 @@ export async function setMetaPageToken({ storeId, input, actorId }: { storeId: s
   if (!pageId) throw conflict("page_missing", "Set the store's fb_page_id (or send page_id) before connecting a token", [{ field: "page_id", code: "required", message: "is required" }]);
   await prisma.$transaction(async (tx) => {
     if (pageId !== store.fbPageId) await tx.store.update({ where: { id: storeId }, data: { fbPageId: pageId } });
-    const data = { pageId, pageName: input.page_name ?? null, tokenCiphertext: encryptSecret(input.page_access_token), tokenLast4: input.page_access_token.slice(-4) };
+    // A new token reconnects a Page that Meta had disconnected (error 190).
+    const data = { pageId, pageName: input.page_name ?? null, tokenCiphertext: encryptSecret(input.page_access_token), tokenLast4: input.page_access_token.slice(-4), disconnectedAt: null, disconnectReason: null };
     await tx.metaConnection.upsert({ where: { storeId }, update: data, create: { storeId, ...data } });
     await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "meta.token_set", entityType: "store", entityId: storeId, data: { pageId } });
+    // Replies that waited for a reconnect (error 190) go out once this commits.
+    await jobs.send({ name: "meta/reconnected", id: `meta-reconnected:${storeId}:${Date.now()}`, data: { storeId } }, { tx });
   });
   return { store_id: storeId, page_id: pageId, connected: true, token_last4: input.page_access_token.slice(-4) };
 }
 
 /** The decrypted Page token, for the Graph client only; never logged, never returned by the API. */
-export async function getPageAccessToken(storeId: string): Promise<{ pageId: string; token: string } | null> {
+export async function getPageAccessToken(storeId: string): Promise<{ pageId: string; token: string; disconnected: boolean } | null> {
   const conn = await prisma.metaConnection.findUnique({ where: { storeId } });
-  return conn ? { pageId: conn.pageId, token: decryptSecret(conn.tokenCiphertext) } : null;
+  return conn ? { pageId: conn.pageId, token: decryptSecret(conn.tokenCiphertext), disconnected: conn.disconnectedAt !== null } : null;
 }

@@ -15,7 +15,7 @@ async function product(page: Page, seller: ApiSeller, sku: string): Promise<Prod
 /** The hint isolates the name (FSI … PDI) so that it keeps its place in Arabic. */
 const isolated = (before: string, value: string, after: string) => `${before}\u2068${value}\u2069${after}`;
 
-async function useLocale(context: BrowserContext, locale: string) {
+async function chooseLocale(context: BrowserContext, locale: string) {
   await context.addCookies([{ name: "lss_locale", value: locale, url: test.info().project.use.baseURL! }]);
 }
 
@@ -32,7 +32,7 @@ async function downloadTemplate(page: Page) {
 test("the editor: colour and size are added to the name once, keywords keep one separator, a stock change keeps everything else", async ({ page, request, context }) => {
   const seller = await readySeller(request);
   await signInToDashboard(page, seller);
-  await useLocale(context, "es");
+  await chooseLocale(context, "es");
   await page.goto("/dashboard/inventory");
 
   // B07 "Bolso negro": its colour "negro" is inferred from the name (issue 13), so the editor shows the base
@@ -81,7 +81,7 @@ test("the editor: colour and size are added to the name once, keywords keep one 
 test("the CSV import: no file says so, the template downloads and imports, prices show as money, a short line says what to do", async ({ page, request, context }) => {
   const seller = await readySeller(request);
   await signInToDashboard(page, seller);
-  await useLocale(context, "es");
+  await chooseLocale(context, "es");
   await page.goto("/dashboard/inventory");
 
   await page.getByRole("button", { name: "Revisar archivo" }).click();
@@ -116,7 +116,7 @@ test("the CSV import: no file says so, the template downloads and imports, price
 
 /** Editor, import preview and the no-file message in one language, looked at and checked with axe. */
 async function catalogScreens(page: Page, context: BrowserContext, seller: ApiSeller, locale: "es" | "pt" | "ar", device: "desktop" | "phone") {
-  await useLocale(context, locale);
+  await chooseLocale(context, locale);
   await page.goto("/dashboard/inventory");
   await expect(page.locator("html")).toHaveAttribute("lang", locale);
 

@@ -16,7 +16,7 @@ const HEADINGS: Record<Locale, { orders: string; simulator: string }> = {
 };
 const ALL_TAB: Record<Locale, string> = { es: "Todos", pt: "Todos", ar: "الكل" };
 
-async function useLocale(context: BrowserContext, locale: Locale) {
+async function chooseLocale(context: BrowserContext, locale: Locale) {
   await context.addCookies([{ name: "lss_locale", value: locale, url: test.info().project.use.baseURL! }]);
 }
 
@@ -57,7 +57,7 @@ test("orders list, order page and simulator in es, pt and ar on a desktop", asyn
   await signInToDashboard(page, seller);
 
   for (const locale of LOCALES) {
-    await useLocale(context, locale);
+    await chooseLocale(context, locale);
     await page.goto("/dashboard/orders?status=all");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(HEADINGS[locale].orders);
     await expect(page.getByRole("button", { name: ALL_TAB[locale], pressed: true })).toBeVisible();
@@ -114,7 +114,7 @@ test("orders list, order page and simulator in es, pt and ar on a desktop", asyn
 });
 
 test("a sign-up refused by the server says what to do in the seller's language", async ({ page, context }) => {
-  await useLocale(context, "es");
+  await chooseLocale(context, "es");
   await page.goto("/signup");
   await page.locator("#full_name").fill("Ana Vendedora");
   await page.locator("#email").fill(`corta.${Date.now()}@example.com`);
@@ -131,7 +131,7 @@ test("@phone orders list, order page and simulator in es, pt and ar on a phone",
   const { seller, carlaId } = await storeWithOrders(page, request);
   await signInToDashboard(page, seller);
   for (const locale of LOCALES) {
-    await useLocale(context, locale);
+    await chooseLocale(context, locale);
     await page.goto("/dashboard/orders?status=all");
     const cards = page.getByTestId("orders-cards");
     await expect(cards.getByRole("listitem")).toHaveCount(3);

@@ -12,7 +12,7 @@ type Locale = (typeof LOCALES)[number];
 let n = 0;
 const newEmail = (tag: string) => `shell.${tag}.${Date.now()}.${n++}@example.com`;
 
-async function useLocale(context: BrowserContext, locale: string) {
+async function chooseLocale(context: BrowserContext, locale: string) {
   await context.addCookies([{ name: "lss_locale", value: locale, url: test.info().project.use.baseURL! }]);
 }
 
@@ -73,7 +73,7 @@ test.describe("on a 390 px phone", () => {
     const seen: string[] = [];
     const wide: string[] = [];
     for (const locale of LOCALES) {
-      for (const ctx of [context, admin, anonymous]) await useLocale(ctx, locale);
+      for (const ctx of [context, admin, anonymous]) await chooseLocale(ctx, locale);
       const screens: [Page, string, string][] = [
         [page, "overview", "/dashboard?range=today"], // the hourly chart's screen-reader table once made this 455 px wide
         [page, "lives", "/dashboard/live"],
@@ -113,7 +113,7 @@ test.describe("on a 390 px phone", () => {
 test.describe("at 1440 px", () => {
   test.use({ viewport: { width: 1440, height: 900 } });
 
-  test("a signed-out invitee opens the link, sees who invited them to which store, signs up and lands in the store as STAFF", async ({ page, request, browser }) => {
+  test("a signed-out invitee opens the link, sees who invited them to which store, signs up and lands in the store as STAFF", async ({ request, browser }) => {
     const owner = await readySeller(request);
     await patchName(request, owner, "Tienda Sol");
     const invited = newEmail("staff");
@@ -124,7 +124,7 @@ test.describe("at 1440 px", () => {
 
     const guest = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const invitee = await guest.newPage();
-    await useLocale(guest, "es");
+    await chooseLocale(guest, "es");
     await invitee.goto(new URL(invite_url).pathname);
     await expect(invitee).toHaveURL(/\/signup\?invite=/);
     const card = invitee.getByTestId("invitation");
@@ -152,7 +152,7 @@ test.describe("at 1440 px", () => {
     const { invite_url } = (await res.json()) as { invite_url: string };
     const guest = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const p = await guest.newPage();
-    await useLocale(guest, "pt");
+    await chooseLocale(guest, "pt");
     await p.goto(new URL(invite_url).pathname);
     await p.getByRole("link", { name: "Entrar" }).click();
     await expect(p).toHaveURL(/\/login\?invite=/);
@@ -223,7 +223,7 @@ test.describe("at 1440 px", () => {
 
   test("the 404 page is branded and translated, and leads home when signed out and to the dashboard when signed in", async ({ page, request, context }) => {
     for (const [locale, title, home] of [["es", "No encontramos esta página", "Ir al inicio"], ["pt", "Não encontramos esta página", "Ir para o início"], ["ar", "لم نجد هذه الصفحة", "الذهاب إلى الصفحة الرئيسية"]] as const) {
-      await useLocale(context, locale);
+      await chooseLocale(context, locale);
       const res = await page.goto("/no-such-page");
       expect(res?.status()).toBe(404);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
@@ -233,7 +233,7 @@ test.describe("at 1440 px", () => {
       await expectNoSeriousAxe(page, `404 ${locale}`);
     }
     const seller = await readySeller(request);
-    await useLocale(context, "en");
+    await chooseLocale(context, "en");
     await signInToDashboard(page, seller);
     await page.goto("/admin"); // not a superadmin: the admin panel does not exist for them
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("We couldn't find this page");
@@ -262,7 +262,7 @@ test.describe("at 1440 px", () => {
     test.setTimeout(180_000);
     const fresh = await readySeller(request);
     await signInToDashboard(page, fresh);
-    await useLocale(context, "es");
+    await chooseLocale(context, "es");
     await page.goto("/dashboard?range=7d");
     await expect(page.getByTestId("chart-empty")).toHaveCount(2);
     await expect(page.getByTestId("chart-empty").first()).toContainText("Aún no hay datos en este período.");
@@ -272,13 +272,13 @@ test.describe("at 1440 px", () => {
     const { seller } = await sellerWithSales(page, request);
     await signInToDashboard(page, seller);
     for (const locale of LOCALES) {
-      await useLocale(context, locale);
+      await chooseLocale(context, locale);
       await page.goto("/dashboard?range=7d");
       await expect(page.getByTestId("chart-empty")).toHaveCount(0);
       await shot(page, `shell-overview-${locale}-desktop`);
       await expectNoSeriousAxe(page, `overview ${locale}`);
     }
-    await useLocale(context, "es");
+    await chooseLocale(context, "es");
     await page.goto("/dashboard?range=7d");
     await expect(page.getByTestId("top-products")).toContainText("1 vendido");
     await expect(page.getByTestId("top-products")).not.toContainText("1 vendidos");
@@ -288,7 +288,7 @@ test.describe("at 1440 px", () => {
       return boxes.filter((b) => b.h > 0).pop()!.x; // the last bucket (today) holds the sale
     };
     expect(await todayX()).toBeGreaterThan(320); // left to right: today is the rightmost bar
-    await useLocale(context, "ar");
+    await chooseLocale(context, "ar");
     await page.goto("/dashboard?range=7d");
     expect(await todayX()).toBeLessThan(320); // right to left: today is the leftmost bar
     await expect(page.getByTestId("top-products")).toContainText("بيعت قطعة واحدة");
@@ -299,7 +299,7 @@ test.describe("at 1440 px", () => {
     const seller = await readySeller(request);
     await signInToDashboard(page, seller);
     for (const [locale, country, zone] of [["es", "Chile", "hora de Chile (Santiago)"], ["pt", "Chile", "Horário do Chile (Santiago)"], ["ar", "تشيلي", "توقيت تشيلي (Santiago)"]] as const) {
-      await useLocale(context, locale);
+      await chooseLocale(context, locale);
       await open(page, "/dashboard/settings");
       const profile = page.locator("#profile");
       await expect(profile.locator("select").first().locator("option:checked")).toHaveText(country);
@@ -315,7 +315,7 @@ test.describe("at 1440 px", () => {
   test("screens touched, at 1440 px in es, pt and ar, are axe-clean", async ({ page, context }) => {
     test.setTimeout(300_000);
     for (const locale of LOCALES) {
-      await useLocale(context, locale);
+      await chooseLocale(context, locale);
       for (const [name, path] of [["sign-in", "/login"], ["sign-up", "/signup"], ["forgot-password", "/forgot-password"]] as const) {
         await open(page, path);
         await shot(page, `shell-${name}-${locale}-desktop`);

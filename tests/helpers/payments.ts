@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
-import { defineJob, registerJobFunctions, type AnyJobDefinition } from "@/lib/jobs";
-import { reserveItems } from "@/lib/orders/reserve-items";
+import { defineJob, routeJobEventsTo, type AnyJobDefinition } from "@/lib/jobs";
+import { reserveItems } from "@/lib/orders/reserve";
 import { createSandboxNotification, SANDBOX_SIGNATURE_HEADER } from "@/lib/payments/gateways/sandbox-signature";
 import type { ProviderBaseUrls, ProviderId } from "@/lib/payments/gateways/types";
 import { createPaymentBreaker } from "@/lib/payments/payment-breaker";
@@ -17,7 +17,7 @@ export function captureJobEvents() {
     defineJob({ id: "test-capture-paid", event: "payment/succeeded", retries: 0, handler: async () => null }),
     defineJob({ id: "test-capture-order-created", event: "order/created", retries: 0, handler: async () => null }),
   ] as unknown as readonly AnyJobDefinition[];
-  registerJobFunctions(functions);
+  routeJobEventsTo(functions);
 }
 
 export async function queuedEvents(name: "payment/succeeded" | "order/created", orderId?: string) {

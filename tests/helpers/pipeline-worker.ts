@@ -1,6 +1,5 @@
 // Child process of the restart test: a whole app worker (all job functions) that gets SIGKILLed mid-job.
-import { registerJobFunctions, startJobWorker } from "@/lib/jobs";
+import { startJobWorker } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
 
-registerJobFunctions(jobFunctions);
-startJobWorker({ leaseMs: Number(process.env.TEST_LEASE_MS ?? 800), pollIntervalMs: 50 });
+startJobWorker({ functions: jobFunctions, leaseMs: Number(process.env.TEST_LEASE_MS ?? 800), pollIntervalMs: 50 });

@@ -1,15 +1,14 @@
 import { serve } from "inngest/next";
 import { getInngestClient, toInngestFunction } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
-import { ensureJobFunctionsRegistered } from "@/lib/jobs-runtime";
 
 export const dynamic = "force-dynamic";
 
 // Built on first request: the client reads the typed env, which `next build` does not have.
+// Inngest runs exactly the app's job functions, passed in here; events sent meanwhile go to Inngest.
 let handlers: ReturnType<typeof serve> | null = null;
 function inngestHandlers() {
   if (!handlers) {
-    ensureJobFunctionsRegistered();
     const client = getInngestClient();
     handlers = serve({ client, functions: jobFunctions.map((f) => toInngestFunction(f, client)) });
   }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { recordCheckoutOpened } from "@/lib/orders/record-checkout-opened";
 import { CartSummary, type CartLineView } from "@/components/checkout/cart-summary";
 import { CheckoutShell } from "@/components/checkout/checkout-shell";
 import { Countdown } from "@/components/checkout/countdown";
@@ -41,6 +42,7 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
   const token = one(sp.t);
   let order = await loadCheckoutOrder({ orderId, token });
   if (!order || !token) notFound();
+  if (!order.checkoutOpenedAt) await recordCheckoutOpened(order.id);
   // Expiry is data: a page opened after expires_at shows the expired view even if the job is late.
   if (order.status === "PENDING" && order.expiresAt.getTime() <= Date.now()) {
     await expireOrder({ orderId: order.id });

@@ -10,7 +10,7 @@ import { getSessionUser } from "@/lib/auth/current-user";
 import { getCurrentStore } from "@/lib/stores/current-store";
 import { getMessages } from "@/lib/i18n/server";
 import { env } from "@/lib/env";
-import { prisma } from "@/lib/db";
+import { metaConnectionSummary } from "@/lib/onboarding/meta-connection-summary";
 import { simulatorEnabled } from "@/lib/simulator/simulator";
 import { onboardingState, stepToShow } from "@/lib/onboarding/steps";
 import { rememberedPages } from "@/lib/onboarding/meta-connect";
@@ -35,7 +35,7 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
   const state = onboardingState(completed);
   const showFinished = current && state.finished && !sp.step;
   const step = stepToShow({ completed, requested: current ? sp.step : "profile" });
-  const meta = current ? await prisma.metaConnection.findUnique({ where: { storeId: current.store.id }, select: { pageId: true, pageName: true } }) : null;
+  const meta = current ? await metaConnectionSummary(current.store.id) : null;
   const pages = current && sp.choose ? await rememberedPages({ storeId: current.store.id, userId: user.id }) : [];
 
   return (

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { prisma } from "@/lib/db";
+import { simulatorChoices } from "@/lib/simulator/simulator-choices";
 import { getMessages } from "@/lib/i18n/server";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
 import { simulatorEnabled } from "@/lib/simulator/simulator";
@@ -20,8 +20,7 @@ export default async function SimulatorPage() {
   if (!simulatorEnabled()) notFound();
   const { store, role } = await requireDashboardStore();
   const { t, locale } = await getMessages();
-  const lives = await prisma.live.findMany({ where: { storeId: store.id, status: "ACTIVE" }, orderBy: { startedAt: "desc" }, select: { id: true, title: true, botEnabled: true } });
-  const products = await prisma.product.findMany({ where: { storeId: store.id, active: true }, orderBy: { sku: "asc" }, take: 8, select: { sku: true, name: true } });
+  const { lives, products } = await simulatorChoices(store.id);
   return (
     <SimulatorPanel
       storeId={store.id}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
-import { buildOpenApi, operations } from "@/lib/http/openapi";
+import { buildOpenApi } from "@/lib/http/openapi";
+import { apiOperations } from "@/app/api/v1/openapi.json/operations";
 import { Badge } from "@/components/ui/badge";
 import { env } from "@/lib/env";
 import { format } from "@/lib/i18n";
@@ -43,7 +44,7 @@ function Fields({ schema }: { schema?: JsonSchema }) {
  * Long paths and type unions wrap anywhere so a phone never scrolls sideways.
  */
 export default async function ApiDocsPage() {
-  const doc = buildOpenApi(env().APP_URL);
+  const doc = buildOpenApi(env().APP_URL, apiOperations);
   const { t } = await getMessages();
   return (
     <main className="mx-auto max-w-4xl px-4 py-8 sm:px-5 sm:py-10">
@@ -54,7 +55,7 @@ export default async function ApiDocsPage() {
         {t.docs.machineReadable} <bdi><a className="text-blue-300 underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a></bdi>
       </p>
       <div className="mt-8 flex flex-col gap-4">
-        {operations.map((op) => {
+        {apiOperations.map((op) => {
           const spec = (doc.paths[op.path] as Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> }; responses: Record<string, { content?: Record<string, { schema: JsonSchema }> }> }>)[op.method]!;
           const okStatus = String(op.status ?? 200);
           const body = spec.requestBody ? Object.values(spec.requestBody.content)[0]?.schema : undefined;

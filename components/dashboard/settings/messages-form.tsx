@@ -85,7 +85,7 @@ export function MessagesForm({ storeId, storeLocale, tone: initialTone, texts, d
               placeholder={defaults.defaults[locale]?.[tone]?.[k] ?? ""}
               disabled={disabled}
               aria-describedby={`text-${k}-vars`}
-              onChange={(e) => setValues((v) => ({ ...v, [locale]: { ...(v[locale] ?? {}), [k]: e.target.value } }))}
+              onChange={(e) => setValues((v) => ({ ...v, [locale]: { ...v[locale], [k]: e.target.value } }))}
             />
             <span id={`text-${k}-vars`} className="font-mono text-xs text-muted-foreground" dir="ltr">{defaults.allowed[k].map((p) => `{${p}}`).join(" ")}</span>
           </div>

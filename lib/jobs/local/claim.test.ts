@@ -31,7 +31,7 @@ function counting() {
 
 async function send(def: AnyJobDefinition, data: { orderId: string; storeId: string }[]) {
   const events = prepareEvents(data.map((d) => ({ name: "order/created" as const, data: d })));
-  await insertEventJobs({ tx: pgDb, functions: [def], events, notify: false });
+  await insertEventJobs({ tx: pgDb, routes: buildRegistry([def]).routes, events, notify: false });
 }
 
 describe("claim", () => {

@@ -1,6 +1,6 @@
 import type { SqlClient, SqlDb } from "@/lib/db";
 import type { FunctionRegistry } from "./registry";
-import type { StepOutput } from "./run-job";
+import type { StepOutput } from "./step-output";
 
 export interface ClaimedJob {
   id: string;

@@ -1,5 +1,5 @@
 import { pgDb, type SqlClient } from "@/lib/db";
-import type { StepOutput } from "./run-job";
+import type { StepOutput } from "./step-output";
 
 export interface JobInspection {
   id: string;

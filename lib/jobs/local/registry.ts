@@ -1,5 +1,6 @@
 import { FAILURE_SUFFIX, resolveKeyPath, type AnyJobDefinition } from "../define";
 import type { PreparedEvent } from "../events";
+import { routesOf, type JobRoute, type RouteTable } from "../routes";
 
 /** A runnable entry: each definition runs as itself and, if it has onFailure, as "<id>-failure". */
 export interface RegisteredFunction {
@@ -8,11 +9,18 @@ export interface RegisteredFunction {
   def: AnyJobDefinition;
 }
 
+/**
+ * What the local driver knows about a function list, built once from it: what a worker runs (by id,
+ * with the concurrency limits its claim enforces) and where producers' events go (one job row per
+ * function subscribed to the event's name).
+ */
 export interface FunctionRegistry {
   byId: ReadonlyMap<string, RegisteredFunction>;
   ids: string[];
   /** Concurrency limit per function id, for the claim query. */
   limits: { functionIds: string[]; limits: number[] };
+  /** Event name → the functions it starts, in list order. */
+  routes: RouteTable;
 }
 
 export function buildRegistry(functions: readonly AnyJobDefinition[]): FunctionRegistry {
@@ -30,6 +38,7 @@ export function buildRegistry(functions: readonly AnyJobDefinition[]): FunctionR
     byId,
     ids: [...byId.keys()],
     limits: { functionIds: limited.map((f) => f.id), limits: limited.map((f) => f.concurrency!.limit) },
+    routes: routesOf(functions),
   };
 }
 
@@ -38,7 +47,7 @@ export function failureFunctionId(def: AnyJobDefinition) {
 }
 
 /** Concurrency groups are per function (Inngest's default scope), so the key carries the function id. */
-export function concurrencyGroup(def: AnyJobDefinition, event: Pick<PreparedEvent, "data">): string | null {
+export function concurrencyGroup(def: JobRoute, event: Pick<PreparedEvent, "data">): string | null {
   if (!def.concurrency) return null;
   return `${def.id}:${def.concurrency.key ? resolveKeyPath(def.concurrency.key, event) : "*"}`;
 }

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import { disconnectPrisma, pgDb, type SqlClient } from "@/lib/db";
 import { defineJob } from "../define";
-import { jobs, registerJobFunctions, wakeJobWorkers } from "../index";
+import { jobRowsInsert, jobs, routeJobEventsTo, wakeJobWorkers } from "../index";
 import { createLocalDriver, startLocalWorker, type LocalWorker } from "../local-driver";
 import { JOBS_CHANNEL, publishWake, wakesPublished } from "./wake";
 
@@ -45,10 +45,10 @@ function startedProbe({ listen }: { listen: boolean }) {
 describe("wake-ups", () => {
   test("rows written from jobs.outboxRows in the producer's own statement run once wakeJobWorkers() follows the commit", async () => {
     const { def, started } = startedProbe({ listen: false });
-    registerJobFunctions([def]);
+    routeJobEventsTo([def]);
     await new Promise((r) => setTimeout(r, 100));
 
-    const rows = await jobs.outboxRows({ name: "order/created", id: "outbox:o1", data: { orderId: "o1", storeId: "s" } });
+    const rows = jobs.outboxRows({ name: "order/created", id: "outbox:o1", data: { orderId: "o1", storeId: "s" } });
     expect(rows).toEqual([
       {
         id: expect.any(String),
@@ -61,15 +61,9 @@ describe("wake-ups", () => {
         runAt: null,
       },
     ]);
-    const list = rows!;
+    const insertJobs = jobRowsInsert();
     await pgDb.$transaction(async (tx) => {
-      await tx.$executeRaw`
-        INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
-        SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, GREATEST(date_trunc('milliseconds', now()), r.run_at), now()
-        FROM unnest(${list.map((r) => r.id)}::text[], ${list.map((r) => r.functionId)}::text[], ${list.map((r) => r.eventName)}::text[],
-          ${list.map((r) => r.eventId)}::text[], ${list.map((r) => r.payload)}::text[], ${list.map((r) => r.maxAttempts)}::int[],
-          ${list.map((r) => r.concurrencyKey)}::text[], ${list.map((r) => r.runAt)}::timestamptz[]) AS r(id, fn, ev, eid, payload, max, ck, run_at)
-        ON CONFLICT ("functionId", "eventId") DO NOTHING`;
+      await tx.$executeRaw`WITH queued AS (${insertJobs(rows!)}) SELECT 1`;
     });
     await new Promise((r) => setTimeout(r, 200));
     expect(started).toEqual([]); // committed but nobody told the idle worker

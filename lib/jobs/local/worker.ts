@@ -1,11 +1,14 @@
 import { hostname } from "node:os";
+import { format } from "node:util";
+import { logger } from "@/lib/observability/logger";
 import { pgDb, type SqlDb } from "@/lib/db";
 import type { AnyJobDefinition, JobLogger } from "../define";
 import { claimJobs, type ClaimedJob } from "./claim";
 import type { Lease } from "./lease";
 import { listenForJobs } from "./listen";
 import { buildRegistry } from "./registry";
-import { runClaimedJob, type RunOutcome, type RunSettings } from "./run-job";
+import { runClaimedJob } from "./run-job";
+import type { RunOutcome, RunSettings } from "./run-settings";
 import { ThrottleGate } from "./throttle";
 import { onLocalWake } from "./wake";
 import { WriteBatcher } from "./write-batcher";
@@ -45,11 +48,12 @@ export interface LocalWorker {
   stop(): Promise<void>;
 }
 
+/** The app's JSON logger (lib/observability): each line carries the job's request and event ids. */
 const consoleLogger: JobLogger = {
-  info: (...args) => console.info(...args),
-  warn: (...args) => console.warn(...args),
-  error: (...args) => console.error(...args),
-  debug: () => {},
+  info: (...args) => logger.info(format(...args)),
+  warn: (...args) => logger.warn(format(...args)),
+  error: (...args) => logger.error(format(...args)),
+  debug: (...args) => logger.debug(format(...args)),
 };
 
 function runSettings(options: LocalRunOptions): RunSettings & { concurrency: number; minClaim: number } {
@@ -59,7 +63,6 @@ function runSettings(options: LocalRunOptions): RunSettings & { concurrency: num
     db,
     batcher: new WriteBatcher(db),
     registry: buildRegistry(options.functions),
-    functions: options.functions,
     concurrency,
     // Under load a claim waits until a quarter of the slots are free, so one claim starts several jobs.
     minClaim: Math.max(1, Math.floor(concurrency / 4)),

@@ -18,7 +18,7 @@ const unique = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}
 async function claimed(n: number) {
   const def = defineJob({ id: unique("batch"), event: "order/created", handler: async () => "ok" });
   const events = prepareEvents(Array.from({ length: n }, (_, i) => ({ name: "order/created" as const, data: { orderId: `o${i}`, storeId: "s" } })));
-  await insertEventJobs({ tx: pgDb, functions: [def], events, notify: false });
+  await insertEventJobs({ tx: pgDb, routes: buildRegistry([def]).routes, events, notify: false });
   const { jobs } = await claimJobs({ db: pgDb, registry: buildRegistry([def]), max: n, leaseMs: 60_000 });
   expect(jobs).toHaveLength(n);
   return jobs;
@@ -98,7 +98,7 @@ describe("write batcher", () => {
       handler: async ({ step }) => step.run("only", () => "ok"),
     });
     const events = prepareEvents(Array.from({ length: 5 }, (_, i) => ({ name: "order/created" as const, data: { orderId: `f${i}`, storeId: "s" } })));
-    await insertEventJobs({ tx: pgDb, functions: [def], events, notify: false });
+    await insertEventJobs({ tx: pgDb, routes: buildRegistry([def]).routes, events, notify: false });
 
     const first = await runJobsUntilIdle({ functions: [def], db: flaky, logger: quietLogger, retryBaseMs: 10_000 });
 

@@ -5,9 +5,10 @@ import type { RenderedDm } from "./rendered";
 import { createTexts, type TextOptions } from "./translator";
 
 /** The reservation lapsed: the stock is back on sale but the cart is kept as interest (RESERVE:<token>). */
-export function renderExpiredDm(input: TextOptions & { buyerName?: string | null; token: string }): RenderedDm {
+export function renderExpiredDm(input: TextOptions & { buyerName?: string | null; token: string; recovery?: boolean }): RenderedDm {
   const texts = createTexts(input);
-  const text = texts.t("expired", { name: displayFirstName(input.buyerName) });
+  // Later, while Meta's 24 h window is open: "your cart is still saved" with the same one-tap "reserve again".
+  const text = texts.t(input.recovery ? "cartRecovery" : "expired", { name: displayFirstName(input.buyerName) });
   const message = textMessage(text, { quickReplies: [quickReply(texts.t("reserveAgain"), buildPayload("RESERVE", input.token))] });
   return { locale: texts.locale, message, fallback: textMessage(text), text };
 }

@@ -31,6 +31,7 @@ export const TEXT_KEYS = [
   "dataErasedDone",
   "reminder",
   "expired",
+  "cartRecovery",
   "reserveAgain",
   "paymentReceived",
   "paidTotal",

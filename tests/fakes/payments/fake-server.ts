@@ -71,7 +71,7 @@ export async function startFakeServer(
             out = { status: 500, body: { message: err instanceof Error ? err.message : String(err) } };
           }
         }
-        const headers: Record<string, string> = { ...(out.headers ?? {}) };
+        const headers: Record<string, string> = { ...out.headers };
         let payload = "";
         if (out.body !== undefined) {
           if (typeof out.body === "string") {

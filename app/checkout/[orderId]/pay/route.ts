@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { logger } from "@/lib/observability/logger";
 import { AppError } from "@/lib/http/errors";
 import { createPaymentLink } from "@/lib/payments/create-payment-link";
 import { listCheckoutMethods, isProviderId } from "@/lib/payments/checkout-methods";
@@ -39,7 +40,7 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ ord
   } catch (error) {
     if (error instanceof PaymentProviderUnavailableError) return back({ error: "unavailable", method });
     if (error instanceof PaymentProviderError || error instanceof AppError) {
-      console.warn("[checkout] could not open a payment link", { orderId, method, error: error.message });
+      logger.warn({ order_id: orderId, method, err: error }, "could not open a payment link");
       return back({ error: "start_failed", method });
     }
     throw error;

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { prisma } from "@/lib/db";
 import { reserveAgain } from "@/lib/orders/reserve-again";
+import { checkoutTokenOf } from "@/lib/orders/checkout-token-of";
 import { checkoutNotFound, checkoutPath, seeOther } from "@/lib/payments/checkout-links";
 import { formString, languageCookie, readForm } from "@/lib/payments/checkout-form";
 import { loadCheckoutOrder } from "@/lib/payments/checkout-order";
@@ -17,6 +17,5 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ ord
   const lang = formString(form, "lang");
   const result = await reserveAgain({ orderId });
   if (result.status !== "reserved") return seeOther(checkoutPath({ orderId, token, lang }), languageCookie(lang));
-  const fresh = await prisma.order.findUniqueOrThrow({ where: { id: result.orderId }, select: { id: true, checkoutToken: true } });
-  return seeOther(checkoutPath({ orderId: fresh.id, token: fresh.checkoutToken, lang }), languageCookie(lang));
+  return seeOther(checkoutPath({ orderId: result.orderId, token: await checkoutTokenOf(result.orderId), lang }), languageCookie(lang));
 }

@@ -1,10 +1,10 @@
 import type { NextRequest } from "next/server";
-import { prisma } from "@/lib/db";
 import { isProviderId } from "@/lib/payments/checkout-methods";
 import { checkoutNotFound, checkoutPath, seeOther } from "@/lib/payments/checkout-links";
 import { loadCheckoutOrder } from "@/lib/payments/checkout-order";
 import { paymentRuntimeFromEnv } from "@/lib/payments/payment-runtime";
 import { syncPaymentFromProvider } from "@/lib/payments/sync-payment";
+import { latestPaymentStatus } from "@/lib/payments/latest-payment-status";
 
 export const dynamic = "force-dynamic";
 
@@ -27,9 +27,9 @@ async function handle(req: NextRequest, { params }: { params: Promise<{ orderId:
     await Promise.race([syncPaymentFromProvider({ orderId, provider, runtime: paymentRuntimeFromEnv() }), new Promise((r) => setTimeout(r, SYNC_BUDGET_MS))]);
   }
   const after = await loadCheckoutOrder({ orderId, token });
-  const latest = isProviderId(provider) ? await prisma.payment.findFirst({ where: { orderId, provider }, orderBy: { updatedAt: "desc" }, select: { status: true } }) : null;
+  const latest = isProviderId(provider) ? await latestPaymentStatus({ orderId, provider }) : null;
   // Only which notice the buyer sees depends on the query; the order itself moves only on the provider's word.
-  const declined = latest?.status === "FAILED" || q.get("status") === "rejected" || q.get("collection_status") === "rejected";
+  const declined = latest === "FAILED" || q.get("status") === "rejected" || q.get("collection_status") === "rejected";
   const result = after?.status === "PENDING" ? (declined ? "failed" : "processing") : null;
   return seeOther(checkoutPath({ orderId, token, params: { result } }));
 }

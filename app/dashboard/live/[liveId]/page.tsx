@@ -3,7 +3,8 @@ import { ControlCenter } from "@/components/live/control-center";
 import { getMessages } from "@/lib/i18n/server";
 import { paymentMessages } from "@/lib/i18n/payments";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
-import { prisma } from "@/lib/db";
+import { findLiveForMember } from "@/lib/lives/member-live";
+import { storeLocale } from "@/lib/stores/store-locale";
 import { getLiveState } from "@/lib/live-control/live-state";
 import { listFeedComments } from "@/lib/live-control/feed";
 import { listLiveCarts } from "@/lib/live-control/carts";
@@ -15,10 +16,10 @@ export const dynamic = "force-dynamic";
 export default async function LiveControlCenterPage({ params }: { params: Promise<{ liveId: string }> }) {
   const { user } = await requireDashboardStore();
   const { liveId } = await params;
-  const memberships = await prisma.membership.findMany({ where: { userId: user.id }, select: { storeId: true, role: true } });
-  const live = await prisma.live.findFirst({ where: { id: liveId, storeId: { in: memberships.map((m) => m.storeId) } } });
-  if (!live) notFound();
-  const store = await prisma.store.findUniqueOrThrow({ where: { id: live.storeId }, select: { currency: true, locale: true, timezone: true } });
+  const found = await findLiveForMember(user.id, liveId);
+  if (!found) notFound();
+  const { live, role } = found;
+  const store = await storeLocale(live.storeId);
   const [{ t, locale }, state, feed, carts] = await Promise.all([getMessages(), getLiveState({ live }), listFeedComments({ liveId: live.id, limit: 300 }), listLiveCarts({ liveId: live.id, storeId: live.storeId })]);
   return (
     <ControlCenter
@@ -27,7 +28,7 @@ export default async function LiveControlCenterPage({ params }: { params: Promis
       initial={{ state, feed, carts }}
       format={{ uiLocale: locale, storeLocale: store.locale, currency: store.currency, timezone: store.timezone }}
       simulator={simulatorEnabled()}
-      transfers={{ isOwner: memberships.some((m) => m.storeId === live.storeId && m.role === "OWNER"), t: paymentMessages(locale).review }}
+      transfers={{ isOwner: role === "OWNER", t: paymentMessages(locale).review }}
       t={{ live: t.live, intents: t.intents, orderStatus: t.orderStatus, messageStatus: t.messageStatus, paymentStatus: t.paymentStatus, inventory: t.inventory, common: t.common }}
     />
   );

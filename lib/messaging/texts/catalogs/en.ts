@@ -75,6 +75,11 @@ export const en: Catalog = {
     formal: "Your reservation has expired and the stock was released. We kept your cart in case you wish to reserve again.",
     fun: "Oops, time's up! ⌛ We kept your cart in case you want another go 💪",
   },
+  cartRecovery: {
+    friendly: "Still interested[, {name}]? Your cart is saved: tap to reserve it again while stock lasts 🛍️",
+    formal: "A reminder[, {name}]: we kept your cart. You can reserve it again while stock lasts.",
+    fun: "Your cart misses you[, {name}]! 🛒 Tap and we reserve it again (if there is stock left).",
+  },
   reserveAgain: "Reserve again",
   paymentReceived: {
     friendly: "Payment received[, {name}]! Your order {order} is confirmed 🎉",

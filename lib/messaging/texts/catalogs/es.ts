@@ -75,6 +75,11 @@ export const es: Catalog = {
     formal: "Su reserva expiró y el stock fue liberado. Conservamos su carrito por si desea reservar nuevamente.",
     fun: "¡Ups, se acabó el tiempo! ⌛ Guardamos tu carrito por si quieres intentarlo otra vez 💪",
   },
+  cartRecovery: {
+    friendly: "¿Sigues interesada/o[, {name}]? Tu carrito sigue guardado: tócalo para reservarlo de nuevo mientras haya stock 🛍️",
+    formal: "Le recordamos[, {name}] que conservamos su carrito. Puede reservarlo nuevamente mientras haya stock.",
+    fun: "¡Tu carrito te extraña[, {name}]! 🛒 Tócalo y lo reservamos otra vez (si queda stock).",
+  },
   reserveAgain: "Reservar de nuevo",
   paymentReceived: {
     friendly: "¡Pago recibido[, {name}]! Tu pedido {order} está confirmado 🎉",

@@ -75,6 +75,11 @@ export const fr: Catalog = {
     formal: "Votre réservation a expiré et le stock a été libéré. Nous avons conservé votre panier si vous souhaitez réserver à nouveau.",
     fun: "Oups, temps écoulé ! ⌛ On a gardé ton panier si tu veux retenter ta chance 💪",
   },
+  cartRecovery: {
+    friendly: "Toujours intéressé(e)[, {name}] ? Ton panier est gardé : touche pour le réserver à nouveau tant qu'il reste du stock 🛍️",
+    formal: "Nous vous rappelons[, {name}] que votre panier est conservé. Vous pouvez le réserver à nouveau tant qu'il reste du stock.",
+    fun: "Ton panier s'ennuie de toi[, {name}] ! 🛒 Touche et on le réserve à nouveau (s'il reste du stock).",
+  },
   reserveAgain: "Réserver à nouveau",
   paymentReceived: {
     friendly: "Paiement reçu[, {name}] ! Ta commande {order} est confirmée 🎉",

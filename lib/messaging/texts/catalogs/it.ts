@@ -75,6 +75,11 @@ export const it: Catalog = {
     formal: "La Sua prenotazione è scaduta e lo stock è stato liberato. Abbiamo conservato il carrello se desidera prenotare di nuovo.",
     fun: "Ops, tempo scaduto! ⌛ Ti abbiamo tenuto il carrello se vuoi riprovare 💪",
   },
+  cartRecovery: {
+    friendly: "Ancora interessato/a[, {name}]? Il tuo carrello è salvato: tocca per prenotarlo di nuovo finché c'è disponibilità 🛍️",
+    formal: "Le ricordiamo[, {name}] che abbiamo conservato il suo carrello. Può prenotarlo di nuovo finché c'è disponibilità.",
+    fun: "Il tuo carrello ti aspetta[, {name}]! 🛒 Tocca e lo prenotiamo di nuovo (se c'è ancora disponibilità).",
+  },
   reserveAgain: "Prenota di nuovo",
   paymentReceived: {
     friendly: "Pagamento ricevuto[, {name}]! Il tuo ordine {order} è confermato 🎉",

@@ -75,6 +75,11 @@ export const pt: Catalog = {
     formal: "Sua reserva expirou e o estoque foi liberado. Mantivemos seu carrinho caso deseje reservar novamente.",
     fun: "Ops, o tempo acabou! ⌛ Guardamos seu carrinho se quiser tentar de novo 💪",
   },
+  cartRecovery: {
+    friendly: "Ainda tem interesse[, {name}]? Seu carrinho está guardado: toque para reservar de novo enquanto houver estoque 🛍️",
+    formal: "Lembramos[, {name}] que guardamos seu carrinho. Você pode reservá-lo novamente enquanto houver estoque.",
+    fun: "Seu carrinho está com saudade[, {name}]! 🛒 Toque e reservamos de novo (se ainda tiver estoque).",
+  },
   reserveAgain: "Reservar de novo",
   paymentReceived: {
     friendly: "Pagamento recebido[, {name}]! Seu pedido {order} está confirmado 🎉",

@@ -1,9 +1,9 @@
 import { sellerRoute, json } from "@/lib/http/route";
 import { parseJsonBody } from "@/lib/http/body";
 import { buyerOfMember } from "@/lib/live-control/access";
-import { buyerBotInput } from "@/lib/live-control/schemas";
 import { getBuyerConversation } from "@/lib/live-control/buyer-conversation";
-import { setBuyerBotPaused } from "@/lib/live-control/set-buyer-paused";
+import { buyerPatchInput } from "@/lib/buyers/schemas";
+import { updateBuyer } from "@/lib/buyers/update-buyer";
 
 /** A buyer with their comments and messages in both directions (the takeover panel). */
 export const GET = sellerRoute(async ({ user, params }) => {
@@ -11,10 +11,13 @@ export const GET = sellerRoute(async ({ user, params }) => {
   return json(await getBuyerConversation({ buyer }));
 });
 
-/** Manual takeover: `{bot_paused: true}` stops the bot for this buyer only; false hands them back. */
+/**
+ * `{blocked?, notes?, tags?, bot_paused?}`: a blocked buyer's comments are stored and shown but never reserve;
+ * `bot_paused` is the manual takeover (the bot stops answering this buyer only).
+ */
 export const PATCH = sellerRoute(async ({ req, user, params }) => {
   const buyer = await buyerOfMember(user.id, params.id!);
-  const { bot_paused } = await parseJsonBody(req, buyerBotInput);
-  const updated = await setBuyerBotPaused({ buyer, paused: bot_paused, actorId: user.id });
+  const input = await parseJsonBody(req, buyerPatchInput);
+  const updated = await updateBuyer({ buyer, input, actorId: user.id });
   return json(await getBuyerConversation({ buyer: updated }));
 });

@@ -1,7 +1,7 @@
 import { sellerRoute } from "@/lib/http/route";
 import { parseQuery } from "@/lib/http/body";
 import { notFound } from "@/lib/http/errors";
-import { prisma } from "@/lib/db";
+import { storeLocale } from "@/lib/stores/store-locale";
 import { LOCALE_COOKIE, isUiLocale, localeFromAcceptLanguage, type UiLocale } from "@/lib/i18n";
 import { defaultStoreId, requireStoreAccess } from "@/lib/stores/access";
 import { exportOrdersCsv } from "@/lib/orders/export-orders-csv";
@@ -15,7 +15,7 @@ export const GET = sellerRoute(async ({ req, user }) => {
   const storeId = query.store_id ?? (await defaultStoreId(user.id));
   if (!storeId) throw notFound("Store");
   await requireStoreAccess(user, storeId);
-  const store = await prisma.store.findUniqueOrThrow({ where: { id: storeId }, select: { timezone: true, locale: true } });
+  const store = await storeLocale(storeId);
   const cookie = req.cookies.get(LOCALE_COOKIE)?.value;
   const storeLang = store.locale.slice(0, 2).toLowerCase();
   const locale: UiLocale = query.lang ?? (isUiLocale(cookie) ? cookie : null) ?? localeFromAcceptLanguage(req.headers.get("accept-language")) ?? (isUiLocale(storeLang) ? storeLang : "es");

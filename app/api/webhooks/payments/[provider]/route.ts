@@ -4,6 +4,7 @@ import { notFound } from "@/lib/http/errors";
 import { providerIdSchema } from "@/lib/payments/payment-config";
 import { paymentRuntimeFromEnv } from "@/lib/payments/payment-runtime";
 import { processPaymentWebhook } from "@/lib/payments/process-payment-webhook";
+import { recordPaymentWebhook } from "@/lib/observability/record-payment-webhook";
 
 export const dynamic = "force-dynamic";
 // Flow waits 15 s for the confirmation answer; the provider calls inside are bounded well below that.
@@ -24,5 +25,6 @@ export const POST = publicRoute(async ({ req, params }) => {
     request: { headers: req.headers, rawBody, query: req.nextUrl.searchParams },
     runtime: paymentRuntimeFromEnv(),
   });
+  recordPaymentWebhook(provider.data, outcome.status);
   return json(outcome.body, outcome.status);
 });

@@ -1,7 +1,6 @@
 import { sellerRoute, json } from "@/lib/http/route";
 import { parseJsonBody } from "@/lib/http/body";
-import { notFound } from "@/lib/http/errors";
-import { prisma } from "@/lib/db";
+import { assertLiveOfStore } from "@/lib/lives/member-live";
 import { buyerOfMember } from "@/lib/live-control/access";
 import { manualMessageInput } from "@/lib/live-control/schemas";
 import { sendManualMessage } from "@/lib/live-control/send-manual-message";
@@ -10,7 +9,7 @@ import { sendManualMessage } from "@/lib/live-control/send-manual-message";
 export const POST = sellerRoute(async ({ req, user, params }) => {
   const buyer = await buyerOfMember(user.id, params.id!);
   const input = await parseJsonBody(req, manualMessageInput);
-  if (input.live_id && !(await prisma.live.count({ where: { id: input.live_id, storeId: buyer.storeId } }))) throw notFound("Live");
+  if (input.live_id) await assertLiveOfStore({ liveId: input.live_id, storeId: buyer.storeId });
   const result = await sendManualMessage({ buyer, message: { text: input.text }, liveId: input.live_id, clientId: input.client_id, actorId: user.id });
   return json({ message_id: result.messageId, status: result.status, via: result.via, reason: result.reason ?? null, duplicate: result.duplicate }, result.duplicate ? 200 : 201);
 });

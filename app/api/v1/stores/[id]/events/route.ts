@@ -1,7 +1,6 @@
 import { sellerRoute } from "@/lib/http/route";
-import { requireStoreAccess } from "@/lib/stores/access";
+import { isStoreMember, requireStoreAccess } from "@/lib/stores/access";
 import { env } from "@/lib/env";
-import { prisma } from "@/lib/db";
 import { storeEventHub } from "@/lib/realtime/listen";
 import { SSE_HEADERS, storeEventStream } from "@/lib/realtime/sse";
 
@@ -18,7 +17,7 @@ export const GET = sellerRoute(async ({ req, user, params }) => {
     hub: storeEventHub(env().DATABASE_URL),
     storeId,
     signal: req.signal,
-    stillAuthorized: async () => (await prisma.membership.count({ where: { userId: user.id, storeId } })) > 0,
+    stillAuthorized: () => isStoreMember(user.id, storeId),
   });
   return new Response(stream, { headers: SSE_HEADERS });
 });

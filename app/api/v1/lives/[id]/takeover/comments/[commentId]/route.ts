@@ -1,8 +1,7 @@
 import { sellerRoute, json } from "@/lib/http/route";
 import { parseJsonBody } from "@/lib/http/body";
-import { prisma } from "@/lib/db";
 import { liveOfMember } from "@/lib/lives/member-live";
-import { commentOfLive } from "@/lib/live-control/access";
+import { buyerOfStore, commentOfLive } from "@/lib/live-control/access";
 import { commentCorrectionInput } from "@/lib/live-control/schemas";
 import { correctComment } from "@/lib/live-control/correct-comment";
 import { sendCheckoutLink } from "@/lib/live-control/send-checkout-link";
@@ -17,7 +16,7 @@ export const POST = sellerRoute(async ({ req, user, params }) => {
   const { comment: corrected, order } = await correctComment({ comment, input, actorId: user.id });
   let message = null;
   if (order && input.send_link && corrected.buyerId) {
-    const buyer = await prisma.buyer.findUniqueOrThrow({ where: { id: corrected.buyerId } });
+    const buyer = await buyerOfStore({ storeId: live.storeId, buyerId: corrected.buyerId });
     const sent = await sendCheckoutLink({ order, buyer, actorId: user.id });
     message = { message_id: sent.messageId, status: sent.status, via: sent.via, reason: sent.reason ?? null };
   }

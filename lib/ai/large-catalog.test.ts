@@ -19,29 +19,24 @@ function syntheticCatalog(size: number): CatalogProduct[] {
   }));
 }
 
-describe("rules engine performance", () => {
-  it("classifies a comment in well under a millisecond against a 200-product catalog", () => {
-    const buildStarted = performance.now();
+// Speed is measured by `npm run eval:ai` ("rules engine speed: … µs per comment") and `npm run bench`,
+// never asserted in a test (a busy machine would make it fail for nothing).
+describe("rules engine on a large catalog", () => {
+  it("reads the corpus against a 200-product catalog, the same answer each time", () => {
     const index = buildCatalogIndex(syntheticCatalog(200));
-    const buildMs = performance.now() - buildStarted;
     const corpus = JSON.parse(readFileSync(new URL("../../tests/fixtures/comments/corpus.json", import.meta.url), "utf8")) as Array<{ text: string }>;
-    for (const c of corpus.slice(0, 50)) classifyWithRules({ text: c.text, index });
-
-    const rounds = 5;
-    const started = performance.now();
-    for (let r = 0; r < rounds; r++) for (const c of corpus) classifyWithRules({ text: c.text, index });
-    const meanMs = (performance.now() - started) / (rounds * corpus.length);
-
-    expect(buildMs).toBeLessThan(500);
-    expect(meanMs).toBeLessThan(1);
+    const first = corpus.map((c) => classifyWithRules({ text: c.text, index }));
+    const again = corpus.map((c) => classifyWithRules({ text: c.text, index }));
+    expect(again).toEqual(first);
+    expect(first.some((d) => d.intent === "BUY")).toBe(true);
   });
 
-  it("reuses the index built for a products array instead of rebuilding it", () => {
+  it("classifies from a products array (its index is built once per array) exactly like from the index", () => {
     const products = syntheticCatalog(200);
-    classifyWithRules({ text: "quiero la A100", products });
-    const started = performance.now();
-    for (let i = 0; i < 200; i++) classifyWithRules({ text: "quiero la A100", products });
-    expect((performance.now() - started) / 200).toBeLessThan(1);
+    const index = buildCatalogIndex(products);
+    for (const text of ["quiero la A100", "me llevo 2 B101", "hola!"]) {
+      expect(classifyWithRules({ text, products })).toEqual(classifyWithRules({ text, index }));
+    }
     expect(classifyWithRules({ text: "quiero la A100", products }).sku).toBe("A100");
   });
 });

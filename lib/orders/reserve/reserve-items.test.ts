@@ -2,8 +2,9 @@ import { describe, expect, test } from "vitest";
 import { env } from "@/lib/env";
 import { prisma } from "@/lib/db";
 import { seedBuyer, seedStore } from "@/tests/helpers/seed";
-import { reserveItems } from "./reserve-items";
-import { expireOrder, expireOverdueForProduct, expireOverdueOrders } from "./expire-order";
+import { reserveItems } from ".";
+import { expireOrder, expireOverdueForProduct, expireOverdueOrders } from "../expire-order";
+
 
 const base = { liveId: null, mergeIntoOpenCart: true, actor: { type: "SYSTEM" as const } };
 

@@ -1,4 +1,5 @@
 import { pgDb } from "@/lib/db";
+import { logger } from "@/lib/observability/logger";
 import { buildCatalogIndex, classifyWithRules } from "@/lib/ai";
 import { renderCheckoutDm } from "@/lib/messaging/texts";
 
@@ -25,7 +26,7 @@ export async function warmUpWorker({ connections }: { connections: number }) {
     await Promise.all(Array.from({ length: connections }, () => pgDb.$queryRaw`SELECT 1 AS ok`));
     return { ms: Date.now() - t0 };
   } catch (error) {
-    console.warn("[livestreamsell] worker warm-up incomplete:", (error as Error).message);
+    logger.warn({ err: error }, "worker warm-up incomplete");
     return { ms: Date.now() - t0 };
   }
 }

@@ -1,0 +1,34 @@
+import { env, usesInngest } from "@/lib/env";
+import { logger } from "@/lib/observability/logger";
+import { expireOverdueOrders } from "@/lib/orders/expire-order";
+import type { AnyJobDefinition } from "./define";
+import { startJobWorker } from "./index";
+import { warmUpWorker } from "./warm-up";
+
+const g = globalThis as unknown as { __lssRuntime?: { stop: () => Promise<void> } };
+
+/**
+ * Starts what runs in the background of an app instance, with the app's job functions (passed in by
+ * the process's entry point: scripts/worker.ts, instrumentation.ts): the local job worker runs them
+ * (unless Inngest runs the functions or LOCAL_JOBS=0) and a sweeper expires overdue orders even if a
+ * timer was lost. Sending events needs no function list (lib/jobs/routes.ts routes them).
+ */
+export function startBackgroundRuntime({ functions, force = false }: { functions: readonly AnyJobDefinition[]; force?: boolean }) {
+  if (g.__lssRuntime) return g.__lssRuntime;
+  const e = env();
+  const concurrency = Number(process.env.JOB_CONCURRENCY ?? 16);
+  const worker = usesInngest(e) || (e.LOCAL_JOBS === "0" && !force) ? null : startJobWorker({ functions, concurrency });
+  if (worker) void warmUpWorker({ connections: Math.min(concurrency, Number(process.env.DATABASE_POOL_SIZE ?? 20)) });
+  const sweep = setInterval(() => {
+    expireOverdueOrders().catch((err) => logger.error({ err }, "expiring overdue orders failed"));
+  }, 5_000);
+  sweep.unref();
+  g.__lssRuntime = {
+    async stop() {
+      clearInterval(sweep);
+      await worker?.stop();
+      g.__lssRuntime = undefined;
+    },
+  };
+  return g.__lssRuntime;
+}
