@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { format } from "@/lib/i18n";
 import type { CheckoutDeliveryMessages } from "@/lib/i18n/checkout-delivery";
@@ -96,16 +96,15 @@ export function DeliveryDetails({
     }
   }, [draftKey, methods]);
 
-  const body = useMemo(
-    () => ({
-      name,
-      phone,
-      email: email || null,
-      delivery_method_id: methodId,
-      ...(needsAddress ? { address: { line1: address.line1, line2: address.line2 || null, city: address.city, region: address.region, postal_code: address.postal_code || null, country } } : {}),
-    }),
-    [name, phone, email, methodId, needsAddress, address, country],
-  );
+  const body = {
+    name,
+    phone,
+    email: email || null,
+    delivery_method_id: methodId,
+    ...(needsAddress ? { address: { line1: address.line1, line2: address.line2 || null, city: address.city, region: address.region, postal_code: address.postal_code || null, country } } : {}),
+  };
+  const bodyKey = JSON.stringify(body);
+  const draft = JSON.stringify({ name, phone, email, methodId, address });
   const complete = Boolean(name.trim() && phone.trim() && methodId && (!needsAddress || (address.line1.trim() && address.city.trim() && address.region.trim())));
 
   async function save(explicit: boolean) {
@@ -114,7 +113,7 @@ export function DeliveryDetails({
       const res = await fetch(`/api/v1/checkout/${encodeURIComponent(orderId)}/details?t=${encodeURIComponent(token)}`, {
         method: "PUT",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
+        body: bodyKey,
       });
       const json = await res.json().catch(() => null);
       if (res.ok) {
@@ -138,11 +137,16 @@ export function DeliveryDetails({
     }
   }
 
+  // The effect below runs when what the buyer typed changes; it reads the rest through this ref.
+  const latest = useRef({ save, complete, draft, state });
+  latest.current = { save, complete, draft, state };
+
   // Keep every keystroke on the phone; save to the store a moment after the form is complete.
   useEffect(() => {
-    if (!loaded.current) return;
+    if (!loaded.current || !bodyKey) return;
+    const now = latest.current;
     try {
-      localStorage.setItem(draftKey, JSON.stringify({ name, phone, email, methodId, address }));
+      localStorage.setItem(draftKey, now.draft);
     } catch {
       /* ignore */
     }
@@ -151,16 +155,15 @@ export function DeliveryDetails({
       skipFirstSave.current = false;
       return;
     }
-    if (!complete) {
-      if (state === "saved") setState("idle");
+    if (!now.complete) {
+      if (now.state === "saved") setState("idle");
       return;
     }
-    timer.current = setTimeout(() => void save(false), 700);
+    timer.current = setTimeout(() => void latest.current.save(false), 700);
     return () => {
       if (timer.current) clearTimeout(timer.current);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [body]);
+  }, [bodyKey, draftKey]);
 
   const errorOf = (field: string) => {
     if (!showAll && !touched.has(field)) return null;

@@ -40,7 +40,7 @@ export default async function PickListPage({ searchParams }: { searchParams: Pro
       <table className="w-full border-collapse text-sm" data-testid="pick-list">
         <thead>
           <tr className="border-b border-border text-start">
-            <th className="w-10 py-2" aria-label="✓" />
+            <th className="w-10 py-2"><span className="sr-only">✓</span></th>
             <th className="py-2 text-start">SKU</th>
             <th className="py-2 text-start">{t.product}</th>
             <th className="py-2 text-end">{t.quantity}</th>
@@ -50,7 +50,7 @@ export default async function PickListPage({ searchParams }: { searchParams: Pro
         <tbody>
           {list.lines.map((l) => (
             <tr key={l.sku} className="border-b border-border/60 align-top">
-              <td className="py-2"><span aria-hidden className="inline-block size-4 rounded-sm border border-muted-foreground" /></td>
+              <td className="py-2"><span aria-hidden className="inline-block size-4 rounded-sm border border-muted-foreground" /><span className="sr-only">{l.sku}</span></td>
               <td className="py-2 font-mono">{l.sku}</td>
               <td className="py-2">{l.name}</td>
               <td className="py-2 text-end text-lg font-bold tabular-nums">{l.quantity}</td>
