@@ -4,7 +4,20 @@ import type { CheckoutMessages } from "@/lib/i18n/checkout";
 export type CartLineView = { key: string; name: string; imageUrl: string | null; color: string | null; size: string | null; quantity: number; unitPrice: string; lineTotal: string };
 
 /** Items, total in the store's currency and, where prices include VAT, the VAT part of it. */
-export function CartSummary({ t, lines, total, vat }: { t: CheckoutMessages; lines: CartLineView[]; total: string; vat: { rate: string; amount: string } | null }) {
+export function CartSummary({
+  t,
+  lines,
+  total,
+  vat,
+  shipping,
+}: {
+  t: CheckoutMessages;
+  lines: CartLineView[];
+  total: string;
+  vat: { rate: string; amount: string } | null;
+  /** The delivery line (fee, "free", or the order whose shipping covers this one), when the store ships. */
+  shipping?: { label: string; amount: string; note?: string | null } | null;
+}) {
   return (
     <section aria-labelledby="cart-heading" className="rounded-lg border border-border bg-card p-4">
       <h2 id="cart-heading" className="mb-3 text-base font-semibold">{t.cart}</h2>
@@ -32,7 +45,16 @@ export function CartSummary({ t, lines, total, vat }: { t: CheckoutMessages; lin
           </li>
         ))}
       </ul>
-      <div className="mt-4 flex items-baseline justify-between border-t border-border pt-3">
+      {shipping && (
+        <div className="mt-4 flex flex-col border-t border-border pt-3 text-sm" data-testid="cart-shipping">
+          <div className="flex items-baseline justify-between">
+            <span>{shipping.label}</span>
+            <span className="tabular-nums">{shipping.amount}</span>
+          </div>
+          {shipping.note && <span className="text-success">{shipping.note}</span>}
+        </div>
+      )}
+      <div className={`${shipping ? "mt-2" : "mt-4 border-t border-border pt-3"} flex items-baseline justify-between`}>
         <span className="font-semibold">{t.total}</span>
         <span className="text-xl font-bold tabular-nums" data-testid="order-total">{total}</span>
       </div>

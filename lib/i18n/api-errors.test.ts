@@ -52,7 +52,7 @@ describe("API error catalog", () => {
         else if (/\.tsx?$/.test(name) && !name.endsWith(".test.ts")) files.push(path);
       }
     };
-    for (const dir of ["lib/auth", "lib/stores", "lib/team", "lib/inventory", "lib/orders", "lib/lives", "lib/live-control", "lib/billing", "lib/uploads", "lib/simulator", "lib/http", "app/api/v1"]) walk(join(root, dir));
+    for (const dir of ["lib/auth", "lib/stores", "lib/team", "lib/inventory", "lib/orders", "lib/lives", "lib/live-control", "lib/billing", "lib/uploads", "lib/simulator", "lib/http", "lib/fulfilment", "app/api/v1"]) walk(join(root, dir));
     const thrown = new Set<string>();
     for (const file of files) {
       const src = readFileSync(file, "utf8");

@@ -40,6 +40,9 @@ const en = {
     empty: "The file is empty. Choose another one.",
     too_large: "The file is too large (at most {max_mb} MB).",
     invalid_file_type: "Choose a file of one of these types: {types}.",
+    invalid_phone: "Enter a phone number with its country code, like {example}.",
+    invalid_postal_code: "Enter a valid postal code, like {example}.",
+    zone_not_served: "This delivery method does not reach this address.",
   },
   fieldIssues: {
     "email.taken": "An account with this email already exists. Sign in instead.",
@@ -52,6 +55,8 @@ const en = {
     "role.invalid_option": "Choose Owner or Staff.",
   },
   fields: {
+    fee_minor: "Fee", free_over_minor: "Free over", zones: "Zones", combine_window_hours: "Combine window", methods: "Delivery methods", type: "Type",
+    delivery_method_id: "Delivery method", phone: "Phone", address: "Address", line1: "Street and number", city: "City", region: "Region", postal_code: "Postal code", tracking_url: "Tracking link", instructions: "Instructions",
     email: "Email", password: "Password", full_name: "Full name", name: "Name", sku: "SKU", price: "Price", stock: "Stock",
     stock_delta: "Stock", keywords: "Keywords", description: "Description", color: "Colour", size: "Size", group_key: "Group",
     image_url: "Photo", low_stock_at: "Low-stock alert", active: "Visible to the bot", role: "Role", title: "Title",
@@ -110,6 +115,7 @@ const en = {
     mfa_not_set_up: "Start the setup again to get a new QR code.",
     mfa_not_enabled: "Two-step verification is not on.",
     sandbox_disabled: "Test payments are off for this store. Turn them on in Settings → Payments.",
+    order_not_paid: "Only paid orders can be shipped or delivered.",
   },
 };
 
@@ -150,6 +156,9 @@ const es: ApiErrorMessages = {
     empty: "El archivo está vacío. Elige otro.",
     too_large: "El archivo es demasiado grande (máximo {max_mb} MB).",
     invalid_file_type: "Elige un archivo de uno de estos tipos: {types}.",
+    invalid_phone: "Ingresa un teléfono con código de país, como {example}.",
+    invalid_postal_code: "Ingresa un código postal válido, como {example}.",
+    zone_not_served: "Este método de entrega no llega a esta dirección.",
   },
   fieldIssues: {
     "email.taken": "Ya existe una cuenta con este correo. Inicia sesión.",
@@ -162,6 +171,8 @@ const es: ApiErrorMessages = {
     "role.invalid_option": "Elige Dueño o Staff.",
   },
   fields: {
+    fee_minor: "Costo", free_over_minor: "Gratis sobre", zones: "Zonas", combine_window_hours: "Ventana para combinar", methods: "Métodos de entrega", type: "Tipo",
+    delivery_method_id: "Método de entrega", phone: "Teléfono", address: "Dirección", line1: "Calle y número", city: "Ciudad", region: "Región", postal_code: "Código postal", tracking_url: "Link de seguimiento", instructions: "Instrucciones",
     email: "Correo", password: "Contraseña", full_name: "Nombre completo", name: "Nombre", sku: "SKU", price: "Precio", stock: "Stock",
     stock_delta: "Stock", keywords: "Palabras clave", description: "Descripción", color: "Color", size: "Talla", group_key: "Grupo",
     image_url: "Foto", low_stock_at: "Alerta de stock bajo", active: "Visible para el bot", role: "Rol", title: "Título",
@@ -220,6 +231,7 @@ const es: ApiErrorMessages = {
     mfa_not_set_up: "Vuelve a empezar la configuración para obtener un código QR nuevo.",
     mfa_not_enabled: "La verificación en dos pasos no está activada.",
     sandbox_disabled: "Los pagos de prueba están desactivados en esta tienda. Actívalos en Ajustes → Pagos.",
+    order_not_paid: "Solo se pueden enviar o entregar pedidos pagados.",
   },
 };
 
@@ -258,6 +270,9 @@ const pt: ApiErrorMessages = {
     empty: "O arquivo está vazio. Escolha outro.",
     too_large: "O arquivo é grande demais (no máximo {max_mb} MB).",
     invalid_file_type: "Escolha um arquivo de um destes tipos: {types}.",
+    invalid_phone: "Digite um telefone com código do país, como {example}.",
+    invalid_postal_code: "Digite um código postal válido, como {example}.",
+    zone_not_served: "Este método de entrega não atende este endereço.",
   },
   fieldIssues: {
     "email.taken": "Já existe uma conta com este e-mail. Entre nela.",
@@ -270,6 +285,8 @@ const pt: ApiErrorMessages = {
     "role.invalid_option": "Escolha Dono ou Equipe.",
   },
   fields: {
+    fee_minor: "Taxa", free_over_minor: "Grátis acima de", zones: "Zonas", combine_window_hours: "Janela para combinar", methods: "Métodos de entrega", type: "Tipo",
+    delivery_method_id: "Método de entrega", phone: "Telefone", address: "Endereço", line1: "Rua e número", city: "Cidade", region: "Estado", postal_code: "CEP / código postal", tracking_url: "Link de rastreio", instructions: "Instruções",
     email: "E-mail", password: "Senha", full_name: "Nome completo", name: "Nome", sku: "SKU", price: "Preço", stock: "Estoque",
     stock_delta: "Estoque", keywords: "Palavras-chave", description: "Descrição", color: "Cor", size: "Tamanho", group_key: "Grupo",
     image_url: "Foto", low_stock_at: "Alerta de estoque baixo", active: "Visível para o bot", role: "Função", title: "Título",
@@ -328,6 +345,7 @@ const pt: ApiErrorMessages = {
     mfa_not_set_up: "Comece a configuração de novo para receber um novo QR code.",
     mfa_not_enabled: "A verificação em duas etapas não está ativada.",
     sandbox_disabled: "Os pagamentos de teste estão desativados nesta loja. Ative-os em Configurações → Pagamentos.",
+    order_not_paid: "Só pedidos pagos podem ser enviados ou entregues.",
   },
 };
 
@@ -366,6 +384,9 @@ const ar: ApiErrorMessages = {
     empty: "الملف فارغ. اختر ملفًا آخر.",
     too_large: "الملف كبير جدًا (الحد الأقصى {max_mb} ميغابايت).",
     invalid_file_type: "اختر ملفًا من أحد هذه الأنواع: {types}.",
+    invalid_phone: "أدخل رقم هاتف مع رمز الدولة، مثل {example}.",
+    invalid_postal_code: "أدخل رمزًا بريديًا صالحًا، مثل {example}.",
+    zone_not_served: "طريقة التوصيل هذه لا تصل إلى هذا العنوان.",
   },
   fieldIssues: {
     "email.taken": "يوجد حساب بهذا البريد الإلكتروني بالفعل. سجّل الدخول بدلًا من ذلك.",
@@ -378,6 +399,8 @@ const ar: ApiErrorMessages = {
     "role.invalid_option": "اختر مالك أو موظف.",
   },
   fields: {
+    fee_minor: "الرسوم", free_over_minor: "مجاني فوق", zones: "المناطق", combine_window_hours: "مهلة دمج الطلبات", methods: "طرق التوصيل", type: "النوع",
+    delivery_method_id: "طريقة التوصيل", phone: "الهاتف", address: "العنوان", line1: "الشارع والرقم", city: "المدينة", region: "المنطقة", postal_code: "الرمز البريدي", tracking_url: "رابط التتبع", instructions: "التعليمات",
     email: "البريد الإلكتروني", password: "كلمة المرور", full_name: "الاسم الكامل", name: "الاسم", sku: "رمز المنتج (SKU)", price: "السعر", stock: "المخزون",
     stock_delta: "المخزون", keywords: "الكلمات المفتاحية", description: "الوصف", color: "اللون", size: "المقاس", group_key: "المجموعة",
     image_url: "الصورة", low_stock_at: "تنبيه انخفاض المخزون", active: "ظاهر للبوت", role: "الدور", title: "العنوان",
@@ -436,6 +459,7 @@ const ar: ApiErrorMessages = {
     mfa_not_set_up: "ابدأ الإعداد من جديد للحصول على رمز QR جديد.",
     mfa_not_enabled: "التحقق بخطوتين غير مفعّل.",
     sandbox_disabled: "مدفوعات الاختبار متوقفة في هذا المتجر. فعّلها من الإعدادات ← المدفوعات.",
+    order_not_paid: "لا يمكن شحن أو تسليم إلا الطلبات المدفوعة.",
   },
 };
 

@@ -26,6 +26,8 @@ export function toOrderDto(order: OrderWithRelations): OrderDto {
     currency: order.currency,
     total: minorToMajor(order.totalMinor, order.currency),
     total_minor: order.totalMinor,
+    subtotal_minor: order.subtotalMinor,
+    shipping_minor: order.shippingMinor,
     tax: minorToMajor(order.taxMinor, order.currency),
     tax_minor: order.taxMinor,
     gateway: order.gateway,
@@ -50,6 +52,7 @@ export function toOrderDto(order: OrderWithRelations): OrderDto {
     expired_at: order.expiredAt?.toISOString() ?? null,
     cancelled_at: order.cancelledAt?.toISOString() ?? null,
     shipped_at: order.shippedAt?.toISOString() ?? null,
+    delivered_at: order.deliveredAt?.toISOString() ?? null,
   };
 }
 

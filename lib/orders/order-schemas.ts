@@ -2,6 +2,7 @@ import { z } from "zod";
 import { skuSchema } from "@/lib/inventory/schemas";
 import { PROVIDER_IDS } from "@/lib/payments/gateways/types";
 import { transferReviewOutput } from "@/lib/payments/transfer-review-view";
+import { orderFulfilmentOutput } from "@/lib/fulfilment/order-fulfilment";
 
 export const ORDER_STATUSES = ["pending", "paid", "expired", "cancelled", "refund_needed", "refunded"] as const;
 
@@ -69,7 +70,11 @@ export const orderCreateOutput = z.object({
   currency: z.string(),
 });
 
-export const shipInput = z.object({ tracking_number: z.string().trim().max(100).optional(), carrier: z.string().trim().max(100).optional() });
+export const shipInput = z.object({
+  carrier: z.string().trim().max(100).optional().describe("a carrier code (starken, chilexpress, blueexpress, correoschile, 99minutos, andreani, oca, correoargentino, correios, estafeta, dhl, fedex, ups, other), any case, or a carrier's name"),
+  tracking_number: z.string().trim().max(100).optional(),
+  tracking_url: z.url("must be a full https:// address").max(500).refine((u) => /^https?:\/\//i.test(u), "must start with https://").optional().describe("built from the carrier's template when not given"),
+});
 export const cancelInput = z.object({ reason: z.string().trim().max(500).optional() });
 export const refundInput = z.object({ restock: z.boolean().optional().describe("put sold units back in stock (default: yes unless shipped)"), reason: z.string().trim().max(500).optional() });
 
@@ -91,7 +96,9 @@ export const orderOutput = z.object({
   fulfillment: z.enum(["unfulfilled", "shipped"]),
   currency: z.string(),
   total: z.number(),
-  total_minor: z.number().int(),
+  total_minor: z.number().int().describe("what the buyer pays: subtotal_minor + shipping_minor"),
+  subtotal_minor: z.number().int(),
+  shipping_minor: z.number().int().describe("delivery fee (0 when free, combined with an earlier order, or no delivery chosen)"),
   tax: z.number(),
   tax_minor: z.number().int(),
   gateway: z.string().nullable(),
@@ -108,11 +115,12 @@ export const orderOutput = z.object({
   expired_at: z.string().nullable(),
   cancelled_at: z.string().nullable(),
   shipped_at: z.string().nullable(),
+  delivered_at: z.string().nullable(),
 });
 
 export const timelineEntry = z.object({ at: z.string(), type: z.string(), summary: z.string(), data: z.record(z.string(), z.unknown()) });
 
-export const orderDetailOutput = orderOutput.extend({
+export const orderDetailOutput = orderOutput.extend(orderFulfilmentOutput.shape).extend({
   payments: z.array(
     z.object({
       id: z.string(),

@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db";
 import { minorToMajor } from "@/lib/money";
 import { toTransferReview } from "@/lib/payments/transfer-review-view";
+import { getOrderFulfilment } from "@/lib/fulfilment/order-fulfilment";
 import { orderInclude, toOrderDto } from "./list-orders";
 import type { OrderDetailDto, TimelineEntry } from "./order-schemas";
 
@@ -95,6 +96,7 @@ export async function getOrderDetail(orderId: string): Promise<OrderDetailDto> {
   const payments = await prisma.payment.findMany({ where: { orderId }, orderBy: { createdAt: "asc" } });
   return {
     ...toOrderDto(order),
+    ...(await getOrderFulfilment(orderId)),
     payments: payments.map((p) => ({
       id: p.id,
       provider: p.provider,

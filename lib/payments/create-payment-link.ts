@@ -6,6 +6,8 @@ import { gatewayForStore } from "./gateway-for-store";
 import type { TransferDetails } from "./gateways/credentials";
 import type { ProviderId } from "./gateways/types";
 import { notifyUrl } from "./payment-config";
+import { assertReadyToPay } from "@/lib/fulfilment/checkout-details";
+import { shippingLineLabel } from "@/lib/i18n/checkout-delivery";
 import type { PaymentRuntime } from "./payment-runtime";
 
 export type PaymentLink = { url: string; paymentId: string; provider: ProviderId; reused: boolean; instructions?: TransferDetails };
@@ -43,6 +45,11 @@ export async function createPaymentLink({
   runtime: PaymentRuntime;
   actor?: { type: "BUYER" | "USER" | "SYSTEM"; id?: string | null };
 }): Promise<PaymentLink> {
+  const found = await prisma.order.findUnique({ where: { id: orderId }, select: { id: true, storeId: true, status: true } });
+  if (!found) throw new AppError(404, "not_found", "Order not found");
+  // With delivery methods configured the buyer must have said where the goods go; the fee is recomputed
+  // first, so the link charges the total with shipping.
+  if (found.status === "PENDING") await assertReadyToPay(found);
   const order = await prisma.order.findUnique({ where: { id: orderId }, include: { items: { orderBy: { sku: "asc" } }, store: { select: { name: true } } } });
   if (!order) throw new AppError(404, "not_found", "Order not found");
   if (order.status !== "PENDING" || order.expiresAt.getTime() <= Date.now()) {
@@ -72,6 +79,8 @@ export async function createPaymentLink({
         currency: order.currency,
         description: `${order.store.name} — #${order.number}`,
         items: order.items.map((i) => ({ sku: i.sku, name: i.name, quantity: i.quantity, unitPriceMinor: i.unitPriceMinor })),
+        shippingMinor: order.shippingMinor,
+        shippingLabel: shippingLineLabel(order.buyerLocale),
         expiresAt: order.expiresAt,
         buyerEmail: buyerEmail ?? null,
         // Bank transfer "pays" on our own checkout page, at its transfer section.

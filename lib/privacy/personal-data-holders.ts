@@ -1,5 +1,6 @@
 import { prisma, type Tx } from "@/lib/db";
 import { Prisma as PrismaNS } from "@/generated/prisma/client";
+import { exportBuyerDeliveryData, eraseBuyerDeliveryData } from "@/lib/fulfilment/buyer-delivery-data";
 
 /**
  * Every place that holds a buyer's personal data, in one list: the buyer export reads each holder and
@@ -83,5 +84,13 @@ export const personalDataHolders: PersonalDataHolder[] = [
     name: "waitlist",
     export: (buyerId) => prisma.waitlistEntry.findMany({ where: { buyerId }, orderBy: { createdAt: "asc" } }),
     erase: async () => {}, // product, quantity and dates only
+  },
+  {
+    // Contact details and delivery addresses given at checkout (lib/fulfilment).
+    name: "delivery",
+    export: (buyerId) => exportBuyerDeliveryData(buyerId),
+    erase: async (buyerId, tx) => {
+      await eraseBuyerDeliveryData(buyerId, tx);
+    },
   },
 ];

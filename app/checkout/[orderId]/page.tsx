@@ -21,6 +21,13 @@ import { CHECKOUT_LANG_COOKIE, checkoutFormattingLocale, resolveCheckoutLocale }
 import { loadCheckoutOrder, type CheckoutOrder } from "@/lib/payments/checkout-order";
 import { loadTransferReview } from "@/lib/payments/load-transfer-review";
 import { paymentRuntimeFromEnv } from "@/lib/payments/payment-runtime";
+import { DeliveryDetails } from "@/components/checkout/delivery-details";
+import { OrderStatus } from "@/components/checkout/order-status";
+import { checkoutDeliveryMessages } from "@/lib/i18n/checkout-delivery";
+import { getCheckoutView } from "@/lib/fulfilment/checkout-view";
+import { getOrderStatusView } from "@/lib/fulfilment/order-status-view";
+import { addressShapeOf, regionsOf } from "@/lib/fulfilment/countries";
+import { phoneExampleFor } from "@/lib/fulfilment/normalize-phone";
 
 export const dynamic = "force-dynamic";
 // The URL carries the buyer's token: never indexed, never sent on as a referrer.
@@ -50,7 +57,11 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
     storeLocale: order.store.locale,
   });
   const t = checkoutMessages(locale);
+  const td = checkoutDeliveryMessages(locale);
   const fmt = checkoutFormattingLocale(locale, order.store.country);
+  // The delivery fee is recomputed before the page shows a total (the cart or the combined group may have changed).
+  const delivery = await getCheckoutView(order);
+  if (delivery.total_minor !== order.totalMinor) order = (await loadCheckoutOrder({ orderId, token })) ?? order;
   const money = (minor: number) => formatMoneyMinor(minor, order.currency, fmt);
   const lines: CartLineView[] = order.items.map((i) => ({
     key: i.id,
@@ -64,7 +75,15 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
   }));
   const { rateBps, taxMinor } = includedVat({ totalMinor: order.totalMinor, country: order.store.country });
   const vat = rateBps > 0 ? { rate: new Intl.NumberFormat(fmt, { maximumFractionDigits: 2 }).format(rateBps / 100), amount: money(order.taxMinor || taxMinor) } : null;
-  const cart = <CartSummary t={t} lines={lines} total={money(order.totalMinor)} vat={vat} />;
+  const shippingLine =
+    delivery.details || order.shippingMinor > 0
+      ? {
+          label: td.shipping,
+          amount: order.shippingMinor === 0 ? td.free : money(order.shippingMinor),
+          note: delivery.shipping_covered_by ? format(td.coveredBy, { number: delivery.shipping_covered_by.number }) : null,
+        }
+      : null;
+  const cart = <CartSummary t={t} lines={lines} total={money(order.totalMinor)} vat={vat} shipping={shippingLine} />;
   const shell = (children: React.ReactNode) => (
     <CheckoutShell locale={locale} t={t} storeName={order.store.name} orderNumber={order.number} languageHref={(lang) => checkoutPath({ orderId: order.id, token, lang })}>
       {children}
@@ -75,8 +94,12 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
   const rejected = review?.state === "rejected" ? review.rejection_reason : null;
 
   switch (order.status) {
-    case "PAID":
-      return shell(<><SuccessPanel t={t} orderNumber={order.number} />{cart}</>);
+    case "PAID": {
+      // After payment the link is the order's status page: timeline, delivery, address and tracking.
+      const status = await getOrderStatusView(order.id);
+      const when = (at: string | Date | null) => (at ? formatDayTime(new Date(at), order.store.timezone, fmt) : null);
+      return shell(<><SuccessPanel t={t} orderNumber={order.number} /><OrderStatus t={td} view={status} when={when} />{cart}</>);
+    }
     case "REFUND_NEEDED":
       return shell(<><Panel tone="error" title={t.refundTitle} testId="checkout-refund-needed"><p>{format(t.refundBody, { amount: money(order.totalMinor) })}</p></Panel>{cart}</>);
     case "REFUNDED":
@@ -142,8 +165,32 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
         <Countdown expiresAt={order.expiresAt.toISOString()} timeUpLabel={t.timeUp} />
       </section>
       {cart}
-      <PaymentMethods t={t} orderId={order.id} token={token} lang={locale} methods={methods} unavailable={unavailable} emailError={error === "email"} />
-      {transferDetails(receipt === "rejected" ? "rejected" : null)}
+      {delivery.requires_details && (
+        <DeliveryDetails
+          orderId={order.id}
+          token={token}
+          t={td}
+          fmt={fmt}
+          currency={order.currency}
+          country={order.store.country}
+          shape={addressShapeOf(order.store.country)}
+          regions={regionsOf(order.store.country)}
+          phoneExample={phoneExampleFor(order.store.country)}
+          methods={delivery.delivery_methods}
+          initial={delivery.details ?? delivery.prefill}
+          fromEarlierOrder={!delivery.details}
+          totals={{ subtotal_minor: delivery.subtotal_minor, shipping_minor: delivery.shipping_minor, total_minor: delivery.total_minor, shipping_covered_by: delivery.shipping_covered_by, saved: Boolean(delivery.details) }}
+        />
+      )}
+      {error === "details" && <Panel tone="warning" title={td.detailsNeeded} role="alert" testId="checkout-details-needed" />}
+      {delivery.requires_details && !delivery.details ? (
+        <p className="rounded-md border border-dashed border-border p-3 text-sm text-muted-foreground" data-testid="pay-after-details">{td.detailsNeeded}</p>
+      ) : (
+        <>
+          <PaymentMethods t={t} orderId={order.id} token={token} lang={locale} methods={methods} unavailable={unavailable} emailError={error === "email"} />
+          {transferDetails(receipt === "rejected" ? "rejected" : null)}
+        </>
+      )}
     </>,
   );
 }

@@ -1,6 +1,10 @@
 import { getMessages } from "@/lib/i18n/server";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
+import Link from "next/link";
+import { Package } from "lucide-react";
+import { Button } from "@/components/ui/button";
 import { OrdersPanel } from "@/components/dashboard/orders/orders-panel";
+import { fulfilmentMessages } from "@/lib/i18n/fulfilment";
 
 export async function generateMetadata() {
   const { t } = await getMessages();
@@ -13,7 +17,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const { status, q, page } = await searchParams;
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-bold">{t.orders.title}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t.orders.title}</h1>
+        <Button asChild variant="outline"><Link href="/dashboard/orders/to-ship" data-testid="open-to-ship"><Package aria-hidden /> {fulfilmentMessages(locale).queueLink}</Link></Button>
+      </div>
       <OrdersPanel
         storeId={store.id}
         storeLocale={store.locale}

@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { CreditCard, History, Link2, ShieldCheck } from "lucide-react";
+import { CreditCard, History, Link2, ShieldCheck, Truck } from "lucide-react";
 import { accountMessages } from "@/lib/i18n/account";
+import { fulfilmentMessages } from "@/lib/i18n/fulfilment";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -22,12 +23,14 @@ export default async function SettingsPage() {
   const { t, locale } = await getMessages();
   const isOwner = role === "OWNER";
   const ta = accountMessages(locale).settingsCards;
+  const td = fulfilmentMessages(locale);
   const meta = await prisma.metaConnection.findUnique({ where: { storeId: store.id }, select: { pageId: true, pageName: true, tokenLast4: true } });
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: store.timezone });
   const sections = [
     { id: "profile", label: t.settings.sections.profile },
     { id: "meta", label: t.settings.sections.meta },
     { id: "payments", label: t.settings.sections.payments },
+    { id: "delivery", label: td.settingsTitle },
     { id: "team", label: t.settings.sections.team },
     { id: "messages", label: t.settings.sections.messages },
     { id: "reservation", label: t.settings.sections.reservation },
@@ -80,6 +83,16 @@ export default async function SettingsPage() {
           ) : (
             <p className="text-sm text-muted-foreground">{t.settings.ownerOnly}</p>
           )}
+        </CardContent>
+      </Card>
+
+      <Card id="delivery">
+        <CardHeader>
+          <CardTitle>{td.settingsTitle}</CardTitle>
+          <CardDescription>{td.settingsIntro}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Button asChild variant={isOwner ? "default" : "outline"}><Link href="/dashboard/settings/delivery" data-testid="open-delivery-settings"><Truck aria-hidden /> {td.settingsLink}</Link></Button>
         </CardContent>
       </Card>
 

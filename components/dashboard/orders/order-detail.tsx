@@ -19,14 +19,18 @@ import { presentTimeline, type TimelineTone } from "@/lib/orders/present-timelin
 import { cn } from "@/lib/utils";
 import { STATUS_VARIANT, upper, type OrderDetailDto } from "./types";
 import { TransferReview, type TransferReviewText } from "./transfer-review";
+import { OrderDeliveryCard } from "@/components/dashboard/fulfilment/order-delivery-card";
+import type { CarrierOption } from "@/components/dashboard/fulfilment/ship-form";
+import type { FulfilmentMessages } from "@/lib/i18n/fulfilment";
 
 type Action = "ship" | "cancel" | "refund" | "confirm-transfer";
 type T = Pick<Messages, "orders" | "orderStatus" | "paymentStatus" | "intents" | "common">;
 const DOT: Record<TimelineTone, string> = { default: "bg-primary", success: "bg-success", warning: "bg-warning", danger: "bg-destructive" };
 
 /** One order as the seller needs it: products, buyer, what happened (in her language and the store's time zone), payments, and the actions left. */
-export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, timezone, t, tr, timelineT, providers }: {
+export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, timezone, t, tr, timelineT, providers, tf, carriers }: {
   orderId: string; storeId: string; isOwner: boolean; storeLocale: string; uiLocale: string; timezone: string; t: T; tr: TransferReviewText; timelineT: TimelineMessages; providers: Record<string, string>;
+  tf?: FulfilmentMessages; carriers?: CarrierOption[];
 }) {
   const qc = useQueryClient();
   const [confirm, setConfirm] = useState<Action | null>(null);
@@ -115,6 +119,19 @@ export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, 
             />
           </CardContent>
         </Card>
+      )}
+
+      {tf && carriers && (
+        <OrderDeliveryCard
+          o={o}
+          t={tf}
+          carriers={carriers}
+          money={(minor) => money(minor)}
+          onChanged={() => {
+            void qc.invalidateQueries({ queryKey: ["order", orderId] });
+            void qc.invalidateQueries({ queryKey: ["orders", storeId] });
+          }}
+        />
       )}
 
       <div className="grid gap-4 lg:grid-cols-3">

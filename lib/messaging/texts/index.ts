@@ -11,6 +11,7 @@ export { renderOutOfStockDm } from "./render-out-of-stock-dm";
 export { renderExpiredDm } from "./render-expired-dm";
 export { renderCancelDm, renderOptOutDm } from "./render-notice-dm";
 export { renderPaymentReceiptDm } from "./render-payment-receipt-dm";
+export { renderShippedDm, renderPickupReadyDm } from "./render-shipment-dm";
 export { renderTransferUnderReviewDm, renderTransferRejectedDm, formatHoldUntil } from "./render-transfer-dm";
 export { renderSellerAlert, type SellerAlert } from "./render-seller-alert";
 export {

@@ -59,6 +59,11 @@ export const TEXT_KEYS = [
   "answerStockLeft",
   "answerSoldOut",
   "answerHowToBuy",
+  "orderShipped",
+  "orderShippedNoTracking",
+  "trackingCorrected",
+  "pickupReady",
+  "trackShipment",
 ] as const;
 export type TextKey = (typeof TEXT_KEYS)[number];
 

@@ -7,7 +7,7 @@ import type { MessageLocale } from "./types";
 // the product's templates: `utilityTemplateDefinition` is the body to register them once per page
 // and language (POST /{page-id}/message_templates), `renderUtilityMessage` fills one in to send.
 
-export const UTILITY_TEMPLATE_KINDS = ["payment_received", "reservation_reminder", "reservation_expired", "transfer_under_review", "transfer_rejected"] as const;
+export const UTILITY_TEMPLATE_KINDS = ["payment_received", "reservation_reminder", "reservation_expired", "transfer_under_review", "transfer_rejected", "order_shipped", "pickup_ready"] as const;
 export type UtilityTemplateKind = (typeof UTILITY_TEMPLATE_KINDS)[number];
 
 type ParamsFor = {
@@ -16,6 +16,8 @@ type ParamsFor = {
   reservation_expired: { customer_name: string };
   transfer_under_review: { customer_name: string; order_ref: string; held_until: string };
   transfer_rejected: { customer_name: string; order_ref: string; reason: string };
+  order_shipped: { customer_name: string; order_ref: string; carrier: string; tracking_number: string };
+  pickup_ready: { customer_name: string; order_ref: string; address: string; hours: string };
 };
 
 const BODIES: Record<UtilityTemplateKind, Record<MessageLocale, string>> = {
@@ -59,6 +61,22 @@ const BODIES: Record<UtilityTemplateKind, Record<MessageLocale, string>> = {
     it: "Ciao {{customer_name}}, il negozio non ha potuto confermare il bonifico dell'ordine {{order_ref}}: {{reason}}. Puoi caricare una nuova ricevuta con il pulsante.",
     ar: "مرحبًا {{customer_name}}، لم يتمكن المتجر من تأكيد تحويلك للطلب {{order_ref}}: {{reason}}. يمكنك رفع إيصال جديد من الزر.",
   },
+  order_shipped: {
+    es: "Hola {{customer_name}}, tu pedido {{order_ref}} fue enviado por {{carrier}}. Número de seguimiento: {{tracking_number}}.",
+    pt: "Olá {{customer_name}}, seu pedido {{order_ref}} foi enviado por {{carrier}}. Código de rastreio: {{tracking_number}}.",
+    en: "Hi {{customer_name}}, your order {{order_ref}} was shipped with {{carrier}}. Tracking number: {{tracking_number}}.",
+    fr: "Bonjour {{customer_name}}, votre commande {{order_ref}} a été expédiée par {{carrier}}. Numéro de suivi : {{tracking_number}}.",
+    it: "Ciao {{customer_name}}, il tuo ordine {{order_ref}} è stato spedito con {{carrier}}. Numero di tracking: {{tracking_number}}.",
+    ar: "مرحبًا {{customer_name}}، تم شحن طلبك {{order_ref}} عبر {{carrier}}. رقم التتبع: {{tracking_number}}.",
+  },
+  pickup_ready: {
+    es: "Hola {{customer_name}}, tu pedido {{order_ref}} está listo para retirar en {{address}}. Horario: {{hours}}.",
+    pt: "Olá {{customer_name}}, seu pedido {{order_ref}} está pronto para retirada em {{address}}. Horário: {{hours}}.",
+    en: "Hi {{customer_name}}, your order {{order_ref}} is ready for pickup at {{address}}. Hours: {{hours}}.",
+    fr: "Bonjour {{customer_name}}, votre commande {{order_ref}} est prête à être retirée à {{address}}. Horaires : {{hours}}.",
+    it: "Ciao {{customer_name}}, il tuo ordine {{order_ref}} è pronto per il ritiro in {{address}}. Orari: {{hours}}.",
+    ar: "مرحبًا {{customer_name}}، طلبك {{order_ref}} جاهز للاستلام من {{address}}. ساعات العمل: {{hours}}.",
+  },
 };
 
 const BUTTON_LABELS: Record<MessageLocale, { pay: string; order: string }> = {
@@ -73,7 +91,7 @@ const BUTTON_LABELS: Record<MessageLocale, { pay: string; order: string }> = {
 // Meta's template language codes: Portuguese exists only as pt_BR / pt_PT.
 const META_LANGUAGE: Record<MessageLocale, string> = { es: "es", pt: "pt_BR", en: "en", fr: "fr", it: "it", ar: "ar" };
 
-const EXAMPLES: Record<string, string> = { customer_name: "Ana", order_ref: "A1B2C3", total: "$15.990", expires_at: "18:30", held_until: "7 dic, 18:30", reason: "el monto no coincide" };
+const EXAMPLES: Record<string, string> = { customer_name: "Ana", order_ref: "A1B2C3", total: "$15.990", expires_at: "18:30", held_until: "7 dic, 18:30", reason: "el monto no coincide", carrier: "Starken", tracking_number: "ST123456789", address: "Av. Providencia 1234, Santiago", hours: "lun-vie 10:00-18:00" };
 
 export function utilityTemplateName(kind: UtilityTemplateKind): string {
   return `lss_${kind}`;
@@ -83,7 +101,7 @@ export function utilityTemplateName(kind: UtilityTemplateKind): string {
 export function utilityTemplateDefinition({ kind, locale, appUrl }: { kind: UtilityTemplateKind; locale: MessageLocale; appUrl: string }) {
   const body = BODIES[kind][locale];
   const params = Array.from(body.matchAll(/\{\{(\w+)\}\}/g), (m) => m[1]!);
-  const label = kind === "payment_received" || kind.startsWith("transfer_") ? BUTTON_LABELS[locale].order : BUTTON_LABELS[locale].pay;
+  const label = kind === "payment_received" || kind.startsWith("transfer_") || kind === "order_shipped" || kind === "pickup_ready" ? BUTTON_LABELS[locale].order : BUTTON_LABELS[locale].pay;
   return {
     name: utilityTemplateName(kind),
     language: META_LANGUAGE[locale],

@@ -54,7 +54,10 @@ export class MercadopagoGateway implements PaymentGateway {
     const price = (minor: number) => Number(minorToDecimalString(minor, input.currency));
     const lines = linesMatchingTotal(input);
     const items = lines
-      ? lines.map((l) => ({ id: l.sku, title: truncate(l.name, 256), quantity: l.quantity, unit_price: price(l.unitPriceMinor), currency_id: input.currency }))
+      ? [
+          ...lines.map((l) => ({ id: l.sku, title: truncate(l.name, 256), quantity: l.quantity, unit_price: price(l.unitPriceMinor), currency_id: input.currency })),
+          ...(input.shippingMinor > 0 ? [{ id: "shipping", title: truncate(input.shippingLabel, 256), quantity: 1, unit_price: price(input.shippingMinor), currency_id: input.currency }] : []),
+        ]
       : [{ id: input.orderId, title: truncate(input.description, 256), quantity: 1, unit_price: price(input.amountMinor), currency_id: input.currency }];
     const body = {
       items,

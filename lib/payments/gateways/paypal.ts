@@ -104,7 +104,10 @@ export class PaypalGateway implements PaymentGateway {
           reference_id: input.orderId,
           custom_id: input.orderId,
           description: truncate(input.description, 127),
-          amount: { ...money(input.amountMinor), ...(lines ? { breakdown: { item_total: money(input.amountMinor) } } : {}) },
+          amount: {
+            ...money(input.amountMinor),
+            ...(lines ? { breakdown: { item_total: money(input.amountMinor - input.shippingMinor), ...(input.shippingMinor > 0 ? { shipping: money(input.shippingMinor) } : {}) } } : {}),
+          },
           ...(lines
             ? {
                 items: lines.map((l) => ({

@@ -18,13 +18,16 @@ export const createLinkInputSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/, "ISO 4217 code in upper case"),
   description: z.string().min(1),
   items: z.array(lineItemSchema),
+  /** Delivery fee included in amountMinor, shown as its own line where the provider has one. */
+  shippingMinor: z.number().int().nonnegative().default(0),
+  shippingLabel: z.string().min(1).max(100).default("Shipping"),
   expiresAt: z.date(),
   buyerEmail: z.email().nullish(),
   returnUrl: z.url(),
   cancelUrl: z.url(),
   notifyUrl: z.url(),
 });
-export type CreateLinkInput = z.infer<typeof createLinkInputSchema>;
+export type CreateLinkInput = z.input<typeof createLinkInputSchema>;
 
 export type CreateLinkResult = {
   /** Where the buyer goes to pay. */

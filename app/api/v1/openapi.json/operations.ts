@@ -15,6 +15,7 @@ import { simulatorOperations } from "@/lib/simulator/openapi";
 import { buyerOperations } from "@/lib/buyers/openapi";
 import { adminOperations } from "@/lib/admin/openapi-admin";
 import { accountOperations } from "@/lib/privacy/openapi";
+import { fulfilmentOperations } from "@/lib/fulfilment/openapi";
 
 /** Every documented API operation, as each domain declares its own: /api/v1/openapi.json and /docs/api show them in this order. */
 export const apiOperations: readonly Operation[] = [
@@ -27,6 +28,7 @@ export const apiOperations: readonly Operation[] = [
   ...orderOperations,
   ...paymentOperations,
   ...adminOperations,
+  ...fulfilmentOperations,
   ...billingOperations,
   ...realtimeOperations,
   ...teamOperations,

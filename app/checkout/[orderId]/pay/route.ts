@@ -8,6 +8,7 @@ import { formString, languageCookie, readForm } from "@/lib/payments/checkout-fo
 import { loadCheckoutOrder } from "@/lib/payments/checkout-order";
 import { PaymentProviderError, PaymentProviderUnavailableError } from "@/lib/payments/gateways/errors";
 import { paymentRuntimeFromEnv } from "@/lib/payments/payment-runtime";
+import { detailsMissing } from "@/lib/fulfilment/checkout-details";
 
 export const dynamic = "force-dynamic";
 
@@ -28,6 +29,7 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ ord
   const runtime = paymentRuntimeFromEnv();
   const { methods } = await listCheckoutMethods({ storeId: order.storeId, currency: order.currency, runtime });
   if (!isProviderId(method) || !methods.some((m) => m.provider === method)) return back({ error: "unavailable", ...(isProviderId(method) ? { method } : {}) });
+  if (await detailsMissing(order)) return seeOther(`${checkoutPath({ orderId, token, lang, params: { error: "details" } })}#delivery-details`, languageCookie(lang));
   if (method === "transfer") return seeOther(`${checkoutPath({ orderId, token, lang })}#bank-transfer`, languageCookie(lang));
   const email = formString(form, "email")?.trim() ?? "";
   if (method === "flow" && !EMAIL.test(email)) return back({ error: "email" });

@@ -4,6 +4,7 @@ import { formString, languageCookie, readForm } from "@/lib/payments/checkout-fo
 import { loadCheckoutOrder } from "@/lib/payments/checkout-order";
 import { defaultUploadsRoot, RECEIPT_MAX_BYTES, ReceiptRejectedError } from "@/lib/payments/receipt-storage";
 import { uploadTransferReceipt } from "@/lib/payments/upload-transfer-receipt";
+import { detailsMissing } from "@/lib/fulfilment/checkout-details";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +20,7 @@ export async function POST(req: NextRequest, { params }: { params: Promise<{ ord
   const lang = formString(form, "lang");
   const back = (receipt: string) => seeOther(`${checkoutPath({ orderId, token, lang, params: { receipt } })}#bank-transfer`, languageCookie(lang));
   if (order.status !== "PENDING" && order.status !== "EXPIRED") return seeOther(checkoutPath({ orderId, token, lang }));
+  if (order.status === "PENDING" && (await detailsMissing(order))) return seeOther(`${checkoutPath({ orderId, token, lang, params: { error: "details" } })}#delivery-details`, languageCookie(lang));
   const file = form?.get("receipt");
   if (!(file instanceof Blob)) return back("rejected");
   try {

@@ -3,6 +3,8 @@ import { timelineMessages } from "@/lib/i18n/order-timeline";
 import { paymentMessages } from "@/lib/i18n/payments";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
 import { OrderDetail } from "@/components/dashboard/orders/order-detail";
+import { fulfilmentMessages } from "@/lib/i18n/fulfilment";
+import { carriersFor } from "@/lib/fulfilment/carriers";
 
 export async function generateMetadata() {
   const { t } = await getMessages();
@@ -25,6 +27,8 @@ export default async function OrderPage({ params }: { params: Promise<{ orderId:
       tr={paymentMessages(locale).review}
       timelineT={timelineMessages(locale)}
       providers={paymentMessages(locale).providers}
+      tf={fulfilmentMessages(locale)}
+      carriers={carriersFor(store.country).map((c) => ({ code: c.code, name: c.name }))}
     />
   );
 }

@@ -112,4 +112,9 @@ export const ar: Catalog = {
   answerStockLeft: "متبقي {count}",
   answerSoldOut: "نفد",
   answerHowToBuy: "علّق «أريد {code}» وسنحجزه لك 🛍️",
+  orderShipped: "📦 طلبك {order} في الطريق! {carrier} · رقم التتبع {tracking}",
+  orderShippedNoTracking: "📦 طلبك {order} في الطريق!",
+  trackingCorrected: "صحّحنا رقم تتبع طلبك {order}: {carrier} · {tracking}",
+  pickupReady: "🛍️ طلبك {order} جاهز للاستلام من {address}.[ ساعات العمل: {hours}]",
+  trackShipment: "تتبع الشحنة",
 };

@@ -112,4 +112,9 @@ export const en: Catalog = {
   answerStockLeft: "{count} left",
   answerSoldOut: "sold out",
   answerHowToBuy: "Comment \"want {code}\" and we'll reserve it for you 🛍️",
+  orderShipped: "📦 Your order {order} is on its way! {carrier} · tracking {tracking}",
+  orderShippedNoTracking: "📦 Your order {order} is on its way!",
+  trackingCorrected: "We corrected the tracking of your order {order}: {carrier} · {tracking}",
+  pickupReady: "🛍️ Your order {order} is ready for pickup at {address}.[ Hours: {hours}]",
+  trackShipment: "Track shipment",
 };

@@ -112,4 +112,9 @@ export const es: Catalog = {
   answerStockLeft: "quedan {count}",
   answerSoldOut: "agotado",
   answerHowToBuy: "Comenta «quiero {code}» y te lo reservamos 🛍️",
+  orderShipped: "📦 ¡Tu pedido {order} va en camino! {carrier} · seguimiento {tracking}",
+  orderShippedNoTracking: "📦 ¡Tu pedido {order} va en camino!",
+  trackingCorrected: "Corregimos el seguimiento de tu pedido {order}: {carrier} · {tracking}",
+  pickupReady: "🛍️ Tu pedido {order} está listo para retirar en {address}.[ Horario: {hours}]",
+  trackShipment: "Seguir envío",
 };

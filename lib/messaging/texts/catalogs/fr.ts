@@ -112,4 +112,9 @@ export const fr: Catalog = {
   answerStockLeft: "il en reste {count}",
   answerSoldOut: "épuisé",
   answerHowToBuy: "Commentez « je veux {code} » et nous vous le réservons 🛍️",
+  orderShipped: "📦 Votre commande {order} est en route ! {carrier} · suivi {tracking}",
+  orderShippedNoTracking: "📦 Votre commande {order} est en route !",
+  trackingCorrected: "Nous avons corrigé le suivi de votre commande {order} : {carrier} · {tracking}",
+  pickupReady: "🛍️ Votre commande {order} est prête à être retirée à {address}.[ Horaires : {hours}]",
+  trackShipment: "Suivre le colis",
 };

@@ -112,4 +112,9 @@ export const it: Catalog = {
   answerStockLeft: "ne restano {count}",
   answerSoldOut: "esaurito",
   answerHowToBuy: "Commenta «voglio {code}» e te lo riserviamo 🛍️",
+  orderShipped: "📦 Il tuo ordine {order} è in viaggio! {carrier} · tracking {tracking}",
+  orderShippedNoTracking: "📦 Il tuo ordine {order} è in viaggio!",
+  trackingCorrected: "Abbiamo corretto il tracking del tuo ordine {order}: {carrier} · {tracking}",
+  pickupReady: "🛍️ Il tuo ordine {order} è pronto per il ritiro in {address}.[ Orari: {hours}]",
+  trackShipment: "Traccia la spedizione",
 };

@@ -112,4 +112,9 @@ export const pt: Catalog = {
   answerStockLeft: "restam {count}",
   answerSoldOut: "esgotado",
   answerHowToBuy: "Comente «quero {code}» e a gente reserva pra você 🛍️",
+  orderShipped: "📦 Seu pedido {order} está a caminho! {carrier} · rastreio {tracking}",
+  orderShippedNoTracking: "📦 Seu pedido {order} está a caminho!",
+  trackingCorrected: "Corrigimos o rastreio do seu pedido {order}: {carrier} · {tracking}",
+  pickupReady: "🛍️ Seu pedido {order} está pronto para retirada em {address}.[ Horário: {hours}]",
+  trackShipment: "Rastrear envio",
 };

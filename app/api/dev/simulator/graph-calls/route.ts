@@ -2,19 +2,16 @@ import { z } from "zod";
 import { sellerRoute, json } from "@/lib/http/route";
 import { parseQuery } from "@/lib/http/body";
 import { notFound } from "@/lib/http/errors";
-import { commentBelongsToMember } from "@/lib/simulator/sent-by-bot";
-import { builtInFakeGraph } from "@/lib/simulator/built-in-dev-graph-api";
-import { simulatorEnabled } from "@/lib/simulator/simulator";
+import { graphCallsFor } from "@/lib/simulator/graph-calls-for";
 
 /**
- * What actually reached the built-in fake Graph API for one comment (public replies under it and the
- * private reply to it) — the wire-level view, independent of what the app recorded.
+ * What actually reached the built-in fake Graph API for one comment (`comment_id`: public replies under it
+ * and the private reply to it) or one order's buyer (`order_id`: the messages sent to her PSID) — the
+ * wire-level view, independent of what the app recorded.
  */
 export const GET = sellerRoute(async ({ req, user }) => {
-  const fake = builtInFakeGraph();
-  if (!simulatorEnabled() || !fake) throw notFound("Simulator");
-  const { comment_id } = parseQuery(req.url, z.object({ comment_id: z.string().min(1) }));
-  if (!(await commentBelongsToMember({ userId: user.id, metaCommentId: comment_id }))) throw notFound("Comment");
-  const calls = (await fake).calls.filter((c) => c.path.includes(comment_id) || JSON.stringify(c.body ?? {}).includes(`"comment_id":"${comment_id}"`));
-  return json(calls.map((c) => ({ kind: c.kind, path: c.path, status: c.status, time: new Date(c.time).toISOString() })));
+  const q = parseQuery(req.url, z.object({ comment_id: z.string().min(1).optional(), order_id: z.string().min(1).max(64).optional() }).refine((v) => v.comment_id || v.order_id, { message: "comment_id or order_id is required", path: ["comment_id"] }));
+  const calls = await graphCallsFor({ userId: user.id, commentId: q.comment_id, orderId: q.order_id });
+  if (!calls) throw notFound(q.comment_id ? "Comment" : "Order");
+  return json(calls.map((c) => ({ kind: c.kind, path: c.path, status: c.status, time: new Date(c.time).toISOString(), messaging_type: c.messagingType ?? null, message: c.message ?? null })));
 });

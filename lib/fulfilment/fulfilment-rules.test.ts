@@ -1,0 +1,68 @@
+import { describe, expect, test } from "vitest";
+import { addressKeyOf, normalizeAddress, zonesServe } from "./address";
+import { carriersFor, resolveCarrier, trackingUrlFor } from "./carriers";
+import { brazilStateOfCep } from "./countries";
+import { normalizePhone } from "./normalize-phone";
+
+describe("normalizePhone", () => {
+  test.each([
+    ["+56 9 8765 4321", "CL", "+56987654321"],
+    ["9 8765 4321", "CL", "+56987654321"],
+    ["56987654321", "CL", "+56987654321"],
+    ["0056 9 8765 4321", "CL", "+56987654321"],
+    ["(55) 1234-5678", "MX", "+525512345678"],
+    ["+52 1 55 1234 5678", "MX", "+525512345678"],
+    ["+55 11 91234-5678", "BR", "+5511912345678"],
+    ["+54 9 11 1234 5678", "AR", "+5491112345678"],
+    ["+56 9 8765 4321", "AR", "+56987654321"],
+  ])("%s in %s → %s", (phone, country, e164) => expect(normalizePhone({ phone, country })).toEqual({ ok: true, e164 }));
+
+  test.each([["12345", "CL"], ["+56 9 123", "CL"], ["hola", "CL"], ["55 1234", "MX"], ["+55 11 1234", "BR"]])("%s in %s is refused with an example", (phone, country) => {
+    const r = normalizePhone({ phone, country });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.params.example).toMatch(/^\+\d/);
+  });
+});
+
+describe("carriers", () => {
+  test("codes and names in any case resolve; anything else is 'other' with the typed name", () => {
+    expect(resolveCarrier("CHILEXPRESS")).toEqual({ code: "chilexpress", name: "Chilexpress" });
+    expect(resolveCarrier("blue express")).toEqual({ code: "blueexpress", name: "Blue Express" });
+    expect(resolveCarrier("Correo Argentino")).toEqual({ code: "correoargentino", name: "Correo Argentino" });
+    expect(resolveCarrier("Mensajería Pepe")).toEqual({ code: "other", name: "Mensajería Pepe" });
+    expect(resolveCarrier("other")).toEqual({ code: "other", name: "Other" });
+  });
+  test("tracking URLs come from the template with the number encoded; 'other' has none", () => {
+    expect(trackingUrlFor({ carrier: "correios", trackingNumber: "AA123456789BR" })).toBe("https://rastreamento.correios.com.br/app/index.php?objeto=AA123456789BR");
+    expect(trackingUrlFor({ carrier: "starken", trackingNumber: "a b&c" })).toBe("https://www.starken.cl/seguimiento?codigo=a%20b%26c");
+    expect(trackingUrlFor({ carrier: "other", trackingNumber: "1" })).toBeNull();
+  });
+  test("a store's own carriers come first", () => {
+    expect(carriersFor("AR").slice(0, 3).map((c) => c.code)).toEqual(["andreani", "oca", "correoargentino"]);
+    expect(carriersFor("CL").at(-1)!.code).toBe("other");
+  });
+});
+
+describe("addresses and zones", () => {
+  const home = normalizeAddress({ line1: "Av. Italia 1500", city: "Ñuñoa", region: "Metropolitana", postal_code: "7750000" }, "CL").address;
+  test("zones match communes or regions without accents or case, or postal prefixes; empty zones serve the whole country", () => {
+    expect(zonesServe(["nunoa"], home, "CL")).toBe(true);
+    expect(zonesServe(["METROPOLITANA"], home, "CL")).toBe(true);
+    expect(zonesServe(["775"], home, "CL")).toBe(true);
+    expect(zonesServe(["Maipú", "76"], home, "CL")).toBe(false);
+    expect(zonesServe([], home, "CL")).toBe(true);
+    expect(zonesServe([], { ...home, country: "AR" }, "CL")).toBe(false);
+  });
+  test("the same address typed differently has the same key", () => {
+    const again = normalizeAddress({ line1: "AV.  ITALIA 1500", city: "nuñoa", region: "metropolitana", postal_code: "775 0000" }, "CL").address;
+    expect(addressKeyOf(again)).toBe(addressKeyOf(home));
+  });
+  test("postal codes follow the country's shape; a Brazilian CEP names its state offline", () => {
+    expect(normalizeAddress({ line1: "x", city: "y", region: "z" }, "MX").issues[0]).toMatchObject({ field: "address.postal_code", code: "required" });
+    expect(normalizeAddress({ line1: "x", city: "y", region: "z", postal_code: "C1425ABC" }, "AR").issues).toEqual([]);
+    expect(brazilStateOfCep("01310-100")).toBe("SP");
+    expect(brazilStateOfCep("20040-002")).toBe("RJ");
+    expect(brazilStateOfCep("90010-000")).toBe("RS");
+    expect(brazilStateOfCep("123")).toBeNull();
+  });
+});

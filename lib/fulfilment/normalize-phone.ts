@@ -1,0 +1,47 @@
+import { countryOfCallingCode, countryRule } from "./countries";
+
+export type PhoneResult = { ok: true; e164: string } | { ok: false; code: "invalid_phone"; params: { example: string } };
+
+const EXAMPLES: Record<string, string> = { CL: "+56 9 1234 5678", MX: "+52 55 1234 5678", BR: "+55 11 91234 5678", AR: "+54 9 11 1234 5678" };
+
+/** How a phone of the country is written, for placeholders and error messages. */
+export function phoneExampleFor(country: string): string {
+  return EXAMPLES[country.toUpperCase()] ?? `+${countryRule(country)?.callingCode ?? "1"} …`;
+}
+
+/**
+ * A buyer's phone in E.164 ("+56912345678"). Without a leading + (or 00) the number is read as one of the
+ * store's country; with one, the calling code decides the country whose length rules apply.
+ */
+export function normalizePhone({ phone, country }: { phone: string; country: string }): PhoneResult {
+  const example = phoneExampleFor(country);
+  const fail = { ok: false as const, code: "invalid_phone" as const, params: { example } };
+  const trimmed = phone.trim();
+  if (!/^\+?[\d\s().\-/]+$/.test(trimmed) || !/\d/.test(trimmed)) return fail;
+  let digits = trimmed.replace(/\D/g, "");
+  let international = trimmed.startsWith("+");
+  if (!international && digits.startsWith("00")) {
+    digits = digits.slice(2);
+    international = true;
+  }
+  let code: string;
+  let national: string;
+  let rule;
+  if (international) {
+    const match = countryOfCallingCode(digits);
+    if (!match) return digits.length >= 8 && digits.length <= 15 ? { ok: true, e164: `+${digits}` } : fail;
+    code = match.code;
+    national = digits.slice(code.length);
+    rule = countryRule(match.country);
+  } else {
+    rule = countryRule(country);
+    if (!rule) return digits.length >= 8 && digits.length <= 15 ? { ok: true, e164: `+${digits.replace(/^0+/, "")}` } : fail;
+    code = rule.callingCode;
+    // A number typed with its calling code but no "+": "56912345678".
+    national = digits.startsWith(code) && !rule.nationalLengths.includes(digits.length) ? digits.slice(code.length) : digits;
+  }
+  national = national.replace(/^0+/, ""); // trunk prefix
+  if (code === "52" && national.length === 11 && national.startsWith("1")) national = national.slice(1); // old Mexican mobile "1"
+  if (!rule!.nationalLengths.includes(national.length)) return fail;
+  return { ok: true, e164: `+${code}${national}` };
+}

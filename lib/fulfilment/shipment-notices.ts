@@ -1,0 +1,95 @@
+import { prisma } from "@/lib/db";
+import { env } from "@/lib/env";
+import { checkoutUrl } from "@/lib/orders/checkout-url";
+import { sendOutbound, type OutboundResult } from "@/lib/messaging/send-message";
+import { renderPickupReadyDm, renderShippedDm, renderUtilityMessage, type StoreTextOverrides, type Tone } from "@/lib/messaging/texts";
+
+async function context(orderId: string) {
+  const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { store: true, buyer: true } });
+  if (!order.buyer || order.buyer.erasedAt) return null;
+  const requested = order.buyerLocale ?? order.buyer.locale;
+  const url = checkoutUrl(order);
+  return {
+    order,
+    buyer: order.buyer,
+    requested,
+    url,
+    urlSuffix: url.slice(env().APP_URL.length),
+    firstName: order.buyer.name.split(/\s+/)[0] || "—",
+    text: { locale: requested, storeLocale: order.store.locale, tone: order.store.botTone as Tone, overrides: (order.store.messageTexts ?? {}) as StoreTextOverrides },
+  };
+}
+
+/** Sending failed for a reason a retry can fix (rate limit, outage): the message stays PENDING under its key, never sent twice. */
+async function sendSafely(send: () => Promise<OutboundResult>): Promise<OutboundResult | null> {
+  try {
+    return await send();
+  } catch (error) {
+    console.warn("[fulfilment] buyer notice not sent yet", { error: (error as Error).message });
+    return null;
+  }
+}
+
+/**
+ * "Your order is on its way": carrier, tracking number and link (a DM inside Meta's 24 h window, the
+ * `order_shipped` utility template outside it). One message per shipment and tracking number.
+ */
+export async function sendShippedNotice({ orderId, shipmentId, corrected }: { orderId: string; shipmentId: string; corrected: boolean }) {
+  const c = await context(orderId);
+  if (!c) return null;
+  const shipment = await prisma.shipment.findUniqueOrThrow({ where: { id: shipmentId } });
+  const orders = await prisma.order.findMany({ where: { shipmentId }, select: { number: true }, orderBy: { number: "asc" } });
+  const orderRef = (orders.length ? orders : [c.order]).map((o) => `#${o.number}`).join(", ");
+  const carrier = shipment.carrierName || null;
+  const dm = renderShippedDm({ ...c.text, orderRef, orderUrl: c.url, carrier, trackingNumber: shipment.trackingNumber, trackingUrl: shipment.trackingUrl, corrected });
+  return sendSafely(() =>
+    sendOutbound({
+      kind: "DM",
+      storeId: c.order.storeId,
+      buyerId: c.buyer.id,
+      orderId: c.order.id,
+      liveId: c.order.liveId,
+      purpose: corrected ? "tracking_corrected" : "shipped",
+      idempotencyKey: `shipment:${shipmentId}:tracking:${shipment.trackingNumber ?? "-"}`,
+      message: dm.message,
+      template: renderUtilityMessage({
+        kind: "order_shipped",
+        locale: c.requested,
+        storeLocale: c.order.store.locale,
+        params: { customer_name: c.firstName, order_ref: orderRef, carrier: carrier ?? "—", tracking_number: shipment.trackingNumber ?? "—" },
+        urlSuffix: c.urlSuffix,
+      }),
+    }),
+  );
+}
+
+/** "Ready for pickup": the store's pickup address and hours, once per shipment. */
+export async function sendPickupReadyNotice({ orderId, shipmentId }: { orderId: string; shipmentId: string }) {
+  const c = await context(orderId);
+  if (!c) return null;
+  const delivery = await prisma.orderDelivery.findUnique({ where: { orderId } });
+  const method = delivery?.methodId ? await prisma.deliveryMethod.findUnique({ where: { id: delivery.methodId } }) : null;
+  const address = method?.address || c.order.store.name;
+  const hours = method?.instructions ?? null;
+  const orderRef = `#${c.order.number}`;
+  const dm = renderPickupReadyDm({ ...c.text, orderRef, orderUrl: c.url, address, hours });
+  return sendSafely(() =>
+    sendOutbound({
+      kind: "DM",
+      storeId: c.order.storeId,
+      buyerId: c.buyer.id,
+      orderId: c.order.id,
+      liveId: c.order.liveId,
+      purpose: "pickup_ready",
+      idempotencyKey: `shipment:${shipmentId}:pickup_ready`,
+      message: dm.message,
+      template: renderUtilityMessage({
+        kind: "pickup_ready",
+        locale: c.requested,
+        storeLocale: c.order.store.locale,
+        params: { customer_name: c.firstName, order_ref: orderRef, address: address.slice(0, 200), hours: (hours ?? "—").slice(0, 200) },
+        urlSuffix: c.urlSuffix,
+      }),
+    }),
+  );
+}
