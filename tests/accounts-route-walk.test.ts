@@ -26,8 +26,8 @@ function routeFiles(dir: string): string[] {
   });
 }
 
-/** Routes without a tenant: authentication, the API description, the public image store, the help articles. */
-const UNSCOPED = /^\/api\/v1\/(auth\/|openapi\.json|uploads\/\[\.\.\.key\]|stores$|help\/)/;
+/** Routes without a tenant: authentication, the API description, the public image store, the help articles, the buyer's checkout (its link's token decides; tested in tests/fulfilment-api.test.ts). */
+const UNSCOPED = /^\/api\/v1\/(auth\/|openapi\.json|uploads\/\[\.\.\.key\]|stores$|help\/|checkout\/)/;
 /** Accept an invitation: the token decides, not the membership. */
 const BY_TOKEN = new Set(["POST /api/v1/stores/[id]/members/accept", "GET /api/v1/stores/[id]/members/accept"]);
 /** Multipart uploads: an empty JSON body is refused before the store is read (400, never 2xx). */
@@ -66,6 +66,7 @@ const OWNER_ONLY = new Set([
   "POST /api/v1/orders/[id]/refund",
   "GET /api/v1/buyers/[id]/export",
   "GET /api/v1/stores/[id]/billing",
+  "PUT /api/v1/stores/[id]/delivery",
   "GET /api/v1/stores/[id]/invoices",
   "DELETE /api/v1/buyers/[id]",
 ]);
