@@ -9,7 +9,7 @@ import { PaymentMethods } from "@/components/checkout/payment-methods";
 import { ExpiredPanel, FailurePanel, Panel, ProcessingPanel, SuccessPanel } from "@/components/checkout/status-panels";
 import { TransferDetails } from "@/components/checkout/transfer-details";
 import { TransferRejectedPanel, TransferReviewExpiredPanel, TransferReviewPanel } from "@/components/checkout/transfer-review-panels";
-import { prisma } from "@/lib/db";
+import { soldOutItems } from "@/lib/payments/sold-out-items";
 import { format } from "@/lib/i18n";
 import { checkoutMessages } from "@/lib/i18n/checkout";
 import { formatClockTime, formatDayTime, formatMoneyMinor } from "@/lib/messaging/texts";
@@ -18,7 +18,7 @@ import { includedVat } from "@/lib/orders/tax";
 import { listCheckoutMethods, isProviderId } from "@/lib/payments/checkout-methods";
 import { checkoutPath } from "@/lib/payments/checkout-links";
 import { CHECKOUT_LANG_COOKIE, checkoutFormattingLocale, resolveCheckoutLocale } from "@/lib/payments/checkout-locale";
-import { loadCheckoutOrder, type CheckoutOrder } from "@/lib/payments/checkout-order";
+import { loadCheckoutOrder } from "@/lib/payments/checkout-order";
 import { loadTransferReview } from "@/lib/payments/load-transfer-review";
 import { paymentRuntimeFromEnv } from "@/lib/payments/payment-runtime";
 import { DeliveryDetails } from "@/components/checkout/delivery-details";
@@ -193,16 +193,4 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
       )}
     </>,
   );
-}
-
-/** Items of an expired cart that could not be reserved again right now. */
-async function soldOutItems(order: CheckoutOrder): Promise<string[]> {
-  const ids = order.items.map((i) => i.productId).filter((id): id is string => Boolean(id));
-  const products = await prisma.product.findMany({ where: { id: { in: ids } }, select: { id: true, stock: true, reserved: true, active: true, deletedAt: true } });
-  return order.items
-    .filter((i) => {
-      const p = products.find((x) => x.id === i.productId);
-      return !p || !p.active || p.deletedAt !== null || p.stock - p.reserved < i.quantity;
-    })
-    .map((i) => i.name);
 }

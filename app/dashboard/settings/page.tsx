@@ -12,7 +12,7 @@ import { getMessages } from "@/lib/i18n/server";
 import { consoleMessages } from "@/lib/i18n/console";
 import { format } from "@/lib/i18n";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
-import { prisma } from "@/lib/db";
+import { metaConnectionSummary } from "@/lib/onboarding/meta-connection-summary";
 import { env } from "@/lib/env";
 import { messageTextDefaults } from "@/lib/settings/message-texts";
 
@@ -24,7 +24,7 @@ export default async function SettingsPage() {
   const isOwner = role === "OWNER";
   const ta = accountMessages(locale).settingsCards;
   const td = fulfilmentMessages(locale);
-  const meta = await prisma.metaConnection.findUnique({ where: { storeId: store.id }, select: { pageId: true, pageName: true, tokenLast4: true } });
+  const meta = await metaConnectionSummary(store.id);
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: store.timezone });
   const sections = [
     { id: "profile", label: t.settings.sections.profile },

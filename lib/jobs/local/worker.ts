@@ -175,7 +175,7 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
       const timeoutMs = options.stopTimeoutMs ?? 10_000;
       let timer: NodeJS.Timeout | undefined;
       const timedOut = await Promise.race([
-        Promise.allSettled([...inFlight]).then(() => false),
+        Promise.allSettled(inFlight).then(() => false),
         new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), timeoutMs))),
       ]);
       clearTimeout(timer);
