@@ -30,7 +30,7 @@ export function parseMajorToMinor(value: string | number, currency: string): num
 }
 
 /** 1999 USD → "19.99"; 15990 CLP → "15990". */
-export function minorToMajorString(minor: number, currency: string): string {
+function minorToMajorString(minor: number, currency: string): string {
   const digits = currencyDigits(currency);
   if (digits === 0) return String(minor);
   const sign = minor < 0 ? "-" : "";

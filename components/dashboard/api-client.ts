@@ -2,10 +2,8 @@
 import { isUiLocale, type UiLocale } from "@/lib/i18n";
 import { localizeApiError } from "@/lib/i18n/api-errors";
 
-export type ApiErrorDetail = { field: string; code?: string; params?: Record<string, unknown>; message: string };
-
 /** The page's language (the root layout sets `<html lang>` to the dashboard locale). */
-export function documentLocale(): UiLocale {
+function documentLocale(): UiLocale {
   const lang = typeof document === "undefined" ? null : document.documentElement.lang;
   return isUiLocale(lang) ? lang : "es";
 }

@@ -14,7 +14,7 @@ export type FeedFilter = "all" | "buy" | "questions" | "review";
 
 const INTENT_VARIANT = { BUY: "success", QUESTION: "default", GREETING: "outline", CANCEL: "warning", OPT_OUT: "destructive", OTHER: "outline" } as const;
 
-export const matchesFilter = (c: FeedComment, f: FeedFilter) =>
+const matchesFilter = (c: FeedComment, f: FeedFilter) =>
   f === "all" || (f === "buy" && c.intent === "BUY") || (f === "questions" && c.intent === "QUESTION") || (f === "review" && (c.status === "NEEDS_REVIEW" || c.status === "FAILED"));
 
 const Row = memo(function Row({ c, selected, onSelect, t, fmt }: { c: FeedComment; selected: boolean; onSelect: (c: FeedComment) => void; t: LccText; fmt: LccFormat }) {

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 
 /** A store event as the SSE endpoint sends it (ids only: the client refetches what changed). */
-export type StoreEventData = {
+type StoreEventData = {
   storeId: string;
   type: "comment.received" | "comment.processed" | "order.updated" | "message.sent" | "product.updated" | "live.updated" | "buyer.updated" | "store.alert";
   at: number;

@@ -5,7 +5,6 @@ import * as React from "react";
 import { cn } from "@/lib/utils";
 
 export const Dialog = DialogPrimitive.Root;
-export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
 /** A modal panel: focus is trapped inside, Escape closes it, and focus returns to the trigger. */

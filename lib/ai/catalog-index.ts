@@ -63,7 +63,7 @@ export function unpaddedSku(compact: string): string {
   return compact.replace(/(^|[A-Z])0+(\d)/g, "$1$2");
 }
 
-export function canonicalSize(value: string | null | undefined): string | null {
+function canonicalSize(value: string | null | undefined): string | null {
   if (!value) return null;
   const folded = value.toLowerCase().replace(/^(talla|talle|size|tamanho|taille|taglia)\s*/i, "").trim();
   for (const [canonical, words] of Object.entries(SIZE_VALUES)) if (words.includes(folded)) return canonical;

@@ -11,7 +11,7 @@ export interface CommentDecision extends RulesDecision {
 }
 
 /** Rules are unsure: low confidence, or "OTHER" although the comment has purchase cues. */
-export function shouldAskLlm(rules: RulesDecision): boolean {
+function shouldAskLlm(rules: RulesDecision): boolean {
   return rules.confidence < BUY_CONFIDENCE_THRESHOLD || (rules.intent === "OTHER" && rules.buySignal);
 }
 

@@ -3,7 +3,7 @@ import type { CommentReading } from "./read-comment";
 import type { LexiconHit } from "./lexicon/match-lexicon";
 import type { EntryKind } from "./lexicon/compile-lexicon";
 
-export type BuyEvidence = "verb" | "polite" | "howto" | "claim" | "sku" | "product" | "code";
+type BuyEvidence = "verb" | "polite" | "howto" | "claim" | "sku" | "product" | "code";
 
 export interface IntentDecision {
   intent: Intent;

@@ -4,7 +4,7 @@ import { classifyWithRules } from "./classify-with-rules";
 import { buyOutcome } from "./buy-outcome";
 import { INTENTS, LANGUAGES, type Intent, type Language, type RulesDecision } from "./types";
 
-export const LOCALES = ["es-CL", "es-MX", "es-AR", "es-PE", "es-CO", "es-ES", "pt-BR", "en", "fr", "it", "ar"] as const;
+const LOCALES = ["es-CL", "es-MX", "es-AR", "es-PE", "es-CO", "es-ES", "pt-BR", "en", "fr", "it", "ar"] as const;
 
 export const corpusItemSchema = z
   .object({
@@ -24,7 +24,7 @@ export const corpusItemSchema = z
   .refine((i) => !i.candidates || i.sku === null, { message: "candidates go with sku null" });
 export type CorpusItem = z.infer<typeof corpusItemSchema>;
 
-export interface Scores {
+interface Scores {
   n: number;
   intentAccuracy: number;
   skuAccuracy: number;
@@ -33,7 +33,7 @@ export interface Scores {
   languageAccuracy: number;
 }
 
-export interface Miss {
+interface Miss {
   text: string;
   locale: string;
   catalog?: string;
@@ -42,7 +42,7 @@ export interface Miss {
 }
 
 /** What a seller and a buyer feel: questions asked back, confident mistakes, buyers left without an answer. */
-export interface BuyOutcomes {
+interface BuyOutcomes {
   /** Comments the engine read as BUY. */
   buys: number;
   /** Of those, answered with a question (confirm, choose a variant, which product?) instead of a cart. */
@@ -91,7 +91,7 @@ const emptyTally = (): Tally => ({ n: 0, intent: 0, sku: 0, buys: 0, quantity: 0
  * The product reading is right when it names the labelled SKU; for a comment labelled with candidates,
  * when it names none and offers exactly those candidates. A correct null counts as correct.
  */
-export function productReadingRight(item: Pick<CorpusItem, "sku" | "candidates">, got: Pick<RulesDecision, "sku" | "candidates">): boolean {
+function productReadingRight(item: Pick<CorpusItem, "sku" | "candidates">, got: Pick<RulesDecision, "sku" | "candidates">): boolean {
   if (!item.candidates) return got.sku === item.sku;
   if (got.sku !== null) return false;
   const offered = new Set(got.candidates ?? []);

@@ -59,7 +59,7 @@ export function addFuzzyWord(index: FuzzyIndex, word: string): void {
 }
 
 /** Allowed edits grow with length: short words tolerate one slip, long ones two. */
-export function maxEditsFor(length: number): number {
+function maxEditsFor(length: number): number {
   if (length < 3) return 0;
   if (length < 8) return 1;
   return 2;

@@ -19,7 +19,7 @@ export const LLM_RESPONSE_JSON_SCHEMA = {
 } as const;
 
 /** Validation of the reply, lenient about fields a plain-JSON model may leave out. */
-export const llmAnswerSchema = z.object({
+const llmAnswerSchema = z.object({
   intent: z.enum(INTENTS),
   sku: z.string().nullable().default(null),
   candidates: z.array(z.string()).default([]),

@@ -22,7 +22,7 @@ export interface LlmConfig {
   now?: () => number;
 }
 
-export interface LlmDecision {
+interface LlmDecision {
   intent: Intent;
   sku: string | null;
   /** When sku is null: catalog SKUs the buyer could mean (the model's, resolved against the catalog). */
@@ -34,9 +34,9 @@ export interface LlmDecision {
   reason: string;
 }
 
-export type LlmFailure = "breaker-open" | "timeout" | "http" | "network" | "invalid";
+type LlmFailure = "breaker-open" | "timeout" | "http" | "network" | "invalid";
 
-export type LlmOutcome =
+type LlmOutcome =
   | { status: "ok" | "cache"; decision: LlmDecision }
   | { status: "skipped" | "failed"; failure: LlmFailure; message: string };
 
@@ -53,7 +53,7 @@ const DEFAULT_CACHE_ENTRIES = 2000;
 const DEFAULT_CACHE_TTL_MS = 15 * 60_000;
 
 /** Two comments that read the same to the rules engine ("QUIERO la rojaaa" / "quiero la roja") share a cache entry. */
-export function cacheKeyFor({ text, index, storeLocale }: { text: string; index: CatalogIndex; storeLocale?: string | null }): string {
+function cacheKeyFor({ text, index, storeLocale }: { text: string; index: CatalogIndex; storeLocale?: string | null }): string {
   const normalised = prepareComment(text)
     .tokens.map((t) => t.text)
     .join(" ");
@@ -159,16 +159,4 @@ export function createLlmClassifier(config: LlmConfig): LlmClassifier {
       }
     },
   };
-}
-
-/** The one place that reads the environment: unset key → rules only. */
-export function llmClassifierFromEnv(env: Record<string, string | undefined> = process.env): LlmClassifier | null {
-  const apiKey = env.OPENAI_API_KEY;
-  if (!apiKey) return null;
-  return createLlmClassifier({
-    apiKey,
-    baseURL: env.OPENAI_BASE_URL || undefined,
-    model: env.OPENAI_MODEL || "gpt-4o-mini",
-    timeoutMs: Number(env.OPENAI_TIMEOUT_MS) > 0 ? Number(env.OPENAI_TIMEOUT_MS) : 2500,
-  });
 }

@@ -1,10 +1,10 @@
 import type { Language } from "./types";
 
 /** Longest comment text the engine looks at; Facebook comments are far shorter in practice. */
-export const MAX_COMMENT_CHARS = 1000;
+const MAX_COMMENT_CHARS = 1000;
 const MAX_TOKENS = 120;
 
-export type TokenKind = "word" | "num" | "punct";
+type TokenKind = "word" | "num" | "punct";
 
 export interface Token {
   /** Folded form: lower case, accents and Arabic diacritics removed, runs of 3+ letters collapsed. */

@@ -3,7 +3,7 @@ import type { IndexedProduct } from "./catalog-index";
 import { phraseTokens } from "./lexicon/compile-lexicon";
 
 /** What a buyer's question asks about a product, when the catalog itself can answer it. */
-export const QUESTION_TOPICS = ["price", "stock", "size", "color"] as const;
+const QUESTION_TOPICS = ["price", "stock", "size", "color"] as const;
 export type QuestionTopic = (typeof QUESTION_TOPICS)[number];
 
 const WORDS: Record<QuestionTopic, string[]> = {

@@ -14,7 +14,7 @@ export type Language = (typeof LANGUAGES)[number];
  *   uses ("SOLD", "mine", "me", "ok", "plis").
  * Replies follow a clear language; otherwise the buyer's known language or the store's.
  */
-export const LANGUAGE_EVIDENCE = ["clear", "ambiguous", "neutral"] as const;
+const LANGUAGE_EVIDENCE = ["clear", "ambiguous", "neutral"] as const;
 export type LanguageEvidence = (typeof LANGUAGE_EVIDENCE)[number];
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const ANALYTICS_RANGES = ["today", "7d", "30d"] as const;
+const ANALYTICS_RANGES = ["today", "7d", "30d"] as const;
 export type AnalyticsRange = (typeof ANALYTICS_RANGES)[number];
 export const analyticsRangeSchema = z.enum(ANALYTICS_RANGES).catch("7d");
 
@@ -13,9 +13,6 @@ export function rangeDays(range: AnalyticsRange): number {
 export function rangeBucket(range: AnalyticsRange): "hour" | "day" {
   return range === "today" ? "hour" : "day";
 }
-
-/** Comments that are no longer waiting for the pipeline (handled one way or another). */
-export const HANDLED_COMMENT_STATUSES = ["PROCESSED", "SKIPPED", "NEEDS_REVIEW", "FAILED"] as const;
 
 export function ratio(part: number, whole: number): number {
   return whole > 0 ? part / whole : 0;

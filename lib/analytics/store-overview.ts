@@ -1,8 +1,8 @@
 import { prisma } from "@/lib/db";
 import { rangeBucket, rangeDays, ratio, type AnalyticsRange } from "./range";
 
-export type OverviewPoint = { bucket: string; revenueMinor: number; paidOrders: number; comments: number };
-export type TopProduct = { sku: string; name: string; units: number; revenueMinor: number };
+type OverviewPoint = { bucket: string; revenueMinor: number; paidOrders: number; comments: number };
+type TopProduct = { sku: string; name: string; units: number; revenueMinor: number };
 
 export type StoreOverview = {
   range: AnalyticsRange;

@@ -5,8 +5,8 @@ import { env } from "@/lib/env";
 import { unauthorized } from "@/lib/http/errors";
 import { randomToken, sha256 } from "@/lib/security/tokens";
 
-export const ACCESS_TTL_SECONDS = 3600;
-export const REFRESH_TTL_SECONDS = 30 * 24 * 3600;
+const ACCESS_TTL_SECONDS = 3600;
+const REFRESH_TTL_SECONDS = 30 * 24 * 3600;
 
 // A key of its own, derived from AUTH_SECRET, so API tokens and dashboard session cookies can never be
 // swapped for one another.
@@ -14,7 +14,7 @@ function accessKey() {
   return new Uint8Array(createHmac("sha256", env().AUTH_SECRET).update("lss/api-access/v1").digest());
 }
 
-export async function signAccessToken({ userId, familyId, ttlSeconds = ACCESS_TTL_SECONDS }: { userId: string; familyId: string; ttlSeconds?: number }) {
+async function signAccessToken({ userId, familyId, ttlSeconds = ACCESS_TTL_SECONDS }: { userId: string; familyId: string; ttlSeconds?: number }) {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ sid: familyId, typ: "access" })
     .setProtectedHeader({ alg: "HS256" })
@@ -59,7 +59,7 @@ export async function rotateRefreshToken({ refreshToken, userAgent, ip }: { refr
   return issueTokenPair({ userId: session.userId, familyId: session.familyId, userAgent, ip });
 }
 
-export async function revokeFamily(familyId: string) {
+async function revokeFamily(familyId: string) {
   await prisma.apiSession.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 

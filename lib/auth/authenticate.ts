@@ -5,8 +5,8 @@ import { DUMMY_HASH, verifyPassword } from "./password";
 import { checkMfaCode } from "./mfa/check-mfa-code";
 
 const WINDOW_SECONDS = 15 * 60;
-export const MAX_FAILURES_PER_ACCOUNT = 8;
-export const MAX_FAILURES_PER_IP = 30;
+const MAX_FAILURES_PER_ACCOUNT = 8;
+const MAX_FAILURES_PER_IP = 30;
 const BACKOFF_AFTER = 8;
 const MAX_BACKOFF_MS = 2_000;
 

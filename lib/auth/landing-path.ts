@@ -1,5 +1,5 @@
 /** A path on this site, never a link elsewhere ("//evil.test", "/\\evil.test" and absolute URLs are refused). */
-export function isLocalPath(path: string | null | undefined): path is string {
+function isLocalPath(path: string | null | undefined): path is string {
   return !!path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\");
 }
 

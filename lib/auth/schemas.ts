@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-export const emailSchema = z.string().trim().toLowerCase().email("must be a valid email address").max(254);
-export const passwordSchema = z
+const emailSchema = z.string().trim().toLowerCase().email("must be a valid email address").max(254);
+const passwordSchema = z
   .string()
   .min(8, "must be at least 8 characters")
   .max(72, "must be at most 72 characters")

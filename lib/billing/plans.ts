@@ -3,7 +3,7 @@ import type { Limits } from "./metrics";
 
 export const MODULES = ["llm", "waitlist", "api", "multi_page"] as const;
 
-export const DEFAULT_PLANS: readonly { code: string; name: string; priceMinor: number; currency: string; limits: Limits; modules: string[]; transactionFeeBps: number }[] = [
+const DEFAULT_PLANS: readonly { code: string; name: string; priceMinor: number; currency: string; limits: Limits; modules: string[]; transactionFeeBps: number }[] = [
   { code: "starter", name: "Starter", priceMinor: 2900, currency: "USD", limits: { comments: 20_000, messages: 40_000, llm_calls: 5_000, orders: null, lives: 3, products: 200, staff: 2 }, modules: ["waitlist"], transactionFeeBps: 100 },
   { code: "pro", name: "Pro", priceMinor: 7900, currency: "USD", limits: { comments: 200_000, messages: 400_000, llm_calls: 50_000, orders: null, lives: 5, products: 2000, staff: 10 }, modules: ["llm", "waitlist", "api"], transactionFeeBps: 50 },
   { code: "business", name: "Business", priceMinor: 19900, currency: "USD", limits: { comments: 2_000_000, messages: 4_000_000, llm_calls: 500_000, orders: null, lives: null, products: 20000, staff: 50 }, modules: ["llm", "waitlist", "api", "multi_page"], transactionFeeBps: 0 },
@@ -33,7 +33,7 @@ export function periodBounds(period: string) {
 }
 
 /** Usage counter rows per store and month (see the usage_counter_slots migration). */
-export const USAGE_SLOTS = 64;
+const USAGE_SLOTS = 64;
 /** The row a writer bumps: any of them, so concurrent writers rarely wait on the same row lock. */
 export function usageSlot() {
   return Math.floor(Math.random() * USAGE_SLOTS);

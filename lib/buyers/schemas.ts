@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const BUYER_SEGMENTS = ["new", "repeat", "vip", "at_risk", "non_payer", "blocked"] as const;
+const BUYER_SEGMENTS = ["new", "repeat", "vip", "at_risk", "non_payer", "blocked"] as const;
 export type BuyerSegment = (typeof BUYER_SEGMENTS)[number];
 
 export const buyerListQuery = z.object({

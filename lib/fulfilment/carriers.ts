@@ -3,7 +3,7 @@
 
 export type Carrier = { code: string; name: string; url: string | null; countries: string[] };
 
-export const CARRIERS: Carrier[] = [
+const CARRIERS: Carrier[] = [
   { code: "starken", name: "Starken", url: "https://www.starken.cl/seguimiento?codigo={n}", countries: ["CL"] },
   { code: "chilexpress", name: "Chilexpress", url: "https://centrodeayuda.chilexpress.cl/seguimiento/{n}", countries: ["CL"] },
   { code: "blueexpress", name: "Blue Express", url: "https://www.blue.cl/seguimiento/?n_seguimiento={n}", countries: ["CL"] },

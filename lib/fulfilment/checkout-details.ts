@@ -65,12 +65,12 @@ export async function saveCheckoutDetails({ order, input }: { order: Pick<Checko
 }
 
 /** One buyer's checkout details are computed one at a time, so two carts can't both open a combined group. */
-export async function lockBuyerDeliveries(tx: Tx, storeId: string, buyerKey: string) {
+async function lockBuyerDeliveries(tx: Tx, storeId: string, buyerKey: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`order-delivery:${storeId}:${buyerKey}`}))`;
 }
 
 /** totalMinor is always subtotal + shipping (a trigger keeps it so while shipping ≠ 0; set here for the 0 case). */
-export async function setShipping(tx: Tx, orderId: string, shippingMinor: number) {
+async function setShipping(tx: Tx, orderId: string, shippingMinor: number) {
   await tx.$executeRaw`UPDATE orders SET "shippingMinor" = ${shippingMinor}, "totalMinor" = "subtotalMinor" + ${shippingMinor}, "updatedAt" = now()
                         WHERE id = ${orderId} AND ("shippingMinor" <> ${shippingMinor} OR "totalMinor" <> "subtotalMinor" + ${shippingMinor})`;
 }

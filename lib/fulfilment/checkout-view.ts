@@ -44,8 +44,6 @@ export async function getCheckoutView(order: CheckoutOrder) {
   };
 }
 
-export type CheckoutView = Awaited<ReturnType<typeof getCheckoutView>>;
-
 /** A returning buyer's last contact and address at this store, to fill the form in for her. */
 async function lastDetailsOf({ storeId, buyerId, orderId }: { storeId: string; buyerId: string | null; orderId: string }): Promise<CheckoutDetailsDto | null> {
   if (!buyerId) return null;

@@ -4,7 +4,7 @@ import { invalidFields, notFound, type FieldIssue } from "@/lib/http/errors";
 import { suggestedDeliveryMethods } from "./default-methods";
 import type { DeliverySettingsInput, DeliveryType } from "./schemas";
 
-export type DeliveryMethodDto = {
+type DeliveryMethodDto = {
   id: string;
   type: DeliveryType;
   name: string;
@@ -18,7 +18,7 @@ export type DeliveryMethodDto = {
 
 type MethodRow = { id: string; type: string; name: string; feeMinor: number; freeOverMinor: number | null; zones: string[]; address: string | null; instructions: string | null; active: boolean };
 
-export function toMethodDto(m: MethodRow): DeliveryMethodDto {
+function toMethodDto(m: MethodRow): DeliveryMethodDto {
   return { id: m.id, type: m.type as DeliveryType, name: m.name, fee_minor: m.feeMinor, free_over_minor: m.freeOverMinor, zones: m.zones, address: m.address, instructions: m.instructions, active: m.active };
 }
 

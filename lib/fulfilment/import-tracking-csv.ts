@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { detectDelimiter, parseCsv } from "@/lib/inventory/csv";
 import { shipOrder } from "./ship-orders";
 
-export type TrackingImportError = { line: number; field: string; code: "required" | "not_found" | "not_paid" | "duplicate" | "invalid_header"; message: string };
+type TrackingImportError = { line: number; field: string; code: "required" | "not_found" | "not_paid" | "duplicate" | "invalid_header"; message: string };
 
 /**
  * Bulk "mark shipped" from a CSV of `order,carrier,tracking` (order = its number, "#123", or id; an

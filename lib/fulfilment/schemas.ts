@@ -7,7 +7,7 @@ export const NEEDS_ADDRESS: readonly DeliveryType[] = ["delivery", "shipping"];
 
 const minor = z.number().int("must be a whole number of minor units").min(0, "must be 0 or more").max(1_000_000_000);
 
-export const deliveryMethodInput = z.object({
+const deliveryMethodInput = z.object({
   id: z.string().min(1).max(64).optional(),
   type: z.enum(DELIVERY_TYPES),
   name: z.string().trim().min(1, "is required").max(80),
@@ -26,7 +26,7 @@ export const deliverySettingsInput = z.object({
 
 export type DeliverySettingsInput = z.output<typeof deliverySettingsInput>;
 
-export const addressInput = z.object({
+const addressInput = z.object({
   line1: z.string().trim().min(1, "is required").max(200),
   line2: z.string().trim().max(200).nullish(),
   city: z.string().trim().min(1, "is required").max(100),

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import type { Address } from "./schemas";
 
-export type ToShipOrder = { id: string; number: number; paid_at: string | null; total_minor: number; shipping_minor: number; items: { sku: string; name: string; quantity: number }[] };
+type ToShipOrder = { id: string; number: number; paid_at: string | null; total_minor: number; shipping_minor: number; items: { sku: string; name: string; quantity: number }[] };
 export type ToShipGroup = {
   key: string;
   stage: "to_ship" | "ready_for_pickup" | "in_transit";

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { AppError, badRequest, validationError } from "./errors";
 import { assertNoNul } from "./input-guards";
 
-export const JSON_LIMIT_BYTES = 256 * 1024;
+const JSON_LIMIT_BYTES = 256 * 1024;
 export const CSV_LIMIT_BYTES = 5 * 1024 * 1024;
 
 /** Reads the raw body, refusing more than `limit` bytes even when Content-Length lies or is absent. */
@@ -30,7 +30,7 @@ function tooLarge(limit: number) {
   return new AppError(413, "payload_too_large", `Request body is larger than ${Math.round(limit / 1024)} KB`, { limit_kb: Math.round(limit / 1024) });
 }
 
-export async function readJson(req: Request, limit = JSON_LIMIT_BYTES): Promise<unknown> {
+async function readJson(req: Request, limit = JSON_LIMIT_BYTES): Promise<unknown> {
   const raw = await readRawBody(req, limit);
   if (raw.length === 0) throw badRequest("invalid_json", "Request body must be a JSON object");
   let value: unknown;

@@ -17,7 +17,6 @@ export class AppError extends Error {
 
 export const badRequest = (code: string, message: string, details?: unknown) => new AppError(400, code, message, details);
 export const unauthorized = (message = "Authentication required") => new AppError(401, "unauthorized", message);
-export const forbidden = (message = "You do not have permission to do this") => new AppError(403, "forbidden", message);
 export const notFound = (what = "Resource") => new AppError(404, "not_found", `${what} not found`);
 export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
 export const unprocessable = (message: string, details?: unknown) => new AppError(422, "validation_error", message, details);

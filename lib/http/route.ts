@@ -16,7 +16,7 @@ export function json(data: unknown, status = 200, headers?: HeadersInit) {
   return NextResponse.json(data, { status, headers });
 }
 
-export function clientIp(req: Request) {
+function clientIp(req: Request) {
   return clientAddress((name) => req.headers.get(name));
 }
 

@@ -493,7 +493,7 @@ export function fieldLabel(field: string, locale: UiLocale): string | null {
 }
 
 /** What to do about one field issue, without the field's name (forms show it under the input). */
-export function describeFieldIssue(detail: Detail, locale: UiLocale): string {
+function describeFieldIssue(detail: Detail, locale: UiLocale): string {
   const t = catalogs[locale];
   const code = typeof detail.code === "string" ? detail.code : "invalid";
   const params = vars(detail.params);

@@ -26,7 +26,7 @@ export function languageName(tag: string, locale: string): string {
 }
 
 /** The zone's city as written in its IANA id: "America/Argentina/Buenos_Aires" → "Buenos Aires". */
-export function zoneCity(zone: string) {
+function zoneCity(zone: string) {
   return (zone.split("/").pop() ?? zone).replaceAll("_", " ");
 }
 

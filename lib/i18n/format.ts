@@ -67,7 +67,7 @@ function numberFormat(locale = "en") {
 }
 
 /** Parses once per template; text outside placeholders (including a lone `{` or `}`) is kept as is. */
-export function parse(template: string): Part[] {
+function parse(template: string): Part[] {
   const hit = cache.get(template);
   if (hit) return hit;
   const parts: Part[] = [];

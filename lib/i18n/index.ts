@@ -34,4 +34,4 @@ export function localeFromAcceptLanguage(header: string | null | undefined): UiL
   return ranked.find((r) => isUiLocale(r.lang))?.lang as UiLocale | undefined ?? null;
 }
 
-export { format, isRtlText, type FormatVars } from "./format";
+export { format, isRtlText,  } from "./format";

@@ -18,7 +18,7 @@ type Row = { line: number; sku: string; name: string; description: string | unde
 
 const REQUIRED = ["sku", "name", "price", "stock"] as const;
 const KNOWN: readonly string[] = [...CSV_COLUMNS, ...CSV_OPTIONAL_COLUMNS];
-export const MAX_IMPORT_ROWS = 5000;
+const MAX_IMPORT_ROWS = 5000;
 const MAX_STOCK = 1_000_000;
 
 const SKU_ISSUES: Record<string, CsvIssueCode> = { too_small: "required", too_big: "too_long" };

@@ -4,7 +4,7 @@
  * type it out of habit, and a ";"-delimited CSV from Excel needs it), and so are the Arabic "؛" and
  * "،", so no separator ever ends up inside a keyword.
  */
-export const KEYWORD_SEPARATOR = ";";
+const KEYWORD_SEPARATOR = ";";
 export const MAX_KEYWORDS = 50;
 export const MAX_KEYWORD_LENGTH = 60;
 

@@ -42,12 +42,6 @@ export async function listProducts(query: z.output<typeof productListQuery>) {
   return query.low_stock ? dtos.filter((p) => p.available <= p.low_stock_at) : dtos;
 }
 
-export async function getProduct({ storeIds, productId }: { storeIds: string[]; productId: string }) {
-  const product = await prisma.product.findFirst({ where: { id: productId, storeId: { in: storeIds } } });
-  if (!product) throw notFound("Product");
-  return product;
-}
-
 export async function createProduct({ input, actorId }: { input: z.output<typeof productCreateInput>; actorId: string }) {
   const currency = await storeCurrency(input.store_id);
   await assertWithinPlan({ storeId: input.store_id, resource: "products", adding: 1 });

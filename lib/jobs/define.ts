@@ -37,7 +37,7 @@ export interface JobContext<N extends JobEventName> {
   logger: JobLogger;
 }
 
-export interface JobFailureContext<N extends JobEventName> extends JobContext<N> {
+interface JobFailureContext<N extends JobEventName> extends JobContext<N> {
   /** The error that exhausted the retries of the original run. */
   error: Error;
 }
@@ -48,7 +48,7 @@ export interface ConcurrencyOption {
   limit: number;
 }
 
-export interface ThrottleOption {
+interface ThrottleOption {
   key?: string;
   /** Runs allowed to start per period. */
   limit: number;

@@ -48,9 +48,9 @@ export const jobEvents = {
   }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
-export type JobEvents = typeof jobEvents;
+type JobEvents = typeof jobEvents;
 export type JobEventName = keyof JobEvents & string;
-export type JobEventData<N extends JobEventName> = z.output<JobEvents[N]>;
+type JobEventData<N extends JobEventName> = z.output<JobEvents[N]>;
 
 /** An event as a handler sees it: validated data plus the id used for deduplication. */
 export type JobEvent<N extends JobEventName = JobEventName> = {

@@ -1,6 +1,6 @@
 import { Inngest } from "inngest";
 
-export const INNGEST_APP_ID = "livestreamsell";
+const INNGEST_APP_ID = "livestreamsell";
 
 export interface InngestClientConfig {
   /** Sends events (Inngest Cloud, or any key a self-hosted `inngest start` accepts). */

@@ -6,12 +6,12 @@ import { appRoutes, routesOf } from "./routes";
 import { insertEventJobs, outboxRowsFor } from "./local/send";
 import { publishWake } from "./local/wake";
 
-export { startLocalWorker, runJobsUntilIdle, type LocalWorker, type LocalWorkerOptions, type LocalRunOptions } from "./local/worker";
-export { inspectJob, type JobInspection } from "./local/inspect";
-export { JobStepError } from "./local/step-output";
-export type { RunOutcome } from "./local/run-settings";
-export { jobRowsInsert, type JobRowsInsertShape, type OutboxJobRow } from "./local/job-rows";
-export { JOBS_CHANNEL } from "./local/send";
+export { startLocalWorker, runJobsUntilIdle, type LocalWorker, type LocalWorkerOptions,  } from "./local/worker";
+export { inspectJob,  } from "./local/inspect";
+;
+;
+export { jobRowsInsert,  type OutboxJobRow } from "./local/job-rows";
+;
 
 export interface LocalDriver extends JobDriver {
   readonly kind: "local";

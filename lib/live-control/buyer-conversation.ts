@@ -2,7 +2,7 @@ import type { Buyer } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { MESSAGING_WINDOW_MS } from "@/lib/messaging/send-message";
 
-export type ConversationEntry =
+type ConversationEntry =
   | { kind: "comment"; id: string; at: string; text: string; intent: string | null; status: string; live_id: string | null }
   | { kind: "inbound"; id: string; at: string; text: string }
   | { kind: "outbound"; id: string; at: string; text: string; message_kind: string; purpose: string; status: string; error: string | null };
@@ -25,7 +25,7 @@ export type BuyerConversation = {
 };
 
 /** Best-effort plain text of a stored Send API body, for the seller's view of the conversation. */
-export function messageText(body: unknown): string {
+function messageText(body: unknown): string {
   const b = body as { message?: unknown } | null;
   const m = (b?.message ?? b) as Record<string, unknown> | string | null;
   if (typeof m === "string") return m;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { skuSchema } from "@/lib/inventory/schemas";
 
-export const INTENTS = ["BUY", "QUESTION", "GREETING", "CANCEL", "OPT_OUT", "OTHER"] as const;
+const INTENTS = ["BUY", "QUESTION", "GREETING", "CANCEL", "OPT_OUT", "OTHER"] as const;
 
 export const feedQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(300),

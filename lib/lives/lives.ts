@@ -29,7 +29,7 @@ export function toLiveDto(live: Live, store?: Pick<Store, "messagingMode">): z.i
   };
 }
 
-export function toCommentDto(c: Comment, outcome: CommentOutcome | null = null): z.infer<typeof commentOutput> {
+function toCommentDto(c: Comment, outcome: CommentOutcome | null = null): z.infer<typeof commentOutput> {
   return {
     comment_id: c.metaCommentId,
     id: c.id,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { COMMENT_OUTCOMES } from "@/lib/pipeline/comment-outcome";
 
 /** PAUSED: received while the live's bot was off; kept for the seller and processable once it is on again. */
-export const COMMENT_STATUSES = ["RECEIVED", "PROCESSING", "PROCESSED", "SKIPPED", "NEEDS_REVIEW", "FAILED", "PAUSED"] as const;
+const COMMENT_STATUSES = ["RECEIVED", "PROCESSING", "PROCESSED", "SKIPPED", "NEEDS_REVIEW", "FAILED", "PAUSED"] as const;
 
 export const liveCreateInput = z.object({
   store_id: z.string().min(1, "is required"),

@@ -7,13 +7,13 @@
 // https://developers.facebook.com/docs/messenger-platform/error-codes
 
 /** Application (4), user (17), page (32), custom (613) and Business Use Case (80001 pages, 80006 messenger) throttling. */
-export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 17, 32, 613, 80001, 80006]);
+const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 17, 32, 613, 80001, 80006]);
 /** "An unknown error occurred" / "Service temporarily unavailable": Meta asks to retry later. */
-export const TRANSIENT_CODES: ReadonlySet<number> = new Set([1, 2]);
+const TRANSIENT_CODES: ReadonlySet<number> = new Set([1, 2]);
 /** "(#10900) Activity already replied to": a comment accepts exactly one private reply. */
-export const ALREADY_REPLIED_CODE = 10900;
+const ALREADY_REPLIED_CODE = 10900;
 /** Code 10 subcodes meaning the 24 h standard window is closed for this buyer. */
-export const OUTSIDE_WINDOW_SUBCODES: ReadonlySet<number> = new Set([2018278, 2018065, 2018108, 2534022]);
+const OUTSIDE_WINDOW_SUBCODES: ReadonlySet<number> = new Set([2018278, 2018065, 2018108, 2534022]);
 const RECIPIENT_UNAVAILABLE_SUBCODES: ReadonlySet<number> = new Set([1545041]);
 const AUTH_CODES: ReadonlySet<number> = new Set([102, 190, 463, 467]);
 

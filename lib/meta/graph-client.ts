@@ -11,7 +11,7 @@ import {
 } from "./errors";
 import { MetaMessageBuildError, type MetaMessage } from "./messages";
 
-export type MessagingType = "RESPONSE" | "UPDATE" | "MESSAGE_TAG" | "UTILITY";
+type MessagingType = "RESPONSE" | "UPDATE" | "MESSAGE_TAG" | "UTILITY";
 
 export type GraphClientOptions = {
   /** e.g. https://graph.facebook.com/v24.0 (META_GRAPH_API_URL) or a local fake. */
@@ -29,10 +29,10 @@ export type GraphClientOptions = {
   random?: () => number;
 };
 
-export type SendResult = { alreadySent: false; id: string; recipientId: string | null } | { alreadySent: true };
+type SendResult = { alreadySent: false; id: string; recipientId: string | null } | { alreadySent: true };
 
 /** A comment as the comments listing returns it (the same facts a webhook delivery carries). */
-export type ListedComment = { id: string; message: string; from: { id: string; name?: string } | null; created_time: string; parentId: string | null };
+type ListedComment = { id: string; message: string; from: { id: string; name?: string } | null; created_time: string; parentId: string | null };
 
 export type GraphClient = {
   /**

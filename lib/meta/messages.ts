@@ -23,8 +23,8 @@ export type MetaButtonTemplateMessage = {
   attachment: { type: "template"; payload: { template_type: "button"; text: string; buttons: MetaButton[] } };
   quick_replies?: QuickReply[];
 };
-export type UtilityParameter = { type: "text"; text: string; parameter_name?: string };
-export type UtilityComponent =
+type UtilityParameter = { type: "text"; text: string; parameter_name?: string };
+type UtilityComponent =
   | { type: "header" | "body"; parameters: UtilityParameter[] }
   | { type: "buttons"; parameters: Array<{ type: "URL"; url: string } | { type: "POSTBACK"; payload: string }> };
 /** An approved utility template: the only thing Meta delivers outside the 24 h window (messaging_type UTILITY). */

@@ -4,7 +4,7 @@ import { z } from "zod";
 // events. Only the top-level envelope is strict; every change is parsed on its own so one odd item
 // (a reaction, an edit, a field we did not subscribe to) never costs the others.
 
-export type MetaUser = { id: string; name: string };
+type MetaUser = { id: string; name: string };
 
 export type MetaCommentEvent = {
   type: "comment";
@@ -65,7 +65,7 @@ export class MetaWebhookPayloadError extends Error {
 const idSchema = z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String);
 const timeSchema = z.union([z.number(), z.string().min(1)]);
 
-export const metaWebhookEnvelopeSchema = z.object({
+const metaWebhookEnvelopeSchema = z.object({
   object: z.literal("page"),
   entry: z.array(z.unknown()),
 });

@@ -7,8 +7,8 @@ import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { prisma } from "@/lib/db";
 import { subscribePageToApp, type FacebookPage } from "./meta-oauth";
 
-export const META_STATE_COOKIE = "lss_meta_state";
-export const META_PAGES_COOKIE = "lss_meta_pages";
+const META_STATE_COOKIE = "lss_meta_state";
+const META_PAGES_COOKIE = "lss_meta_pages";
 const TEN_MINUTES = 600;
 
 const stateSchema = z.object({ state: z.string(), storeId: z.string(), userId: z.string() });

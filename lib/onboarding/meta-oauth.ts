@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 /** What the connection asks Facebook for: list the seller's Pages, read live comments, answer them and message buyers. */
-export const META_OAUTH_SCOPES = ["pages_show_list", "pages_read_engagement", "pages_read_user_content", "pages_manage_metadata", "pages_manage_engagement", "pages_messaging"] as const;
-export const PAGE_WEBHOOK_FIELDS = ["feed", "live_videos", "messages", "messaging_postbacks"] as const;
+const META_OAUTH_SCOPES = ["pages_show_list", "pages_read_engagement", "pages_read_user_content", "pages_manage_metadata", "pages_manage_engagement", "pages_messaging"] as const;
+const PAGE_WEBHOOK_FIELDS = ["feed", "live_videos", "messages", "messaging_postbacks"] as const;
 
 export type FacebookPage = { id: string; name: string; access_token: string };
 

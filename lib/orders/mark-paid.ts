@@ -22,7 +22,7 @@ export type MarkOrderPaidInput = {
   now?: Date;
 };
 
-export type MarkOrderPaidOutcome =
+type MarkOrderPaidOutcome =
   /** PENDING → PAID, reserved units sold. */
   | "paid"
   /** The order had expired; its units were still available, so they were taken again and sold. */

@@ -6,10 +6,10 @@ import { orderFulfilmentOutput } from "@/lib/fulfilment/order-fulfilment";
 
 export const ORDER_STATUSES = ["pending", "paid", "expired", "cancelled", "refund_needed", "refunded"] as const;
 
-export const FULFILLMENTS = ["unfulfilled", "shipped"] as const;
+const FULFILLMENTS = ["unfulfilled", "shipped"] as const;
 
 /** What narrows a store's orders: the list, the tab counts and the CSV export share it. */
-export const orderFilterQuery = z.object({
+const orderFilterQuery = z.object({
   store_id: z.string().min(1).optional().describe("defaults to the caller's first store"),
   status: z
     .string()
@@ -42,7 +42,7 @@ export type OrderFilter = { storeId: string; statuses?: (typeof ORDER_STATUSES)[
 export type OrderCounts = z.infer<typeof orderCountsOutput>;
 
 /** `bank_transfer` is accepted as a synonym of `transfer`. */
-export const gatewaySchema = z
+const gatewaySchema = z
   .string()
   .transform((g) => (g === "bank_transfer" ? "transfer" : g))
   .pipe(z.enum(PROVIDER_IDS));
@@ -118,7 +118,7 @@ export const orderOutput = z.object({
   delivered_at: z.string().nullable(),
 });
 
-export const timelineEntry = z.object({ at: z.string(), type: z.string(), summary: z.string(), data: z.record(z.string(), z.unknown()) });
+const timelineEntry = z.object({ at: z.string(), type: z.string(), summary: z.string(), data: z.record(z.string(), z.unknown()) });
 
 export const orderDetailOutput = orderOutput.extend(orderFulfilmentOutput.shape).extend({
   payments: z.array(

@@ -10,7 +10,7 @@ import type { OrderDetailDto, TimelineEntry } from "./order-schemas";
  * on it, reservations and their settlement, every message sent (to the buyer and the seller alerts),
  * provider notifications and payments, and the audit rows (who did what, when).
  */
-export async function buildOrderTimeline(orderId: string): Promise<TimelineEntry[]> {
+async function buildOrderTimeline(orderId: string): Promise<TimelineEntry[]> {
   const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, select: { id: true, commentId: true, currency: true } });
   const comments = await prisma.comment.findMany({
     where: { OR: [{ orderId }, ...(order.commentId ? [{ id: order.commentId }] : [])] },

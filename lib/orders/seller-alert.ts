@@ -10,7 +10,7 @@ export type OrderAlert =
   | { kind: "payment_flagged"; orderRef: string; reason: string }
   | { kind: "receipt_uploaded"; orderRef: string };
 
-export function sellerAlertText(storeLocale: string | null | undefined, alert: OrderAlert): string {
+function sellerAlertText(storeLocale: string | null | undefined, alert: OrderAlert): string {
   if (alert.kind === "payment_flagged" || alert.kind === "receipt_uploaded") {
     const t = paymentMessagesForStoreLocale(storeLocale).alerts;
     return alert.kind === "payment_flagged" ? format(t.paymentFlagged, { order: alert.orderRef, reason: alert.reason }) : format(t.receiptUploaded, { order: alert.orderRef });

@@ -44,7 +44,7 @@ export function languageFromAcceptLanguage(header: string | null | undefined): C
 }
 
 /** The edge's country header (Vercel, Cloudflare, CloudFront, or a generic proxy) → a language. */
-export function languageFromCountryHeaders(headers: Headers): CheckoutLocale | null {
+function languageFromCountryHeaders(headers: Headers): CheckoutLocale | null {
   const country = (headers.get("x-vercel-ip-country") ?? headers.get("cf-ipcountry") ?? headers.get("cloudfront-viewer-country") ?? headers.get("x-country-code") ?? "").trim().toUpperCase();
   return COUNTRY_LANGUAGE[country] ?? null;
 }

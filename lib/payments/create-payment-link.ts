@@ -13,7 +13,7 @@ import type { PaymentRuntime } from "./payment-runtime";
 export type PaymentLink = { url: string; paymentId: string; provider: ProviderId; reused: boolean; instructions?: TransferDetails };
 
 /** The buyer's own pages for an order: every URL we hand to a provider carries the checkout token. */
-export function checkoutPages({ appUrl, order }: { appUrl: string; order: { id: string; checkoutToken: string } }) {
+function checkoutPages({ appUrl, order }: { appUrl: string; order: { id: string; checkoutToken: string } }) {
   const base = `${appUrl}/checkout/${encodeURIComponent(order.id)}`;
   const t = encodeURIComponent(order.checkoutToken);
   return {

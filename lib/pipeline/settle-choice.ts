@@ -7,7 +7,7 @@ import { sendOrderCheckoutDm } from "./order-messages";
 import { parseChoiceToken } from "./choice-options";
 
 /** A question is answerable while the comment's private-reply window (7 days) is open. */
-export const CHOICE_TTL_MS = 7 * 24 * 3600 * 1000;
+const CHOICE_TTL_MS = 7 * 24 * 3600 * 1000;
 
 export type ChosenProduct = { commentId: string; storeId: string; buyerId: string; productId: string; sku: string; productName: string; quantity: number; expired: boolean };
 

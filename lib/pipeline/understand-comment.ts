@@ -44,7 +44,7 @@ type CommentRow = {
 };
 
 /** A blocked buyer's comment is stored and shown with this reason; it never reserves. */
-export const BLOCKED_BUYER_REASON = "buyer is blocked by the seller";
+const BLOCKED_BUYER_REASON = "buyer is blocked by the seller";
 
 /**
  * Step 1 of process-comment: classify the comment, log the decision and decide whether the bot may act.

@@ -5,7 +5,7 @@ import { BUY_CONFIDENCE_THRESHOLD, type Intent } from "@/lib/ai/types";
 import { buildCatalogIndex, classifyComment, createLlmClassifier, type CatalogIndex, type LlmClassifier } from "@/lib/ai";
 
 /** How stale the stock figures shown to the LLM may get; reservations never rebuild the index by themselves. */
-export const CATALOG_AVAILABILITY_TTL_MS = 60_000;
+const CATALOG_AVAILABILITY_TTL_MS = 60_000;
 
 type CachedIndex = { version: string; builtAt: number; index: CatalogIndex; bySku: Map<string, { id: string; name: string }> };
 const g = globalThis as unknown as {
@@ -59,11 +59,6 @@ async function catalogIndex(storeId: string, knownVersion?: string): Promise<Cac
     builds.set(key, build);
   }
   return build;
-}
-
-/** Tests: forget every prepared catalog. */
-export function forgetCatalogIndexes() {
-  indexes.clear();
 }
 
 const locales = new Map<string, { locale: string; at: number }>();

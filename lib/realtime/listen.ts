@@ -10,7 +10,7 @@ export type StoreEventMessage = StoreEvent & { storeId: string; at: number };
  * lost and re-established — notifications sent while it was down are gone, so clients refetch.
  */
 export type HubSignal = { kind: "event"; event: StoreEventMessage } | { kind: "resync" };
-export type HubListener = (signal: HubSignal) => void;
+type HubListener = (signal: HubSignal) => void;
 
 export type StoreEventHub = {
   /** Starts listening (on first use) and delivers this store's events until the returned function is called. */
@@ -21,7 +21,7 @@ export type StoreEventHub = {
   close(): Promise<void>;
 };
 
-export type HubLogger = { warn(message: string, ...rest: unknown[]): void };
+type HubLogger = { warn(message: string, ...rest: unknown[]): void };
 
 export type StoreEventHubOptions = {
   connectionString: string;
@@ -51,7 +51,7 @@ export function parseStoreEvent(payload: string | undefined): StoreEventMessage 
 }
 
 /** A payload holds one event or, from the batching publisher (lib/realtime/publish.ts), an array of them. */
-export function parseStoreEvents(payload: string | undefined): StoreEventMessage[] {
+function parseStoreEvents(payload: string | undefined): StoreEventMessage[] {
   if (!payload) return [];
   try {
     const value: unknown = JSON.parse(payload);

@@ -8,10 +8,10 @@ export const SSE_HEADERS = {
   "X-Accel-Buffering": "no",
 } as const;
 
-export const HEARTBEAT_MS = 15_000;
+const HEARTBEAT_MS = 15_000;
 
 /** One SSE frame. `data` is JSON on a single line, so no line of it can be mistaken for a field. */
-export function sseFrame({ event, data, id }: { event?: string; data: unknown; id?: string }) {
+function sseFrame({ event, data, id }: { event?: string; data: unknown; id?: string }) {
   return `${id ? `id: ${id}\n` : ""}${event ? `event: ${event}\n` : ""}data: ${JSON.stringify(data)}\n\n`;
 }
 

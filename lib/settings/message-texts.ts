@@ -4,7 +4,7 @@ import { placeholdersOf } from "@/lib/messaging/texts/template";
 import { MESSAGE_LOCALES, TONES, type MessageLocale, type TextKey, type Tone } from "@/lib/messaging/texts/types";
 
 /** The buyer-facing texts a seller may reword in Settings → Messages (the rest are structural). */
-export const EDITABLE_TEXT_KEYS = ["publicReply", "publicReplySoldOut", "publicReplyAsked", "checkoutIntro", "cartUpdatedIntro", "holdUntil", "outOfStock", "reminder", "expired", "paymentReceived", "cancelDone"] as const satisfies readonly TextKey[];
+const EDITABLE_TEXT_KEYS = ["publicReply", "publicReplySoldOut", "publicReplyAsked", "checkoutIntro", "cartUpdatedIntro", "holdUntil", "outOfStock", "reminder", "expired", "paymentReceived", "cancelDone"] as const satisfies readonly TextKey[];
 export type EditableTextKey = (typeof EDITABLE_TEXT_KEYS)[number];
 
 export type MessageTextDefaults = {

@@ -10,10 +10,10 @@ import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { LIMITS, type MetaMessage } from "@/lib/meta/messages";
 
-export type FakeGraphCallKind = "comment_reply" | "private_reply" | "message" | "comments_list" | "unknown";
+type FakeGraphCallKind = "comment_reply" | "private_reply" | "message" | "comments_list" | "unknown";
 
 /** A comment as GET /{object-id}/comments lists it (what the webhook may or may not have delivered). */
-export type ListedFakeComment = { id: string; message: string; from?: { id: string; name?: string }; created_time: string };
+type ListedFakeComment = { id: string; message: string; from?: { id: string; name?: string }; created_time: string };
 
 export type FakeGraphCall = {
   seq: number;
@@ -34,7 +34,7 @@ export type FakeGraphCall = {
   message?: MetaMessage | string;
 };
 
-export type FakeFailure = {
+type FakeFailure = {
   /** Meta error code to answer with (e.g. 4, 17, 32, 613, 10, 2022). Ignored when `drop` is set. */
   code?: number;
   subcode?: number;
@@ -50,7 +50,7 @@ export type FakeFailure = {
   headers?: Record<string, string>;
 };
 
-export type PrivateReplyRecord = {
+type PrivateReplyRecord = {
   pageId: string;
   commentId: string;
   recipientId: string;
@@ -59,7 +59,7 @@ export type PrivateReplyRecord = {
   time: number;
 };
 
-export type CommentReplyRecord = { id: string; commentId: string; message: string; time: number };
+type CommentReplyRecord = { id: string; commentId: string; message: string; time: number };
 
 export type FakeGraphServer = {
   /** Base URL including the version segment, ready for createGraphClient / META_GRAPH_API_URL. */

@@ -10,10 +10,3 @@ export async function listSentForLive({ liveId, storeId }: { liveId: string; sto
   });
   return messages.map((m) => ({ id: m.id, kind: m.kind, purpose: m.purpose, status: m.status, comment_id: m.commentId, order_id: m.orderId, body: m.body, error: m.error, created_at: m.createdAt.toISOString(), sent_at: m.sentAt?.toISOString() ?? null }));
 }
-
-/** Whether a Meta comment id belongs to one of the user's stores (the wire view of the simulator answers 404 otherwise). */
-export async function commentBelongsToMember({ userId, metaCommentId }: { userId: string; metaCommentId: string }): Promise<boolean> {
-  const comment = await prisma.comment.findUnique({ where: { metaCommentId }, select: { storeId: true } });
-  if (!comment) return false;
-  return (await prisma.membership.count({ where: { userId, storeId: comment.storeId } })) > 0;
-}

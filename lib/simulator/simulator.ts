@@ -12,7 +12,7 @@ export function simulatorEnabled() {
 }
 
 /** A stable fake Facebook user per simulated buyer name, so repeated comments are the same buyer. */
-export function simulatedAuthorId(name: string) {
+function simulatedAuthorId(name: string) {
   return String(BigInt(`0x${createHash("sha256").update(`sim:${name.trim().toLowerCase()}`).digest("hex").slice(0, 13)}`));
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isCurrency } from "@/lib/money";
 import { partialUpdateOf } from "@/lib/http/partial-update";
 
-export const SUPPORTED_LOCALES = ["es", "en", "pt", "ar", "fr", "it"] as const;
+const SUPPORTED_LOCALES = ["es", "en", "pt", "ar", "fr", "it"] as const;
 
 const timezone = z.string().refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "must be an IANA time zone such as America/Santiago");
 

@@ -19,12 +19,12 @@ const META_STATUS_FIELDS = { id: true, disconnectedAt: true, missingPermissions:
 type MetaStatusFields = { id: string; disconnectedAt: Date | null; missingPermissions: string[] };
 
 /** connected, disconnected (no token, or Meta revoked it with error 190) or missing_permissions. */
-export function metaStatusOf(connection: MetaStatusFields | null | undefined): "connected" | "disconnected" | "missing_permissions" {
+function metaStatusOf(connection: MetaStatusFields | null | undefined): "connected" | "disconnected" | "missing_permissions" {
   if (!connection || connection.disconnectedAt) return "disconnected";
   return connection.missingPermissions.length > 0 ? "missing_permissions" : "connected";
 }
 
-export function toStoreDto(store: Store & { metaConnection?: MetaStatusFields | null }, role: "OWNER" | "STAFF"): z.infer<typeof storeOutput> {
+function toStoreDto(store: Store & { metaConnection?: MetaStatusFields | null }, role: "OWNER" | "STAFF"): z.infer<typeof storeOutput> {
   return {
     id: store.id,
     name: store.name,

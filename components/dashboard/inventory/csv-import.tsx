@@ -36,7 +36,7 @@ async function postCsv(storeId: string, text: string, dryRun: boolean): Promise<
 const exampleAmount = (currency: string) => (currencyDigits(currency) === 0 ? "15990" : "19.99");
 
 /** The seller-facing sentence for one refused line: translated by code, the API's English text as a last resort. */
-export function describeImportError(t: T, e: ImportResult["errors"][number]) {
+function describeImportError(t: T, e: ImportResult["errors"][number]) {
   const catalog: ErrorCatalog = t.csvErrors;
   const template = e.code && e.code in catalog ? catalog[e.code as keyof ErrorCatalog] : null;
   // Values from the file (a SKU, "abc", column names) are isolated so an Arabic sentence keeps its order.

@@ -18,6 +18,6 @@ export type Product = {
   active: boolean;
 };
 
-export type ImportPreviewLine = { line: number; sku: string; name: string; price: number; stock: number; action: "create" | "update" };
-export type ImportGroup = { group: string; variants: string[] };
+type ImportPreviewLine = { line: number; sku: string; name: string; price: number; stock: number; action: "create" | "update" };
+type ImportGroup = { group: string; variants: string[] };
 export type ImportResult = { created: number; updated: number; errors: { line: number; field?: string; code?: string; params?: Record<string, string | number>; message: string }[]; preview?: ImportPreviewLine[]; groups?: ImportGroup[] };

@@ -20,7 +20,7 @@ export const COUNTRIES = [
 
 export const STORE_LOCALES = ["es-CL", "es-MX", "es-AR", "es-PE", "es-CO", "es-UY", "es-EC", "es-ES", "pt-BR", "pt-PT", "en", "ar", "fr", "it"] as const;
 
-export const LANGUAGE_NAMES: Record<string, string> = { es: "Español", pt: "Português", en: "English", ar: "العربية", fr: "Français", it: "Italiano" };
+const LANGUAGE_NAMES: Record<string, string> = { es: "Español", pt: "Português", en: "English", ar: "العربية", fr: "Français", it: "Italiano" };
 
 export function localeLabel(l: string) {
   const [lang, region] = l.split("-");

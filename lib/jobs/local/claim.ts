@@ -30,7 +30,7 @@ export interface ClaimResult {
  * sort or scan all of it. A claim for `max` jobs reads 4 × max of them (saturated keys excluded), so
  * keys with only a few free slots rarely leave it short.
  */
-export const CLAIM_HEAD = 512;
+const CLAIM_HEAD = 512;
 const headSize = (max: number) => Math.min(CLAIM_HEAD, Math.max(32, max * 4));
 
 type Row = Omit<ClaimedJob, "steps"> & { steps: Record<string, StepOutput> | null; nextDueMs: number | null; more: boolean | null };

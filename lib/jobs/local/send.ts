@@ -8,7 +8,7 @@ import type { RouteTable } from "../routes";
 import { concurrencyGroup, failureFunctionId } from "./registry";
 import { JOBS_CHANNEL } from "./wake";
 
-export { JOBS_CHANNEL };
+;
 
 /**
  * Raw SQL is all the job tables need: a Prisma client or interactive transaction, or the plain

@@ -1,10 +1,10 @@
-export { MESSAGE_LOCALES, TONES, TEXT_KEYS, type MessageLocale, type Tone, type TextKey, type TextOverrides, type CartLine } from "./types";
+export { MESSAGE_LOCALES, TONES, TEXT_KEYS,  type Tone,  type TextOverrides,  } from "./types";
 export { resolveMessageLocale, formattingLocale } from "./locale";
 export { formatMoneyMinor, formatClockTime, formatDayTime } from "./format";
-export { createTexts, isUsableOverride, type StoreTextOverrides, type TextOptions, type Texts } from "./translator";
-export { buildPayload, parsePayload, PAYLOAD_ACTIONS, type PayloadAction } from "./payloads";
-export type { RenderedDm } from "./rendered";
-export { renderPublicReply, renderPublicFallbackReply, containsLinkOrPrice, type PublicReplyOutcome } from "./render-public-reply";
+export { createTexts,  type StoreTextOverrides,   } from "./translator";
+export { buildPayload, parsePayload,   } from "./payloads";
+;
+export { renderPublicReply, renderPublicFallbackReply, containsLinkOrPrice,  } from "./render-public-reply";
 export { renderCheckoutDm, renderCartUpdatedDm, renderReminderDm, type CartDmInput } from "./render-cart-dm";
 export { renderConfirmDm } from "./render-confirm-dm";
 export { renderOutOfStockDm } from "./render-out-of-stock-dm";
@@ -17,9 +17,9 @@ export { renderSellerAlert, type SellerAlert } from "./render-seller-alert";
 export {
   renderUtilityMessage,
   utilityTemplateDefinition,
-  utilityTemplateName,
-  UTILITY_TEMPLATE_KINDS,
-  type UtilityTemplateKind,
+  
+  
+  
 } from "./utility-templates";
 export { renderChoiceDm, renderWhichProductDm, renderAllSoldOutDm, renderSellerWillAnswerDm, renderChoiceExpiredDm, type ChoiceOption } from "./render-choice-dm";
-export { renderQuestionAnswer, type AnsweredProduct } from "./render-question-answer";
+export { renderQuestionAnswer,  } from "./render-question-answer";

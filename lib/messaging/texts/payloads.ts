@@ -2,7 +2,7 @@
 // order it refers to), e.g. "CONFIRM:3fa2…". The token is looked up server-side; nothing else in
 // the payload is trusted.
 
-export const PAYLOAD_ACTIONS = ["CONFIRM", "REJECT", "OTHER", "WAITLIST", "DECLINE", "RESERVE", "PICK"] as const;
+const PAYLOAD_ACTIONS = ["CONFIRM", "REJECT", "OTHER", "WAITLIST", "DECLINE", "RESERVE", "PICK"] as const;
 export type PayloadAction = (typeof PAYLOAD_ACTIONS)[number];
 
 const TOKEN = /^[A-Za-z0-9_-]{1,200}$/;

@@ -44,7 +44,7 @@ const ALLOWED_PLACEHOLDERS: Record<TextKey, Set<string>> = Object.fromEntries(
   }),
 ) as Record<TextKey, Set<string>>;
 
-export function isUsableOverride(key: TextKey, template: string | undefined): template is string {
+function isUsableOverride(key: TextKey, template: string | undefined): template is string {
   if (!template || template.trim() === "") return false;
   return [...placeholdersOf(template)].every((n) => ALLOWED_PLACEHOLDERS[key].has(n));
 }

@@ -7,7 +7,7 @@ import type { MessageLocale } from "./types";
 // the product's templates: `utilityTemplateDefinition` is the body to register them once per page
 // and language (POST /{page-id}/message_templates), `renderUtilityMessage` fills one in to send.
 
-export const UTILITY_TEMPLATE_KINDS = ["payment_received", "reservation_reminder", "reservation_expired", "transfer_under_review", "transfer_rejected", "order_shipped", "pickup_ready"] as const;
+const UTILITY_TEMPLATE_KINDS = ["payment_received", "reservation_reminder", "reservation_expired", "transfer_under_review", "transfer_rejected", "order_shipped", "pickup_ready"] as const;
 export type UtilityTemplateKind = (typeof UTILITY_TEMPLATE_KINDS)[number];
 
 type ParamsFor = {
@@ -93,7 +93,7 @@ const META_LANGUAGE: Record<MessageLocale, string> = { es: "es", pt: "pt_BR", en
 
 const EXAMPLES: Record<string, string> = { customer_name: "Ana", order_ref: "A1B2C3", total: "$15.990", expires_at: "18:30", held_until: "7 dic, 18:30", reason: "el monto no coincide", carrier: "Starken", tracking_number: "ST123456789", address: "Av. Providencia 1234, Santiago", hours: "lun-vie 10:00-18:00" };
 
-export function utilityTemplateName(kind: UtilityTemplateKind): string {
+function utilityTemplateName(kind: UtilityTemplateKind): string {
   return `lss_${kind}`;
 }
 

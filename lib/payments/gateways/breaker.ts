@@ -1,7 +1,7 @@
 import { PaymentProviderUnavailableError } from "./errors";
 import type { PaymentGateway } from "./types";
 
-export type BreakerState = "closed" | "open" | "half-open";
+type BreakerState = "closed" | "open" | "half-open";
 
 export type CircuitBreakerOptions = {
   /** Consecutive failures that open the circuit. */

@@ -16,7 +16,7 @@ export const DEFAULT_PROVIDER_BASE_URLS: ProviderBaseUrls = {
   flow: "https://sandbox.flow.cl/api",
 };
 
-export const DEFAULT_PROVIDER_TIMEOUT_MS = 5_000;
+const DEFAULT_PROVIDER_TIMEOUT_MS = 5_000;
 
 export type CreateGatewayInput = {
   provider: ProviderId;

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 // What a store saves per provider (encrypted in payment_configs.settingsCiphertext).
 
-export const paypalCredentials = z.object({
+const paypalCredentials = z.object({
   clientId: z.string().min(1),
   clientSecret: z.string().min(1),
   /** The id PayPal assigned to the webhook registered for our URL; verification fails for any other. */
@@ -10,14 +10,14 @@ export const paypalCredentials = z.object({
 });
 export type PaypalCredentials = z.infer<typeof paypalCredentials>;
 
-export const mercadopagoCredentials = z.object({
+const mercadopagoCredentials = z.object({
   accessToken: z.string().min(1),
   /** The "secret signature" shown under Your integrations → Webhooks. */
   webhookSecret: z.string().min(1),
 });
 export type MercadopagoCredentials = z.infer<typeof mercadopagoCredentials>;
 
-export const flowCredentials = z.object({
+const flowCredentials = z.object({
   apiKey: z.string().min(1),
   secretKey: z.string().min(1),
 });
@@ -56,8 +56,7 @@ export type TransferDetails = z.infer<typeof transferDetails>;
 
 export const transferDetailsInput = transferDetails.extend({ accountType: z.enum(ACCOUNT_TYPES) });
 
-export const sandboxCredentials = z.object({});
-export type SandboxCredentials = z.infer<typeof sandboxCredentials>;
+const sandboxCredentials = z.object({});
 
 export const credentialSchemas = {
   paypal: paypalCredentials,

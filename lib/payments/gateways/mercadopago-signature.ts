@@ -24,7 +24,7 @@ export function mercadopagoManifest(args: { dataId: string | null; requestId: st
   return `${id ? `id:${id};` : ""}${args.requestId ? `request-id:${args.requestId};` : ""}ts:${args.ts};`;
 }
 
-export function signMercadopagoManifest(manifest: string, secret: string): string {
+function signMercadopagoManifest(manifest: string, secret: string): string {
   return createHmac("sha256", secret).update(manifest).digest("hex");
 }
 

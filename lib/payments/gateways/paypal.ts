@@ -317,7 +317,7 @@ export class PaypalGateway implements PaymentGateway {
 }
 
 /** PayPal's amount string: our currency digits, except that HUF/JPY/TWD must be whole numbers at PayPal. */
-export function paypalValue(minor: number, currency: string): string {
+function paypalValue(minor: number, currency: string): string {
   const value = minorToDecimalString(minor, currency);
   if (!PAYPAL_ZERO_DECIMAL.has(currency) || !value.includes(".")) return value;
   const [whole, fraction] = value.split(".");

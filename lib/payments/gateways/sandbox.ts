@@ -20,7 +20,7 @@ import {
 // API to ask, so the HMAC-signed notification is the source of truth. A captured notification must
 // not be replayable forever, hence the freshness window on its timestamp.
 
-export const SANDBOX_MAX_AGE_MS = 5 * 60 * 1000;
+const SANDBOX_MAX_AGE_MS = 5 * 60 * 1000;
 
 const eventSchema = z.object({
   event: z.enum(["payment_success", "payment_failure"]),

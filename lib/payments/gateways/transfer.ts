@@ -14,7 +14,7 @@ import {
 // Bank transfer has no provider: the buyer pays into the store's account shown on our checkout page
 // and the seller confirms receipt by hand. Nothing external can tell us it was paid.
 
-export const TRANSFER_SECTION = "bank-transfer";
+const TRANSFER_SECTION = "bank-transfer";
 
 export class TransferGateway implements PaymentGateway {
   readonly id = "transfer" as const;

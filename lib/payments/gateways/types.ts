@@ -4,7 +4,7 @@ import type { TransferDetails } from "./credentials";
 export const PROVIDER_IDS = ["paypal", "mercadopago", "flow", "transfer", "sandbox"] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
-export const lineItemSchema = z.object({
+const lineItemSchema = z.object({
   sku: z.string().min(1),
   name: z.string().min(1),
   quantity: z.number().int().positive(),
