@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, onTestFinished, test } from "vitest";
 import * as delivery from "@/app/api/v1/stores/[id]/delivery/route";
 import * as checkout from "@/app/api/v1/checkout/[orderId]/route";
 import * as details from "@/app/api/v1/checkout/[orderId]/details/route";
@@ -13,6 +13,8 @@ import * as pickList from "@/app/api/v1/fulfilment/pick-list/route";
 import * as shipmentsCsv from "@/app/api/v1/fulfilment/shipments.csv/route";
 import * as trackingImport from "@/app/api/v1/fulfilment/tracking-import/route";
 import { prisma } from "@/lib/db";
+import { routeJobEventsTo, runJobsUntilIdle } from "@/lib/jobs";
+import { jobFunctions } from "@/inngest/functions";
 import { createPaymentLink } from "@/lib/payments/create-payment-link";
 import { completeSandboxPayment } from "@/lib/payments/complete-sandbox-payment";
 import { confirmTransfer } from "@/lib/payments/confirm-transfer";
@@ -437,6 +439,25 @@ describe("shipping, tracking and delivery", () => {
     expect(after).toHaveLength(2);
     expect(JSON.stringify(after[1]!.message)).toContain("99887767");
     expect(await shippedMessages([o.id])).toHaveLength(2);
+  });
+
+  test("Meta rate-limits the tracking message: it waits under its key and a retry job sends it exactly once", async () => {
+    const { s, o } = await paidWithDetails();
+    graph.reset();
+    routeJobEventsTo(null); // this file captures the payment events; here the app's own routing queues the retry
+    onTestFinished(() => captureJobEvents());
+    graph.failNext({ code: 4, status: 400, message: "(#4) Application request limit reached", path: /\/messages$/, times: 50 });
+    const res = await act(ship.POST, "ship", o.id, s.staff.accessToken, { carrier: "starken", tracking_number: "55554444" });
+    expect(res.status).toBe(200);
+    expect(graph.calls.filter((c) => c.kind === "message" && c.status === 200)).toHaveLength(0);
+    expect(await prisma.job.count({ where: { functionId: "send-shipment-notice", payload: { path: ["data", "orderId"], equals: o.id } } })).toBe(1);
+    graph.reset();
+    await runJobsUntilIdle({ functions: jobFunctions, retryBaseMs: 1, retryMaxMs: 2 });
+    const sent = graph.calls.filter((c) => c.kind === "message" && c.status === 200);
+    expect(sent).toHaveLength(1);
+    expect(JSON.stringify(sent[0]!.message)).toContain("55554444");
+    await runJobsUntilIdle({ functions: jobFunctions, retryBaseMs: 1, retryMaxMs: 2 });
+    expect(graph.calls.filter((c) => c.kind === "message" && c.status === 200)).toHaveLength(1);
   });
 
   test("outside the 24 h window the order_shipped utility template carries the tracking number", async () => {

@@ -2,6 +2,8 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { checkoutUrl } from "@/lib/orders/checkout-url";
 import { sendOutbound, type OutboundResult } from "@/lib/messaging/send-message";
+import { jobs } from "@/lib/jobs";
+import { logger } from "@/lib/observability/logger";
 import { renderPickupReadyDm, renderShippedDm, renderUtilityMessage, type StoreTextOverrides, type Tone } from "@/lib/messaging/texts";
 
 async function context(orderId: string) {
@@ -20,12 +22,20 @@ async function context(orderId: string) {
   };
 }
 
-/** Sending failed for a reason a retry can fix (rate limit, outage): the message stays PENDING under its key, never sent twice. */
-async function sendSafely(send: () => Promise<OutboundResult>): Promise<OutboundResult | null> {
+type Notice = { orderId: string; shipmentId: string; notice: "shipped" | "corrected" | "pickup_ready" };
+
+/**
+ * Sending failed for a reason a retry can fix (rate limit, outage): the message stays PENDING under its
+ * key (never sent twice) and a job retries it with backoff until Meta takes it. Inside that job
+ * (`retrying`) the error is thrown, so the job system does the retrying.
+ */
+async function sendSafely(send: () => Promise<OutboundResult>, notice: Notice, retrying: boolean): Promise<OutboundResult | null> {
   try {
     return await send();
   } catch (error) {
-    console.warn("[fulfilment] buyer notice not sent yet", { error: (error as Error).message });
+    if (retrying) throw error;
+    logger.warn({ order_id: notice.orderId, err: error }, "buyer notice not sent yet: queued for retry");
+    await jobs.send({ name: "shipment/notice", id: `shipment-notice:${notice.shipmentId}:${notice.notice}:${Date.now()}`, data: notice });
     return null;
   }
 }
@@ -34,7 +44,7 @@ async function sendSafely(send: () => Promise<OutboundResult>): Promise<Outbound
  * "Your order is on its way": carrier, tracking number and link (a DM inside Meta's 24 h window, the
  * `order_shipped` utility template outside it). One message per shipment and tracking number.
  */
-export async function sendShippedNotice({ orderId, shipmentId, corrected }: { orderId: string; shipmentId: string; corrected: boolean }) {
+export async function sendShippedNotice({ orderId, shipmentId, corrected, retrying = false }: { orderId: string; shipmentId: string; corrected: boolean; retrying?: boolean }) {
   const c = await context(orderId);
   if (!c) return null;
   const shipment = await prisma.shipment.findUniqueOrThrow({ where: { id: shipmentId } });
@@ -60,11 +70,13 @@ export async function sendShippedNotice({ orderId, shipmentId, corrected }: { or
         urlSuffix: c.urlSuffix,
       }),
     }),
+    { orderId, shipmentId, notice: corrected ? "corrected" : "shipped" },
+    retrying,
   );
 }
 
 /** "Ready for pickup": the store's pickup address and hours, once per shipment. */
-export async function sendPickupReadyNotice({ orderId, shipmentId }: { orderId: string; shipmentId: string }) {
+export async function sendPickupReadyNotice({ orderId, shipmentId, retrying = false }: { orderId: string; shipmentId: string; retrying?: boolean }) {
   const c = await context(orderId);
   if (!c) return null;
   const delivery = await prisma.orderDelivery.findUnique({ where: { orderId } });
@@ -91,5 +103,7 @@ export async function sendPickupReadyNotice({ orderId, shipmentId }: { orderId: 
         urlSuffix: c.urlSuffix,
       }),
     }),
+    { orderId, shipmentId, notice: "pickup_ready" },
+    retrying,
   );
 }

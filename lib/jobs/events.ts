@@ -38,6 +38,12 @@ export const jobEvents = {
     storeId: z.string().min(1),
     round: z.number().int().nonnegative(),
   }),
+  /** A shipment notice (shipped, corrected tracking, ready for pickup) that could not go out at once: retried until Meta takes it. */
+  "shipment/notice": z.object({
+    orderId: z.string().min(1),
+    shipmentId: z.string().min(1),
+    notice: z.enum(["shipped", "corrected", "pickup_ready"]),
+  }),
   /** The seller reconnected a Page that Meta had disconnected (error 190): its waiting replies go out. */
   "meta/reconnected": z.object({
     storeId: z.string().min(1),

@@ -23,6 +23,7 @@ export const jobRoutes: { readonly [N in JobEventName]: readonly JobRoute[] } = 
   "order/created": [{ id: "order-lifecycle", retries: 6 }],
   "payment/succeeded": [{ id: "payment-succeeded", retries: 8 }],
   "live/reconcile": [{ id: "reconcile-live", retries: 3, concurrency: { key: "event.data.liveId", limit: 1 } }],
+  "shipment/notice": [{ id: "send-shipment-notice", retries: 8 }],
   "meta/reconnected": [{ id: "resend-after-reconnect", retries: 6, concurrency: { key: "event.data.storeId", limit: 1 } }],
   "email/requested": [{ id: "send-email", retries: 6 }],
 };
