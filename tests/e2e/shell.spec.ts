@@ -247,9 +247,9 @@ test.describe("at 1440 px", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bem-vindo de volta");
     await page.getByRole("link", { name: "Esqueceu a senha?" }).click();
     await expect(page).toHaveURL(/\/forgot-password$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Recupere sua senha");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Esqueceu sua senha?");
     await page.getByLabel("Idioma").selectOption("ar");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("استعادة كلمة المرور");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("نسيت كلمة المرور؟");
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await page.getByRole("link", { name: "العودة إلى تسجيل الدخول" }).click();
     await expect(page).toHaveURL(/\/login$/);
