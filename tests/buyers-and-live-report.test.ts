@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "@/lib/db";
 import { runJobsUntilIdle } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
-import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
+import type { FakeGraphServer } from "@/lib/simulator/dev-graph-api";
+import { fakeGraphPerFile } from "./helpers/fake-graph";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { markOrderPaid } from "@/lib/orders/mark-paid";
 import { expireOrder } from "@/lib/orders/expire-order";
@@ -10,22 +11,17 @@ import { recordCheckoutOpened } from "@/lib/orders/record-checkout-opened";
 import * as buyersRoute from "@/app/api/v1/buyers/route";
 import * as buyerRoute from "@/app/api/v1/buyers/[id]/route";
 import * as reportRoute from "@/app/api/v1/lives/[id]/report/route";
-import { reloadEnv } from "./helpers/env";
 import { seedStore } from "./helpers/seed";
 import { commentPayload, postWebhook } from "./helpers/meta-webhook";
 import { call } from "./helpers/api";
 import { sessionCookieFor } from "./helpers/session";
 import { pendingOrder } from "./helpers/payments";
 
+const fakeGraph = fakeGraphPerFile();
 let graph: FakeGraphServer;
-beforeAll(async () => {
-  graph = await startFakeGraphServer();
-  process.env.META_GRAPH_API_URL = graph.url;
-  process.env.APP_URL = "http://localhost:3999";
-  reloadEnv();
+beforeEach(() => {
+  graph = fakeGraph();
 });
-afterAll(async () => graph.close());
-beforeEach(() => graph.reset());
 
 const run = () => runJobsUntilIdle({ functions: jobFunctions });
 const origin = { origin: "http://localhost:3000", host: "localhost:3000" };

@@ -1,29 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "@/lib/db";
 import { runJobsUntilIdle } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
-import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
+import type { FakeGraphServer } from "@/lib/simulator/dev-graph-api";
+import { fakeGraphPerFile } from "./helpers/fake-graph";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { forgetPageLives } from "@/lib/pipeline/page-lives-cache";
 import * as storeRoute from "@/app/api/v1/stores/[id]/route";
 import * as metaRoute from "@/app/api/v1/stores/[id]/meta/route";
 import * as livesRoute from "@/app/api/v1/lives/route";
 import * as liveRoute from "@/app/api/v1/lives/[id]/route";
-import { reloadEnv } from "./helpers/env";
 import { seedStore } from "./helpers/seed";
 import { commentPayload, postWebhook } from "./helpers/meta-webhook";
 import { call } from "./helpers/api";
 import { sessionCookieFor } from "./helpers/session";
 
+const fakeGraph = fakeGraphPerFile();
 let graph: FakeGraphServer;
-beforeAll(async () => {
-  graph = await startFakeGraphServer();
-  process.env.META_GRAPH_API_URL = graph.url;
-  process.env.APP_URL = "http://localhost:3999";
-  reloadEnv();
+beforeEach(() => {
+  graph = fakeGraph();
 });
-afterAll(async () => graph.close());
-beforeEach(() => graph.reset());
 
 const run = () => runJobsUntilIdle({ functions: jobFunctions });
 const origin = { origin: "http://localhost:3000", host: "localhost:3000" };
@@ -93,7 +89,7 @@ describe("a revoked Page token (Graph error 190, CONTRACT §11)", () => {
     expect(waiting.length).toBeGreaterThanOrEqual(3); // the first comment's private reply and both replies of the second
     expect(await prisma.order.count({ where: { storeId: seeded.store.id } })).toBe(2); // both carts reserved meanwhile
 
-    const reconnect = await call(metaRoute.PUT, { method: "PUT", path: `/api/v1/stores/${seeded.store.id}/meta`, params: { id: seeded.store.id }, headers: { cookie, ...origin }, body: { page_access_token: "EAAnewtoken0123456789abcdef" } });
+    const reconnect = await call(metaRoute.PUT, { method: "PUT", path: `/api/v1/stores/${seeded.store.id}/meta`, params: { id: seeded.store.id }, headers: { cookie, ...origin }, body: { page_access_token: "fake-page-token-for-reconnect-test" } });
     expect(reconnect.status).toBe(200);
     await run();
     expect((await call(storeRoute.GET, { path: `/api/v1/stores/${seeded.store.id}`, params: { id: seeded.store.id }, headers: { cookie } })).body.meta_status).toBe("connected");

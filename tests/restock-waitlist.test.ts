@@ -1,27 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { prisma } from "@/lib/db";
 import { runJobsUntilIdle } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
-import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
+import type { FakeGraphServer } from "@/lib/simulator/dev-graph-api";
+import { fakeGraphPerFile } from "./helpers/fake-graph";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { joinWaitlist } from "@/lib/orders/waitlist";
 import * as productRoute from "@/app/api/v1/inventory/products/[id]/route";
 import * as importRoute from "@/app/api/v1/inventory/import/route";
-import { reloadEnv } from "./helpers/env";
 import { seedStore } from "./helpers/seed";
 import { commentPayload, messagePayload, postWebhook } from "./helpers/meta-webhook";
 import { call } from "./helpers/api";
 import { sessionCookieFor } from "./helpers/session";
 
+const fakeGraph = fakeGraphPerFile();
 let graph: FakeGraphServer;
-beforeAll(async () => {
-  graph = await startFakeGraphServer();
-  process.env.META_GRAPH_API_URL = graph.url;
-  process.env.APP_URL = "http://localhost:3999";
-  reloadEnv();
+beforeEach(() => {
+  graph = fakeGraph();
 });
-afterAll(async () => graph.close());
-beforeEach(() => graph.reset());
 
 const run = () => runJobsUntilIdle({ functions: jobFunctions });
 const origin = { origin: "http://localhost:3000", host: "localhost:3000" };

@@ -67,10 +67,8 @@ export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialF
   }, [filter, q, page]);
 
   // On a phone the tabs scroll sideways: keep the chosen one in view (it can be "All", the last).
-  // Runs when the tab changes and reads the DOM, hence the dependency the effect body does not mention.
   useEffect(() => {
-    document.querySelector("[data-orders-tab-active]")?.scrollIntoView({ block: "nearest", inline: "nearest" });
-    // oxlint-disable-next-line react/exhaustive-effect-dependencies
+    document.querySelector(`[data-orders-tab="${filter}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [filter]);
 
   const tab = TABS[filter];
@@ -126,7 +124,7 @@ export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialF
             key={f}
             type="button"
             aria-pressed={filter === f}
-            data-orders-tab-active={filter === f ? "" : undefined}
+            data-orders-tab={f}
             onClick={() => {
               setFilter(f);
               setPage(0);

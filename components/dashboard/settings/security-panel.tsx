@@ -83,7 +83,6 @@ export function SecurityPanel({ enabled: initial, t }: { enabled: boolean; t: Ac
       {!enabled && setup && (
         <div className="flex flex-col gap-4 rounded-lg border border-border p-4">
           <p className="font-medium">{t.scan}</p>
-          {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated in the browser */}
           <img src={setup.qr} alt="QR" width={220} height={220} className="rounded-md bg-white p-2" data-testid="mfa-qr" />
           <div className="flex flex-col gap-1 text-sm">
             <span className="text-muted-foreground">{t.manual}</span>
