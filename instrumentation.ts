@@ -8,6 +8,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./lib/env");
   const e = env();
+  const { startTracingFromEnv } = await import("./lib/observability/start-tracing");
+  startTracingFromEnv("web");
   if (e.FAKE_GRAPH) {
     const { startBuiltInFakeGraph } = await import("./lib/simulator/built-in-dev-graph-api");
     await startBuiltInFakeGraph();

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { tracingEnabled, withSpan } from "@/lib/observability/tracing";
 
 /**
  * Plain node-postgres with the tagged-template surface of `prisma.$queryRaw` / `$executeRaw`, for the
@@ -136,13 +137,20 @@ function toParam(v: unknown) {
 
 type Queryable = { query: (config: pg.QueryConfig) => Promise<pg.QueryResult> };
 
+/** One statement, in a "db" span when tracing (named by its first keyword; values never recorded). */
+function run(q: Queryable, config: pg.QueryConfig): Promise<pg.QueryResult> {
+  if (!tracingEnabled()) return q.query(config);
+  const operation = /^\s*(\w+)/.exec(config.text)?.[1]?.toUpperCase() ?? "QUERY";
+  return withSpan(`db ${operation}`, { kind: "client", attributes: { "db.system.name": "postgresql", "db.operation.name": operation } }, () => q.query(config));
+}
+
 function clientOf(q: Queryable): SqlClient {
   return {
     async $queryRaw<T>(strings: TemplateStringsArray, ...values: unknown[]) {
-      return (await q.query(compile(strings, values))).rows as T;
+      return (await run(q, compile(strings, values))).rows as T;
     },
     async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]) {
-      return (await q.query(compile(strings, values))).rowCount ?? 0;
+      return (await run(q, compile(strings, values))).rowCount ?? 0;
     },
   };
 }

@@ -8,6 +8,9 @@ import { jobFunctions } from "../inngest/functions";
 import { startBackgroundRuntime } from "../lib/jobs/runtime";
 import { logger } from "../lib/observability/logger";
 import { serveWorkerMetrics } from "../lib/observability/serve-worker-metrics";
+import { startTracingFromEnv } from "../lib/observability/start-tracing";
+
+const stopTracing = startTracingFromEnv("worker");
 
 const runtime = startBackgroundRuntime({ functions: jobFunctions, force: true });
 // The web server's /metrics adds this process's counters (comment → DM latency, messages, Graph errors).
@@ -21,6 +24,7 @@ async function stop(signal: string) {
   logger.info({ signal }, "job worker stopping");
   metricsServer?.close();
   await runtime.stop();
+  await stopTracing();
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -6,6 +6,7 @@ import { createLruCache } from "./lru-cache";
 import { LLM_RESPONSE_JSON_SCHEMA, SYSTEM_PROMPT, buildUserMessage, parseLlmReply, type LlmAnswer } from "./llm-schema";
 import { prepareComment } from "./normalize-text";
 import { pickRelevantProducts } from "./relevant-products";
+import { withSpan } from "@/lib/observability/tracing";
 import { LANGUAGES, type Intent, type Language, type RulesDecision } from "./types";
 
 export interface LlmConfig {
@@ -125,7 +126,7 @@ export function createLlmClassifier(config: LlmConfig): LlmClassifier {
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), config.timeoutMs);
       try {
-        const completion = await client.chat.completions.create(
+        const completion = await withSpan("llm chat.completions", { kind: "client", attributes: { "gen_ai.request.model": config.model } }, () => client.chat.completions.create(
           {
             model: config.model,
             temperature: 0,
@@ -139,7 +140,7 @@ export function createLlmClassifier(config: LlmConfig): LlmClassifier {
             },
           },
           { timeout: config.timeoutMs, maxRetries: 0, signal: abort.signal },
-        );
+        ));
         const content = completion.choices[0]?.message?.content ?? "";
         const answer = parseLlmReply(content);
         if (!answer) {

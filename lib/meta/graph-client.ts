@@ -9,6 +9,14 @@ import {
   classifyMetaError,
   type MetaErrorBody,
 } from "./errors";
+import { withSpan } from "@/lib/observability/tracing";
+
+/** A Graph path as a span name: its edge (`messages`, `comments`, …), ids left out. */
+function graphEdge(path: string): string {
+  const segments = path.split("?")[0]!.split("/").filter(Boolean);
+  const edge = segments.at(-1) ?? "";
+  return /^[a-z_]+$/.test(edge) ? edge : "{id}";
+}
 import { MetaMessageBuildError, type MetaMessage } from "./messages";
 
 type MessagingType = "RESPONSE" | "UPDATE" | "MESSAGE_TAG" | "UTILITY";
@@ -111,7 +119,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   }
 
   /** A POST with a JSON body, or a GET (body undefined); retries, error mapping and metrics are the same. */
-  async function post(path: string, body: unknown, pageToken: string): Promise<PostOutcome> {
+  function post(path: string, body: unknown, pageToken: string): Promise<PostOutcome> {
+    const method = body === undefined ? "GET" : "POST";
+    return withSpan(`graph ${method} ${graphEdge(path)}`, { kind: "client", attributes: { "http.request.method": method } }, () => request(path, body, pageToken));
+  }
+
+  async function request(path: string, body: unknown, pageToken: string): Promise<PostOutcome> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {
       let response: Response;

@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/observability/metrics";
+import { withSpan } from "@/lib/observability/tracing";
 import { AppError, badRequest } from "@/lib/http/errors";
 import { verifyMetaSignature } from "@/lib/meta/signature";
 import { MetaWebhookPayloadError, parseMetaWebhook } from "@/lib/meta/webhook";
@@ -24,7 +25,11 @@ export function answerMetaChallenge(params: URLSearchParams): { status: number; 
  * Next.js route and by the web server's own fast path for this one URL (scripts/server.ts), so both
  * behave identically. Throws AppError (403/400) for deliveries that can never succeed.
  */
-export async function receiveMetaWebhook({ rawBody, signature }: { rawBody: Buffer; signature: string | null | undefined }) {
+export function receiveMetaWebhook(delivery: { rawBody: Buffer; signature: string | null | undefined }) {
+  return withSpan("meta.webhook", { kind: "server" }, () => receiveVerifiedDelivery(delivery));
+}
+
+async function receiveVerifiedDelivery({ rawBody, signature }: { rawBody: Buffer; signature: string | null | undefined }) {
   if (!verifyMetaSignature({ rawBody, header: signature, appSecret: env().META_APP_SECRET })) {
     throw new AppError(403, "invalid_signature", "X-Hub-Signature-256 is missing or does not match");
   }
@@ -41,7 +46,7 @@ export async function receiveMetaWebhook({ rawBody, signature }: { rawBody: Buff
     if (e instanceof MetaWebhookPayloadError) throw badRequest("invalid_payload", e.message, e.issues);
     throw e;
   }
-  const stored = await ingestMetaEvents(events);
+  const stored = await withSpan("inbox.write", { attributes: { "lss.events": events.length } }, () => ingestMetaEvents(events));
   if (stored.comments > 0) metrics().commentsIngested.inc(stored.comments);
   return { received: events.length, ...stored };
 }

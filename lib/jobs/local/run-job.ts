@@ -1,5 +1,6 @@
 import { parseJobEvent, resolveKeyPath, type JobContext, type JobLogger } from "../define";
 import { runWithRequestContext, type RequestContext } from "@/lib/observability/request-context";
+import { withSpan } from "@/lib/observability/tracing";
 import { toMilliseconds } from "../duration";
 import type { JobEventName } from "../events";
 import type { ClaimedJob } from "./claim";
@@ -34,7 +35,7 @@ export async function runClaimedJob(settings: RunSettings, job: ClaimedJob): Pro
   }
 }
 
-type StoredPayload = { name: string; rid?: string; data?: { event?: unknown; error?: SerializedError; storeId?: unknown; liveId?: unknown; commentId?: unknown; orderId?: unknown } };
+type StoredPayload = { name: string; rid?: string; tp?: string; data?: { event?: unknown; error?: SerializedError; storeId?: unknown; liveId?: unknown; commentId?: unknown; orderId?: unknown } };
 
 /** The ids a job's log lines carry: the request that queued it (else the job's own id) and the ids of its event. */
 function jobContext(jobId: string, functionId: string, payload: StoredPayload): RequestContext {
@@ -70,7 +71,9 @@ async function replay(scope: RunScope, interrupts: Interrupts): Promise<RunOutco
   }
 
   const settled = await Promise.race<Settled>([
-    runWithRequestContext(jobContext(job.id, entry.def.id, payload), () => runHandler(scope, runner, payload)).then(
+    runWithRequestContext(jobContext(job.id, entry.def.id, payload), () =>
+      withSpan(`job ${entry.def.id}`, { kind: "consumer", parent: payload.tp, attributes: { "lss.job": entry.def.id, "lss.job_id": job.id, "lss.attempt": job.attempts } }, () => runHandler(scope, runner, payload)),
+    ).then(
       (value) => ({ ok: true, value }),
       (error: unknown) => ({ ok: false, error }),
     ),

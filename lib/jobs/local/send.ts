@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { currentRequestContext } from "@/lib/observability/request-context";
+import { currentTraceparent } from "@/lib/observability/tracing";
 import type { SqlClient as PgSqlClient } from "@/lib/db";
 import type { AnyJobDefinition } from "../define";
 import type { PreparedEvent } from "../events";
@@ -22,10 +23,12 @@ export function outboxRowsFor(routes: RouteTable, events: readonly PreparedEvent
   const now = Date.now();
   // The request that queued the work: its id follows the job into every log line of its steps.
   const rid = currentRequestContext()?.request_id;
+  // …and, when tracing, the span that queued it: the job's span continues that trace.
+  const tp = currentTraceparent();
   for (const event of events) {
     const subscribed = routes.get(event.name);
     if (!subscribed) continue;
-    const payload = JSON.stringify(rid ? { ...event, rid } : event);
+    const payload = JSON.stringify(rid || tp ? { ...event, ...(rid && { rid }), ...(tp && { tp }) } : event);
     const runAt = event.ts > now ? new Date(event.ts).toISOString() : null;
     for (const def of subscribed) {
       rows.push({

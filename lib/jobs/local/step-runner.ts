@@ -8,6 +8,7 @@ import type { RegisteredFunction } from "./registry";
 import type { RunSettings } from "./run-settings";
 import { insertEventJobs } from "./send";
 import { describeError, JobStepError, serializeError, type StepOutput } from "./step-output";
+import { withSpan } from "@/lib/observability/tracing";
 import { publishWake } from "./wake";
 
 export interface StepRunner {
@@ -134,7 +135,7 @@ export function createStepRunner({
   const runStep = async <T>(stepId: string, fn: () => T | Promise<T>): Promise<StepResult<T> | Stop> => {
     let value: StepResult<T>;
     try {
-      value = toJson<T>(await fn());
+      value = toJson<T>(await withSpan(`step ${stepId}`, {}, async () => fn()));
     } catch (error) {
       return failStep(stepId, error);
     }

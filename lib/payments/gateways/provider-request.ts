@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { PaymentProviderError, PaymentProviderUnavailableError } from "./errors";
 import type { ProviderId } from "./types";
+import { withSpan } from "@/lib/observability/tracing";
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -10,7 +11,15 @@ export type ProviderResponse = { status: number; json: unknown; text: string };
  * One HTTP call to a provider with a hard timeout. Network failures, timeouts, 5xx and 429 become
  * PaymentProviderUnavailableError; any other status is returned for the adapter to interpret.
  */
-export async function providerRequest(args: {
+export function providerRequest(args: ProviderRequest): Promise<ProviderResponse> {
+  return withSpan(`payment ${args.provider} ${args.method}`, { kind: "client", attributes: { "lss.provider": args.provider, "http.request.method": args.method } }, async (span) => {
+    const res = await sendProviderRequest(args);
+    span?.setAttribute("http.response.status_code", res.status);
+    return res;
+  });
+}
+
+type ProviderRequest = {
   provider: ProviderId;
   fetch: FetchLike;
   timeoutMs: number;
@@ -18,7 +27,9 @@ export async function providerRequest(args: {
   url: string;
   headers?: Record<string, string>;
   body?: string;
-}): Promise<ProviderResponse> {
+};
+
+async function sendProviderRequest(args: ProviderRequest): Promise<ProviderResponse> {
   let res: Response;
   try {
     res = await args.fetch(args.url, {
