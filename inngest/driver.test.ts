@@ -6,6 +6,7 @@ import { afterAll, describe, expect, test } from "vitest";
 import { disconnectPrisma, prisma } from "@/lib/db";
 import { NonRetriableError, defineJob } from "@/lib/jobs/define";
 import { createInngestDriver, toInngestFunction } from "@/lib/jobs/inngest-driver";
+import { STORE_CONCURRENCY_LIMIT } from "@/lib/jobs/inngest-fairness";
 import { createLocalDriver, inspectJob, runJobsUntilIdle } from "@/lib/jobs/local-driver";
 import { createInngestClient } from "@/lib/jobs/inngest-client";
 
@@ -115,7 +116,8 @@ describe("Inngest driver", () => {
       id: "example-order-flow",
       triggers: [{ event: "comment/received" }],
       retries: 2,
-      concurrency: [{ key: "event.data.liveId", limit: 1 }],
+      // Its own limit per live, then every store its own queue (served in turn) and at most its share of runs.
+      concurrency: [{ key: "event.data.liveId", limit: 1 }, { key: "event.data.storeId", limit: STORE_CONCURRENCY_LIMIT }],
       throttle: { key: "event.data.storeId", limit: 10, period: "1s" },
     });
     expect(fn.opts.onFailure).toBeTypeOf("function");

@@ -10,6 +10,7 @@ import {
   type StepResult,
 } from "./define";
 import { prepareEvents } from "./events";
+import { inngestConcurrency } from "./inngest-fairness";
 
 /** The slice of Inngest's step tools the seam uses; Inngest's real (and mocked) tools satisfy it. */
 interface InngestSteps {
@@ -42,13 +43,14 @@ export function toInngestFunction(def: AnyJobDefinition, client: Inngest.Any): I
   const existing = byId.get(def.id);
   if (existing) return existing;
 
-  const { concurrency, throttle } = def;
+  const { throttle } = def;
+  const concurrency = inngestConcurrency(def);
   const fn = client.createFunction(
     {
       id: def.id,
       triggers: [{ event: def.event }],
       retries: def.retries as Retries,
-      ...(concurrency && { concurrency: [concurrency.key ? { key: concurrency.key, limit: concurrency.limit } : { limit: concurrency.limit }] }),
+      ...(concurrency && { concurrency }),
       ...(throttle && {
         throttle: { ...(throttle.key && { key: throttle.key }), limit: throttle.limit, period: throttle.period as Period },
       }),

@@ -121,3 +121,71 @@ describe("claim", () => {
     expect(row?.status).toBe("COMPLETED");
   });
 });
+
+describe("fair share across stores", () => {
+  const orders = (store: string, n: number) => Array.from({ length: n }, (_, i) => ({ orderId: `${store}-${i}`, storeId: store }));
+  const storesOf = async (ids: string[]) =>
+    (await pgDb.$queryRaw<{ store: string }[]>`SELECT payload->'data'->>'storeId' AS store FROM jobs WHERE id = ANY(${ids}::text[])`).map((r) => r.store);
+
+  test("a big store's backlog does not hide a small store's job: it is in the very next claim", async () => {
+    const def = defineJob({ id: unique("flood"), event: "order/created", handler: async () => "ok" });
+    const [big, small] = [unique("big"), unique("small")];
+    await send(def, orders(big, 300));
+    await send(def, orders(small, 1));
+
+    const claim = await claimJobs({ db: pgDb, registry: buildRegistry([def]), max: 4, leaseMs: 60_000 });
+
+    const stores = await storesOf(claim.jobs.map((j) => j.id));
+    expect(stores).toHaveLength(4);
+    expect(stores.filter((s) => s === small)).toHaveLength(1);
+    expect(claim.more).toBe(true);
+  });
+
+  test("while two stores have work, each claim splits the slots evenly, whatever the order they queued in", async () => {
+    const def = defineJob({ id: unique("share"), event: "order/created", handler: async () => "ok" });
+    const [a, b] = [unique("a"), unique("b")];
+    await send(def, orders(a, 100));
+    await send(def, orders(b, 100));
+    const registry = buildRegistry([def]);
+
+    const first = await storesOf((await claimJobs({ db: pgDb, registry, max: 8, leaseMs: 60_000 })).jobs.map((j) => j.id));
+    const second = await storesOf((await claimJobs({ db: pgDb, registry, max: 6, leaseMs: 60_000 })).jobs.map((j) => j.id));
+
+    expect(first.filter((s) => s === a)).toHaveLength(4);
+    expect(first.filter((s) => s === b)).toHaveLength(4);
+    expect(second.filter((s) => s === a)).toHaveLength(3);
+    expect(second.filter((s) => s === b)).toHaveLength(3);
+  });
+
+  test("a store that already runs more than its share waits for the one that runs nothing", async () => {
+    const def = defineJob({ id: unique("level"), event: "order/created", handler: async () => "ok" });
+    const [a, b] = [unique("a"), unique("b")];
+    await send(def, orders(a, 20));
+    const registry = buildRegistry([def]);
+    await claimJobs({ db: pgDb, registry, max: 6, leaseMs: 60_000 }); // a runs 6
+    await send(def, orders(b, 20));
+
+    const next = await storesOf((await claimJobs({ db: pgDb, registry, max: 8, leaseMs: 60_000 })).jobs.map((j) => j.id));
+
+    // b catches up to a's 6 running jobs first; the last two slots are shared one each.
+    expect(next.filter((s) => s === b)).toHaveLength(7);
+    expect(next.filter((s) => s === a)).toHaveLength(1);
+  });
+
+  test("with one store a claim still takes its oldest jobs first", async () => {
+    const def = defineJob({ id: unique("solo"), event: "order/created", handler: async () => "ok" });
+    const store = unique("solo");
+    for (let i = 0; i < 5; i++) await send(def, [{ orderId: `${store}-${i}`, storeId: store }]);
+
+    const claim = await claimJobs({ db: pgDb, registry: buildRegistry([def]), max: 3, leaseMs: 60_000 });
+
+    const orderIds = await pgDb.$queryRaw<{ o: string }[]>`SELECT payload->'data'->>'orderId' AS o FROM jobs WHERE id = ANY(${claim.jobs.map((j) => j.id)}::text[]) ORDER BY 1`;
+    expect(orderIds.map((r) => r.o)).toEqual([0, 1, 2].map((i) => `${store}-${i}`));
+  });
+
+  test("the producer records each job's store: the hot producers' rows carry it too", async () => {
+    const store = unique("rows");
+    const rows = createLocalDriver({ functions: [defineJob({ id: unique("rows"), event: "order/created", handler: async () => "ok" })] }).outboxRows({ name: "order/created", data: { orderId: "x", storeId: store } });
+    expect(rows.map((r) => r.storeId)).toEqual([store]);
+  });
+});

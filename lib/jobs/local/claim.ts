@@ -32,6 +32,12 @@ export interface ClaimResult {
  */
 const CLAIM_HEAD = 512;
 const headSize = (max: number) => Math.min(CLAIM_HEAD, Math.max(32, max * 4));
+/**
+ * Stores whose oldest queued jobs a claim also reads (in storeId order), beside the oldest jobs overall:
+ * a store whose backlog fills the head of the queue cannot hide another store's jobs behind it. One
+ * index probe per store with queued jobs; past this many, the rest are served oldest first as before.
+ */
+const FAIR_STORES = 256;
 
 type Row = Omit<ClaimedJob, "steps"> & { steps: Record<string, StepOutput> | null; nextDueMs: number | null; more: boolean | null };
 
@@ -39,6 +45,12 @@ type Row = Omit<ClaimedJob, "steps"> & { steps: Record<string, StepOutput> | nul
  * Claims due jobs in one statement: QUEUED with runAt <= now, or RUNNING with an expired lease (its
  * worker died), with the steps they memoised so far. Rows are locked FOR UPDATE SKIP LOCKED (and
  * re-checked after locking), so concurrent workers never get the same job.
+ *
+ * Fair share across stores: the claim reads, beside the oldest due jobs overall, the oldest due jobs of
+ * each store with queued work (and of jobs with no store), and hands out its slots in order of
+ * (jobs the store already runs + the job's rank within its store), oldest first on ties: a store with a
+ * huge backlog gets a slot only after every other store with waiting work is level with it, so a quiet
+ * store's job starts at the next claim. With one store the order is plain oldest first.
  *
  * Per-key concurrency: the keys in use are counted once per claim; saturated keys are skipped before
  * the head of the queue is cut, and within the head each key gets at most its free slots. Claims of
@@ -96,15 +108,45 @@ function claimStatement(db: SqlClient, registry: FunctionRegistry, max: number, 
     full_keys AS MATERIALIZED (
       SELECT b.key FROM busy b JOIN lim l ON l.fn = b.fn WHERE b.n >= l.lim
     ),
+    running AS MATERIALIZED (
+      SELECT r."storeId" AS store, count(*)::int AS n
+      FROM jobs r
+      WHERE r.status = 'RUNNING' AND r."lockedUntil" > now()
+      GROUP BY 1
+    ),
+    stores AS MATERIALIZED (
+      WITH RECURSIVE s(store, n) AS (
+        (SELECT q."storeId", 1 FROM jobs q WHERE q.status = 'QUEUED' AND q."storeId" IS NOT NULL ORDER BY q."storeId" LIMIT 1)
+        UNION ALL
+        SELECT (SELECT q."storeId" FROM jobs q WHERE q.status = 'QUEUED' AND q."storeId" > s.store ORDER BY q."storeId" LIMIT 1), s.n + 1
+        FROM s WHERE s.store IS NOT NULL AND s.n < ${FAIR_STORES}
+      )
+      SELECT store FROM s WHERE store IS NOT NULL
+    ),
     head AS MATERIALIZED (
-      (SELECT j.id, j."functionId", j."concurrencyKey", j."runAt", j."createdAt"
+      (SELECT j.id, j."functionId", j."concurrencyKey", j."storeId", j."runAt", j."createdAt"
         FROM jobs j
         WHERE j.status = 'QUEUED' AND j."runAt" <= now() AND j."functionId" = ANY(${registry.ids}::text[])
           AND (j."concurrencyKey" IS NULL OR j."concurrencyKey" NOT IN (SELECT key FROM full_keys))
         ORDER BY j."runAt", j."createdAt"
         LIMIT ${headSize(max)})
-      UNION ALL
-      (SELECT j.id, j."functionId", j."concurrencyKey", j."runAt", j."createdAt"
+      UNION
+      SELECT h.* FROM stores st CROSS JOIN LATERAL (
+        SELECT j.id, j."functionId", j."concurrencyKey", j."storeId", j."runAt", j."createdAt"
+        FROM jobs j
+        WHERE j.status = 'QUEUED' AND j."storeId" = st.store AND j."runAt" <= now() AND j."functionId" = ANY(${registry.ids}::text[])
+          AND (j."concurrencyKey" IS NULL OR j."concurrencyKey" NOT IN (SELECT key FROM full_keys))
+        ORDER BY j."runAt", j."createdAt"
+        LIMIT ${max}) h
+      UNION
+      (SELECT j.id, j."functionId", j."concurrencyKey", j."storeId", j."runAt", j."createdAt"
+        FROM jobs j
+        WHERE j.status = 'QUEUED' AND j."storeId" IS NULL AND j."runAt" <= now() AND j."functionId" = ANY(${registry.ids}::text[])
+          AND (j."concurrencyKey" IS NULL OR j."concurrencyKey" NOT IN (SELECT key FROM full_keys))
+        ORDER BY j."runAt", j."createdAt"
+        LIMIT ${max})
+      UNION
+      (SELECT j.id, j."functionId", j."concurrencyKey", j."storeId", j."runAt", j."createdAt"
         FROM jobs j
         WHERE j.status = 'RUNNING' AND j."lockedUntil" <= now() AND j."functionId" = ANY(${registry.ids}::text[])
         LIMIT ${headSize(max)})
@@ -112,13 +154,16 @@ function claimStatement(db: SqlClient, registry: FunctionRegistry, max: number, 
     picked AS (
       SELECT h.id
       FROM (
-        SELECT h.*, row_number() OVER (PARTITION BY h."concurrencyKey" ORDER BY h."runAt", h."createdAt") AS rn
+        SELECT h.*,
+          row_number() OVER (PARTITION BY h."concurrencyKey" ORDER BY h."runAt", h."createdAt") AS rn,
+          row_number() OVER (PARTITION BY h."storeId" ORDER BY h."runAt", h."createdAt") AS store_rn
         FROM head h
       ) h
       LEFT JOIN busy b ON b.key = h."concurrencyKey"
       LEFT JOIN lim l ON l.fn = h."functionId"
+      LEFT JOIN running r ON r.store IS NOT DISTINCT FROM h."storeId"
       WHERE h."concurrencyKey" IS NULL OR l.lim IS NULL OR h.rn <= l.lim - COALESCE(b.n, 0)
-      ORDER BY h."runAt", h."createdAt"
+      ORDER BY COALESCE(r.n, 0) + h.store_rn, h."runAt", h."createdAt"
       LIMIT ${max}
     ),
     locked AS MATERIALIZED (

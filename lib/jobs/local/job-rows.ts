@@ -10,6 +10,8 @@ export interface OutboxJobRow {
   payload: string;
   maxAttempts: number;
   concurrencyKey: string | null;
+  /** The store the job works for (the event's `data.storeId`): the claim shares workers fairly between stores. */
+  storeId?: string | null;
   /**
    * ISO time before which the job must not start: the event's `ts` when it lies in the future (Inngest
    * schedules such an event's runs for that time too), else null (due at once, on the database clock).
@@ -19,7 +21,7 @@ export interface OutboxJobRow {
 
 /** What a statement adds around the rows: a JOIN or WHERE that keeps only some of them, and what it returns. */
 export interface JobRowsInsertShape {
-  /** SQL placed after the row source `r` (columns id, fn, ev, eid, payload, max, ck, run_at), e.g. `WHERE EXISTS (SELECT 1 FROM new_order)`. */
+  /** SQL placed after the row source `r` (columns id, fn, ev, eid, payload, max, ck, store, run_at), e.g. `WHERE EXISTS (SELECT 1 FROM new_order)`. */
   filter?: string;
   /** The RETURNING list, e.g. `id`. */
   returning?: string;
@@ -38,12 +40,12 @@ export interface JobRowsInsertShape {
  * const insertJobs = jobRowsInsert({ filter: "WHERE EXISTS (SELECT 1 FROM new_order)", returning: "id" });
  * // …inside the statement: job AS (${insertJobs(rows)}),
  * ```
- * The statement's text stays fixed (one prepared statement); the rows are bound as eight arrays.
+ * The statement's text stays fixed (one prepared statement); the rows are bound as nine arrays.
  */
 export function jobRowsInsert({ filter, returning }: JobRowsInsertShape = {}): (rows: readonly OutboxJobRow[]) => BoundSqlFragment {
   const fragment = new SqlFragment([
-    `INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "runAt", "updatedAt")
-      SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, GREATEST(date_trunc('milliseconds', now()), r.run_at), now()
+    `INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "concurrencyKey", "storeId", "runAt", "updatedAt")
+      SELECT r.id, r.fn, r.ev, r.eid, r.payload::jsonb, r.max, r.ck, r.store, GREATEST(date_trunc('milliseconds', now()), r.run_at), now()
       FROM unnest(`,
     "::text[], ",
     "::text[], ",
@@ -52,7 +54,8 @@ export function jobRowsInsert({ filter, returning }: JobRowsInsertShape = {}): (
     "::text[], ",
     "::int[], ",
     "::text[], ",
-    `::timestamptz[]) AS r(id, fn, ev, eid, payload, max, ck, run_at)${filter ? `\n      ${filter}` : ""}
+    "::text[], ",
+    `::timestamptz[]) AS r(id, fn, ev, eid, payload, max, ck, store, run_at)${filter ? `\n      ${filter}` : ""}
       ON CONFLICT ("functionId", "eventId") DO NOTHING${returning ? `\n      RETURNING ${returning}` : ""}`,
   ]);
   return (rows) =>
@@ -64,6 +67,7 @@ export function jobRowsInsert({ filter, returning }: JobRowsInsertShape = {}): (
       rows.map((r) => r.payload),
       rows.map((r) => r.maxAttempts),
       rows.map((r) => r.concurrencyKey),
+      rows.map((r) => r.storeId ?? null),
       rows.map((r) => r.runAt),
     ]);
 }

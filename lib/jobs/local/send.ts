@@ -9,13 +9,18 @@ import type { RouteTable } from "../routes";
 import { concurrencyGroup, failureFunctionId } from "./registry";
 import { JOBS_CHANNEL } from "./wake";
 
-;
 
 /**
  * Raw SQL is all the job tables need: a Prisma client or interactive transaction, or the plain
  * node-postgres client (`pgDb`) or one of its transactions, all fit.
  */
 export type SqlClient = Pick<PgSqlClient, "$executeRaw" | "$queryRaw">;
+
+/** The store an event's work belongs to, for fair scheduling (events of platform work carry none). */
+function storeOf(data: unknown): string | null {
+  const storeId = (data as { storeId?: unknown } | null | undefined)?.storeId;
+  return typeof storeId === "string" && storeId !== "" ? storeId : null;
+}
 
 /** One job row per subscribed function. */
 export function outboxRowsFor(routes: RouteTable, events: readonly PreparedEvent[]): OutboxJobRow[] {
@@ -30,6 +35,7 @@ export function outboxRowsFor(routes: RouteTable, events: readonly PreparedEvent
     if (!subscribed) continue;
     const payload = JSON.stringify(rid || tp ? { ...event, ...(rid && { rid }), ...(tp && { tp }) } : event);
     const runAt = event.ts > now ? new Date(event.ts).toISOString() : null;
+    const storeId = storeOf(event.data);
     for (const def of subscribed) {
       rows.push({
         id: randomUUID(),
@@ -39,6 +45,7 @@ export function outboxRowsFor(routes: RouteTable, events: readonly PreparedEvent
         payload,
         maxAttempts: def.retries + 1,
         concurrencyKey: concurrencyGroup(def, event),
+        storeId,
         runAt,
       });
     }
@@ -90,6 +97,7 @@ export async function insertFailureJob({
         payload: JSON.stringify({ name: "job/failed", data: { event, error }, id: failedJobId, ts: Date.now() }),
         maxAttempts: def.retries + 1,
         concurrencyKey: null,
+        storeId: storeOf((event as { data?: unknown } | null)?.data),
         runAt: null,
       },
     ],

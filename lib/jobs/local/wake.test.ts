@@ -58,6 +58,7 @@ describe("wake-ups", () => {
         payload: expect.stringContaining('"orderId":"o1"'),
         maxAttempts: 4,
         concurrencyKey: null,
+        storeId: "s",
         runAt: null,
       },
     ]);
