@@ -31,6 +31,8 @@ const schema = z.object({
   PAYPAL_API_URL: z.string().url().default("https://api-m.sandbox.paypal.com"),
   MERCADOPAGO_API_URL: z.string().url().default("https://api.mercadopago.com"),
   FLOW_API_URL: z.string().url().default("https://sandbox.flow.cl/api"),
+  BILLING_PAYPAL_CLIENT_ID: z.string().optional(), // the platform's own PayPal app: charges sellers' vaulted PayPal for their invoices (unset → PayPal collection off)
+  BILLING_PAYPAL_CLIENT_SECRET: z.string().optional(),
   SANDBOX_PAYMENTS_SECRET: z.string().min(16),
   S3_ENDPOINT: optionalUrl,
   S3_BUCKET: z.string().optional(),

@@ -97,7 +97,7 @@ describe("GET /stores/{id}/billing", () => {
     const now = new Date();
     const twoMonthsAgo = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 10));
     const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 20));
-    await prisma.subscription.update({ where: { storeId: store.id }, data: { createdAt: twoMonthsAgo } });
+    await prisma.subscription.update({ where: { storeId: store.id }, data: { createdAt: twoMonthsAgo, trialEndsAt: twoMonthsAgo } });
     await order(store.id, { totalMinor: 10_000, paidAt: lastMonth });
     await order(store.id, { totalMinor: 20_000 });
     const first = await call(invoicesRoute.GET, { params: { id: store.id }, token: owner.accessToken });

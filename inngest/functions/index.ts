@@ -7,6 +7,7 @@ import { resendAfterReconnect } from "./resend-after-reconnect";
 import { reconcileLive } from "./reconcile-live";
 import { sendEmail } from "./send-email";
 import { sendShipmentNotice } from "./send-shipment-notice";
+import { billingSweep, chargeInvoiceJob } from "./billing";
 
 /** Every job function. Both drivers run exactly this list. */
-export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive, sendEmail, sendShipmentNotice] as unknown as readonly AnyJobDefinition[];
+export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive, sendEmail, sendShipmentNotice, billingSweep, chargeInvoiceJob] as unknown as readonly AnyJobDefinition[];

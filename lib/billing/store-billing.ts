@@ -5,6 +5,7 @@ import { effectiveLimits, METRICS } from "./metrics";
 import { defaultPlan, periodBounds, usagePeriod } from "./plans";
 import { billingStatus } from "./status";
 import { usageOfStore } from "./usage";
+import { invoiceTotals, issueDueInvoices, subscriptionFeeFor } from "./collect/issue-invoices";
 
 async function loadSubscription(storeId: string) {
   const include = { plan: true, store: { select: { suspendedAt: true, suspendedReason: true, currency: true } } } as const;
@@ -45,6 +46,7 @@ export async function getStoreBilling({ storeId, now = new Date() }: { storeId: 
     licence_key: sub.licenceKey,
     transaction_fee_bps: sub.plan.transactionFeeBps,
     modules: sub.plan.modules,
+    collection: { method: sub.paymentMethod, past_due_since: sub.pastDueSince?.toISOString() ?? null, stage: sub.dunningStage },
     usage: Object.fromEntries(METRICS.map((m) => [m, { used: used[m], limit: limits[m] }])),
     period: {
       key: period,
@@ -59,7 +61,7 @@ export async function getStoreBilling({ storeId, now = new Date() }: { storeId: 
   };
 }
 
-type InvoiceRow = { id: string | null; number: number | null; period: string; periodStart: Date; periodEnd: Date; planCode: string; currency: string; subscriptionMinor: number; commission: unknown; status: string };
+type InvoiceRow = { id: string | null; number: number | null; period: string; periodStart: Date; periodEnd: Date; planCode: string; currency: string; subscriptionMinor: number; commission: unknown; totals: unknown; status: string; attempts: number; nextAttemptAt: Date | null; paidAt: Date | null; lastError: string | null };
 
 function toInvoiceDto(i: InvoiceRow, storeCurrency: string) {
   const commission = (i.commission ?? {}) as Record<string, number>;
@@ -76,33 +78,30 @@ function toInvoiceDto(i: InvoiceRow, storeCurrency: string) {
     commission_minor: commission[storeCurrency] ?? 0,
     commission_by_currency: commission,
     currency: storeCurrency,
+    totals: (i.totals ?? {}) as Record<string, number>,
+    attempts: i.attempts,
+    next_attempt_at: i.nextAttemptAt?.toISOString() ?? null,
+    paid_at: i.paidAt?.toISOString() ?? null,
+    last_error: i.lastError,
   };
-}
-
-function nextPeriod(period: string) {
-  return usagePeriod(periodBounds(period).end);
 }
 
 /**
  * The store's invoices, newest first: each closed month since the subscription began is issued once
- * (numbered, its commission frozen at issue), and the running month is shown as a draft computed now.
+ * (numbered, its fee and commission frozen at issue; see issueDueInvoices), and the running month is
+ * shown as a draft computed now.
  */
 export async function listInvoices({ storeId, now = new Date() }: { storeId: string; now?: Date }) {
   const sub = await loadSubscription(storeId);
   const current = usagePeriod(now);
-  const issued = new Set((await prisma.invoice.findMany({ where: { storeId }, select: { period: true } })).map((i) => i.period));
-  for (let p = usagePeriod(sub.createdAt); p < current; p = nextPeriod(p)) {
-    if (issued.has(p)) continue;
-    const { start, end } = periodBounds(p);
-    const commission = await commissionByCurrency({ storeId, start, end, bps: sub.plan.transactionFeeBps });
-    // Concurrent readers may issue the same month: the unique (store, period) keeps one.
-    await prisma.invoice.createMany({ data: [{ storeId, period: p, periodStart: start, periodEnd: end, planCode: sub.plan.code, currency: sub.plan.currency, subscriptionMinor: sub.plan.priceMinor, commission }], skipDuplicates: true });
-  }
+  await issueDueInvoices({ storeId, now });
   const rows = await prisma.invoice.findMany({ where: { storeId }, orderBy: { period: "desc" } });
   const { start, end } = periodBounds(current);
+  const commission = await commissionByCurrency({ storeId, start, end, bps: sub.plan.transactionFeeBps });
+  const subscriptionMinor = subscriptionFeeFor({ priceMinor: sub.plan.priceMinor, start, end, createdAt: sub.createdAt, trialEndsAt: sub.trialEndsAt });
   const draft: InvoiceRow = {
     id: null, number: null, period: current, periodStart: start, periodEnd: end, planCode: sub.plan.code, currency: sub.plan.currency,
-    subscriptionMinor: sub.plan.priceMinor, commission: await commissionByCurrency({ storeId, start, end, bps: sub.plan.transactionFeeBps }), status: "draft",
+    subscriptionMinor, commission, totals: invoiceTotals(subscriptionMinor, sub.plan.currency, commission), status: "draft", attempts: 0, nextAttemptAt: null, paidAt: null, lastError: null,
   };
   return { items: [draft, ...rows].map((i) => toInvoiceDto(i, sub.store.currency)) };
 }

@@ -2,7 +2,7 @@ import type { UiLocale } from "@/lib/i18n";
 
 // Every email the platform sends, in the four UI languages. `{link}`-style placeholders are filled by
 // renderEmail; values are HTML-escaped there.
-export type EmailTemplate = "password_reset" | "password_changed" | "invitation";
+export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended";
 
 type Texts = Record<EmailTemplate, { subject: string; heading: string; body: string; action?: string; footer: string }>;
 
@@ -28,6 +28,41 @@ const en: Texts = {
     action: "Accept the invitation",
     footer: "LiveStreamSell · if you don't know this store, ignore this email.",
   },
+  billing_payment_failed: {
+    subject: "We could not collect {amount} for {store}",
+    heading: "Payment failed",
+    body: "We tried to collect invoice {invoice} ({amount}) for {store} and it did not go through ({reason}). We will try again on {retry}. Update the payment method in Settings → Billing to avoid interruptions.",
+    action: "Open billing",
+    footer: "LiveStreamSell · billing notice.",
+  },
+  billing_payment_received: {
+    subject: "Payment received for {store}",
+    heading: "Thank you, we received your payment",
+    body: "Invoice {invoice} ({amount}) for {store} is paid. Your plan is active.",
+    action: "Open billing",
+    footer: "LiveStreamSell · billing notice.",
+  },
+  billing_read_only: {
+    subject: "{store} is now read-only: an invoice is unpaid",
+    heading: "Your store is read-only",
+    body: "Invoice {invoice} for {store} is still unpaid after the grace period. The dashboard keeps working, but new lives cannot start until it is paid. A live that is running is not cut.",
+    action: "Pay now",
+    footer: "LiveStreamSell · billing notice.",
+  },
+  billing_suspended: {
+    subject: "{store} is suspended for an unpaid invoice",
+    heading: "Your store is suspended",
+    body: "Invoice {invoice} for {store} has been unpaid for {days} days, so the bot is stopped. Pay the invoice and the store is reactivated at once. Your data is kept.",
+    action: "Pay now",
+    footer: "LiveStreamSell · billing notice.",
+  },
+  billing_trial_ended: {
+    subject: "The trial of {store} has ended",
+    heading: "Your trial has ended",
+    body: "The free trial of {store} ended. Add a payment method in Settings → Billing to keep the plan active; the store becomes read-only after the grace period.",
+    action: "Add a payment method",
+    footer: "LiveStreamSell · billing notice.",
+  },
 };
 
 const es: Texts = {
@@ -51,6 +86,41 @@ const es: Texts = {
     body: "{inviter} te invitó a ayudar a gestionar {store} en LiveStreamSell. La invitación vale 7 días.",
     action: "Aceptar la invitación",
     footer: "LiveStreamSell · si no conoces esta tienda, ignora este correo.",
+  },
+  billing_payment_failed: {
+    subject: "No pudimos cobrar {amount} de {store}",
+    heading: "El pago falló",
+    body: "Intentamos cobrar la factura {invoice} ({amount}) de {store} y no se pudo ({reason}). Lo intentaremos de nuevo el {retry}. Actualiza el medio de pago en Ajustes → Facturación para evitar interrupciones.",
+    action: "Abrir facturación",
+    footer: "LiveStreamSell · aviso de facturación.",
+  },
+  billing_payment_received: {
+    subject: "Recibimos el pago de {store}",
+    heading: "Gracias, recibimos tu pago",
+    body: "La factura {invoice} ({amount}) de {store} está pagada. Tu plan está activo.",
+    action: "Abrir facturación",
+    footer: "LiveStreamSell · aviso de facturación.",
+  },
+  billing_read_only: {
+    subject: "{store} quedó en solo lectura: hay una factura impaga",
+    heading: "Tu tienda está en solo lectura",
+    body: "La factura {invoice} de {store} sigue impaga tras el período de gracia. El panel sigue funcionando, pero no se pueden iniciar nuevos lives hasta pagarla. Un live en curso no se corta.",
+    action: "Pagar ahora",
+    footer: "LiveStreamSell · aviso de facturación.",
+  },
+  billing_suspended: {
+    subject: "{store} está suspendida por una factura impaga",
+    heading: "Tu tienda está suspendida",
+    body: "La factura {invoice} de {store} lleva {days} días impaga, así que el bot está detenido. Paga la factura y la tienda se reactiva al instante. Tus datos se conservan.",
+    action: "Pagar ahora",
+    footer: "LiveStreamSell · aviso de facturación.",
+  },
+  billing_trial_ended: {
+    subject: "Terminó la prueba de {store}",
+    heading: "Tu prueba terminó",
+    body: "La prueba gratuita de {store} terminó. Agrega un medio de pago en Ajustes → Facturación para mantener el plan activo; tras el período de gracia la tienda queda en solo lectura.",
+    action: "Agregar medio de pago",
+    footer: "LiveStreamSell · aviso de facturación.",
   },
 };
 
@@ -76,6 +146,41 @@ const pt: Texts = {
     action: "Aceitar o convite",
     footer: "LiveStreamSell · se você não conhece esta loja, ignore este e-mail.",
   },
+  billing_payment_failed: {
+    subject: "Não conseguimos cobrar {amount} de {store}",
+    heading: "O pagamento falhou",
+    body: "Tentamos cobrar a fatura {invoice} ({amount}) de {store} e não deu certo ({reason}). Tentaremos de novo em {retry}. Atualize a forma de pagamento em Configurações → Cobrança para evitar interrupções.",
+    action: "Abrir cobrança",
+    footer: "LiveStreamSell · aviso de cobrança.",
+  },
+  billing_payment_received: {
+    subject: "Pagamento recebido de {store}",
+    heading: "Obrigado, recebemos seu pagamento",
+    body: "A fatura {invoice} ({amount}) de {store} está paga. Seu plano está ativo.",
+    action: "Abrir cobrança",
+    footer: "LiveStreamSell · aviso de cobrança.",
+  },
+  billing_read_only: {
+    subject: "{store} agora está somente leitura: há uma fatura em aberto",
+    heading: "Sua loja está somente leitura",
+    body: "A fatura {invoice} de {store} continua em aberto após o período de carência. O painel continua funcionando, mas novas lives não podem começar até o pagamento. Uma live em andamento não é cortada.",
+    action: "Pagar agora",
+    footer: "LiveStreamSell · aviso de cobrança.",
+  },
+  billing_suspended: {
+    subject: "{store} está suspensa por uma fatura em aberto",
+    heading: "Sua loja está suspensa",
+    body: "A fatura {invoice} de {store} está em aberto há {days} dias, então o bot está parado. Pague a fatura e a loja é reativada na hora. Seus dados são mantidos.",
+    action: "Pagar agora",
+    footer: "LiveStreamSell · aviso de cobrança.",
+  },
+  billing_trial_ended: {
+    subject: "O teste de {store} terminou",
+    heading: "Seu teste terminou",
+    body: "O teste grátis de {store} terminou. Adicione uma forma de pagamento em Configurações → Cobrança para manter o plano ativo; após a carência a loja fica somente leitura.",
+    action: "Adicionar forma de pagamento",
+    footer: "LiveStreamSell · aviso de cobrança.",
+  },
 };
 
 const ar: Texts = {
@@ -99,6 +204,41 @@ const ar: Texts = {
     body: "دعاك {inviter} للمساعدة في إدارة {store} على LiveStreamSell. الدعوة صالحة لمدة 7 أيام.",
     action: "اقبل الدعوة",
     footer: "LiveStreamSell · إن كنت لا تعرف هذا المتجر، فتجاهل هذه الرسالة.",
+  },
+  billing_payment_failed: {
+    subject: "تعذّر تحصيل {amount} من {store}",
+    heading: "فشل الدفع",
+    body: "حاولنا تحصيل الفاتورة {invoice} ({amount}) من {store} ولم تنجح العملية ({reason}). سنحاول مجددًا في {retry}. حدّث وسيلة الدفع في الإعدادات ← الفوترة لتجنّب التوقف.",
+    action: "افتح الفوترة",
+    footer: "LiveStreamSell · إشعار فوترة.",
+  },
+  billing_payment_received: {
+    subject: "تم استلام دفعة {store}",
+    heading: "شكرًا، استلمنا دفعتك",
+    body: "الفاتورة {invoice} ({amount}) الخاصة بـ {store} مدفوعة. خطتك نشطة.",
+    action: "افتح الفوترة",
+    footer: "LiveStreamSell · إشعار فوترة.",
+  },
+  billing_read_only: {
+    subject: "أصبح {store} للقراءة فقط: توجد فاتورة غير مدفوعة",
+    heading: "متجرك للقراءة فقط",
+    body: "الفاتورة {invoice} الخاصة بـ {store} ما زالت غير مدفوعة بعد فترة السماح. تعمل لوحة التحكم، لكن لا يمكن بدء بث جديد حتى الدفع. البث الجاري لا يُقطع.",
+    action: "ادفع الآن",
+    footer: "LiveStreamSell · إشعار فوترة.",
+  },
+  billing_suspended: {
+    subject: "تم إيقاف {store} بسبب فاتورة غير مدفوعة",
+    heading: "تم إيقاف متجرك",
+    body: "الفاتورة {invoice} الخاصة بـ {store} غير مدفوعة منذ {days} يومًا، لذلك توقّف الروبوت. ادفع الفاتورة ويُعاد تفعيل المتجر فورًا. بياناتك محفوظة.",
+    action: "ادفع الآن",
+    footer: "LiveStreamSell · إشعار فوترة.",
+  },
+  billing_trial_ended: {
+    subject: "انتهت الفترة التجريبية لـ {store}",
+    heading: "انتهت فترتك التجريبية",
+    body: "انتهت الفترة التجريبية المجانية لـ {store}. أضف وسيلة دفع في الإعدادات ← الفوترة لإبقاء الخطة نشطة؛ بعد فترة السماح يصبح المتجر للقراءة فقط.",
+    action: "أضف وسيلة دفع",
+    footer: "LiveStreamSell · إشعار فوترة.",
   },
 };
 

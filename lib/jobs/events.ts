@@ -52,6 +52,16 @@ export const jobEvents = {
   "email/requested": z.object({
     emailId: z.string().min(1),
   }),
+  /** The billing clock (lib/billing/collect/run-billing-sweep): trials, invoices, charges due, dunning steps. `at` = the time it stands for. */
+  "billing/sweep": z.object({
+    at: z.string().datetime(),
+  }),
+  /** One collection attempt of an invoice (`attempt` = failed attempts before it); `at` = when the sweep found it due. */
+  "billing/charge": z.object({
+    invoiceId: z.string().min(1),
+    attempt: z.number().int().nonnegative(),
+    at: z.string().datetime(),
+  }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 type JobEvents = typeof jobEvents;

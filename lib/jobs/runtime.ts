@@ -2,7 +2,7 @@ import { env, usesInngest } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { expireOverdueOrders } from "@/lib/orders/expire-order";
 import type { AnyJobDefinition } from "./define";
-import { startJobWorker } from "./index";
+import { jobs, startJobWorker } from "./index";
 import { warmUpWorker } from "./warm-up";
 
 const g = globalThis as unknown as { __lssRuntime?: { stop: () => Promise<void> } };
@@ -23,9 +23,18 @@ export function startBackgroundRuntime({ functions, force = false }: { functions
     expireOverdueOrders().catch((err) => logger.error({ err }, "expiring overdue orders failed"));
   }, 5_000);
   sweep.unref();
+  // The billing clock: one billing/sweep per hour across every instance (the event id names the hour).
+  const tickBilling = () => {
+    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+    jobs.send({ name: "billing/sweep", id: `billing-sweep:${hour.toISOString()}`, data: { at: new Date().toISOString() } }).catch((err) => logger.error({ err }, "queueing the billing sweep failed"));
+  };
+  const billing = setInterval(tickBilling, 10 * 60_000);
+  billing.unref();
+  if (worker) tickBilling();
   g.__lssRuntime = {
     async stop() {
       clearInterval(sweep);
+      clearInterval(billing);
       await worker?.stop();
       g.__lssRuntime = undefined;
     },

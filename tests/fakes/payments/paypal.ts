@@ -64,6 +64,10 @@ export type FakePaypal = FakeServer & {
   /** Headers + body exactly as PayPal would deliver them. */
   signWebhook(event: Record<string, unknown>, opts?: { webhookId?: string }): SignedNotification;
   sendWebhook(targetUrl: string, args: { eventType: string; orderId: string; webhookId?: string }): Promise<{ status: number; body: string }>;
+  /** A saved (vaulted) PayPal payment method that merchant-initiated orders can charge; "decline" refuses every charge. */
+  vault(vaultId: string, state: "ok" | "decline"): void;
+  /** Captures made through vaulted payment methods, in order (what a seller was charged). */
+  vaultCharges(): { vaultId: string; currency: string; value: string; status: string; customId?: string }[];
 };
 
 // One RSA key per process: generating it takes a noticeable fraction of a second.
@@ -80,6 +84,8 @@ export async function startFakePaypal(options: FakePaypalOptions = {}): Promise<
   const orders = new Map<string, FakeOrder>();
   const captures = new Map<string, Capture>();
   const idempotent = new Map<string, FakeResponse>();
+  const vaults = new Map<string, "ok" | "decline">();
+  const charges: { vaultId: string; currency: string; value: string; status: string; customId?: string }[] = [];
   let base = "";
 
   const certUrl = () => `${base}/v1/notifications/certs/${certId}`;
@@ -229,7 +235,8 @@ export async function startFakePaypal(options: FakePaypalOptions = {}): Promise<
       if (problem) return problem;
       if (units.length > 1 && !pu.reference_id) return invalidRequest(`/purchase_units/${i}/reference_id`, "MISSING_REQUIRED_PARAMETER");
     }
-    const ps = body.payment_source as { paypal?: { experience_context?: Record<string, unknown> } } | undefined;
+    const ps = body.payment_source as { paypal?: { vault_id?: string; experience_context?: Record<string, unknown> } } | undefined;
+    if (ps?.paypal?.vault_id !== undefined) return chargeVault(ps.paypal.vault_id, units[0] as PurchaseUnit, body.intent);
     const ctx = (ps?.paypal?.experience_context ?? (body.application_context as Record<string, unknown> | undefined)) ?? {};
     for (const field of ["return_url", "cancel_url"] as const) {
       const v = ctx[field];
@@ -252,6 +259,21 @@ export async function startFakePaypal(options: FakePaypalOptions = {}): Promise<
     const full = /return=representation/.test(header(req, "prefer") ?? "");
     const view = orderView(order);
     return json(201, full ? view : { id, status: order.status, ...(order.usesPaymentSource ? { payment_source: { paypal: {} } } : {}), links: view.links });
+  };
+
+  // A merchant-initiated payment with a vaulted payment method: no approval step, the answer is final.
+  const chargeVault = (vaultId: string, pu: PurchaseUnit, intent: string): FakeResponse => {
+    const state = vaults.get(vaultId);
+    if (!state) return unprocessable("/payment_source/paypal/vault_id", "INVALID_RESOURCE_ID");
+    const id = randomBytes(9).toString("hex").toUpperCase().slice(0, 17);
+    const status = state === "ok" ? "COMPLETED" : "DECLINED";
+    charges.push({ vaultId, currency: pu.amount.currency_code, value: pu.amount.value, status, customId: pu.custom_id });
+    if (state === "decline") return unprocessable("", "INSTRUMENT_DECLINED");
+    const capture: Capture = { id: randomBytes(9).toString("hex").toUpperCase().slice(0, 17), orderId: id, status, amount: pu.amount, refundedUnits: 0n, createTime: new Date().toISOString(), customId: pu.custom_id };
+    captures.set(capture.id, capture);
+    const order: FakeOrder = { id, intent, status: "COMPLETED", purchaseUnits: [pu], returnUrl: null, cancelUrl: null, usesPaymentSource: true, createTime: capture.createTime, approval: null, capture };
+    orders.set(id, order);
+    return json(201, orderView(order));
   };
 
   const checkPurchaseUnit = (pu: PurchaseUnit, at: string): FakeResponse | null => {
@@ -402,6 +424,10 @@ export async function startFakePaypal(options: FakePaypalOptions = {}): Promise<
     },
     webhookEvent,
     signWebhook,
+    vault(vaultId: string, state: "ok" | "decline") {
+      vaults.set(vaultId, state);
+    },
+    vaultCharges: () => [...charges],
     async sendWebhook(targetUrl: string, args: { eventType: string; orderId: string; webhookId?: string }) {
       const signed = signWebhook(webhookEvent(args.eventType, args.orderId), { webhookId: args.webhookId });
       return deliver({ url: targetUrl, ...signed });

@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+/** PUT /api/v1/stores/{id}/billing/payment-method (OWNER): a seller can choose bank transfer; a PayPal vault is saved by the platform. */
+export const sellerPaymentMethodInput = z.object({ method: z.enum(["bank_transfer"]) }).strict();
+
+/** PUT /api/admin/tenants/{id}/payment-method: the collection method of a tenant (vault_id: the PayPal vault id of the seller's saved PayPal). */
+export const adminPaymentMethodInput = z
+  .object({ method: z.enum(["paypal", "bank_transfer"]).nullable(), vault_id: z.string().trim().min(3).max(100).optional() })
+  .strict()
+  .refine((v) => v.method !== "paypal" || Boolean(v.vault_id), { path: ["vault_id"], message: "is required for PayPal" });
+
+/** POST /api/admin/invoices/{id}/pay: a superadmin confirms a bank transfer that paid the invoice. */
+export const confirmInvoicePaymentInput = z.object({ reference: z.string().trim().min(1).max(200) }).strict();
