@@ -66,6 +66,7 @@ const OWNER_ONLY = new Set([
   "POST /api/v1/orders/[id]/refund",
   "GET /api/v1/buyers/[id]/export",
   "GET /api/v1/stores/[id]/billing",
+  "PUT /api/v1/stores/[id]/billing/payment-method",
   "PUT /api/v1/stores/[id]/delivery",
   "GET /api/v1/stores/[id]/invoices",
   "DELETE /api/v1/buyers/[id]",
