@@ -8,6 +8,7 @@ import { reconcileLive } from "./reconcile-live";
 import { sendEmail } from "./send-email";
 import { sendShipmentNotice } from "./send-shipment-notice";
 import { billingSweep, chargeInvoiceJob } from "./billing";
+import { emailLiveReportJob } from "./email-live-report";
 
 /** Every job function. Both drivers run exactly this list. */
-export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive, sendEmail, sendShipmentNotice, billingSweep, chargeInvoiceJob] as unknown as readonly AnyJobDefinition[];
+export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive, sendEmail, sendShipmentNotice, billingSweep, chargeInvoiceJob, emailLiveReportJob] as unknown as readonly AnyJobDefinition[];

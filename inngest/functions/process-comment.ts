@@ -1,7 +1,7 @@
 import { defineJob } from "@/lib/jobs";
 import { understandComment, finishComment } from "@/lib/pipeline/understand-comment";
 import { reserveForComment } from "@/lib/pipeline/reserve-for-comment";
-import { replyToComment } from "@/lib/pipeline/comment-replies";
+import { replyToBlockedBuyer, replyToComment } from "@/lib/pipeline/comment-replies";
 import { cancelBuyerCartForComment } from "@/lib/pipeline/cancel-for-comment";
 import { optOutBuyer } from "@/lib/pipeline/buyers";
 import { flagForSeller } from "@/lib/pipeline/flag-for-seller";
@@ -27,7 +27,11 @@ export const processComment = defineJob({
   async handler({ event, step }) {
     const { commentId } = event.data;
     const understood = await step.run("understand", () => understandComment({ commentId }));
-    if (understood.action === "skip") return { skipped: understood.reason };
+    if (understood.action === "skip") {
+      // A blocked buyer's buy comment reserves nothing; the store chose whether they hear anything.
+      if (understood.politeReply) await step.run("reply-blocked", () => replyToBlockedBuyer({ commentId }));
+      return { skipped: understood.reason };
+    }
 
     switch (understood.intent) {
       case "BUY": {

@@ -2,7 +2,7 @@ import type { UiLocale } from "@/lib/i18n";
 
 // Every email the platform sends, in the four UI languages. `{link}`-style placeholders are filled by
 // renderEmail; values are HTML-escaped there.
-export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended";
+export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended" | "live_report";
 
 type Texts = Record<EmailTemplate, { subject: string; heading: string; body: string; action?: string; footer: string }>;
 
@@ -63,6 +63,13 @@ const en: Texts = {
     action: "Add a payment method",
     footer: "LiveStreamSell · billing notice.",
   },
+  live_report: {
+    subject: "{store}: what your live “{title}” sold",
+    heading: "Your live “{title}” ended",
+    body: "{comments} comments, {buys} wanted to buy, {reserved} reserved, {opened} opened the checkout and {paid} paid: {revenue}. Lost along the way: {waitlisted} wanted a sold-out product and {expired} let their hold expire.",
+    action: "Open the full report",
+    footer: "LiveStreamSell · sent to the store's owners after every live.",
+  },
 };
 
 const es: Texts = {
@@ -121,6 +128,13 @@ const es: Texts = {
     body: "La prueba gratuita de {store} terminó. Agrega un medio de pago en Ajustes → Facturación para mantener el plan activo; tras el período de gracia la tienda queda en solo lectura.",
     action: "Agregar medio de pago",
     footer: "LiveStreamSell · aviso de facturación.",
+  },
+  live_report: {
+    subject: "{store}: lo que vendió tu live “{title}”",
+    heading: "Terminó tu live “{title}”",
+    body: "{comments} comentarios, {buys} quisieron comprar, {reserved} reservaron, {opened} abrieron el pago y {paid} pagaron: {revenue}. Se perdió en el camino: {waitlisted} pidieron un producto agotado y a {expired} se les venció la reserva.",
+    action: "Ver el informe completo",
+    footer: "LiveStreamSell · lo reciben los dueños de la tienda después de cada live.",
   },
 };
 
@@ -181,6 +195,13 @@ const pt: Texts = {
     action: "Adicionar forma de pagamento",
     footer: "LiveStreamSell · aviso de cobrança.",
   },
+  live_report: {
+    subject: "{store}: o que sua live “{title}” vendeu",
+    heading: "Sua live “{title}” terminou",
+    body: "{comments} comentários, {buys} quiseram comprar, {reserved} reservaram, {opened} abriram o pagamento e {paid} pagaram: {revenue}. Perdido no caminho: {waitlisted} pediram um produto esgotado e {expired} deixaram a reserva expirar.",
+    action: "Abrir o relatório completo",
+    footer: "LiveStreamSell · enviado aos donos da loja depois de cada live.",
+  },
 };
 
 const ar: Texts = {
@@ -239,6 +260,13 @@ const ar: Texts = {
     body: "انتهت الفترة التجريبية المجانية لـ {store}. أضف وسيلة دفع في الإعدادات ← الفوترة لإبقاء الخطة نشطة؛ بعد فترة السماح يصبح المتجر للقراءة فقط.",
     action: "أضف وسيلة دفع",
     footer: "LiveStreamSell · إشعار فوترة.",
+  },
+  live_report: {
+    subject: "{store}: ما باعه بثك المباشر “{title}”",
+    heading: "انتهى بثك المباشر “{title}”",
+    body: "{comments} تعليقًا، {buys} أرادوا الشراء، {reserved} حجزوا، {opened} فتحوا صفحة الدفع و{paid} دفعوا: {revenue}. ما ضاع في الطريق: {waitlisted} طلبوا منتجًا نفدت كميته و{expired} انتهت مدة حجزهم.",
+    action: "افتح التقرير الكامل",
+    footer: "LiveStreamSell · يُرسل إلى مالكي المتجر بعد كل بث مباشر.",
   },
 };
 

@@ -66,6 +66,7 @@ const en = {
     tracking_number: "Tracking number", carrier: "Carrier", reason: "Reason", file: "File", plan: "Plan", gateway: "Payment method",
     q: "Search", status: "Status", limit: "Page size", offset: "Page", store_id: "Store",
     reservation_minutes: "Reservation time", reservation_ttl_seconds: "Reservation time", tone: "Tone of the bot",
+    high_risk_threshold: "High-risk score", high_risk_hold_seconds: "High-risk hold", blocked_buyer_reply: "Reply to blocked buyers", segment: "Segment",
   },
   codes: {
     network_error: "Could not reach the server. Check your connection and try again.",
@@ -183,6 +184,7 @@ const es: ApiErrorMessages = {
     tracking_number: "Número de seguimiento", carrier: "Transportista", reason: "Motivo", file: "Archivo", plan: "Plan", gateway: "Medio de pago",
     q: "Búsqueda", status: "Estado", limit: "Tamaño de página", offset: "Página", store_id: "Tienda",
     reservation_minutes: "Tiempo de reserva", reservation_ttl_seconds: "Tiempo de reserva", tone: "Tono del bot",
+    high_risk_threshold: "Riesgo alto desde", high_risk_hold_seconds: "Reserva de alto riesgo", blocked_buyer_reply: "Respuesta a compradores bloqueados", segment: "Segmento",
   },
   codes: {
     network_error: "No se pudo conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.",
@@ -298,6 +300,7 @@ const pt: ApiErrorMessages = {
     tracking_number: "Código de rastreio", carrier: "Transportadora", reason: "Motivo", file: "Arquivo", plan: "Plano", gateway: "Forma de pagamento",
     q: "Busca", status: "Status", limit: "Tamanho da página", offset: "Página", store_id: "Loja",
     reservation_minutes: "Tempo de reserva", reservation_ttl_seconds: "Tempo de reserva", tone: "Tom do bot",
+    high_risk_threshold: "Risco alto a partir de", high_risk_hold_seconds: "Reserva de alto risco", blocked_buyer_reply: "Resposta a compradores bloqueados", segment: "Segmento",
   },
   codes: {
     network_error: "Não foi possível falar com o servidor. Confira sua conexão e tente novamente.",
@@ -413,6 +416,7 @@ const ar: ApiErrorMessages = {
     tracking_number: "رقم التتبّع", carrier: "شركة الشحن", reason: "السبب", file: "الملف", plan: "الخطة", gateway: "طريقة الدفع",
     q: "البحث", status: "الحالة", limit: "حجم الصفحة", offset: "الصفحة", store_id: "المتجر",
     reservation_minutes: "مدة الحجز", reservation_ttl_seconds: "مدة الحجز", tone: "أسلوب البوت",
+    high_risk_threshold: "حد الخطورة العالية", high_risk_hold_seconds: "مدة حجز المشتري عالي الخطورة", blocked_buyer_reply: "الرد على المشترين المحظورين", segment: "الفئة",
   },
   codes: {
     network_error: "تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.",

@@ -48,6 +48,11 @@ export const jobEvents = {
   "meta/reconnected": z.object({
     storeId: z.string().min(1),
   }),
+  /** A live ended: its report is emailed to the store's owners. */
+  "live/ended": z.object({
+    liveId: z.string().min(1),
+    storeId: z.string().min(1),
+  }),
   /** An email recorded in `emails` waits for delivery (lib/email). */
   "email/requested": z.object({
     emailId: z.string().min(1),

@@ -28,6 +28,7 @@ export const jobRoutes: { readonly [N in JobEventName]: readonly JobRoute[] } = 
   "email/requested": [{ id: "send-email", retries: 6 }],
   "billing/sweep": [{ id: "billing-sweep", retries: 3, concurrency: { limit: 1 } }],
   "billing/charge": [{ id: "charge-invoice", retries: 6, concurrency: { key: "event.data.invoiceId", limit: 1 } }],
+  "live/ended": [{ id: "email-live-report", retries: 6 }],
 };
 
 export type RouteTable = ReadonlyMap<JobEventName, readonly JobRoute[]>;

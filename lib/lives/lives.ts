@@ -80,6 +80,8 @@ export async function endLive({ live, actorId, actorType = "USER" }: { live: Liv
   const ended = await prisma.$transaction(async (tx) => {
     const l = await tx.live.update({ where: { id: live.id }, data: { status: "ENDED", endedAt: new Date() } });
     await recordAudit(tx, { storeId: live.storeId, actorType, actorId: actorId ?? null, action: "live.ended", entityType: "live", entityId: live.id });
+    // The post-live report goes to the owners by email (one event per live: its id deduplicates).
+    await jobs.send({ name: "live/ended", id: `live-ended:${live.id}`, data: { liveId: live.id, storeId: live.storeId } }, { tx });
     return l;
   });
   forgetPageLives();

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError, notFound } from "@/lib/http/errors";
 import { notifyStore } from "@/lib/realtime/notify";
 import { releaseReservations } from "./release-reservations";
+import { refreshBuyerRisk } from "@/lib/buyers/refresh-buyer-risk";
 
 export type CancelOrderResult = { orderId: string; status: OrderStatus; releasedProducts: string[]; alreadyCancelled: boolean };
 
@@ -13,7 +14,7 @@ export type CancelOrderResult = { orderId: string; status: OrderStatus; released
  * REFUND_NEEDED (see markOrderPaid). Paid orders are refunded, not cancelled. Idempotent.
  */
 export async function cancelOrder({ orderId, storeId, actor, reason, ip }: { orderId: string; storeId: string; actor: { type: "USER" | "SYSTEM" | "BUYER"; id?: string | null }; reason?: string; ip?: string | null }): Promise<CancelOrderResult> {
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const [order] = await tx.$queryRaw<{ id: string; storeId: string; status: OrderStatus; liveId: string | null }[]>`
       SELECT id, "storeId", status, "liveId" FROM orders WHERE id = ${orderId} FOR UPDATE`;
     if (!order || order.storeId !== storeId) throw notFound("Order");
@@ -28,4 +29,6 @@ export async function cancelOrder({ orderId, storeId, actor, reason, ip }: { ord
     for (const productId of releasedProducts) await notifyStore(storeId, { type: "product.updated", productId }, tx);
     return { orderId, status: "CANCELLED" as const, releasedProducts, alreadyCancelled: false };
   });
+  if (!result.alreadyCancelled) await refreshBuyerRisk({ orderId });
+  return result;
 }

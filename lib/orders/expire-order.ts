@@ -2,6 +2,7 @@ import { pgDb, prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notifyStore } from "@/lib/realtime/notify";
 import { releaseReservations } from "./release-reservations";
+import { refreshBuyerRisk } from "@/lib/buyers/refresh-buyer-risk";
 
 // The order's `expiresAt` is the one deadline of every reservation in it: a cart extended by a later BUY
 // keeps all its reservations until the new time (reservations' own `expiresAt` only records when each was
@@ -22,6 +23,7 @@ export async function expireOrder({ orderId, now = new Date() }: { orderId: stri
     await notifyStore(order.storeId, { type: "order.updated", orderId, status: "EXPIRED", liveId: order.liveId }, tx);
     return { storeId: order.storeId, productIds };
   });
+  if (result) await refreshBuyerRisk({ orderId });
   return result;
 }
 

@@ -5,6 +5,7 @@ import { notifyStore } from "@/lib/realtime/notify";
 import { commitReservations, reReserveAndCommit } from "./commit-stock";
 import { expireOverdueForProduct } from "./expire-order";
 import { recordSellerAlert } from "./seller-alert";
+import { refreshBuyerRisk } from "@/lib/buyers/refresh-buyer-risk";
 
 export type MarkOrderPaidInput = {
   orderId: string;
@@ -58,7 +59,9 @@ export async function markOrderPaid(input: MarkOrderPaidInput): Promise<MarkOrde
   await expireOverdueReservationsOfOrder(input.orderId);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await prisma.$transaction((tx) => markInTx(tx, input, now), { timeout: 20_000 });
+      const result = await prisma.$transaction((tx) => markInTx(tx, input, now), { timeout: 20_000 });
+      if (result.outcome !== "duplicate" && result.outcome !== "flagged") await refreshBuyerRisk({ orderId: result.orderId });
+      return result;
     } catch (e) {
       const code = (e as { meta?: { code?: string } }).meta?.code ?? (e as { code?: string }).code;
       if (attempt < 4 && code && (RETRYABLE.has(code) || code === "P2002")) continue;

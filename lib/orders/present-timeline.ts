@@ -77,6 +77,11 @@ export function presentTimeline(entries: TimelineEntry[], ctx: TimelineContext):
   const say = (template: string, vars: Record<string, string | number>) =>
     isRtlText(template) ? format(template, vars) : format(template, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, `\u2068${v}\u2069`])));
   const items = (d: Data) => `${num(d.quantity) ?? 1} × ${product(d)}`;
+  // The buyer's risk shortened the hold (lib/orders/reserve/read-context.ts): the seller sees why.
+  const shortHold = (a: Data) => {
+    const h = (a.riskHold ?? null) as Data | null;
+    return h ? say(t.shortHold, { minutes: Math.max(1, Math.round((num(h.seconds) ?? 0) / 60)), risk: num(h.risk) ?? 0, threshold: num(h.threshold) ?? 0 }) : null;
+  };
 
   function describe(e: TimelineEntry): Omit<TimelineItem, "key" | "at" | "when"> | null {
     const d = e.data as Data;
@@ -116,10 +121,10 @@ export function presentTimeline(entries: TimelineEntry[], ctx: TimelineContext):
       const amount = num(a.amountMinor) !== null ? money(num(a.amountMinor)!, str(a.currency) ?? ctx.currency) : null;
       switch (d.action) {
         case "order.created":
-          return line(a.commentId ? t.createdFrom : t.created, by);
+          return line(a.commentId ? t.createdFrom : t.created, join(by, shortHold(a)), a.riskHold ? "warning" : "default");
         case "order.items_added": {
           const items = Array.isArray(a.items) ? (a.items as Data[]).map((i) => `${product(i)} ×${num(i.quantity) ?? 1}`).join(", ") : null;
-          return line(t.itemsAdded, items);
+          return line(t.itemsAdded, join(items, shortHold(a)), a.riskHold ? "warning" : "default");
         }
         case "order.paid":
           return line(t.paid, join(amount ? say(t.paidWith, { amount, method: method(a.provider) }) : null, by), "success");

@@ -18,6 +18,7 @@ import {
   renderCancelDm,
   renderPublicFallbackReply,
   renderPublicReply,
+  renderBlockedBuyerReply,
   renderChoiceDm,
   renderWhichProductDm,
   renderAllSoldOutDm,
@@ -206,4 +207,15 @@ async function answerQuestion({ commentId, plan, ctx }: { commentId: string; pla
     : { ...base, kind: "PUBLIC_REPLY", purpose: "question_answer", idempotencyKey: `comment:${commentId}:public`, metaCommentId: comment.metaCommentId, text: answer.text };
   const [result] = await sendOutboundBatch([send], { complete: { commentId, status: "PROCESSED", privateIndex: privately ? 0 : -1 } });
   return { private: privately ? result!.status : ("SKIPPED" as const) };
+}
+
+/**
+ * A blocked buyer's buy comment, when the store answers them politely: one public line, no private
+ * reply, no reservation (the comment stays SKIPPED). Idempotent on the comment's public-reply key.
+ */
+export async function replyToBlockedBuyer({ commentId }: { commentId: string }) {
+  const { comment, store, text, base } = await context(commentId, null);
+  const line = renderBlockedBuyerReply({ ...text, buyerName: comment.authorName, storeName: store.name });
+  const [result] = await sendOutboundBatch([{ ...base, kind: "PUBLIC_REPLY", purpose: "blocked_reply", idempotencyKey: `comment:${commentId}:public`, metaCommentId: comment.metaCommentId, text: line }]);
+  return { public: result!.status };
 }

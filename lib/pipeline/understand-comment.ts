@@ -6,7 +6,8 @@ import { replyLanguage } from "./reply-language";
 import { KILL_SWITCH_REASON } from "./kill-switch";
 
 export type Understood =
-  | { action: "skip"; reason: string }
+  /** `politeReply`: a blocked buyer's buy comment in a store that answers blocked buyers politely. */
+  | { action: "skip"; reason: string; politeReply?: boolean }
   | {
       action: "act";
       intent: "BUY" | "QUESTION" | "GREETING" | "CANCEL" | "OPT_OUT" | "OTHER";
@@ -40,6 +41,7 @@ type CommentRow = {
   optedOut: boolean | null;
   paused: boolean | null;
   blocked: boolean | null;
+  blockedBuyerReply: string;
   catalogVersion: string | null;
 };
 
@@ -60,7 +62,7 @@ export async function understandComment({ commentId }: { commentId: string }): P
     WITH c AS (
       SELECT c.id, c."storeId", c."liveId", c.status::text AS status, c.text, c."authorId", c."authorName",
         c.status IN ('RECEIVED', 'PROCESSING') AS open,
-        s."fbPageId", s.locale AS "storeLocale",
+        s."fbPageId", s.locale AS "storeLocale", s."blockedBuyerReply",
         l.id IS NOT NULL AS "hasLive", l."botEnabled", l.status::text AS "liveStatus"
       FROM comments c JOIN stores s ON s.id = c."storeId" LEFT JOIN lives l ON l.id = c."liveId"
       WHERE c.id = ${commentId}
@@ -75,7 +77,7 @@ export async function understandComment({ commentId }: { commentId: string }): P
     ), buyer AS (
       SELECT * FROM existing UNION ALL SELECT * FROM created
     )
-    SELECT c.id, c."storeId", c."liveId", c.status, c.text, c."storeLocale", c."hasLive", c."botEnabled", c."liveStatus",
+    SELECT c.id, c."storeId", c."liveId", c.status, c.text, c."storeLocale", c."blockedBuyerReply", c."hasLive", c."botEnabled", c."liveStatus",
       b.id AS "buyerId", b.locale AS "buyerLocale", b."optedOutAt" IS NOT NULL AS "optedOut", b."botPausedAt" IS NOT NULL AS paused, b."blockedAt" IS NOT NULL AS blocked,
       CASE WHEN c.open THEN (
         SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(
@@ -140,6 +142,7 @@ export async function understandComment({ commentId }: { commentId: string }): P
     SELECT (SELECT count(*) FROM d)::int AS d, (SELECT count(*) FROM u)::int AS u, (SELECT count(*) FROM c)::int AS c, (SELECT count(*) FROM b)::int AS b,
       set_config('synchronous_commit', 'off', true) AS "asyncCommit"`;
   publishStoreEvent(comment.storeId, { type: "comment.processed", commentId, liveId: comment.liveId });
+  if (skipReason === BLOCKED_BUYER_REASON && decision.intent === "BUY" && comment.blockedBuyerReply === "polite") return { action: "skip", reason: skipReason, politeReply: true };
   if (skipReason) return { action: "skip", reason: skipReason };
   return {
     action: "act",

@@ -25,6 +25,9 @@ export const storeUpdateInput = partialUpdateOf(storeCreateInput).extend({
   onboarding_step: z.number().int().min(0).max(10).optional(),
   auto_start_lives: z.boolean({ error: "must be true or false" }).optional(),
   cart_recovery_messages: z.boolean({ error: "must be true or false" }).optional().describe("after a cart expired, remind the buyer at +12 h and +23 h that it is saved (only inside Meta's 24 h window)"),
+  high_risk_threshold: z.number().int().min(1, "must be between 1 and 100").max(100, "must be between 1 and 100").nullish().describe("a buyer whose risk score (0-100) reaches this gets the high-risk hold on the bot's reservations; null = off"),
+  high_risk_hold_seconds: z.number().int().min(60, "must be at least 1 minute").max(24 * 3600, "must be at most 24 hours").optional().describe("the reservation hold of a high-risk buyer (never longer than the store's usual hold)"),
+  blocked_buyer_reply: z.enum(["none", "polite"]).optional().describe("what the bot answers a blocked buyer's buy comment: nothing, or a polite public line (never a reservation)"),
 });
 
 export const metaTokenInput = z.object({
@@ -50,6 +53,9 @@ export const storeOutput = z.object({
   meta_status: z.enum(["connected", "disconnected", "missing_permissions"]).describe("disconnected: no Page token, or Meta revoked it (error 190) — reconnect; missing_permissions: connected without a permission the bot needs"),
   auto_start_lives: z.boolean().describe("a live_videos webhook with status live starts a live for the Page"),
   cart_recovery_messages: z.boolean(),
+  high_risk_threshold: z.number().nullable(),
+  high_risk_hold_seconds: z.number(),
+  blocked_buyer_reply: z.enum(["none", "polite"]),
   onboarding_step: z.number(),
   created_at: z.string(),
 });

@@ -418,7 +418,7 @@ export const ar: Messages = {
     ack: "رد تحت التعليق", checkout: "السلة ورابط الدفع", cart_updated: "سلة محدّثة", reminder: "تذكير بالدفع", expired: "انتهى الحجز",
     receipt: "إيصال الدفع", refund_notice: "إشعار الاسترداد", waitlist_offer: "عرض قائمة الانتظار", confirm: "يطلب تأكيد المنتج", cancelled: "إلغاء",
     transfer_review: "الإيصال قيد المراجعة", transfer_rejected: "رُفض الإيصال",
-    manual: "كتبتها أنت", manual_checkout: "رابط دفع أرسلته أنت", seller_alert: "تنبيه لك", other: "رسالة",
+    manual: "كتبتها أنت", manual_checkout: "رابط دفع أرسلته أنت", seller_alert: "تنبيه لك", blocked_reply: "رد مهذب على مشترٍ محظور", other: "رسالة",
   },
   simulator: {
     title: "المحاكي",

@@ -416,7 +416,7 @@ export const en = {
     ack: "Reply under the comment", checkout: "Cart and checkout link", cart_updated: "Updated cart", reminder: "Payment reminder", expired: "Reservation expired",
     receipt: "Payment receipt", refund_notice: "Refund notice", waitlist_offer: "Waitlist offer", confirm: "Asks to confirm the product", cancelled: "Cancellation",
     transfer_review: "Receipt under review", transfer_rejected: "Receipt rejected",
-    manual: "Written by you", manual_checkout: "Checkout link sent by you", seller_alert: "Alert for you", other: "Message",
+    manual: "Written by you", manual_checkout: "Checkout link sent by you", seller_alert: "Alert for you", blocked_reply: "Polite reply to a blocked buyer", other: "Message",
   },
   simulator: {
     title: "Simulator",

@@ -418,7 +418,7 @@ export const es: Messages = {
     ack: "Respuesta bajo el comentario", checkout: "Carrito y link de pago", cart_updated: "Carrito actualizado", reminder: "Recordatorio de pago", expired: "Reserva vencida",
     receipt: "Comprobante de pago", refund_notice: "Aviso de reembolso", waitlist_offer: "Oferta de lista de espera", confirm: "Pide confirmar el producto", cancelled: "Cancelación",
     transfer_review: "Comprobante en revisión", transfer_rejected: "Comprobante rechazado",
-    manual: "Escrito por ti", manual_checkout: "Link de pago enviado por ti", seller_alert: "Alerta para ti", other: "Mensaje",
+    manual: "Escrito por ti", manual_checkout: "Link de pago enviado por ti", seller_alert: "Alerta para ti", blocked_reply: "Respuesta cortés a un comprador bloqueado", other: "Mensaje",
   },
   simulator: {
     title: "Simulador",

@@ -418,7 +418,7 @@ export const pt: Messages = {
     ack: "Resposta no comentário", checkout: "Carrinho e link de pagamento", cart_updated: "Carrinho atualizado", reminder: "Lembrete de pagamento", expired: "Reserva expirada",
     receipt: "Comprovante de pagamento", refund_notice: "Aviso de reembolso", waitlist_offer: "Oferta da lista de espera", confirm: "Pede para confirmar o produto", cancelled: "Cancelamento",
     transfer_review: "Comprovante em análise", transfer_rejected: "Comprovante recusado",
-    manual: "Escrita por você", manual_checkout: "Link de pagamento enviado por você", seller_alert: "Alerta para você", other: "Mensagem",
+    manual: "Escrita por você", manual_checkout: "Link de pagamento enviado por você", seller_alert: "Alerta para você", blocked_reply: "Resposta educada a um comprador bloqueado", other: "Mensagem",
   },
   simulator: {
     title: "Simulador",

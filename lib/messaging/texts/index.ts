@@ -4,7 +4,7 @@ export { formatMoneyMinor, formatClockTime, formatDayTime } from "./format";
 export { createTexts,  type StoreTextOverrides,   } from "./translator";
 export { buildPayload, parsePayload,   } from "./payloads";
 ;
-export { renderPublicReply, renderPublicFallbackReply, containsLinkOrPrice,  } from "./render-public-reply";
+export { renderPublicReply, renderPublicFallbackReply, renderBlockedBuyerReply, containsLinkOrPrice,  } from "./render-public-reply";
 export { renderCheckoutDm, renderCartUpdatedDm, renderReminderDm, type CartDmInput } from "./render-cart-dm";
 export { renderConfirmDm } from "./render-confirm-dm";
 export { renderOutOfStockDm } from "./render-out-of-stock-dm";

@@ -50,3 +50,11 @@ export function renderPublicReply(options: TextOptions & { buyerName?: string | 
 export function renderPublicFallbackReply(options: TextOptions & { buyerName?: string | null; storeName: string; outcome?: PublicReplyOutcome }): string {
   return render(options, KEYS[options.outcome ?? "reserved"].fallback, { name: displayFirstName(options.buyerName), store: options.storeName });
 }
+
+/**
+ * The polite public line under a blocked buyer's buy comment (stores that chose "polite"): it reserves
+ * nothing and promises nothing but that the seller will answer.
+ */
+export function renderBlockedBuyerReply(options: TextOptions & { buyerName?: string | null; storeName: string }): string {
+  return render(options, "publicReplyBlocked", { name: displayFirstName(options.buyerName), store: options.storeName });
+}

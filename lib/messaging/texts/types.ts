@@ -9,6 +9,7 @@ export const TEXT_KEYS = [
   "publicReplyFallback",
   "publicReplySoldOut",
   "publicReplySoldOutFallback",
+  "publicReplyBlocked",
   "publicReplyAsked",
   "checkoutIntro",
   "cartUpdatedIntro",

@@ -20,6 +20,10 @@ type ReadRow = {
   currency: string | null;
   country: string | null;
   ttl: number | null;
+  /** The store's high-risk threshold (null = off) and the hold it gives, and the buyer's stored risk, aged. */
+  riskThreshold: number | null;
+  riskHoldSeconds: number | null;
+  risk: number | null;
   cartId: string | null;
   cartVersion: number | null;
   replay: (OrderRow & { byComment: boolean }) | null;
@@ -52,7 +56,10 @@ export async function readReservationContext(tx: SqlClient, plan: Plan): Promise
   const [read] = await tx.$queryRaw<ReadRow[]>`
     WITH cm AS (
       SELECT c."storeId", c."liveId", c."orderId", COALESCE(c.language, b.locale) AS locale,
-             COALESCE(l."botEnabled", false) AS "botEnabled", b."optedOutAt" IS NOT NULL AS "optedOut"
+             COALESCE(l."botEnabled", false) AS "botEnabled", b."optedOutAt" IS NOT NULL AS "optedOut",
+             -- The stored score is as of the buyer's last finished order: unpaid holds older than 90 days weigh
+             -- a third (30 → 10 points each in listBuyers), so a score nothing refreshed for 90 days is aged alike.
+             CASE WHEN b."riskScoredAt" > now() - interval '90 days' THEN b."riskScore" ELSE b."riskScore" / 3 END AS risk
       FROM comments c LEFT JOIN lives l ON l.id = c."liveId" LEFT JOIN buyers b ON b.id = c."buyerId"
       WHERE ${plan.botComment}::boolean AND c.id = ${plan.commentId}::text
     ),
@@ -60,7 +67,7 @@ export async function readReservationContext(tx: SqlClient, plan: Plan): Promise
       SELECT CASE WHEN ${plan.botComment}::boolean THEN cm."storeId" ELSE ${plan.storeId}::text END AS "storeId",
              CASE WHEN ${plan.botComment}::boolean THEN cm."liveId" ELSE ${plan.liveId}::text END AS "liveId",
              CASE WHEN ${plan.botComment}::boolean THEN cm.locale ELSE ${plan.buyerLocale}::text END AS "buyerLocale",
-             cm."botEnabled", cm."optedOut", cm."orderId" AS "commentOrderId",
+             cm."botEnabled", cm."optedOut", cm."orderId" AS "commentOrderId", cm.risk,
              (NOT ${plan.botComment}::boolean OR (cm."botEnabled" AND NOT cm."optedOut")) AS allowed
       FROM (SELECT 1) AS one LEFT JOIN cm ON true
     ),
@@ -80,7 +87,10 @@ export async function readReservationContext(tx: SqlClient, plan: Plan): Promise
       ORDER BY o."createdAt" DESC LIMIT 1
       FOR NO KEY UPDATE OF o
     ),
-    st AS (SELECT s.currency, s.country, s."reservationTtlSeconds" AS ttl FROM stores s, ctx WHERE s.id = ctx."storeId"),
+    st AS (
+      SELECT s.currency, s.country, s."reservationTtlSeconds" AS ttl, s."highRiskThreshold" AS "riskThreshold", s."highRiskHoldSeconds" AS "riskHoldSeconds"
+      FROM stores s, ctx WHERE s.id = ctx."storeId"
+    ),
     pr AS (
       SELECT p.id, p.sku, p.name, p."priceMinor", (p."storeId" = ctx."storeId" AND p.active) AS ok,
              GREATEST(0, p.stock - p.reserved) AS available,
@@ -93,7 +103,7 @@ export async function readReservationContext(tx: SqlClient, plan: Plan): Promise
     )
     SELECT ctx."storeId", ctx."liveId", ctx."buyerLocale", ctx."botEnabled", ctx."optedOut", ctx."commentOrderId",
            CASE WHEN ${plan.botComment}::boolean THEN set_config('synchronous_commit', 'off', true) END AS "asyncCommit",
-           st.currency, st.country, st.ttl, (SELECT id FROM cart) AS "cartId",
+           st.currency, st.country, st.ttl, st."riskThreshold", st."riskHoldSeconds", ctx.risk, (SELECT id FROM cart) AS "cartId",
            (SELECT b."cartVersion" FROM buyers b WHERE ${plan.botComment}::boolean AND b.id = ${plan.buyerId}::text) AS "cartVersion",
            (SELECT to_jsonb(replay) FROM replay) AS replay, (SELECT jsonb_agg(pr) FROM pr) AS products
     FROM ctx LEFT JOIN st ON true`;
@@ -127,10 +137,12 @@ export async function readReservationContext(tx: SqlClient, plan: Plan): Promise
 
   const cartId = read.cartId;
   const orderId = cartId ?? randomUUID();
-  const expiresAt = new Date(Date.now() + reservationTtlSeconds({ reservationTtlSeconds: read.ttl }) * 1000);
+  const hold = holdFor(read, plan.botComment);
+  const expiresAt = new Date(Date.now() + hold.seconds * 1000);
   const { rateBps } = includedVat({ totalMinor: 0, country: read.country });
   const lines = items.map((i) => products.get(i.productId)!);
-  const audit = JSON.stringify({ items: items.map((i) => ({ sku: products.get(i.productId)!.sku, quantity: i.quantity })), commentId: plan.commentId });
+  // A hold the buyer's risk shortened says so in the order's timeline (the audit row of its creation).
+  const audit = JSON.stringify({ items: items.map((i) => ({ sku: products.get(i.productId)!.sku, quantity: i.quantity })), commentId: plan.commentId, ...(hold.riskHold && { riskHold: hold.riskHold }) });
 
   // Every new order starts its lifecycle (reminder, expiry) in the transaction that creates it: its
   // order/created job row is one more write of the statement below (the workers are woken after commit).
@@ -141,4 +153,16 @@ export async function readReservationContext(tx: SqlClient, plan: Plan): Promise
     kind: "ready",
     ready: { storeId, liveId, items, pids, qs, lines, cartId, cartVersion: read.cartVersion, orderId, expiresAt, rateBps, currency: read.currency, buyerLocale: read.buyerLocale, audit, outbox },
   };
+}
+
+/**
+ * How long the bot's reservation holds: the store's hold, or its shorter high-risk hold when the buyer's
+ * stored risk reaches the store's threshold (never longer than the usual hold). A seller's own
+ * reservation through the API keeps the usual hold: she chose to reserve.
+ */
+function holdFor(read: Pick<ReadRow, "ttl" | "riskThreshold" | "riskHoldSeconds" | "risk">, botComment: boolean): { seconds: number; riskHold: { risk: number; threshold: number; seconds: number } | null } {
+  const usual = reservationTtlSeconds({ reservationTtlSeconds: read.ttl });
+  if (!botComment || read.riskThreshold === null || read.risk === null || read.riskHoldSeconds === null || read.risk < read.riskThreshold) return { seconds: usual, riskHold: null };
+  const seconds = Math.min(usual, read.riskHoldSeconds);
+  return { seconds, riskHold: { risk: read.risk, threshold: read.riskThreshold, seconds } };
 }

@@ -17,6 +17,7 @@ export const ar: Catalog = {
     fun: "أوه لا[ @{name}]، خلص! 😱 شوف رسائلك الخاصة لقائمة الانتظار 📩",
   },
   publicReplySoldOutFallback: "للأسف[ @{name}]، نفدت الكمية 😢 راسل {store} على ماسنجر للانضمام إلى قائمة الانتظار 💬",
+  publicReplyBlocked: "شكرًا على تعليقك[، {name}]. سيتواصل معك {store} بخصوص هذا الطلب 🙏",
   publicReplyAsked: {
     friendly: "أهلًا[ @{name}]! أرسلنا لك سؤالًا في رسالة خاصة 📩",
     formal: "مرحبًا[ {name}]. أرسلنا إليك سؤالًا في رسالة خاصة.",

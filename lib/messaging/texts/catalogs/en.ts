@@ -17,6 +17,7 @@ export const en: Catalog = {
     fun: "Nooo[ @{name}], it's gone! 😱 Check your private messages for the waitlist 📩",
   },
   publicReplySoldOutFallback: "Sorry[ @{name}], it's sold out 😢 Message {store} on Messenger to join the waitlist 💬",
+  publicReplyBlocked: "Thanks for your comment[, {name}]. {store} will get back to you about this order 🙏",
   publicReplyAsked: {
     friendly: "Hi[ @{name}]! We sent you a quick question in a private message 📩",
     formal: "Hello[, {name}]. We have sent you a question in a private message.",

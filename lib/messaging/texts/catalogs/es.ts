@@ -17,6 +17,7 @@ export const es: Catalog = {
     fun: "¡Noo[ @{name}], voló! 😱 Te escribimos por privado para la lista de espera 📩",
   },
   publicReplySoldOutFallback: "Uy[ @{name}], se agotó 😢 Escríbenos por Messenger a {store} para anotarte en la lista de espera 💬",
+  publicReplyBlocked: "Gracias por tu comentario[, {name}]. {store} te contactará sobre este pedido 🙏",
   publicReplyAsked: {
     friendly: "¡Hola[ @{name}]! Te escribimos por privado con una pregunta 📩",
     formal: "Hola[, {name}]. Le escribimos por mensaje privado con una consulta.",

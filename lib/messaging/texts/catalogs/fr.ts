@@ -17,6 +17,7 @@ export const fr: Catalog = {
     fun: "Nooon[ @{name}], parti ! 😱 Regarde tes messages privés pour la liste d'attente 📩",
   },
   publicReplySoldOutFallback: "Désolé[ @{name}], c'est épuisé 😢 Écris à {store} sur Messenger pour rejoindre la liste d'attente 💬",
+  publicReplyBlocked: "Merci pour ton commentaire[, {name}]. {store} te recontactera au sujet de cette commande 🙏",
   publicReplyAsked: {
     friendly: "Coucou[ @{name}] ! On t'a posé une question en message privé 📩",
     formal: "Bonjour[, {name}]. Nous vous avons posé une question en message privé.",

@@ -17,6 +17,7 @@ export const it: Catalog = {
     fun: "Nooo[ @{name}], volato via! 😱 Controlla i messaggi privati per la lista d'attesa 📩",
   },
   publicReplySoldOutFallback: "Ci dispiace[ @{name}], è esaurito 😢 Scrivi a {store} su Messenger per entrare nella lista d'attesa 💬",
+  publicReplyBlocked: "Grazie per il tuo commento[, {name}]. {store} ti ricontatterà per questo ordine 🙏",
   publicReplyAsked: {
     friendly: "Ciao[ @{name}]! Ti abbiamo fatto una domanda in privato 📩",
     formal: "Buongiorno[, {name}]. Le abbiamo inviato una domanda in un messaggio privato.",

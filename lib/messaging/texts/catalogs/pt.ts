@@ -17,6 +17,7 @@ export const pt: Catalog = {
     fun: "Nããão[ @{name}], voou! 😱 Te chamamos no privado pra lista de espera 📩",
   },
   publicReplySoldOutFallback: "Ah[ @{name}], esgotou 😢 Mande uma mensagem para {store} no Messenger para entrar na lista de espera 💬",
+  publicReplyBlocked: "Obrigado pelo seu comentário[, {name}]. {store} vai falar com você sobre este pedido 🙏",
   publicReplyAsked: {
     friendly: "Oi[ @{name}]! Te mandamos uma pergunta no privado 📩",
     formal: "Olá[, {name}]. Enviamos uma pergunta por mensagem privada.",
