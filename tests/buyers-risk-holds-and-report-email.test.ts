@@ -179,3 +179,33 @@ describe("the live report is emailed to the owner when the live ends (issue 19)"
     expect(await prisma.email.count({ where: { to: seeded.owner.email, template: "live_report" } })).toBe(1);
   });
 });
+
+describe("the buyer profile and the overview's winners (issue 19)", () => {
+  test("GET /api/v1/buyers/{id}: summary, orders, what they wait for and the conversation; another store's buyer answers 404", async () => {
+    const { storeWinners } = await import("@/lib/analytics/winners");
+    const seeded = await seedStore({ products: [{ sku: "A12", name: "Polera roja M", priceMinor: 15990, stock: 1, keywords: ["polera"], color: "rojo", size: "M" }] });
+    const first = await comment(seeded, { message: "quiero 1 A12", authorId: "p1", name: "Paga Pronto" });
+    const order = await prisma.order.findUniqueOrThrow({ where: { id: first.orderId! } });
+    await markOrderPaid({ orderId: order.id, provider: "sandbox", providerTxnId: `txn_${order.id}`, amountMinor: order.totalMinor, currency: order.currency, actor: { type: "WEBHOOK" } });
+    const late = await comment(seeded, { message: "quiero 1 A12", authorId: "p2", name: "Llega Tarde" });
+    await prisma.waitlistEntry.create({ data: { storeId: seeded.store.id, productId: seeded.products[0]!.id, buyerId: late.buyerId!, liveId: seeded.live.id, commentId: late.id, quantity: 1 } });
+
+    const cookie = await sessionCookieFor(seeded.owner);
+    const res = await call(buyerRoute.GET, { path: `/api/v1/buyers/${first.buyerId}`, params: { id: first.buyerId! }, headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ name: "Paga Pronto", blocked: false, summary: { orders_paid: 1, orders_unpaid: 0, spend_minor: 15990, segment: "new", risk: 0 }, orders: [{ id: order.id, status: "paid", total_minor: 15990, items: [{ sku: "A12", quantity: 1 }] }], waiting: [] });
+    expect(res.body.entries.some((e: { kind: string; text: string }) => e.kind === "comment" && e.text === "quiero 1 A12")).toBe(true);
+    const waiting = await call(buyerRoute.GET, { path: `/api/v1/buyers/${late.buyerId}`, params: { id: late.buyerId! }, headers: { cookie } });
+    expect(waiting.body).toMatchObject({ orders: [], waiting: [{ sku: "A12", quantity: 1 }] });
+
+    const other = await seedStore();
+    expect((await call(buyerRoute.GET, { path: `/api/v1/buyers/${first.buyerId}`, params: { id: first.buyerId! }, headers: { cookie: await sessionCookieFor(other.owner) } })).status).toBe(404);
+
+    const winners = await storeWinners({ storeId: seeded.store.id, from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000) });
+    expect(winners).toEqual({
+      topBuyers: [{ id: first.buyerId, name: "Paga Pronto", paidOrders: 1, spendMinor: 15990 }],
+      topLives: [{ id: seeded.live.id, title: "Live de prueba", paidOrders: 1, revenueMinor: 15990 }],
+    });
+    expect(await storeWinners({ storeId: other.store.id, from: new Date(Date.now() - 3_600_000), to: new Date() })).toEqual({ topBuyers: [], topLives: [] });
+  });
+});

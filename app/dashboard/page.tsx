@@ -6,6 +6,7 @@ import { BarChart } from "@/components/dashboard/charts/bar-chart";
 import { RangeTabs } from "@/components/dashboard/overview/range-tabs";
 import { LivesTable } from "@/components/dashboard/overview/lives-table";
 import { getMessages } from "@/lib/i18n/server";
+import { buyersMessages } from "@/lib/i18n/buyers";
 import { format } from "@/lib/i18n";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
 import { formatMoney } from "@/lib/money";
@@ -14,6 +15,7 @@ import { getStoreOverview } from "@/lib/analytics/store-overview";
 import { listLiveSummaries } from "@/lib/analytics/past-lives";
 import { catalogSize } from "@/lib/analytics/catalog-size";
 import { onboardingState } from "@/lib/onboarding/steps";
+import { storeWinners } from "@/lib/analytics/winners";
 
 export const metadata = { title: "Overview" };
 
@@ -22,6 +24,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const { t, locale, dir } = await getMessages();
   const range = analyticsRangeSchema.parse((await searchParams).range);
   const [o, lives, products] = await Promise.all([getStoreOverview({ storeId: store.id, range }), listLiveSummaries({ storeId: store.id, limit: 20 }), catalogSize({ storeId: store.id })]);
+  const winners = await storeWinners({ storeId: store.id, from: new Date(o.from), to: new Date(o.to) });
+  const tb = buyersMessages(locale);
   const onboarding = onboardingState(store.onboardingStep);
   const num = new Intl.NumberFormat(locale);
   const pct = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
@@ -107,12 +111,45 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         </Card>
       </div>
 
+      <div className="grid gap-4 md:grid-cols-2" data-testid="winners">
+        <Card>
+          <CardHeader><CardTitle>{tb.winners.topBuyers}</CardTitle></CardHeader>
+          <CardContent>
+            {winners.topBuyers.length === 0 ? <p className="text-sm text-muted-foreground">{tb.winners.noBuyers}</p> : (
+              <ol className="flex flex-col gap-2 text-sm" data-testid="top-buyers">
+                {winners.topBuyers.map((b) => (
+                  <li key={b.id} className="flex items-baseline justify-between gap-2">
+                    <Link href={`/dashboard/buyers/${b.id}`} className="min-w-0 truncate text-blue-300 hover:underline"><bdi>{b.name || "—"}</bdi></Link>
+                    <span className="shrink-0 text-end tabular-nums">{money(b.spendMinor)} <span className="text-xs text-muted-foreground">· {format(tb.winners.orders, { count: num.format(b.paidOrders) }, locale)}</span></span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader><CardTitle>{tb.winners.topLives}</CardTitle></CardHeader>
+          <CardContent>
+            {winners.topLives.length === 0 ? <p className="text-sm text-muted-foreground">{t.overview.noSales}</p> : (
+              <ol className="flex flex-col gap-2 text-sm" data-testid="top-lives">
+                {winners.topLives.map((l) => (
+                  <li key={l.id} className="flex items-baseline justify-between gap-2">
+                    <Link href={`/dashboard/live/${l.id}/report`} className="min-w-0 truncate text-blue-300 hover:underline"><bdi>{l.title}</bdi></Link>
+                    <span className="shrink-0 text-end tabular-nums">{money(l.revenueMinor)} <span className="text-xs text-muted-foreground">· {format(tb.winners.orders, { count: num.format(l.paidOrders) }, locale)}</span></span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+
       <section className="flex flex-col gap-3" aria-labelledby="lives-heading">
         <div className="flex items-center justify-between gap-3">
           <h2 id="lives-heading" className="text-lg font-semibold">{t.overview.pastLives}</h2>
           <Link href="/dashboard/live" className="text-sm text-blue-300 hover:underline">{t.live.start}</Link>
         </div>
-        <LivesTable lives={lives} t={t.overview} tl={t.live} fmt={{ money, pct: (v) => pct.format(v), date: (iso) => dateFmt.format(new Date(iso)), num: (n) => num.format(n) }} />
+        <LivesTable lives={lives} reportLabel={tb.report.open} t={t.overview} tl={t.live} fmt={{ money, pct: (v) => pct.format(v), date: (iso) => dateFmt.format(new Date(iso)), num: (n) => num.format(n) }} />
       </section>
       {o.orders.paid + o.orders.pending === 0 && lives.length === 0 && <p className="text-muted-foreground" data-testid="overview-empty">{products > 0 ? t.overview.emptyWithCatalog : t.overview.empty}</p>}
     </div>

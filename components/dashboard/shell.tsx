@@ -2,7 +2,7 @@
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
-import { LayoutDashboard, Radio, Package, ShoppingBag, Settings, Shield, BookOpen, LogOut, Menu, X, FlaskConical, Store, Users, Layers, LifeBuoy, FileSpreadsheet, ScrollText, Receipt } from "lucide-react";
+import { LayoutDashboard, Radio, Package, ShoppingBag, Settings, Shield, BookOpen, LogOut, Menu, X, FlaskConical, Store, Users, Layers, LifeBuoy, FileSpreadsheet, ScrollText, Receipt, Contact } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { useUiState } from "@/lib/ui-state";
 import { LanguageSwitcher } from "@/components/language-switcher";
@@ -21,11 +21,13 @@ type Props = {
   currentStoreId?: string | null;
   variant?: "seller" | "admin";
   /** Labels of the operator console's and the seller's extra pages (lib/i18n/console.ts). */
+  /** The Buyers page's label (lib/i18n/buyers.ts). */
+  buyersLabel?: string;
   consoleNav?: { overview: string; tenants: string; users: string; plans: string; tickets: string; reports: string; logs: string; billing: string; support: string };
   children: React.ReactNode;
 };
 
-export function DashboardShell({ t, locale, userName, storeName, isSuperadmin, showSimulator = false, stores = [], currentStoreId = null, variant = "seller", consoleNav, children }: Props) {
+export function DashboardShell({ t, locale, userName, storeName, isSuperadmin, showSimulator = false, stores = [], currentStoreId = null, variant = "seller", buyersLabel, consoleNav, children }: Props) {
   const pathname = usePathname();
   const { navOpen, setNavOpen } = useUiState();
   const items =
@@ -48,6 +50,7 @@ export function DashboardShell({ t, locale, userName, storeName, isSuperadmin, s
           { href: "/dashboard/live", label: t.live, icon: Radio },
           { href: "/dashboard/inventory", label: t.inventory, icon: Package },
           { href: "/dashboard/orders", label: t.orders, icon: ShoppingBag },
+          ...(buyersLabel ? [{ href: "/dashboard/buyers", label: buyersLabel, icon: Contact }] : []),
           { href: "/dashboard/settings", label: t.settings, icon: Settings },
           ...(consoleNav ? [{ href: "/dashboard/billing", label: consoleNav.billing, icon: Receipt }, { href: "/dashboard/support", label: consoleNav.support, icon: LifeBuoy }] : []),
           ...(showSimulator ? [{ href: "/dashboard/simulator", label: t.simulator, icon: FlaskConical }] : []),

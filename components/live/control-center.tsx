@@ -30,6 +30,8 @@ type Props = {
   t: LccText;
   /** Bank-transfer receipts are confirmed or rejected from the carts tab too (owners only). */
   transfers: { isOwner: boolean; t: TransferReviewText };
+  /** The label of the link to the post-live report, shown once the live has ended. */
+  reportLabel?: string;
 };
 
 /**
@@ -37,7 +39,7 @@ type Props = {
  * events arrive in half-second batches; each batch refetches only what it names (the comments by id,
  * the carts, the counters), so the page keeps up with 1,000 comments a minute.
  */
-export function ControlCenter({ liveId, storeId, initial, format: f, simulator, t, transfers }: Props) {
+export function ControlCenter({ liveId, storeId, initial, format: f, simulator, t, transfers, reportLabel }: Props) {
   const qc = useQueryClient();
   const fmt = useMemo(() => makeFormat(f), [f]);
   // The bottom of this page is the takeover message box and the feed's rows: toasts go to the top.
@@ -183,7 +185,7 @@ export function ControlCenter({ liveId, storeId, initial, format: f, simulator, 
   // feed in the DOM too, so reading and focus order match what phones show.
   return (
     <div className="flex flex-col gap-4 lg:grid lg:grid-cols-[minmax(0,1.6fr)_minmax(20rem,1fr)] lg:items-start">
-      <LiveHeader state={state.data} botEnabled={botEnabled} onToggleBot={toggleBot} onEnd={endLive} connection={connection} t={t} fmt={fmt} className="lg:col-span-2" />
+      <LiveHeader state={state.data} botEnabled={botEnabled} onToggleBot={toggleBot} onEnd={endLive} connection={connection} t={t} fmt={fmt} reportLabel={reportLabel} className="lg:col-span-2" />
       <ResumeBotDialog count={paused} open={resumeOpen} busy={busy} onChoose={(process) => void setBot(true, process)} onCancel={() => setResumeOpen(false)} t={t} fmt={fmt} />
       {botEnabled && live.status !== "ended" && paused > 0 && (
         <div className="lg:col-span-2">

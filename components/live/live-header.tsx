@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { ArrowLeft, Square } from "lucide-react";
+import { ArrowLeft, BarChart3, Square } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Switch } from "@/components/ui/switch";
@@ -16,7 +16,7 @@ import type { LccFormat, LccText, LiveState } from "./types";
  * Title, connection state, the kill switch and "end live". The switch flips on screen at once
  * (optimistic) and the server's answer confirms it; a failure flips it back and says why.
  */
-export function LiveHeader({ state, botEnabled, onToggleBot, onEnd, connection, t, fmt, className }: {
+export function LiveHeader({ state, botEnabled, onToggleBot, onEnd, connection, t, fmt, reportLabel, className }: {
   state: LiveState;
   botEnabled: boolean;
   onToggleBot: (enabled: boolean) => void;
@@ -24,6 +24,7 @@ export function LiveHeader({ state, botEnabled, onToggleBot, onEnd, connection, 
   connection: ConnectionState;
   t: LccText;
   fmt: LccFormat;
+  reportLabel?: string;
   className?: string;
 }) {
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -63,6 +64,11 @@ export function LiveHeader({ state, botEnabled, onToggleBot, onEnd, connection, 
             )}
           </div>
         </div>
+        {ended && reportLabel && (
+          <Button asChild variant="default" className="h-auto">
+            <Link href={`/dashboard/live/${live.id}/report`} data-testid="open-live-report"><BarChart3 aria-hidden /> {reportLabel}</Link>
+          </Button>
+        )}
         {!ended && (
           <Button type="button" variant="outline" className="h-auto" onClick={() => setConfirmEnd(true)}>
             <Square aria-hidden /> {t.live.endLive}

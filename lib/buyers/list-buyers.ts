@@ -10,7 +10,7 @@ type Row = { id: string; name: string; paid: number; unpaid: number; spend: bigi
  * (bought before, nothing paid in 90 days); repeat (2+ paid); new.
  * Risk: 30 per unpaid hold of the last 90 days and 10 per older one, minus 15 per paid order, 0…100.
  */
-export async function listBuyers({ storeId, segment, q, limit, offset }: { storeId: string; segment?: BuyerSegment; q?: string; limit: number; offset: number }): Promise<{ items: BuyerListItem[]; total: number }> {
+export async function listBuyers({ storeId, segment, q, limit, offset, buyerId }: { storeId: string; segment?: BuyerSegment; q?: string; limit: number; offset: number; buyerId?: string }): Promise<{ items: BuyerListItem[]; total: number }> {
   const search = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const rows = await prisma.$queryRaw<Row[]>`
     WITH o AS (
@@ -37,6 +37,7 @@ export async function listBuyers({ storeId, segment, q, limit, offset }: { store
       FROM buyers b JOIN stores s ON s.id = b."storeId" LEFT JOIN o ON o."buyerId" = b.id
       WHERE b."storeId" = ${storeId} AND b."erasedAt" IS NULL
         AND (${search}::text IS NULL OR b.name ILIKE ${search} OR ${q ?? ""} = ANY (b.tags))
+        AND (${buyerId ?? null}::text IS NULL OR b.id = ${buyerId ?? null})
     )
     SELECT *, count(*) OVER ()::int AS total FROM b
     WHERE ${segment ?? null}::text IS NULL OR segment = ${segment ?? null}

@@ -2,6 +2,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { StartLiveForm } from "@/components/dashboard/start-live-form";
 import { LivesTable } from "@/components/dashboard/overview/lives-table";
 import { getMessages } from "@/lib/i18n/server";
+import { buyersMessages } from "@/lib/i18n/buyers";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
 import { listLiveSummaries } from "@/lib/analytics/past-lives";
 import { formatMoney } from "@/lib/money";
@@ -32,6 +33,7 @@ export default async function LivesPage() {
         <h2 id="lives-list" className="text-lg font-semibold">{t.overview.pastLives}</h2>
         <LivesTable
           lives={lives}
+          reportLabel={buyersMessages(locale).report.open}
           t={t.overview}
           tl={t.live}
           fmt={{ money: (m) => formatMoney(m, store.currency, store.locale), pct: (v) => pct.format(v), date: (iso) => dateFmt.format(new Date(iso)), num: (n) => num.format(n) }}

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { CreditCard, History, Link2, ShieldCheck, Truck } from "lucide-react";
 import { accountMessages } from "@/lib/i18n/account";
 import { fulfilmentMessages } from "@/lib/i18n/fulfilment";
+import { buyersMessages } from "@/lib/i18n/buyers";
+import { BuyerRulesForm } from "@/components/dashboard/settings/buyer-rules-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -24,6 +26,7 @@ export default async function SettingsPage() {
   const isOwner = role === "OWNER";
   const ta = accountMessages(locale).settingsCards;
   const td = fulfilmentMessages(locale);
+  const tb = buyersMessages(locale).settings;
   const meta = await metaConnectionSummary(store.id);
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: store.timezone });
   const sections = [
@@ -34,6 +37,7 @@ export default async function SettingsPage() {
     { id: "team", label: t.settings.sections.team },
     { id: "messages", label: t.settings.sections.messages },
     { id: "reservation", label: t.settings.sections.reservation },
+    { id: "buyers", label: tb.title },
     { id: "security", label: ta.security },
     ...(isOwner ? [{ id: "audit", label: ta.audit }] : []),
   ];
@@ -125,6 +129,21 @@ export default async function SettingsPage() {
           <div className="mt-6 border-t border-border pt-4">
             <QuestionAnswersForm storeId={store.id} storeLocale={store.locale} value={store.questionAnswers === "dm" ? "dm" : "public"} disabled={!isOwner} t={t.settings} />
           </div>
+        </CardContent>
+      </Card>
+
+      <Card id="buyers">
+        <CardHeader><CardTitle>{tb.title}</CardTitle></CardHeader>
+        <CardContent>
+          <BuyerRulesForm
+            storeId={store.id}
+            threshold={store.highRiskThreshold}
+            holdSeconds={store.highRiskHoldSeconds}
+            blockedReply={store.blockedBuyerReply === "polite" ? "polite" : "none"}
+            disabled={!isOwner}
+            t={tb}
+            tc={t.common}
+          />
         </CardContent>
       </Card>
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { BarChart3 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { LiveSummary } from "@/lib/analytics/past-lives";
@@ -7,9 +8,16 @@ import type { Messages } from "@/lib/i18n/messages/en";
 type Fmt = { money: (minor: number) => string; pct: (v: number) => string; date: (iso: string) => string; num: (n: number) => string };
 
 /** Lives with what each produced; a table on wide screens, cards on phones. */
-export function LivesTable({ lives, t, tl, fmt }: { lives: LiveSummary[]; t: Messages["overview"]; tl: Messages["live"]; fmt: Fmt }) {
+export function LivesTable({ lives, t, tl, fmt, reportLabel }: { lives: LiveSummary[]; t: Messages["overview"]; tl: Messages["live"]; fmt: Fmt; reportLabel?: string }) {
   if (lives.length === 0) return <p className="text-muted-foreground">{t.noLives}</p>;
   const status = (l: LiveSummary) => <Badge variant={l.status === "ACTIVE" ? "success" : "outline"}>{tl.statuses[l.status]}</Badge>;
+  // The post-live report, once the live has ended.
+  const report = (l: LiveSummary) =>
+    reportLabel && l.status !== "ACTIVE" ? (
+      <Link href={`/dashboard/live/${l.id}/report`} className="inline-flex items-center gap-1 text-sm text-blue-300 hover:underline" data-testid="live-report-link">
+        <BarChart3 className="size-3.5" aria-hidden /> {reportLabel}
+      </Link>
+    ) : null;
   return (
     <>
       <div className="hidden md:block">
@@ -23,7 +31,7 @@ export function LivesTable({ lives, t, tl, fmt }: { lives: LiveSummary[]; t: Mes
           <TBody>
             {lives.map((l) => (
               <TR key={l.id}>
-                <TD><Link href={`/dashboard/live/${l.id}`} className="font-medium text-blue-300 hover:underline">{l.title}</Link> <span className="ms-2">{status(l)}</span></TD>
+                <TD><Link href={`/dashboard/live/${l.id}`} className="font-medium text-blue-300 hover:underline">{l.title}</Link> <span className="ms-2">{status(l)}</span> {report(l) && <span className="ms-2">{report(l)}</span>}</TD>
                 <TD className="text-muted-foreground">{fmt.date(l.startedAt)}</TD>
                 <TD className="text-end tabular-nums">{fmt.num(l.comments)}</TD>
                 <TD className="text-end tabular-nums">{fmt.num(l.processed)}</TD>
@@ -49,6 +57,7 @@ export function LivesTable({ lives, t, tl, fmt }: { lives: LiveSummary[]; t: Mes
               <div><dt className="text-xs text-muted-foreground">{t.orders}</dt><dd className="tabular-nums">{fmt.num(l.orders)}</dd></div>
               <div><dt className="text-xs text-muted-foreground">{t.revenue}</dt><dd className="tabular-nums">{fmt.money(l.revenueMinor)}</dd></div>
             </dl>
+            {report(l) && <div className="mt-3">{report(l)}</div>}
           </li>
         ))}
       </ul>

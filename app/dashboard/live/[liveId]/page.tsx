@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { ControlCenter } from "@/components/live/control-center";
 import { getMessages } from "@/lib/i18n/server";
 import { paymentMessages } from "@/lib/i18n/payments";
+import { buyersMessages } from "@/lib/i18n/buyers";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
 import { findLiveForMember } from "@/lib/lives/member-live";
 import { storeLocale } from "@/lib/stores/store-locale";
@@ -29,6 +30,7 @@ export default async function LiveControlCenterPage({ params }: { params: Promis
       format={{ uiLocale: locale, storeLocale: store.locale, currency: store.currency, timezone: store.timezone }}
       simulator={simulatorEnabled()}
       transfers={{ isOwner: role === "OWNER", t: paymentMessages(locale).review }}
+      reportLabel={buyersMessages(locale).report.open}
       t={{ live: t.live, intents: t.intents, orderStatus: t.orderStatus, messageStatus: t.messageStatus, paymentStatus: t.paymentStatus, inventory: t.inventory, common: t.common }}
     />
   );

@@ -3,14 +3,15 @@ import { parseJsonBody } from "@/lib/http/body";
 import { buyerOfMember } from "@/lib/live-control/access";
 import { getBuyerConversation } from "@/lib/live-control/buyer-conversation";
 import { buyerPatchInput } from "@/lib/buyers/schemas";
+import { getBuyerProfile } from "@/lib/buyers/buyer-profile";
 import { updateBuyer } from "@/lib/buyers/update-buyer";
 import { requireStorePermission } from "@/lib/stores/access";
 import { eraseBuyerData } from "@/lib/privacy/erase-buyer-data";
 
-/** A buyer with their comments and messages in both directions (the takeover panel). */
+/** A buyer with their comments and messages in both directions (the takeover panel), their CRM summary, orders and waitlist. */
 export const GET = sellerRoute(async ({ user, params }) => {
   const buyer = await buyerOfMember(user.id, params.id!);
-  return json(await getBuyerConversation({ buyer }));
+  return json(await getBuyerProfile({ buyer }));
 });
 
 /**
