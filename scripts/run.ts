@@ -88,8 +88,8 @@ async function main() {
   // priority, so that on a small machine processing comments never delays the web server's answers
   // to Meta or to sellers. SEPARATE_WORKER=0 runs the jobs inside the web server instead. Deployments
   // scale the same shape out: web instances with LOCAL_JOBS=0 plus any number of workers.
-  const usesInngest = ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL", "INNGEST_DEV"].some((k) => childEnv[k]);
-  if (process.env.SEPARATE_WORKER !== "0" && !usesInngest && childEnv.LOCAL_JOBS !== "0") {
+  // Under Inngest the worker runs the relay that delivers the event outbox to Inngest (and the sweeper).
+  if (process.env.SEPARATE_WORKER !== "0" && childEnv.LOCAL_JOBS !== "0") {
     childEnv.WORKER_METRICS_PORT ||= String(await freePort());
     worker = spawn(process.execPath, [...profileArgs, "--import", "tsx", "scripts/worker.ts"], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
     try {

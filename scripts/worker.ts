@@ -2,7 +2,8 @@
  * The background worker `npm start` runs beside the web server: the durable in-process job driver
  * (PostgreSQL) and the expiry sweeper, in a process of its own so that processing comments never delays
  * the web server's answers to Meta. Same code as the in-process worker of `next dev`; several workers
- * (on several machines) may share one database.
+ * (on several machines) may share one database. Under Inngest it runs the outbox relay instead of the
+ * job driver (Inngest calls /api/inngest to run the functions).
  */
 import { jobFunctions } from "../inngest/functions";
 import { startBackgroundRuntime } from "../lib/jobs/runtime";

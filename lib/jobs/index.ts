@@ -3,7 +3,8 @@ import { env, usesInngest } from "@/lib/env";
 import type { AnyJobDefinition, JobDriver, SendOptions } from "./define";
 import type { SendableEvent } from "./events";
 import { createInngestClient, type InngestClient } from "./inngest-client";
-import { createInngestDriver } from "./inngest-driver";
+import { createInngestDriver, type InngestOutboxDriver } from "./inngest-outbox";
+import { startInngestRelay, type InngestRelay, type InngestRelayOptions } from "./inngest-relay";
 import { createLocalDriver, startLocalWorker, type LocalDriver, type LocalWorker, type LocalWorkerOptions, type OutboxJobRow } from "./local-driver";
 import { publishWake } from "./local/wake";
 import { assertRoutesMatch } from "./routes";
@@ -17,7 +18,7 @@ export {  jobRowsInsert, runJobsUntilIdle, type OutboxJobRow } from "./local-dri
 
 // On globalThis: one Inngest client per process and configuration, whichever copy of this module asks
 // (Next.js bundles its own beside the one scripts/server.ts loads through tsx).
-const shared = globalThis as unknown as { __lssInngest?: { key: string; client: InngestClient; driver: JobDriver } };
+const shared = globalThis as unknown as { __lssInngest?: { key: string; client: InngestClient; driver: InngestOutboxDriver } };
 
 // Needs no function list: events are routed by the static table of lib/jobs/routes.ts.
 let localDriver: LocalDriver = createLocalDriver();
@@ -47,7 +48,7 @@ function inngest() {
   const key = JSON.stringify(config);
   if (shared.__lssInngest?.key !== key) {
     const client = createInngestClient(config);
-    shared.__lssInngest = { key, client, driver: createInngestDriver({ client }) };
+    shared.__lssInngest = { key, client, driver: createInngestDriver() };
   }
   return shared.__lssInngest;
 }
@@ -61,29 +62,26 @@ export const jobs = {
   send: (events: SendableEvent | readonly SendableEvent[], options?: SendOptions) => getJobDriver().send(events, options),
 
   /**
-   * For a hot producer that writes its job rows inside its OWN single SQL statement (transactional
-   * outbox without a NOTIFY in the transaction): the `jobs` rows for these events under the local
-   * driver, or `null` when Inngest runs the functions (then call `jobs.send(events)` after commit).
+   * For a hot producer that writes its events inside its OWN single SQL statement (transactional
+   * outbox without a NOTIFY in the transaction), on both drivers: the local driver's `jobs` rows for
+   * these events, or under Inngest the outbox rows the relay delivers to Inngest after the commit.
    * Validates the events like `send`. Insert them with the statement fragment of `jobRowsInsert()`
    * (the one shape of a job row insert; join on `r.eid` to keep only the rows of what the statement
    * inserted), and after the commit call `wakeJobWorkers()`.
    */
-  outboxRows: (events: SendableEvent | readonly SendableEvent[]): OutboxJobRow[] | null => {
-    if (usesInngest(env())) return null;
-    return localDriver.outboxRows(events);
-  },
+  outboxRows: (events: SendableEvent | readonly SendableEvent[]): OutboxJobRow[] =>
+    usesInngest(env()) ? inngest().driver.outboxRows(events) : localDriver.outboxRows(events),
 
   /** Same as `wakeJobWorkers()`. */
   wakeWorkers: () => wakeJobWorkers(),
 };
 
 /**
- * Call after committing job rows written from `jobs.outboxRows()`: wakes this process's workers at
- * once and publishes one debounced NOTIFY (outside any transaction) for the others. Never throws,
- * never waits; a lost wake-up only delays the jobs until the workers' next poll. No-op under Inngest.
+ * Call after committing job rows written from `jobs.outboxRows()`: wakes this process's workers (or
+ * Inngest relay) at once and publishes one debounced NOTIFY (outside any transaction) for the others.
+ * Never throws, never waits; a lost wake-up only delays the jobs until the next poll.
  */
 export function wakeJobWorkers(): void {
-  if (usesInngest(env())) return;
   publishWake(pgDb);
 }
 
@@ -97,4 +95,14 @@ export function startJobWorker({ functions, ...options }: { functions: readonly 
   if (usesInngest(e)) return null;
   assertRoutesMatch(functions);
   return startLocalWorker({ functions, listenConnectionString: e.DATABASE_URL, ...options });
+}
+
+/**
+ * Under Inngest: starts the relay that delivers the outbox to Inngest (in the worker process, or in
+ * the one process of `next dev`), listening for producers' NOTIFY on DATABASE_URL. Null on the local driver.
+ */
+export function startInngestRelayFromEnv(options: Partial<Omit<InngestRelayOptions, "client">> & Pick<InngestRelayOptions, "logger">): InngestRelay | null {
+  const e = env();
+  if (!usesInngest(e)) return null;
+  return startInngestRelay({ client: inngest().client, listenConnectionString: e.DATABASE_URL, ...options });
 }

@@ -4,7 +4,6 @@ import {
   parseJobEvent,
   toJson,
   type AnyJobDefinition,
-  type JobDriver,
   type JobLogger,
   type JobStep,
   type StepResult,
@@ -65,18 +64,6 @@ export function toInngestFunction(def: AnyJobDefinition, client: Inngest.Any): I
   );
   byId.set(def.id, fn);
   return fn;
-}
-
-export function createInngestDriver({ client }: { client: Inngest.Any }): JobDriver {
-  return {
-    kind: "inngest",
-    async send(events) {
-      // `tx` cannot join an HTTP call: the event leaves now (see SendOptions). The id makes Inngest dedupe re-sends.
-      const prepared = prepareEvents(events);
-      await client.send(prepared.map(({ name, data, id, ts }) => ({ name, data, id, ts })));
-      return { ids: prepared.map((e) => e.id) };
-    },
-  };
 }
 
 function adaptContext(ctx: InngestContext) {

@@ -2,7 +2,7 @@ import { env, usesInngest } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import { expireOverdueOrders } from "@/lib/orders/expire-order";
 import type { AnyJobDefinition } from "./define";
-import { jobs, startJobWorker } from "./index";
+import { jobs, startInngestRelayFromEnv, startJobWorker } from "./index";
 import { warmUpWorker } from "./warm-up";
 
 const g = globalThis as unknown as { __lssRuntime?: { stop: () => Promise<void> } };
@@ -10,14 +10,16 @@ const g = globalThis as unknown as { __lssRuntime?: { stop: () => Promise<void> 
 /**
  * Starts what runs in the background of an app instance, with the app's job functions (passed in by
  * the process's entry point: scripts/worker.ts, instrumentation.ts): the local job worker runs them
- * (unless Inngest runs the functions or LOCAL_JOBS=0) and a sweeper expires overdue orders even if a
- * timer was lost. Sending events needs no function list (lib/jobs/routes.ts routes them).
+ * (unless Inngest runs the functions or LOCAL_JOBS=0) — under Inngest the relay delivering the event
+ * outbox to Inngest runs instead — and a sweeper expires overdue orders even if a timer was lost. Sending events needs no function list (lib/jobs/routes.ts routes them).
  */
 export function startBackgroundRuntime({ functions, force = false }: { functions: readonly AnyJobDefinition[]; force?: boolean }) {
   if (g.__lssRuntime) return g.__lssRuntime;
   const e = env();
   const concurrency = Number(process.env.JOB_CONCURRENCY ?? 16);
-  const worker = usesInngest(e) || (e.LOCAL_JOBS === "0" && !force) ? null : startJobWorker({ functions, concurrency });
+  const background = e.LOCAL_JOBS !== "0" || force;
+  const worker = usesInngest(e) || !background ? null : startJobWorker({ functions, concurrency });
+  const relay = usesInngest(e) && background ? startInngestRelayFromEnv({ logger: relayLogger }) : null;
   if (worker) void warmUpWorker({ connections: Math.min(concurrency, Number(process.env.DATABASE_POOL_SIZE ?? 20)) });
   const sweep = setInterval(() => {
     expireOverdueOrders().catch((err) => logger.error({ err }, "expiring overdue orders failed"));
@@ -30,14 +32,21 @@ export function startBackgroundRuntime({ functions, force = false }: { functions
   };
   const billing = setInterval(tickBilling, 10 * 60_000);
   billing.unref();
-  if (worker) tickBilling();
+  if (worker || relay) tickBilling();
   g.__lssRuntime = {
     async stop() {
       clearInterval(sweep);
       clearInterval(billing);
-      await worker?.stop();
+      await Promise.all([worker?.stop(), relay?.stop()]);
       g.__lssRuntime = undefined;
     },
   };
   return g.__lssRuntime;
 }
+
+const relayLogger = {
+  info: (...args: unknown[]) => logger.info(args.map(String).join(" ")),
+  warn: (...args: unknown[]) => logger.warn(args.map(String).join(" ")),
+  error: (...args: unknown[]) => logger.error(args.map(String).join(" ")),
+  debug: (...args: unknown[]) => logger.debug(args.map(String).join(" ")),
+};

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Live } from "@/generated/prisma/client";
 import { prisma, type Tx } from "@/lib/db";
-import { env, usesInngest } from "@/lib/env";
 import { jobs, type SendableEvent } from "@/lib/jobs";
 import { conflict } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -23,8 +22,7 @@ export type Requeued = { live: LiveRef; commentIds: string[]; events: SendableEv
  * nothing is sent twice. The pipeline re-reads the switch at every step: if it goes off again before a
  * job runs, the comment just waits as PAUSED again.
  *
- * Under the local job driver the jobs commit with the flip (outbox); under Inngest the caller sends
- * `events` after the commit (see `afterRequeue`), so no run can find its comment still PAUSED.
+ * The events commit with the flip (outbox, on both drivers), so no run can find its comment still PAUSED.
  */
 export async function requeuePausedComments(tx: Tx, { live }: { live: LiveRef }): Promise<Requeued> {
   const rows = await tx.$queryRaw<{ id: string; receivedAt: Date }[]>`
@@ -43,13 +41,12 @@ export async function requeuePausedComments(tx: Tx, { live }: { live: LiveRef })
     id: `comment:${id}:resumed:${randomUUID()}`,
     data: { commentId: id, storeId: live.storeId, liveId: live.id },
   }));
-  if (!usesInngest(env())) await jobs.send(events, { tx });
+  await jobs.send(events, { tx });
   return { live, commentIds, events };
 }
 
-/** After the commit of `requeuePausedComments`: Inngest gets its events, dashboards their hints. */
-export async function afterRequeue({ live, commentIds, events }: Requeued) {
-  if (events.length && usesInngest(env())) await jobs.send(events);
+/** After the commit of `requeuePausedComments`: dashboards get their hints. */
+export async function afterRequeue({ live, commentIds }: Requeued) {
   for (const commentId of commentIds) publishStoreEvent(live.storeId, { type: "comment.received", commentId, liveId: live.id });
   await notifyStore(live.storeId, { type: "live.updated", liveId: live.id });
 }

@@ -97,10 +97,9 @@ function processEvent(c: { id: string; storeId: string; liveId: string | null })
 const insertProcessJobs = jobRowsInsert({ filter: "JOIN ins ON r.eid = 'comment:' || ins.id AND ins.status = 'RECEIVED'", returning: "1" });
 
 async function storeComments(candidates: Candidate[], recovered: boolean): Promise<Inserted[]> {
-  // Job rows for every comment that could be stored; the statement keeps those whose comment it stored.
-  // With Inngest there is no local outbox: the events are sent after the commit instead.
-  const outbox = jobs.outboxRows(candidates.filter((c) => c.liveId).map(processEvent));
-  const jobRows = outbox ?? [];
+  // Job rows (outbox rows under Inngest) for every comment that could be stored; the statement keeps
+  // those whose comment it stored, so a stored comment always has its event (and a redelivery adds none).
+  const jobRows = jobs.outboxRows(candidates.filter((c) => c.liveId).map(processEvent));
   const c = candidates;
   const inserted = await pgDb.$queryRaw<Inserted[]>`
     WITH input AS (
@@ -129,10 +128,7 @@ async function storeComments(candidates: Candidate[], recovered: boolean): Promi
     )
     SELECT id, "storeId", "liveId", status FROM ins, (SELECT count(*) FROM usage) u, (SELECT count(*) FROM queued) q`;
   const toProcess = inserted.filter((i) => i.status === "RECEIVED");
-  if (toProcess.length) {
-    if (outbox) jobs.wakeWorkers();
-    else await jobs.send(toProcess.map(processEvent));
-  }
+  if (toProcess.length) jobs.wakeWorkers();
   for (const i of inserted) publishStoreEvent(i.storeId, { type: "comment.received", commentId: i.id, liveId: i.liveId });
   return inserted;
 }

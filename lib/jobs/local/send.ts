@@ -107,7 +107,8 @@ export async function insertFailureJob({
 
 const insertRows = jobRowsInsert();
 
-async function insertJobRows(tx: SqlClient, rows: OutboxJobRow[], notify: boolean): Promise<number> {
+/** Inserts job (or outbox) rows as one statement; a NOTIFY joins it with `notify` (a caller's transaction). */
+export async function insertJobRows(tx: SqlClient, rows: readonly OutboxJobRow[], notify: boolean): Promise<number> {
   if (rows.length === 0) return 0;
   // The insert is the whole statement here: its template runs as is, on a Prisma client as on pgDb.
   const insert = insertRows(rows);

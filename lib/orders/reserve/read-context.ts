@@ -146,7 +146,7 @@ export async function readReservationContext(tx: SqlClient, plan: Plan): Promise
 
   // Every new order starts its lifecycle (reminder, expiry) in the transaction that creates it: its
   // order/created job row is one more write of the statement below (the workers are woken after commit).
-  const outbox: OutboxJobRow[] | null = cartId
+  const outbox: OutboxJobRow[] = cartId
     ? []
     : jobs.outboxRows({ name: "order/created", id: `order-created:${orderId}`, data: { orderId, storeId }, ts: lifecycleStartsAt(expiresAt) });
   return {

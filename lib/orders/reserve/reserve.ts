@@ -2,7 +2,6 @@ import { pgDb } from "@/lib/db";
 import { wakeJobWorkers } from "@/lib/jobs";
 import { publishStoreEvent } from "@/lib/realtime/publish";
 import { pgErrorCode } from "@/lib/sql";
-import { announceOrderCreated } from "../announce-order";
 import { expireOverdueForProduct } from "../expire-order";
 import { reserveForCommentOptimistically } from "./reserve-for-comment";
 import { reserveInTransaction } from "./reserve-in-transaction";
@@ -14,7 +13,7 @@ const RETRYABLE = new Set(["40P01", "40001", "23505"]); // deadlock, serializati
  * One reservation, whichever path writes it: the bot's one-product reservation in one autocommit
  * statement, anything else in a transaction. A shortage first releases the product's overdue carts
  * (lazy expiry) and tries once more; deadlocks and lost races are retried. After the commit: the
- * dashboard hint and the job workers' wake-up (or, under Inngest, the order/created event).
+ * dashboard hint and the job workers' (or Inngest relay's) wake-up.
  */
 export async function reserve(plan: Plan): Promise<BotCommentReserveResult> {
   let lazyExpiryDone = false;
@@ -48,8 +47,6 @@ async function afterCommit({ result, created }: Settled) {
     publishStoreEvent(result.order.storeId, { type: "order.updated", orderId: result.order.id, status: "PENDING", liveId: result.order.liveId });
   }
   if (created === "outbox") wakeJobWorkers();
-  // Inngest: an event is sent at once, so only once the order exists (same event id: one lifecycle).
-  else if (created === "send" && result.status === "reserved") await announceOrderCreated({ orderId: result.order.id, storeId: result.order.storeId, expiresAt: result.order.expiresAt });
 }
 
 async function availableOf(productId: string) {

@@ -49,8 +49,8 @@ export type Plan = {
 /** An answer the reservation reached: the result, and how a new order's order/created job is queued. */
 export type Settled = {
   result: BotCommentReserveResult;
-  /** A new order's order/created: written with the order ("outbox"), or to send after commit ("send", Inngest). */
-  created: "outbox" | "send" | null;
+  /** A new order's order/created: written with the order ("outbox", on both drivers). */
+  created: "outbox" | null;
 };
 
 /** A product that cannot serve its quantity. */
@@ -80,7 +80,7 @@ export type Ready = {
   currency: string;
   buyerLocale: string | null;
   audit: string;
-  outbox: OutboxJobRow[] | null;
+  outbox: OutboxJobRow[];
 };
 
 /** The order columns both statements return. */
@@ -105,10 +105,10 @@ export function toOrder(row: OrderRow): ReservedOrder {
   };
 }
 
-/** A written reservation's answer: a new order queues its lifecycle (in the statement, or after commit under Inngest). */
+/** A written reservation's answer: a new order queues its lifecycle (in the statement that writes it). */
 export function reservedOutcome(ready: Ready, row: OrderRow): Settled {
   return {
     result: { status: "reserved", order: toOrder(row), addedToExistingCart: ready.cartId !== null, replayed: false },
-    created: ready.cartId ? null : ready.outbox ? (ready.outbox.length ? "outbox" : null) : "send",
+    created: !ready.cartId && ready.outbox.length ? "outbox" : null,
   };
 }

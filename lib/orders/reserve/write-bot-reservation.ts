@@ -27,7 +27,7 @@ export async function writeBotReservation(conn: SqlClient, plan: Plan, w: Ready)
   if (w.cartVersion === null) throw new Error(`buyer ${plan.buyerId} not found`);
   const line = w.lines[0]!;
   const q = w.qs[0]!;
-  const jobRows = outbox ?? [];
+  const jobRows = outbox;
   // Every write is gated on `go` (the buyer's turn — the cart version unchanged since the read — and a
   // new order, or the cart still open under its row lock), never on the stock: the stock UPDATE comes
   // LAST — its one-time filter reads the counts of all the other writes, so they run first — and the hot

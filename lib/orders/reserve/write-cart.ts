@@ -20,7 +20,7 @@ const insertOrderJobs = jobRowsInsert({ returning: "id" });
 export async function writeCart(tx: SqlClient, plan: Plan, w: Ready): Promise<CartWrite> {
   const { storeId, liveId, items, pids, qs, lines, cartId, orderId, expiresAt, rateBps, audit, outbox } = w;
   const read = { currency: w.currency, buyerLocale: w.buyerLocale };
-  const jobRows = outbox ?? [];
+  const jobRows = outbox;
 
   // 2. All writes in one statement. Data-modifying CTEs share one snapshot, taken after the cart lock, so
   //    the cart's lines are current. The stock UPDATE is gated on every other write having run (its

@@ -1,0 +1,167 @@
+import { pgDb, type SqlDb } from "@/lib/db";
+import type { JobLogger } from "./define";
+import type { InngestClient } from "./inngest-client";
+import { INNGEST_OUTBOX } from "./inngest-outbox";
+import { listenForJobs } from "./local/listen";
+import { onLocalWake } from "./local/wake";
+
+export interface InngestRelayOptions {
+  client: Pick<InngestClient, "send">;
+  db?: SqlDb;
+  /** LISTEN here for producers' wake-ups (other processes); omitted: this process's wake-ups and polling only. */
+  listenConnectionString?: string;
+  logger: JobLogger;
+  /** Events per Inngest request. */
+  batchSize?: number;
+  /** A claimed row whose relay died is claimed again after this. */
+  leaseMs?: number;
+  /** Polling for rows whose wake-up was lost. */
+  pollMs?: number;
+  /** Backoff after failed sends: base × 2^(failures in a row - 1), capped, with jitter. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+}
+
+export interface InngestRelay {
+  /** Delivers every due outbox row now, ignoring a backoff (tests); resolves when none is left or a send failed. */
+  flush(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+type Claimed = { id: string; eventId: string; payload: { name: string; data: Record<string, unknown>; ts: number }; attempts: number };
+
+/**
+ * Delivers the Inngest outbox (see inngest-outbox.ts) after the producers' commits: claims due rows
+ * with a lease, sends them in one request with their event ids (Inngest drops an id it has already
+ * seen, so a relay that dies between the send and the mark re-sends harmlessly), then marks them sent.
+ * A failed send (Inngest unreachable, 5xx) puts the rows back with exponential backoff and logs it:
+ * the events wait in PostgreSQL and go out in order once Inngest answers again. Nothing is dropped:
+ * an outbox row has no attempt limit. Several relays (one per worker process) share the outbox.
+ */
+export function startInngestRelay({
+  client,
+  db = pgDb,
+  listenConnectionString,
+  logger,
+  batchSize = 200,
+  leaseMs = 30_000,
+  pollMs = 1_000,
+  retryBaseMs = 250,
+  retryMaxMs = 30_000,
+}: InngestRelayOptions): InngestRelay {
+  let stopped = false;
+  let pumping: Promise<void> | null = null;
+  let again = false;
+  // The backoff is the relay's, not the rows': they keep their order and go out first once Inngest answers.
+  let backoffUntil = 0;
+  let failures = 0;
+  let timer: NodeJS.Timeout | undefined;
+
+  const schedule = (ms: number) => {
+    if (stopped || timer) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      wake();
+    }, ms);
+    timer.unref();
+  };
+
+  async function pump(): Promise<void> {
+    for (;;) {
+      if (stopped) return;
+      const wait = backoffUntil - Date.now();
+      if (wait > 0) return schedule(wait);
+      let rows: Claimed[];
+      try {
+        rows = await claim(db, batchSize, leaseMs);
+      } catch (error) {
+        logger.warn("[inngest-relay] reading the outbox failed, retrying:", (error as Error).message);
+        return schedule(pollMs);
+      }
+      if (rows.length === 0) return;
+      try {
+        await client.send(rows.map((r) => ({ name: r.payload.name, data: r.payload.data, id: r.eventId, ts: r.payload.ts })));
+      } catch (error) {
+        failures++;
+        const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(failures - 1, 16)) * (0.8 + Math.random() * 0.4);
+        backoffUntil = Date.now() + delay;
+        logger.warn(`[inngest-relay] sending ${rows.length} event(s) to Inngest failed (${failures} in a row); retrying in ${Math.round(delay)} ms:`, (error as Error).message);
+        await release(db, rows, (error as Error).message).catch(() => undefined); // else the lease expires
+        return schedule(delay);
+      }
+      failures = 0;
+      backoffUntil = 0;
+      await markSent(db, rows).catch((error: Error) => logger.warn("[inngest-relay] marking events sent failed (they will be re-sent, Inngest drops the duplicates):", error.message));
+    }
+  }
+
+  function wake() {
+    if (stopped) return;
+    if (pumping) {
+      again = true;
+      return;
+    }
+    pumping = pump().finally(() => {
+      pumping = null;
+      if (again) {
+        again = false;
+        wake();
+      }
+    });
+  }
+
+  const unsubscribe = onLocalWake(wake);
+  const listener = listenConnectionString ? listenForJobs({ connectionString: listenConnectionString, onNotify: wake, logger }) : null;
+  const poll = setInterval(wake, pollMs);
+  poll.unref();
+  wake();
+
+  return {
+    async flush() {
+      while (pumping) await pumping;
+      backoffUntil = 0;
+      clearTimeout(timer);
+      timer = undefined;
+      const run = pump();
+      pumping = run;
+      await run.finally(() => {
+        pumping = null;
+      });
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(poll);
+      clearTimeout(timer);
+      unsubscribe();
+      await listener?.close();
+      await pumping;
+    },
+  };
+}
+
+async function claim(db: SqlDb, max: number, leaseMs: number): Promise<Claimed[]> {
+  return db.$queryRaw<Claimed[]>`
+    UPDATE jobs j SET status = 'RUNNING', attempts = j.attempts + 1, "lockedUntil" = now() + ${leaseMs}::int * interval '1 millisecond', "updatedAt" = now()
+    FROM (
+      SELECT id FROM jobs
+      WHERE "functionId" = ${INNGEST_OUTBOX}
+        AND ((status = 'QUEUED' AND "runAt" <= now()) OR (status = 'RUNNING' AND "lockedUntil" < now()))
+      ORDER BY "runAt", "createdAt"
+      LIMIT ${max}
+      FOR UPDATE SKIP LOCKED
+    ) due
+    WHERE j.id = due.id
+    RETURNING j.id, j."eventId", j.payload, j.attempts`;
+}
+
+async function markSent(db: SqlDb, rows: Claimed[]) {
+  await db.$executeRaw`
+    UPDATE jobs SET status = 'COMPLETED', "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = now()
+    WHERE id = ANY(${rows.map((r) => r.id)}::text[])`;
+}
+
+async function release(db: SqlDb, rows: Claimed[], error: string) {
+  await db.$executeRaw`
+    UPDATE jobs SET status = 'QUEUED', "lockedUntil" = NULL, "lastError" = ${error.slice(0, 500)}, "updatedAt" = now()
+    WHERE id = ANY(${rows.map((r) => r.id)}::text[])`;
+}
