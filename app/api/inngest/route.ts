@@ -1,6 +1,5 @@
-import { serve } from "inngest/next";
 import { NextResponse } from "next/server";
-import { getInngestClient, toInngestFunction } from "@/lib/jobs";
+import { createInngestHandlers } from "@/lib/jobs/inngest-serve";
 import { usesInngest } from "@/lib/env";
 import { jobFunctions } from "@/inngest/functions";
 
@@ -8,12 +7,9 @@ export const dynamic = "force-dynamic";
 
 // Built on first request: the client reads the typed env, which `next build` does not have.
 // Inngest runs exactly the app's job functions, passed in here; events sent meanwhile go to Inngest.
-let handlers: ReturnType<typeof serve> | null = null;
+let handlers: ReturnType<typeof createInngestHandlers> | null = null;
 function inngestHandlers() {
-  if (!handlers) {
-    const client = getInngestClient();
-    handlers = serve({ client, functions: jobFunctions.map((f) => toInngestFunction(f, client)) });
-  }
+  handlers ??= createInngestHandlers(jobFunctions);
   return handlers;
 }
 
