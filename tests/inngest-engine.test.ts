@@ -183,4 +183,4 @@ describe.skipIf(!bin)("the app on the real Inngest engine (inngest dev)", () => 
   }, 120_000);
 });
 
-test.skipIf(Boolean(bin))("REAL-ENGINE TESTS DID NOT RUN: no Inngest binary ($INNGEST_BIN, ../shared/tools/inngest-server, inngest on the PATH)", () => {});
+test.skipIf(Boolean(bin))("REAL-ENGINE TESTS DID NOT RUN: no Inngest binary ($INNGEST_BIN, ../shared/tools/inngest-server, inngest on the PATH)", () => expect(bin).toBeNull());
