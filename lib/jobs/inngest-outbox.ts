@@ -21,7 +21,7 @@ export const INNGEST_OUTBOX = "inngest-outbox";
  * id the relay gives Inngest, which drops a re-delivery after a relay crash. Due at once: an event
  * scheduled for later (a future `ts`) is handed to Inngest now, which starts its runs then.
  */
-export function inngestOutboxRows(events: readonly PreparedEvent[]): OutboxJobRow[] {
+function inngestOutboxRows(events: readonly PreparedEvent[]): OutboxJobRow[] {
   const rid = currentRequestContext()?.request_id;
   return events.map((event) => ({
     id: randomUUID(),
@@ -31,6 +31,7 @@ export function inngestOutboxRows(events: readonly PreparedEvent[]): OutboxJobRo
     payload: JSON.stringify(rid ? { ...event, rid } : event),
     maxAttempts: 1,
     concurrencyKey: null,
+    storeId: typeof event.data.storeId === "string" ? event.data.storeId : null,
     runAt: null,
   }));
 }
