@@ -17,6 +17,8 @@ const schema = z.object({
   META_APP_SECRET: z.string().min(8),
   META_VERIFY_TOKEN: z.string().min(4),
   META_GRAPH_API_URL: z.string().url().default("https://graph.facebook.com/v24.0"),
+  META_PAGE_SENDS_PER_SECOND: z.coerce.number().min(0).max(100_000).default(300), // Meta's Send API ceiling per Page (DMs and private replies); sends are paced under it across every worker (0: no pacing)
+  META_PAGE_REPLIES_PER_SECOND: z.coerce.number().min(0).max(100_000).default(300), // public comment replies per Page per second, paced the same way on their own budget (0: no pacing)
   META_RECONCILE_SECONDS: z.coerce.number().int().min(2).max(3600).default(10), // how often an active live's comments are read back through the Graph API (zero missed comments)
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: optionalUrl,

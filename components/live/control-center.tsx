@@ -1,7 +1,7 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
-import { AlertTriangle } from "lucide-react";
+import { AlertTriangle, Gauge } from "lucide-react";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { toast, useToastPlacement } from "@/components/ui/toast";
 import { api, ApiError } from "@/components/dashboard/api-client";
@@ -54,7 +54,7 @@ export function ControlCenter({ liveId, storeId, initial, format: f, simulator, 
   const rowsRef = useRef(feed.rows);
   rowsRef.current = feed.rows;
 
-  const state = useQuery({ queryKey: ["lcc-state", liveId], queryFn: () => api<LiveState>(`/dashboard/live/${liveId}/data/state`), initialData: initial.state, refetchInterval: 5_000, staleTime: 0 });
+  const state = useQuery({ queryKey: ["lcc-state", liveId], queryFn: () => api<LiveState>(`/dashboard/live/${liveId}/data/state`), initialData: initial.state, refetchInterval: (q) => (q.state.data?.pacing ? 2_000 : 5_000), staleTime: 0 });
   const carts = useQuery({ queryKey: ["lcc-carts", liveId], queryFn: () => api<LiveCart[]>(`/dashboard/live/${liveId}/data/carts`), initialData: initial.carts, staleTime: 0 });
 
   const fetchComments = useCallback(
@@ -198,6 +198,15 @@ export function ControlCenter({ liveId, storeId, initial, format: f, simulator, 
           <div>
             <p className="font-medium">{t.live.messagingBlocked}</p>
             {messaging.blocked_at && <p className="text-amber-200/90">{format(t.live.messagingBlockedSince, { time: fmt.time(messaging.blocked_at) })}{messaging.reason ? ` (${messaging.reason})` : ""}</p>}
+          </div>
+        </div>
+      )}
+      {state.data.pacing && live.status !== "ended" && (
+        <div role="status" className="flex items-start gap-3 rounded-lg border border-sky-400/40 bg-sky-400/10 p-3 text-sm text-sky-100 lg:col-span-2" data-testid="pacing-banner">
+          <Gauge className="mt-0.5 size-5 shrink-0 text-sky-300" aria-hidden />
+          <div>
+            <p className="font-medium">{format(t.live.repliesPaced, { count: fmt.num(state.data.pacing.waiting), seconds: fmt.num(state.data.pacing.seconds) })}</p>
+            <p className="text-sky-200/90">{t.live.repliesPacedHint}</p>
           </div>
         </div>
       )}

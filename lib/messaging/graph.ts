@@ -2,6 +2,8 @@ import { createGraphClient, type GraphClient } from "@/lib/meta/graph-client";
 import { env } from "@/lib/env";
 import { getPageAccessToken } from "@/lib/stores/stores";
 import { createKeepAliveFetch } from "./http-fetch";
+import { pgDb } from "@/lib/db";
+import { createPagePacer, pacedRate, type PagePacer } from "@/lib/meta/page-pacer";
 
 let client: { baseUrl: string; client: GraphClient } | null = null;
 
@@ -14,9 +16,28 @@ let keepAliveFetch: ReturnType<typeof createKeepAliveFetch> | null = null;
 export function graphClient(): GraphClient {
   const baseUrl = env().META_GRAPH_API_URL;
   keepAliveFetch ??= createKeepAliveFetch();
-  if (client?.baseUrl !== baseUrl) client = { baseUrl, client: createGraphClient({ baseUrl, maxRetries: 3, baseDelayMs: 200, maxDelayMs: 5_000, fetch: keepAliveFetch as unknown as typeof fetch }) };
+  if (client?.baseUrl !== baseUrl) {
+    client = {
+      baseUrl,
+      client: createGraphClient({ baseUrl, maxRetries: 3, baseDelayMs: 200, maxDelayMs: 5_000, fetch: keepAliveFetch as unknown as typeof fetch, pacer: pagePacer(), pageOfToken: (token) => pageByToken.get(token) ?? null }),
+    };
+  }
   return client.client;
 }
+
+let pacer: PagePacer | null = null;
+
+/** One pacer per process (its schedule is shared through PostgreSQL); rates read from the environment on each reservation. */
+function pagePacer(): PagePacer {
+  pacer ??= createPagePacer({
+    db: pgDb,
+    ratePerSecond: (bucket) => pacedRate(bucket.endsWith(":reply") ? env().META_PAGE_REPLIES_PER_SECOND : env().META_PAGE_SENDS_PER_SECOND),
+  });
+  return pacer;
+}
+
+/** Page id by token, learnt from pageCredentials: a public reply's path names the comment, not the Page. */
+const pageByToken = new Map<string, string>();
 
 const TOKEN_TTL_MS = 60_000;
 type Credentials = { pageId: string; token: string; disconnected: boolean } | null;
@@ -31,6 +52,10 @@ export function pageCredentials(storeId: string): Promise<Credentials> {
   if (hit && Date.now() - hit.at < TOKEN_TTL_MS) return hit.value;
   const entry = { value: getPageAccessToken(storeId), at: Date.now() };
   tokens.set(storeId, entry);
+  void entry.value.then((creds) => {
+    if (creds) pageByToken.set(creds.token, creds.pageId);
+    if (pageByToken.size > 10_000) pageByToken.clear();
+  }, () => {});
   entry.value.catch(() => {
     if (tokens.get(storeId) === entry) tokens.delete(storeId);
   });

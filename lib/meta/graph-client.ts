@@ -18,6 +18,7 @@ function graphEdge(path: string): string {
   return /^[a-z_]+$/.test(edge) ? edge : "{id}";
 }
 import { MetaMessageBuildError, type MetaMessage } from "./messages";
+import type { PagePacer } from "./page-pacer";
 
 type MessagingType = "RESPONSE" | "UPDATE" | "MESSAGE_TAG" | "UTILITY";
 
@@ -35,7 +36,15 @@ export type GraphClientOptions = {
   appSecret?: string;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Paces the POSTs of each Page under Meta's ceiling, shared by every worker (see page-pacer.ts). */
+  pacer?: PagePacer;
+  /** The Page a token belongs to, for calls whose path does not name it (public replies); null: not paced. */
+  pageOfToken?: (pageToken: string) => string | null;
 };
+
+/** The pacing budgets of a Page: Send API calls (DMs, private replies) and public comment replies. */
+export const sendBucket = (pageId: string) => `${pageId}:send`;
+export const replyBucket = (pageId: string) => `${pageId}:reply`;
 
 type SendResult = { alreadySent: false; id: string; recipientId: string | null } | { alreadySent: true };
 
@@ -119,16 +128,19 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   }
 
   /** A POST with a JSON body, or a GET (body undefined); retries, error mapping and metrics are the same. */
-  function post(path: string, body: unknown, pageToken: string): Promise<PostOutcome> {
+  function post(path: string, body: unknown, pageToken: string, bucket: string | null = null): Promise<PostOutcome> {
     const method = body === undefined ? "GET" : "POST";
-    return withSpan(`graph ${method} ${graphEdge(path)}`, { kind: "client", attributes: { "http.request.method": method } }, () => request(path, body, pageToken));
+    return withSpan(`graph ${method} ${graphEdge(path)}`, { kind: "client", attributes: { "http.request.method": method } }, () => request(path, body, pageToken, bucket));
   }
 
-  async function request(path: string, body: unknown, pageToken: string): Promise<PostOutcome> {
+  async function request(path: string, body: unknown, pageToken: string, bucket: string | null): Promise<PostOutcome> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
+    const pacer = bucket ? options.pacer : undefined;
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       let text: string;
+      // Under the Page's ceiling, shared with every other worker: a burst waits here instead of being refused.
+      if (pacer) await pacer.take(bucket!);
       try {
         response = await fetchImpl(url(path, pageToken), {
           method: payload === undefined ? "GET" : "POST",
@@ -182,6 +194,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         case "transient": {
           const hint = retryHintMs(response.headers);
           const wait = Math.max(hint ?? 0, backoff(attempt));
+          // Every worker sending for this Page pauses too, so one refusal does not become a storm of them.
+          if (pacer && verdict.kind === "rate_limited") await pacer.penalize(bucket!, wait);
           // A throttle measured in minutes is better waited out by the job scheduler than by a
           // worker holding a connection open.
           if (attempt >= maxRetries || wait > maxDelayMs) {
@@ -219,7 +233,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
     async replyToComment({ commentId, message, pageToken }) {
       if (message.trim() === "") throw new MetaMessageBuildError("a comment reply needs a message");
-      const outcome = await post(`/${encodeURIComponent(commentId)}/comments`, { message }, pageToken);
+      const page = options.pageOfToken?.(pageToken) ?? null;
+      const outcome = await post(`/${encodeURIComponent(commentId)}/comments`, { message }, pageToken, page && replyBucket(page));
       if (outcome.kind === "already_replied") throw outcome.error;
       if (typeof outcome.json.id !== "string") {
         throw new MetaApiError({ message: "Graph API success without comment id", code: 0, status: 200 });
@@ -228,7 +243,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     },
 
     async sendPrivateReply({ pageId, commentId, message, pageToken }) {
-      const outcome = await post(`/${encodeURIComponent(pageId)}/messages`, { recipient: { comment_id: commentId }, message }, pageToken);
+      const outcome = await post(`/${encodeURIComponent(pageId)}/messages`, { recipient: { comment_id: commentId }, message }, pageToken, sendBucket(pageId));
       // Meta keeps exactly one private reply per comment, so "already replied" proves an earlier
       // attempt (maybe one whose response we lost) was delivered: the DM step is idempotent.
       return outcome.kind === "already_replied" ? { alreadySent: true } : toSendResult(outcome.json);
@@ -245,7 +260,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         message,
         ...(messagingType === "MESSAGE_TAG" ? { tag } : {}),
       };
-      const outcome = await post(`/${encodeURIComponent(pageId)}/messages`, body, pageToken);
+      const outcome = await post(`/${encodeURIComponent(pageId)}/messages`, body, pageToken, sendBucket(pageId));
       if (outcome.kind === "already_replied") throw outcome.error;
       return toSendResult(outcome.json);
     },

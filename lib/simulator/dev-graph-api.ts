@@ -76,6 +76,13 @@ export type FakeGraphServer = {
   /** Puts a comment on a live video (or post) as Meta holds it: GET /{object-id}/comments lists it, oldest first. */
   addComment(objectId: string, comment: ListedFakeComment): void;
   setLatency(ms: number): void;
+  /**
+   * Enforces Meta's Send API ceiling: at most `perSecond` accepted POST /{page-id}/messages per Page in
+   * any sliding second; above it the fake answers (#613) like Meta. null lifts it.
+   */
+  limitSendRate(perSecond: number | null): void;
+  /** How many calls were refused with (#613) by limitSendRate since the last reset. */
+  readonly rateLimitedCalls: number;
   onCall(listener: (call: FakeGraphCall) => void): () => void;
   reset(): void;
   close(): Promise<void>;
@@ -222,6 +229,9 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
     return { status: 200, response: { data: page, paging: { cursors: { before: Buffer.from(String(start)).toString("base64url"), after }, ...(next && { next }) } }, facts };
   }
   const blockedPages = new Map<string, { code: number; subcode?: number; message: string }>();
+  let sendLimit: number | null = null;
+  let rateLimited = 0;
+  const sendTimes = new Map<string, number[]>();
   const failures: Array<FakeFailure & { remaining: number }> = [];
   const listeners = new Set<(call: FakeGraphCall) => void>();
   if (options.onCall) listeners.add(options.onCall);
@@ -311,6 +321,15 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
     if (blocked) return fail({ status: 400, ...blocked }, facts);
 
     const now = Date.now();
+    if (sendLimit !== null) {
+      const recent = (sendTimes.get(pageId) ?? []).filter((t) => t > now - 1000);
+      sendTimes.set(pageId, recent);
+      if (recent.length >= sendLimit) {
+        rateLimited++;
+        return fail({ status: 400, code: 613, message: defaultMessageFor(613) }, facts);
+      }
+      recent.push(now);
+    }
     const messageId = `m_${instance}_${(seq + 1).toString(36)}`;
     if (commentId) {
       if (privateRepliesByComment.has(commentId)) {
@@ -449,6 +468,13 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
     setLatency(ms) {
       latencyMs = Math.max(0, ms);
     },
+    limitSendRate(perSecond) {
+      sendLimit = perSecond;
+      sendTimes.clear();
+    },
+    get rateLimitedCalls() {
+      return rateLimited;
+    },
     onCall(listener) {
       listeners.add(listener);
       return () => {
@@ -463,6 +489,9 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
       listedComments.clear();
       blockedPages.clear();
       failures.length = 0;
+      sendLimit = null;
+      rateLimited = 0;
+      sendTimes.clear();
     },
     close() {
       return new Promise<void>((resolve, reject) => {

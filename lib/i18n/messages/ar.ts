@@ -281,6 +281,8 @@ export const ar: Messages = {
     processPaused: "معالجتها الآن",
     processedPaused: "أُرسلت إلى البوت: {count}",
     pausedWaiting: "وصلت أثناء الإيقاف: {count}",
+    repliesPaced: "الردود بوتيرة محددة: {count} في الانتظار، ~{seconds} ث",
+    repliesPacedHint: "تحدّ Meta من سرعة إرسال كل صفحة. ستُرسل جميع الردود بالترتيب.",
     botDisabledError: "شغّل البوت أولًا: أثناء إيقافه لا يُحجز أو يُرسل أي شيء.",
     liveEndedError: "انتهى هذا البث: لم يعد بالإمكان معالجة تعليقاته المتوقفة.",
   },

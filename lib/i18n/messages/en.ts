@@ -279,6 +279,8 @@ export const en = {
     processPaused: "Process them now",
     processedPaused: "Handed to the bot: {count}",
     pausedWaiting: "Received while paused: {count}",
+    repliesPaced: "Replies paced: {count} waiting, ~{seconds} s",
+    repliesPacedHint: "Meta limits how fast a Page may send. Every reply still goes out, in order.",
     botDisabledError: "Turn the bot on first: while it is off nothing is reserved or sent.",
     liveEndedError: "This live has ended: its paused comments can no longer be processed.",
   },

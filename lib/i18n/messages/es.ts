@@ -281,6 +281,8 @@ export const es: Messages = {
     processPaused: "Procesarlos ahora",
     processedPaused: "Enviados al bot: {count}",
     pausedWaiting: "Recibidos en pausa: {count}",
+    repliesPaced: "Respuestas dosificadas: {count} en espera, ~{seconds} s",
+    repliesPacedHint: "Meta limita la velocidad de envío de cada página. Todas las respuestas se enviarán, en orden.",
     botDisabledError: "Primero enciende el bot: mientras está apagado no se reserva ni se envía nada.",
     liveEndedError: "Este live terminó: sus comentarios en pausa ya no se pueden procesar.",
   },

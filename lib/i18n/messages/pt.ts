@@ -281,6 +281,8 @@ export const pt: Messages = {
     processPaused: "Processar agora",
     processedPaused: "Enviados ao bot: {count}",
     pausedWaiting: "Recebidos em pausa: {count}",
+    repliesPaced: "Respostas em ritmo controlado: {count} aguardando, ~{seconds} s",
+    repliesPacedHint: "A Meta limita a velocidade de envio de cada página. Todas as respostas serão enviadas, em ordem.",
     botDisabledError: "Ligue o bot primeiro: enquanto está desligado nada é reservado nem enviado.",
     liveEndedError: "Esta live foi encerrada: os comentários em pausa não podem mais ser processados.",
   },
