@@ -1,0 +1,32 @@
+/**
+ * The database `npm run db:backup` / `db:restore` work on: DATABASE_URL when set, else the embedded
+ * default under .data/ — the running one (its port is in .data/pg-port) or, when the app is stopped,
+ * one started for the command and stopped after it.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import pg from "pg";
+import { DATA_DIR } from "../lib/dev-secrets";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+
+export async function openDatabase(): Promise<{ url: string; close: () => Promise<void>; migrate: () => void }> {
+  const migrate = (url: string) => () => {
+    const run = spawnSync(process.execPath, ["scripts/prisma-migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "inherit"] });
+    if (run.status !== 0) throw new Error("applying migrations failed");
+  };
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, close: async () => {}, migrate: migrate(process.env.DATABASE_URL) };
+  const portFile = join(DATA_DIR, "pg-port");
+  if (existsSync(portFile)) {
+    const url = `postgresql://postgres:postgres@127.0.0.1:${readFileSync(portFile, "utf8").trim()}/livestreamsell`;
+    const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    const running = await probe.connect().then(
+      () => true,
+      () => false,
+    );
+    await probe.end().catch(() => {});
+    if (running) return { url, close: async () => {}, migrate: migrate(url) };
+  }
+  const db = await startEmbeddedPostgres(DATA_DIR);
+  return { url: db.url, close: db.stop, migrate: migrate(db.url) };
+}
