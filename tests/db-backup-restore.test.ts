@@ -123,7 +123,7 @@ describe("db:backup / db:restore (issue 20)", () => {
   test("the npm scripts run the same code from the command line", async () => {
     await seedAwkwardData();
     const file = join(dir, "cli.jsonl.gz");
-    const env = { ...process.env, NODE_ENV: "production" };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
     const backup = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", file], { env, encoding: "utf8" });
     expect(backup.stderr).toBe("");
     expect(backup.status).toBe(0);
