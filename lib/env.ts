@@ -52,6 +52,7 @@ const schema = z.object({
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(), // loopback port where the job worker shows its metrics to the web server (set by npm start)
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl, // when set, traces go there by OTLP over HTTP (…/v1/traces); unset: tracing off and free
   OTEL_SERVICE_NAME: z.string().min(1).default("livestreamsell"), // service.name on every span (e.g. livestreamsell-web, livestreamsell-worker)
+  WORKER_METRICS_HOST: z.string().default("127.0.0.1"), // where the worker's metrics listen: loopback by default; 0.0.0.0 in a container Prometheus scrapes (deploy/compose.yml)
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"), // read by lib/observability/logger.ts
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30), // sign-ups one address may make per hour
 });

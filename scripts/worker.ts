@@ -15,7 +15,7 @@ const stopTracing = startTracingFromEnv("worker");
 
 const runtime = startBackgroundRuntime({ functions: jobFunctions, force: true });
 // The web server's /metrics adds this process's counters (comment → DM latency, messages, Graph errors).
-const metricsServer = process.env.WORKER_METRICS_PORT ? serveWorkerMetrics(Number(process.env.WORKER_METRICS_PORT)) : null;
+const metricsServer = process.env.WORKER_METRICS_PORT ? serveWorkerMetrics(Number(process.env.WORKER_METRICS_PORT), process.env.WORKER_METRICS_HOST || undefined) : null;
 logger.info({ worker_pid: process.pid }, "job worker running");
 
 let stopping = false;

@@ -111,3 +111,22 @@ describe("request ids follow the work (CONTRACT §13)", () => {
     }
   });
 });
+
+describe("metrics of the connections (issue 20)", () => {
+  test("open Live Control Center streams are counted while open, and the hot-path pool's connections by state", async () => {
+    const { storeEventStream } = await import("@/lib/realtime/sse");
+    const hub = { subscribe: () => () => {} } as unknown as Parameters<typeof storeEventStream>[0]["hub"];
+    const before = sample((await scrape()).text, "lss_sse_clients");
+    const abort = new AbortController();
+    const stream = storeEventStream({ hub, storeId: "s_metrics", signal: abort.signal });
+    const reader = stream.getReader();
+    await reader.read();
+    expect(sample((await scrape()).text, "lss_sse_clients") - before).toBe(1);
+    abort.abort();
+    expect(sample((await scrape()).text, "lss_sse_clients") - before).toBe(0);
+
+    const { pgDb } = await import("@/lib/db");
+    await pgDb.$queryRaw`SELECT 1`;
+    expect(sample((await scrape()).text, "lss_db_pool_connections", 'state="total"')).toBeGreaterThan(0);
+  });
+});

@@ -178,3 +178,34 @@ describe("LLM fallback on a catalog with variants in the names (issue 13)", () =
     expect(result.candidates).toBeUndefined();
   });
 });
+
+describe("LLM metrics (issue 20)", () => {
+  const sample = async (name: string, labels = "") => {
+    const { metrics } = await import("@/lib/observability/metrics");
+    const text = await metrics().registry.metrics();
+    const line = text.split("\n").find((l) => l.startsWith(`${name}${labels} `));
+    return line ? Number(line.split(" ").at(-1)) : 0;
+  };
+
+  it("counts each call by outcome, times the ones that reached the model, and shows the breaker open", async () => {
+    const okBefore = await sample("lss_llm_calls_total", '{outcome="ok"}');
+    const cacheBefore = await sample("lss_llm_calls_total", '{outcome="cache"}');
+    const timedBefore = await sample("lss_llm_call_seconds_count");
+    const llm = classifier({ breaker: { failureThreshold: 1, coolDownMs: 60_000 } });
+    await classifyComment({ text: UNSURE, index, llm });
+    await classifyComment({ text: UNSURE, index, llm }); // same text: the cache answers
+    expect((await sample("lss_llm_calls_total", '{outcome="ok"}')) - okBefore).toBe(1);
+    expect((await sample("lss_llm_calls_total", '{outcome="cache"}')) - cacheBefore).toBe(1);
+    expect((await sample("lss_llm_call_seconds_count")) - timedBefore).toBe(1);
+    expect(await sample("lss_llm_breaker_open")).toBe(0);
+
+    fake.mode = "fail";
+    const httpBefore = await sample("lss_llm_calls_total", '{outcome="http"}');
+    const skippedBefore = await sample("lss_llm_calls_total", '{outcome="skipped"}');
+    await classifyComment({ text: "quiero la de flores porfa", index, llm });
+    await classifyComment({ text: "quiero la de flores ya", index, llm });
+    expect((await sample("lss_llm_calls_total", '{outcome="http"}')) - httpBefore).toBe(1);
+    expect((await sample("lss_llm_calls_total", '{outcome="skipped"}')) - skippedBefore).toBe(1);
+    expect(await sample("lss_llm_breaker_open")).toBe(1);
+  });
+});

@@ -6,6 +6,7 @@ import { createLruCache } from "./lru-cache";
 import { LLM_RESPONSE_JSON_SCHEMA, SYSTEM_PROMPT, buildUserMessage, parseLlmReply, type LlmAnswer } from "./llm-schema";
 import { prepareComment } from "./normalize-text";
 import { pickRelevantProducts } from "./relevant-products";
+import { metrics } from "@/lib/observability/metrics";
 import { withSpan } from "@/lib/observability/tracing";
 import { LANGUAGES, type Intent, type Language, type RulesDecision } from "./types";
 
@@ -116,48 +117,58 @@ export function createLlmClassifier(config: LlmConfig): LlmClassifier {
   return {
     model: config.model,
     breakerState: () => breaker.state(),
-    async classify({ text, index, rules, storeLocale = null }) {
-      const key = cacheKeyFor({ text, index, storeLocale });
-      const cached = cache.get(key);
-      if (cached) return { status: "cache", decision: cached };
-      if (!breaker.tryAcquire()) return { status: "skipped", failure: "breaker-open", message: "LLM circuit breaker is open" };
-
-      const products = pickRelevantProducts({ text, index, limit: config.contextProducts ?? 5 });
-      const abort = new AbortController();
-      const timer = setTimeout(() => abort.abort(), config.timeoutMs);
-      try {
-        const completion = await withSpan("llm chat.completions", { kind: "client", attributes: { "gen_ai.request.model": config.model } }, () => client.chat.completions.create(
-          {
-            model: config.model,
-            temperature: 0,
-            messages: [
-              { role: "system", content: SYSTEM_PROMPT },
-              { role: "user", content: buildUserMessage({ text: prepareComment(text).clean, storeLocale, products, rules }) },
-            ],
-            response_format: {
-              type: "json_schema",
-              json_schema: { name: "comment_classification", strict: true, schema: LLM_RESPONSE_JSON_SCHEMA },
-            },
-          },
-          { timeout: config.timeoutMs, maxRetries: 0, signal: abort.signal },
-        ));
-        const content = completion.choices[0]?.message?.content ?? "";
-        const answer = parseLlmReply(content);
-        if (!answer) {
-          breaker.recordFailure();
-          return { status: "failed", failure: "invalid", message: "LLM reply did not match the schema" };
-        }
-        breaker.recordSuccess();
-        const decision = toDecision(answer, index, rules, config.model);
-        cache.set(key, decision);
-        return { status: "ok", decision };
-      } catch (error) {
-        breaker.recordFailure();
-        const aborted = abort.signal.aborted;
-        return { status: "failed", ...(aborted ? { failure: "timeout" as const, message: "LLM timed out" } : failureOf(error)) };
-      } finally {
-        clearTimeout(timer);
-      }
+    async classify(input) {
+      const started = performance.now();
+      const result = await classifyOnce(input);
+      const m = metrics();
+      m.llmCalls.inc({ outcome: result.status === "failed" || result.status === "skipped" ? (result.failure === "breaker-open" ? "skipped" : result.failure) : result.status });
+      if (result.status === "ok" || result.status === "failed") m.llmSeconds.observe((performance.now() - started) / 1000);
+      m.llmBreakerOpen.set(breaker.state() === "open" ? 1 : 0);
+      return result;
     },
   };
+
+  async function classifyOnce({ text, index, rules, storeLocale = null }: Parameters<LlmClassifier["classify"]>[0]): ReturnType<LlmClassifier["classify"]> {
+    const key = cacheKeyFor({ text, index, storeLocale });
+    const cached = cache.get(key);
+    if (cached) return { status: "cache", decision: cached };
+    if (!breaker.tryAcquire()) return { status: "skipped", failure: "breaker-open", message: "LLM circuit breaker is open" };
+
+    const products = pickRelevantProducts({ text, index, limit: config.contextProducts ?? 5 });
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), config.timeoutMs);
+    try {
+      const completion = await withSpan("llm chat.completions", { kind: "client", attributes: { "gen_ai.request.model": config.model } }, () => client.chat.completions.create(
+        {
+          model: config.model,
+          temperature: 0,
+          messages: [
+            { role: "system", content: SYSTEM_PROMPT },
+            { role: "user", content: buildUserMessage({ text: prepareComment(text).clean, storeLocale, products, rules }) },
+          ],
+          response_format: {
+            type: "json_schema",
+            json_schema: { name: "comment_classification", strict: true, schema: LLM_RESPONSE_JSON_SCHEMA },
+          },
+        },
+        { timeout: config.timeoutMs, maxRetries: 0, signal: abort.signal },
+      ));
+      const content = completion.choices[0]?.message?.content ?? "";
+      const answer = parseLlmReply(content);
+      if (!answer) {
+        breaker.recordFailure();
+        return { status: "failed", failure: "invalid", message: "LLM reply did not match the schema" };
+      }
+      breaker.recordSuccess();
+      const decision = toDecision(answer, index, rules, config.model);
+      cache.set(key, decision);
+      return { status: "ok", decision };
+    } catch (error) {
+      breaker.recordFailure();
+      const aborted = abort.signal.aborted;
+      return { status: "failed", ...(aborted ? { failure: "timeout" as const, message: "LLM timed out" } : failureOf(error)) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }

@@ -22,6 +22,24 @@ function createMetrics() {
     jobFailures: new Counter({ name: "lss_job_failures_total", help: "Job runs that failed for good, per function", labelNames: ["function"], registers: [registry] }),
     graphErrors: new Counter({ name: "lss_graph_errors_total", help: "Error answers from the Meta Graph API, per Graph error code", labelNames: ["code"], registers: [registry] }),
     messagesSent: new Counter({ name: "lss_messages_sent_total", help: "Private replies, messages and public replies accepted by Meta, per kind", labelNames: ["kind"], registers: [registry] }),
+    llmCalls: new Counter({ name: "lss_llm_calls_total", help: "Comment classifications asked of the LLM, per outcome (ok, cache, skipped, timeout, network, http, invalid)", labelNames: ["outcome"], registers: [registry] }),
+    llmSeconds: new Histogram({ name: "lss_llm_call_seconds", help: "LLM call latency (calls that reached the model)", buckets: [0.1, 0.25, 0.5, 1, 2, 3, 5], registers: [registry] }),
+    llmBreakerOpen: new Gauge({ name: "lss_llm_breaker_open", help: "1 while the LLM circuit breaker is open (comments fall back to the rules engine)", registers: [registry], aggregator: "max" }),
+    sseClients: new Gauge({ name: "lss_sse_clients", help: "Open Live Control Center event streams", registers: [registry], aggregator: "sum" }),
+    dbPool: new Gauge({
+      name: "lss_db_pool_connections",
+      help: "Hot-path PostgreSQL pool connections per state (total, idle, waiting clients)",
+      labelNames: ["state"],
+      registers: [registry],
+      aggregator: "sum",
+      collect() {
+        // Read off the pool lib/db.ts keeps on globalThis (importing lib/db here would make a cycle).
+        const pool = (globalThis as unknown as { __lssSql?: { db: { pool: { totalCount: number; idleCount: number; waitingCount: number } } } }).__lssSql?.db.pool;
+        this.set({ state: "total" }, pool?.totalCount ?? 0);
+        this.set({ state: "idle" }, pool?.idleCount ?? 0);
+        this.set({ state: "waiting" }, pool?.waitingCount ?? 0);
+      },
+    }),
     paymentWebhooks: new Counter({ name: "lss_payment_webhooks_total", help: "Payment provider notifications received, per provider and outcome (accepted, rejected, error)", labelNames: ["provider", "outcome"], registers: [registry] }),
   };
 }

@@ -1,3 +1,4 @@
+import { metrics } from "@/lib/observability/metrics";
 import type { HubSignal, StoreEventHub } from "./listen";
 
 export const SSE_HEADERS = {
@@ -48,6 +49,7 @@ export function storeEventStream({ hub, storeId, signal, heartbeatMs = HEARTBEAT
         const stop = () => {
           if (!open) return;
           open = false;
+          metrics().sseClients.dec();
           unsubscribe?.();
           if (heartbeat) clearInterval(heartbeat);
           signal?.removeEventListener("abort", stop);
@@ -69,6 +71,7 @@ export function storeEventStream({ hub, storeId, signal, heartbeatMs = HEARTBEAT
           }
         };
 
+        metrics().sseClients.inc();
         if (signal?.aborted) return stop();
         signal?.addEventListener("abort", stop);
 
