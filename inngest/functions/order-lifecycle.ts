@@ -21,8 +21,10 @@ export const orderLifecycle = defineJob({
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const t = await step.run(`check-${round}`, () => orderTimers({ orderId }));
       if (t.status !== "PENDING") return { final: t.status };
-      if (t.reminderDue && t.reminderAt > t.now) {
-        await step.sleepUntil(`until-reminder-${round}`, new Date(t.reminderAt));
+      // The run is scheduled to start at reminderAt (order-timers.ts), so "due now" is the usual case:
+      // remind whenever the reminder is due and the cart has not expired yet, sleeping first only if early.
+      if (t.reminderDue && t.expiresAt > t.now) {
+        if (t.reminderAt > t.now) await step.sleepUntil(`until-reminder-${round}`, new Date(t.reminderAt));
         await step.run(`reminder-${round}`, () => sendReminder({ orderId }));
         continue;
       }
