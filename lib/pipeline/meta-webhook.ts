@@ -3,9 +3,10 @@ import { metrics } from "@/lib/observability/metrics";
 import { withSpan } from "@/lib/observability/tracing";
 import { AppError, badRequest } from "@/lib/http/errors";
 import { verifyMetaSignature } from "@/lib/meta/signature";
-import { MetaWebhookPayloadError, parseMetaWebhook } from "@/lib/meta/webhook";
+import { MetaWebhookPayloadError, parseMetaWebhookDelivery } from "@/lib/meta/webhook";
 import { safeEqual } from "@/lib/security/tokens";
 import { ingestMetaEvents } from "./ingest-meta-events";
+import { quarantineWebhookItems } from "./quarantine-webhook-items";
 
 /** Meta delivers batches of up to a thousand changes; anything larger is not Meta. */
 export const META_WEBHOOK_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -21,7 +22,8 @@ export function answerMetaChallenge(params: URLSearchParams): { status: number; 
 
 /**
  * A delivery of Meta's webhook: verify the raw bytes first (nothing is stored for a bad signature),
- * parse, store in the inbox before answering, and leave the processing to the jobs. Used by the
+ * parse, store in the inbox before answering (items that cannot be stored are quarantined, never the
+ * whole delivery), and leave the processing to the jobs. Used by the
  * Next.js route and by the web server's own fast path for this one URL (scripts/server.ts), so both
  * behave identically. Throws AppError (403/400) for deliveries that can never succeed.
  */
@@ -39,14 +41,19 @@ async function receiveVerifiedDelivery({ rawBody, signature }: { rawBody: Buffer
   } catch {
     throw badRequest("invalid_json", "Body is not valid JSON");
   }
-  let events;
+  let parsed;
   try {
-    events = parseMetaWebhook(body);
+    parsed = parseMetaWebhookDelivery(body);
   } catch (e) {
     if (e instanceof MetaWebhookPayloadError) throw badRequest("invalid_payload", e.message, e.issues);
     throw e;
   }
-  const stored = await withSpan("inbox.write", { attributes: { "lss.events": events.length } }, () => ingestMetaEvents(events));
+  const { events, rejected } = parsed;
+  // Bad items are set aside (beside, not before, the good ones: no extra round trip when there are none).
+  const [stored, quarantined] = await Promise.all([
+    withSpan("inbox.write", { attributes: { "lss.events": events.length } }, () => ingestMetaEvents(events)),
+    quarantineWebhookItems(rejected),
+  ]);
   if (stored.comments > 0) metrics().commentsIngested.inc(stored.comments);
-  return { received: events.length, ...stored };
+  return { received: events.length, ...stored, ...(quarantined > 0 && { quarantined }) };
 }
