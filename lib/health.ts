@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { describeDatabaseError } from "@/lib/http/database-unavailable";
 
 type Check = "ok" | "degraded" | "error";
 
@@ -18,7 +19,7 @@ export async function checkHealth() {
   } catch (e) {
     checks.database = "error";
     checks.jobs = "error";
-    errors.database = e instanceof Error ? e.message.split("\n")[0]! : "unreachable";
+    errors.database = describeDatabaseError(e);
   }
   if (checks.database === "ok") {
     try {
@@ -32,7 +33,7 @@ export async function checkHealth() {
       }
     } catch (e) {
       checks.jobs = "error";
-      errors.jobs = e instanceof Error ? e.message.split("\n")[0]! : "unavailable";
+      errors.jobs = describeDatabaseError(e);
     }
   }
   return {

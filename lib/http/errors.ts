@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { logger } from "@/lib/observability/logger";
+import { isDatabaseUnavailable } from "./database-unavailable";
 
 export type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
@@ -121,6 +122,11 @@ export function toErrorResponse(error: unknown): { status: number; body: ErrorBo
     return toErrorResponse(conflict("already_exists", `A record with this ${Array.isArray(target) ? target.join(", ") : "value"} already exists`));
   }
   if (prismaCode === "P2025") return toErrorResponse(notFound());
+  // PostgreSQL is down or restarting (the supervisor of npm start brings it back): retry later, not a bug.
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ code: prismaCode ?? (error as { code?: unknown } | null)?.code ?? null }, "database unavailable: answering 503");
+    return { status: 503, body: { error: { code: "database_unavailable", message: "The database is unavailable right now. Try again in a few seconds." } } };
+  }
   logger.error({ err: error }, "unhandled error in an API route");
   return { status: 500, body: { error: { code: "internal_error", message: "Something went wrong on our side. It has been logged." } } };
 }
