@@ -30,6 +30,7 @@ const schema = z.object({
   INNGEST_DEV: flag,
   RESERVATION_TTL_SECONDS: z.coerce.number().int().min(5).max(7 * 24 * 3600).default(1800),
   REMINDER_BEFORE_EXPIRY_SECONDS: z.coerce.number().int().min(0).default(600),
+  STUCK_COMMENT_SECONDS: z.coerce.number().int().min(5).max(24 * 3600).default(120), // a comment still RECEIVED this long (and not queued) is announced again by the sweeper
   PAYPAL_API_URL: z.string().url().default("https://api-m.sandbox.paypal.com"),
   MERCADOPAGO_API_URL: z.string().url().default("https://api.mercadopago.com"),
   FLOW_API_URL: z.string().url().default("https://sandbox.flow.cl/api"),

@@ -63,6 +63,11 @@ export interface JobDefinition<N extends JobEventName = JobEventName, R = unknow
   readonly concurrency?: ConcurrencyOption;
   readonly throttle?: ThrottleOption;
   /**
+   * Also runs on this schedule under Inngest (a cron expression; the handler sees its own event with
+   * empty data). The local driver has no cron: lib/jobs/runtime.ts calls the same lib/ code on a timer.
+   */
+  readonly cron?: string;
+  /**
    * Every step is idempotent by its own keys (re-running a finished step repeats no effect). The local
    * driver then keeps a finished step's result in memory and writes it only when the run stops before
    * completing (a sleep, a retry): a run that completes in one go writes its completion and nothing
@@ -108,6 +113,7 @@ interface DefineJobInput<N extends JobEventName, R> {
   retries?: number;
   concurrency?: ConcurrencyOption;
   throttle?: ThrottleOption;
+  cron?: string;
   idempotentSteps?: boolean;
   handler: (ctx: JobContext<N>) => Promise<R>;
   onFailure?: (ctx: JobFailureContext<N>) => Promise<unknown>;
@@ -137,6 +143,7 @@ export function defineJob<const N extends JobEventName, R>(input: DefineJobInput
     retries,
     concurrency: input.concurrency,
     throttle: input.throttle,
+    cron: input.cron,
     idempotentSteps: input.idempotentSteps ?? false,
     handler: input.handler,
     onFailure: input.onFailure,

@@ -67,6 +67,8 @@ export const jobEvents = {
     attempt: z.number().int().nonnegative(),
     at: z.string().datetime(),
   }),
+  /** Run the sweepers of stuck work once (lib/jobs/sweep-stuck.ts); Inngest also triggers it by cron. */
+  "ops/sweep": z.object({}),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 type JobEvents = typeof jobEvents;

@@ -47,7 +47,7 @@ export function toInngestFunction(def: AnyJobDefinition, client: Inngest.Any): I
   const fn = client.createFunction(
     {
       id: def.id,
-      triggers: [{ event: def.event }],
+      triggers: def.cron ? [{ event: def.event }, { cron: def.cron }] : [{ event: def.event }],
       retries: def.retries as Retries,
       ...(concurrency && { concurrency }),
       ...(throttle && {
@@ -60,10 +60,15 @@ export function toInngestFunction(def: AnyJobDefinition, client: Inngest.Any): I
           ),
       }),
     },
-    (ctx: InngestContext) => asInngestErrors(() => def.handler({ ...adaptContext(ctx), event: parseJobEvent(def, ctx.event) })),
+    (ctx: InngestContext) => asInngestErrors(() => def.handler({ ...adaptContext(ctx), event: parseJobEvent(def, fromCron(def, ctx.event)) })),
   );
   byId.set(def.id, fn);
   return fn;
+}
+
+/** A cron run arrives as Inngest's timer event: the handler sees its own event with empty data. */
+function fromCron(def: AnyJobDefinition, event: InngestContext["event"]): InngestContext["event"] {
+  return def.cron && event.name === "inngest/scheduled.timer" ? { name: def.event, data: {}, id: event.id, ts: event.ts } : event;
 }
 
 function adaptContext(ctx: InngestContext) {

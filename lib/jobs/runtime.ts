@@ -1,8 +1,8 @@
 import { env, usesInngest } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
-import { expireOverdueOrders } from "@/lib/orders/expire-order";
 import type { AnyJobDefinition } from "./define";
 import { jobs, startInngestRelayFromEnv, startJobWorker } from "./index";
+import { sweepOverdueOrders, sweepStuckComments } from "./sweep-stuck";
 import { warmUpWorker } from "./warm-up";
 
 const g = globalThis as unknown as { __lssRuntime?: { stop: () => Promise<void> } };
@@ -11,7 +11,8 @@ const g = globalThis as unknown as { __lssRuntime?: { stop: () => Promise<void> 
  * Starts what runs in the background of an app instance, with the app's job functions (passed in by
  * the process's entry point: scripts/worker.ts, instrumentation.ts): the local job worker runs them
  * (unless Inngest runs the functions or LOCAL_JOBS=0) — under Inngest the relay delivering the event
- * outbox to Inngest runs instead — and a sweeper expires overdue orders even if a timer was lost. Sending events needs no function list (lib/jobs/routes.ts routes them).
+ * outbox to Inngest runs instead — and the sweepers expire overdue orders and announce stuck comments
+ * again even if an event was lost. Sending events needs no function list (lib/jobs/routes.ts routes them).
  */
 export function startBackgroundRuntime({ functions, force = false }: { functions: readonly AnyJobDefinition[]; force?: boolean }) {
   if (g.__lssRuntime) return g.__lssRuntime;
@@ -21,10 +22,21 @@ export function startBackgroundRuntime({ functions, force = false }: { functions
   const worker = usesInngest(e) || !background ? null : startJobWorker({ functions, concurrency });
   const relay = usesInngest(e) && background ? startInngestRelayFromEnv({ logger: relayLogger }) : null;
   if (worker) void warmUpWorker({ connections: Math.min(concurrency, Number(process.env.DATABASE_POOL_SIZE ?? 20)) });
-  const sweep = setInterval(() => {
-    expireOverdueOrders().catch((err) => logger.error({ err }, "expiring overdue orders failed"));
-  }, 5_000);
-  sweep.unref();
+  // The sweepers of stuck work (lib/jobs/sweep-stuck.ts), on both drivers: overdue orders every 5 s,
+  // comments stuck as RECEIVED every 30 s. Each run is idempotent and never overlaps itself.
+  const every = (ms: number, sweep: () => Promise<number>) => {
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      sweep()
+        .catch((err) => logger.error({ err }, "sweeper failed"))
+        .finally(() => (running = false));
+    }, ms);
+    timer.unref();
+    return timer;
+  };
+  const sweeps = [every(5_000, sweepOverdueOrders), every(30_000, sweepStuckComments)];
   // The billing clock: one billing/sweep per hour across every instance (the event id names the hour).
   const tickBilling = () => {
     const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
@@ -35,7 +47,7 @@ export function startBackgroundRuntime({ functions, force = false }: { functions
   if (worker || relay) tickBilling();
   g.__lssRuntime = {
     async stop() {
-      clearInterval(sweep);
+      for (const sweep of sweeps) clearInterval(sweep);
       clearInterval(billing);
       await Promise.all([worker?.stop(), relay?.stop()]);
       g.__lssRuntime = undefined;
