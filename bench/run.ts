@@ -29,6 +29,8 @@ const QUICK = process.env.BENCH_QUICK === "1";
 const PROFILE = process.env.BENCH_PROFILE === "1";
 /** BENCH_ONLY=fast (or slow,fast,burst,flash): run a subset while investigating; the report needs all four. */
 const ONLY = new Set((process.env.BENCH_ONLY ?? "slow,fast,burst,flash").split(","));
+/** The Inngest runs (bench/inngest.ts) follow the others by default; BENCH_ONLY=inngest runs them alone. */
+const INNGEST_RUNS = ONLY.delete("inngest") || !process.env.BENCH_ONLY;
 const EXTRA_PG_FLAGS = (process.env.BENCH_PG_FLAGS ?? "").split(" ").filter(Boolean).flatMap((f) => ["-c", f]);
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
@@ -441,7 +443,12 @@ Targets: ${Object.entries(result.targets).map(([k, v]) => `${k} ${v ? "âœ…" : "â
   }
 }
 
-main().then(() => process.exit(0), (e) => {
+async function all() {
+  if (ONLY.size > 0) await main();
+  if (INNGEST_RUNS) await (await import("./inngest")).runInngestBench();
+}
+
+all().then(() => process.exit(0), (e) => {
   console.error(e);
   process.exit(1);
 });

