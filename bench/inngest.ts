@@ -108,8 +108,6 @@ export async function runInngestBench() {
         },
       });
       const inngest = await inngestServer({ bin, appUrl: app.url, mode: mode.args(`${server}/inngest${i}`), tickMs: mode.tickMs, cwd: mkdtempSync(join(tmpdir(), "lss-bench-inngest-")) });
-      process.env = { ...process.env, ...mode.env, INNGEST_BASE_URL: inngest.url };
-      await inngest.start();
       // Calls the SDK makes to Inngest from inside the handlers (checkpoints), counted and timed.
       const checkpoints = { n: 0, ms: 0 };
       const realFetch = globalThis.fetch;
@@ -124,6 +122,8 @@ export async function runInngestBench() {
           checkpoints.ms += performance.now() - t;
         }
       }) as typeof fetch;
+      process.env = { ...process.env, ...mode.env, INNGEST_BASE_URL: inngest.url };
+      await inngest.start();
       // The relay, with every send timed: when each event was handed to Inngest.
       const client = getInngestClient();
       const relayed = new Map<string, { start: number; end: number }>();
