@@ -125,12 +125,14 @@ describe.skipIf(!bin)("the app on the real Inngest engine (inngest dev)", () => 
     expect(done.privateReplies).toBe(20); // 3 checkout DMs, 17 "sold out" answers: one each
   }, 90_000);
 
-  test("an unpaid order expires at its deadline and releases its stock", async () => {
+  test("an unpaid order gets its reminder, then expires and releases its stock", async () => {
     const seeded = await store({ ttl: 5 });
     await comment(seeded, "quiero la A12");
     const order = await until(() => prisma.order.findFirst({ where: { storeId: seeded.store.id } }), (o) => o !== null);
     const expired = await until(() => prisma.order.findUniqueOrThrow({ where: { id: order!.id } }), (o) => o.status === "EXPIRED", 30_000);
     expect(expired.status).toBe("EXPIRED");
+    expect(expired.reminderSentAt).not.toBeNull();
+    expect(expired.reminderSentAt!.getTime()).toBeLessThan(expired.expiresAt.getTime());
     expect((await prisma.product.findFirstOrThrow({ where: { storeId: seeded.store.id } })).reserved).toBe(0);
   }, 60_000);
 
