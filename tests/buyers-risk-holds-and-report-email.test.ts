@@ -8,10 +8,12 @@ import { markOrderPaid } from "@/lib/orders/mark-paid";
 import { presentTimeline } from "@/lib/orders/present-timeline";
 import { timelineMessages } from "@/lib/i18n/order-timeline";
 import { emailLiveReport } from "@/lib/lives/email-live-report";
+import { liveTimeline } from "@/lib/lives/live-timeline";
 import * as storeRoute from "@/app/api/v1/stores/[id]/route";
 import * as buyerRoute from "@/app/api/v1/buyers/[id]/route";
 import * as orderRoute from "@/app/api/v1/orders/[id]/route";
 import * as endRoute from "@/app/api/v1/lives/[id]/end/route";
+import * as exportRoute from "@/app/api/v1/buyers/export/route";
 import { fakeGraphPerFile } from "./helpers/fake-graph";
 import { seedStore } from "./helpers/seed";
 import { commentPayload, postWebhook } from "./helpers/meta-webhook";
@@ -170,7 +172,13 @@ describe("the live report is emailed to the owner when the live ends (issue 19)"
     expect(text).toMatch(/Your live .{0,20}Live de prueba.{0,20} ended/);
     expect(text).toContain("3 comments, 2 wanted to buy, 2 reserved");
     expect(text).toContain(`/dashboard/live/${seeded.live.id}/report`);
-    expect((await prisma.live.findUniqueOrThrow({ where: { id: seeded.live.id } })).reportEmailedAt).not.toBeNull();
+    const ended = await prisma.live.findUniqueOrThrow({ where: { id: seeded.live.id } });
+    expect(ended.reportEmailedAt).not.toBeNull();
+    // The report page's timeline of the same live: every comment and order in one of its minutes.
+    const timeline = await liveTimeline({ live: ended });
+    expect(timeline.bucketMinutes).toBe(1);
+    expect(timeline.points.reduce((n, p) => n + p.comments, 0)).toBe(3);
+    expect(timeline.points.reduce((n, p) => n + p.reserved, 0)).toBe(2);
 
     expect((await end()).status).toBe(200);
     await emailLiveReport({ liveId: seeded.live.id });
@@ -207,5 +215,31 @@ describe("the buyer profile and the overview's winners (issue 19)", () => {
       topLives: [{ id: seeded.live.id, title: "Live de prueba", paidOrders: 1, revenueMinor: 15990 }],
     });
     expect(await storeWinners({ storeId: other.store.id, from: new Date(Date.now() - 3_600_000), to: new Date() })).toEqual({ topBuyers: [], topLives: [] });
+  });
+});
+
+describe("the buyers CSV export (issue 19)", () => {
+  test("the filtered buyers in the seller's language, cells safe from formula injection; another store answers 404", async () => {
+    const seeded = await seedStore();
+    await prisma.buyer.create({ data: { storeId: seeded.store.id, pageId: seeded.pageId, authorId: "x1", name: "=HYPERLINK(\"http://evil\")", tags: ["mayorista"], notes: "paga por transferencia" } });
+    await prisma.buyer.create({ data: { storeId: seeded.store.id, pageId: seeded.pageId, authorId: "x2", name: "Bloqueada", blockedAt: new Date() } });
+    const cookie = await sessionCookieFor(seeded.owner);
+    const res = await call<string>(exportRoute.GET, { path: `/api/v1/buyers/export?store_id=${seeded.store.id}&lang=es`, headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const lines = res.body.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe('"Comprador","Segmento","Riesgo","Pedidos pagados","Pedidos sin pagar","Gasto","Moneda","Último pedido","Etiquetas","Notas","Bloqueado"');
+    expect(lines).toHaveLength(3);
+    expect(lines.join("\n")).toContain('"\'=HYPERLINK(""http://evil"")","Nuevos","0","0","0","0","CLP","","mayorista","paga por transferencia","no"');
+    expect(lines.join("\n")).toContain('"Bloqueada","Bloqueados"');
+
+    const blocked = await call<string>(exportRoute.GET, { path: `/api/v1/buyers/export?store_id=${seeded.store.id}&segment=blocked&lang=en`, headers: { cookie } });
+    const blockedLines = blocked.body.trim().split("\r\n");
+    expect(blockedLines).toHaveLength(2);
+    expect(blockedLines[1]).toContain('"Bloqueada","Blocked"');
+
+    const other = await seedStore();
+    const stranger = await call(exportRoute.GET, { path: `/api/v1/buyers/export?store_id=${seeded.store.id}`, headers: { cookie: await sessionCookieFor(other.owner) } });
+    expect(stranger.status).toBe(404);
   });
 });

@@ -11,6 +11,8 @@ export const buyerListQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
+export const buyerExportQuery = buyerListQuery.omit({ limit: true, offset: true }).extend({ lang: z.enum(["es", "en", "pt", "ar"]).optional() });
+
 const tag = z.string().trim().min(1).max(40);
 
 export const buyerPatchInput = z

@@ -28,6 +28,8 @@ const en = {
   next: "Next",
   unavailable: "Buyers could not be loaded: {reason}",
   never: "—",
+  export: "Export CSV",
+  csv: { name: "Buyer", segment: "Segment", risk: "Risk", paid: "Paid orders", unpaid: "Unpaid orders", spend: "Spend", currency: "Currency", lastOrder: "Last order", tags: "Tags", notes: "Notes", blocked: "Blocked", yes: "yes", no: "no" },
   profile: {
     back: "All buyers",
     orders: "Orders",
@@ -135,6 +137,8 @@ const es: BuyersMessages = {
   next: "Siguiente",
   unavailable: "No se pudieron cargar los compradores: {reason}",
   never: "—",
+  export: "Exportar CSV",
+  csv: { name: "Comprador", segment: "Segmento", risk: "Riesgo", paid: "Pedidos pagados", unpaid: "Pedidos sin pagar", spend: "Gasto", currency: "Moneda", lastOrder: "Último pedido", tags: "Etiquetas", notes: "Notas", blocked: "Bloqueado", yes: "sí", no: "no" },
   profile: {
     back: "Todos los compradores",
     orders: "Pedidos",
@@ -240,6 +244,8 @@ const pt: BuyersMessages = {
   next: "Próxima",
   unavailable: "Não foi possível carregar os compradores: {reason}",
   never: "—",
+  export: "Exportar CSV",
+  csv: { name: "Comprador", segment: "Segmento", risk: "Risco", paid: "Pedidos pagos", unpaid: "Pedidos não pagos", spend: "Gasto", currency: "Moeda", lastOrder: "Último pedido", tags: "Etiquetas", notes: "Notas", blocked: "Bloqueado", yes: "sim", no: "não" },
   profile: {
     back: "Todos os compradores",
     orders: "Pedidos",
@@ -345,6 +351,8 @@ const ar: BuyersMessages = {
   next: "التالي",
   unavailable: "تعذّر تحميل المشترين: {reason}",
   never: "—",
+  export: "تصدير CSV",
+  csv: { name: "المشتري", segment: "الفئة", risk: "الخطورة", paid: "طلبات مدفوعة", unpaid: "طلبات غير مدفوعة", spend: "الإنفاق", currency: "العملة", lastOrder: "آخر طلب", tags: "الوسوم", notes: "ملاحظات", blocked: "محظور", yes: "نعم", no: "لا" },
   profile: {
     back: "كل المشترين",
     orders: "الطلبات",

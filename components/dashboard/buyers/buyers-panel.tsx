@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { ChevronLeft, ChevronRight, Search, X } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { ChevronLeft, ChevronRight, Download, Search, X } from "lucide-react";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { api } from "@/components/dashboard/api-client";
@@ -76,9 +76,14 @@ export function BuyersPanel({ storeId, currency, storeLocale, uiLocale, timezone
 
   return (
     <div className="flex flex-col gap-4">
-      <div role="search" className="relative">
-        <Search className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-        <Input type="search" value={text} onChange={(e) => setText(e.target.value)} aria-label={t.search} placeholder={t.searchPlaceholder} className="ps-9" data-testid="buyers-search" />
+      <div className="flex flex-wrap items-center gap-2">
+        <div role="search" className="relative min-w-0 flex-1 basis-64">
+          <Search className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
+          <Input type="search" value={text} onChange={(e) => setText(e.target.value)} aria-label={t.search} placeholder={t.searchPlaceholder} className="ps-9" data-testid="buyers-search" />
+        </div>
+        <a href={`/api/v1/buyers/export?${query({ store_id: storeId, segment: filter === "all" ? undefined : filter, q, lang: uiLocale })}`} download className={buttonVariants({ variant: "outline" })} data-testid="buyers-export">
+          <Download aria-hidden /> {t.export}
+        </a>
       </div>
       <nav aria-label={t.filter} className="flex max-w-full gap-1 overflow-x-auto rounded-lg border border-border bg-card p-1">
         {FILTERS.map((f) => (
