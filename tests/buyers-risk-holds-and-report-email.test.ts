@@ -230,8 +230,8 @@ describe("the buyers CSV export (issue 19)", () => {
     const lines = res.body.replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines[0]).toBe('"Comprador","Segmento","Riesgo","Pedidos pagados","Pedidos sin pagar","Gasto","Moneda","Último pedido","Etiquetas","Notas","Bloqueado"');
     expect(lines).toHaveLength(3);
-    expect(lines.join("\n")).toContain('"\'=HYPERLINK(""http://evil"")","Nuevos","0","0","0","0","CLP","","mayorista","paga por transferencia","no"');
-    expect(lines.join("\n")).toContain('"Bloqueada","Bloqueados"');
+    expect(lines.join("\n")).toContain('"\'=HYPERLINK(""http://evil"")","Nuevo","0","0","0","0","CLP","","mayorista","paga por transferencia","no"');
+    expect(lines.join("\n")).toContain('"Bloqueada","Bloqueado"');
 
     const blocked = await call<string>(exportRoute.GET, { path: `/api/v1/buyers/export?store_id=${seeded.store.id}&segment=blocked&lang=en`, headers: { cookie } });
     const blockedLines = blocked.body.trim().split("\r\n");

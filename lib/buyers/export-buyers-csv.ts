@@ -17,7 +17,7 @@ export async function exportBuyersCsv({ storeId, segment, q, locale, currency }:
   for (let offset = 0; ; offset += PAGE) {
     const { items } = await listBuyers({ storeId, segment, q, limit: PAGE, offset });
     for (const b of items) {
-      csv += csvRow([b.name, t.segments[b.segment], b.risk, b.orders_paid, b.orders_unpaid, b.spend_minor, currency, b.last_order_at ?? "", b.tags.join(", "), b.notes, b.blocked ? c.yes : c.no]);
+      csv += csvRow([b.name, t.segment1[b.segment], b.risk, b.orders_paid, b.orders_unpaid, b.spend_minor, currency, b.last_order_at ?? "", b.tags.join(", "), b.notes, b.blocked ? c.yes : c.no]);
     }
     if (items.length < PAGE) return csv;
   }

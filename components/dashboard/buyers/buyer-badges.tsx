@@ -13,7 +13,7 @@ const SEGMENT_VARIANT: Record<BuyerSegment, "default" | "success" | "warning" | 
 };
 
 export function SegmentBadge({ segment, t }: { segment: BuyerSegment; t: BuyersMessages }) {
-  return <Badge variant={SEGMENT_VARIANT[segment]} data-segment={segment}>{t.segments[segment]}</Badge>;
+  return <Badge variant={SEGMENT_VARIANT[segment]} data-segment={segment}>{t.segment1[segment]}</Badge>;
 }
 
 /** Risk 0–100 with its level in words (colour is never the only cue). */
