@@ -48,6 +48,8 @@ type ClaimRow = {
   ord: number;
   id: string;
   status: MessageStatus;
+  /** Claims of this key so far, this one included: above 1 a PENDING message's earlier try may have reached Meta. */
+  attempts: number;
   error: string | null;
   storeFound: boolean;
   suspended: boolean | null;
@@ -167,9 +169,9 @@ async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
       SELECT gen_random_uuid()::text, i."storeId", i."buyerId", i."commentId", i."orderId", i.kind::"MessageKind", i.purpose, i.key, i.recipient, i.body, 1
       FROM input i ORDER BY i.ord
       ON CONFLICT ("idempotencyKey") DO UPDATE SET attempts = outbound_messages.attempts + 1
-      RETURNING id, "idempotencyKey", status, error
+      RETURNING id, "idempotencyKey", status, error, attempts
     )
-    SELECT i.ord, m.id, m.status::text AS status, m.error,
+    SELECT i.ord, m.id, m.status::text AS status, m.error, m.attempts,
       s.id IS NOT NULL AS "storeFound", s."suspendedAt" IS NOT NULL AS suspended, s."messagingMode" = 'PUBLIC_ONLY' AS "publicOnly",
       l."botEnabled", (b."optedOutAt" IS NOT NULL OR b."erasedAt" IS NOT NULL) AS "optedOut", b."botPausedAt" IS NOT NULL AS paused,
       b.psid, b."lastInboundAt"
@@ -184,13 +186,19 @@ async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
 }
 
 /** The Graph call for one claimed message that passed its guards. Meta errors are thrown to the caller. */
-async function deliver(req: OutboundRequest, g: Guards): Promise<Outcome> {
+async function deliver(req: OutboundRequest, g: Guards & Pick<ClaimRow, "attempts">): Promise<Outcome> {
   const creds = await pageCredentials(req.storeId);
   if (!creds) return { final: true, status: "FAILED", error: "Facebook Page not connected" };
   // Meta revoked the token: no Graph call until the seller reconnects; then the pending replies go out.
   if (creds.disconnected) return { final: false, error: PAGE_DISCONNECTED };
   const graph = graphClient();
   if (req.kind === "PUBLIC_REPLY") {
+    // Claimed before and never recorded (a crash between the Graph call and the record, or a lost
+    // answer): Meta would happily post a second public reply, so look for the Page's reply first.
+    if (g.attempts > 1) {
+      const existing = await findPageReply(graph, { commentId: req.metaCommentId, pageId: creds.pageId, pageToken: creds.token });
+      if (existing) return { final: true, status: "SENT", externalId: existing };
+    }
     const res = await graph.replyToComment({ commentId: req.metaCommentId, message: req.text, pageToken: creds.token });
     return { final: true, status: "SENT", externalId: res.id };
   }
@@ -211,6 +219,23 @@ async function deliver(req: OutboundRequest, g: Guards): Promise<Outcome> {
     pageToken: creds.token,
   });
   return { final: true, status: "SENT", externalId: res.alreadySent ? "already-sent" : res.id };
+}
+
+/**
+ * The Page's own reply under a comment, if there is one: GET /{comment-id}/comments, the Page as author.
+ * A comment gets at most one public reply from the bot (one idempotency key per comment), so any reply
+ * by the Page is the one an earlier try posted. Reads at most a few pages of replies.
+ */
+async function findPageReply(graph: ReturnType<typeof graphClient>, { commentId, pageId, pageToken }: { commentId: string; pageId: string; pageToken: string }): Promise<string | null> {
+  let after: string | null = null;
+  for (let page = 0; page < 5; page++) {
+    const listed = await graph.listComments({ objectId: commentId, pageToken, after, limit: 100 });
+    const mine = listed.comments.find((c) => c.from?.id === pageId);
+    if (mine) return mine.id;
+    if (!listed.next) return null;
+    after = listed.after;
+  }
+  return null;
 }
 
 function guardReason(req: OutboundRequest, g: Guards | undefined): string | null {

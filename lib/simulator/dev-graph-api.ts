@@ -59,7 +59,8 @@ type PrivateReplyRecord = {
   time: number;
 };
 
-type CommentReplyRecord = { id: string; commentId: string; message: string; time: number };
+/** A public reply the Page posted under a comment; `token` is the Page token it was posted with. */
+type CommentReplyRecord = { id: string; commentId: string; message: string; time: number; token: string | null };
 
 export type FakeGraphServer = {
   /** Base URL including the version segment, ready for createGraphClient / META_GRAPH_API_URL. */
@@ -73,6 +74,11 @@ export type FakeGraphServer = {
   unblockMessaging(pageId: string): void;
   /** Maps a comment to the PSID Meta would report for its author (default: "psid_<comment id>"). */
   registerCommentAuthor(args: { commentId: string; psid: string }): void;
+  /**
+   * Which Page a token belongs to: GET /{comment-id}/comments lists the Page's replies with `from.id` =
+   * the Page (the fake also learns it from any POST /{page-id}/messages made with the token).
+   */
+  registerPageToken(args: { pageId: string; token: string }): void;
   /** Puts a comment on a live video (or post) as Meta holds it: GET /{object-id}/comments lists it, oldest first. */
   addComment(objectId: string, comment: ListedFakeComment): void;
   setLatency(ms: number): void;
@@ -217,9 +223,20 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
   const commentAuthors = new Map<string, string>();
   const listedComments = new Map<string, ListedFakeComment[]>();
 
-  /** GET /{object-id}/comments: pages of `limit`, the cursor is the position after the page's last comment. */
+  const pageOfToken = new Map<string, string>();
+
+  /**
+   * GET /{object-id}/comments: pages of `limit`, the cursor is the position after the page's last comment.
+   * For a comment: its replies, including the ones the Page posted through this fake (author: the Page).
+   */
   function listComments(objectId: string, query: URLSearchParams, facts: Partial<FakeGraphCall>): Handled {
-    const all = listedComments.get(objectId) ?? [];
+    const replies = (commentReplies.get(objectId) ?? []).map((r): ListedFakeComment => ({
+      id: r.id,
+      message: r.message,
+      from: { id: (r.token && pageOfToken.get(r.token)) ?? "unknown-page", name: "Page" },
+      created_time: new Date(r.time).toISOString(),
+    }));
+    const all = [...(listedComments.get(objectId) ?? []), ...replies];
     const start = Math.max(0, Number(Buffer.from(query.get("after") ?? "", "base64url").toString() || "0") || 0);
     const limit = Math.min(100, Math.max(1, Number(query.get("limit") ?? "25") || 25));
     const page = all.slice(start, start + limit);
@@ -342,14 +359,14 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
     return { status: 200, response: { recipient_id: psid, message_id: messageId }, facts };
   }
 
-  function handleCommentReply(commentId: string, body: Record<string, unknown>, facts: Partial<FakeGraphCall>): Handled {
+  function handleCommentReply(commentId: string, body: Record<string, unknown>, facts: Partial<FakeGraphCall>, token: string | null): Handled {
     const message = body.message;
     if (typeof message !== "string" || message.trim() === "") {
       return fail({ status: 400, code: 100, message: "(#100) Missing message or attachment" }, facts);
     }
     const list = commentReplies.get(commentId) ?? [];
     const id = `${commentId}_r${list.length + 1}`;
-    list.push({ id, commentId, message, time: Date.now() });
+    list.push({ id, commentId, message, time: Date.now(), token });
     commentReplies.set(commentId, list);
     return { status: 200, response: { id }, facts };
   }
@@ -361,7 +378,11 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
     if (method === "GET" && m && m[2] === "comments") return listComments(decodeURIComponent(m[1]!), query, { ...facts, kind: "comments_list" });
     if (method === "POST" && m) {
       const id = decodeURIComponent(m[1]!);
-      return m[2] === "messages" ? handleMessages(id, body, facts) : handleCommentReply(id, body, facts);
+      if (m[2] === "messages") {
+        pageOfToken.set(token, id);
+        return handleMessages(id, body, facts);
+      }
+      return handleCommentReply(id, body, facts, token);
     }
     return fail({
       status: 400,
@@ -457,6 +478,9 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
     unblockMessaging(pageId) {
       blockedPages.delete(pageId);
     },
+    registerPageToken({ pageId, token }) {
+      pageOfToken.set(token, pageId);
+    },
     registerCommentAuthor({ commentId, psid }) {
       commentAuthors.set(commentId, psid);
     },
@@ -485,6 +509,7 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
       calls.length = 0;
       privateRepliesByComment.clear();
       commentReplies.clear();
+      pageOfToken.clear();
       commentAuthors.clear();
       listedComments.clear();
       blockedPages.clear();
