@@ -8,6 +8,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { usesInngest } from "../lib/env";
 import { AppError, toErrorResponse } from "../lib/http/errors";
 import { checkApiPath } from "../lib/http/input-guards";
 import { logger } from "../lib/observability/logger";
@@ -95,7 +96,12 @@ const server = createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => logger.info({ port, host: hostname ?? "*" }, "web server listening"));
+server.listen(port, hostname, () => {
+  logger.info({ port, host: hostname ?? "*" }, "web server listening");
+  // Under Inngest, steps run in this process's /api/inngest: load it (the SDK, every job function and
+  // what they import) now rather than in Inngest's first call, which a live's first comment would wait for.
+  if (usesInngest()) void fetch(`http://${hostname ?? "127.0.0.1"}:${port}/api/inngest`).catch(() => undefined);
+});
 
 // The in-process job worker (SEPARATE_WORKER=0) finishes or hands back its running jobs first.
 const runtime = globalThis as unknown as { __lssRuntime?: { stop(): Promise<void> } };
