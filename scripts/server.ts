@@ -11,6 +11,7 @@ import next from "next";
 import { usesInngest } from "../lib/env";
 import { AppError, toErrorResponse } from "../lib/http/errors";
 import { checkApiPath } from "../lib/http/input-guards";
+import { pgDb } from "../lib/db";
 import { logger } from "../lib/observability/logger";
 import { requestIdFrom, runWithRequestContext } from "../lib/observability/request-context";
 import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/meta-webhook";
@@ -20,6 +21,8 @@ import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/me
 // (instrumentation.ts or scripts/worker.ts passes them in where it starts).
 
 const port = Number(process.env.PORT ?? 3000);
+/** Pooled connections opened before listening: about what the webhook fast path uses under a busy live. */
+const WEB_WARM_CONNECTIONS = 8;
 const hostname = process.env.HOSTNAME_BIND || undefined;
 const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
 const handle = app.getRequestHandler();
@@ -75,6 +78,9 @@ async function metaWebhook(req: IncomingMessage, res: ServerResponse) {
 }
 
 await app.prepare();
+// Take traffic with the database pool open: the first webhook deliveries after a start (a deploy during a
+// live) do not each wait for a new connection's authentication and backend start-up.
+await Promise.all(Array.from({ length: WEB_WARM_CONNECTIONS }, () => pgDb.$queryRaw`SELECT 1 AS ok`)).catch((err: unknown) => logger.warn({ err }, "web server pool warm-up incomplete"));
 const server = createServer((req, res) => {
   // The connection's address, for rate limits (lib/http/client-address.ts); a client cannot set it.
   req.headers["x-lss-client-ip"] = req.socket.remoteAddress ?? "";

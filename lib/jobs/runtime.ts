@@ -2,6 +2,7 @@ import { env, usesInngest } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import type { AnyJobDefinition } from "./define";
 import { jobs, startInngestRelayFromEnv, startJobWorker } from "./index";
+import { assertRoutesMatch } from "./routes";
 import { sweepOverdueOrders, sweepStuckComments } from "./sweep-stuck";
 import { warmUpWorker } from "./warm-up";
 
@@ -19,9 +20,14 @@ export function startBackgroundRuntime({ functions, force = false }: { functions
   const e = env();
   const concurrency = Number(process.env.JOB_CONCURRENCY ?? 16);
   const background = e.LOCAL_JOBS !== "0" || force;
-  const worker = usesInngest(e) || !background ? null : startJobWorker({ functions, concurrency });
+  const runsJobs = !usesInngest(e) && background;
+  if (runsJobs) assertRoutesMatch(functions);
+  // Warm first, then claim: the first jobs after a start (a deploy during a live) find the pool's
+  // connections open with the claim planned on each, and the hot code compiled (see warm-up.ts).
+  const worker = runsJobs
+    ? warmUpWorker({ connections: Math.min(concurrency, Number(process.env.DATABASE_POOL_SIZE ?? 20)) }).then(() => startJobWorker({ functions, concurrency }))
+    : Promise.resolve(null);
   const relay = usesInngest(e) && background ? startInngestRelayFromEnv({ logger: relayLogger }) : null;
-  if (worker) void warmUpWorker({ connections: Math.min(concurrency, Number(process.env.DATABASE_POOL_SIZE ?? 20)) });
   // The sweepers of stuck work (lib/jobs/sweep-stuck.ts), on both drivers: overdue orders every 5 s,
   // comments stuck as RECEIVED every 30 s. Each run is idempotent and never overlaps itself.
   const every = (ms: number, sweep: () => Promise<number>) => {
@@ -44,12 +50,12 @@ export function startBackgroundRuntime({ functions, force = false }: { functions
   };
   const billing = setInterval(tickBilling, 10 * 60_000);
   billing.unref();
-  if (worker || relay) tickBilling();
+  if (runsJobs || relay) tickBilling();
   g.__lssRuntime = {
     async stop() {
       for (const sweep of sweeps) clearInterval(sweep);
       clearInterval(billing);
-      await Promise.all([worker?.stop(), relay?.stop()]);
+      await Promise.all([worker.then((w) => w?.stop()), relay?.stop()]);
       g.__lssRuntime = undefined;
     },
   };

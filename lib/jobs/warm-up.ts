@@ -2,11 +2,15 @@ import { pgDb } from "@/lib/db";
 import { logger } from "@/lib/observability/logger";
 import { buildCatalogIndex, classifyWithRules } from "@/lib/ai";
 import { renderCheckoutDm } from "@/lib/messaging/texts";
+import { claimJobs } from "./local/claim";
+import type { FunctionRegistry } from "./local/registry";
+
+const NOTHING_TO_CLAIM: FunctionRegistry = { byId: new Map(), ids: ["warm-up"], limits: { functionIds: [], limits: [] }, routes: new Map() };
 
 const SAMPLES = ["quiero 2 de la A12 porfa", "SOLD A12", "eu quero a bolsa preta", "I'll take the red tee M", "je prends le sac noir", "أريد A12", "hola!!", "precio?"];
 
 /**
- * Readies a freshly started worker before the first comments arrive, so the first buyers of a live
+ * Readies a freshly started worker before it claims its first job (startBackgroundRuntime waits for it), so the first buyers of a live
  * do not wait for one-time costs: the database pool's connections (authentication), the comment
  * lexicons (compiled on first use) and the JIT on the rules engine and the DM templates. Measured:
  * without it the first comments after a start waited up to ~1.5 s. Failures are harmless.
@@ -22,8 +26,10 @@ export async function warmUpWorker({ connections }: { connections: number }) {
     for (const locale of ["es-CL", "pt-BR", "en", "fr", "it", "ar"]) {
       renderCheckoutDm({ locale, storeLocale: "es-CL", tone: "friendly", overrides: {}, storeName: "Tienda", buyerName: "Carla", items: [{ name: "Polera", quantity: 1, unitPriceMinor: 9990 }], totalMinor: 9990, currency: "CLP", expiresAt: new Date(Date.now() + 1_800_000), timezone: "America/Santiago", checkoutUrl: "http://localhost/checkout/x?t=y", suggestTransfer: false });
     }
-    // Concurrent queries make the pool open that many connections now rather than under the first burst.
-    await Promise.all(Array.from({ length: connections }, () => pgDb.$queryRaw`SELECT 1 AS ok`));
+    // Concurrent claims make the pool open that many connections now rather than under the first burst,
+    // and each plans the claim statement (the largest on the path) there: claims of a function that does
+    // not exist, which find and change nothing.
+    await Promise.all(Array.from({ length: connections }, () => claimJobs({ db: pgDb, registry: NOTHING_TO_CLAIM, max: 1, leaseMs: 1_000 })));
     return { ms: Date.now() - t0 };
   } catch (error) {
     logger.warn({ err: error }, "worker warm-up incomplete");
