@@ -54,6 +54,9 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl, // when set, traces go there by OTLP over HTTP (…/v1/traces); unset: tracing off and free
   OTEL_SERVICE_NAME: z.string().min(1).default("livestreamsell"), // service.name on every span (e.g. livestreamsell-web, livestreamsell-worker)
   WORKER_METRICS_HOST: z.string().default("127.0.0.1"), // where the worker's metrics listen: loopback by default; 0.0.0.0 in a container Prometheus scrapes (deploy/compose.yml)
+  ALERT_WEBHOOK_URL: optionalUrl, // operator alerts and recoveries are POSTed here as {"text": …} (Slack-compatible incoming webhook); superadmins get them by email too
+  ALERT_JOB_LAG_SECONDS: z.coerce.number().int().min(5).default(120), // an operator alert fires when a due job waited longer than this
+  ALERT_JOB_FAILURES: z.coerce.number().int().min(1).default(5), // …or when this many jobs failed for good within 10 minutes
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"), // read by lib/observability/logger.ts
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30), // sign-ups one address may make per hour
 });

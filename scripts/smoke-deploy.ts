@@ -82,7 +82,7 @@ async function main() {
     if (hook.status !== 200) throw new Error(`webhook answered ${hook.status}`);
     await waitFor("the private reply and the public reply at the Graph API", () => graph.privateRepliesByComment.has(commentId) && (graph.commentReplies.get(commentId)?.length ?? 0) === 1);
 
-    step("metrics: the web instance's /metrics includes the worker's counters");
+    step("metrics: web B counts the stored comment; the worker's own /metrics counts the DM");
     const scraped = await (await fetch(`${b}/metrics`)).text();
     if (!/^lss_comments_ingested_total \d/m.test(scraped)) throw new Error("lss_comments_ingested_total missing from /metrics");
     const workerText = await (await fetch(`http://127.0.0.1:${workerMetrics}/metrics`)).text();

@@ -10,6 +10,7 @@ import { sendShipmentNotice } from "./send-shipment-notice";
 import { billingSweep, chargeInvoiceJob } from "./billing";
 import { emailLiveReportJob } from "./email-live-report";
 import { sweepStuck } from "./sweep-stuck";
+import { evaluateOperatorAlertsJob } from "./operator-alerts";
 
 /** Every job function. Both drivers run exactly this list. */
-export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive, sendEmail, sendShipmentNotice, billingSweep, chargeInvoiceJob, emailLiveReportJob, sweepStuck] as unknown as readonly AnyJobDefinition[];
+export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive, sendEmail, sendShipmentNotice, billingSweep, chargeInvoiceJob, emailLiveReportJob, sweepStuck, evaluateOperatorAlertsJob] as unknown as readonly AnyJobDefinition[];

@@ -22,6 +22,8 @@ export interface LlmConfig {
   contextProducts?: number;
   /** Injectable clock for the breaker and cache (tests). */
   now?: () => number;
+  /** Called when the breaker goes from closed/half-open to open (the app raises an operator alert signal). */
+  onBreakerOpen?: () => void;
 }
 
 interface LlmDecision {
@@ -119,7 +121,9 @@ export function createLlmClassifier(config: LlmConfig): LlmClassifier {
     breakerState: () => breaker.state(),
     async classify(input) {
       const started = performance.now();
+      const wasOpen = breaker.state() === "open";
       const result = await classifyOnce(input);
+      if (!wasOpen && breaker.state() === "open") config.onBreakerOpen?.();
       const m = metrics();
       m.llmCalls.inc({ outcome: result.status === "failed" || result.status === "skipped" ? (result.failure === "breaker-open" ? "skipped" : result.failure) : result.status });
       if (result.status === "ok" || result.status === "failed") m.llmSeconds.observe((performance.now() - started) / 1000);

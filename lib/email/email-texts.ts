@@ -2,7 +2,7 @@ import type { UiLocale } from "@/lib/i18n";
 
 // Every email the platform sends, in the four UI languages. `{link}`-style placeholders are filled by
 // renderEmail; values are HTML-escaped there.
-export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended" | "live_report";
+export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended" | "live_report" | "operator_alert" | "operator_alert_recovered";
 
 type Texts = Record<EmailTemplate, { subject: string; heading: string; body: string; action?: string; footer: string }>;
 
@@ -70,6 +70,20 @@ const en: Texts = {
     action: "Open the full report",
     footer: "LiveStreamSell · sent to the store's owners after every live.",
   },
+  operator_alert: {
+    subject: "LiveStreamSell alert: {kind}",
+    heading: "Something needs an operator",
+    body: "{summary}",
+    action: "Open the alerts",
+    footer: "LiveStreamSell · operator alert. You get one email when it fires and one when it recovers.",
+  },
+  operator_alert_recovered: {
+    subject: "Recovered: {kind}",
+    heading: "Recovered after {minutes} min",
+    body: "{summary} — this is back to normal.",
+    action: "Open the alerts",
+    footer: "LiveStreamSell · operator alert.",
+  },
 };
 
 const es: Texts = {
@@ -135,6 +149,20 @@ const es: Texts = {
     body: "{comments} comentarios, {buys} quisieron comprar, {reserved} reservaron, {opened} abrieron el pago y {paid} pagaron: {revenue}. Se perdió en el camino: {waitlisted} pidieron un producto agotado y a {expired} se les venció la reserva.",
     action: "Ver el informe completo",
     footer: "LiveStreamSell · lo reciben los dueños de la tienda después de cada live.",
+  },
+  operator_alert: {
+    subject: "Alerta de LiveStreamSell: {kind}",
+    heading: "Algo necesita a un operador",
+    body: "{summary}",
+    action: "Ver las alertas",
+    footer: "LiveStreamSell · alerta de operación. Recibes un correo cuando se activa y otro cuando se recupera.",
+  },
+  operator_alert_recovered: {
+    subject: "Recuperado: {kind}",
+    heading: "Recuperado después de {minutes} min",
+    body: "{summary} — ya volvió a la normalidad.",
+    action: "Ver las alertas",
+    footer: "LiveStreamSell · alerta de operación.",
   },
 };
 
@@ -202,6 +230,20 @@ const pt: Texts = {
     action: "Abrir o relatório completo",
     footer: "LiveStreamSell · enviado aos donos da loja depois de cada live.",
   },
+  operator_alert: {
+    subject: "Alerta do LiveStreamSell: {kind}",
+    heading: "Algo precisa de um operador",
+    body: "{summary}",
+    action: "Ver os alertas",
+    footer: "LiveStreamSell · alerta de operação. Você recebe um e-mail quando dispara e outro quando se recupera.",
+  },
+  operator_alert_recovered: {
+    subject: "Recuperado: {kind}",
+    heading: "Recuperado após {minutes} min",
+    body: "{summary} — voltou ao normal.",
+    action: "Ver os alertas",
+    footer: "LiveStreamSell · alerta de operação.",
+  },
 };
 
 const ar: Texts = {
@@ -267,6 +309,20 @@ const ar: Texts = {
     body: "{comments} تعليقًا، {buys} أرادوا الشراء، {reserved} حجزوا، {opened} فتحوا صفحة الدفع و{paid} دفعوا: {revenue}. ما ضاع في الطريق: {waitlisted} طلبوا منتجًا نفدت كميته و{expired} انتهت مدة حجزهم.",
     action: "افتح التقرير الكامل",
     footer: "LiveStreamSell · يُرسل إلى مالكي المتجر بعد كل بث مباشر.",
+  },
+  operator_alert: {
+    subject: "تنبيه LiveStreamSell: {kind}",
+    heading: "أمر يحتاج إلى مشغّل",
+    body: "{summary}",
+    action: "عرض التنبيهات",
+    footer: "LiveStreamSell · تنبيه تشغيلي. تصلك رسالة عند إطلاقه وأخرى عند التعافي.",
+  },
+  operator_alert_recovered: {
+    subject: "تم التعافي: {kind}",
+    heading: "تم التعافي بعد {minutes} دقيقة",
+    body: "{summary} — عاد الوضع إلى طبيعته.",
+    action: "عرض التنبيهات",
+    footer: "LiveStreamSell · تنبيه تشغيلي.",
   },
 };
 

@@ -57,6 +57,10 @@ export const jobEvents = {
   "email/requested": z.object({
     emailId: z.string().min(1),
   }),
+  /** The operators' alarm clock (lib/alerts): evaluate the alert conditions as of `at` and notify what changed. */
+  "ops/alerts": z.object({
+    at: z.string().datetime(),
+  }),
   /** The billing clock (lib/billing/collect/run-billing-sweep): trials, invoices, charges due, dunning steps. `at` = the time it stands for. */
   "billing/sweep": z.object({
     at: z.string().datetime(),

@@ -26,6 +26,7 @@ export const jobRoutes: { readonly [N in JobEventName]: readonly JobRoute[] } = 
   "shipment/notice": [{ id: "send-shipment-notice", retries: 8 }],
   "meta/reconnected": [{ id: "resend-after-reconnect", retries: 6, concurrency: { key: "event.data.storeId", limit: 1 } }],
   "email/requested": [{ id: "send-email", retries: 6 }],
+  "ops/alerts": [{ id: "evaluate-operator-alerts", retries: 3, concurrency: { limit: 1 } }],
   "billing/sweep": [{ id: "billing-sweep", retries: 3, concurrency: { limit: 1 } }],
   "billing/charge": [{ id: "charge-invoice", retries: 6, concurrency: { key: "event.data.invoiceId", limit: 1 } }],
   "live/ended": [{ id: "email-live-report", retries: 6 }],

@@ -50,11 +50,19 @@ export function startBackgroundRuntime({ functions, force = false }: { functions
   };
   const billing = setInterval(tickBilling, 10 * 60_000);
   billing.unref();
+  // The operators' alarm clock: one ops/alerts per minute across every instance (the event id names the minute).
+  const tickAlerts = () => {
+    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+    jobs.send({ name: "ops/alerts", id: `ops-alerts:${minute.toISOString()}`, data: { at: new Date().toISOString() } }).catch((err) => logger.error({ err }, "queueing the alert evaluation failed"));
+  };
+  const alerts = runsJobs || relay ? setInterval(tickAlerts, 60_000) : null;
+  alerts?.unref();
   if (runsJobs || relay) tickBilling();
   g.__lssRuntime = {
     async stop() {
       for (const sweep of sweeps) clearInterval(sweep);
       clearInterval(billing);
+      if (alerts) clearInterval(alerts);
       await Promise.all([worker.then((w) => w?.stop()), relay?.stop()]);
       g.__lssRuntime = undefined;
     },

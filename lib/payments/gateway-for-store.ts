@@ -3,6 +3,7 @@ import { breakerKey, withCircuitBreaker } from "./gateways/breaker";
 import { createGateway } from "./gateways/create-gateway";
 import type { PaymentGateway, ProviderId } from "./gateways/types";
 import { loadProviderSettings } from "./payment-config";
+import { recordAlertSignal } from "@/lib/alerts/record-alert-signal";
 import type { PaymentRuntime } from "./payment-runtime";
 
 export type StoreGateway = { gateway: PaymentGateway; enabled: boolean };
@@ -28,5 +29,6 @@ export async function gatewayForStore({ storeId, provider, runtime }: { storeId:
     timeoutMs: runtime.timeoutMs,
     ...(runtime.fetch ? { fetch: runtime.fetch } : {}),
   });
-  return { gateway: withCircuitBreaker(gateway, { breaker: runtime.breaker, key: breakerKey(storeId, provider) }), enabled };
+  const onOpen = () => void recordAlertSignal({ key: `payment_breaker:${provider}`, kind: "payment_breaker_open", summary: `${provider} is not answering (circuit open for a store): its buyers cannot pay with it for now`, holdSeconds: 120 });
+  return { gateway: withCircuitBreaker(gateway, { breaker: runtime.breaker, key: breakerKey(storeId, provider), onOpen }), enabled };
 }

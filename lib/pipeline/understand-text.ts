@@ -2,6 +2,7 @@ import { pgDb } from "@/lib/db";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { env } from "@/lib/env";
 import { BUY_CONFIDENCE_THRESHOLD, type Intent } from "@/lib/ai/types";
+import { recordAlertSignal } from "@/lib/alerts/record-alert-signal";
 import { buildCatalogIndex, classifyComment, createLlmClassifier, type CatalogIndex, type LlmClassifier } from "@/lib/ai";
 
 /** How stale the stock figures shown to the LLM may get; reservations never rebuild the index by themselves. */
@@ -75,7 +76,7 @@ function llm(): LlmClassifier | null {
   const e = env();
   const key = `${e.OPENAI_API_KEY ?? ""}|${e.OPENAI_BASE_URL ?? ""}|${e.OPENAI_MODEL}|${e.OPENAI_TIMEOUT_MS}`;
   if (g.__lssLlm?.key !== key) {
-    g.__lssLlm = { key, llm: e.OPENAI_API_KEY ? createLlmClassifier({ apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS }) : null };
+    g.__lssLlm = { key, llm: e.OPENAI_API_KEY ? createLlmClassifier({ apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL, timeoutMs: e.OPENAI_TIMEOUT_MS, onBreakerOpen: raiseLlmBreakerSignal }) : null };
   }
   return g.__lssLlm.llm;
 }
@@ -178,4 +179,9 @@ export async function understandText({ storeId, text, commentId = null }: { stor
     )
     SELECT (SELECT count(*) FROM d)::int AS d, (SELECT count(*) FROM u)::int AS u`;
   return decision;
+}
+
+/** The LLM breaker opened in this process: the operators' next alert evaluation fires "LLM down". */
+function raiseLlmBreakerSignal() {
+  void recordAlertSignal({ key: "llm_breaker", kind: "llm_breaker_open", summary: "The LLM circuit breaker is open: unsure comments get the rules engine's answer or a question to the buyer", holdSeconds: 60 });
 }

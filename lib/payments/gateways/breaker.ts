@@ -94,7 +94,7 @@ export function createCircuitBreaker(options: CircuitBreakerOptions = {}): Circu
  * PaymentProviderUnavailableError (code "circuit_open") so the caller can offer another method.
  * Only unavailability counts as failure; a 4xx means the provider is up.
  */
-export function withCircuitBreaker(gateway: PaymentGateway, args: { breaker: CircuitBreaker; key: string }): PaymentGateway {
+export function withCircuitBreaker(gateway: PaymentGateway, args: { breaker: CircuitBreaker; key: string; onOpen?: () => void }): PaymentGateway {
   const { breaker, key } = args;
   return {
     id: gateway.id,
@@ -114,8 +114,11 @@ export function withCircuitBreaker(gateway: PaymentGateway, args: { breaker: Cir
         breaker.recordSuccess(key);
         return result;
       } catch (err) {
-        if (err instanceof PaymentProviderUnavailableError) breaker.recordFailure(key);
-        else breaker.recordSuccess(key);
+        if (err instanceof PaymentProviderUnavailableError) {
+          const wasOpen = breaker.isOpen(key);
+          breaker.recordFailure(key);
+          if (!wasOpen && breaker.isOpen(key)) args.onOpen?.();
+        } else breaker.recordSuccess(key);
         throw err;
       }
     },
