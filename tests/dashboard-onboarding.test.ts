@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exchangeCodeForPages, facebookDialogUrl, graphVersion, subscribePageToApp } from "@/lib/onboarding/meta-oauth";
+import { connectFacebookPage } from "@/lib/onboarding/meta-connect";
+import * as storeRoute from "@/app/api/v1/stores/[id]/route";
+import { call } from "./helpers/api";
+import { createStoreFor, signUp } from "./helpers/factories";
 
 type Seen = { method: string; url: URL; auth: string | undefined };
 const seen: Seen[] = [];
@@ -16,10 +20,19 @@ beforeAll(async () => {
     const send = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
     if (url.pathname === "/v24.0/oauth/access_token") {
       if (failCode) return send(400, { error: { message: "This authorization code has been used.", type: "OAuthException", code: 100 } });
+      if (url.searchParams.get("grant_type") === "fb_exchange_token") {
+        return url.searchParams.get("client_secret") === "app-secret" && url.searchParams.get("fb_exchange_token") === "USER-TOKEN" ? send(200, { access_token: "LONG-USER-TOKEN", token_type: "bearer", expires_in: 5183944 }) : send(400, { error: { message: "bad exchange", code: 1 } });
+      }
       return url.searchParams.get("client_secret") === "app-secret" && url.searchParams.get("code") === "the-code" ? send(200, { access_token: "USER-TOKEN", token_type: "bearer" }) : send(400, { error: { message: "bad", code: 1 } });
     }
+    if (url.pathname === "/v24.0/me/permissions") {
+      // The seller unticked "manage engagement" in the dialog.
+      const perms = ["pages_show_list", "pages_read_engagement", "pages_read_user_content", "pages_manage_metadata", "pages_messaging"].map((permission) => ({ permission, status: "granted" }));
+      return req.headers.authorization === "Bearer LONG-USER-TOKEN" ? send(200, { data: [...perms, { permission: "pages_manage_engagement", status: "declined" }] }) : send(401, { error: { message: "Invalid OAuth access token.", code: 190 } });
+    }
     if (url.pathname === "/v24.0/me/accounts") {
-      return req.headers.authorization === "Bearer USER-TOKEN"
+      // Page tokens listed with the long-lived user token are the ones that do not expire.
+      return req.headers.authorization === "Bearer LONG-USER-TOKEN"
         ? send(200, { data: [{ id: "111222333", name: "Tienda Ana", access_token: "PAGE-TOKEN-1", category: "Shopping" }, { id: "444555666", name: "Outlet Ana", access_token: "PAGE-TOKEN-2" }] })
         : send(401, { error: { message: "Invalid OAuth access token.", code: 190 } });
     }
@@ -42,17 +55,21 @@ describe("Facebook Page connection (OAuth)", () => {
     expect(graphVersion("http://127.0.0.1:9/v19.0")).toBe("v19.0");
   });
 
-  test("the code becomes a user token server-side, which lists the seller's Pages with their Page tokens", async () => {
+  test("the code becomes a user token server-side, exchanged for a long-lived one, which lists the seller's Pages with lasting Page tokens and what was not granted", async () => {
     seen.length = 0;
     const pages = await exchangeCodeForPages({ graphApiUrl: graph, appId: "123", appSecret: "app-secret", redirectUri: "https://shop.example/cb", code: "the-code" });
     expect(pages).toEqual([
-      { id: "111222333", name: "Tienda Ana", access_token: "PAGE-TOKEN-1" },
-      { id: "444555666", name: "Outlet Ana", access_token: "PAGE-TOKEN-2" },
+      { id: "111222333", name: "Tienda Ana", access_token: "PAGE-TOKEN-1", missing_permissions: ["pages_manage_engagement"] },
+      { id: "444555666", name: "Outlet Ana", access_token: "PAGE-TOKEN-2", missing_permissions: ["pages_manage_engagement"] },
     ]);
     expect(seen[0]!.url.searchParams.get("redirect_uri")).toBe("https://shop.example/cb");
+    expect(seen[1]!.url.searchParams.get("grant_type")).toBe("fb_exchange_token");
     // The user token travels in a header, never in a URL that proxies might log.
-    expect(seen[1]!.url.searchParams.has("access_token")).toBe(false);
-    expect(seen[1]!.auth).toBe("Bearer USER-TOKEN");
+    for (const call of seen.slice(2)) {
+      expect(call.url.searchParams.has("access_token")).toBe(false);
+      expect(call.auth).toBe("Bearer LONG-USER-TOKEN");
+    }
+    expect(seen.map((s) => s.url.pathname)).toEqual(["/v24.0/oauth/access_token", "/v24.0/oauth/access_token", "/v24.0/me/permissions", "/v24.0/me/accounts"]);
   });
 
   test("a refused code surfaces Meta's own message", async () => {
@@ -68,5 +85,16 @@ describe("Facebook Page connection (OAuth)", () => {
     expect(seen[0]!.auth).toBe("Bearer PAGE-TOKEN-1");
     expect(seen[0]!.url.searchParams.get("subscribed_fields")!.split(",")).toEqual(expect.arrayContaining(["feed", "live_videos", "messages", "messaging_postbacks"]));
     await expect(subscribePageToApp({ graphApiUrl: graph, pageId: "999", pageToken: "x" })).rejects.toThrow("unknown path");
+  });
+
+  test("a Page connected without a permission the bot needs shows meta_status missing_permissions until a reconnect grants it", async () => {
+    const owner = await signUp();
+    const store = await createStoreFor(owner.accessToken, { fb_page_id: "111222333" });
+    const page = { id: "111222333", name: "Tienda Ana", access_token: "PAGE-TOKEN-1" };
+    await connectFacebookPage({ storeId: store.id, userId: owner.userId, page: { ...page, missing_permissions: ["pages_manage_engagement"] }, graphApiUrl: graph });
+    const read = async () => (await call(storeRoute.GET, { params: { id: store.id }, token: owner.accessToken })).body as { meta_status: string };
+    expect((await read()).meta_status).toBe("missing_permissions");
+    await connectFacebookPage({ storeId: store.id, userId: owner.userId, page: { ...page, missing_permissions: [] }, graphApiUrl: graph });
+    expect((await read()).meta_status).toBe("connected");
   });
 });

@@ -12,7 +12,7 @@ const META_PAGES_COOKIE = "lss_meta_pages";
 const TEN_MINUTES = 600;
 
 const stateSchema = z.object({ state: z.string(), storeId: z.string(), userId: z.string() });
-const pagesSchema = z.object({ storeId: z.string(), userId: z.string(), pages: z.array(z.object({ id: z.string(), name: z.string(), access_token: z.string() })), exp: z.number() });
+const pagesSchema = z.object({ storeId: z.string(), userId: z.string(), pages: z.array(z.object({ id: z.string(), name: z.string(), access_token: z.string(), missing_permissions: z.array(z.string()).default([]) })), exp: z.number() });
 
 /** A fresh OAuth state bound to the store and user, kept encrypted in a short-lived httpOnly cookie. */
 export async function beginMetaOAuth({ storeId, userId, secure }: { storeId: string; userId: string; secure: boolean }) {
@@ -59,6 +59,8 @@ export async function forgetPages() {
 export async function connectFacebookPage({ storeId, userId, page, graphApiUrl }: { storeId: string; userId: string; page: FacebookPage; graphApiUrl: string }) {
   await subscribePageToApp({ graphApiUrl, pageId: page.id, pageToken: page.access_token });
   await setMetaPageToken({ storeId, actorId: userId, input: { page_id: page.id, page_name: page.name, page_access_token: page.access_token } });
+  // What the seller declined in the dialog: the store shows missing_permissions (and which) until a reconnect grants them.
+  await prisma.metaConnection.update({ where: { storeId }, data: { missingPermissions: page.missing_permissions } });
   forgetPageCredentials(storeId);
   await prisma.store.updateMany({ where: { id: storeId, onboardingStep: { lt: 2 } }, data: { onboardingStep: 2 } });
 }
