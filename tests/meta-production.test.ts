@@ -77,6 +77,10 @@ describe("a revoked Page token (Graph error 190, CONTRACT §11)", () => {
     const store = await call(storeRoute.GET, { path: `/api/v1/stores/${seeded.store.id}`, params: { id: seeded.store.id }, headers: { cookie } });
     expect(store.body.meta_status).toBe("disconnected");
     expect(await prisma.auditLog.count({ where: { storeId: seeded.store.id, action: "meta.disconnected" } })).toBe(1);
+    // The owner is told by email, once, with the way back in.
+    const told = await prisma.email.findMany({ where: { template: "page_disconnected", to: seeded.owner.email } });
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain("/dashboard/onboarding?step=page");
 
     // The next comment reserves but nothing goes to Meta while disconnected: its replies wait.
     const callsBefore = graph.calls.length;
@@ -88,6 +92,7 @@ describe("a revoked Page token (Graph error 190, CONTRACT §11)", () => {
     const waiting = await prisma.outboundMessage.findMany({ where: { storeId: seeded.store.id, status: "PENDING" } });
     expect(waiting.length).toBeGreaterThanOrEqual(3); // the first comment's private reply and both replies of the second
     expect(await prisma.order.count({ where: { storeId: seeded.store.id } })).toBe(2); // both carts reserved meanwhile
+    expect(await prisma.email.count({ where: { template: "page_disconnected", to: seeded.owner.email } })).toBe(1);
 
     const reconnect = await call(metaRoute.PUT, { method: "PUT", path: `/api/v1/stores/${seeded.store.id}/meta`, params: { id: seeded.store.id }, headers: { cookie, ...origin }, body: { page_access_token: "fake-page-token-for-reconnect-test" } });
     expect(reconnect.status).toBe(200);

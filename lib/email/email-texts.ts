@@ -2,7 +2,7 @@ import type { UiLocale } from "@/lib/i18n";
 
 // Every email the platform sends, in the four UI languages. `{link}`-style placeholders are filled by
 // renderEmail; values are HTML-escaped there.
-export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended" | "live_report" | "operator_alert" | "operator_alert_recovered";
+export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended" | "live_report" | "operator_alert" | "operator_alert_recovered" | "page_disconnected";
 
 type Texts = Record<EmailTemplate, { subject: string; heading: string; body: string; action?: string; footer: string }>;
 
@@ -84,6 +84,13 @@ const en: Texts = {
     action: "Open the alerts",
     footer: "LiveStreamSell · operator alert.",
   },
+  page_disconnected: {
+    subject: "Facebook disconnected {store} from LiveStreamSell",
+    heading: "Your Page was disconnected",
+    body: "Facebook revoked or expired the access of {store} to LiveStreamSell (often after a password change or a removed admin role). The bot cannot reply or send messages until you reconnect; the replies and messages due meanwhile are kept and go out when you reconnect.",
+    action: "Reconnect Facebook",
+    footer: "LiveStreamSell · sent to the store's owners when Meta disconnects the Page.",
+  },
 };
 
 const es: Texts = {
@@ -163,6 +170,13 @@ const es: Texts = {
     body: "{summary} — ya volvió a la normalidad.",
     action: "Ver las alertas",
     footer: "LiveStreamSell · alerta de operación.",
+  },
+  page_disconnected: {
+    subject: "Facebook desconectó {store} de LiveStreamSell",
+    heading: "Tu página se desconectó",
+    body: "Facebook revocó o dejó vencer el acceso de {store} a LiveStreamSell (suele pasar al cambiar la contraseña o quitar un rol de administrador). El bot no puede responder ni enviar mensajes hasta que la vuelvas a conectar; las respuestas y mensajes pendientes se guardan y salen al reconectar.",
+    action: "Reconectar Facebook",
+    footer: "LiveStreamSell · lo reciben los dueños de la tienda cuando Meta desconecta la página.",
   },
 };
 
@@ -244,6 +258,13 @@ const pt: Texts = {
     action: "Ver os alertas",
     footer: "LiveStreamSell · alerta de operação.",
   },
+  page_disconnected: {
+    subject: "O Facebook desconectou {store} do LiveStreamSell",
+    heading: "Sua página foi desconectada",
+    body: "O Facebook revogou ou deixou expirar o acesso de {store} ao LiveStreamSell (costuma acontecer após trocar a senha ou remover uma função de administrador). O bot não pode responder nem enviar mensagens até você reconectar; as respostas e mensagens pendentes ficam guardadas e saem ao reconectar.",
+    action: "Reconectar o Facebook",
+    footer: "LiveStreamSell · enviado aos donos da loja quando a Meta desconecta a página.",
+  },
 };
 
 const ar: Texts = {
@@ -323,6 +344,13 @@ const ar: Texts = {
     body: "{summary} — عاد الوضع إلى طبيعته.",
     action: "عرض التنبيهات",
     footer: "LiveStreamSell · تنبيه تشغيلي.",
+  },
+  page_disconnected: {
+    subject: "قطع فيسبوك اتصال {store} بـ LiveStreamSell",
+    heading: "تم فصل صفحتك",
+    body: "ألغى فيسبوك وصول {store} إلى LiveStreamSell أو انتهت صلاحيته (يحدث غالبًا بعد تغيير كلمة المرور أو إزالة دور مسؤول). لا يستطيع البوت الرد أو إرسال الرسائل حتى تعيد الربط؛ الردود والرسائل المعلّقة محفوظة وتُرسل عند إعادة الربط.",
+    action: "إعادة ربط فيسبوك",
+    footer: "LiveStreamSell · تُرسل إلى مالكي المتجر عندما تفصل Meta الصفحة.",
   },
 };
 

@@ -2,11 +2,14 @@ import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishStoreEvent } from "@/lib/realtime/publish";
 import { logger } from "@/lib/observability/logger";
+import { env } from "@/lib/env";
+import { queueEmail } from "@/lib/email/queue-email";
 import { forgetPageCredentials } from "./graph";
 
 /**
  * Meta answered error 190 for this store's Page: mark the connection disconnected (once), stop calling
- * the Graph API for it and alert the seller. Messages wait as PENDING until the Page is reconnected.
+ * the Graph API for it and alert the seller — live in the dashboard and by email to every owner, with the
+ * reconnect link. Messages wait as PENDING until the Page is reconnected.
  */
 export async function markPageDisconnected({ storeId, reason }: { storeId: string; reason: string }): Promise<boolean> {
   const changed = await prisma.$transaction(async (tx) => {
@@ -19,6 +22,15 @@ export async function markPageDisconnected({ storeId, reason }: { storeId: strin
   if (changed) {
     logger.warn({ store_id: storeId }, "Facebook Page disconnected by Meta (error 190)");
     publishStoreEvent(storeId, { type: "store.alert", level: "error", code: "meta_disconnected", message: "Facebook disconnected this Page from LiveStreamSell (the access was revoked or expired). Reconnect it in Settings: replies wait until then." });
+    await emailOwners(storeId).catch((err) => logger.error({ err, store_id: storeId }, "emailing the owners about the disconnected Page failed"));
   }
   return changed;
+}
+
+async function emailOwners(storeId: string) {
+  const store = await prisma.store.findUnique({ where: { id: storeId }, select: { name: true, memberships: { where: { role: "OWNER" }, select: { user: { select: { id: true, email: true, locale: true, disabledAt: true } } } } } });
+  for (const { user } of store?.memberships ?? []) {
+    if (user.disabledAt) continue;
+    await queueEmail({ to: user.email, userId: user.id, template: "page_disconnected", locale: user.locale, vars: { store: store!.name }, link: `${env().APP_URL}/dashboard/onboarding?step=page` });
+  }
 }
