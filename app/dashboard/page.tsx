@@ -120,7 +120,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 {winners.topBuyers.map((b) => (
                   <li key={b.id} className="flex items-baseline justify-between gap-2">
                     <Link href={`/dashboard/buyers/${b.id}`} className="min-w-0 truncate text-blue-300 hover:underline"><bdi>{b.name || "—"}</bdi></Link>
-                    <span className="shrink-0 text-end tabular-nums">{money(b.spendMinor)} <span className="text-xs text-muted-foreground">· {format(tb.winners.orders, { count: num.format(b.paidOrders) }, locale)}</span></span>
+                    <span className="shrink-0 text-end tabular-nums">{money(b.spendMinor)} <span className="text-xs text-muted-foreground">· {format(tb.winners.orders, { count: b.paidOrders }, locale)}</span></span>
                   </li>
                 ))}
               </ol>
@@ -135,7 +135,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 {winners.topLives.map((l) => (
                   <li key={l.id} className="flex items-baseline justify-between gap-2">
                     <Link href={`/dashboard/live/${l.id}/report`} className="min-w-0 truncate text-blue-300 hover:underline"><bdi>{l.title}</bdi></Link>
-                    <span className="shrink-0 text-end tabular-nums">{money(l.revenueMinor)} <span className="text-xs text-muted-foreground">· {format(tb.winners.orders, { count: num.format(l.paidOrders) }, locale)}</span></span>
+                    <span className="shrink-0 text-end tabular-nums">{money(l.revenueMinor)} <span className="text-xs text-muted-foreground">· {format(tb.winners.orders, { count: l.paidOrders }, locale)}</span></span>
                   </li>
                 ))}
               </ol>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { buyersMessages } from "./buyers";
-import { UI_LOCALES } from "./index";
+import { UI_LOCALES, format } from "./index";
 
 type Tree = { [k: string]: string | Tree };
 const leaves = (tree: Tree, prefix = ""): [string, string][] =>
@@ -19,5 +19,12 @@ describe("buyers catalog", () => {
       }
       if (locale !== "en") expect(buyersMessages(locale).intro, locale).not.toBe(buyersMessages("en").intro);
     }
+  });
+
+  test("the winners' paid-order count agrees in number", () => {
+    expect(format(buyersMessages("es").winners.orders, { count: 1 }, "es")).toBe("1 pedido pagado");
+    expect(format(buyersMessages("es").winners.orders, { count: 3 }, "es")).toBe("3 pedidos pagados");
+    expect(format(buyersMessages("en").winners.orders, { count: 1 }, "en")).toBe("1 paid order");
+    expect(format(buyersMessages("ar").winners.orders, { count: 2 }, "ar")).toContain("طلبان مدفوعان");
   });
 });

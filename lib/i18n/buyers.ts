@@ -94,7 +94,7 @@ const en = {
     topBuyers: "Top buyers",
     topLives: "Top lives",
     noBuyers: "No paid orders in this period.",
-    orders: "{count} paid",
+    orders: "{count, plural, one {# paid order} other {# paid orders}}",
   },
   settings: {
     title: "Buyers",
@@ -204,7 +204,7 @@ const es: BuyersMessages = {
     topBuyers: "Mejores compradores",
     topLives: "Mejores lives",
     noBuyers: "No hay pedidos pagados en este periodo.",
-    orders: "{count} pagados",
+    orders: "{count, plural, one {# pedido pagado} other {# pedidos pagados}}",
   },
   settings: {
     title: "Compradores",
@@ -312,7 +312,7 @@ const pt: BuyersMessages = {
     topBuyers: "Melhores compradores",
     topLives: "Melhores lives",
     noBuyers: "Nenhum pedido pago neste período.",
-    orders: "{count} pagos",
+    orders: "{count, plural, one {# pedido pago} other {# pedidos pagos}}",
   },
   settings: {
     title: "Compradores",
@@ -420,7 +420,7 @@ const ar: BuyersMessages = {
     topBuyers: "أفضل المشترين",
     topLives: "أفضل البثوث",
     noBuyers: "لا توجد طلبات مدفوعة في هذه الفترة.",
-    orders: "{count} مدفوعة",
+    orders: "{count, plural, zero {لا طلبات مدفوعة} one {طلب مدفوع واحد} two {طلبان مدفوعان} few {# طلبات مدفوعة} many {# طلبًا مدفوعًا} other {# طلب مدفوع}}",
   },
   settings: {
     title: "المشترون",
