@@ -147,3 +147,22 @@ describe("zero missed comments (CONTRACT §11)", () => {
     expect(await prisma.job.count({ where: { functionId: "reconcile-live", status: "QUEUED", payload: { path: ["data", "liveId"], equals: liveId } } })).toBe(1);
   });
 });
+
+describe("the Live Control Center sees Meta's side (issue 18)", () => {
+  test("a disconnected Page, comments recovered by reading the live, and a webhook silent for the last minute", async () => {
+    const { getLiveState } = await import("@/lib/live-control/live-state");
+    const seeded = await seedStore();
+    const live = await prisma.live.update({ where: { id: seeded.live.id }, data: { status: "ACTIVE" } });
+    const comment = (recovered: boolean) => prisma.comment.create({ data: { storeId: seeded.store.id, liveId: live.id, metaCommentId: `lcc_${Math.random()}`, postId: live.fbPostId!, authorId: "9", text: "quiero 1", createdTime: new Date(), recovered } });
+    expect((await getLiveState({ live })).meta).toEqual({ disconnected: false, recovered: 0, recent_recovered: 0, webhook_silent: false });
+
+    await comment(true);
+    await comment(true);
+    expect((await getLiveState({ live })).meta).toEqual({ disconnected: false, recovered: 2, recent_recovered: 2, webhook_silent: true });
+    await comment(false); // the webhook delivers again
+    expect((await getLiveState({ live })).meta).toMatchObject({ recovered: 2, webhook_silent: false });
+
+    await prisma.metaConnection.update({ where: { storeId: seeded.store.id }, data: { disconnectedAt: new Date() } });
+    expect((await getLiveState({ live })).meta.disconnected).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
-import { AlertTriangle, Gauge } from "lucide-react";
+import { AlertTriangle, Gauge, Unplug } from "lucide-react";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { toast, useToastPlacement } from "@/components/ui/toast";
 import { api, ApiError } from "@/components/dashboard/api-client";
@@ -200,6 +200,25 @@ export function ControlCenter({ liveId, storeId, initial, format: f, simulator, 
             {messaging.blocked_at && <p className="text-amber-200/90">{format(t.live.messagingBlockedSince, { time: fmt.time(messaging.blocked_at) })}{messaging.reason ? ` (${messaging.reason})` : ""}</p>}
           </div>
         </div>
+      )}
+      {state.data.meta.disconnected && (
+        <div role="alert" className="flex flex-wrap items-start gap-3 rounded-lg border border-destructive/50 bg-destructive/10 p-3 text-sm text-red-100 lg:col-span-2" data-testid="disconnected-banner">
+          <Unplug className="mt-0.5 size-5 shrink-0 text-red-300" aria-hidden />
+          <div className="min-w-0 flex-1">
+            <p className="font-medium">{t.live.pageDisconnected}</p>
+            <p className="text-red-200/90">{t.live.pageDisconnectedHint}</p>
+          </div>
+          <a href="/dashboard/onboarding?step=page" className="rounded-md border border-red-300/50 px-3 py-1.5 font-medium text-red-50 hover:bg-red-400/10">{t.live.reconnectPage}</a>
+        </div>
+      )}
+      {state.data.meta.webhook_silent && (
+        <div role="status" className="flex items-start gap-3 rounded-lg border border-warning/50 bg-warning/10 p-3 text-sm text-amber-100 lg:col-span-2" data-testid="webhook-silent-banner">
+          <AlertTriangle className="mt-0.5 size-5 shrink-0 text-warning" aria-hidden />
+          <p>{format(t.live.webhookSilent, { count: fmt.num(state.data.meta.recent_recovered) })}</p>
+        </div>
+      )}
+      {state.data.meta.recovered > 0 && !state.data.meta.webhook_silent && (
+        <p className="text-xs text-muted-foreground lg:col-span-2" data-testid="recovered-count">{format(t.live.commentsRecovered, { count: fmt.num(state.data.meta.recovered) })}</p>
       )}
       {state.data.pacing && live.status !== "ended" && (
         <div role="status" className="flex items-start gap-3 rounded-lg border border-sky-400/40 bg-sky-400/10 p-3 text-sm text-sky-100 lg:col-span-2" data-testid="pacing-banner">
