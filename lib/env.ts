@@ -49,6 +49,15 @@ const schema = z.object({
   SUPPORT_EMAIL: z.string().email("SUPPORT_EMAIL must be an email address").optional(), // shown to users who need help signing in
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:port").optional(), // unset → emails kept in the local mailbox (admin panel)
   EMAIL_FROM: z.string().min(3).default("LiveStreamSell <no-reply@localhost>"),
+  // An owner must turn on MFA once her store's paid orders over 30 days reach this many (after a grace period in days).
+  MFA_OWNER_PAID_ORDERS_30D: z.coerce.number().int().min(1).default(300),
+  MFA_OWNER_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  // Retention (privacy job, daily): the local mailbox and spent tokens/sessions are purged after these many days; buyers with no order for this many months are anonymised.
+  RETENTION_MAILBOX_DAYS: z.coerce.number().int().min(1).default(30),
+  RETENTION_BUYER_MONTHS: z.coerce.number().int().min(1).default(18),
+  // Platform details for the privacy, terms and licences pages.
+  PLATFORM_NAME: z.string().min(1).default("LiveStreamSell"),
+  PLATFORM_CONTACT_EMAIL: z.string().email().optional(),
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(), // when set, GET /metrics needs Authorization: Bearer <it>
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(), // loopback port where the job worker shows its metrics to the web server (set by npm start)
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl, // when set, traces go there by OTLP over HTTP (…/v1/traces); unset: tracing off and free

@@ -17,6 +17,7 @@ import { signUp, uniqueEmail } from "./helpers/factories";
 import { reloadEnv } from "./helpers/env";
 import { decodedText, startFakeSmtp } from "./fakes/smtp-server";
 
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 const run = () => runJobsUntilIdle({ functions: jobFunctions });
 const resetLink = (text: string) => /\/reset-password\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
 
@@ -146,7 +147,8 @@ describe("MFA (TOTP)", () => {
     expect(noCode.status).toBe(401);
     expect(noCode.body.error.code).toBe("mfa_required");
     expect((await call(token.POST, { body: { ...creds, mfa_code: "123456" } })).status).toBe(401);
-    expect((await call(token.POST, { body: { ...creds, mfa_code: await generate({ secret }) } })).status).toBe(200);
+    // The code that confirmed the enrolment was spent: the next step's code signs in (a clock a step ahead).
+    expect((await call(token.POST, { body: { ...creds, mfa_code: await generate({ secret, epoch: nowSeconds() + 30 }) } })).status).toBe(200);
     expect((await call(token.POST, { body: { ...creds, mfa_code: codes[3] } })).status).toBe(200);
     const reused = await call(token.POST, { body: { ...creds, mfa_code: codes[3] } });
     expect(reused.status).toBe(401);
@@ -154,9 +156,33 @@ describe("MFA (TOTP)", () => {
     expect((await call(token.POST, { body: { ...creds, mfa_code: codes[4]!.toUpperCase().replace("-", " ") } })).status).toBe(200);
 
     expect((await call(mfaDisable.POST, { token: user.accessToken, body: { code: "000000" } })).status).toBe(422);
-    expect((await call(mfaDisable.POST, { token: user.accessToken, body: { code: await generate({ secret }) } })).status).toBe(200);
+    expect((await call(mfaDisable.POST, { token: user.accessToken, body: { code: codes[5]! } })).status).toBe(200);
     expect((await call(token.POST, { body: creds })).status).toBe(200);
     expect(await prisma.mfaBackupCode.count({ where: { userId: user.userId } })).toBe(0);
+  });
+
+  it("a TOTP code signs in once: replaying it inside its window is refused, even with the right password", async () => {
+    const user = await signUp();
+    const { body } = await call(mfaSetup.POST, { method: "POST", token: user.accessToken });
+    const secret = body.secret as string;
+    const enrolCode = await generate({ secret });
+    expect((await call(mfaEnable.POST, { token: user.accessToken, body: { code: enrolCode } })).status).toBe(200);
+    const creds = { email: user.email, password: user.password };
+    const replayedEnrolment = await call(token.POST, { body: { ...creds, mfa_code: enrolCode } });
+    expect(replayedEnrolment.status).toBe(401);
+    expect(replayedEnrolment.body.error.code).toBe("invalid_mfa_code");
+    const next = await generate({ secret, epoch: nowSeconds() + 30 });
+    expect((await call(token.POST, { body: { ...creds, mfa_code: next } })).status).toBe(200);
+    const replayed = await call(token.POST, { body: { ...creds, mfa_code: next } });
+    expect(replayed.status).toBe(401);
+    expect(replayed.body.error.code).toBe("invalid_mfa_code");
+    // An older step than the last one spent is refused too.
+    expect((await call(token.POST, { body: { ...creds, mfa_code: await generate({ secret, epoch: nowSeconds() - 30 }) } })).status).toBe(401);
+    // Two sign-ins racing with one fresh code: exactly one wins.
+    await prisma.user.update({ where: { id: user.userId }, data: { mfaLastStep: null } });
+    const fresh = await generate({ secret });
+    const raced = await Promise.all([1, 2, 3].map(() => call(token.POST, { body: { ...creds, mfa_code: fresh } })));
+    expect(raced.map((r) => r.status).sort()).toEqual([200, 401, 401]);
   });
 
   it("a wrong password with MFA on is still invalid_credentials (the second factor is asked only after it)", async () => {

@@ -9,10 +9,14 @@ export function totpUri({ secret, email }: { secret: string; email: string }) {
   return generateURI({ issuer: "LiveStreamSell", label: email, secret });
 }
 
-/** Accepts the current step and one step either side (phones whose clock drifts a little). */
-export async function verifyTotp({ secret, code }: { secret: string; code: string }) {
+/**
+ * Accepts the current step and one step either side (phones whose clock drifts a little), but only a
+ * step after `afterStep` (the last one the user spent): a code cannot be replayed inside its window.
+ * Returns the matched time step, or null.
+ */
+export async function verifyTotp({ secret, code, afterStep }: { secret: string; code: string; afterStep?: number | null }): Promise<number | null> {
   const token = code.replace(/\s+/g, "");
-  if (!/^\d{6}$/.test(token)) return false;
-  const result = await verify({ secret, token, epochTolerance: 30 });
-  return result.valid;
+  if (!/^\d{6}$/.test(token)) return null;
+  const result = await verify({ secret, token, epochTolerance: 30, ...(afterStep != null && { afterTimeStep: afterStep }) });
+  return result.valid && "timeStep" in result ? result.timeStep : null;
 }
