@@ -7,14 +7,18 @@ import { AppError } from "@/lib/http/errors";
 import { authenticate } from "./authenticate";
 import { clientAddress } from "@/lib/http/client-address";
 import { tokenInput } from "./schemas";
+import { endDashboardSession } from "./sessions/revoke-session";
+import { startDashboardSession } from "./sessions/start-dashboard-session";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; email: string; name: string; platformRole: "USER" | "SUPERADMIN"; authAt?: number };
+    user: { id: string; email: string; name: string; platformRole: "USER" | "SUPERADMIN"; authAt?: number; sid?: string };
   }
 }
 
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined) {
+type Headers = Record<string, string | string[] | undefined> | undefined;
+
+function clientIp(headers: Headers) {
   return clientAddress((name) => {
     const v = headers?.[name];
     return Array.isArray(v) ? v.join(",") : v;
@@ -36,8 +40,11 @@ export function authOptions(): NextAuthOptions {
           const parsed = tokenInput.safeParse({ ...creds, mfa_code: creds?.mfa_code || undefined });
           if (!parsed.success) return null;
           try {
-            const user = await authenticate({ ...parsed.data, ip: clientIp(req?.headers) });
-            return { id: user.id, email: user.email, name: user.fullName };
+            const ip = clientIp(req?.headers);
+            const user = await authenticate({ ...parsed.data, ip });
+            const ua = req?.headers?.["user-agent"];
+            // The jwt callback opens the server-side session with these.
+            return { id: user.id, email: user.email, name: user.fullName, ip, userAgent: Array.isArray(ua) ? ua[0] : ua } as { id: string; email: string; name: string };
           } catch (err) {
             // next-auth hands these codes to the sign-in page (?error=rate_limited, mfa_required, invalid_mfa_code)
             if (err instanceof AppError && (err.status === 429 || err.code === "mfa_required" || err.code === "invalid_mfa_code")) throw new Error(err.status === 429 ? "rate_limited" : err.code, { cause: err });
@@ -47,6 +54,12 @@ export function authOptions(): NextAuthOptions {
       }),
       ...(e.META_APP_ID ? [Facebook({ clientId: e.META_APP_ID, clientSecret: e.META_APP_SECRET })] : []),
     ],
+    events: {
+      // Signing out ends the server-side session too (the cookie could otherwise be replayed until it expires).
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endDashboardSession({ sessionId: token.sid });
+      },
+    },
     callbacks: {
       async signIn({ user, account }) {
         if (account?.provider !== "facebook") return true;
@@ -66,6 +79,8 @@ export function authOptions(): NextAuthOptions {
             ? await prisma.user.findUnique({ where: { email: user.email!.toLowerCase() } })
             : await prisma.user.findUnique({ where: { id: user.id } });
           if (row) {
+            const { ip, userAgent } = user as { ip?: string; userAgent?: string };
+            token.sid = (await startDashboardSession({ userId: row.id, userAgent, ip })).sessionId;
             token.authAt = Date.now();
             token.uid = row.id;
             token.role = row.platformRole;
@@ -81,6 +96,7 @@ export function authOptions(): NextAuthOptions {
           name: String(token.name ?? ""),
           platformRole: token.role === "SUPERADMIN" ? "SUPERADMIN" : "USER",
           authAt: Number(token.authAt ?? 0),
+          ...(typeof token.sid === "string" && { sid: token.sid }),
         };
         return session;
       },

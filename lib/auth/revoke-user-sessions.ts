@@ -5,7 +5,8 @@ import type { Tx } from "@/lib/db";
  * tokens, see verifyAccessToken) and dashboard session cookies issued before now stop working
  * (`tokensValidAfter`, checked on every request in current-user.ts).
  */
-export async function revokeUserSessions(tx: Pick<Tx, "user" | "apiSession">, userId: string, at = new Date()) {
+export async function revokeUserSessions(tx: Pick<Tx, "user" | "apiSession" | "userSession">, userId: string, at = new Date()) {
   await tx.user.update({ where: { id: userId }, data: { tokensValidAfter: at } });
   await tx.apiSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: at } });
+  await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: at } });
 }

@@ -2,7 +2,7 @@ import type { UiLocale } from "@/lib/i18n";
 
 // Every email the platform sends, in the four UI languages. `{link}`-style placeholders are filled by
 // renderEmail; values are HTML-escaped there.
-export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended" | "live_report" | "operator_alert" | "operator_alert_recovered" | "page_disconnected";
+export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended" | "live_report" | "operator_alert" | "operator_alert_recovered" | "page_disconnected" | "verify_email" | "email_change_confirm" | "email_changed" | "new_sign_in" | "account_deleted";
 
 type Texts = Record<EmailTemplate, { subject: string; heading: string; body: string; action?: string; footer: string }>;
 
@@ -91,6 +91,39 @@ const en: Texts = {
     action: "Reconnect Facebook",
     footer: "LiveStreamSell · sent to the store's owners when Meta disconnects the Page.",
   },
+  verify_email: {
+    subject: "Confirm your email for LiveStreamSell",
+    heading: "Confirm your email",
+    body: "Welcome, {name}! Confirm that {email} is yours so we can reach you about your account and your sales. The link works once, for 7 days.",
+    action: "Confirm my email",
+    footer: "LiveStreamSell · if you didn't create an account, ignore this email.",
+  },
+  email_change_confirm: {
+    subject: "Confirm your new LiveStreamSell email",
+    heading: "Confirm your new email",
+    body: "You asked to use {email} to sign in to LiveStreamSell. The change happens when you open this link (it works once, for 24 hours).",
+    action: "Confirm the new email",
+    footer: "LiveStreamSell · if you didn't ask for this, ignore this email: nothing changes.",
+  },
+  email_changed: {
+    subject: "Your LiveStreamSell email was changed",
+    heading: "Your sign-in email was changed",
+    body: "Your account now signs in with {new_email} instead of {email}. If it wasn't you, reset your password with this address and contact support right away.",
+    footer: "LiveStreamSell · security notice.",
+  },
+  new_sign_in: {
+    subject: "New sign-in to your LiveStreamSell account",
+    heading: "A new device signed in",
+    body: "Your account {email} was used to sign in on {device} (address {ip}) at {at} UTC. If it was you, nothing to do. If not, change your password and sign out the other sessions in Settings → Security.",
+    action: "Review my sessions",
+    footer: "LiveStreamSell · security notice.",
+  },
+  account_deleted: {
+    subject: "Your LiveStreamSell account was deleted",
+    heading: "Your account was deleted",
+    body: "The account {email} and its personal data were deleted, as you asked. This is the last email we send to this address.",
+    footer: "LiveStreamSell · security notice.",
+  },
 };
 
 const es: Texts = {
@@ -177,6 +210,39 @@ const es: Texts = {
     body: "Facebook revocó o dejó vencer el acceso de {store} a LiveStreamSell (suele pasar al cambiar la contraseña o quitar un rol de administrador). El bot no puede responder ni enviar mensajes hasta que la vuelvas a conectar; las respuestas y mensajes pendientes se guardan y salen al reconectar.",
     action: "Reconectar Facebook",
     footer: "LiveStreamSell · lo reciben los dueños de la tienda cuando Meta desconecta la página.",
+  },
+  verify_email: {
+    subject: "Confirma tu correo en LiveStreamSell",
+    heading: "Confirma tu correo",
+    body: "¡Hola, {name}! Confirma que {email} es tuyo para poder escribirte sobre tu cuenta y tus ventas. El enlace sirve una sola vez, durante 7 días.",
+    action: "Confirmar mi correo",
+    footer: "LiveStreamSell · si no creaste una cuenta, ignora este correo.",
+  },
+  email_change_confirm: {
+    subject: "Confirma tu nuevo correo de LiveStreamSell",
+    heading: "Confirma tu nuevo correo",
+    body: "Pediste usar {email} para entrar a LiveStreamSell. El cambio se hace al abrir este enlace (sirve una vez, durante 24 horas).",
+    action: "Confirmar el nuevo correo",
+    footer: "LiveStreamSell · si no lo pediste, ignora este correo: nada cambia.",
+  },
+  email_changed: {
+    subject: "Se cambió el correo de tu cuenta de LiveStreamSell",
+    heading: "Cambió el correo con el que entras",
+    body: "Tu cuenta ahora entra con {new_email} en vez de {email}. Si no fuiste tú, restablece tu contraseña con esta dirección y escribe a soporte de inmediato.",
+    footer: "LiveStreamSell · aviso de seguridad.",
+  },
+  new_sign_in: {
+    subject: "Nuevo inicio de sesión en tu cuenta de LiveStreamSell",
+    heading: "Un dispositivo nuevo inició sesión",
+    body: "Se inició sesión con tu cuenta {email} en {device} (dirección {ip}) el {at} UTC. Si fuiste tú, no hagas nada. Si no, cambia tu contraseña y cierra las otras sesiones en Configuración → Seguridad.",
+    action: "Revisar mis sesiones",
+    footer: "LiveStreamSell · aviso de seguridad.",
+  },
+  account_deleted: {
+    subject: "Se eliminó tu cuenta de LiveStreamSell",
+    heading: "Tu cuenta fue eliminada",
+    body: "La cuenta {email} y sus datos personales se eliminaron, como pediste. Es el último correo que enviamos a esta dirección.",
+    footer: "LiveStreamSell · aviso de seguridad.",
   },
 };
 
@@ -265,6 +331,39 @@ const pt: Texts = {
     action: "Reconectar o Facebook",
     footer: "LiveStreamSell · enviado aos donos da loja quando a Meta desconecta a página.",
   },
+  verify_email: {
+    subject: "Confirme seu e-mail no LiveStreamSell",
+    heading: "Confirme seu e-mail",
+    body: "Olá, {name}! Confirme que {email} é seu para podermos falar com você sobre sua conta e suas vendas. O link funciona uma vez, por 7 dias.",
+    action: "Confirmar meu e-mail",
+    footer: "LiveStreamSell · se você não criou uma conta, ignore este e-mail.",
+  },
+  email_change_confirm: {
+    subject: "Confirme seu novo e-mail do LiveStreamSell",
+    heading: "Confirme seu novo e-mail",
+    body: "Você pediu para usar {email} para entrar no LiveStreamSell. A troca acontece quando você abrir este link (funciona uma vez, por 24 horas).",
+    action: "Confirmar o novo e-mail",
+    footer: "LiveStreamSell · se você não pediu isso, ignore este e-mail: nada muda.",
+  },
+  email_changed: {
+    subject: "O e-mail da sua conta LiveStreamSell foi alterado",
+    heading: "O e-mail de acesso foi alterado",
+    body: "Sua conta agora entra com {new_email} em vez de {email}. Se não foi você, redefina sua senha com este endereço e fale com o suporte imediatamente.",
+    footer: "LiveStreamSell · aviso de segurança.",
+  },
+  new_sign_in: {
+    subject: "Novo acesso à sua conta LiveStreamSell",
+    heading: "Um novo dispositivo entrou",
+    body: "Sua conta {email} foi usada para entrar em {device} (endereço {ip}) em {at} UTC. Se foi você, não precisa fazer nada. Se não, troque sua senha e encerre as outras sessões em Configurações → Segurança.",
+    action: "Ver minhas sessões",
+    footer: "LiveStreamSell · aviso de segurança.",
+  },
+  account_deleted: {
+    subject: "Sua conta LiveStreamSell foi excluída",
+    heading: "Sua conta foi excluída",
+    body: "A conta {email} e seus dados pessoais foram excluídos, como você pediu. Este é o último e-mail que enviamos para este endereço.",
+    footer: "LiveStreamSell · aviso de segurança.",
+  },
 };
 
 const ar: Texts = {
@@ -351,6 +450,39 @@ const ar: Texts = {
     body: "ألغى فيسبوك وصول {store} إلى LiveStreamSell أو انتهت صلاحيته (يحدث غالبًا بعد تغيير كلمة المرور أو إزالة دور مسؤول). لا يستطيع البوت الرد أو إرسال الرسائل حتى تعيد الربط؛ الردود والرسائل المعلّقة محفوظة وتُرسل عند إعادة الربط.",
     action: "إعادة ربط فيسبوك",
     footer: "LiveStreamSell · تُرسل إلى مالكي المتجر عندما تفصل Meta الصفحة.",
+  },
+  verify_email: {
+    subject: "أكّد بريدك الإلكتروني في LiveStreamSell",
+    heading: "أكّد بريدك الإلكتروني",
+    body: "مرحبًا {name}! أكّد أن {email} بريدك حتى نتمكن من مراسلتك بشأن حسابك ومبيعاتك. يعمل الرابط مرة واحدة، لمدة 7 أيام.",
+    action: "تأكيد بريدي",
+    footer: "LiveStreamSell · إذا لم تنشئ حسابًا، تجاهل هذه الرسالة.",
+  },
+  email_change_confirm: {
+    subject: "أكّد بريدك الجديد في LiveStreamSell",
+    heading: "أكّد بريدك الجديد",
+    body: "طلبت استخدام {email} لتسجيل الدخول إلى LiveStreamSell. يتم التغيير عند فتح هذا الرابط (يعمل مرة واحدة، لمدة 24 ساعة).",
+    action: "تأكيد البريد الجديد",
+    footer: "LiveStreamSell · إذا لم تطلب ذلك، تجاهل هذه الرسالة: لن يتغير شيء.",
+  },
+  email_changed: {
+    subject: "تم تغيير بريد حسابك في LiveStreamSell",
+    heading: "تم تغيير بريد تسجيل الدخول",
+    body: "أصبح حسابك يسجّل الدخول بـ {new_email} بدلًا من {email}. إذا لم تكن أنت، أعد تعيين كلمة المرور بهذا العنوان وتواصل مع الدعم فورًا.",
+    footer: "LiveStreamSell · تنبيه أمني.",
+  },
+  new_sign_in: {
+    subject: "تسجيل دخول جديد إلى حسابك في LiveStreamSell",
+    heading: "سجّل جهاز جديد الدخول",
+    body: "تم استخدام حسابك {email} لتسجيل الدخول على {device} (العنوان {ip}) في {at} بتوقيت UTC. إذا كنت أنت، فلا داعي لأي إجراء. وإلا فغيّر كلمة المرور وأنهِ الجلسات الأخرى من الإعدادات ← الأمان.",
+    action: "مراجعة جلساتي",
+    footer: "LiveStreamSell · تنبيه أمني.",
+  },
+  account_deleted: {
+    subject: "تم حذف حسابك في LiveStreamSell",
+    heading: "تم حذف حسابك",
+    body: "تم حذف الحساب {email} وبياناته الشخصية كما طلبت. هذه آخر رسالة نرسلها إلى هذا العنوان.",
+    footer: "LiveStreamSell · تنبيه أمني.",
   },
 };
 
