@@ -19,7 +19,7 @@ export async function bootstrapPlatform({ adminEmail, adminPassword }: { adminEm
     const user = await tx.user.upsert({
       where: { email },
       update: { platformRole: "SUPERADMIN", passwordHash },
-      create: { email, passwordHash, fullName: "Platform admin", platformRole: "SUPERADMIN" },
+      create: { email, passwordHash, fullName: "Platform admin", platformRole: "SUPERADMIN", emailVerifiedAt: new Date() },
     });
     await recordAudit(tx, { actorType: "SYSTEM", action: "admin.bootstrapped", entityType: "user", entityId: user.id });
   });

@@ -23,6 +23,9 @@ export const tokenInput = z.object({
 export const forgotPasswordInput = z.object({ email: emailSchema });
 export const resetPasswordInput = z.object({ token: z.string().min(10, "is required").max(200), password: passwordSchema });
 export const changePasswordInput = z.object({ current_password: z.string().min(1, "is required").max(200), new_password: passwordSchema });
+export const emailTokenInput = z.object({ token: z.string().min(10, "is required").max(200) });
+export const changeEmailInput = z.object({ new_email: emailSchema, current_password: z.string().min(1, "is required").max(200) });
+export const deleteAccountInput = z.object({ password: z.string().min(1, "is required").max(200) });
 export const mfaCodeInput = z.object({ code: z.string().trim().min(1, "is required").max(64) });
 
 export const refreshInput = z.object({ refresh_token: z.string().min(10, "is required").max(500) });
