@@ -1,6 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { DashboardShell } from "@/components/dashboard/shell";
 import { getSessionUser } from "@/lib/auth/current-user";
+import { mfaRequirement } from "@/lib/auth/mfa/mfa-requirement";
 import { getMessages } from "@/lib/i18n/server";
 import { consoleMessages } from "@/lib/i18n/console";
 import { Providers } from "@/app/providers";
@@ -10,6 +11,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   if (!user) redirect("/login?callbackUrl=/admin");
   // Not a superadmin: the admin panel does not exist for them.
   if (user.platformRole !== "SUPERADMIN") notFound();
+  // Every superadmin uses two-step verification: the console holds every store's data.
+  if ((await mfaRequirement({ user })).state === "required") redirect("/mfa-setup");
   const { t, locale } = await getMessages();
   return (
     <Providers>

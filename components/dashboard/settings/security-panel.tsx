@@ -11,7 +11,7 @@ import type { AccountMessages } from "@/lib/i18n/account";
 type Setup = { secret: string; otpauth_url: string; qr: string };
 
 /** Enrol (QR code + a confirming code), see the backup codes once, or turn two-step verification off. */
-export function SecurityPanel({ enabled: initial, t }: { enabled: boolean; t: AccountMessages["security"] }) {
+export function SecurityPanel({ enabled: initial, t, enrolOnly = false, doneHref }: { enabled: boolean; t: AccountMessages["security"]; /** Only the enrolment (the MFA-required page); after the backup codes, go to `doneHref`. */ enrolOnly?: boolean; doneHref?: string }) {
   const [enabled, setEnabled] = useState(initial);
   const [setup, setSetup] = useState<Setup | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -65,7 +65,7 @@ export function SecurityPanel({ enabled: initial, t }: { enabled: boolean; t: Ac
         </ol>
         <div className="flex flex-wrap gap-2">
           <Button variant="outline" onClick={async () => { await navigator.clipboard?.writeText(codes.join("\n")); setCopied(true); }}>{copied ? t.copied : t.copy}</Button>
-          <Button onClick={() => setCodes(null)}>{t.savedThem}</Button>
+          <Button onClick={() => (doneHref ? window.location.assign(doneHref) : setCodes(null))}>{t.savedThem}</Button>
         </div>
       </div>
     );
@@ -98,7 +98,7 @@ export function SecurityPanel({ enabled: initial, t }: { enabled: boolean; t: Ac
           </form>
         </div>
       )}
-      <form
+      {!enrolOnly && <form
         className="flex flex-col gap-2 rounded-lg border border-border p-4"
         noValidate
         onSubmit={(e) => {
@@ -125,16 +125,16 @@ export function SecurityPanel({ enabled: initial, t }: { enabled: boolean; t: Ac
         <Input id="new_password" name="new_password" type="password" autoComplete="new-password" minLength={8} className="max-w-sm" aria-invalid={!!passwordErrors.new_password} />
         {passwordErrors.new_password && <p className="text-xs text-rose-300">{passwordErrors.new_password}</p>}
         <Button type="submit" variant="outline" className="self-start" disabled={busy}>{busy ? t.working : t.changeSubmit}</Button>
-      </form>
-      <div className="flex flex-col gap-2 rounded-lg border border-border p-4">
+      </form>}
+      {!enrolOnly && <div className="flex flex-col gap-2 rounded-lg border border-border p-4">
         <h2 className="font-semibold">{t.signOutAll}</h2>
         <p className="text-sm text-muted-foreground">{t.signOutAllBody}</p>
         <Button type="button" variant="outline" className="self-start" disabled={busy} data-testid="sign-out-everywhere" onClick={() => run(async () => {
           await api("/api/v1/auth/sign-out-everywhere", { method: "POST" });
           window.location.assign("/login");
         })}>{t.signOutAll}</Button>
-      </div>
-      {enabled && (
+      </div>}
+      {enabled && !enrolOnly && (
         <form className="flex flex-col gap-2 rounded-lg border border-border p-4" onSubmit={(e) => disable(codeOf(e))} noValidate>
           <h2 className="font-semibold">{t.disableTitle}</h2>
           <p className="text-sm text-muted-foreground">{t.disableBody}</p>
