@@ -16,4 +16,7 @@ export async function register() {
   }
   const [{ startBackgroundRuntime }, { jobFunctions }] = await Promise.all([import("./lib/jobs/runtime"), import("./inngest/functions")]);
   startBackgroundRuntime({ functions: jobFunctions });
+  // The daily privacy retention chain: today's run is queued once (its id deduplicates across restarts).
+  const [{ ensureRetentionScheduled }, { logger }] = await Promise.all([import("./lib/privacy/retention/run-retention"), import("./lib/observability/logger")]);
+  ensureRetentionScheduled().catch((err) => logger.error({ err }, "queueing the retention run failed"));
 }

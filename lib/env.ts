@@ -55,6 +55,7 @@ const schema = z.object({
   // Retention (privacy job, daily): the local mailbox and spent tokens/sessions are purged after these many days; buyers with no order for this many months are anonymised.
   RETENTION_MAILBOX_DAYS: z.coerce.number().int().min(1).default(30),
   RETENTION_BUYER_MONTHS: z.coerce.number().int().min(1).default(18),
+  RETENTION_WEBHOOK_DAYS: z.coerce.number().int().min(7).default(90), // processed provider payloads are emptied after this many days (the row stays for idempotency)
   // Platform details for the privacy, terms and licences pages.
   PLATFORM_NAME: z.string().min(1).default("LiveStreamSell"),
   PLATFORM_CONTACT_EMAIL: z.string().email().optional(),

@@ -11,6 +11,7 @@ import { billingSweep, chargeInvoiceJob } from "./billing";
 import { emailLiveReportJob } from "./email-live-report";
 import { sweepStuck } from "./sweep-stuck";
 import { evaluateOperatorAlertsJob } from "./operator-alerts";
+import { privacyRetention } from "./privacy-retention";
 
 /** Every job function. Both drivers run exactly this list. */
-export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive, sendEmail, sendShipmentNotice, billingSweep, chargeInvoiceJob, emailLiveReportJob, sweepStuck, evaluateOperatorAlertsJob] as unknown as readonly AnyJobDefinition[];
+export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive, sendEmail, sendShipmentNotice, billingSweep, chargeInvoiceJob, emailLiveReportJob, sweepStuck, evaluateOperatorAlertsJob, privacyRetention] as unknown as readonly AnyJobDefinition[];

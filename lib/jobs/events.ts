@@ -73,6 +73,10 @@ export const jobEvents = {
   }),
   /** Run the sweepers of stuck work once (lib/jobs/sweep-stuck.ts); Inngest also triggers it by cron. */
   "ops/sweep": z.object({}),
+  /** The daily privacy retention run of one UTC day (lib/privacy/retention); its id `retention:<day>` deduplicates. */
+  "privacy/retention": z.object({
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 type JobEvents = typeof jobEvents;

@@ -31,6 +31,7 @@ export const jobRoutes: { readonly [N in JobEventName]: readonly JobRoute[] } = 
   "billing/charge": [{ id: "charge-invoice", retries: 6, concurrency: { key: "event.data.invoiceId", limit: 1 } }],
   "live/ended": [{ id: "email-live-report", retries: 6 }],
   "ops/sweep": [{ id: "sweep-stuck", retries: 1, concurrency: { limit: 1 } }],
+  "privacy/retention": [{ id: "privacy-retention", retries: 3, concurrency: { limit: 1 } }],
 };
 
 export type RouteTable = ReadonlyMap<JobEventName, readonly JobRoute[]>;
