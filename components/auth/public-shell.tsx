@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { LanguageSwitcher } from "@/components/language-switcher";
+import { LegalFooter } from "@/components/legal/legal-footer";
+import { accountMessages } from "@/lib/i18n/account";
+import { isUiLocale } from "@/lib/i18n";
 import { cn } from "@/lib/utils";
 
-/** The frame of the signed-out pages (sign-in, sign-up, invitation, password help, 404): brand, language, content. */
+/** The frame of the signed-out pages (sign-in, sign-up, invitation, password help, legal, 404): brand, language, content, legal footer. */
 export function PublicShell({ locale, languageLabel, home = "/", className, children }: { locale: string; languageLabel: string; home?: string; className?: string; children: React.ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col px-4 py-5">
@@ -13,6 +16,7 @@ export function PublicShell({ locale, languageLabel, home = "/", className, chil
       <main id="main" className="flex flex-1 items-center justify-center py-8">
         <div className={cn("flex w-full max-w-sm flex-col gap-4", className)}>{children}</div>
       </main>
+      <LegalFooter t={accountMessages(isUiLocale(locale) ? locale : "es").legal} locale={isUiLocale(locale) ? locale : "es"} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ export function CheckoutShell({
   locale,
   t,
   storeName,
+  storeId,
   orderNumber,
   languageHref,
   children,
@@ -13,6 +14,7 @@ export function CheckoutShell({
   locale: CheckoutLocale;
   t: CheckoutMessages;
   storeName: string;
+  storeId: string;
   orderNumber: number;
   languageHref: (lang: CheckoutLocale) => string;
   children: React.ReactNode;
@@ -44,6 +46,11 @@ export function CheckoutShell({
           </ul>
         </nav>
         <p>{t.securityNote}</p>
+        <p className="flex flex-wrap gap-x-4" data-testid="checkout-legal">
+          <a href={`/legal/privacy?store=${encodeURIComponent(storeId)}&lang=${locale}`} className="inline-block py-1 underline underline-offset-4">{t.privacyLink}</a>
+          <a href={`/legal/terms?store=${encodeURIComponent(storeId)}&lang=${locale}`} className="inline-block py-1 underline underline-offset-4">{t.termsLink}</a>
+        </p>
+        <p className="text-xs">{t.cookieNote}</p>
       </footer>
     </main>
   );

@@ -209,7 +209,7 @@ const en = {
     termsIntro: "These terms apply to using {platform}, as a seller or as a buyer of a store that sells with it.",
     termsSections: [
       ["Sellers", "You are responsible for your products, prices, stock and deliveries, for what your store tells buyers, and for following Meta's and your country's rules. Keep your password and two-step verification safe."],
-      ["Buyers", "A reservation made from a comment holds the product for a limited time; the sale is between you and the store ({store} for this order). Payments go through the payment providers the store chose."],
+      ["Buyers", "A reservation made from a comment holds the product for a limited time; the sale is between you and the store. Payments go through the payment providers the store chose."],
       ["The service", "We work to keep {platform} available and secure, but it is provided as it is. We may suspend an account used for fraud or abuse."],
       ["Changes", "We may update these terms; the date above changes when we do. Continuing to use the service means you accept the new version."],
     ] as [string, string][],
@@ -429,7 +429,7 @@ const es: AccountMessages = {
     termsIntro: "Estos términos se aplican al uso de {platform}, como vendedor o como comprador de una tienda que vende con él.",
     termsSections: [
       ["Vendedores", "Eres responsable de tus productos, precios, stock y entregas, de lo que tu tienda dice a los compradores y de cumplir las reglas de Meta y de tu país. Cuida tu contraseña y tu verificación en dos pasos."],
-      ["Compradores", "Una reserva hecha desde un comentario guarda el producto por un tiempo limitado; la venta es entre tú y la tienda ({store} en este pedido). Los pagos pasan por los proveedores que eligió la tienda."],
+      ["Compradores", "Una reserva hecha desde un comentario guarda el producto por un tiempo limitado; la venta es entre tú y la tienda. Los pagos pasan por los proveedores que eligió la tienda."],
       ["El servicio", "Trabajamos para que {platform} esté disponible y seguro, pero se ofrece tal como está. Podemos suspender una cuenta usada para fraude o abuso."],
       ["Cambios", "Podemos actualizar estos términos; la fecha de arriba cambia cuando lo hacemos. Seguir usando el servicio significa aceptar la nueva versión."],
     ] as [string, string][],
@@ -647,7 +647,7 @@ const pt: AccountMessages = {
     termsIntro: "Estes termos valem para o uso de {platform}, como vendedor ou como comprador de uma loja que vende com ele.",
     termsSections: [
       ["Vendedores", "Você é responsável pelos seus produtos, preços, estoque e entregas, pelo que sua loja diz aos compradores e por seguir as regras da Meta e do seu país. Proteja sua senha e sua verificação em duas etapas."],
-      ["Compradores", "Uma reserva feita por comentário guarda o produto por um tempo limitado; a venda é entre você e a loja ({store} neste pedido). Os pagamentos passam pelos provedores escolhidos pela loja."],
+      ["Compradores", "Uma reserva feita por comentário guarda o produto por um tempo limitado; a venda é entre você e a loja. Os pagamentos passam pelos provedores escolhidos pela loja."],
       ["O serviço", "Trabalhamos para manter {platform} disponível e seguro, mas ele é oferecido como está. Podemos suspender uma conta usada para fraude ou abuso."],
       ["Mudanças", "Podemos atualizar estes termos; a data acima muda quando isso acontece. Continuar usando o serviço significa aceitar a nova versão."],
     ] as [string, string][],
@@ -865,7 +865,7 @@ const ar: AccountMessages = {
     termsIntro: "تنطبق هذه الشروط على استخدام {platform}، كبائع أو كمشترٍ من متجر يبيع من خلالها.",
     termsSections: [
       ["البائعون", "أنت مسؤول عن منتجاتك وأسعارك ومخزونك وعمليات التوصيل، وعمّا يقوله متجرك للمشترين، وعن الالتزام بقواعد Meta وقوانين بلدك. حافظ على كلمة المرور والتحقق بخطوتين."],
-      ["المشترون", "الحجز من تعليق يحفظ المنتج لوقت محدود؛ والبيع يتم بينك وبين المتجر ({store} في هذا الطلب). تمر المدفوعات عبر مزوّدي الدفع الذين اختارهم المتجر."],
+      ["المشترون", "الحجز من تعليق يحفظ المنتج لوقت محدود؛ والبيع يتم بينك وبين المتجر. تمر المدفوعات عبر مزوّدي الدفع الذين اختارهم المتجر."],
       ["الخدمة", "نعمل على إبقاء {platform} متاحة وآمنة، لكنها تُقدَّم كما هي. قد نعلّق حسابًا يُستخدم للاحتيال أو الإساءة."],
       ["التغييرات", "قد نحدّث هذه الشروط؛ ويتغير التاريخ أعلاه عند ذلك. ومواصلة استخدام الخدمة تعني قبول النسخة الجديدة."],
     ] as [string, string][],

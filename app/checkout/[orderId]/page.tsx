@@ -85,7 +85,7 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
       : null;
   const cart = <CartSummary t={t} lines={lines} total={money(order.totalMinor)} vat={vat} shipping={shippingLine} />;
   const shell = (children: React.ReactNode) => (
-    <CheckoutShell locale={locale} t={t} storeName={order.store.name} orderNumber={order.number} languageHref={(lang) => checkoutPath({ orderId: order.id, token, lang })}>
+    <CheckoutShell locale={locale} t={t} storeName={order.store.name} storeId={order.storeId} orderNumber={order.number} languageHref={(lang) => checkoutPath({ orderId: order.id, token, lang })}>
       {children}
     </CheckoutShell>
   );
