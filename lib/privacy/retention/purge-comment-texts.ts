@@ -15,7 +15,7 @@ export async function purgeCommentTexts({ now = new Date() }: { now?: Date } = {
       UPDATE comments c SET text = '' FROM (
         SELECT c2.id FROM comments c2 JOIN stores s ON s.id = c2."storeId"
         WHERE c2.text <> '' AND c2.intent IS DISTINCT FROM 'BUY'::"Intent"
-          AND c2."createdAt" < ${now}::timestamptz - make_interval(days => s."commentRetentionDays")
+          AND c2."receivedAt" < ${now}::timestamptz - make_interval(days => s."commentRetentionDays")
         LIMIT ${BATCH} FOR UPDATE OF c2 SKIP LOCKED
       ) old WHERE c.id = old.id RETURNING c."storeId"`;
     for (const r of rows) perStore.set(r.storeId, (perStore.get(r.storeId) ?? 0) + 1);
