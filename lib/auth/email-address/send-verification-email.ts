@@ -3,8 +3,8 @@ import { env } from "@/lib/env";
 import { queueEmail } from "@/lib/email/queue-email";
 import { randomToken, sha256 } from "@/lib/security/tokens";
 
-export const VERIFY_TTL_MS = 7 * 24 * 3600 * 1000;
-export const CHANGE_TTL_MS = 24 * 3600 * 1000;
+const VERIFY_TTL_MS = 7 * 24 * 3600 * 1000;
+const CHANGE_TTL_MS = 24 * 3600 * 1000;
 
 /**
  * Emails a single-use link (only its hash is kept) proving `email` belongs to the user: "verify_email" for

@@ -7,7 +7,7 @@ import { logger } from "@/lib/observability/logger";
 const DAY_MS = 24 * 3600 * 1000;
 
 /** The UTC day (YYYY-MM-DD) a retention run belongs to. */
-export function retentionDay(at: Date) {
+function retentionDay(at: Date) {
   return at.toISOString().slice(0, 10);
 }
 
