@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { generate } from "otplib";
-import { E2E_SECRETS } from "../../playwright.config";
 import { createApiSeller, createProduct, signInToDashboard, type ApiSeller } from "./checkout-helpers";
+import { superadminToken } from "./superadmin-helpers";
 
 // Accounts and security in a real browser: the emailed password reset (read from the admin mailbox, as a
 // superadmin reads it without SMTP_URL), two-step verification with a TOTP computed here and with a
@@ -9,15 +9,9 @@ import { createApiSeller, createProduct, signInToDashboard, type ApiSeller } fro
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-async function adminToken(request: APIRequestContext) {
-  const res = await request.post("/api/v1/auth/token", { data: { email: E2E_SECRETS.ADMIN_EMAIL, password: E2E_SECRETS.ADMIN_PASSWORD } });
-  expect(res.status()).toBe(200);
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
 /** The newest email to `to` with `template`, as the admin mailbox shows it (the job worker delivers it). */
 async function latestEmail(request: APIRequestContext, to: string, subject: RegExp) {
-  const token = await adminToken(request);
+  const token = await superadminToken(request);
   let id = "";
   await expect.poll(async () => {
     const res = await request.get(`/api/admin/emails?to=${encodeURIComponent(to)}`, { headers: bearer(token) });

@@ -1,18 +1,10 @@
-import { expect, test, type Page } from "@playwright/test";
-import { E2E_SECRETS } from "../../playwright.config";
+import { expect, test } from "@playwright/test";
 import { auth, expectNoSeriousAxe, shot, signInToDashboard } from "./dashboard-helpers";
 import { createApiSeller } from "./checkout-helpers";
+import { signInAsSuperadmin } from "./superadmin-helpers";
 
 // The operator console (CONTRACT §9) and the seller's Billing and Help pages (§12), walked in a real
 // Chromium against the production build: every page screenshotted under test-results/screenshots/.
-
-async function signInAsSuperadmin(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel(/^(email|correo)$/i).fill(E2E_SECRETS.ADMIN_EMAIL);
-  await page.getByLabel(/^(password|contraseña)$/i).fill(E2E_SECRETS.ADMIN_PASSWORD);
-  await page.getByRole("button", { name: /^(sign in|ingresar)$/i }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 test("a superadmin runs tenants, limits, users, plans, tickets, reports and logs; the seller sees billing and the reply", async ({ page, request, browser }) => {
   const seller = await createApiSeller(request, { name: `Moda Consola ${Date.now()}` });

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
-import { E2E_SECRETS } from "../../playwright.config";
+import { signInAsSuperadmin } from "./superadmin-helpers";
 import { checkoutPathOf, createCheckoutOrder, payWithSandbox } from "./checkout-helpers";
 import { auth, expectNoSeriousAxe, readySeller, shot, signInToDashboard, startLive, type ApiSeller } from "./dashboard-helpers";
 
@@ -49,11 +49,9 @@ async function sellerWithSales(page: Page, request: APIRequestContext) {
   return { seller, live, pending, paid };
 }
 
+/** The superadmin signs in (two-step verification is required for them: see superadmin-helpers.ts). */
 async function signInAsAdmin(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel(/^(email|correo)$/i).fill(E2E_SECRETS.ADMIN_EMAIL);
-  await page.getByLabel(/^(password|contraseña)$/i).fill(E2E_SECRETS.ADMIN_PASSWORD);
-  await page.getByRole("button", { name: /^(sign in|ingresar)$/i }).click();
+  await signInAsSuperadmin(page);
 }
 
 test.describe("on a 390 px phone", () => {
