@@ -237,6 +237,20 @@ describe("MFA required", () => {
 });
 
 describe("retention (the daily privacy job)", () => {
+  it("the owner sets the store's comment retention period (7 to 3650 days); a bad value is 422 naming the field and changes nothing", async () => {
+    const { PATCH, GET } = await import("@/app/api/v1/stores/[id]/route");
+    const owner = await signUp();
+    const store = await createStoreFor(owner.accessToken);
+    expect((await call(GET, { token: owner.accessToken, params: { id: store.id } })).body.comment_retention_days).toBe(90);
+    const bad = await call(PATCH, { method: "PATCH", token: owner.accessToken, params: { id: store.id }, body: { comment_retention_days: 3 } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details[0].field).toBe("comment_retention_days");
+    expect((await prisma.store.findUniqueOrThrow({ where: { id: store.id } })).commentRetentionDays).toBe(90);
+    const ok = await call(PATCH, { method: "PATCH", token: owner.accessToken, params: { id: store.id }, body: { comment_retention_days: 30 } });
+    expect(ok.status).toBe(200);
+    expect(ok.body.comment_retention_days).toBe(30);
+  });
+
   it("empties old comment texts without buying intent, anonymises dormant buyers, purges spent tokens, old mail and payloads; a second run changes nothing; reported; tomorrow queued", async () => {
     const { store, live, pageId } = await seedStore();
     await prisma.store.update({ where: { id: store.id }, data: { commentRetentionDays: 30 } });

@@ -45,6 +45,7 @@ function toStoreDto(store: Store & { metaConnection?: MetaStatusFields | null },
     high_risk_threshold: store.highRiskThreshold,
     high_risk_hold_seconds: store.highRiskHoldSeconds,
     blocked_buyer_reply: store.blockedBuyerReply === "polite" ? "polite" : "none",
+    comment_retention_days: store.commentRetentionDays,
     onboarding_step: store.onboardingStep,
     created_at: store.createdAt.toISOString(),
   };
@@ -117,6 +118,7 @@ export async function updateStore({ storeId, role, input, actorId }: { storeId: 
         ...(input.high_risk_threshold !== undefined && { highRiskThreshold: input.high_risk_threshold }),
         ...(input.high_risk_hold_seconds !== undefined && { highRiskHoldSeconds: input.high_risk_hold_seconds }),
         ...(input.blocked_buyer_reply !== undefined && { blockedBuyerReply: input.blocked_buyer_reply }),
+        ...(input.comment_retention_days !== undefined && { commentRetentionDays: input.comment_retention_days }),
       },
       include: { metaConnection: { select: META_STATUS_FIELDS } },
     });
