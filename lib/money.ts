@@ -43,6 +43,11 @@ export function minorToMajor(minor: number, currency: string): number {
   return Number(minorToMajorString(minor, currency));
 }
 
+/**
+ * The one money display of the app: formatMoney(15990, "CLP", "es-CL") → "$15.990". Formats the exact
+ * decimal string, never a float, so the largest safe amounts keep every digit. (The messaging hot path
+ * uses lib/messaging/texts/format.ts, which caches the formatter per locale and currency.)
+ */
 export function formatMoney(minor: number, currency: string, locale = "es"): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(minorToMajor(minor, currency));
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(minorToMajorString(minor, currency) as Intl.StringNumericLiteral);
 }

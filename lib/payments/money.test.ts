@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decimalToMinor, formatMoney, minorToDecimalString } from "./money";
+import { formatMoney } from "@/lib/money";
+import { decimalToMinor, minorToDecimalString } from "./money";
 
 describe("minorToDecimalString", () => {
   it("writes zero-decimal currencies as plain integers", () => {

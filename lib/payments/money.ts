@@ -48,8 +48,4 @@ export function decimalToMinor(value: string | number, currency: string): number
   return Number(minor);
 }
 
-/** Localised display, e.g. formatMoney(15990, "CLP", "es-CL") → "$15.990". Formats the exact decimal string, never a float. */
-export function formatMoney(minor: number, currency: string, locale = "en"): string {
-  const exact = minorToDecimalString(minor, currency) as Intl.StringNumericLiteral;
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(exact);
-}
+

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { queueEmail } from "@/lib/email/queue-email";
 import type { EmailTemplate } from "@/lib/email/email-texts";
-import { formatMoney } from "@/lib/payments/money";
+import { formatMoney } from "@/lib/money";
 
 /** "USD 29.00 + CLP 1.234" in the reader's language. */
 function formatTotals(totals: Record<string, number>, locale: string) {
