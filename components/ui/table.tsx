@@ -1,9 +1,13 @@
 import * as React from "react";
 import { cn } from "@/lib/utils";
 
-export function Table({ className, ...props }: React.TableHTMLAttributes<HTMLTableElement>) {
+/**
+ * `scrollLabel`: names the table's horizontal scroll area and makes it keyboard-focusable (a region),
+ * for tables wider than a phone (WCAG: a scrollable region must be reachable by keyboard).
+ */
+export function Table({ className, scrollLabel, ...props }: React.TableHTMLAttributes<HTMLTableElement> & { scrollLabel?: string }) {
   return (
-    <div className="w-full overflow-x-auto">
+    <div className="w-full overflow-x-auto" {...(scrollLabel && { role: "region", tabIndex: 0, "aria-label": scrollLabel })}>
       <table className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );

@@ -28,7 +28,7 @@ export default async function LogsPage() {
         <Card>
           <CardHeader><CardTitle>{h.sweepers}</CardTitle></CardHeader>
           <CardContent className="overflow-x-auto">
-            <Table data-testid="sweeper-runs">
+            <Table data-testid="sweeper-runs" scrollLabel={h.sweepers}>
               <THead><TR><TH>{h.sweeper}</TH><TH>{h.lastRun}</TH><TH className="text-end">{h.lastCount}</TH><TH className="text-end">{h.total}</TH><TH>{h.lastActed}</TH><TH>{h.error}</TH></TR></THead>
               <TBody>{sweepers.map((r) => <TR key={r.name}><TD>{label(h.names, r.name)}</TD><TD>{date.format(new Date(r.last_run_at))}</TD><TD className="text-end tabular-nums">{n.format(r.last_count)}</TD><TD className="text-end tabular-nums">{n.format(r.total_count)}</TD><TD>{r.last_acted_at ? date.format(new Date(r.last_acted_at)) : h.never}</TD><TD className="max-w-64 truncate text-xs">{r.last_error ?? "—"}</TD></TR>)}</TBody>
             </Table>
@@ -41,7 +41,7 @@ export default async function LogsPage() {
             <p className="text-sm text-muted-foreground">{h.quarantineHint} {h.quarantineTotal.replace("{n}", n.format(quarantine.total))}</p>
           </CardHeader>
           <CardContent className="overflow-x-auto">
-            <Table data-testid="webhook-quarantine">
+            <Table data-testid="webhook-quarantine" scrollLabel={h.quarantine}>
               <THead><TR><TH>{c.logs.at}</TH><TH>{h.page}</TH><TH>{h.kind}</TH><TH>{h.reason}</TH><TH>{h.field}</TH><TH>{h.metaId}</TH></TR></THead>
               <TBody>{quarantine.items.map((q) => <TR key={q.id}><TD>{date.format(new Date(q.at))}</TD><TD className="text-xs"><bdi>{q.page_id ?? "—"}</bdi></TD><TD>{label(h.kinds, q.kind)}</TD><TD>{label(h.reasons, q.reason)}</TD><TD className="max-w-72 truncate"><code dir="ltr" className="text-xs">{q.path}</code></TD><TD className="max-w-48 truncate text-xs"><bdi>{q.external_id ?? "—"}</bdi></TD></TR>)}</TBody>
             </Table>
@@ -52,7 +52,7 @@ export default async function LogsPage() {
       <Card>
         <CardHeader><CardTitle>{c.logs.audit}</CardTitle></CardHeader>
         <CardContent className="overflow-x-auto">
-          <Table>
+          <Table scrollLabel={c.logs.audit}>
             <THead><TR><TH>{c.logs.at}</TH><TH>{c.logs.action}</TH><TH>{c.logs.actor}</TH><TH>{c.tickets.store}</TH></TR></THead>
             <TBody>{audit.items.map((a) => <TR key={a.id}><TD>{date.format(new Date(a.at))}</TD><TD><code>{a.action}</code></TD><TD className="text-xs">{a.actor_type} {a.actor_id ?? ""}</TD><TD className="text-xs">{a.store_id ?? "—"}</TD></TR>)}</TBody>
           </Table>
@@ -61,7 +61,7 @@ export default async function LogsPage() {
       <Card>
         <CardHeader><CardTitle>{c.logs.ai}</CardTitle></CardHeader>
         <CardContent className="overflow-x-auto">
-          <Table>
+          <Table scrollLabel={c.logs.ai}>
             <THead><TR><TH>{c.logs.at}</TH><TH>{c.logs.text}</TH><TH>{c.logs.intent}</TH><TH className="text-end">{c.logs.confidence}</TH><TH>{c.logs.engine}</TH></TR></THead>
             <TBody>{[...ai.items].sort((x, y) => x.confidence - y.confidence).map((d) => <TR key={d.id}><TD>{date.format(new Date(d.at))}</TD><TD className="max-w-80 truncate"><bdi>{d.text}</bdi></TD><TD>{d.intent}{d.sku ? ` · ${d.sku}` : ""}</TD><TD className="text-end tabular-nums">{pct.format(d.confidence)}</TD><TD>{d.engine}</TD></TR>)}</TBody>
           </Table>
