@@ -2,17 +2,10 @@ import { createHmac } from "node:crypto";
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { E2E_SECRETS } from "../../playwright.config";
 import { expectNoSeriousAxe, shot } from "./dashboard-helpers";
+import { signInAsSuperadmin } from "./superadmin-helpers";
 
 // The operator's health view (console → Logs): the sweepers of stuck work and the webhook items set
 // aside from a signed Meta delivery, in es, pt and ar (right-to-left), on a desktop and on a phone.
-
-async function signInAsSuperadmin(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel(/^(email|correo)$/i).fill(E2E_SECRETS.ADMIN_EMAIL);
-  await page.getByLabel(/^(password|contraseña)$/i).fill(E2E_SECRETS.ADMIN_PASSWORD);
-  await page.getByRole("button", { name: /^(sign in|ingresar)$/i }).click();
-  await expect(page).toHaveURL(/\/admin$/);
-}
 
 /** A signed delivery with one good comment and two poisoned ones (a NUL text, created_time 1e20). */
 async function postPoisonedDelivery(request: APIRequestContext) {
