@@ -7,6 +7,8 @@ import { signInAsSuperadmin } from "./superadmin-helpers";
 // Chromium against the production build: every page screenshotted under test-results/screenshots/.
 
 test("a superadmin runs tenants, limits, users, plans, tickets, reports and logs; the seller sees billing and the reply", async ({ page, request, browser }) => {
+  // Many pages in two browsers, plus the superadmin's two-step enrolment on a first run: past 60 s on a busy machine.
+  test.setTimeout(150_000);
   const seller = await createApiSeller(request, { name: `Moda Consola ${Date.now()}` });
   const ticket = await request.post("/api/v1/support/tickets", { headers: auth(seller), data: { store_id: seller.storeId, subject: "El bot no envía DMs", body: "Desde las 10:00 nadie recibe el enlace.", severity: "S1" } });
   expect(ticket.status(), await ticket.text()).toBe(201);
