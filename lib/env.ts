@@ -36,6 +36,9 @@ const schema = z.object({
   FLOW_API_URL: z.string().url().default("https://sandbox.flow.cl/api"),
   BILLING_PAYPAL_CLIENT_ID: z.string().optional(), // the platform's own PayPal app: charges sellers' vaulted PayPal for their invoices (unset → PayPal collection off)
   BILLING_PAYPAL_CLIENT_SECRET: z.string().optional(),
+  BILLING_ISSUER_NAME: z.string().default("LiveStreamSell"), // the platform's legal name, tax id and address printed on invoices
+  BILLING_ISSUER_TAX_ID: z.string().optional(),
+  BILLING_ISSUER_ADDRESS: z.string().optional(),
   SANDBOX_PAYMENTS_SECRET: z.string().min(16),
   S3_ENDPOINT: optionalUrl,
   S3_BUCKET: z.string().optional(),

@@ -69,6 +69,7 @@ const OWNER_ONLY = new Set([
   "PUT /api/v1/stores/[id]/billing/payment-method",
   "PUT /api/v1/stores/[id]/delivery",
   "GET /api/v1/stores/[id]/invoices",
+  "GET /api/v1/stores/[id]/invoices/[invoiceId]/pdf",
   "DELETE /api/v1/buyers/[id]",
 ]);
 

@@ -14,6 +14,9 @@ import { addTicketMessage, setTicketStatus } from "@/lib/support/tickets";
 import { planUpdateInput, reportCreateInput, tenantCreateInput, tenantUpdateInput } from "@/lib/admin/schemas";
 import { ticketMessageInput, ticketUpdateInput } from "@/lib/support/schemas";
 import { METRICS } from "@/lib/billing/metrics";
+import { platformSettingsUpdate, updatePlatformSettings } from "@/lib/admin/platform-settings";
+import { confirmInvoicePayment } from "@/lib/billing/collect/confirm-invoice-payment";
+import { confirmInvoicePaymentInput } from "@/lib/billing/collect/schemas";
 
 // Form actions of the operator console: the same lib functions and schemas as /api/admin, the same
 // "not a superadmin → does not exist" rule. Each redirects back with ?ok=1 or ?error=<API error JSON>.
@@ -123,5 +126,20 @@ export async function setTicketStatusAction(ticketId: string, form: FormData) {
   await run(`/admin/tickets/${ticketId}`, async (actorId) => {
     const { status } = parse(ticketUpdateInput, { status: text(form, "status") });
     await setTicketStatus({ ticketId, status, actorId });
+  });
+}
+
+export async function confirmInvoicePaymentAction(storeId: string, invoiceId: string, form: FormData) {
+  await run(`/admin/tenants/${storeId}`, async (actorId) => {
+    const { reference } = parse(confirmInvoicePaymentInput, { reference: text(form, "reference") });
+    await confirmInvoicePayment({ invoiceId, reference, actorId });
+  });
+}
+
+export async function updatePlatformSettingsAction(form: FormData) {
+  await run("/admin/settings", async (actorId) => {
+    const days = text(form, "trial_days");
+    const input = parse(platformSettingsUpdate, { signups_open: form.get("signups_open") === "on", trial_days: days === undefined ? undefined : Number(days), default_plan: text(form, "default_plan"), maintenance_banner: text(form, "maintenance_banner") ?? null });
+    await updatePlatformSettings({ input, actorId });
   });
 }

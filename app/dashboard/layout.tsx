@@ -13,12 +13,13 @@ import { consoleMessages } from "@/lib/i18n/console";
 import { buyersMessages } from "@/lib/i18n/buyers";
 import { accountMessages } from "@/lib/i18n/account";
 import { format } from "@/lib/i18n";
+import { getPlatformSettings } from "@/lib/admin/platform-settings";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await getSessionUser();
   // Plain /login: after signing in everyone lands where they belong (a superadmin on /admin, a seller here).
   if (!user) redirect("/login");
-  const [{ current, memberships }, { t, dir, locale }, mfa] = await Promise.all([getCurrentStore(user.id), getMessages(), mfaRequirement({ user })]);
+  const [{ current, memberships }, { t, dir, locale }, mfa, settings] = await Promise.all([getCurrentStore(user.id), getMessages(), mfaRequirement({ user }), getPlatformSettings()]);
   // Superadmins, and owners of high-volume stores after their grace period, set up MFA first.
   if (mfa.state === "required") redirect("/mfa-setup");
   const a = accountMessages(locale).lifecycle;
@@ -32,6 +33,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <div role="status" data-testid="mfa-grace-banner" className="mb-4 flex flex-wrap items-center gap-3 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm text-amber-200">
             <p className="min-w-0 flex-1">{format(a.mfaGrace, { date: mfa.until.toLocaleDateString(locale, { dateStyle: "long" }) })}</p>
             <Link href="/dashboard/settings/security" className="font-medium underline underline-offset-4">{a.mfaGraceAction}</Link>
+          </div>
+        )}
+        {settings.maintenance_banner && (
+          <div role="status" aria-label={consoleMessages(locale).settings.bannerLabel} data-testid="maintenance-banner" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+            <bdi>{settings.maintenance_banner}</bdi>
           </div>
         )}
         {children}

@@ -2,7 +2,7 @@
 import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
-import { LayoutDashboard, Radio, Package, ShoppingBag, Settings, Shield, BookOpen, LogOut, Menu, X, FlaskConical, Store, Users, Layers, LifeBuoy, FileSpreadsheet, ScrollText, Siren, Receipt, Contact } from "lucide-react";
+import { LayoutDashboard, Radio, Package, ShoppingBag, Settings, Shield, BookOpen, LogOut, Menu, X, FlaskConical, Store, Users, Layers, LifeBuoy, FileSpreadsheet, ScrollText, Siren, Receipt, Contact, Mail, SlidersHorizontal } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { useUiState } from "@/lib/ui-state";
 import { LanguageSwitcher } from "@/components/language-switcher";
@@ -23,7 +23,7 @@ type Props = {
   /** Labels of the operator console's and the seller's extra pages (lib/i18n/console.ts). */
   /** The Buyers page's label (lib/i18n/buyers.ts). */
   buyersLabel?: string;
-  consoleNav?: { overview: string; tenants: string; users: string; plans: string; tickets: string; reports: string; logs: string; alerts: string; billing: string; support: string };
+  consoleNav?: { overview: string; tenants: string; users: string; plans: string; tickets: string; reports: string; logs: string; alerts: string; billing: string; support: string; mailbox: string; settings: string };
   children: React.ReactNode;
 };
 
@@ -43,6 +43,8 @@ export function DashboardShell({ t, locale, userName, storeName, isSuperadmin, s
                 { href: "/admin/reports", label: consoleNav.reports, icon: FileSpreadsheet },
                 { href: "/admin/logs", label: consoleNav.logs, icon: ScrollText },
                 { href: "/admin/alerts", label: consoleNav.alerts, icon: Siren },
+                { href: "/admin/emails", label: consoleNav.mailbox, icon: Mail },
+                { href: "/admin/settings", label: consoleNav.settings, icon: SlidersHorizontal },
               ]
             : []),
         ]

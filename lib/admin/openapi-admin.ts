@@ -1,5 +1,6 @@
 import type { Operation } from "@/lib/http/openapi";
 import { aiDecisionsQuery, auditQuery, planCreateInput, planUpdateInput, rangeQuery, rankingsQuery, reportCreateInput, tenantCreateInput, tenantListQuery, tenantUpdateInput, userListQuery, userUpdateInput } from "./schemas";
+import { platformSettingsUpdate } from "./platform-settings";
 import { adminPaymentMethodInput, confirmInvoicePaymentInput, sellerPaymentMethodInput } from "@/lib/billing/collect/schemas";
 import { adminTicketListQuery, articleInput, articleQuery, articleUpdateInput, ticketCreateInput, ticketListQuery, ticketMessageInput, ticketUpdateInput } from "@/lib/support/schemas";
 
@@ -9,6 +10,7 @@ const A = "admin (SUPERADMIN only; anyone else gets 404)";
 export const adminOperations: Operation[] = [
   { method: "get", path: "/api/v1/stores/{id}/billing", tag: "billing", summary: "Plan, status (trialing|active|past_due|read_only), trial end, usage {used, limit|null} per metric (comments, messages, llm_calls, orders, lives, products, staff) and the period's subscription and commission (OWNER)", errors: [403, 404] },
   { method: "get", path: "/api/v1/stores/{id}/invoices", tag: "billing", summary: "Invoices: each closed month issued once (numbered), plus the running month's draft (OWNER)", errors: [403, 404] },
+  { method: "get", path: "/api/v1/stores/{id}/invoices/{invoiceId}/pdf", tag: "billing", summary: "An issued invoice as a PDF (application/pdf; ?lang=es|en|pt|ar) (OWNER)", errors: [403, 404] },
   { method: "put", path: "/api/v1/stores/{id}/billing/payment-method", tag: "billing", summary: "Choose how the platform collects the store's invoices: bank transfer (confirmed by the platform). Open invoices get a new attempt at once (OWNER)", body: sellerPaymentMethodInput, errors: [403, 404, 422] },
   { method: "post", path: "/api/v1/support/tickets", tag: "support", summary: "Open a support ticket for a store (severity S1–S4)", body: ticketCreateInput, status: 201, errors: [404, 422] },
   { method: "get", path: "/api/v1/support/tickets", tag: "support", summary: "Tickets of a store (or of all the caller's stores)", query: ticketListQuery, errors: [404, 422] },
@@ -20,7 +22,10 @@ export const adminOperations: Operation[] = [
   { method: "get", path: "/api/admin/tenants/{id}", tag: A, summary: "A tenant: owner, members, licence, usage, Meta, payment methods (names only), lives, orders, audit", errors: [404] },
   { method: "patch", path: "/api/admin/tenants/{id}", tag: A, summary: "Suspend/reactivate (reason), change plan, set the trial end, override limits (null = unlimited)", body: tenantUpdateInput, errors: [404, 422] },
   { method: "put", path: "/api/admin/tenants/{id}/payment-method", tag: A, summary: "Set a tenant's collection method: a vaulted PayPal (vault_id) or bank transfer; null = none", body: adminPaymentMethodInput, errors: [404, 422] },
+  { method: "get", path: "/api/admin/invoices/{id}/pdf", tag: A, summary: "Any tenant's invoice as a PDF", errors: [404] },
   { method: "post", path: "/api/admin/invoices/{id}/pay", tag: A, summary: "Confirm the bank transfer that paid an open invoice: the store leaves dunning at once (a billing suspension is lifted)", body: confirmInvoicePaymentInput, errors: [404, 409, 422] },
+  { method: "get", path: "/api/admin/settings", tag: A, summary: "System settings in force: signups_open, trial_days, default_plan, maintenance_banner", errors: [404] },
+  { method: "patch", path: "/api/admin/settings", tag: A, summary: "Change system settings (audited): closed sign-ups still admit invited people; trial length and default plan apply to new stores; the banner shows on every seller's dashboard", body: platformSettingsUpdate, errors: [404, 422] },
   { method: "get", path: "/api/admin/users", tag: A, summary: "Users across tenants {items, total}", query: userListQuery, errors: [404, 422] },
   { method: "patch", path: "/api/admin/users/{id}", tag: A, summary: "Disable (every token and session refused at once) or enable a user", body: userUpdateInput, errors: [404, 422] },
   { method: "post", path: "/api/admin/users/{id}/password-reset", tag: A, summary: "Issue a password reset (single-use, 1 h)", status: 202, errors: [404] },

@@ -4,7 +4,8 @@ import { prisma } from "@/lib/db";
 import { fieldError, notFound } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { effectiveLimits, METRICS, readLimits } from "@/lib/billing/metrics";
-import { ensureDefaultPlans, TRIAL_DAYS } from "@/lib/billing/plans";
+import { ensureDefaultPlans } from "@/lib/billing/plans";
+import { getPlatformSettings } from "./platform-settings";
 import { billingStatus, GRACE_DAYS } from "@/lib/billing/status";
 import { usageOfStores } from "@/lib/billing/usage";
 import { ensureSubscription } from "@/lib/billing/store-billing";
@@ -166,7 +167,7 @@ export async function createTenant({ input, actorId, appUrl, now = new Date() }:
   const plan = await prisma.plan.findUnique({ where: { code: input.plan } });
   if (!plan) throw fieldError("plan", "invalid_option", `is not a plan: "${input.plan}"`);
   const token = randomToken(24);
-  const trialEnd = new Date(now.getTime() + TRIAL_DAYS * DAY);
+  const trialEnd = new Date(now.getTime() + (await getPlatformSettings()).trial_days * DAY);
   const { store, invitation } = await prisma.$transaction(async (tx) => {
     const store = await tx.store.create({
       data: {

@@ -4,7 +4,8 @@ import type { Store } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
 import { conflict, notFound } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { defaultPlan, TRIAL_DAYS } from "@/lib/billing/plans";
+import { defaultPlan } from "@/lib/billing/plans";
+import { getPlatformSettings } from "@/lib/admin/platform-settings";
 import { encryptSecret, decryptSecret } from "@/lib/security/encryption";
 import type { metaTokenInput, storeCreateInput, storeOutput, storeUpdateInput } from "./schemas";
 
@@ -56,8 +57,10 @@ export async function createStore({ userId, input }: { userId: string; input: z.
     const taken = await prisma.store.findUnique({ where: { fbPageId: input.fb_page_id }, select: { id: true } });
     if (taken) throw conflict("page_taken", "This Facebook Page is already connected to another store", [{ field: "fb_page_id", code: "taken", message: "is already connected" }]);
   }
-  const plan = await defaultPlan();
-  const trialEnd = new Date(Date.now() + TRIAL_DAYS * 24 * 3600 * 1000);
+  // The default plan and trial length come from System settings (the built-in plan when the chosen one is gone).
+  const settings = await getPlatformSettings();
+  const plan = (await prisma.plan.findUnique({ where: { code: settings.default_plan } })) ?? (await defaultPlan());
+  const trialEnd = new Date(Date.now() + settings.trial_days * 24 * 3600 * 1000);
   return prisma.$transaction(async (tx) => {
     const store = await tx.store.create({
       data: {

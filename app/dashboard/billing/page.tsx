@@ -10,13 +10,17 @@ import { formatMoney } from "@/lib/money";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
 import { getStoreBilling, listInvoices } from "@/lib/billing/store-billing";
 import { METRICS } from "@/lib/billing/metrics";
+import { Button } from "@/components/ui/button";
+import { ActionNotice } from "@/components/admin/notice";
+import { chooseBankTransferAction } from "./actions";
 
 export async function generateMetadata() {
   const { locale } = await getMessages();
   return { title: consoleMessages(locale).billing.title };
 }
 
-export default async function BillingPage() {
+export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const sp = await searchParams;
   const { store, role } = await requireDashboardStore();
   const { locale } = await getMessages();
   const c = consoleMessages(locale);
@@ -32,6 +36,8 @@ export default async function BillingPage() {
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const trialDays = b.trial_ends_at ? Math.max(0, Math.ceil((new Date(b.trial_ends_at).getTime() - Date.now()) / 86_400_000)) : null;
   const near = METRICS.filter((m) => b.usage[m]!.limit !== null && b.usage[m]!.limit! > 0 && b.usage[m]!.used / b.usage[m]!.limit! >= 0.8);
+  const failing = invoices.items.find((i) => i.status === "open" && i.attempts > 0);
+  const method = b.collection.method as "paypal" | "bank_transfer" | null;
   const periodEndShown = new Date(new Date(b.period.end).getTime() - 1);
   const commissionText = Object.keys(b.period.commission_by_currency).length
     ? Object.entries(b.period.commission_by_currency).map(([cur, v]) => formatMoney(v, cur, locale)).join(" · ")
@@ -40,7 +46,9 @@ export default async function BillingPage() {
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-bold">{c.billing.title}</h1>
       {b.status === "read_only" && <Alert tone="error">{c.billing.readOnly}</Alert>}
+      <ActionNotice ok={sp.ok} error={sp.error} locale={locale} savedLabel={c.common.saved} errorTemplate={c.common.error} />
       {b.status === "past_due" && <Alert tone="warning">{c.billing.pastDue}</Alert>}
+      {failing && <Alert tone="warning" data-testid="charge-failed">{failing.next_attempt_at ? format(c.billing.pastDueDetail, { reason: failing.last_error ?? "", date: day.format(new Date(failing.next_attempt_at)) }) : c.billing.noRetry}</Alert>}
       {near.map((m) => <Alert key={m} tone="warning">{format(c.billing.limitNear, { pct: Math.round((b.usage[m]!.used / b.usage[m]!.limit!) * 100), metric: c.metrics[m] })}</Alert>)}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
@@ -64,18 +72,27 @@ export default async function BillingPage() {
         </Card>
       </div>
       <Card>
+        <CardHeader><CardTitle>{c.billing.paymentMethod}</CardTitle><CardDescription data-testid="payment-method">{c.billing.methods[method ?? "none"]}</CardDescription></CardHeader>
+        <CardContent className="flex flex-col items-start gap-3 text-sm">
+          <p className="text-muted-foreground">{c.billing.transferHelp}</p>
+          {method !== "bank_transfer" && <form action={chooseBankTransferAction.bind(null, store.id)}><Button type="submit" variant="outline">{c.billing.useTransfer}</Button></form>}
+        </CardContent>
+      </Card>
+      <Card>
         <CardHeader><CardTitle>{c.billing.invoices}</CardTitle></CardHeader>
         <CardContent className="overflow-x-auto">
           <Table>
-            <THead><TR><TH>{c.billing.number}</TH><TH>{c.billing.periodCol}</TH><TH>{c.common.status}</TH><TH className="text-end">{c.billing.subscription}</TH><TH className="text-end">{c.billing.commissionCol}</TH></TR></THead>
+            <THead><TR><TH>{c.billing.number}</TH><TH>{c.billing.periodCol}</TH><TH>{c.common.status}</TH><TH className="text-end">{c.billing.subscription}</TH><TH className="text-end">{c.billing.commissionCol}</TH><TH className="text-end">{c.billing.total}</TH><TH><span className="sr-only">{c.billing.pdf}</span></TH></TR></THead>
             <TBody>
               {invoices.items.map((i) => (
                 <TR key={i.period}>
                   <TD>{i.number ?? "—"}</TD>
                   <TD>{i.period}</TD>
-                  <TD><Badge variant="outline">{c.status[i.status as "draft" | "open"] ?? i.status}</Badge></TD>
+                  <TD><Badge variant="outline">{c.status[i.status as "draft" | "open" | "paid"] ?? i.status}</Badge></TD>
                   <TD className="text-end tabular-nums">{formatMoney(i.subscription_minor, i.subscription_currency, locale)}</TD>
                   <TD className="text-end tabular-nums">{Object.keys(i.commission_by_currency).length ? Object.entries(i.commission_by_currency).map(([cur, v]) => formatMoney(v, cur, locale)).join(" · ") : formatMoney(0, i.currency, locale)}</TD>
+                  <TD className="text-end tabular-nums">{Object.keys(i.totals).length ? Object.entries(i.totals).map(([cur, v]) => formatMoney(v, cur, locale)).join(" · ") : formatMoney(0, i.subscription_currency, locale)}</TD>
+                  <TD>{i.id && <a className="text-primary underline-offset-4 hover:underline" href={`/api/v1/stores/${store.id}/invoices/${i.id}/pdf?lang=${locale}`} aria-label={format(c.billing.download, { number: i.number ?? "" })} download>{c.billing.pdf}</a>}</TD>
                 </TR>
               ))}
             </TBody>

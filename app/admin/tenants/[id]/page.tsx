@@ -14,7 +14,10 @@ import { getTenant } from "@/lib/admin/tenants";
 import { listPlans } from "@/lib/admin/plans";
 import { METRICS } from "@/lib/billing/metrics";
 import { AppError } from "@/lib/http/errors";
-import { updateTenantAction } from "../../actions";
+import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { listInvoices } from "@/lib/billing/store-billing";
+import { formatMoney } from "@/lib/money";
+import { confirmInvoicePaymentAction, updateTenantAction } from "../../actions";
 
 export default async function TenantPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { id } = await params;
@@ -25,7 +28,8 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
     if (e instanceof AppError && e.status === 404) notFound();
     throw e;
   });
-  const plans = await listPlans();
+  const [plans, invoices] = await Promise.all([listPlans(), listInvoices({ storeId: tenant.id })]);
+  const issued = invoices.items.filter((i) => i.id);
   const act = updateTenantAction.bind(null, tenant.id);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   const overrides = tenant.licence?.limit_overrides ?? {};
@@ -107,6 +111,35 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
           </CardContent>
         </Card>
       </div>
+      <Card>
+        <CardHeader><CardTitle>{c.tenants.invoices}</CardTitle></CardHeader>
+        <CardContent className="overflow-x-auto">
+          {issued.length === 0 ? <p className="text-sm text-muted-foreground">{c.common.none}</p> : (
+            <Table data-testid="tenant-invoices">
+              <THead><TR><TH>{c.billing.number}</TH><TH>{c.billing.periodCol}</TH><TH>{c.common.status}</TH><TH className="text-end">{c.billing.total}</TH><TH>{c.tenants.attempts}</TH><TH>{c.tenants.collection}</TH></TR></THead>
+              <TBody>
+                {issued.map((i) => (
+                  <TR key={i.id}>
+                    <TD><a className="text-primary underline-offset-4 hover:underline" href={`/api/admin/invoices/${i.id}/pdf?lang=${locale}`} aria-label={format(c.billing.download, { number: i.number ?? "" })} download>{i.number}</a></TD>
+                    <TD>{i.period}</TD>
+                    <TD><Badge variant="outline">{c.status[i.status as "open" | "paid"] ?? i.status}</Badge>{i.last_error && i.status === "open" ? <> <code className="text-xs">{i.last_error}</code></> : null}</TD>
+                    <TD className="text-end tabular-nums">{Object.keys(i.totals).length ? Object.entries(i.totals).map(([cur, v]) => formatMoney(v, cur, locale)).join(" · ") : "—"}</TD>
+                    <TD className="tabular-nums">{i.attempts}</TD>
+                    <TD>
+                      {i.status === "open" ? (
+                        <form action={confirmInvoicePaymentAction.bind(null, tenant.id, i.id!)} className="flex items-end gap-2">
+                          <div className="flex flex-col gap-1"><Label htmlFor={`ref-${i.id}`} className="sr-only">{c.tenants.reference}</Label><Input id={`ref-${i.id}`} name="reference" placeholder={c.tenants.reference} maxLength={200} required className="w-40" /></div>
+                          <Button type="submit" variant="outline" size="sm">{c.tenants.confirmTransfer}</Button>
+                        </form>
+                      ) : "—"}
+                    </TD>
+                  </TR>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </CardContent>
+      </Card>
     </div>
   );
 }

@@ -1,0 +1,27 @@
+import { inflateSync } from "node:zlib";
+
+/**
+ * The text a PDF shows, one string per text-showing operator (TJ/Tj), read from its content streams
+ * (inflated when compressed). Enough for PDFs written with the standard fonts (WinAnsi bytes), as
+ * pdfkit writes them; not a general PDF parser.
+ */
+export function pdfText(pdf: Buffer): string[] {
+  const raw = pdf.toString("latin1");
+  const out: string[] = [];
+  const streams = /stream\r?\n([\s\S]*?)\r?\nendstream/g;
+  for (let m; (m = streams.exec(raw)); ) {
+    const bytes = Buffer.from(m[1]!, "latin1");
+    let content: string;
+    try {
+      content = inflateSync(bytes).toString("latin1");
+    } catch {
+      content = m[1]!;
+    }
+    const ops = /\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g;
+    for (let o; (o = ops.exec(content)); ) {
+      const hexes = o[1] !== undefined ? [...o[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]!) : [o[2]!];
+      out.push(hexes.map((h) => new TextDecoder("windows-1252").decode(Buffer.from(h, "hex"))).join(""));
+    }
+  }
+  return out;
+}
