@@ -119,7 +119,8 @@ async function world() {
   const comment = await prisma.comment.create({ data: { storeId: store.id, liveId: live.body.id, metaCommentId: "c_walk", postId: "p", authorId: "fb_walk", text: "quiero", buyerId: orderRow.buyerId, createdTime: new Date() } });
   const ticket = await prisma.supportTicket.create({ data: { storeId: store.id, userId: owner.userId, subject: "Walk", body: "A ticket of the store" } });
   const invitation = await prisma.invitation.create({ data: { storeId: store.id, email: "walk@example.com", tokenHash: "walk-hash", invitedBy: owner.userId, expiresAt: new Date(Date.now() + 3600_000) } });
-  return { owner, staff, stranger, store, staffMembership, ids: { store: store.id, product: product.body.id, live: live.body.id, order: orderRow.id, buyer: orderRow.buyerId!, comment: comment.id, member: colleagueMembership.id, invitation: invitation.id, ticket: ticket.id } };
+  const invoice = await prisma.invoice.create({ data: { storeId: store.id, period: "2020-01", periodStart: new Date(Date.UTC(2020, 0, 1)), periodEnd: new Date(Date.UTC(2020, 1, 1)), planCode: "starter", currency: "USD", subscriptionMinor: 2900, totals: { USD: 2900 } } });
+  return { owner, staff, stranger, store, staffMembership, ids: { store: store.id, product: product.body.id, live: live.body.id, order: orderRow.id, buyer: orderRow.buyerId!, comment: comment.id, member: colleagueMembership.id, invitation: invitation.id, ticket: ticket.id, invoice: invoice.id } };
 }
 
 function paramsFor(route: string, ids: Ids): Record<string, string> {
@@ -134,6 +135,7 @@ function paramsFor(route: string, ids: Ids): Record<string, string> {
       name === "provider" ? "sandbox"
       : name === "memberId" ? ids.member!
       : name === "invitationId" ? ids.invitation!
+      : name === "invoiceId" ? ids.invoice!
       : name === "commentId" ? ids.comment!
       : name === "orderId" ? ids.order!
       : parent === "stores" ? ids.store!

@@ -14,6 +14,7 @@ import { addTicketMessage, setTicketStatus } from "@/lib/support/tickets";
 import { planUpdateInput, reportCreateInput, tenantCreateInput, tenantUpdateInput } from "@/lib/admin/schemas";
 import { ticketMessageInput, ticketUpdateInput } from "@/lib/support/schemas";
 import { METRICS } from "@/lib/billing/metrics";
+import { closeTenant, closeTenantInput } from "@/lib/admin/close-tenant";
 import { platformSettingsUpdate, updatePlatformSettings } from "@/lib/admin/platform-settings";
 import { confirmInvoicePayment } from "@/lib/billing/collect/confirm-invoice-payment";
 import { confirmInvoicePaymentInput } from "@/lib/billing/collect/schemas";
@@ -141,5 +142,12 @@ export async function updatePlatformSettingsAction(form: FormData) {
     const days = text(form, "trial_days");
     const input = parse(platformSettingsUpdate, { signups_open: form.get("signups_open") === "on", trial_days: days === undefined ? undefined : Number(days), default_plan: text(form, "default_plan"), maintenance_banner: text(form, "maintenance_banner") ?? null });
     await updatePlatformSettings({ input, actorId });
+  });
+}
+
+export async function closeTenantAction(storeId: string, form: FormData) {
+  await run(`/admin/tenants/${storeId}`, async (actorId) => {
+    const input = parse(closeTenantInput, { confirm: typeof form.get("confirm") === "string" ? String(form.get("confirm")) : "" });
+    await closeTenant({ storeId, input, actorId });
   });
 }

@@ -1,6 +1,7 @@
 import type { Operation } from "@/lib/http/openapi";
 import { aiDecisionsQuery, auditQuery, planCreateInput, planUpdateInput, rangeQuery, rankingsQuery, reportCreateInput, tenantCreateInput, tenantListQuery, tenantUpdateInput, userListQuery, userUpdateInput } from "./schemas";
 import { platformSettingsUpdate } from "./platform-settings";
+import { closeTenantInput } from "./close-tenant";
 import { adminPaymentMethodInput, confirmInvoicePaymentInput, sellerPaymentMethodInput } from "@/lib/billing/collect/schemas";
 import { adminTicketListQuery, articleInput, articleQuery, articleUpdateInput, ticketCreateInput, ticketListQuery, ticketMessageInput, ticketUpdateInput } from "@/lib/support/schemas";
 
@@ -21,6 +22,8 @@ export const adminOperations: Operation[] = [
   { method: "post", path: "/api/admin/tenants", tag: A, summary: "Create a tenant on a plan and invite its owner (answers the invitation link)", body: tenantCreateInput, status: 201, errors: [404, 422] },
   { method: "get", path: "/api/admin/tenants/{id}", tag: A, summary: "A tenant: owner, members, licence, usage, Meta, payment methods (names only), lives, orders, audit", errors: [404] },
   { method: "patch", path: "/api/admin/tenants/{id}", tag: A, summary: "Suspend/reactivate (reason), change plan, set the trial end, override limits (null = unlimited)", body: tenantUpdateInput, errors: [404, 422] },
+  { method: "post", path: "/api/admin/tenants/{id}/close", tag: A, summary: "Close a tenant (confirm = its exact name): buyers' personal data erased, Meta token and payment credentials deleted, subscription cancelled, store suspended; orders, invoices and audit kept", body: closeTenantInput, errors: [404, 409, 422] },
+  { method: "get", path: "/api/admin/tenants/{id}/export", tag: A, summary: "What the platform keeps of a tenant (store, products, orders without buyer identity, invoices, audit) as JSON", errors: [404] },
   { method: "put", path: "/api/admin/tenants/{id}/payment-method", tag: A, summary: "Set a tenant's collection method: a vaulted PayPal (vault_id) or bank transfer; null = none", body: adminPaymentMethodInput, errors: [404, 422] },
   { method: "get", path: "/api/admin/invoices/{id}/pdf", tag: A, summary: "Any tenant's invoice as a PDF", errors: [404] },
   { method: "post", path: "/api/admin/invoices/{id}/pay", tag: A, summary: "Confirm the bank transfer that paid an open invoice: the store leaves dunning at once (a billing suspension is lifted)", body: confirmInvoicePaymentInput, errors: [404, 409, 422] },

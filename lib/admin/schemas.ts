@@ -9,7 +9,7 @@ const page = {
   offset: z.coerce.number().int().min(0).default(0),
 };
 
-export const TENANT_STATUSES = ["trialing", "active", "past_due", "read_only", "suspended"] as const;
+export const TENANT_STATUSES = ["trialing", "active", "past_due", "read_only", "suspended", "closed"] as const;
 
 export const tenantListQuery = z.object({
   q: z.string().trim().max(200).optional(),

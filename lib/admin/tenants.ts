@@ -25,6 +25,7 @@ const tenantInclude = {
 type TenantRow = Prisma.StoreGetPayload<{ include: typeof tenantInclude }>;
 
 function tenantStatus(s: TenantRow, now: Date) {
+  if (s.closedAt) return "closed";
   if (s.suspendedAt) return "suspended";
   return s.subscription ? billingStatus(s.subscription, s, now) : "active";
 }
@@ -34,16 +35,18 @@ function statusWhere(status: z.output<typeof tenantListQuery>["status"], now: Da
   const graceStart = new Date(now.getTime() - GRACE_DAYS * DAY);
   const live = { suspendedAt: null };
   switch (status) {
+    case "closed":
+      return { closedAt: { not: null } };
     case "suspended":
-      return { suspendedAt: { not: null } };
+      return { suspendedAt: { not: null }, closedAt: null };
     case "trialing":
       return { ...live, subscription: { status: "TRIALING", OR: [{ trialEndsAt: { gt: now } }, { trialEndsAt: null, currentPeriodEnd: { gt: now } }] } };
     case "active":
       return { ...live, OR: [{ subscription: { is: null } }, { subscription: { status: "ACTIVE" } }] };
     case "past_due":
-      return { ...live, subscription: { OR: [{ status: "TRIALING", trialEndsAt: { lte: now, gte: graceStart } }, { status: "PAST_DUE", currentPeriodEnd: { gte: graceStart } }] } };
+      return { ...live, subscription: { OR: [{ status: "TRIALING", trialEndsAt: { lte: now, gte: graceStart } }, { status: "PAST_DUE", AND: [{ OR: [{ dunningStage: null }, { dunningStage: "past_due" }] }, { OR: [{ pastDueSince: { gte: graceStart } }, { pastDueSince: null, currentPeriodEnd: { gte: graceStart } }] }] }] } };
     case "read_only":
-      return { OR: [{ suspendedAt: { not: null } }, { subscription: { status: { in: ["SUSPENDED", "CANCELLED"] } } }, { subscription: { status: "TRIALING", trialEndsAt: { lt: graceStart } } }, { subscription: { status: "PAST_DUE", currentPeriodEnd: { lt: graceStart } } }] };
+      return { OR: [{ suspendedAt: { not: null } }, { subscription: { status: { in: ["SUSPENDED", "CANCELLED"] } } }, { subscription: { status: "TRIALING", trialEndsAt: { lt: graceStart } } }, { subscription: { dunningStage: { in: ["read_only", "suspended"] } } }, { subscription: { status: "PAST_DUE", OR: [{ pastDueSince: { lt: graceStart } }, { pastDueSince: null, currentPeriodEnd: { lt: graceStart } }] } }] };
     default:
       return {};
   }
@@ -59,6 +62,7 @@ function toTenantDto(s: TenantRow, usage: Record<string, number>, now: Date) {
     status: tenantStatus(s, now),
     suspended: Boolean(s.suspendedAt),
     suspended_reason: s.suspendedReason,
+    closed_at: s.closedAt?.toISOString() ?? null,
     country: s.country,
     currency: s.currency,
     trial_ends_at: s.subscription?.trialEndsAt?.toISOString() ?? null,

@@ -17,7 +17,7 @@ import { AppError } from "@/lib/http/errors";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { listInvoices } from "@/lib/billing/store-billing";
 import { formatMoney } from "@/lib/money";
-import { confirmInvoicePaymentAction, updateTenantAction } from "../../actions";
+import { closeTenantAction, confirmInvoicePaymentAction, updateTenantAction } from "../../actions";
 
 export default async function TenantPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { id } = await params;
@@ -137,6 +137,18 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
                 ))}
               </TBody>
             </Table>
+          )}
+        </CardContent>
+      </Card>
+      <Card className="border-destructive/40">
+        <CardHeader><CardTitle>{c.tenants.danger}</CardTitle><CardDescription id="close-help">{c.tenants.closeHelp}</CardDescription></CardHeader>
+        <CardContent className="flex flex-col items-start gap-4">
+          <a className="text-sm text-primary underline-offset-4 hover:underline" href={`/api/admin/tenants/${tenant.id}/export`} download>{c.tenants.export}</a>
+          {tenant.closed_at ? <p className="text-sm" data-testid="tenant-closed">{format(c.tenants.closedOn, { date: date.format(new Date(tenant.closed_at)) })}</p> : (
+            <form action={closeTenantAction.bind(null, tenant.id)} className="flex flex-wrap items-end gap-2" aria-describedby="close-help">
+              <div className="flex flex-col gap-1"><Label htmlFor="confirm">{c.tenants.closeConfirm}</Label><Input id="confirm" name="confirm" autoComplete="off" required maxLength={200} className="w-64" /></div>
+              <Button type="submit" variant="destructive">{c.tenants.close}</Button>
+            </form>
           )}
         </CardContent>
       </Card>
