@@ -12,6 +12,7 @@ import { emailLiveReportJob } from "./email-live-report";
 import { sweepStuck } from "./sweep-stuck";
 import { evaluateOperatorAlertsJob } from "./operator-alerts";
 import { privacyRetention } from "./privacy-retention";
+import { monthlyReports } from "./monthly-reports";
 
 /** Every job function. Both drivers run exactly this list. */
-export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive, sendEmail, sendShipmentNotice, billingSweep, chargeInvoiceJob, emailLiveReportJob, sweepStuck, evaluateOperatorAlertsJob, privacyRetention] as unknown as readonly AnyJobDefinition[];
+export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive, sendEmail, sendShipmentNotice, billingSweep, chargeInvoiceJob, emailLiveReportJob, sweepStuck, evaluateOperatorAlertsJob, privacyRetention, monthlyReports] as unknown as readonly AnyJobDefinition[];

@@ -2,7 +2,7 @@ import type { UiLocale } from "@/lib/i18n";
 
 // Every email the platform sends, in the four UI languages. `{link}`-style placeholders are filled by
 // renderEmail; values are HTML-escaped there.
-export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended" | "live_report" | "operator_alert" | "operator_alert_recovered" | "page_disconnected" | "verify_email" | "email_change_confirm" | "email_changed" | "new_sign_in" | "account_deleted";
+export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended" | "live_report" | "operator_alert" | "operator_alert_recovered" | "page_disconnected" | "verify_email" | "email_change_confirm" | "email_changed" | "new_sign_in" | "account_deleted" | "reports_ready";
 
 type Texts = Record<EmailTemplate, { subject: string; heading: string; body: string; action?: string; footer: string }>;
 
@@ -124,6 +124,13 @@ const en: Texts = {
     body: "The account {email} and its personal data were deleted, as you asked. This is the last email we send to this address.",
     footer: "LiveStreamSell · security notice.",
   },
+  reports_ready: {
+    subject: "Monthly reports for {period} are ready",
+    heading: "Your monthly reports are ready",
+    body: "The scheduled reports of {period} ({kinds}) are in the operator console, ready to download.",
+    action: "Open reports",
+    footer: "LiveStreamSell · operator notice.",
+  },
 };
 
 const es: Texts = {
@@ -243,6 +250,13 @@ const es: Texts = {
     heading: "Tu cuenta fue eliminada",
     body: "La cuenta {email} y sus datos personales se eliminaron, como pediste. Es el último correo que enviamos a esta dirección.",
     footer: "LiveStreamSell · aviso de seguridad.",
+  },
+  reports_ready: {
+    subject: "Los informes mensuales de {period} están listos",
+    heading: "Tus informes mensuales están listos",
+    body: "Los informes programados de {period} ({kinds}) están en la consola, listos para descargar.",
+    action: "Abrir informes",
+    footer: "LiveStreamSell · aviso para operadores.",
   },
 };
 
@@ -364,6 +378,13 @@ const pt: Texts = {
     body: "A conta {email} e seus dados pessoais foram excluídos, como você pediu. Este é o último e-mail que enviamos para este endereço.",
     footer: "LiveStreamSell · aviso de segurança.",
   },
+  reports_ready: {
+    subject: "Os relatórios mensais de {period} estão prontos",
+    heading: "Seus relatórios mensais estão prontos",
+    body: "Os relatórios agendados de {period} ({kinds}) estão no console, prontos para baixar.",
+    action: "Abrir relatórios",
+    footer: "LiveStreamSell · aviso para operadores.",
+  },
 };
 
 const ar: Texts = {
@@ -483,6 +504,13 @@ const ar: Texts = {
     heading: "تم حذف حسابك",
     body: "تم حذف الحساب {email} وبياناته الشخصية كما طلبت. هذه آخر رسالة نرسلها إلى هذا العنوان.",
     footer: "LiveStreamSell · تنبيه أمني.",
+  },
+  reports_ready: {
+    subject: "تقارير {period} الشهرية جاهزة",
+    heading: "تقاريرك الشهرية جاهزة",
+    body: "التقارير المجدولة لـ {period} ({kinds}) موجودة في لوحة المشغّل وجاهزة للتنزيل.",
+    action: "افتح التقارير",
+    footer: "LiveStreamSell · إشعار للمشغّلين.",
   },
 };
 

@@ -77,6 +77,10 @@ export const jobEvents = {
   "privacy/retention": z.object({
     day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   }),
+  /** The operator's monthly reports (lib/admin/run-scheduled-reports); one per month by its event id. */
+  "reports/monthly": z.object({
+    period: z.string().regex(/^\d{4}-\d{2}$/),
+  }),
 } satisfies Record<string, z.ZodType<Record<string, unknown>>>;
 
 type JobEvents = typeof jobEvents;

@@ -28,6 +28,7 @@ export const jobRoutes: { readonly [N in JobEventName]: readonly JobRoute[] } = 
   "email/requested": [{ id: "send-email", retries: 6 }],
   "ops/alerts": [{ id: "evaluate-operator-alerts", retries: 3, concurrency: { limit: 1 } }],
   "billing/sweep": [{ id: "billing-sweep", retries: 3, concurrency: { limit: 1 } }],
+  "reports/monthly": [{ id: "monthly-reports", retries: 3 }],
   "billing/charge": [{ id: "charge-invoice", retries: 6, concurrency: { key: "event.data.invoiceId", limit: 1 } }],
   "live/ended": [{ id: "email-live-report", retries: 6 }],
   "ops/sweep": [{ id: "sweep-stuck", retries: 1, concurrency: { limit: 1 } }],

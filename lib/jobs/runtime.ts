@@ -43,10 +43,14 @@ export function startBackgroundRuntime({ functions, force = false }: { functions
     return timer;
   };
   const sweeps = [every(5_000, sweepOverdueOrders), every(30_000, sweepStuckComments)];
-  // The billing clock: one billing/sweep per hour across every instance (the event id names the hour).
+  // The billing clock: one billing/sweep per hour across every instance (the event id names the hour),
+  // and the monthly reports once a month.
   const tickBilling = () => {
     const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
     jobs.send({ name: "billing/sweep", id: `billing-sweep:${hour.toISOString()}`, data: { at: new Date().toISOString() } }).catch((err) => logger.error({ err }, "queueing the billing sweep failed"));
+    // The operator's monthly reports: once per month (the event id names it), early in the month.
+    const period = hour.toISOString().slice(0, 7);
+    jobs.send({ name: "reports/monthly", id: `reports-monthly:${period}`, data: { period } }).catch((err) => logger.error({ err }, "queueing the monthly reports failed"));
   };
   const billing = setInterval(tickBilling, 10 * 60_000);
   billing.unref();
