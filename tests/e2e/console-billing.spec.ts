@@ -1,24 +1,14 @@
-import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
-import { E2E_SECRETS } from "../../playwright.config";
+import { expect, test, type APIRequestContext, type BrowserContext } from "@playwright/test";
 import { auth, expectNoSeriousAxe, shot, signInToDashboard } from "./dashboard-helpers";
 import { createApiSeller } from "./checkout-helpers";
+import { signInAsSuperadmin, superadminToken } from "./superadmin-helpers";
 
 // Issues 16/17, session 8: the seller's collection state and payment method, the mailbox link,
 // System settings (a maintenance banner every seller sees) and closing a tenant after typing its name.
 // Screenshots in es (default), pt and ar under test-results/screenshots/; axe on each new screen.
 
 async function adminToken(request: APIRequestContext) {
-  const res = await request.post("/api/v1/auth/token", { data: { email: E2E_SECRETS.ADMIN_EMAIL, password: E2E_SECRETS.ADMIN_PASSWORD } });
-  expect(res.status(), await res.text()).toBe(200);
-  return { authorization: `Bearer ${(await res.json()).access_token as string}` };
-}
-
-async function signInAsSuperadmin(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel(/^(email|correo)$/i).fill(E2E_SECRETS.ADMIN_EMAIL);
-  await page.getByLabel(/^(password|contraseña)$/i).fill(E2E_SECRETS.ADMIN_PASSWORD);
-  await page.getByRole("button", { name: /^(sign in|ingresar)$/i }).click();
-  await expect(page).toHaveURL(/\/admin$/);
+  return { authorization: `Bearer ${await superadminToken(request)}` };
 }
 
 async function chooseLocale(context: BrowserContext, locale: string) {
@@ -26,6 +16,7 @@ async function chooseLocale(context: BrowserContext, locale: string) {
 }
 
 test("billing collection, the mailbox link, system settings and closing a tenant", async ({ page, request, browser }) => {
+  test.setTimeout(180_000);
   const admin = await adminToken(request);
   const seller = await createApiSeller(request, { name: `Moda Cobro ${Date.now()}` });
   // The trial ended a day ago without a payment method: the seller is past due.
@@ -101,6 +92,7 @@ test("billing collection, the mailbox link, system settings and closing a tenant
 });
 
 test("the billing page and the console's new screens on a phone @phone", async ({ page, request, browser }) => {
+  test.setTimeout(150_000);
   const seller = await createApiSeller(request, { name: `Tienda Cobro Móvil ${Date.now()}` });
   await signInAsSuperadmin(page);
   await page.goto("/admin/settings");
