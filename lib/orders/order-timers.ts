@@ -19,8 +19,8 @@ export function lifecycleStartsAt(expiresAt: Date): number {
  * create an order for nearly every buyer at once.
  */
 export async function orderTimers({ orderId }: { orderId: string }) {
-  const [order] = await pgDb.$queryRaw<{ status: string; expiresAt: Date; reminderSentAt: Date | null; inReview: boolean }[]>`
-    SELECT status::text AS status, "expiresAt", "reminderSentAt", "transferReviewSince" IS NOT NULL AS "inReview" FROM orders WHERE id = ${orderId}`;
+  const [order] = await pgDb.$queryRaw<{ status: string; createdAt: Date; expiresAt: Date; reminderSentAt: Date | null; inReview: boolean }[]>`
+    SELECT status::text AS status, "createdAt", "expiresAt", "reminderSentAt", "transferReviewSince" IS NOT NULL AS "inReview" FROM orders WHERE id = ${orderId}`;
   if (!order) return { status: "MISSING", now: Date.now(), expiresAt: 0, reminderAt: 0, reminderDue: false };
   const reminderAt = order.expiresAt.getTime() - env().REMINDER_BEFORE_EXPIRY_SECONDS * 1000;
   return {
@@ -28,8 +28,10 @@ export async function orderTimers({ orderId }: { orderId: string }) {
     now: Date.now(),
     expiresAt: order.expiresAt.getTime(),
     reminderAt,
-    // No "pay before it expires" while the store is checking the buyer's transfer receipt (the hold ends it instead).
-    reminderDue: !order.reminderSentAt && !order.inReview && env().REMINDER_BEFORE_EXPIRY_SECONDS > 0,
+    // No "pay before it expires" while the store is checking the buyer's transfer receipt (the hold ends it
+    // instead), nor for a hold no longer than the reminder's lead (a short high-risk hold, a waitlist offer):
+    // its reminder would land right after the checkout DM itself.
+    reminderDue: !order.reminderSentAt && !order.inReview && env().REMINDER_BEFORE_EXPIRY_SECONDS > 0 && reminderAt > order.createdAt.getTime(),
   };
 }
 
