@@ -114,11 +114,14 @@ describe("the sweeper of overdue pending orders", () => {
 
 describe("the sweep-stuck job", () => {
   test("runs both sweepers as a job on the local driver (ops/sweep) and from Inngest's cron timer", async () => {
+    // Only this test's sweep may act: a sweep left queued by an earlier test would take the comment first.
+    await prisma.job.deleteMany({ where: { functionId: "sweep-stuck" } });
     const { comment } = await stuckComment({ lost: true });
-    await jobs.send({ name: "ops/sweep", data: {} });
+    const eventId = `sweep-test-${Date.now()}`;
+    await jobs.send({ name: "ops/sweep", id: eventId, data: {} });
     await run();
     expect((await prisma.comment.findUniqueOrThrow({ where: { id: comment.id } })).status).toBe("PROCESSED");
-    const job = await prisma.job.findFirstOrThrow({ where: { functionId: "sweep-stuck" }, orderBy: { createdAt: "desc" } });
+    const job = await prisma.job.findFirstOrThrow({ where: { functionId: "sweep-stuck", eventId } });
     expect(job.status).toBe("COMPLETED");
     expect(job.result).toMatchObject({ reannouncedComments: 1 });
 
