@@ -58,7 +58,8 @@ async function seedAwkwardData() {
   return store;
 }
 
-describe("db:backup / db:restore (issue 20)", () => {
+// Each restore applies every migration to a new database: seconds on a quiet machine, far more on a busy CI one.
+describe("db:backup / db:restore (issue 20)", { timeout: 180_000 }, () => {
   test("a backup restored into an empty database reproduces every table exactly, and order numbers continue after it", async () => {
     await seedAwkwardData();
     const file = join(dir, "roundtrip.jsonl.gz");
