@@ -246,3 +246,28 @@ describe("change password", () => {
     expect(await prisma.email.count({ where: { to: user.email, template: "password_changed", status: "SENT" } })).toBe(1);
   });
 });
+
+describe("repeated failed sign-ins (issue 15)", () => {
+  it("email the account's owner once per window when they reach the backoff threshold; an unknown address emails nobody", async () => {
+    const { authenticate } = await import("@/lib/auth/authenticate");
+    const user = await signUp();
+    const attempt = (ip: string, email = user.email) => authenticate({ email, password: "wrong horse 1", ip }).catch((e: unknown) => e);
+    // Spread over addresses, as a password-spraying bot would: no address is locked, the account is not.
+    for (let i = 0; i < 7; i++) await attempt(`203.0.113.${i + 1}`);
+    const notices = () => prisma.email.findMany({ where: { template: "failed_sign_ins", to: user.email } });
+    expect(await notices()).toHaveLength(0);
+    await attempt("203.0.113.50");
+    const [notice, ...more] = await notices();
+    expect(more).toHaveLength(0);
+    expect(notice!.text).toContain("/forgot-password");
+    expect(notice!.text).toContain("8");
+    await attempt("203.0.113.51");
+    await attempt("203.0.113.52");
+    expect(await notices()).toHaveLength(1);
+    // The right password still works (only slowed down), and nobody else is told anything.
+    expect(await authenticate({ email: user.email, password: user.password, ip: "198.51.100.7" })).toMatchObject({ email: user.email });
+    const stranger = uniqueEmail();
+    for (let i = 0; i < 9; i++) await attempt(`192.0.2.${i + 1}`, stranger);
+    expect(await prisma.email.count({ where: { template: "failed_sign_ins", to: stranger } })).toBe(0);
+  });
+});

@@ -2,7 +2,7 @@ import type { UiLocale } from "@/lib/i18n";
 
 // Every email the platform sends, in the four UI languages. `{link}`-style placeholders are filled by
 // renderEmail; values are HTML-escaped there.
-export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended" | "live_report" | "operator_alert" | "operator_alert_recovered" | "page_disconnected" | "verify_email" | "email_change_confirm" | "email_changed" | "new_sign_in" | "account_deleted" | "reports_ready";
+export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended" | "live_report" | "operator_alert" | "operator_alert_recovered" | "page_disconnected" | "verify_email" | "email_change_confirm" | "email_changed" | "new_sign_in" | "account_deleted" | "reports_ready" | "failed_sign_ins";
 
 type Texts = Record<EmailTemplate, { subject: string; heading: string; body: string; action?: string; footer: string }>;
 
@@ -131,6 +131,13 @@ const en: Texts = {
     action: "Open reports",
     footer: "LiveStreamSell · operator notice.",
   },
+  failed_sign_ins: {
+    subject: "Someone is trying to sign in to your LiveStreamSell account",
+    heading: "Failed sign-ins on your account",
+    body: "There were {count} failed attempts to sign in as {email} in the last {minutes} minutes. If it was you, you can reset your password. If it wasn't, your password is still safe — but a unique password and two-step verification (Settings → Security) keep it that way.",
+    action: "Reset my password",
+    footer: "LiveStreamSell · security notice, sent at most once per {minutes} minutes.",
+  },
 };
 
 const es: Texts = {
@@ -257,6 +264,13 @@ const es: Texts = {
     body: "Los informes programados de {period} ({kinds}) están en la consola, listos para descargar.",
     action: "Abrir informes",
     footer: "LiveStreamSell · aviso para operadores.",
+  },
+  failed_sign_ins: {
+    subject: "Alguien intenta entrar a tu cuenta de LiveStreamSell",
+    heading: "Intentos fallidos de inicio de sesión",
+    body: "Hubo {count} intentos fallidos de entrar como {email} en los últimos {minutes} minutos. Si fuiste tú, puedes restablecer tu contraseña. Si no, tu contraseña sigue segura, pero una contraseña única y la verificación en dos pasos (Configuración → Seguridad) la mantienen así.",
+    action: "Restablecer mi contraseña",
+    footer: "LiveStreamSell · aviso de seguridad, como máximo uno cada {minutes} minutos.",
   },
 };
 
@@ -385,6 +399,13 @@ const pt: Texts = {
     action: "Abrir relatórios",
     footer: "LiveStreamSell · aviso para operadores.",
   },
+  failed_sign_ins: {
+    subject: "Alguém está tentando entrar na sua conta do LiveStreamSell",
+    heading: "Tentativas de login com falha",
+    body: "Houve {count} tentativas com falha de entrar como {email} nos últimos {minutes} minutos. Se foi você, pode redefinir sua senha. Se não foi, sua senha continua segura, mas uma senha única e a verificação em duas etapas (Configurações → Segurança) a mantêm assim.",
+    action: "Redefinir minha senha",
+    footer: "LiveStreamSell · aviso de segurança, no máximo um a cada {minutes} minutos.",
+  },
 };
 
 const ar: Texts = {
@@ -511,6 +532,13 @@ const ar: Texts = {
     body: "التقارير المجدولة لـ {period} ({kinds}) موجودة في لوحة المشغّل وجاهزة للتنزيل.",
     action: "افتح التقارير",
     footer: "LiveStreamSell · إشعار للمشغّلين.",
+  },
+  failed_sign_ins: {
+    subject: "شخص ما يحاول تسجيل الدخول إلى حسابك في LiveStreamSell",
+    heading: "محاولات دخول فاشلة إلى حسابك",
+    body: "حدثت {count} محاولات فاشلة لتسجيل الدخول باسم {email} خلال آخر {minutes} دقيقة. إن كنت أنت، يمكنك إعادة تعيين كلمة المرور. وإن لم تكن أنت، فكلمة مرورك ما زالت آمنة، لكن كلمة مرور فريدة والتحقق بخطوتين (الإعدادات ← الأمان) يحافظان عليها.",
+    action: "إعادة تعيين كلمة المرور",
+    footer: "LiveStreamSell · تنبيه أمني، يُرسل مرة واحدة على الأكثر كل {minutes} دقيقة.",
   },
 };
 
