@@ -5,7 +5,7 @@ import { signInAsSuperadmin, superadminToken } from "./superadmin-helpers";
 
 // Issues 16/17, session 8: the seller's collection state and payment method, the mailbox link,
 // System settings (a maintenance banner every seller sees) and closing a tenant after typing its name.
-// Screenshots in es (default), pt and ar under test-results/screenshots/; axe on each new screen.
+// Screenshots in the default language (en for this browser), pt and ar under test-results/screenshots/; axe on each new screen.
 
 async function adminToken(request: APIRequestContext) {
   return { authorization: `Bearer ${await superadminToken(request)}` };
@@ -43,8 +43,8 @@ test("billing collection, the mailbox link, system settings and closing a tenant
   await expect(sellerPage.getByTestId("maintenance-banner")).toContainText("Mantenimiento programado");
   await expect(sellerPage.getByTestId("billing-status")).toHaveText(/pago vencido|overdue/i);
   await expect(sellerPage.getByTestId("payment-method")).toHaveText(/ninguno|none/i);
-  await sellerPage.getByRole("button", { name: /pagar por transferencia/i }).click();
-  await expect(sellerPage.getByTestId("payment-method")).toHaveText(/transferencia bancaria/i);
+  await sellerPage.getByRole("button", { name: /pay by bank transfer|pagar por transferencia/i }).click();
+  await expect(sellerPage.getByTestId("payment-method")).toHaveText(/bank transfer|transferencia bancaria/i);
   await shot(sellerPage, "seller-billing-collection-es");
   await expectNoSeriousAxe(sellerPage, "billing");
   const billing = await (await request.get(`/api/v1/stores/${seller.storeId}/billing`, { headers: auth(seller) })).json();
@@ -69,14 +69,14 @@ test("billing collection, the mailbox link, system settings and closing a tenant
   expect(created.status(), await created.text()).toBe(201);
   const tenantId = (await created.json()).id as string;
   await page.goto(`/admin/tenants/${tenantId}`);
-  await expect(page.getByRole("link", { name: /descargar la exportación/i })).toBeVisible();
+  await expect(page.getByRole("link", { name: /download the export|descargar la exportación/i })).toBeVisible();
   await page.locator("#confirm").fill("Tienda por cerrar");
-  await page.getByRole("button", { name: /^cerrar esta tienda$/i }).click();
+  await page.getByRole("button", { name: /^(close this tenant|cerrar esta tienda)$/i }).click();
   await expect(page.getByRole("alert")).toBeVisible();
-  await expect(page.getByTestId("tenant-status")).not.toHaveText(/cerrada/i);
+  await expect(page.getByTestId("tenant-status")).not.toHaveText(/closed|cerrada/i);
   await page.locator("#confirm").fill("Tienda Por Cerrar");
-  await page.getByRole("button", { name: /^cerrar esta tienda$/i }).click();
-  await expect(page.getByTestId("tenant-status")).toHaveText(/cerrada/i);
+  await page.getByRole("button", { name: /^(close this tenant|cerrar esta tienda)$/i }).click();
+  await expect(page.getByTestId("tenant-status")).toHaveText(/closed|cerrada/i);
   await expect(page.getByTestId("tenant-closed")).toBeVisible();
   await shot(page, "console-tenant-closed-es");
   await expectNoSeriousAxe(page, "tenant-closed");
