@@ -277,7 +277,8 @@ describe("retention (the daily privacy job)", () => {
     const endedSession = await prisma.userSession.create({ data: { userId: user.userId, revokedAt: new Date(Date.now() - 31 * DAY) } });
     const hook = await prisma.webhookEvent.create({ data: { source: "sandbox", externalId: `e${Math.random()}`, storeId: store.id, type: "payment.succeeded", payload: { payer: { email: "carla@example.com" } }, receivedAt: new Date(Date.now() - 100 * DAY), processedAt: new Date(Date.now() - 100 * DAY) } });
 
-    const day = new Date().toISOString().slice(0, 10);
+    // Yesterday's run: due whatever the time of day (today's is scheduled for 03:00 UTC, still ahead before then).
+    const day = new Date(Date.now() - DAY).toISOString().slice(0, 10);
     await jobs.send(retentionEvent(day));
     await jobs.send(retentionEvent(day)); // the same day twice: one run
     await run();
