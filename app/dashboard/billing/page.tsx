@@ -92,7 +92,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
                   <TD className="text-end tabular-nums">{formatMoney(i.subscription_minor, i.subscription_currency, locale)}</TD>
                   <TD className="text-end tabular-nums">{Object.keys(i.commission_by_currency).length ? Object.entries(i.commission_by_currency).map(([cur, v]) => formatMoney(v, cur, locale)).join(" · ") : formatMoney(0, i.currency, locale)}</TD>
                   <TD className="text-end tabular-nums">{Object.keys(i.totals).length ? Object.entries(i.totals).map(([cur, v]) => formatMoney(v, cur, locale)).join(" · ") : formatMoney(0, i.subscription_currency, locale)}</TD>
-                  <TD>{i.id && <a className="text-primary underline-offset-4 hover:underline" href={`/api/v1/stores/${store.id}/invoices/${i.id}/pdf?lang=${locale}`} aria-label={format(c.billing.download, { number: i.number ?? "" })} download>{c.billing.pdf}</a>}</TD>
+                  <TD>{i.id && <a className="underline underline-offset-4 hover:text-primary" href={`/api/v1/stores/${store.id}/invoices/${i.id}/pdf?lang=${locale}`} aria-label={format(c.billing.download, { number: i.number ?? "" })} download>{c.billing.pdf}</a>}</TD>
                 </TR>
               ))}
             </TBody>

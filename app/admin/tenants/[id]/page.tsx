@@ -120,7 +120,7 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
               <TBody>
                 {issued.map((i) => (
                   <TR key={i.id}>
-                    <TD><a className="text-primary underline-offset-4 hover:underline" href={`/api/admin/invoices/${i.id}/pdf?lang=${locale}`} aria-label={format(c.billing.download, { number: i.number ?? "" })} download>{i.number}</a></TD>
+                    <TD><a className="underline underline-offset-4 hover:text-primary" href={`/api/admin/invoices/${i.id}/pdf?lang=${locale}`} aria-label={format(c.billing.download, { number: i.number ?? "" })} download>{i.number}</a></TD>
                     <TD>{i.period}</TD>
                     <TD><Badge variant="outline">{c.status[i.status as "open" | "paid"] ?? i.status}</Badge>{i.last_error && i.status === "open" ? <> <code className="text-xs">{i.last_error}</code></> : null}</TD>
                     <TD className="text-end tabular-nums">{Object.keys(i.totals).length ? Object.entries(i.totals).map(([cur, v]) => formatMoney(v, cur, locale)).join(" · ") : "—"}</TD>
@@ -143,7 +143,7 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
       <Card className="border-destructive/40">
         <CardHeader><CardTitle>{c.tenants.danger}</CardTitle><CardDescription id="close-help">{c.tenants.closeHelp}</CardDescription></CardHeader>
         <CardContent className="flex flex-col items-start gap-4">
-          <a className="text-sm text-primary underline-offset-4 hover:underline" href={`/api/admin/tenants/${tenant.id}/export`} download>{c.tenants.export}</a>
+          <a className="text-sm underline underline-offset-4 hover:text-primary" href={`/api/admin/tenants/${tenant.id}/export`} download>{c.tenants.export}</a>
           {tenant.closed_at ? <p className="text-sm" data-testid="tenant-closed">{format(c.tenants.closedOn, { date: date.format(new Date(tenant.closed_at)) })}</p> : (
             <form action={closeTenantAction.bind(null, tenant.id)} className="flex flex-wrap items-end gap-2" aria-describedby="close-help">
               <div className="flex flex-col gap-1"><Label htmlFor="confirm">{c.tenants.closeConfirm}</Label><Input id="confirm" name="confirm" autoComplete="off" required maxLength={200} className="w-64" /></div>
