@@ -80,8 +80,8 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       </Card>
       <Card>
         <CardHeader><CardTitle>{c.billing.invoices}</CardTitle></CardHeader>
-        <CardContent className="overflow-x-auto">
-          <Table>
+        <CardContent>
+          <Table scrollLabel={c.billing.invoices}>
             <THead><TR><TH>{c.billing.number}</TH><TH>{c.billing.periodCol}</TH><TH>{c.common.status}</TH><TH className="text-end">{c.billing.subscription}</TH><TH className="text-end">{c.billing.commissionCol}</TH><TH className="text-end">{c.billing.total}</TH><TH><span className="sr-only">{c.billing.pdf}</span></TH></TR></THead>
             <TBody>
               {invoices.items.map((i) => (
