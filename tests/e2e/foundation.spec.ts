@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { join } from "node:path";
 import { signUpAndCreateStore } from "./helpers";
+import { signInAsSuperadmin } from "./superadmin-helpers";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 
@@ -51,11 +52,9 @@ test("a seller who is not a superadmin cannot open the admin panel; the superadm
   const res = await page.goto("/admin");
   expect(res?.status()).toBe(404);
   await page.context().clearCookies();
-  await page.goto("/login");
-  await page.getByLabel(/^(email|correo)$/i).fill("admin@e2e.test");
-  await page.getByLabel(/^(password|contraseña)$/i).fill("e2e-admin-password");
-  await page.getByRole("button", { name: /^(sign in|ingresar)$/i }).click();
-  // A superadmin lands on the admin panel, not on the seller's store wizard.
+  // A superadmin lands on the admin panel (after the two-step verification every superadmin must use),
+  // not on the seller's store wizard.
+  await signInAsSuperadmin(page);
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/platform admin|administración/i);
   await expect(page.getByText("Sin admin")).toBeVisible();

@@ -61,9 +61,14 @@ test("a superadmin runs tenants, limits, users, plans, tickets, reports and logs
   await expect(page.getByTestId("plan-starter")).toBeVisible();
   await shot(page, "console-plans");
   await page.goto("/admin/reports");
+  // The monthly scheduled reports may already be listed: wait for this report's own row (the newest, first).
+  const reportRows = page.getByRole("row");
+  const listed = await reportRows.count();
   await page.getByRole("button", { name: /^(generate|generar)$/i }).click();
-  await expect(page.getByRole("link", { name: /download csv|descargar csv/i }).first()).toBeVisible();
-  const href = await page.getByRole("link", { name: /download csv|descargar csv/i }).first().getAttribute("href");
+  await expect(reportRows).toHaveCount(listed === 0 ? 2 : listed + 1);
+  const download = reportRows.nth(1).getByRole("link", { name: /download csv|descargar csv/i });
+  await expect(download).toBeVisible();
+  const href = await download.getAttribute("href");
   const csv = await page.request.get(href!);
   expect(csv.headers()["content-type"]).toMatch(/^text\/csv/);
   expect(await csv.text()).toContain(seller.storeId);
