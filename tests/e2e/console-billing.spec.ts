@@ -73,8 +73,13 @@ test("billing collection, the mailbox link, system settings and closing a tenant
   await page.locator("#confirm").fill("Tienda por cerrar");
   await page.getByRole("button", { name: /^(close this tenant|cerrar esta tienda)$/i }).click();
   await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page).toHaveURL(/error=/);
   await expect(page.getByTestId("tenant-status")).not.toHaveText(/closed|cerrada/i);
+  // React resets a form once its server action settles; a fill racing that reset is cleared and the
+  // required field then blocks the submit. Start from the settled page, as a person would.
+  await page.reload();
   await page.locator("#confirm").fill("Tienda Por Cerrar");
+  await expect(page.locator("#confirm")).toHaveValue("Tienda Por Cerrar");
   await page.getByRole("button", { name: /^(close this tenant|cerrar esta tienda)$/i }).click();
   await expect(page.getByTestId("tenant-status")).toHaveText(/closed|cerrada/i);
   await expect(page.getByTestId("tenant-closed")).toBeVisible();
