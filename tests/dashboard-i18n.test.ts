@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { en } from "@/lib/i18n/messages/en";
-import { es } from "@/lib/i18n/messages/es";
-import { pt } from "@/lib/i18n/messages/pt";
-import { ar } from "@/lib/i18n/messages/ar";
+import { en } from "@/lib/i18n/locales/en/dashboard";
+import { es } from "@/lib/i18n/locales/es/dashboard";
+import { pt } from "@/lib/i18n/locales/pt/dashboard";
+import { ar } from "@/lib/i18n/locales/ar/dashboard";
 import { pluralKeysOf } from "@/lib/i18n/format";
 
 type Tree = { [k: string]: string | Tree };

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Alert } from "@/components/ui/alert";
 import { landingPath } from "@/lib/auth/landing-path";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 import { api, ApiError } from "@/components/dashboard/api-client";
 import type { AccountMessages } from "@/lib/i18n/account";
 

@@ -1,6 +1,6 @@
 import { UserPlus } from "lucide-react";
 import { format } from "@/lib/i18n";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 import type { InvitationPreview } from "@/lib/team/invitation-preview";
 
 /** "Ana invited you to join Tienda Sol as Staff": shown on the invitation page and above sign-in/sign-up. */

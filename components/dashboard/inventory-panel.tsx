@@ -11,7 +11,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { toast } from "@/components/ui/toast";
 import { format } from "@/lib/i18n";
 import { joinKeywords } from "@/lib/inventory/keywords";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 import { useStoreEvents } from "@/components/live/use-store-events";
 import { api } from "./api-client";
 import { CsvImport } from "./inventory/csv-import";

@@ -4,7 +4,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/alert";
 import { api } from "@/components/dashboard/api-client";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 
 /** Accept (joins, and the store becomes the current one) or "not now" (the link keeps working until it expires). */
 export function InviteActions({ storeId, token, t }: { storeId: string; token: string; t: Messages["invite"] }) {

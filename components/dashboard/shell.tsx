@@ -7,7 +7,7 @@ import { cn } from "@/lib/utils";
 import { useUiState } from "@/lib/ui-state";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { StoreSwitcher } from "./store-switcher";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 
 type Props = {
   t: Messages["nav"];

@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { api, ApiError } from "@/components/dashboard/api-client";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 
 /** Registers the Facebook live about to start and opens its Control Center. */
 export function StartLiveForm({ storeId, t, suggestVideoId }: { storeId: string; t: Messages["live"]; suggestVideoId: boolean }) {

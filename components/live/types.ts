@@ -2,7 +2,7 @@ import type { FeedComment } from "@/lib/live-control/feed";
 import type { LiveCart } from "@/lib/live-control/carts";
 import type { LiveState } from "@/lib/live-control/live-state";
 import type { BuyerConversation } from "@/lib/live-control/buyer-conversation";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 
 export type { FeedComment, LiveCart, LiveState, BuyerConversation };
 

@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { api } from "@/components/dashboard/api-client";
 import { format } from "@/lib/i18n";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 
 type Live = { id: string; title: string; botEnabled: boolean };
 type Comment = { id: string; author_name: string; text: string; intent: string | null; sku: string | null; quantity: number | null; confidence: number | null; language: string | null; status: string; reason: string | null };

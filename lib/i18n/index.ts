@@ -1,7 +1,7 @@
-import { ar } from "./messages/ar";
-import { en, type Messages } from "./messages/en";
-import { es } from "./messages/es";
-import { pt } from "./messages/pt";
+import { ar } from "./locales/ar/dashboard";
+import { en, type Messages } from "./locales/en/dashboard";
+import { es } from "./locales/es/dashboard";
+import { pt } from "./locales/pt/dashboard";
 
 export const UI_LOCALES = ["es", "en", "pt", "ar"] as const;
 export type UiLocale = (typeof UI_LOCALES)[number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATALOGS } from "@/lib/messaging/texts/catalogs";
+import { CATALOGS } from "@/lib/i18n/bot";
 import { placeholdersOf } from "@/lib/messaging/texts/template";
 import { MESSAGE_LOCALES, TONES, type MessageLocale, type TextKey, type Tone } from "@/lib/messaging/texts/types";
 

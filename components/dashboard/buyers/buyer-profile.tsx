@@ -14,7 +14,7 @@ import { api, ApiError } from "@/components/dashboard/api-client";
 import { useStoreEvents } from "@/components/live/use-store-events";
 import { format } from "@/lib/i18n";
 import type { BuyersMessages } from "@/lib/i18n/buyers";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 import type { BuyerProfile as BuyerProfileDto } from "@/lib/buyers/buyer-profile";
 import { orderDateTime } from "@/lib/orders/order-dates";
 import { STATUS_VARIANT, upper } from "@/components/dashboard/orders/types";

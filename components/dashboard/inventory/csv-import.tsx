@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { format } from "@/lib/i18n";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 import { buildCsvTemplate, type CsvIssueCode } from "@/lib/inventory/csv";
 import { currencyDigits } from "@/lib/money";
 import type { ImportResult } from "./types";

@@ -11,7 +11,7 @@ import { api, ApiError } from "@/components/dashboard/api-client";
 import { format } from "@/lib/i18n";
 import { joinKeywords, normaliseKeywords, splitKeywords } from "@/lib/inventory/keywords";
 import { baseNameOf, variantNameForSave } from "@/lib/inventory/variant-name";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 import type { Product } from "./types";
 import { isolate } from "./isolate";
 

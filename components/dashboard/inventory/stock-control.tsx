@@ -6,7 +6,7 @@ import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/toast";
 import { api } from "@/components/dashboard/api-client";
 import { format } from "@/lib/i18n";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 import type { Product } from "./types";
 
 /** Stock of one SKU: −/+ one unit, or type a number (Enter or leaving the field saves it). */

@@ -6,7 +6,7 @@ import { Input, Select } from "@/components/ui/input";
 import { Field } from "@/components/ui/field";
 import { Alert } from "@/components/ui/alert";
 import { api, ApiError } from "@/components/dashboard/api-client";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 import { useUiLocale } from "@/components/dashboard/dashboard-providers";
 import { countryName, languageName, timeZoneOptions } from "@/lib/i18n/display-names";
 import { COUNTRIES, STORE_LOCALES, localeLabel } from "./countries";

@@ -3,7 +3,7 @@ import { Check } from "lucide-react";
 import { cn } from "@/lib/utils";
 import { format } from "@/lib/i18n";
 import { ONBOARDING_STEPS, type OnboardingStep } from "@/lib/onboarding/steps";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 
 /** Where the seller is in the wizard; completed steps can be revisited. */
 export function Stepper({ current, completed, t }: { current: OnboardingStep | "finished"; completed: number; t: Messages["onboarding"] }) {

@@ -17,7 +17,7 @@ import type { Product } from "@/components/dashboard/inventory/types";
 import { format } from "@/lib/i18n";
 import { splitKeywords } from "@/lib/inventory/keywords";
 import type { OnboardingStep } from "@/lib/onboarding/steps";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 import { ProfileForm, type StoreProfile } from "./profile-form";
 
 export type WizardStore = StoreProfile & { meta_connected: boolean; page_name: string | null; fb_page_id: string | null };

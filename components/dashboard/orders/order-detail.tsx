@@ -12,7 +12,7 @@ import { toast } from "@/components/ui/toast";
 import { api } from "@/components/dashboard/api-client";
 import { useStoreEvents } from "@/components/live/use-store-events";
 import { format } from "@/lib/i18n";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 import type { TimelineMessages } from "@/lib/i18n/order-timeline";
 import { orderDateTime } from "@/lib/orders/order-dates";
 import { presentTimeline, type TimelineTone } from "@/lib/orders/present-timeline";

@@ -10,7 +10,7 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { api } from "@/components/dashboard/api-client";
 import { useStoreEvents } from "@/components/live/use-store-events";
 import { format } from "@/lib/i18n";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 import { orderDateTime } from "@/lib/orders/order-dates";
 import type { OrderCounts } from "@/lib/orders/order-schemas";
 import { cn } from "@/lib/utils";

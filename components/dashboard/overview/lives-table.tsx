@@ -3,7 +3,7 @@ import { BarChart3 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import type { LiveSummary } from "@/lib/analytics/past-lives";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 
 type Fmt = { money: (minor: number) => string; pct: (v: number) => string; date: (iso: string) => string; num: (n: number) => string };
 

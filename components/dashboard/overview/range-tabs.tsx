@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { cn } from "@/lib/utils";
 import type { AnalyticsRange } from "@/lib/analytics/range";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 
 /** Period links (server-rendered: the URL holds the range, so it survives reloads and can be shared). */
 export function RangeTabs({ range, t }: { range: AnalyticsRange; t: Messages["overview"] }) {

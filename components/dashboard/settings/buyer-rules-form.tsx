@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { toast } from "@/components/ui/toast";
 import { api, ApiError } from "@/components/dashboard/api-client";
 import type { BuyersMessages } from "@/lib/i18n/buyers";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 
 /** Settings → Buyers: the high-risk threshold and hold, and what a blocked buyer hears. */
 export function BuyerRulesForm({ storeId, threshold, holdSeconds, blockedReply, disabled, t, tc }: {

@@ -7,7 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
 import { api } from "@/components/dashboard/api-client";
 import { localeLabel } from "@/components/dashboard/onboarding/countries";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 import type { EditableTextKey, MessageTextDefaults } from "@/lib/settings/message-texts";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);

@@ -8,7 +8,7 @@ import { toast } from "@/components/ui/toast";
 import { api, ApiError } from "@/components/dashboard/api-client";
 import { ProfileForm, type StoreProfile } from "@/components/dashboard/onboarding/profile-form";
 import { format } from "@/lib/i18n";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 
 export function StoreProfileSection({ store, disabled, t, ts, tc }: { store: StoreProfile; disabled: boolean; t: Messages["settings"]; ts: Messages["store"]; tc: Messages["common"] }) {
   return <ProfileForm store={store} t={ts} ts={tc} submitLabel={tc.save} disabled={disabled} onSaved={() => toast({ title: t.saved, tone: "success" })} />;

@@ -11,7 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
 import { api, ApiError } from "@/components/dashboard/api-client";
 import { format } from "@/lib/i18n";
-import type { Messages } from "@/lib/i18n/messages/en";
+import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 import type { InvitationDto, MemberDto } from "@/lib/team/members";
 
 type Role = "OWNER" | "STAFF";

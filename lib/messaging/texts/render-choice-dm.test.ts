@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderChoiceDm, renderQuestionAnswer, renderSellerWillAnswerDm, renderWhichProductDm } from "./index";
-import { CATALOGS } from "./catalogs";
+import { CATALOGS } from "@/lib/i18n/bot";
 import { MESSAGE_LOCALES } from "./types";
 
 const options = [{ title: "S", token: "c1_0" }, { title: "L", token: "c1_1" }];

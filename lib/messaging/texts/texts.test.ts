@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MetaButtonTemplateMessage, MetaTextMessage } from "@/lib/meta/messages";
-import { CATALOGS } from "./catalogs";
+import { CATALOGS } from "@/lib/i18n/bot";
 import {
   MESSAGE_LOCALES,
   TEXT_KEYS,

@@ -1,4 +1,4 @@
-import { CATALOGS } from "./catalogs";
+import { CATALOGS } from "@/lib/i18n/bot";
 import { formatClockTime, formatMoneyMinor, isolate } from "./format";
 import { formattingLocale, resolveMessageLocale } from "./locale";
 import { fillTemplate, placeholdersOf, type TemplateVars } from "./template";

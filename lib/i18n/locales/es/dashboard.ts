@@ -1,4 +1,4 @@
-import type { Messages } from "./en";
+import type { Messages } from "../en/dashboard";
 
 export const es: Messages = {
   app: { name: "LiveStreamSell", tagline: "Vende en Facebook Live sin tomar pedidos a mano" },

@@ -1,4 +1,4 @@
-import type { Catalog } from "../types";
+import type { Catalog } from "@/lib/messaging/texts/types";
 
 export const pt: Catalog = {
   publicReply: {

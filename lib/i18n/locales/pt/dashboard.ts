@@ -1,4 +1,4 @@
-import type { Messages } from "./en";
+import type { Messages } from "../en/dashboard";
 
 export const pt: Messages = {
   app: { name: "LiveStreamSell", tagline: "Venda no Facebook Live sem anotar pedidos à mão" },

@@ -1,4 +1,4 @@
-import type { Messages } from "./en";
+import type { Messages } from "../en/dashboard";
 
 export const ar: Messages = {
   app: { name: "LiveStreamSell", tagline: "بِع أثناء البث المباشر على فيسبوك دون تسجيل الطلبات يدويًا" },
