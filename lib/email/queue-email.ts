@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db";
 import { jobs } from "@/lib/jobs";
-import type { EmailTemplate } from "./email-texts";
+import type { EmailTemplate } from "@/lib/i18n/emails";
 import { renderEmail } from "./render-email";
 
 /**

@@ -1,5 +1,5 @@
 import { dirOf, isUiLocale, type UiLocale } from "@/lib/i18n";
-import { EMAIL_TEXTS, type EmailTemplate } from "./email-texts";
+import { EMAIL_TEXTS, type EmailTemplate } from "@/lib/i18n/emails";
 
 export type RenderedEmail = { subject: string; html: string; text: string; locale: UiLocale };
 

@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { queueEmail } from "@/lib/email/queue-email";
-import type { EmailTemplate } from "@/lib/email/email-texts";
+import type { EmailTemplate } from "@/lib/i18n/emails";
 import { formatMoney } from "@/lib/money";
 
 /** "USD 29.00 + CLP 1.234" in the reader's language. */
