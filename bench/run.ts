@@ -212,16 +212,7 @@ async function main() {
         console.log("[bench] slowest comments:", slowest);
         // Where a comment's time goes: waiting for a worker (until its decision is written, the first step's
         // write) or being processed (decision → DM), by second of arrival.
-        const split = await prisma.$queryRawUnsafe<{ s: number; wait_p50: number; wait_p95: number; work_p50: number; work_p95: number }[]>(`
-          SELECT floor(extract(epoch FROM c."receivedAt" - t0.t0))::int AS s,
-                 round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d."createdAt" - c."receivedAt") * 1000))::int AS wait_p50,
-                 round(percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM d."createdAt" - c."receivedAt") * 1000))::int AS wait_p95,
-                 round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c."dmSentAt" - d."createdAt") * 1000))::int AS work_p50,
-                 round(percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM c."dmSentAt" - d."createdAt") * 1000))::int AS work_p95
-          FROM comments c JOIN ai_decisions d ON d."commentId" = c.id,
-               (SELECT min("receivedAt") AS t0 FROM comments WHERE "storeId" = $1) t0
-          WHERE c."storeId" = $1 AND c."dmSentAt" IS NOT NULL GROUP BY 1 ORDER BY 1`, target.store.id);
-        console.log("[bench] per second of arrival, ms waiting for a worker p50/p95 | decision → DM p50/p95:", split.map((r) => `${r.s}s ${r.wait_p50}/${r.wait_p95} | ${r.work_p50}/${r.work_p95}`).join(", "));
+        await printArrivalSplit(target.store.id);
         // The first 4 s by 250 ms: decision → send claim, and claim → sent (the Graph calls and the record).
         const fine = await prisma.$queryRawUnsafe<{ s: number; n: bigint; wait_p50: number; work_p50: number; work_max: number; to_claim: number; send_ms: number }[]>(`
           SELECT floor(extract(epoch FROM c."receivedAt" - t0.t0) * 4)::int AS s, count(*) AS n,
@@ -268,6 +259,20 @@ async function main() {
         comment_to_dm_ms: { p50: round(pct(dmLatency, 50)), p95: round(pct(dmLatency, 95)), p99: round(pct(dmLatency, 99)) },
         dm_p95_per_5s, cpu_cores_while_sending,
       };
+    }
+
+    /** Where a comment's time goes, by second of arrival: waiting for a worker (until its decision is written, the first step's write) or being processed (decision → DM). */
+    async function printArrivalSplit(storeId: string) {
+      const split = await prisma.$queryRawUnsafe<{ s: number; n: bigint; wait_p50: number; wait_p95: number; work_p50: number; work_p95: number }[]>(`
+        SELECT floor(extract(epoch FROM c."receivedAt" - t0.t0))::int AS s, count(*) AS n,
+               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d."createdAt" - c."receivedAt") * 1000))::int AS wait_p50,
+               round(percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM d."createdAt" - c."receivedAt") * 1000))::int AS wait_p95,
+               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c."dmSentAt" - d."createdAt") * 1000))::int AS work_p50,
+               round(percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM c."dmSentAt" - d."createdAt") * 1000))::int AS work_p95
+        FROM comments c JOIN ai_decisions d ON d."commentId" = c.id,
+             (SELECT min("receivedAt") AS t0 FROM comments WHERE "storeId" = $1) t0
+        WHERE c."storeId" = $1 AND c."dmSentAt" IS NOT NULL GROUP BY 1 ORDER BY 1`, storeId);
+      console.log("[bench] per second of arrival, n, ms waiting for a worker p50/p95 | decision → DM p50/p95:", split.map((r) => `${r.s}s n${r.n} ${r.wait_p50}/${r.wait_p95} | ${r.work_p50}/${r.work_p95}`).join(", "));
     }
 
     /** Burst: as fast as 32 concurrent connections can post, to find accepted comments/s. */
@@ -350,6 +355,7 @@ async function main() {
       const loadBefore = load();
       const sent = await stream(target, 10_000, 20, "cold");
       const drained = await waitProcessed(target.store.id, sent.total, 120_000);
+      if (PROFILE) await printArrivalSplit(target.store.id);
       return { per_minute: 10_000, comments: sent.total, drained, first_10s: await dmLatency(target.store.id, 10), whole_run: await dmLatency(target.store.id), load_before: loadBefore, load_after: load() };
     }
 

@@ -118,11 +118,21 @@ async function main() {
   if (process.env.SEPARATE_WORKER !== "0" && childEnv.LOCAL_JOBS !== "0") {
     childEnv.WORKER_METRICS_PORT ||= String(await freePort());
     const workerEnv = { ...childEnv } as NodeJS.ProcessEnv;
+    // The web server starts once the worker says it is warm and claiming (scripts/worker.ts), so the first
+    // comments after a restart are not stored faster than anything takes them. Bounded: a worker slower
+    // than WORKER_READY_TIMEOUT_MS to start does not keep the app from serving.
+    let workerReady!: () => void;
+    const ready = new Promise<void>((resolve) => (workerReady = resolve));
     // A crashed worker is restarted with backoff (its jobs' leases run out and are taken again); five
     // crashes in five minutes stop everything with a non-zero code.
     await supervisor.add({
       name: "job worker",
-      start: () => spawn(process.execPath, [...profileArgs, "--import", "tsx", "scripts/worker.ts"], { env: workerEnv, stdio: "inherit" }),
+      start: () => {
+        const child = spawn(process.execPath, [...profileArgs, "--import", "tsx", "scripts/worker.ts"], { env: workerEnv, stdio: ["inherit", "inherit", "inherit", "ipc"] });
+        child.on("message", (m: { type?: string }) => m?.type === "worker-ready" && workerReady());
+        child.once("exit", () => workerReady());
+        return child;
+      },
       restart: { baseMs: 1_000, maxMs: 30_000, maxRestarts: 5, windowMs: 300_000 },
       onStart: (child) => {
         try {
@@ -133,6 +143,10 @@ async function main() {
       },
     });
     childEnv.LOCAL_JOBS = "0";
+    const t0 = Date.now();
+    const timeoutMs = Number(process.env.WORKER_READY_TIMEOUT_MS ?? 60_000);
+    const timedOut = await Promise.race([ready.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), timeoutMs).unref())]);
+    log(timedOut ? `job worker not ready after ${timeoutMs} ms: starting the web server anyway` : `job worker ready in ${Date.now() - t0} ms`);
   }
   // Production: scripts/server.ts (Next.js plus the webhook fast path). Development: `next dev`.
   const webArgs = mode === "dev"

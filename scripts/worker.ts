@@ -17,6 +17,12 @@ const runtime = startBackgroundRuntime({ functions: jobFunctions, force: true })
 // The web server's /metrics adds this process's counters (comment → DM latency, messages, Graph errors).
 const metricsServer = process.env.WORKER_METRICS_PORT ? serveWorkerMetrics(Number(process.env.WORKER_METRICS_PORT), process.env.WORKER_METRICS_HOST || undefined) : null;
 logger.info({ worker_pid: process.pid }, "job worker running");
+// Started by `npm start` (scripts/run.ts), which starts the web server only once this process is warm and
+// claiming: after a restart (a deploy during a live) the first comments do not queue behind its start-up.
+void runtime.ready.then(() => {
+  logger.info({ worker_pid: process.pid }, "job worker ready");
+  if (process.send) process.send({ type: "worker-ready" }, () => process.disconnect?.());
+});
 
 let stopping = false;
 async function stop(signal: string) {

@@ -6,7 +6,13 @@ import { assertRoutesMatch } from "./routes";
 import { sweepOverdueOrders, sweepStuckComments } from "./sweep-stuck";
 import { warmUpWorker } from "./warm-up";
 
-const g = globalThis as unknown as { __lssRuntime?: { stop: () => Promise<void> } };
+export interface BackgroundRuntime {
+  /** Resolves once the local worker claims (after its warm-up) or the relay runs: the process can take its share of work. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+const g = globalThis as unknown as { __lssRuntime?: BackgroundRuntime };
 
 /**
  * Starts what runs in the background of an app instance, with the app's job functions (passed in by
@@ -15,7 +21,7 @@ const g = globalThis as unknown as { __lssRuntime?: { stop: () => Promise<void> 
  * outbox to Inngest runs instead — and the sweepers expire overdue orders and announce stuck comments
  * again even if an event was lost. Sending events needs no function list (lib/jobs/routes.ts routes them).
  */
-export function startBackgroundRuntime({ functions, force = false }: { functions: readonly AnyJobDefinition[]; force?: boolean }) {
+export function startBackgroundRuntime({ functions, force = false }: { functions: readonly AnyJobDefinition[]; force?: boolean }): BackgroundRuntime {
   if (g.__lssRuntime) return g.__lssRuntime;
   const e = env();
   const concurrency = Number(process.env.JOB_CONCURRENCY ?? 16);
@@ -63,6 +69,7 @@ export function startBackgroundRuntime({ functions, force = false }: { functions
   alerts?.unref();
   if (runsJobs || relay) tickBilling();
   g.__lssRuntime = {
+    ready: worker.then(() => undefined),
     async stop() {
       for (const sweep of sweeps) clearInterval(sweep);
       clearInterval(billing);
