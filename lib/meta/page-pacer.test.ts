@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { disconnectPrisma, pgDb, type SqlClient } from "@/lib/db";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { createGraphClient, sendBucket } from "./graph-client";
-import { createPagePacer, pacedRate } from "./page-pacer";
+import { createPagePacer, leaseQuota, pacedRate } from "./page-pacer";
 import { pagePacingStatus } from "./page-pacing-status";
 
 let graph: FakeGraphServer;
@@ -61,6 +61,64 @@ describe("pacing at the Page ceiling", () => {
     const statements = apps[0]!.statements() + apps[1]!.statements();
     expect(statements).toBeLessThan(comments.length / 3);
   });
+
+  test("an idle Page's sends cost no statement each: one lease covers a second of a quiet live", async () => {
+    const { db, statements } = counting();
+    const pacer = createPagePacer({ db, ratePerSecond: () => pacedRate(300) });
+    const bucket = sendBucket(unique("page"));
+    // A quiet live: 12 sends over ~0.6 s, each waiting for nothing.
+    for (let i = 0; i < 12; i++) {
+      const t0 = performance.now();
+      await pacer.take(bucket);
+      expect(performance.now() - t0).toBeLessThan(50);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // Before the lease: one UPDATE per send (12).
+    expect(statements()).toBe(1);
+  });
+
+  test("the lease goes to one process at a time: another instance on the same Page reserves its sends", async () => {
+    const [a, b] = [counting(), counting()];
+    const pacers = [createPagePacer({ db: a.db, ratePerSecond: () => pacedRate(300) }), createPagePacer({ db: b.db, ratePerSecond: () => pacedRate(300) })];
+    const bucket = sendBucket(unique("page"));
+    await pacers[0]!.take(bucket);
+    for (let i = 0; i < 5; i++) {
+      await pacers[0]!.take(bucket);
+      await pacers[1]!.take(bucket);
+      await new Promise((r) => setTimeout(r, 120));
+    }
+    expect(a.statements()).toBe(1);
+    expect(b.statements()).toBe(5);
+  });
+
+  test("leases or not, a Page's sends from three instances never exceed its ceiling in any second", async () => {
+    const ceiling = 100;
+    const bucket = sendBucket(unique("page"));
+    expect(leaseQuota(pacedRate(ceiling))).toBeGreaterThan(0);
+    const sentAt: number[] = [];
+    // Each instance is quiet for a while (the Page idle: a lease), then floods it far above the ceiling.
+    await Promise.all([0, 1, 2].map(async (k) => {
+      const pacer = createPagePacer({ db: pgDb, ratePerSecond: () => pacedRate(ceiling) });
+      const sends: Promise<void>[] = [];
+      for (let i = 0; i < 10; i++) {
+        sends.push(pacer.take(bucket).then(() => void sentAt.push(performance.now())));
+        await new Promise((r) => setTimeout(r, 40 + k * 7));
+      }
+      for (let i = 0; i < 150; i++) {
+        sends.push(pacer.take(bucket).then(() => void sentAt.push(performance.now())));
+        if (i % 10 === 9) await new Promise((r) => setTimeout(r, 20));
+      }
+      await Promise.all(sends);
+    }));
+    sentAt.sort((x, y) => x - y);
+    let peak = 0;
+    for (let i = 0, j = 0; i < sentAt.length; i++) {
+      while (sentAt[i]! - sentAt[j]! >= 1000) j++;
+      peak = Math.max(peak, i - j + 1);
+    }
+    expect(sentAt).toHaveLength(480);
+    expect(peak).toBeLessThanOrEqual(ceiling);
+  }, 30_000);
 
   test("a 613 pushes the shared schedule back for every instance, and the send still goes out once", async () => {
     graph.reset();

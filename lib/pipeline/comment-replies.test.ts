@@ -63,8 +63,9 @@ describe("replyToComment", () => {
     const statements = counting;
     counting = null;
     expect(result).toEqual({ private: "SENT" });
-    // Besides the pipeline's three, the Page's send pacer takes a slot per send on an idle Page (one small
-    // UPDATE of an unlogged row; under load one UPDATE covers many sends — lib/meta/page-pacer.ts).
+    // Besides the pipeline's three, the first send of each kind on a Page takes the Page's lease (one small
+    // UPDATE of an unlogged row per bucket); the next sends on an idle Page cost none, and under load one
+    // UPDATE covers many sends (lib/meta/page-pacer.ts and its tests).
     const pacing = statements.filter((s) => s.includes("page_send_pacing"));
     expect(statements.filter((s) => !s.includes("page_send_pacing"))).toHaveLength(3);
     expect(pacing.length).toBeLessThanOrEqual(2);
