@@ -1,4 +1,5 @@
-import { CHECKOUT_LANGUAGE_NAMES, CHECKOUT_LOCALES, checkoutDir, type CheckoutLocale, type CheckoutMessages } from "@/lib/i18n/checkout";
+import { CHECKOUT_LOCALES, type CheckoutLocale, type CheckoutMessages } from "@/lib/i18n/checkout";
+import { dirOf, LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import { format } from "@/lib/i18n";
 
 /** The buyer's page frame: store and order, language links, and the footer note. 375 px first. */
@@ -20,7 +21,7 @@ export function CheckoutShell({
   children: React.ReactNode;
 }) {
   return (
-    <main lang={locale} dir={checkoutDir(locale)} className="mx-auto flex min-h-dvh w-full max-w-md flex-col gap-5 px-4 pb-10 pt-5">
+    <main lang={locale} dir={dirOf(locale)} className="mx-auto flex min-h-dvh w-full max-w-md flex-col gap-5 px-4 pb-10 pt-5">
       <header className="flex flex-col gap-1">
         <p className="text-sm text-muted-foreground">{format(t.soldBy, { store: storeName })}</p>
         <h1 className="text-2xl font-bold">{t.pageTitle}</h1>
@@ -39,7 +40,7 @@ export function CheckoutShell({
                   aria-current={lang === locale ? "true" : undefined}
                   className="inline-block py-1 underline-offset-4 hover:underline aria-[current=true]:font-semibold aria-[current=true]:text-foreground"
                 >
-                  {CHECKOUT_LANGUAGE_NAMES[lang]}
+                  {LANGUAGE_NAMES[lang]}
                 </a>
               </li>
             ))}

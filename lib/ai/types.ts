@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { localeOf, MESSAGE_LOCALES, type MessageLocale } from "@/lib/i18n/languages";
 
 export const INTENTS = ["BUY", "QUESTION", "GREETING", "CANCEL", "OPT_OUT", "OTHER"] as const;
 export type Intent = (typeof INTENTS)[number];
 
-export const LANGUAGES = ["es", "pt", "en", "fr", "it", "ar"] as const;
-export type Language = (typeof LANGUAGES)[number];
+/** The languages the comment reader tells apart: the bot's (lib/i18n/languages.ts). */
+export const LANGUAGES = MESSAGE_LOCALES;
+export type Language = MessageLocale;
 
 /**
  * How far a comment itself names its language:
@@ -71,7 +73,5 @@ export interface RulesDecision {
 }
 
 export function languageOfLocale(locale: string | null | undefined): Language | null {
-  if (!locale) return null;
-  const code = locale.slice(0, 2).toLowerCase();
-  return (LANGUAGES as readonly string[]).includes(code) ? (code as Language) : null;
+  return locale ? localeOf(LANGUAGES, locale.slice(0, 2)) : null;
 }

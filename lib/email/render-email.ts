@@ -1,18 +1,17 @@
-import { dirOf, isUiLocale, type UiLocale } from "@/lib/i18n";
+import { dirOf, format, isUiLocale, type UiLocale } from "@/lib/i18n";
 import { EMAIL_TEXTS, type EmailTemplate } from "@/lib/i18n/emails";
 
 export type RenderedEmail = { subject: string; html: string; text: string; locale: UiLocale };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-const fill = (s: string, vars: Record<string, string>, esc: (v: string) => string) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? esc(vars[k]!) : m));
 
 /** One email in the user's language (es, en, pt, ar; anything else falls back to es), as HTML and plain text. */
 export function renderEmail({ template, locale, vars, link }: { template: EmailTemplate; locale: string | null | undefined; vars: Record<string, string>; link?: string }): RenderedEmail {
   const lang = (locale ?? "").slice(0, 2);
   const ui: UiLocale = isUiLocale(lang) ? lang : "es";
   const t = EMAIL_TEXTS[ui][template];
-  const plain = (s: string) => fill(s, vars, (v) => v);
-  const html = (s: string) => fill(escapeHtml(s), vars, escapeHtml);
+  const plain = (s: string) => format(s, vars, { isolate: false });
+  const html = (s: string) => format(escapeHtml(s), vars, { isolate: false, escape: escapeHtml });
   const subject = plain(t.subject);
   const text = [plain(t.heading), "", plain(t.body), ...(link && t.action ? ["", `${plain(t.action)}: ${link}`] : []), "", plain(t.footer)].join("\n");
   const button = link && t.action

@@ -82,3 +82,28 @@ describe("plural templates in the dashboard catalogs", () => {
     });
   }
 });
+
+describe("one filler for every surface", () => {
+  test("the bot's optional parts vanish when a placeholder inside them is empty, and blank values print nothing", () => {
+    const bot = { isolate: false, optional: true } as const;
+    expect(format("¡Listo[ @{name}]! Te escribimos", { name: "Ana" }, bot)).toBe("¡Listo @Ana! Te escribimos");
+    expect(format("¡Listo[ @{name}]! Te escribimos", { name: "  " }, bot)).toBe("¡Listo! Te escribimos");
+    expect(format("¡Listo[ @{name}]! Te escribimos", {}, bot)).toBe("¡Listo! Te escribimos");
+    expect(format("Total {total}{note}", { total: 0, note: null }, bot)).toBe("Total 0");
+    expect(format("Hola {name}", {}, bot)).toBe("Hola {name}");
+  });
+
+  test("without `optional`, brackets are plain text", () => {
+    expect(format("Stock [{sku}]", { sku: "A1" })).toBe("Stock [A1]");
+  });
+
+  test("isolate: false keeps right-to-left values bare (the bot isolates them itself; emails never do)", () => {
+    expect(format("مرحبًا {name}", { name: "Ana" }, { isolate: false })).toBe("مرحبًا Ana");
+    expect(format("مرحبًا {name}", { name: "Ana" })).toBe(`مرحبًا ${FSI}Ana${PDI}`);
+  });
+
+  test("escape is applied to values only (emails' HTML)", () => {
+    const esc = (s: string) => s.replace(/</g, "&lt;");
+    expect(format("<b>{store}</b>", { store: "<script>" }, { isolate: false, escape: esc })).toBe("<b>&lt;script></b>");
+  });
+});

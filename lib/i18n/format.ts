@@ -1,15 +1,30 @@
 /**
- * Fills a catalog template. Two forms, a subset of ICU MessageFormat:
+ * The one template filler of every catalog (dashboard, checkout, bot, emails). Forms, a subset of ICU
+ * MessageFormat:
  *   `{name}`                                   → the value as given
  *   `{count, plural, =0 {…} one {# item} other {# items}}` → the branch Intl.PluralRules picks for the
  *      locale (exact `=N` first, then the category, then `other`); `#` is the number formatted for it.
+ *   `[ … {name} … ]`                           → with `optional: true` only (the bot's texts, which sellers
+ *      override): the bracketed part vanishes when a placeholder inside it is empty.
  * Arabic has six plural categories (zero, one, two, few, many, other): only `other` is required.
  *
  * In a right-to-left template every inserted value is wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL
  * ISOLATE (what Fluent does by default): a Latin name, SKU or number then cannot drag neighbouring
- * punctuation to the wrong side of the sentence.
+ * punctuation to the wrong side of the sentence. The bot isolates its values itself (links must stay
+ * bare) and emails do not isolate: both pass `isolate: false`.
  */
-export type FormatVars = Record<string, string | number>;
+export type FormatVars = Record<string, string | number | null | undefined>;
+
+export type FormatOptions = {
+  /** Picks plural branches and formats `#`. */
+  locale?: string;
+  /** Wrap inserted values in FSI … PDI; by default when the template is right-to-left. */
+  isolate?: boolean;
+  /** Applied to every inserted value (emails: HTML escaping). */
+  escape?: (value: string) => string;
+  /** `[ … ]` optional parts; blank values count as empty and a placeholder given as empty renders "". */
+  optional?: boolean;
+};
 
 const FSI = "\u2068";
 const PDI = "\u2069";
@@ -29,17 +44,39 @@ type Part = { kind: "text"; text: string } | { kind: "var"; name: string } | { k
 
 const cache = new Map<string, Part[]>();
 
-export function format(template: string, vars: FormatVars, locale?: string): string {
-  const isolate = isRtlText(template);
-  const wrap = (v: string) => (isolate && v !== "" && !isIsolated(v) ? `${FSI}${v}${PDI}` : v);
-  return render(parse(template), vars, locale, wrap, null);
+const PLACEHOLDER = /\{(\w+)\}/g;
+const OPTIONAL = /\[([^[\]]*)\]/g;
+
+/** The `{name}` placeholders of a template (plural branches included). */
+export function placeholdersOf(template: string): Set<string> {
+  return new Set(Array.from(template.matchAll(PLACEHOLDER), (m) => m[1]!));
 }
 
-function render(parts: Part[], vars: FormatVars, locale: string | undefined, wrap: (v: string) => string, hash: string | null): string {
+const isBlank = (v: FormatVars[string]) => v === null || v === undefined || String(v).trim() === "";
+
+export function format(template: string, vars: FormatVars, localeOrOptions?: string | FormatOptions): string {
+  const options = typeof localeOrOptions === "string" ? { locale: localeOrOptions } : (localeOrOptions ?? {});
+  const isolate = options.isolate ?? isRtlText(template);
+  const escape = options.escape;
+  const wrap = (v: string) => (isolate && v !== "" && !isIsolated(v) ? `${FSI}${v}${PDI}` : v);
+  let source = template;
+  if (options.optional) {
+    source = template.replace(OPTIONAL, (_, inner: string) => ([...placeholdersOf(inner)].every((n) => !isBlank(vars[n])) ? inner : ""));
+  }
+  const value = (name: string) => {
+    const v = vars[name];
+    if (v === null || v === undefined || (options.optional && isBlank(v))) return "";
+    const text = String(v);
+    return wrap(escape ? escape(text) : text);
+  };
+  return render(parse(source), vars, options.locale, value, wrap, null);
+}
+
+function render(parts: Part[], vars: FormatVars, locale: string | undefined, value: (name: string) => string, wrap: (v: string) => string, hash: string | null): string {
   let out = "";
   for (const p of parts) {
     if (p.kind === "text") out += hash === null ? p.text : p.text.replaceAll("#", hash);
-    else if (p.kind === "var") out += p.name in vars ? wrap(String(vars[p.name])) : `{${p.name}}`;
+    else if (p.kind === "var") out += p.name in vars ? value(p.name) : `{${p.name}}`;
     else {
       if (!(p.name in vars)) {
         out += `{${p.name}}`;
@@ -47,7 +84,7 @@ function render(parts: Part[], vars: FormatVars, locale: string | undefined, wra
       }
       const n = Number(vars[p.name]);
       const branch = p.branches.get(`=${n}`) ?? p.branches.get(pluralRules(locale).select(n)) ?? p.branches.get("other") ?? "";
-      out += render(parse(branch), vars, locale, wrap, wrap(numberFormat(locale).format(n)));
+      out += render(parse(branch), vars, locale, value, wrap, wrap(numberFormat(locale).format(n)));
     }
   }
   return out;

@@ -1,3 +1,5 @@
+import { format } from "@/lib/i18n/format";
+
 export type CsvRecord = { line: number; fields: string[] };
 
 /** The columns a catalog CSV must have, in the order the template writes them. */
@@ -63,11 +65,9 @@ const ENGLISH: Record<CsvIssueCode, string> = {
   below_reserved: "stock: {sku} has {reserved} units reserved in open carts; stock cannot be lower",
 };
 
-const fill = (template: string, params: CsvIssueParams) => template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-
 export function csvIssue(line: number, code: CsvIssueCode, params: CsvIssueParams = {}, field?: string): CsvIssue {
   const f = field ?? (typeof params.field === "string" ? params.field : undefined);
-  return { line, ...(f && { field: f }), code, ...(Object.keys(params).length > 0 && { params }), message: fill(ENGLISH[code], params) };
+  return { line, ...(f && { field: f }), code, ...(Object.keys(params).length > 0 && { params }), message: format(ENGLISH[code], params, { isolate: false }) };
 }
 
 /**

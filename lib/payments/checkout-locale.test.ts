@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { checkoutFormattingLocale, languageFromAcceptLanguage, resolveCheckoutLocale } from "./checkout-locale";
+import { checkoutFormattingLocale, resolveCheckoutLocale } from "./checkout-locale";
 
 const h = (init: Record<string, string>) => new Headers(init);
 
@@ -16,12 +16,6 @@ describe("checkout language", () => {
     expect(resolveCheckoutLocale({ headers: h({ "cf-ipcountry": "SA" }), storeLocale: "es-CL" })).toBe("ar");
     expect(resolveCheckoutLocale({ headers: h({}), storeLocale: "it-IT" })).toBe("it");
     expect(resolveCheckoutLocale({ explicit: "klingon", headers: h({}), storeLocale: null })).toBe("es");
-  });
-
-  test("Accept-Language is read by quality, skipping unsupported and q=0 languages", () => {
-    expect(languageFromAcceptLanguage("de;q=1, fr;q=0.4, pt-BR;q=0.7")).toBe("pt");
-    expect(languageFromAcceptLanguage("en;q=0, it")).toBe("it");
-    expect(languageFromAcceptLanguage("zh-CN")).toBeNull();
   });
 
   test("numbers use the store's region when Intl knows the pair", () => {

@@ -1,4 +1,5 @@
-import { isCheckoutLocale, type CheckoutLocale } from "@/lib/i18n/checkout";
+import { localeFromAcceptLanguage } from "@/lib/i18n/accept-language";
+import { CHECKOUT_LOCALES, localeOf, type CheckoutLocale } from "@/lib/i18n/languages";
 
 export const CHECKOUT_LANG_COOKIE = "lss_checkout_lang";
 
@@ -19,28 +20,7 @@ const COUNTRY_LANGUAGE: Record<string, CheckoutLocale> = {
 
 /** "pt_BR", "es-CL", "EN" → a checkout language, or null. */
 export function languageOf(tag: string | null | undefined): CheckoutLocale | null {
-  if (!tag) return null;
-  const base = tag.trim().replace(/_/g, "-").split("-")[0]!.toLowerCase();
-  return isCheckoutLocale(base) ? base : null;
-}
-
-/** The first supported language of an Accept-Language header, by quality. */
-export function languageFromAcceptLanguage(header: string | null | undefined): CheckoutLocale | null {
-  if (!header) return null;
-  const ranked = header
-    .split(",")
-    .map((part, index) => {
-      const [tag, ...params] = part.trim().split(";");
-      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-      return { tag: tag ?? "", q: q ? Number(q) : 1, index };
-    })
-    .filter((r) => r.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  for (const r of ranked) {
-    const lang = languageOf(r.tag);
-    if (lang) return lang;
-  }
-  return null;
+  return localeOf(CHECKOUT_LOCALES, tag);
 }
 
 /** The edge's country header (Vercel, Cloudflare, CloudFront, or a generic proxy) → a language. */
@@ -65,7 +45,7 @@ export function resolveCheckoutLocale(input: {
     languageOf(input.explicit) ??
     languageOf(input.cookie) ??
     languageOf(input.buyerLocale) ??
-    languageFromAcceptLanguage(input.headers.get("accept-language")) ??
+    localeFromAcceptLanguage(input.headers.get("accept-language"), CHECKOUT_LOCALES) ??
     languageFromCountryHeaders(input.headers) ??
     languageOf(input.storeLocale) ??
     "es"

@@ -1,10 +1,7 @@
 import { LANGUAGES, type Language } from "@/lib/ai";
+import { localeOf } from "@/lib/i18n/languages";
 
-function languageOfTag(tag: string | null | undefined): Language | null {
-  if (!tag) return null;
-  const base = tag.trim().replace(/_/g, "-").split("-")[0]!.toLowerCase();
-  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : null;
-}
+const languageOfTag = (tag: string | null | undefined): Language | null => localeOf(LANGUAGES, tag);
 
 /**
  * The language the bot answers a comment in (and the order and checkout then follow): the comment's

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CATALOGS } from "@/lib/i18n/bot";
-import { placeholdersOf } from "@/lib/messaging/texts/template";
+import { placeholdersOf } from "@/lib/i18n/format";
 import { MESSAGE_LOCALES, TONES, type MessageLocale, type TextKey, type Tone } from "@/lib/messaging/texts/types";
 
 /** The buyer-facing texts a seller may reword in Settings → Messages (the rest are structural). */

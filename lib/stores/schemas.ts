@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { LOCALES, localeOf } from "@/lib/i18n/languages";
 import { isCurrency } from "@/lib/money";
 import { partialUpdateOf } from "@/lib/http/partial-update";
 
-const SUPPORTED_LOCALES = ["es", "en", "pt", "ar", "fr", "it"] as const;
 
 const timezone = z.string().refine((tz) => Intl.supportedValuesOf("timeZone").includes(tz) || tz === "UTC", "must be an IANA time zone such as America/Santiago");
 
@@ -10,7 +10,7 @@ export const storeCreateInput = z.object({
   name: z.string().trim().min(1, "is required").max(120),
   country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as CL"),
   currency: z.string().trim().toUpperCase().refine(isCurrency, "must be an ISO 4217 code such as CLP"),
-  locale: z.string().trim().min(2).max(10).refine((l) => (SUPPORTED_LOCALES as readonly string[]).includes(l.slice(0, 2).toLowerCase()), `must start with one of ${SUPPORTED_LOCALES.join(", ")}`).default("es"),
+  locale: z.string().trim().min(2).max(10).refine((l) => localeOf(LOCALES, l.slice(0, 2)) !== null, `must start with one of ${LOCALES.join(", ")}`).default("es"),
   timezone: timezone.optional(),
   fb_page_id: z.string().trim().regex(/^\d{1,32}$/, "must be the numeric id of a Facebook Page").nullish(),
 });

@@ -1,3 +1,5 @@
+import { LANGUAGE_NAMES, type Locale } from "@/lib/i18n/languages";
+
 /** Countries offered at sign-up with their usual currency, locale and time zone (all editable). */
 export const COUNTRIES = [
   { code: "CL", name: "Chile", currency: "CLP", locale: "es-CL", timezone: "America/Santiago" },
@@ -20,9 +22,7 @@ export const COUNTRIES = [
 
 export const STORE_LOCALES = ["es-CL", "es-MX", "es-AR", "es-PE", "es-CO", "es-UY", "es-EC", "es-ES", "pt-BR", "pt-PT", "en", "ar", "fr", "it"] as const;
 
-const LANGUAGE_NAMES: Record<string, string> = { es: "Español", pt: "Português", en: "English", ar: "العربية", fr: "Français", it: "Italiano" };
-
 export function localeLabel(l: string) {
   const [lang, region] = l.split("-");
-  return region ? `${LANGUAGE_NAMES[lang!] ?? lang} (${region})` : (LANGUAGE_NAMES[lang!] ?? l);
+  return region ? `${LANGUAGE_NAMES[lang as Locale] ?? lang} (${region})` : (LANGUAGE_NAMES[lang as Locale] ?? l);
 }

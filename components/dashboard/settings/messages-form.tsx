@@ -7,10 +7,9 @@ import { Alert } from "@/components/ui/alert";
 import { toast } from "@/components/ui/toast";
 import { api } from "@/components/dashboard/api-client";
 import { localeLabel } from "@/components/dashboard/onboarding/countries";
+import { placeholdersOf } from "@/lib/i18n/format";
 import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 import type { EditableTextKey, MessageTextDefaults } from "@/lib/settings/message-texts";
-
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
 /** The bot's tone and the seller's own wording per language; an empty box means the built-in text. */
 export function MessagesForm({ storeId, storeLocale, tone: initialTone, texts, defaults, uiLocale, disabled, t, tc }: {
@@ -31,7 +30,7 @@ export function MessagesForm({ storeId, storeLocale, tone: initialTone, texts, d
   const [busy, setBusy] = useState(false);
   const keys = Object.keys(defaults.allowed) as EditableTextKey[];
   const problems = keys
-    .map((k) => ({ k, bad: placeholders(values[locale]?.[k] ?? "").filter((p) => !defaults.allowed[k].includes(p)) }))
+    .map((k) => ({ k, bad: [...placeholdersOf(values[locale]?.[k] ?? "")].filter((p) => !defaults.allowed[k].includes(p)) }))
     .filter((p) => p.bad.length);
 
   async function save(e: React.FormEvent) {

@@ -1,8 +1,6 @@
-import { MESSAGE_LOCALES, type MessageLocale } from "./types";
+import { isLocaleIn, MESSAGE_LOCALES, type MessageLocale } from "@/lib/i18n/languages";
 
-function isMessageLocale(v: string): v is MessageLocale {
-  return (MESSAGE_LOCALES as readonly string[]).includes(v);
-}
+const isMessageLocale = (v: string): v is MessageLocale => isLocaleIn(MESSAGE_LOCALES, v);
 
 // Tags come from a handful of stores and buyers; canonicalising and checking support are costly Intl calls.
 const MAX_CACHED = 500;

@@ -26,7 +26,7 @@ import {
   utilityTemplateDefinition,
   type CartDmInput,
 } from "./index";
-import { placeholdersOf } from "./template";
+import { placeholdersOf } from "@/lib/i18n/format";
 
 const checkoutUrl = "https://app.test/checkout/ord_1?t=tok123";
 const cart: CartDmInput = {

@@ -1,7 +1,7 @@
 import { CATALOGS } from "@/lib/i18n/bot";
+import { format, placeholdersOf, type FormatVars } from "@/lib/i18n/format";
 import { formatClockTime, formatMoneyMinor, isolate } from "./format";
 import { formattingLocale, resolveMessageLocale } from "./locale";
-import { fillTemplate, placeholdersOf, type TemplateVars } from "./template";
 import { TEXT_KEYS, type MessageLocale, type TextKey, type TextOverrides, type Tone, type ToneText } from "./types";
 
 /** A store's text overrides, one set per language. */
@@ -20,7 +20,7 @@ export type TextOptions = {
 export type Texts = {
   locale: MessageLocale;
   rtl: boolean;
-  t(key: TextKey, vars?: TemplateVars): string;
+  t(key: TextKey, vars?: FormatVars): string;
   money(minor: number, currency: string): string;
   time(date: Date, timeZone: string): string;
 };
@@ -63,12 +63,12 @@ export function createTexts(options: TextOptions): Texts {
       const override = overrides?.[key];
       const template = isUsableOverride(key, override) ? override : pick(catalog[key], tone);
       // Links stay bare: Messenger's link detection would swallow the isolate marks.
-      const isolated: TemplateVars = rtl
+      const isolated: FormatVars = rtl
         ? Object.fromEntries(
             Object.entries(vars).map(([k, v]) => [k, v === null || v === undefined || v === "" || k === "url" ? v : isolate(String(v), true)]),
           )
         : vars;
-      return fillTemplate(template, isolated).replace(/[ \t]{2,}/g, " ").trim();
+      return format(template, isolated, { isolate: false, optional: true }).replace(/[ \t]{2,}/g, " ").trim();
     },
     money: (minor, currency) => formatMoneyMinor(minor, currency, numberLocale),
     time: (date, timeZone) => formatClockTime(date, timeZone, numberLocale),

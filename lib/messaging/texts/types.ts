@@ -1,5 +1,4 @@
-export const MESSAGE_LOCALES = ["es", "pt", "en", "fr", "it", "ar"] as const;
-export type MessageLocale = (typeof MESSAGE_LOCALES)[number];
+export { MESSAGE_LOCALES, type MessageLocale } from "@/lib/i18n/languages";
 
 export const TONES = ["friendly", "formal", "fun"] as const;
 export type Tone = (typeof TONES)[number];

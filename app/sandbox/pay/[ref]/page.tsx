@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { format } from "@/lib/i18n";
-import { checkoutDir, checkoutMessages } from "@/lib/i18n/checkout";
+import { checkoutMessages } from "@/lib/i18n/checkout";
+import { dirOf } from "@/lib/i18n/languages";
 import { formatMoneyMinor } from "@/lib/messaging/texts";
 import { checkoutPath } from "@/lib/payments/checkout-links";
 import { CHECKOUT_LANG_COOKIE, checkoutFormattingLocale, resolveCheckoutLocale } from "@/lib/payments/checkout-locale";
@@ -42,7 +43,7 @@ export default async function SandboxPayPage({ params, searchParams }: { params:
     </>
   );
   return (
-    <main lang={locale} dir={checkoutDir(locale)} className="mx-auto flex min-h-dvh w-full max-w-md flex-col gap-5 px-4 py-6">
+    <main lang={locale} dir={dirOf(locale)} className="mx-auto flex min-h-dvh w-full max-w-md flex-col gap-5 px-4 py-6">
       <header className="flex flex-col gap-1">
         <p className="text-sm text-muted-foreground">{format(t.soldBy, { store: order.store.name })}</p>
         <h1 className="text-2xl font-bold">{t.sandboxTitle}</h1>
