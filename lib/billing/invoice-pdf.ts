@@ -2,18 +2,12 @@ import PDFDocument from "pdfkit";
 import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/http/errors";
-import { isUiLocale, type UiLocale } from "@/lib/i18n";
+import { format, isUiLocale, type UiLocale } from "@/lib/i18n";
+import { invoicePdfLabels, pdfLocaleOf } from "@/lib/i18n/invoice-pdf";
 import { formatMoney } from "@/lib/money";
 
-// Labels of the PDF invoice. The PDF uses the standard Helvetica font (Latin only, nothing to ship), so
-// an Arabic reader gets the English labels; amounts, dates and numbers are the same in every language.
-const LABELS = {
-  en: { invoice: "Invoice", number: "No.", period: "Period", issued: "Issued", status: "Status", paid: "Paid on {date}", open: "Open · collected automatically", from: "From", to: "Bill to", taxId: "Tax id", none: "not given", description: "Description", amount: "Amount", subscription: "{plan} plan subscription, {period}", commission: "Commission on paid orders ({currency})", total: "Total {currency}", footer: "LiveStreamSell · invoice {number} · questions: Help & support in your dashboard" },
-  es: { invoice: "Factura", number: "N.º", period: "Período", issued: "Emitida", status: "Estado", paid: "Pagada el {date}", open: "Abierta · se cobra automáticamente", from: "Emisor", to: "Cliente", taxId: "Identificación tributaria", none: "no informada", description: "Detalle", amount: "Monto", subscription: "Suscripción al plan {plan}, {period}", commission: "Comisión sobre pedidos pagados ({currency})", total: "Total {currency}", footer: "LiveStreamSell · factura {number} · dudas: Ayuda y soporte en tu panel" },
-  pt: { invoice: "Fatura", number: "N.º", period: "Período", issued: "Emitida", status: "Status", paid: "Paga em {date}", open: "Em aberto · cobrada automaticamente", from: "Emissor", to: "Cliente", taxId: "Identificação fiscal", none: "não informada", description: "Descrição", amount: "Valor", subscription: "Assinatura do plano {plan}, {period}", commission: "Comissão sobre pedidos pagos ({currency})", total: "Total {currency}", footer: "LiveStreamSell · fatura {number} · dúvidas: Ajuda e suporte no seu painel" },
-} as const;
 
-const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+const fill = (s: string, vars: Record<string, string | number>) => format(s, vars, { isolate: false });
 
 /** An issued invoice of a store (another store's id, or a draft month, is not found). */
 async function loadInvoice({ invoiceId, storeId }: { invoiceId: string; storeId?: string }) {
@@ -30,8 +24,8 @@ async function loadInvoice({ invoiceId, storeId }: { invoiceId: string; storeId?
  */
 export async function renderInvoicePdf({ invoiceId, storeId, locale }: { invoiceId: string; storeId?: string; locale: UiLocale }): Promise<{ pdf: Buffer; filename: string }> {
   const { invoice, store, planName } = await loadInvoice({ invoiceId, storeId });
-  const lang = locale === "ar" ? "en" : locale;
-  const t = LABELS[lang];
+  const lang = pdfLocaleOf(locale);
+  const t = invoicePdfLabels(lang);
   const e = env();
   const day = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });
   const money = (minor: number, currency: string) => formatMoney(minor, currency, lang).replace(/\u00a0/g, " ");

@@ -1,4 +1,5 @@
-import { dirOf, format, isUiLocale, type UiLocale } from "@/lib/i18n";
+import { format } from "@/lib/i18n/format";
+import { dirOf, localeOf, UI_LOCALES, type UiLocale } from "@/lib/i18n/languages";
 import { EMAIL_TEXTS, type EmailTemplate } from "@/lib/i18n/emails";
 
 export type RenderedEmail = { subject: string; html: string; text: string; locale: UiLocale };
@@ -7,8 +8,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", 
 
 /** One email in the user's language (es, en, pt, ar; anything else falls back to es), as HTML and plain text. */
 export function renderEmail({ template, locale, vars, link }: { template: EmailTemplate; locale: string | null | undefined; vars: Record<string, string>; link?: string }): RenderedEmail {
-  const lang = (locale ?? "").slice(0, 2);
-  const ui: UiLocale = isUiLocale(lang) ? lang : "es";
+  const ui: UiLocale = localeOf(UI_LOCALES, (locale ?? "").slice(0, 2)) ?? "es";
   const t = EMAIL_TEXTS[ui][template];
   const plain = (s: string) => format(s, vars, { isolate: false });
   const html = (s: string) => format(escapeHtml(s), vars, { isolate: false, escape: escapeHtml });

@@ -1,14 +1,8 @@
+import { suggestedDeliveryTexts } from "@/lib/i18n/delivery-suggestions";
+import { localeOf, UI_LOCALES } from "@/lib/i18n/languages";
 import type { DeliveryType } from "./schemas";
 
 type Suggested = { type: DeliveryType; name: string; fee_minor: number; free_over_minor: number | null; zones: string[]; address: string | null; instructions: string | null; active: boolean };
-
-type Lang = "es" | "pt" | "en" | "ar";
-const NAMES: Record<Lang, { pickup: string; delivery: string; shipping: string; chat: string; hours: string }> = {
-  es: { pickup: "Retiro en tienda", delivery: "Despacho a domicilio", shipping: "Envío a todo el país", chat: "Coordinar por chat", hours: "Lunes a viernes de 10:00 a 18:00" },
-  pt: { pickup: "Retirada na loja", delivery: "Entrega local", shipping: "Envio para todo o país", chat: "Combinar pelo chat", hours: "Segunda a sexta, das 10h às 18h" },
-  en: { pickup: "Store pickup", delivery: "Local delivery", shipping: "Nationwide shipping", chat: "Arrange by chat", hours: "Monday to Friday, 10:00–18:00" },
-  ar: { pickup: "الاستلام من المتجر", delivery: "توصيل محلي", shipping: "شحن لجميع أنحاء البلد", chat: "الاتفاق عبر المحادثة", hours: "من الاثنين إلى الجمعة، 10:00–18:00" },
-};
 
 /**
  * What a new store of a country starts from in Settings → Delivery (shown as a proposal; nothing is
@@ -16,8 +10,7 @@ const NAMES: Record<Lang, { pickup: string; delivery: string; shipping: string; 
  * Fees are in the currency's minor units.
  */
 export function suggestedDeliveryMethods({ country, locale }: { country: string; locale: string }): Suggested[] {
-  const lang = (["es", "pt", "en", "ar"].includes(locale.slice(0, 2)) ? locale.slice(0, 2) : "es") as Lang;
-  const n = NAMES[lang];
+  const n = suggestedDeliveryTexts(localeOf(UI_LOCALES, locale.slice(0, 2)) ?? "es");
   const base = (type: DeliveryType, name: string, fee: number, extra: Partial<Suggested> = {}): Suggested => ({ type, name, fee_minor: fee, free_over_minor: null, zones: [], address: null, instructions: null, active: true, ...extra });
   switch (country.toUpperCase()) {
     case "CL":

@@ -1,4 +1,4 @@
-import type { UiLocale } from "./index";
+import type { UiLocale } from "./languages";
 import { ar } from "./locales/ar/account";
 import { en, type AccountMessages } from "./locales/en/account";
 import { es } from "./locales/es/account";

@@ -1,4 +1,5 @@
-import { format, type UiLocale } from "./index";
+import { format } from "./format";
+import type { UiLocale } from "./languages";
 import { paymentMessages } from "./payments";
 import { ar } from "./locales/ar/api-errors";
 import { en, type ApiErrorMessages } from "./locales/en/api-errors";

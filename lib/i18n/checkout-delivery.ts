@@ -1,6 +1,6 @@
 // Buyer-facing strings of the checkout's details step and the order status page (fulfilment).
 // Same locales as the checkout (lib/i18n/checkout.ts); `{name}` placeholders are filled with `format`.
-import type { CheckoutLocale } from "./checkout";
+import { CHECKOUT_LOCALES, localeOf, type CheckoutLocale } from "./languages";
 import { ar } from "./locales/ar/checkout-delivery";
 import { en, type CheckoutDeliveryMessages } from "./locales/en/checkout-delivery";
 import { es } from "./locales/es/checkout-delivery";
@@ -18,6 +18,5 @@ export function checkoutDeliveryMessages(locale: CheckoutLocale): CheckoutDelive
 
 /** The shipping line's title at a payment provider, in the buyer's language. */
 export function shippingLineLabel(locale: string | null | undefined): string {
-  const key = (locale ?? "es").slice(0, 2) as CheckoutLocale;
-  return (CATALOG[key] ?? es).shippingLine;
+  return CATALOG[localeOf(CHECKOUT_LOCALES, (locale ?? "es").slice(0, 2)) ?? "es"].shippingLine;
 }

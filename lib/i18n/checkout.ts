@@ -1,4 +1,4 @@
-import { CHECKOUT_LOCALES, isLocaleIn, type CheckoutLocale } from "./languages";
+import type { CheckoutLocale } from "./languages";
 import { ar } from "./locales/ar/checkout";
 import { en, type CheckoutMessages } from "./locales/en/checkout";
 import { es } from "./locales/es/checkout";
@@ -16,8 +16,4 @@ const catalogs: Record<CheckoutLocale, CheckoutMessages> = { es, pt, en, fr, it,
 
 export function checkoutMessages(locale: CheckoutLocale): CheckoutMessages {
   return catalogs[locale];
-}
-
-export function isCheckoutLocale(value: string | null | undefined): value is CheckoutLocale {
-  return isLocaleIn(CHECKOUT_LOCALES, value);
 }

@@ -1,4 +1,4 @@
-import type { UiLocale } from "./index";
+import type { UiLocale } from "./languages";
 import { ar } from "./locales/ar/console";
 import { en, type ConsoleMessages } from "./locales/en/console";
 import { es } from "./locales/es/console";

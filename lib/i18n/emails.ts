@@ -1,4 +1,4 @@
-import type { UiLocale } from "./index";
+import type { UiLocale } from "./languages";
 import { ar } from "./locales/ar/emails";
 import { en, type EmailTexts } from "./locales/en/emails";
 import { es } from "./locales/es/emails";

@@ -1,5 +1,5 @@
 // Seller-facing strings of fulfilment: Settings → Delivery, the To-ship queue, pick list and packing slips.
-import type { UiLocale } from "./index";
+import type { UiLocale } from "./languages";
 import { ar } from "./locales/ar/fulfilment";
 import { en, type FulfilmentMessages } from "./locales/en/fulfilment";
 import { es } from "./locales/es/fulfilment";

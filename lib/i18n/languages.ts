@@ -13,12 +13,16 @@ export const UI_LOCALES = ["es", "en", "pt", "ar"] as const satisfies readonly L
 export type UiLocale = (typeof UI_LOCALES)[number];
 
 /** The buyer's side: checkout and its delivery step, the order status page. */
-export const CHECKOUT_LOCALES = LOCALES;
-export type CheckoutLocale = Locale;
+export const CHECKOUT_LOCALES = ["es", "pt", "en", "fr", "it", "ar"] as const satisfies readonly Locale[];
+export type CheckoutLocale = (typeof CHECKOUT_LOCALES)[number];
 
 /** The bot: public replies, DMs, and the languages the comment reader recognises. */
-export const MESSAGE_LOCALES = LOCALES;
-export type MessageLocale = Locale;
+export const MESSAGE_LOCALES = ["es", "pt", "en", "fr", "it", "ar"] as const satisfies readonly Locale[];
+export type MessageLocale = (typeof MESSAGE_LOCALES)[number];
+
+/** PDFs (invoices): the languages the standard Helvetica font can draw; the others read English. */
+export const PDF_LOCALES = ["es", "en", "pt"] as const satisfies readonly UiLocale[];
+export type PdfLocale = (typeof PDF_LOCALES)[number];
 
 /** Each language's name in itself, for language switchers. */
 export const LANGUAGE_NAMES: Record<Locale, string> = {

@@ -1,4 +1,4 @@
-import type { UiLocale } from "./index";
+import type { UiLocale } from "./languages";
 import { ar } from "./locales/ar/order-timeline";
 import { en, type TimelineMessages } from "./locales/en/order-timeline";
 import { es } from "./locales/es/order-timeline";

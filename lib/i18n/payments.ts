@@ -1,4 +1,4 @@
-import type { UiLocale } from "./index";
+import { localeOf, UI_LOCALES, type UiLocale } from "./languages";
 import { ar } from "./locales/ar/payments";
 import { en, type PaymentMessages } from "./locales/en/payments";
 import { es } from "./locales/es/payments";
@@ -16,6 +16,5 @@ export function paymentMessages(locale: UiLocale): PaymentMessages {
 
 /** A store locale such as "es-CL" or "pt_BR" → the dashboard catalog for it (Spanish when unknown). */
 export function paymentMessagesForStoreLocale(storeLocale: string | null | undefined): PaymentMessages {
-  const base = (storeLocale ?? "").slice(0, 2).toLowerCase();
-  return base in catalogs ? catalogs[base as UiLocale] : es;
+  return catalogs[localeOf(UI_LOCALES, (storeLocale ?? "").slice(0, 2)) ?? "es"];
 }
