@@ -1,5 +1,5 @@
 // Buyer-facing strings of the checkout's details step and the order status page (fulfilment).
-// Same locales as the checkout (lib/i18n/checkout.ts); `{name}` placeholders are filled with `format`.
+// Same locales as the checkout (CHECKOUT_LOCALES); `{name}` placeholders are filled with `format`.
 import { CHECKOUT_LOCALES, localeOf, type CheckoutLocale } from "./languages";
 import { ar } from "./locales/ar/checkout-delivery";
 import { en, type CheckoutDeliveryMessages } from "./locales/en/checkout-delivery";
