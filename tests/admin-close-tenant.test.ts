@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import * as closeRoute from "@/app/api/admin/tenants/[id]/close/route";
 import * as exportRoute from "@/app/api/admin/tenants/[id]/export/route";
 import * as tenantsRoute from "@/app/api/admin/tenants/route";
+import * as tenantRoute from "@/app/api/admin/tenants/[id]/route";
 import * as createOrder from "@/app/api/v1/orders/create/route";
 import * as productsRoute from "@/app/api/v1/inventory/products/route";
 import { call } from "./helpers/api";
@@ -62,5 +63,22 @@ describe("close a tenant", () => {
     const again = await call(closeRoute.POST, { params: { id: store.id }, token: admin.accessToken, body: { confirm: "Tienda Final" } });
     expect(again.status).toBe(409);
     expect((await call(closeRoute.POST, { params: { id: "missing" }, token: admin.accessToken, body: { confirm: "x" } })).status).toBe(404);
+  });
+
+  test("a closed tenant cannot be reactivated, re-planned, re-trialled or re-limited (409 tenant_closed, nothing changes)", async () => {
+    const owner = await signUp();
+    const store = await createStoreFor(owner.accessToken, { name: "Tienda Cerrada" });
+    const admin = await signUp();
+    await prisma.user.update({ where: { id: admin.userId }, data: { platformRole: "SUPERADMIN" } });
+    expect((await call(closeRoute.POST, { params: { id: store.id }, token: admin.accessToken, body: { confirm: "Tienda Cerrada" } })).status).toBe(200);
+    const before = await prisma.store.findUniqueOrThrow({ where: { id: store.id }, include: { subscription: true } });
+    for (const body of [{ suspended: false }, { plan: "pro" }, { trial_ends_at: new Date(Date.now() + 9 * 86400_000).toISOString() }, { limits: { comments: 5 } }]) {
+      const res = await call(tenantRoute.PATCH, { params: { id: store.id }, token: admin.accessToken, body });
+      expect(res.status, JSON.stringify(body)).toBe(409);
+      expect(res.body.error.code).toBe("tenant_closed");
+    }
+    const after = await prisma.store.findUniqueOrThrow({ where: { id: store.id }, include: { subscription: true } });
+    expect(after.suspendedAt).toEqual(before.suspendedAt);
+    expect(after.subscription).toEqual(before.subscription);
   });
 });

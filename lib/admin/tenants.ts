@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
-import { fieldError, notFound } from "@/lib/http/errors";
+import { conflict, fieldError, notFound } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { effectiveLimits, METRICS, readLimits } from "@/lib/billing/metrics";
 import { ensureDefaultPlans } from "@/lib/billing/plans";
@@ -123,6 +123,8 @@ export async function getTenant({ storeId, now = new Date() }: { storeId: string
 export async function updateTenant({ storeId, input, actorId, replaceLimits = false, now = new Date() }: { storeId: string; input: z.output<typeof tenantUpdateInput>; actorId: string; replaceLimits?: boolean; now?: Date }) {
   let store = await prisma.store.findUnique({ where: { id: storeId }, include: { subscription: { include: { plan: true } } } });
   if (!store) throw notFound("Tenant");
+  // A closed store stays closed: its data is anonymised, so reactivating, re-planning or re-limiting it means nothing.
+  if (store.closedAt) throw conflict("tenant_closed", "This store is closed; it can no longer be changed.");
   await ensureDefaultPlans();
   const plan = input.plan ? await prisma.plan.findUnique({ where: { code: input.plan } }) : null;
   if (input.plan && !plan) throw fieldError("plan", "invalid_option", `is not a plan: "${input.plan}"`);

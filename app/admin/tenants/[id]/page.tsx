@@ -33,6 +33,8 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
   const act = updateTenantAction.bind(null, tenant.id);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   const overrides = tenant.licence?.limit_overrides ?? {};
+  // A closed tenant is kept for the record only: no action that would change it is offered.
+  const closed = Boolean(tenant.closed_at);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -41,7 +43,7 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
         <p className="text-sm text-muted-foreground">{tenant.owner_email ?? "—"} · {tenant.country} · {tenant.currency} · {c.common.plan}: {tenant.plan ?? "—"}</p>
       </div>
       <ActionNotice ok={sp.ok} error={sp.error} locale={locale} savedLabel={c.common.saved} errorTemplate={c.common.error} />
-      {tenant.suspended && <Alert tone="warning">{format(c.tenants.suspendedBecause, { reason: tenant.suspended_reason ?? "—" })}</Alert>}
+      {tenant.suspended && !closed && <Alert tone="warning">{format(c.tenants.suspendedBecause, { reason: tenant.suspended_reason ?? "—" })}</Alert>}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader><CardTitle>{c.tenants.usage}</CardTitle></CardHeader>
@@ -54,6 +56,7 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
         <Card>
           <CardHeader><CardTitle>{c.tenants.licence}</CardTitle>{tenant.licence && <CardDescription>{c.tenants.licenceKey}: <code>{tenant.licence.key}</code></CardDescription>}</CardHeader>
           <CardContent className="flex flex-col gap-4">
+            {closed ? <p className="text-sm text-muted-foreground" data-testid="tenant-closed-locked">{c.tenants.closedLocked}</p> : <>
             <form action={act} className="flex items-end gap-2">
               <input type="hidden" name="kind" value="plan" />
               <div className="flex flex-1 flex-col gap-1"><Label htmlFor="plan">{c.tenants.changePlan}</Label>
@@ -90,6 +93,7 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
                 <Button type="submit" variant="destructive">{c.tenants.suspend}</Button>
               </form>
             )}
+            </>}
           </CardContent>
         </Card>
         <Card>
@@ -126,7 +130,7 @@ export default async function TenantPage({ params, searchParams }: { params: Pro
                     <TD className="text-end tabular-nums">{Object.keys(i.totals).length ? Object.entries(i.totals).map(([cur, v]) => formatMoney(v, cur, locale)).join(" · ") : "—"}</TD>
                     <TD className="tabular-nums">{i.attempts}</TD>
                     <TD>
-                      {i.status === "open" ? (
+                      {i.status === "open" && !closed ? (
                         <form action={confirmInvoicePaymentAction.bind(null, tenant.id, i.id!)} className="flex items-end gap-2">
                           <div className="flex flex-col gap-1"><Label htmlFor={`ref-${i.id}`} className="sr-only">{c.tenants.reference}</Label><Input id={`ref-${i.id}`} name="reference" placeholder={c.tenants.reference} maxLength={200} required className="w-40" /></div>
                           <Button type="submit" variant="outline" size="sm">{c.tenants.confirmTransfer}</Button>
