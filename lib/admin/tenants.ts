@@ -4,7 +4,8 @@ import { prisma } from "@/lib/db";
 import { conflict, fieldError, notFound } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { effectiveLimits, METRICS, readLimits } from "@/lib/billing/metrics";
-import { ensureDefaultPlans } from "@/lib/billing/plans";
+import { ensureDefaultPlans, periodBounds, usagePeriod } from "@/lib/billing/plans";
+import { prorationFor } from "@/lib/billing/proration";
 import { getPlatformSettings } from "./platform-settings";
 import { billingStatus, GRACE_DAYS } from "@/lib/billing/status";
 import { usageOfStores } from "@/lib/billing/usage";
@@ -144,6 +145,14 @@ export async function updateTenant({ storeId, input, actorId, replaceLimits = fa
       await tx.store.update({ where: { id: storeId }, data: { suspendedReason: input.reason } });
     }
     if (plan) {
+      if (sub && sub.planId !== plan.id) {
+        // The operator's change is effective at once; the month's invoice prices each part at its own plan.
+        const change = { effectiveAt: now, fromPriceMinor: sub.plan.priceMinor, toPriceMinor: plan.priceMinor, fromCurrency: sub.plan.currency, toCurrency: plan.currency };
+        const { start, end } = periodBounds(usagePeriod(now));
+        const proration = prorationFor(change, { start, end, createdAt: sub.createdAt, trialEndsAt: sub.trialEndsAt });
+        await tx.planChange.deleteMany({ where: { storeId, appliedAt: null } });
+        await tx.planChange.create({ data: { ...change, storeId, kind: plan.priceMinor >= sub.plan.priceMinor ? "upgrade" : "downgrade", fromPlanCode: sub.plan.code, toPlanCode: plan.code, toPlanId: plan.id, appliedAt: now, prorationMinor: proration[plan.currency] ?? 0, actorId } });
+      }
       if (sub) await tx.subscription.update({ where: { storeId }, data: { planId: plan.id } });
       else await tx.subscription.create({ data: { storeId, planId: plan.id, status: "ACTIVE", currentPeriodEnd: new Date(now.getTime() + 30 * DAY) } });
       await audit("plan.changed", { before: sub?.plan.code ?? null, after: plan.code, by: "superadmin" });

@@ -5,7 +5,8 @@ import { effectiveLimits, METRICS } from "./metrics";
 import { defaultPlan, periodBounds, usagePeriod } from "./plans";
 import { billingStatus } from "./status";
 import { usageOfStore } from "./usage";
-import { invoiceTotals, issueDueInvoices, subscriptionFeeFor } from "./collect/issue-invoices";
+import { invoiceTotals, issueDueInvoices, planAtEnd, planChangesOf } from "./collect/issue-invoices";
+import { subscriptionFees } from "./proration";
 
 async function loadSubscription(storeId: string) {
   const include = { plan: true, store: { select: { suspendedAt: true, suspendedReason: true, currency: true } } } as const;
@@ -37,6 +38,10 @@ export async function getStoreBilling({ storeId, now = new Date() }: { storeId: 
   const { start, end } = periodBounds(period);
   const [used, commission] = await Promise.all([usageOfStore(storeId, now), commissionByCurrency({ storeId, start, end, bps: sub.plan.transactionFeeBps })]);
   const limits = effectiveLimits(sub.plan.limits, sub.limitOverrides);
+  const scheduled = await prisma.planChange.findFirst({ where: { storeId, appliedAt: null }, orderBy: { createdAt: "desc" } });
+  const prorated = await prisma.planChange.findMany({ where: { storeId, appliedAt: { not: null }, effectiveAt: { gte: start, lt: end }, prorationMinor: { not: 0 } }, select: { toCurrency: true, prorationMinor: true } });
+  const proration: Record<string, number> = {};
+  for (const p of prorated) proration[p.toCurrency] = (proration[p.toCurrency] ?? 0) + p.prorationMinor;
   return {
     plan: sub.plan.code,
     plan_name: sub.plan.name,
@@ -46,7 +51,8 @@ export async function getStoreBilling({ storeId, now = new Date() }: { storeId: 
     licence_key: sub.licenceKey,
     transaction_fee_bps: sub.plan.transactionFeeBps,
     modules: sub.plan.modules,
-    collection: { method: sub.paymentMethod, past_due_since: sub.pastDueSince?.toISOString() ?? null, stage: sub.dunningStage },
+    collection: { method: sub.paymentMethod, pending_method: sub.pendingMethod, past_due_since: sub.pastDueSince?.toISOString() ?? null, stage: sub.dunningStage },
+    scheduled_change: scheduled ? { plan: scheduled.toPlanCode, effective_at: scheduled.effectiveAt.toISOString() } : null,
     usage: Object.fromEntries(METRICS.map((m) => [m, { used: used[m], limit: limits[m] }])),
     period: {
       key: period,
@@ -54,6 +60,7 @@ export async function getStoreBilling({ storeId, now = new Date() }: { storeId: 
       end: end.toISOString(),
       subscription_minor: sub.plan.priceMinor,
       subscription_currency: sub.plan.currency,
+      proration_minor: proration,
       commission_minor: commission[sub.store.currency] ?? 0,
       commission_by_currency: commission,
       currency: sub.store.currency,
@@ -98,10 +105,12 @@ export async function listInvoices({ storeId, now = new Date() }: { storeId: str
   const rows = await prisma.invoice.findMany({ where: { storeId }, orderBy: { period: "desc" } });
   const { start, end } = periodBounds(current);
   const commission = await commissionByCurrency({ storeId, start, end, bps: sub.plan.transactionFeeBps });
-  const subscriptionMinor = subscriptionFeeFor({ priceMinor: sub.plan.priceMinor, start, end, createdAt: sub.createdAt, trialEndsAt: sub.trialEndsAt });
+  const changes = await planChangesOf(storeId);
+  const fees = subscriptionFees({ current: sub.plan, changes, start, end, createdAt: sub.createdAt, trialEndsAt: sub.trialEndsAt });
+  const titled = planAtEnd(end, sub.plan, changes);
   const draft: InvoiceRow = {
-    id: null, number: null, period: current, periodStart: start, periodEnd: end, planCode: sub.plan.code, currency: sub.plan.currency,
-    subscriptionMinor, commission, totals: invoiceTotals(subscriptionMinor, sub.plan.currency, commission), status: "draft", attempts: 0, nextAttemptAt: null, paidAt: null, lastError: null,
+    id: null, number: null, period: current, periodStart: start, periodEnd: end, planCode: titled.code, currency: titled.currency,
+    subscriptionMinor: fees[titled.currency] ?? 0, commission, totals: invoiceTotals(fees, commission), status: "draft", attempts: 0, nextAttemptAt: null, paidAt: null, lastError: null,
   };
   return { items: [draft, ...rows].map((i) => toInvoiceDto(i, sub.store.currency)) };
 }

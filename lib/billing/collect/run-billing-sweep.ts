@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { GRACE_DAYS } from "../status";
 import { BILLING_SUSPENSION_REASON, days, SUSPEND_AFTER_DAYS } from "./dunning-policy";
 import { issueDueInvoices } from "./issue-invoices";
+import { applyDuePlanChanges } from "../change-plan";
 import { notifyOwners } from "./notify-owners";
 
 /** The job event that charges one invoice attempt: its id names the attempt and when it fell due, so re-sending it is a no-op; `at` is the sweep's time. */
@@ -21,13 +22,13 @@ async function oldestUnpaidNumber(storeId: string) {
  * is idempotent (a transition only happens from the state before it, one row update decides), so a
  * sweep that runs twice, or two at once, acts once:
  * 1. a trial that ended: active with a payment method, otherwise past due from the trial's end;
- * 2. closed months are invoiced (issueDueInvoices);
+ * 2. closed months are invoiced (issueDueInvoices), then downgrades scheduled for a month's end apply;
  * 3. invoices whose charge is due get a `billing/charge` job;
  * 4. past due longer than GRACE_DAYS → read-only (no new lives; a running live is never cut),
  *    longer than SUSPEND_AFTER_DAYS → the store is suspended (the bot stops). Each audited and emailed.
  */
 export async function runBillingSweep({ now = new Date() }: { now?: Date } = {}) {
-  const summary = { trials_ended: 0, invoices_issued: 0, charges_queued: 0, read_only: 0, suspended: 0 };
+  const summary = { plan_changes: 0, trials_ended: 0, invoices_issued: 0, charges_queued: 0, read_only: 0, suspended: 0 };
 
   const endedTrials = await prisma.subscription.findMany({ where: { status: "TRIALING", trialEndsAt: { lte: now } }, select: { id: true, storeId: true, paymentMethod: true, trialEndsAt: true } });
   for (const t of endedTrials) {
@@ -45,6 +46,8 @@ export async function runBillingSweep({ now = new Date() }: { now?: Date } = {})
 
   const subs = await prisma.subscription.findMany({ where: { status: { not: "CANCELLED" } }, select: { storeId: true } });
   for (const s of subs) summary.invoices_issued += await issueDueInvoices({ storeId: s.storeId, now });
+  // Downgrades scheduled for a month's end (after that month is invoiced: the invoice prices each part of the month itself).
+  summary.plan_changes = await applyDuePlanChanges({ now });
 
   const due = await prisma.invoice.findMany({ where: { status: "open", nextAttemptAt: { lte: now } }, select: { id: true, attempts: true, nextAttemptAt: true } });
   if (due.length) {
