@@ -36,6 +36,9 @@ const schema = z.object({
   FLOW_API_URL: z.string().url().default("https://sandbox.flow.cl/api"),
   BILLING_PAYPAL_CLIENT_ID: z.string().optional(), // the platform's own PayPal app: charges sellers' vaulted PayPal for their invoices (unset → PayPal collection off)
   BILLING_PAYPAL_CLIENT_SECRET: z.string().optional(),
+  BILLING_PAYPAL_WEBHOOK_ID: z.string().optional(), // the id PayPal gave the platform app's webhook (/api/webhooks/billing/paypal): verify-webhook-signature needs it
+  BILLING_MERCADOPAGO_ACCESS_TOKEN: z.string().optional(), // the platform's own Mercado Pago account: sellers subscribe (preapproval) to pay their invoices (unset → Mercado Pago collection off)
+  BILLING_MERCADOPAGO_WEBHOOK_SECRET: z.string().optional(), // the secret of that account's webhooks (/api/webhooks/billing/mercadopago, x-signature)
   BILLING_ISSUER_NAME: z.string().default("LiveStreamSell"), // the platform's legal name, tax id and address printed on invoices
   BILLING_ISSUER_TAX_ID: z.string().optional(),
   BILLING_ISSUER_ADDRESS: z.string().optional(),

@@ -2,6 +2,8 @@
 const RETRY_DAYS = [1, 3, 5] as const;
 /** Days a bank-transfer invoice may stay unpaid before it counts as a failed payment. */
 export const TRANSFER_DUE_DAYS = 5;
+/** Days a Mercado Pago subscription has to debit an invoice (its webhook settles it) before it counts as unpaid. */
+export const MERCADOPAGO_DUE_DAYS = 5;
 /** Days past due after which the store is suspended (the bot stops); read-only comes first, after GRACE_DAYS. */
 export const SUSPEND_AFTER_DAYS = 30;
 /** The reason a billing suspension shows the seller; paying lifts only a suspension with this reason. */

@@ -3,6 +3,12 @@ import { z } from "zod";
 /** PUT /api/v1/stores/{id}/billing/payment-method (OWNER): a seller can choose bank transfer; a PayPal vault is saved by the platform. */
 export const sellerPaymentMethodInput = z.object({ method: z.enum(["bank_transfer"]) }).strict();
 
+/** POST /api/v1/stores/{id}/billing/payment-method/setup (OWNER): start saving PayPal or a Mercado Pago subscription. */
+export const paymentMethodSetupInput = z.object({ method: z.enum(["paypal", "mercadopago"]) }).strict();
+
+/** POST /api/v1/stores/{id}/billing/payment-method/complete (OWNER): the provider's id the owner came back with. */
+export const paymentMethodCompleteInput = z.object({ provider: z.enum(["paypal", "mercadopago"]), token: z.string().trim().min(3).max(100) }).strict();
+
 /** PUT /api/admin/tenants/{id}/payment-method: the collection method of a tenant (vault_id: the PayPal vault id of the seller's saved PayPal). */
 export const adminPaymentMethodInput = z
   .object({ method: z.enum(["paypal", "bank_transfer"]).nullable(), vault_id: z.string().trim().min(3).max(100).optional() })

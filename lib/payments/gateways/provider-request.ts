@@ -23,7 +23,7 @@ type ProviderRequest = {
   provider: ProviderId;
   fetch: FetchLike;
   timeoutMs: number;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   url: string;
   headers?: Record<string, string>;
   body?: string;

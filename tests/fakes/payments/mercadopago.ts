@@ -53,7 +53,21 @@ export type FakeMercadoPago = FakeServer & {
   /** A payment notification as MP would deliver it (query data.id & type, x-signature, x-request-id). */
   notification(paymentId: string, opts?: { secret?: string; requestId?: string | null; ts?: string; action?: string; targetUrl?: string }): MercadoPagoNotification;
   sendWebhook(paymentId: string, opts?: { secret?: string; targetUrl?: string }): Promise<{ status: number; body: string }>;
+  /** Subscriptions (preapproval): the resource as GET /preapproval/{id} shows it. */
+  preapproval(id: string): Record<string, unknown>;
+  /** Every preapproval created, in order. */
+  preapprovals(): Record<string, unknown>[];
+  /** Mercado Pago debits the subscription (its current transaction_amount); returns the authorized payment id. */
+  debit(preapprovalId: string, opts?: { status?: "approved" | "rejected" }): string;
+  /** A subscription notification (topic subscription_preapproval or subscription_authorized_payment), signed like a payment's. */
+  subscriptionNotification(topic: "subscription_preapproval" | "subscription_authorized_payment", id: string, opts: { targetUrl: string; secret?: string; requestId?: string | null; ts?: string }): MercadoPagoNotification;
 };
+
+type Preapproval = {
+  id: string; status: string; reason: string; payerEmail: string; backUrl: string; externalReference: string | null;
+  frequency: number; frequencyType: string; amount: number; currency: string; dateCreated: string; lastModified: string;
+};
+type AuthorizedPayment = { id: number; preapprovalId: string; status: string; amount: number; currency: string; paymentId: number; paymentStatus: string; dateCreated: string };
 
 export async function startFakeMercadoPago(options: FakeMercadoPagoOptions = {}): Promise<FakeMercadoPago> {
   const accessToken = options.accessToken ?? `TEST-${randomBytes(8).toString("hex")}-fake`;
@@ -65,6 +79,9 @@ export async function startFakeMercadoPago(options: FakeMercadoPagoOptions = {})
   let nextPaymentId = 1_318_000_001;
   let nextRefundId = 2_000_000_001;
   let nextNotificationId = 114_000_000_001;
+  const preapprovals = new Map<string, Preapproval>();
+  const authorizedPayments = new Map<number, AuthorizedPayment>();
+  let nextAuthorizedPaymentId = 6_114_000_001;
   let base = "";
 
   const digitsOf = (currency: string) => (ZERO_DECIMAL.has(currency) ? 0 : 2);
@@ -159,6 +176,7 @@ export async function startFakeMercadoPago(options: FakeMercadoPagoOptions = {})
 
   const handle = async (req: FakeRequest): Promise<FakeResponse> => {
     if (req.method === "GET" && req.path === "/checkout/v1/redirect") return buyerPays(req);
+    if (req.method === "GET" && req.path === "/subscriptions/checkout") return payerAuthorizes(req);
     if (header(req, "authorization") !== `Bearer ${accessToken}`) {
       return json(401, { message: "invalid access token", error: "unauthorized", status: 401, cause: [] });
     }
@@ -174,7 +192,123 @@ export async function startFakeMercadoPago(options: FakeMercadoPagoOptions = {})
       return p ? json(200, paymentView(p)) : json(404, { message: "Payment not found", error: "not_found", status: 404, cause: [{ code: 2000, description: "Payment not found" }] });
     }
     if (req.method === "POST" && (m = matchPath("/v1/payments/:id/refunds", req.path))) return refund(Number(m.id), req);
+    if (req.method === "POST" && req.path === "/preapproval") return createPreapproval(req);
+    if ((req.method === "GET" || req.method === "PUT") && (m = matchPath("/preapproval/:id", req.path))) {
+      const pa = preapprovals.get(m.id!);
+      if (!pa) return json(404, { message: "The preapproval was not found", error: "not_found", status: 404, cause: [] });
+      return req.method === "GET" ? json(200, preapprovalView(pa)) : updatePreapproval(pa, req);
+    }
+    if (req.method === "GET" && (m = matchPath("/authorized_payments/:id", req.path))) {
+      const ap = authorizedPayments.get(Number(m.id));
+      return ap ? json(200, authorizedPaymentView(ap)) : json(404, { message: "authorized payment not found", error: "not_found", status: 404, cause: [] });
+    }
     return json(404, { message: "resource not found", error: "not_found", status: 404, cause: [] });
+  };
+
+  // Subscriptions without an associated plan (POST /preapproval with status "pending"): the payer
+  // authorizes at init_point, after which Mercado Pago debits transaction_amount every period.
+  const preapprovalView = (pa: Preapproval) => ({
+    id: pa.id,
+    payer_id: 1_234_567,
+    payer_email: pa.payerEmail,
+    back_url: pa.backUrl,
+    collector_id: collectorId,
+    application_id: 8_000_000_001,
+    status: pa.status,
+    reason: pa.reason,
+    external_reference: pa.externalReference,
+    date_created: pa.dateCreated,
+    last_modified: pa.lastModified,
+    init_point: `${base}/subscriptions/checkout?preapproval_id=${pa.id}`,
+    auto_recurring: { frequency: pa.frequency, frequency_type: pa.frequencyType, transaction_amount: pa.amount, currency_id: pa.currency },
+    payment_method_id: pa.status === "authorized" ? "account_money" : null,
+  });
+
+  const authorizedPaymentView = (ap: AuthorizedPayment) => ({
+    id: ap.id,
+    preapproval_id: ap.preapprovalId,
+    type: "scheduled",
+    status: ap.status,
+    date_created: ap.dateCreated,
+    last_modified: ap.dateCreated,
+    transaction_amount: ap.amount,
+    currency_id: ap.currency,
+    reason: preapprovals.get(ap.preapprovalId)?.reason ?? null,
+    external_reference: preapprovals.get(ap.preapprovalId)?.externalReference ?? null,
+    payment: { id: ap.paymentId, status: ap.paymentStatus, status_detail: ap.paymentStatus === "approved" ? "accredited" : "cc_rejected_insufficient_amount" },
+    retry_attempt: ap.status === "recycling" ? 1 : 0,
+  });
+
+  const createPreapproval = (req: FakeRequest): FakeResponse => {
+    const b = req.json as Record<string, unknown> | null;
+    if (!b || typeof b !== "object") return badRequest("invalid_body", "body must be a JSON object");
+    if (typeof b.reason !== "string" || !b.reason) return badRequest("invalid_reason", "reason is required");
+    if (typeof b.payer_email !== "string" || !b.payer_email.includes("@")) return badRequest("invalid_payer_email", "payer_email is required");
+    if (typeof b.back_url !== "string" || !isUrl(b.back_url)) return badRequest("invalid_back_url", "back_url is invalid");
+    const ar = b.auto_recurring as { frequency?: unknown; frequency_type?: unknown; transaction_amount?: unknown; currency_id?: unknown } | undefined;
+    if (!ar || !Number.isInteger(ar.frequency) || (ar.frequency as number) < 1) return badRequest("invalid_auto_recurring", "auto_recurring.frequency is required");
+    if (ar.frequency_type !== "months" && ar.frequency_type !== "days") return badRequest("invalid_auto_recurring", "auto_recurring.frequency_type must be months or days");
+    if (typeof ar.currency_id !== "string" || !/^[A-Z]{3}$/.test(ar.currency_id)) return badRequest("invalid_auto_recurring", "auto_recurring.currency_id is invalid");
+    if (typeof ar.transaction_amount !== "number" || !(ar.transaction_amount > 0) || toUnits(ar.transaction_amount, digitsOf(ar.currency_id)) === null) return badRequest("invalid_auto_recurring", "auto_recurring.transaction_amount is invalid");
+    if (b.status !== undefined && b.status !== "pending") return badRequest("invalid_status", "without card_token_id the status must be pending");
+    const now = new Date().toISOString();
+    const pa: Preapproval = {
+      id: randomBytes(16).toString("hex"), status: "pending", reason: b.reason, payerEmail: b.payer_email, backUrl: b.back_url,
+      externalReference: typeof b.external_reference === "string" ? b.external_reference : null, frequency: ar.frequency as number, frequencyType: ar.frequency_type,
+      amount: ar.transaction_amount, currency: ar.currency_id, dateCreated: now, lastModified: now,
+    };
+    preapprovals.set(pa.id, pa);
+    return json(201, preapprovalView(pa));
+  };
+
+  const updatePreapproval = (pa: Preapproval, req: FakeRequest): FakeResponse => {
+    const b = (req.json ?? {}) as { status?: unknown; auto_recurring?: { transaction_amount?: unknown } };
+    if (b.status !== undefined) {
+      if (b.status !== "cancelled" && b.status !== "paused" && b.status !== "authorized") return badRequest("invalid_status", "status is invalid");
+      if (pa.status === "cancelled") return badRequest("invalid_status", "a cancelled preapproval cannot be modified");
+      pa.status = b.status;
+    }
+    if (b.auto_recurring?.transaction_amount !== undefined) {
+      const a = b.auto_recurring.transaction_amount;
+      if (typeof a !== "number" || !(a > 0) || toUnits(a, digitsOf(pa.currency)) === null) return badRequest("invalid_auto_recurring", "auto_recurring.transaction_amount is invalid");
+      pa.amount = a;
+    }
+    pa.lastModified = new Date().toISOString();
+    return json(200, preapprovalView(pa));
+  };
+
+  const payerAuthorizes = (req: FakeRequest): FakeResponse => {
+    const pa = preapprovals.get(req.query.get("preapproval_id") ?? "");
+    if (!pa) return { status: 404, body: "<h1>Unknown subscription</h1>" };
+    if (pa.status === "pending") pa.status = "authorized";
+    const back = new URL(pa.backUrl);
+    back.searchParams.set("preapproval_id", pa.id);
+    return redirect(back.toString());
+  };
+
+  const debit: FakeMercadoPago["debit"] = (preapprovalId, opts = {}) => {
+    const pa = preapprovals.get(preapprovalId);
+    if (!pa) throw new Error(`fake Mercado Pago: no preapproval ${preapprovalId}`);
+    if (pa.status !== "authorized") throw new Error(`fake Mercado Pago: preapproval ${preapprovalId} is ${pa.status}`);
+    const paymentStatus = opts.status ?? "approved";
+    const ap: AuthorizedPayment = {
+      id: nextAuthorizedPaymentId++, preapprovalId, status: paymentStatus === "approved" ? "processed" : "recycling", amount: pa.amount, currency: pa.currency,
+      paymentId: nextPaymentId++, paymentStatus, dateCreated: new Date().toISOString(),
+    };
+    authorizedPayments.set(ap.id, ap);
+    return String(ap.id);
+  };
+
+  const subscriptionNotification: FakeMercadoPago["subscriptionNotification"] = (topic, id, opts) => {
+    const url = new URL(opts.targetUrl);
+    url.searchParams.set("data.id", id);
+    url.searchParams.set("type", topic);
+    const ts = opts.ts ?? String(Date.now());
+    const requestId = opts.requestId === undefined ? randomUUID() : opts.requestId;
+    const manifest = `id:${id.toLowerCase()};${requestId ? `request-id:${requestId};` : ""}ts:${ts};`;
+    const v1 = createHmac("sha256", opts.secret ?? webhookSecret).update(manifest).digest("hex");
+    const body = JSON.stringify({ id: nextNotificationId++, live_mode: false, type: topic, date_created: new Date().toISOString(), user_id: collectorId, api_version: "v1", action: "updated", data: { id } });
+    return { url: url.toString(), body, headers: { "content-type": "application/json", "x-signature": `ts=${ts},v1=${v1}`, ...(requestId ? { "x-request-id": requestId } : {}) } };
   };
 
   const createPreference = (req: FakeRequest): FakeResponse => {
@@ -311,6 +445,14 @@ export async function startFakeMercadoPago(options: FakeMercadoPagoOptions = {})
       return preferenceView(pr);
     },
     notification,
+    preapproval(id: string) {
+      const pa = preapprovals.get(id);
+      if (!pa) throw new Error(`fake Mercado Pago: no preapproval ${id}`);
+      return preapprovalView(pa);
+    },
+    preapprovals: () => [...preapprovals.values()].map(preapprovalView),
+    debit,
+    subscriptionNotification,
     sendWebhook(paymentId: string, opts: { secret?: string; targetUrl?: string } = {}) {
       return deliver(notification(paymentId, opts));
     },

@@ -64,10 +64,14 @@ export type FakePaypal = FakeServer & {
   /** Headers + body exactly as PayPal would deliver them. */
   signWebhook(event: Record<string, unknown>, opts?: { webhookId?: string }): SignedNotification;
   sendWebhook(targetUrl: string, args: { eventType: string; orderId: string; webhookId?: string }): Promise<{ status: number; body: string }>;
-  /** A saved (vaulted) PayPal payment method that merchant-initiated orders can charge; "decline" refuses every charge. */
-  vault(vaultId: string, state: "ok" | "decline"): void;
+  /** A saved (vaulted) PayPal payment method that merchant-initiated orders can charge; "decline" refuses every charge, "pending" leaves each capture PENDING. */
+  vault(vaultId: string, state: "ok" | "decline" | "pending"): void;
   /** Captures made through vaulted payment methods, in order (what a seller was charged). */
-  vaultCharges(): { vaultId: string; currency: string; value: string; status: string; customId?: string }[];
+  vaultCharges(): { vaultId: string; currency: string; value: string; status: string; customId?: string; orderId?: string; captureId?: string }[];
+  /** Vault v3 setup tokens (POST /v3/vault/setup-tokens) as PayPal holds them. */
+  setupToken(id: string): { id: string; status: string; returnUrl: string; cancelUrl: string } | undefined;
+  /** A capture changes state later (PENDING → COMPLETED or DECLINED), as after a PayPal review. */
+  setCaptureStatus(captureId: string, status: string): void;
 };
 
 // One RSA key per process: generating it takes a noticeable fraction of a second.
@@ -84,8 +88,9 @@ export async function startFakePaypal(options: FakePaypalOptions = {}): Promise<
   const orders = new Map<string, FakeOrder>();
   const captures = new Map<string, Capture>();
   const idempotent = new Map<string, FakeResponse>();
-  const vaults = new Map<string, "ok" | "decline">();
-  const charges: { vaultId: string; currency: string; value: string; status: string; customId?: string }[] = [];
+  const vaults = new Map<string, "ok" | "decline" | "pending">();
+  const charges: { vaultId: string; currency: string; value: string; status: string; customId?: string; orderId?: string; captureId?: string }[] = [];
+  const setupTokens = new Map<string, { id: string; status: string; returnUrl: string; cancelUrl: string; customerId: string }>();
   let base = "";
 
   const certUrl = () => `${base}/v1/notifications/certs/${certId}`;
@@ -171,6 +176,7 @@ export async function startFakePaypal(options: FakePaypalOptions = {}): Promise<
   const handle = (req: FakeRequest): FakeResponse | Promise<FakeResponse> => {
     if (req.method === "POST" && req.path === "/v1/oauth2/token") return issueToken(req);
     if (req.method === "GET" && req.path === "/checkoutnow") return buyerApproves(req);
+    if (req.method === "GET" && req.path === "/agreements/approve") return payerApprovesVault(req);
     let m: Record<string, string> | null;
     if (req.method === "GET" && (m = matchPath("/v1/notifications/certs/:id", req.path))) {
       return m.id === certId ? { status: 200, body: publicKey.export({ type: "spki", format: "pem" }).toString(), headers: { "content-type": "application/x-pem-file" } } : json(404, {});
@@ -190,6 +196,16 @@ export async function startFakePaypal(options: FakePaypalOptions = {}): Promise<
       return once(req, () => refundCapture(id, req));
     }
     if (req.method === "POST" && req.path === "/v1/notifications/verify-webhook-signature") return verifySignature(req);
+    if (req.method === "GET" && (m = matchPath("/v2/payments/captures/:id", req.path))) {
+      const c = captures.get(m.id!);
+      return c ? json(200, captureView(c)) : notFound();
+    }
+    if (req.method === "POST" && req.path === "/v3/vault/setup-tokens") return once(req, () => createSetupToken(req));
+    if (req.method === "GET" && (m = matchPath("/v3/vault/setup-tokens/:id", req.path))) {
+      const t = setupTokens.get(m.id!);
+      return t ? json(200, setupTokenView(t)) : notFound();
+    }
+    if (req.method === "POST" && req.path === "/v3/vault/payment-tokens") return once(req, () => createPaymentToken(req));
     return notFound();
   };
 
@@ -266,12 +282,15 @@ export async function startFakePaypal(options: FakePaypalOptions = {}): Promise<
     const state = vaults.get(vaultId);
     if (!state) return unprocessable("/payment_source/paypal/vault_id", "INVALID_RESOURCE_ID");
     const id = randomBytes(9).toString("hex").toUpperCase().slice(0, 17);
-    const status = state === "ok" ? "COMPLETED" : "DECLINED";
-    charges.push({ vaultId, currency: pu.amount.currency_code, value: pu.amount.value, status, customId: pu.custom_id });
-    if (state === "decline") return unprocessable("", "INSTRUMENT_DECLINED");
+    const status = state === "ok" ? "COMPLETED" : state === "pending" ? "PENDING" : "DECLINED";
+    if (state === "decline") {
+      charges.push({ vaultId, currency: pu.amount.currency_code, value: pu.amount.value, status, customId: pu.custom_id });
+      return unprocessable("", "INSTRUMENT_DECLINED");
+    }
     const capture: Capture = { id: randomBytes(9).toString("hex").toUpperCase().slice(0, 17), orderId: id, status, amount: pu.amount, refundedUnits: 0n, createTime: new Date().toISOString(), customId: pu.custom_id };
     captures.set(capture.id, capture);
-    const order: FakeOrder = { id, intent, status: "COMPLETED", purchaseUnits: [pu], returnUrl: null, cancelUrl: null, usesPaymentSource: true, createTime: capture.createTime, approval: null, capture };
+    charges.push({ vaultId, currency: pu.amount.currency_code, value: pu.amount.value, status, customId: pu.custom_id, orderId: id, captureId: capture.id });
+    const order: FakeOrder = { id, intent, status: state === "pending" ? "PENDING" : "COMPLETED", purchaseUnits: [pu], returnUrl: null, cancelUrl: null, usesPaymentSource: true, createTime: capture.createTime, approval: null, capture };
     orders.set(id, order);
     return json(201, orderView(order));
   };
@@ -372,6 +391,61 @@ export async function startFakePaypal(options: FakePaypalOptions = {}): Promise<
     });
   };
 
+  // Vault v3 without a purchase: a setup token the payer approves at PayPal, exchanged for a payment token.
+  const setupTokenView = (t: { id: string; status: string; customerId: string }) => ({
+    id: t.id,
+    customer: { id: t.customerId },
+    status: t.status,
+    payment_source: { paypal: { usage_type: "MERCHANT", customer_type: "CONSUMER", permit_multiple_payment_tokens: false } },
+    links: [
+      { href: `${base}/v3/vault/setup-tokens/${t.id}`, rel: "self", method: "GET", encType: "application/json" },
+      ...(t.status === "PAYER_ACTION_REQUIRED" ? [{ href: `${base}/agreements/approve?approval_session_id=${t.id}`, rel: "approve", method: "GET", encType: "application/json" }] : []),
+    ],
+  });
+
+  const createSetupToken = (req: FakeRequest): FakeResponse => {
+    const body = req.json as { payment_source?: { paypal?: { usage_type?: string; experience_context?: { return_url?: string; cancel_url?: string } } } } | null;
+    const pp = body?.payment_source?.paypal;
+    if (!pp) return invalidRequest("/payment_source", "MISSING_REQUIRED_PARAMETER");
+    if (pp.usage_type !== "MERCHANT" && pp.usage_type !== "PLATFORM") return invalidRequest("/payment_source/paypal/usage_type", "INVALID_PARAMETER_VALUE");
+    const ctx = pp.experience_context ?? {};
+    if (!ctx.return_url || !isUrl(ctx.return_url)) return invalidRequest("/payment_source/paypal/experience_context/return_url", "MISSING_REQUIRED_PARAMETER");
+    if (!ctx.cancel_url || !isUrl(ctx.cancel_url)) return invalidRequest("/payment_source/paypal/experience_context/cancel_url", "MISSING_REQUIRED_PARAMETER");
+    const t = { id: randomBytes(9).toString("hex").toUpperCase().slice(0, 17), status: "PAYER_ACTION_REQUIRED", returnUrl: ctx.return_url, cancelUrl: ctx.cancel_url, customerId: `cust_${randomBytes(5).toString("hex")}` };
+    setupTokens.set(t.id, t);
+    return json(201, setupTokenView(t));
+  };
+
+  const payerApprovesVault = (req: FakeRequest): FakeResponse => {
+    const id = req.query.get("approval_session_id") ?? "";
+    const t = setupTokens.get(id);
+    if (!t) return { status: 404, body: "<h1>Unknown agreement</h1>" };
+    if (t.status === "PAYER_ACTION_REQUIRED") t.status = "APPROVED";
+    const back = new URL(t.returnUrl);
+    back.searchParams.set("approval_token_id", id);
+    back.searchParams.set("approval_session_id", id);
+    return redirect(back.toString());
+  };
+
+  const createPaymentToken = (req: FakeRequest): FakeResponse => {
+    const body = req.json as { payment_source?: { token?: { id?: string; type?: string } } } | null;
+    const tok = body?.payment_source?.token;
+    if (!tok?.id) return invalidRequest("/payment_source/token/id", "MISSING_REQUIRED_PARAMETER");
+    if (tok.type !== "SETUP_TOKEN") return invalidRequest("/payment_source/token/type", "INVALID_PARAMETER_VALUE");
+    const t = setupTokens.get(tok.id);
+    if (!t) return notFound();
+    if (t.status !== "APPROVED") return unprocessable("/payment_source/token/id", "SETUP_TOKEN_NOT_APPROVED");
+    t.status = "VAULTED";
+    const vaultId = randomBytes(4).toString("hex");
+    vaults.set(vaultId, "ok");
+    return json(201, {
+      id: vaultId,
+      customer: { id: t.customerId },
+      payment_source: { paypal: { usage_type: "MERCHANT", customer_type: "CONSUMER", email_address: "seller-payer@example.com", payer_id: "FAKEPAYER123" } },
+      links: [{ href: `${base}/v3/vault/payment-tokens/${vaultId}`, rel: "self", method: "GET", encType: "application/json" }],
+    });
+  };
+
   const verifySignature = (req: FakeRequest): FakeResponse => {
     const b = req.json as Record<string, unknown> | null;
     const required = ["auth_algo", "cert_url", "transmission_id", "transmission_sig", "transmission_time", "webhook_id", "webhook_event"] as const;
@@ -424,10 +498,18 @@ export async function startFakePaypal(options: FakePaypalOptions = {}): Promise<
     },
     webhookEvent,
     signWebhook,
-    vault(vaultId: string, state: "ok" | "decline") {
+    vault(vaultId: string, state: "ok" | "decline" | "pending") {
       vaults.set(vaultId, state);
     },
     vaultCharges: () => [...charges],
+    setupToken: (id: string) => setupTokens.get(id),
+    setCaptureStatus(captureId: string, status: string) {
+      const c = captures.get(captureId);
+      if (!c) throw new Error(`fake PayPal: no capture ${captureId}`);
+      c.status = status;
+      const o = orders.get(c.orderId);
+      if (o) o.status = status === "COMPLETED" ? "COMPLETED" : o.status;
+    },
     async sendWebhook(targetUrl: string, args: { eventType: string; orderId: string; webhookId?: string }) {
       const signed = signWebhook(webhookEvent(args.eventType, args.orderId), { webhookId: args.webhookId });
       return deliver({ url: targetUrl, ...signed });
