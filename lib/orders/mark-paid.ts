@@ -82,8 +82,9 @@ export function needsRefundNotice(result: MarkOrderPaidResult): boolean {
 }
 
 async function markInTx(tx: Tx, input: MarkOrderPaidInput, now: Date): Promise<MarkOrderPaidResult> {
-  const [order] = await tx.$queryRaw<{ id: string; storeId: string; status: OrderStatus; totalMinor: number; currency: string; liveId: string | null; number: number }[]>`
-    SELECT id, "storeId", status, "totalMinor", currency, "liveId", number FROM orders WHERE id = ${input.orderId} FOR UPDATE`;
+  const [order] = await tx.$queryRaw<{ id: string; storeId: string; status: OrderStatus; totalMinor: number; currency: string; liveId: string | null; number: number; holdsNoStock: boolean }[]>`
+    SELECT id, "storeId", status, "totalMinor", currency, "liveId", number, ("riskMode" IS NOT NULL AND "approvedAt" IS NULL) AS "holdsNoStock"
+    FROM orders WHERE id = ${input.orderId} FOR UPDATE`;
   if (!order) throw new Error(`markOrderPaid: order ${input.orderId} does not exist`);
   const base = { orderId: order.id, storeId: order.storeId };
 
@@ -119,7 +120,13 @@ async function markInTx(tx: Tx, input: MarkOrderPaidInput, now: Date): Promise<M
 
   let outcome: MarkOrderPaidOutcome;
   let reason: string | undefined;
-  if (order.status === "PENDING") {
+  if (order.status === "PENDING" && order.holdsNoStock) {
+    // A pay-first order (a high-risk buyer) held nothing: first paid, first served — the units are taken
+    // now if they are still there, else the money goes back (never an oversell).
+    const taken = await reReserveAndCommit(tx, { orderId: order.id, storeId: order.storeId, now });
+    outcome = taken.ok ? "paid" : "refund_needed";
+    if (!taken.ok) reason = `pay-first order; sold out before the payment for ${taken.missing.join(", ")}`;
+  } else if (order.status === "PENDING") {
     // Still PENDING means its reservations still count in `reserved`, even if their time just ran out.
     await commitReservations(tx, order.id);
     outcome = "paid";

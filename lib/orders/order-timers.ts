@@ -20,7 +20,10 @@ export function lifecycleStartsAt(expiresAt: Date): number {
  */
 export async function orderTimers({ orderId }: { orderId: string }) {
   const [order] = await pgDb.$queryRaw<{ status: string; createdAt: Date; expiresAt: Date; reminderSentAt: Date | null; inReview: boolean }[]>`
-    SELECT status::text AS status, "createdAt", "expiresAt", "reminderSentAt", "transferReviewSince" IS NOT NULL AS "inReview" FROM orders WHERE id = ${orderId}`;
+    SELECT status::text AS status, "createdAt", "expiresAt", "reminderSentAt",
+           -- no payment reminder while the store is checking a receipt, nor before it approved a high-risk order
+           ("transferReviewSince" IS NOT NULL OR ("riskMode" = 'approval' AND "approvedAt" IS NULL)) AS "inReview"
+    FROM orders WHERE id = ${orderId}`;
   if (!order) return { status: "MISSING", now: Date.now(), expiresAt: 0, reminderAt: 0, reminderDue: false };
   const reminderAt = order.expiresAt.getTime() - env().REMINDER_BEFORE_EXPIRY_SECONDS * 1000;
   return {

@@ -55,6 +55,7 @@ export async function createPaymentLink({
   if (order.status !== "PENDING" || order.expiresAt.getTime() <= Date.now()) {
     throw new AppError(409, "order_not_payable", `Order is ${order.status.toLowerCase()}${order.status === "PENDING" ? " and its reservation has run out" : ""}`);
   }
+  if (order.riskMode === "approval" && !order.approvedAt) throw new AppError(409, "awaiting_approval", "The store has not approved this order yet");
   if (!supportsCurrency(provider, order.currency)) throw new AppError(409, "method_unavailable", `${provider} cannot charge ${order.currency}`);
   const resolved = await gatewayForStore({ storeId: order.storeId, provider, runtime });
   if (!resolved?.enabled) throw new AppError(409, "method_unavailable", `${provider} is not enabled for this store`);

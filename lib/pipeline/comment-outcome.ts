@@ -10,6 +10,8 @@ export type CommentOutcome = (typeof COMMENT_OUTCOMES)[number];
 export const PRIVATE_REPLY_PURPOSES = {
   checkout: "reserved",
   cart_updated: "reserved",
+  // A high-risk buyer's order waits for the store's approval (nothing reserved yet; the order exists).
+  awaiting_approval: "reserved",
   waitlist_offer: "sold_out",
   confirm: "asked",
   // Issue 13: which size / which product / the seller will answer — all ask the buyer privately.

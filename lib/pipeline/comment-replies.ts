@@ -24,6 +24,7 @@ import {
   renderAllSoldOutDm,
   renderSellerWillAnswerDm,
   renderQuestionAnswer,
+  renderApprovalPendingDm,
   type Tone,
   type TextOverrides,
 } from "@/lib/messaging/texts";
@@ -76,7 +77,7 @@ type ContextRow = {
   currency: string;
   products: OfferedProduct[] | null;
   buyerLocale: string | null;
-  order: { id: string; currency: string; totalMinor: number; expiresAt: string; checkoutToken: string; items: { name: string; quantity: number; unitPriceMinor: number }[] } | null;
+  order: { id: string; currency: string; totalMinor: number; expiresAt: string; checkoutToken: string; riskMode: string | null; approvedAt: string | null; items: { name: string; quantity: number; unitPriceMinor: number }[] } | null;
 };
 
 /**
@@ -98,7 +99,7 @@ async function context(commentId: string, orderId: string | null, skus: string[]
       ) END AS products,
       b.locale AS "buyerLocale",
       CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object(
-        'id', o.id, 'currency', o.currency, 'totalMinor', o."totalMinor", 'expiresAt', o."expiresAt", 'checkoutToken', o."checkoutToken",
+        'id', o.id, 'currency', o.currency, 'totalMinor', o."totalMinor", 'expiresAt', o."expiresAt", 'checkoutToken', o."checkoutToken", 'riskMode', o."riskMode", 'approvedAt', o."approvedAt",
         'items', (SELECT coalesce(json_agg(json_build_object('name', i.name, 'quantity', i.quantity, 'unitPriceMinor', i."unitPriceMinor") ORDER BY i.sku), '[]')
                   FROM order_items i WHERE i."orderId" = o.id)
       ) END AS "order"
@@ -134,7 +135,12 @@ async function privateMessage(plan: Exclude<ReplyPlan, { kind: "answer" }>, ctx:
       return { message: renderSellerWillAnswerDm({ ...text, buyerName: comment.authorName, storeName: store.name }).message, purpose: "seller_will_answer" };
     case "checkout": {
       const order = ctx.comment.order!;
+      // A high-risk buyer's order the store approves first: no link yet (it goes out on approval).
+      if (order.riskMode === "approval" && !order.approvedAt) {
+        return { message: renderApprovalPendingDm({ ...text, buyerName: comment.authorName, storeName: store.name }).message, purpose: "awaiting_approval", orderId: order.id };
+      }
       const input = {
+        payFirst: order.riskMode === "pay_first",
         suggestTransfer: await shouldSuggestTransfer(store.id, order.currency),
         ...text,
         storeName: store.name,

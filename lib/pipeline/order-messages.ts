@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { sendOutbound } from "@/lib/messaging/send-message";
 import { checkoutUrl } from "@/lib/orders/checkout-url";
-import { createTexts, renderCheckoutDm, renderReminderDm, renderExpiredDm, renderUtilityMessage, type Tone, type TextOverrides } from "@/lib/messaging/texts";
+import { createTexts, renderApprovalDeclinedDm, renderCheckoutDm, renderReminderDm, renderExpiredDm, renderUtilityMessage, type Tone, type TextOverrides } from "@/lib/messaging/texts";
 
 async function orderContext(orderId: string) {
   const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: { orderBy: { sku: "asc" } }, store: true, buyer: true } });
@@ -17,6 +17,7 @@ async function orderContext(orderId: string) {
     expiresAt: order.expiresAt,
     timezone: store.timezone,
     checkoutUrl: checkoutUrl(order),
+    payFirst: order.riskMode === "pay_first",
   };
   return { order, store, buyer, text, cart, urlSuffix: checkoutUrl(order).replace(/^https?:\/\/[^/]+\//, "") };
 }
@@ -30,10 +31,32 @@ export async function sendOrderCheckoutDm({ orderId, key }: { orderId: string; k
   });
 }
 
+/**
+ * The store approved a high-risk buyer's order: the cart with the checkout link, now held. Inside Meta's
+ * 24 h window a DM; outside it, the approved utility template that carries the checkout button.
+ */
+export async function sendApprovedCheckoutDm({ orderId }: { orderId: string }) {
+  const { order, cart, text, urlSuffix } = await orderContext(orderId);
+  return sendOutbound({
+    storeId: order.storeId, buyerId: order.buyerId, orderId, liveId: order.liveId, kind: "DM", purpose: "checkout", idempotencyKey: `order:${orderId}:approved`,
+    message: renderCheckoutDm(cart).message,
+    template: renderUtilityMessage({ kind: "reservation_reminder", locale: text.locale, storeLocale: text.storeLocale, params: { customer_name: cart.buyerName ?? "", expires_at: createTexts(text).time(order.expiresAt, cart.timezone) }, urlSuffix }),
+  });
+}
+
+/** A high-risk buyer's order the store declined: told politely, once, that nothing was charged. */
+export async function sendApprovalDeclinedDm({ orderId }: { orderId: string }) {
+  const { order, store, cart, text } = await orderContext(orderId);
+  return sendOutbound({
+    storeId: order.storeId, buyerId: order.buyerId, orderId, liveId: order.liveId, kind: "DM", purpose: "approval_declined", idempotencyKey: `order:${orderId}:declined`,
+    message: renderApprovalDeclinedDm({ ...text, buyerName: cart.buyerName, storeName: store.name }).message,
+  });
+}
+
 /** "Your cart expires soon", once, only while the order is still pending. */
 export async function sendReminder({ orderId }: { orderId: string }) {
   const { order, cart, text, urlSuffix } = await orderContext(orderId);
-  if (order.status !== "PENDING" || order.reminderSentAt || order.transferReviewSince) return { sent: false }; // not while a transfer receipt is under review
+  if (order.status !== "PENDING" || order.reminderSentAt || order.transferReviewSince || (order.riskMode === "approval" && !order.approvedAt)) return { sent: false }; // not while a transfer receipt is under review
   const res = await sendOutbound({
     storeId: order.storeId, buyerId: order.buyerId, orderId, liveId: order.liveId, kind: "DM", purpose: "reminder", idempotencyKey: `order:${orderId}:reminder`,
     message: renderReminderDm(cart).message,

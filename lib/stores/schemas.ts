@@ -27,6 +27,7 @@ export const storeUpdateInput = partialUpdateOf(storeCreateInput).extend({
   cart_recovery_messages: z.boolean({ error: "must be true or false" }).optional().describe("after a cart expired, remind the buyer at +12 h and +23 h that it is saved (only inside Meta's 24 h window)"),
   high_risk_threshold: z.number().int().min(1, "must be between 1 and 100").max(100, "must be between 1 and 100").nullish().describe("a buyer whose risk score (0-100) reaches this gets the high-risk hold on the bot's reservations; null = off"),
   high_risk_hold_seconds: z.number().int().min(60, "must be at least 1 minute").max(24 * 3600, "must be at most 24 hours").optional().describe("the reservation hold of a high-risk buyer (never longer than the store's usual hold)"),
+  high_risk_treatment: z.enum(["short_hold", "pay_first", "approval"]).optional().describe("what high risk means for the bot's reservation: a shorter hold, pay-first (the order is created but stock is taken only at payment, first paid first served) or the seller's approval before anything is reserved"),
   blocked_buyer_reply: z.enum(["none", "polite"]).optional().describe("what the bot answers a blocked buyer's buy comment: nothing, or a polite public line (never a reservation)"),
   comment_retention_days: z.number().int().min(7, "must be between 7 and 3650 days").max(3650, "must be between 7 and 3650 days").optional().describe("comments without buying intent lose their text after this many days (privacy retention; default 90)"),
 });
@@ -56,6 +57,7 @@ export const storeOutput = z.object({
   cart_recovery_messages: z.boolean(),
   high_risk_threshold: z.number().nullable(),
   high_risk_hold_seconds: z.number(),
+  high_risk_treatment: z.enum(["short_hold", "pay_first", "approval"]),
   blocked_buyer_reply: z.enum(["none", "polite"]),
   comment_retention_days: z.number(),
   onboarding_step: z.number(),

@@ -5,7 +5,7 @@ export { createTexts,  type StoreTextOverrides,   } from "./translator";
 export { buildPayload, parsePayload,   } from "./payloads";
 ;
 export { renderPublicReply, renderPublicFallbackReply, renderBlockedBuyerReply, containsLinkOrPrice,  } from "./render-public-reply";
-export { renderCheckoutDm, renderCartUpdatedDm, renderReminderDm, type CartDmInput } from "./render-cart-dm";
+export { renderCheckoutDm, renderCartUpdatedDm, renderReminderDm, renderApprovalPendingDm, renderApprovalDeclinedDm, type CartDmInput } from "./render-cart-dm";
 export { renderConfirmDm } from "./render-confirm-dm";
 export { renderOutOfStockDm } from "./render-out-of-stock-dm";
 export { renderExpiredDm } from "./render-expired-dm";

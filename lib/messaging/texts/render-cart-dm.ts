@@ -1,6 +1,6 @@
 import { buttonTemplateMessage, LIMITS, textMessage, urlButton } from "@/lib/meta/messages";
 import { displayFirstName } from "./format";
-import type { RenderedDm } from "./rendered";
+import { plainDm, type RenderedDm } from "./rendered";
 import { createTexts, type Texts, type TextOptions } from "./translator";
 import type { CartLine } from "./types";
 import { cartLines, composeWithinLimit } from "./compose";
@@ -18,6 +18,8 @@ export type CartDmInput = TextOptions & {
   checkoutUrl: string;
   /** A card provider is failing right now: tell the buyer the same link also takes a bank transfer. */
   suggestTransfer?: boolean;
+  /** A high-risk buyer's pay-first order: nothing is held, the units go to whoever pays first. */
+  payFirst?: boolean;
 };
 
 function renderCart(input: CartDmInput, head: (texts: Texts) => string, { showHold = true } = {}): RenderedDm {
@@ -25,7 +27,7 @@ function renderCart(input: CartDmInput, head: (texts: Texts) => string, { showHo
   const lines = cartLines(texts, input.items, input.currency);
   const tail = [
     texts.t("total", { total: texts.money(input.totalMinor, input.currency) }),
-    ...(showHold ? [texts.t("holdUntil", { time: texts.time(input.expiresAt, input.timezone) })] : []),
+    ...(input.payFirst ? [texts.t("payFirstNote")] : showHold ? [texts.t("holdUntil", { time: texts.time(input.expiresAt, input.timezone) })] : []),
     ...(input.suggestTransfer ? [texts.t("transferHint")] : []),
   ];
   const intro = head(texts);
@@ -62,4 +64,16 @@ export function renderReminderDm(input: CartDmInput & { now?: Date }): RenderedD
     (texts) => texts.t("reminder", { name: displayFirstName(input.buyerName), minutes, time: texts.time(input.expiresAt, input.timezone) }),
     { showHold: false },
   );
+}
+
+/** A high-risk buyer's order waits for the store's approval: no link yet, the buyer is told it will come. */
+export function renderApprovalPendingDm(input: TextOptions & { buyerName?: string | null; storeName: string }): RenderedDm {
+  const texts = createTexts(input);
+  return plainDm(texts.locale, texts.t("approvalPending", { name: displayFirstName(input.buyerName), store: input.storeName }));
+}
+
+/** The store declined a high-risk buyer's order that was waiting for its approval. */
+export function renderApprovalDeclinedDm(input: TextOptions & { buyerName?: string | null; storeName: string }): RenderedDm {
+  const texts = createTexts(input);
+  return plainDm(texts.locale, texts.t("approvalDeclined", { name: displayFirstName(input.buyerName), store: input.storeName }));
 }

@@ -64,6 +64,9 @@ export const TEXT_KEYS = [
   "trackingCorrected",
   "pickupReady",
   "trackShipment",
+  "payFirstNote",
+  "approvalPending",
+  "approvalDeclined",
 ] as const;
 export type TextKey = (typeof TEXT_KEYS)[number];
 

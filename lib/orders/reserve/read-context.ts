@@ -24,6 +24,8 @@ type ReadRow = {
   riskThreshold: number | null;
   riskHoldSeconds: number | null;
   risk: number | null;
+  /** Set when the buyer's risk makes this bot reservation pay-first or subject to the seller approval. */
+  riskMode: "pay_first" | "approval" | null;
   cartId: string | null;
   cartVersion: number | null;
   replay: (OrderRow & { byComment: boolean }) | null;
@@ -74,9 +76,16 @@ export async function readReservationContext(tx: SqlClient, plan: Plan): Promise
     rc AS (SELECT "orderId" FROM reservations WHERE "commentId" = ${plan.commentId}::text),
     replay AS (
       SELECT o.id, o."storeId", o."liveId", o."buyerId", o.status, o.currency, o."subtotalMinor", o."taxMinor", o."totalMinor",
-             o."expiresAt", o."idempotencyKey", o."checkoutToken", o.gateway, o."buyerLocale", EXISTS (SELECT 1 FROM rc) AS "byComment"
+             o."expiresAt", o."idempotencyKey", o."checkoutToken", o.gateway, o."buyerLocale", o."riskMode", EXISTS (SELECT 1 FROM rc) AS "byComment"
       FROM orders o
       WHERE o.id = COALESCE((SELECT "orderId" FROM rc), (SELECT id FROM orders WHERE "idempotencyKey" = ${plan.idempotencyKey}::text))
+    ),
+    st AS (
+      SELECT s.currency, s.country, s."reservationTtlSeconds" AS ttl, s."highRiskThreshold" AS "riskThreshold", s."highRiskHoldSeconds" AS "riskHoldSeconds",
+             -- What a high-risk buyer gets instead of a held reservation (bot only): pay-first or the seller approval.
+             CASE WHEN ${plan.botComment}::boolean AND s."highRiskThreshold" IS NOT NULL AND ctx.risk >= s."highRiskThreshold"
+                       AND s."highRiskTreatment" IN ('pay_first', 'approval') THEN s."highRiskTreatment" END AS "riskMode"
+      FROM stores s, ctx WHERE s.id = ctx."storeId"
     ),
     cart AS (
       SELECT o.id FROM orders o, ctx
@@ -84,12 +93,10 @@ export async function readReservationContext(tx: SqlClient, plan: Plan): Promise
         AND o."storeId" = ctx."storeId" AND o."buyerId" = ${plan.buyerId}::text AND o."liveId" IS NOT DISTINCT FROM ctx."liveId"
         -- a cart whose transfer receipt is under review is closed: its total is what the buyer transferred
         AND o.status = 'PENDING' AND o."expiresAt" > now() AND o."transferReviewSince" IS NULL
+        -- a held cart, a pay-first cart and a cart waiting for the seller approval never mix
+        AND o."riskMode" IS NOT DISTINCT FROM (SELECT "riskMode" FROM st) AND o."approvedAt" IS NULL
       ORDER BY o."createdAt" DESC LIMIT 1
       FOR NO KEY UPDATE OF o
-    ),
-    st AS (
-      SELECT s.currency, s.country, s."reservationTtlSeconds" AS ttl, s."highRiskThreshold" AS "riskThreshold", s."highRiskHoldSeconds" AS "riskHoldSeconds"
-      FROM stores s, ctx WHERE s.id = ctx."storeId"
     ),
     pr AS (
       SELECT p.id, p.sku, p.name, p."priceMinor", (p."storeId" = ctx."storeId" AND p.active) AS ok,
@@ -103,7 +110,7 @@ export async function readReservationContext(tx: SqlClient, plan: Plan): Promise
     )
     SELECT ctx."storeId", ctx."liveId", ctx."buyerLocale", ctx."botEnabled", ctx."optedOut", ctx."commentOrderId",
            CASE WHEN ${plan.botComment}::boolean THEN set_config('synchronous_commit', 'off', true) END AS "asyncCommit",
-           st.currency, st.country, st.ttl, st."riskThreshold", st."riskHoldSeconds", ctx.risk, (SELECT id FROM cart) AS "cartId",
+           st.currency, st.country, st.ttl, st."riskThreshold", st."riskHoldSeconds", st."riskMode", ctx.risk, (SELECT id FROM cart) AS "cartId",
            (SELECT b."cartVersion" FROM buyers b WHERE ${plan.botComment}::boolean AND b.id = ${plan.buyerId}::text) AS "cartVersion",
            (SELECT to_jsonb(replay) FROM replay) AS replay, (SELECT jsonb_agg(pr) FROM pr) AS products
     FROM ctx LEFT JOIN st ON true`;
@@ -137,12 +144,16 @@ export async function readReservationContext(tx: SqlClient, plan: Plan): Promise
 
   const cartId = read.cartId;
   const orderId = cartId ?? randomUUID();
-  const hold = holdFor(read, plan.botComment);
+  const riskMode = read.riskMode;
+  // Pay-first and approval orders hold no stock: they keep the store's usual time (the link's validity, or
+  // how long the seller has to approve) instead of a shortened hold.
+  const hold = riskMode ? { seconds: reservationTtlSeconds({ reservationTtlSeconds: read.ttl }), riskHold: null } : holdFor(read, plan.botComment);
   const expiresAt = new Date(Date.now() + hold.seconds * 1000);
   const { rateBps } = includedVat({ totalMinor: 0, country: read.country });
   const lines = items.map((i) => products.get(i.productId)!);
-  // A hold the buyer's risk shortened says so in the order's timeline (the audit row of its creation).
-  const audit = JSON.stringify({ items: items.map((i) => ({ sku: products.get(i.productId)!.sku, quantity: i.quantity })), commentId: plan.commentId, ...(hold.riskHold && { riskHold: hold.riskHold }) });
+  // A decision the buyer's risk changed says so in the order's timeline (the audit row of its creation).
+  const riskNote = riskMode && read.risk !== null && read.riskThreshold !== null ? { riskMode: { mode: riskMode, risk: read.risk, threshold: read.riskThreshold } } : null;
+  const audit = JSON.stringify({ items: items.map((i) => ({ sku: products.get(i.productId)!.sku, quantity: i.quantity })), commentId: plan.commentId, ...(hold.riskHold && { riskHold: hold.riskHold }), ...riskNote });
 
   // Every new order starts its lifecycle (reminder, expiry) in the transaction that creates it: its
   // order/created job row is one more write of the statement below (the workers are woken after commit).
@@ -151,7 +162,7 @@ export async function readReservationContext(tx: SqlClient, plan: Plan): Promise
     : jobs.outboxRows({ name: "order/created", id: `order-created:${orderId}`, data: { orderId, storeId }, ts: lifecycleStartsAt(expiresAt) });
   return {
     kind: "ready",
-    ready: { storeId, liveId, items, pids, qs, lines, cartId, cartVersion: read.cartVersion, orderId, expiresAt, rateBps, currency: read.currency, buyerLocale: read.buyerLocale, audit, outbox },
+    ready: { storeId, liveId, items, pids, qs, lines, cartId, cartVersion: read.cartVersion, orderId, expiresAt, rateBps, currency: read.currency, buyerLocale: read.buyerLocale, audit, outbox, riskMode },
   };
 }
 

@@ -24,10 +24,12 @@ const MAX_ROUNDS = 51;
  * else meanwhile, the statement aborts itself and nothing it wrote remains (all or nothing without a
  * transaction block). Two statements per reservation, no lock held between them.
  */
-export async function reserveForCommentOptimistically(plan: Plan): Promise<{ kind: "settled"; settled: Settled } | { kind: "short"; shortage: Shortage }> {
+export async function reserveForCommentOptimistically(plan: Plan): Promise<{ kind: "settled"; settled: Settled } | { kind: "short"; shortage: Shortage } | { kind: "risk" }> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const read = await readReservationContext(pgDb, plan);
     if (read.kind !== "ready") return read;
+    // A high-risk buyer's pay-first or approval order holds no stock: the transaction path writes it.
+    if (read.ready.riskMode) return { kind: "risk" };
     const written = await writeBotReservation(pgDb, plan, read.ready);
     if (written.kind === "written") return { kind: "settled", settled: written.settled };
     if (written.kind === "short") return written;

@@ -20,7 +20,9 @@ export async function reserve(plan: Plan): Promise<BotCommentReserveResult> {
   for (let attempt = 0; ; attempt++) {
     let outcome: { kind: "settled"; settled: Settled } | { kind: "short"; shortage: Shortage };
     try {
-      outcome = plan.botComment && plan.items.length === 1 && plan.buyerId ? await reserveForCommentOptimistically(plan) : await reserveInTransaction(plan);
+      const fast = plan.botComment && plan.items.length === 1 && plan.buyerId ? await reserveForCommentOptimistically(plan) : null;
+      // No fast path, or a high-risk buyer's order that holds no stock (rare): in a transaction.
+      outcome = fast && fast.kind !== "risk" ? fast : await reserveInTransaction(plan);
     } catch (e) {
       const code = pgErrorCode(e);
       if (attempt < 3 && code && RETRYABLE.has(code)) continue;

@@ -21,7 +21,10 @@ export type ReserveRequest = {
 export type ReservedOrder = Pick<
   Order,
   "id" | "storeId" | "liveId" | "buyerId" | "status" | "currency" | "subtotalMinor" | "taxMinor" | "totalMinor" | "expiresAt" | "idempotencyKey" | "checkoutToken" | "gateway" | "buyerLocale"
->;
+> & {
+  /** "pay_first" (no stock held until payment) or "approval" (waits for the seller): the buyer's risk decided it. */
+  riskMode?: string | null;
+};
 
 export type ReserveResult =
   | { status: "reserved"; order: ReservedOrder; addedToExistingCart: boolean; replayed: boolean }
@@ -81,6 +84,8 @@ export type Ready = {
   buyerLocale: string | null;
   audit: string;
   outbox: OutboxJobRow[];
+  /** The buyer's risk makes this order pay-first or subject to the seller approval: no stock is held. */
+  riskMode: "pay_first" | "approval" | null;
 };
 
 /** The order columns both statements return. */
@@ -102,6 +107,7 @@ export function toOrder(row: OrderRow): ReservedOrder {
     checkoutToken: row.checkoutToken,
     gateway: row.gateway,
     buyerLocale: row.buyerLocale,
+    riskMode: row.riskMode ?? null,
   };
 }
 

@@ -73,7 +73,7 @@ export async function writeBotReservation(conn: SqlClient, plan: Plan, w: Ready)
              d.d::int, round(d.d::numeric * ${rateBps}::int / (10000 + ${rateBps}::int))::int, d.d::int, ${expiresAt}::timestamptz,
              ${plan.idempotencyKey}::text, ${cartId ? null : randomToken(24)}::text, ${plan.gateway}::text, ${w.buyerLocale}::text, now()
       FROM delta d WHERE ${cartId === null}::boolean AND (SELECT ok FROM go)
-      RETURNING id, "storeId", "liveId", "buyerId", status, currency, "subtotalMinor", "taxMinor", "totalMinor", "expiresAt", "idempotencyKey", "checkoutToken", gateway, "buyerLocale"
+      RETURNING id, "storeId", "liveId", "buyerId", status, currency, "subtotalMinor", "taxMinor", "totalMinor", "expiresAt", "idempotencyKey", "checkoutToken", gateway, "buyerLocale", "riskMode"
     ),
     cart AS (
       -- Relative to the row as locked now: a seller's concurrent edit of the cart is kept.
@@ -82,7 +82,7 @@ export async function writeBotReservation(conn: SqlClient, plan: Plan, w: Ready)
              "taxMinor" = round((o."totalMinor" + d.d)::numeric * ${rateBps}::int / (10000 + ${rateBps}::int))::int,
              "buyerLocale" = COALESCE(${w.buyerLocale}::text, o."buyerLocale"), "updatedAt" = now()
       FROM delta d WHERE o.id IN (SELECT id FROM cart_lock) AND (SELECT ok FROM go)
-      RETURNING o.id, o."storeId", o."liveId", o."buyerId", o.status, o.currency, o."subtotalMinor", o."taxMinor", o."totalMinor", o."expiresAt", o."idempotencyKey", o."checkoutToken", o.gateway, o."buyerLocale"
+      RETURNING o.id, o."storeId", o."liveId", o."buyerId", o.status, o.currency, o."subtotalMinor", o."taxMinor", o."totalMinor", o."expiresAt", o."idempotencyKey", o."checkoutToken", o.gateway, o."buyerLocale", o."riskMode"
     ),
     res AS (
       INSERT INTO reservations (id, "storeId", "orderId", "productId", "commentId", quantity, "expiresAt")

@@ -21,6 +21,8 @@ export async function writeCart(tx: SqlClient, plan: Plan, w: Ready): Promise<Ca
   const { storeId, liveId, items, pids, qs, lines, cartId, orderId, expiresAt, rateBps, audit, outbox } = w;
   const read = { currency: w.currency, buyerLocale: w.buyerLocale };
   const jobRows = outbox;
+  // A pay-first or approval order (the buyer's risk) holds no stock: no reservation rows, no stock taken.
+  const holdStock = w.riskMode === null;
 
   // 2. All writes in one statement. Data-modifying CTEs share one snapshot, taken after the cart lock, so
   //    the cart's lines are current. The stock UPDATE is gated on every other write having run (its
@@ -56,23 +58,28 @@ export async function writeCart(tx: SqlClient, plan: Plan, w: Ready): Promise<Ca
     ),
     new_order AS (
       INSERT INTO orders (id, "storeId", "liveId", "buyerId", "commentId", currency, "subtotalMinor", "taxMinor", "totalMinor", "expiresAt",
-                          "idempotencyKey", "checkoutToken", gateway, "buyerLocale", "updatedAt")
+                          "idempotencyKey", "checkoutToken", gateway, "buyerLocale", "riskMode", "updatedAt")
       SELECT ${orderId}::text, ${storeId}::text, ${liveId}::text, ${plan.buyerId}::text, ${plan.commentId}::text, ${read.currency}::text,
              t.t::int, round(t.t * ${rateBps}::int / (10000 + ${rateBps}::int))::int, t.t::int, ${expiresAt}::timestamptz,
-             ${plan.idempotencyKey}::text, ${cartId ? null : randomToken(24)}::text, ${plan.gateway}::text, ${read.buyerLocale}::text, now()
+             ${plan.idempotencyKey}::text, ${cartId ? null : randomToken(24)}::text, ${plan.gateway}::text, ${read.buyerLocale}::text, ${w.riskMode}::text, now()
       FROM total t WHERE ${cartId === null}::boolean
-      RETURNING id, "storeId", "liveId", "buyerId", status, currency, "subtotalMinor", "taxMinor", "totalMinor", "expiresAt", "idempotencyKey", "checkoutToken", gateway, "buyerLocale"
+      RETURNING id, "storeId", "liveId", "buyerId", status, currency, "subtotalMinor", "taxMinor", "totalMinor", "expiresAt", "idempotencyKey", "checkoutToken", gateway, "buyerLocale", "riskMode"
     ),
     cart AS (
       UPDATE orders o SET "expiresAt" = ${expiresAt}::timestamptz, "subtotalMinor" = t.t::int, "totalMinor" = t.t::int,
              "taxMinor" = round(t.t * ${rateBps}::int / (10000 + ${rateBps}::int))::int, "updatedAt" = now()
       FROM total t WHERE ${cartId !== null}::boolean AND o.id = ${orderId}::text
-      RETURNING o.id, o."storeId", o."liveId", o."buyerId", o.status, o.currency, o."subtotalMinor", o."taxMinor", o."totalMinor", o."expiresAt", o."idempotencyKey", o."checkoutToken", o.gateway, o."buyerLocale"
+      RETURNING o.id, o."storeId", o."liveId", o."buyerId", o.status, o.currency, o."subtotalMinor", o."taxMinor", o."totalMinor", o."expiresAt", o."idempotencyKey", o."checkoutToken", o.gateway, o."buyerLocale", o."riskMode"
     ),
     res AS (
       INSERT INTO reservations (id, "storeId", "orderId", "productId", "commentId", quantity, "expiresAt")
       SELECT gen_random_uuid()::text, ${storeId}::text, ${orderId}::text, i.pid, ${items.length === 1 ? plan.commentId : null}::text, i.q, ${expiresAt}::timestamptz
-      FROM items i
+      FROM items i WHERE ${holdStock}::boolean
+      RETURNING id
+    ),
+    turn AS (
+      -- the bot's optimistic writes of this buyer see that the cart moved
+      UPDATE buyers SET "cartVersion" = "cartVersion" + 1 WHERE NOT ${holdStock}::boolean AND ${plan.botComment}::boolean AND id = ${plan.buyerId}::text
       RETURNING id
     ),
     audit AS (
@@ -90,9 +97,9 @@ export async function writeCart(tx: SqlClient, plan: Plan, w: Ready): Promise<Ca
     ),
     lk AS (
       SELECT p.id FROM products p
-      WHERE p.id = ANY (${pids}::text[])
+      WHERE ${holdStock}::boolean AND p.id = ANY (${pids}::text[])
         AND (SELECT (SELECT count(*) FROM upd_items) + (SELECT count(*) FROM ins_items) + (SELECT count(*) FROM new_order) + (SELECT count(*) FROM cart)
-                  + (SELECT count(*) FROM res) + (SELECT count(*) FROM audit) + (SELECT count(*) FROM linked) + (SELECT count(*) FROM job)) > 0
+                  + (SELECT count(*) FROM res) + (SELECT count(*) FROM audit) + (SELECT count(*) FROM linked) + (SELECT count(*) FROM job) + (SELECT count(*) FROM turn)) > 0
       ORDER BY p.id
       FOR NO KEY UPDATE
     ),
@@ -107,7 +114,7 @@ export async function writeCart(tx: SqlClient, plan: Plan, w: Ready): Promise<Ca
 
   if (!written) throw new Error(`order ${orderId} was not written`);
   const taken = new Set(written.taken ?? []);
-  const short = lines.find((p) => !taken.has(p.id));
+  const short = holdStock ? lines.find((p) => !taken.has(p.id)) : undefined;
   if (short) return { kind: "short", shortage: { productId: short.id, sku: short.sku, available: null, overdue: null } };
   return { kind: "written", settled: reservedOutcome(w, written) };
 }

@@ -118,4 +118,7 @@ export const ar: Catalog = {
   trackingCorrected: "صحّحنا رقم تتبع طلبك {order}: {carrier} · {tracking}",
   pickupReady: "🛍️ طلبك {order} جاهز للاستلام من {address}.[ ساعات العمل: {hours}]",
   trackShipment: "تتبع الشحنة",
+  payFirstNote: "هذه المنتجات غير محجوزة لك: تذهب لمن يدفع أولاً. ادفع الآن لتضمنها.",
+  approvalPending: "شكراً[ {name}]! سيؤكد {store} طلبك قريباً، وسنرسل لك رابط الدفع هنا فور التأكيد 🙌",
+  approvalDeclined: "نأسف[ {name}]، لم يتمكن {store} من تأكيد طلبك هذه المرة. لم يُخصم أي مبلغ.",
 };

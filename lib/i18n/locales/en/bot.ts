@@ -118,4 +118,7 @@ export const en: Catalog = {
   trackingCorrected: "We corrected the tracking of your order {order}: {carrier} · {tracking}",
   pickupReady: "🛍️ Your order {order} is ready for pickup at {address}.[ Hours: {hours}]",
   trackShipment: "Track shipment",
+  payFirstNote: "These items are not held for you: they go to whoever pays first. Pay now to secure them.",
+  approvalPending: "Thanks[ {name}]! {store} will confirm your order shortly; we'll send you the payment link here as soon as they do 🙌",
+  approvalDeclined: "Sorry[ {name}], {store} could not confirm your order this time. Nothing was charged.",
 };

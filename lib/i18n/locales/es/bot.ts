@@ -118,4 +118,7 @@ export const es: Catalog = {
   trackingCorrected: "Corregimos el seguimiento de tu pedido {order}: {carrier} · {tracking}",
   pickupReady: "🛍️ Tu pedido {order} está listo para retirar en {address}.[ Horario: {hours}]",
   trackShipment: "Seguir envío",
+  payFirstNote: "Estos productos no quedan reservados: son de quien pague primero. Paga ahora para asegurarlos.",
+  approvalPending: "¡Gracias[ {name}]! {store} confirmará tu pedido en breve; te enviaremos el link de pago por aquí apenas lo haga 🙌",
+  approvalDeclined: "Lo sentimos[ {name}], {store} no pudo confirmar tu pedido esta vez. No se te cobró nada.",
 };

@@ -118,4 +118,7 @@ export const fr: Catalog = {
   trackingCorrected: "Nous avons corrigé le suivi de votre commande {order} : {carrier} · {tracking}",
   pickupReady: "🛍️ Votre commande {order} est prête à être retirée à {address}.[ Horaires : {hours}]",
   trackShipment: "Suivre le colis",
+  payFirstNote: "Ces articles ne vous sont pas réservés : ils vont à qui paie en premier. Payez maintenant pour les obtenir.",
+  approvalPending: "Merci[ {name}] ! {store} va confirmer votre commande ; nous vous enverrons ici le lien de paiement dès que ce sera fait 🙌",
+  approvalDeclined: "Désolés[ {name}], {store} n'a pas pu confirmer votre commande cette fois. Rien n'a été débité.",
 };

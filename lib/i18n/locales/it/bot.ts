@@ -118,4 +118,7 @@ export const it: Catalog = {
   trackingCorrected: "Abbiamo corretto il tracking del tuo ordine {order}: {carrier} · {tracking}",
   pickupReady: "🛍️ Il tuo ordine {order} è pronto per il ritiro in {address}.[ Orari: {hours}]",
   trackShipment: "Traccia la spedizione",
+  payFirstNote: "Questi articoli non sono riservati per te: vanno a chi paga per primo. Paga ora per assicurarteli.",
+  approvalPending: "Grazie[ {name}]! {store} confermerà a breve il tuo ordine; ti invieremo qui il link di pagamento appena lo farà 🙌",
+  approvalDeclined: "Spiacenti[ {name}], {store} non ha potuto confermare il tuo ordine questa volta. Non ti è stato addebitato nulla.",
 };

@@ -118,4 +118,7 @@ export const pt: Catalog = {
   trackingCorrected: "Corrigimos o rastreio do seu pedido {order}: {carrier} · {tracking}",
   pickupReady: "🛍️ Seu pedido {order} está pronto para retirada em {address}.[ Horário: {hours}]",
   trackShipment: "Rastrear envio",
+  payFirstNote: "Estes itens não ficam reservados: são de quem pagar primeiro. Pague agora para garanti-los.",
+  approvalPending: "Obrigado[ {name}]! {store} vai confirmar seu pedido em breve; enviaremos o link de pagamento por aqui assim que confirmar 🙌",
+  approvalDeclined: "Desculpe[ {name}], {store} não pôde confirmar seu pedido desta vez. Nada foi cobrado.",
 };
