@@ -29,9 +29,13 @@ export async function emailLiveReport({ liveId }: { liveId: string }): Promise<{
     revenue: formatMoney(report.revenue_minor, live.store.currency, live.store.locale),
     waitlisted: String(report.waitlisted),
     expired: String(report.expired),
+    questions: String(report.questions),
+    unanswered: String(report.unanswered_questions),
   };
+  // The first unanswered questions, so the owner can answer them from the email's link.
+  const listItems = report.unanswered.slice(0, 10).map((q) => `${q.author_name || "?"}: ${q.text.length > 140 ? `${q.text.slice(0, 139)}…` : q.text}`);
   const emails = live.store.memberships.map(({ user }) => {
-    const rendered = renderEmail({ template: "live_report", locale: user.locale, vars, link });
+    const rendered = renderEmail({ template: "live_report", locale: user.locale, vars, link, listItems });
     return { id: `live-report-${liveId}-${user.id}`, to: user.email, userId: user.id, template: "live_report", locale: rendered.locale, subject: rendered.subject, html: rendered.html, text: rendered.text };
   });
   await prisma.$transaction([

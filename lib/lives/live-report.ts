@@ -14,20 +14,30 @@ export type LiveReport = {
   revenue_minor: number;
   waitlisted: number;
   expired: number;
+  /** Buyers' questions (QUESTION comments) of the live, and those nobody answered: no reply of the bot to
+   *  the comment and no message of the seller to the buyer after it. */
+  questions: number;
+  unanswered_questions: number;
+  /** The unanswered questions themselves, oldest first (at most UNANSWERED_LIST_LIMIT). */
+  unanswered: { comment_id: string; author_name: string; text: string; received_at: Date }[];
   currency: string;
   by_product: { sku: string; name: string; reserved_units: number; paid_units: number; revenue_minor: number; waitlisted_units: number }[];
 };
 
-type Totals = Omit<LiveReport, "by_product" | "currency">;
+type Totals = Omit<LiveReport, "by_product" | "currency" | "unanswered" | "unanswered_questions">;
+
+export const UNANSWERED_LIST_LIMIT = 100;
+
 
 /**
  * What one live sold and where it lost sales. The funnel counts comments up to the DM (comments, buy
  * intents, BUY comments that reserved, comments whose private reply Meta accepted) and orders after it
  * (checkout links opened, orders paid and their revenue, holds that expired); waitlisted counts the
- * BUY comments answered "sold out" (the waitlist offered), and by product the units they asked for.
+ * BUY comments answered "sold out" (the waitlist offered), and by product the units they asked for;
+ * the buyers' questions nobody answered are counted and listed.
  */
 export async function liveReport({ liveId }: { liveId: string }): Promise<LiveReport> {
-  const [[totals], products, [live]] = await Promise.all([
+  const [[totals], unanswered, products, [live]] = await Promise.all([
     prisma.$queryRaw<Totals[]>`
       SELECT
         (SELECT count(*) FROM comments WHERE "liveId" = ${liveId})::int AS comments,
@@ -39,7 +49,17 @@ export async function liveReport({ liveId }: { liveId: string }): Promise<LiveRe
         (SELECT coalesce(sum("totalMinor"), 0) FROM orders WHERE "liveId" = ${liveId} AND status = 'PAID')::int AS revenue_minor,
         (SELECT count(*) FROM comments c WHERE c."liveId" = ${liveId} AND c.intent = 'BUY' AND EXISTS (
           SELECT 1 FROM outbound_messages m WHERE m."commentId" = c.id AND m.kind = 'PRIVATE_REPLY' AND m.purpose = ANY (${SOLD_OUT_PURPOSES}::text[])))::int AS waitlisted,
-        (SELECT count(*) FROM orders WHERE "liveId" = ${liveId} AND status = 'EXPIRED')::int AS expired`,
+        (SELECT count(*) FROM orders WHERE "liveId" = ${liveId} AND status = 'EXPIRED')::int AS expired,
+        (SELECT count(*) FROM comments WHERE "liveId" = ${liveId} AND intent = 'QUESTION')::int AS questions`,
+    // A question is answered when something the buyer could read came back: a reply of the bot sent for the
+    // comment (public or private), or a message the seller sent the buyer after the comment arrived.
+    prisma.$queryRaw<(LiveReport["unanswered"][number] & { total: number })[]>`
+      SELECT c.id AS comment_id, c."authorName" AS author_name, c.text, c."receivedAt" AS received_at, (count(*) OVER ())::int AS total
+      FROM comments c
+      WHERE c."liveId" = ${liveId} AND c.intent = 'QUESTION' AND NOT EXISTS (
+        SELECT 1 FROM outbound_messages m WHERE m.status = 'SENT' AND (m."commentId" = c.id
+          OR (c."buyerId" IS NOT NULL AND m."buyerId" = c."buyerId" AND m.purpose LIKE 'manual%' AND m."createdAt" >= c."receivedAt")))
+      ORDER BY c."receivedAt", c.id LIMIT ${UNANSWERED_LIST_LIMIT}`,
     prisma.$queryRaw<LiveReport["by_product"]>`
       WITH items AS (
         SELECT i.sku, i.name, i.quantity, i."unitPriceMinor", o.status FROM order_items i JOIN orders o ON o.id = i."orderId" WHERE o."liveId" = ${liveId}
@@ -61,5 +81,11 @@ export async function liveReport({ liveId }: { liveId: string }): Promise<LiveRe
       ORDER BY revenue_minor DESC, reserved_units DESC, waitlisted_units DESC, sku`,
     prisma.$queryRaw<{ currency: string }[]>`SELECT s.currency FROM lives l JOIN stores s ON s.id = l."storeId" WHERE l.id = ${liveId}`,
   ]);
-  return { ...totals!, currency: live?.currency ?? "", by_product: products };
+  return {
+    ...totals!,
+    unanswered_questions: unanswered[0]?.total ?? 0,
+    unanswered: unanswered.map(({ total: _total, ...q }) => q),
+    currency: live?.currency ?? "",
+    by_product: products,
+  };
 }

@@ -60,7 +60,8 @@ export const ar: EmailTexts = {
   live_report: {
     subject: "{store}: ما باعه بثك المباشر “{title}”",
     heading: "انتهى بثك المباشر “{title}”",
-    body: "{comments} تعليقًا، {buys} أرادوا الشراء، {reserved} حجزوا، {opened} فتحوا صفحة الدفع و{paid} دفعوا: {revenue}. ما ضاع في الطريق: {waitlisted} طلبوا منتجًا نفدت كميته و{expired} انتهت مدة حجزهم.",
+    body: "{comments} تعليقًا، {buys} أرادوا الشراء، {reserved} حجزوا، {opened} فتحوا صفحة الدفع و{paid} دفعوا: {revenue}. ما ضاع في الطريق: {waitlisted} طلبوا منتجًا نفدت كميته و{expired} انتهت مدة حجزهم. {unanswered} من {questions} أسئلة بقيت دون رد.",
+    list: "أسئلة لم يُجب عنها أحد:",
     action: "افتح التقرير الكامل",
     footer: "LiveStreamSell · يُرسل إلى مالكي المتجر بعد كل بث مباشر.",
   },

@@ -2,7 +2,7 @@
 // renderEmail; values are HTML-escaped there.
 export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended" | "live_report" | "operator_alert" | "operator_alert_recovered" | "page_disconnected" | "verify_email" | "email_change_confirm" | "email_changed" | "new_sign_in" | "account_deleted" | "reports_ready" | "failed_sign_ins";
 
-export type EmailTexts = Record<EmailTemplate, { subject: string; heading: string; body: string; action?: string; footer: string }>;
+export type EmailTexts = Record<EmailTemplate, { subject: string; heading: string; body: string; action?: string; footer: string; /** the title of an optional list under the body */ list?: string }>;
 
 export const en: EmailTexts = {
   password_reset: {
@@ -64,7 +64,8 @@ export const en: EmailTexts = {
   live_report: {
     subject: "{store}: what your live “{title}” sold",
     heading: "Your live “{title}” ended",
-    body: "{comments} comments, {buys} wanted to buy, {reserved} reserved, {opened} opened the checkout and {paid} paid: {revenue}. Lost along the way: {waitlisted} wanted a sold-out product and {expired} let their hold expire.",
+    body: "{comments} comments, {buys} wanted to buy, {reserved} reserved, {opened} opened the checkout and {paid} paid: {revenue}. Lost along the way: {waitlisted} wanted a sold-out product and {expired} let their hold expire. {unanswered} of {questions} questions went unanswered.",
+    list: "Questions nobody answered:",
     action: "Open the full report",
     footer: "LiveStreamSell · sent to the store's owners after every live.",
   },

@@ -60,7 +60,8 @@ export const es: EmailTexts = {
   live_report: {
     subject: "{store}: lo que vendió tu live “{title}”",
     heading: "Terminó tu live “{title}”",
-    body: "{comments} comentarios, {buys} quisieron comprar, {reserved} reservaron, {opened} abrieron el pago y {paid} pagaron: {revenue}. Se perdió en el camino: {waitlisted} pidieron un producto agotado y a {expired} se les venció la reserva.",
+    body: "{comments} comentarios, {buys} quisieron comprar, {reserved} reservaron, {opened} abrieron el pago y {paid} pagaron: {revenue}. Se perdió en el camino: {waitlisted} pidieron un producto agotado y a {expired} se les venció la reserva. {unanswered} de {questions} preguntas quedaron sin respuesta.",
+    list: "Preguntas que nadie respondió:",
     action: "Ver el informe completo",
     footer: "LiveStreamSell · lo reciben los dueños de la tienda después de cada live.",
   },

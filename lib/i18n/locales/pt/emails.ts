@@ -60,7 +60,8 @@ export const pt: EmailTexts = {
   live_report: {
     subject: "{store}: o que sua live “{title}” vendeu",
     heading: "Sua live “{title}” terminou",
-    body: "{comments} comentários, {buys} quiseram comprar, {reserved} reservaram, {opened} abriram o pagamento e {paid} pagaram: {revenue}. Perdido no caminho: {waitlisted} pediram um produto esgotado e {expired} deixaram a reserva expirar.",
+    body: "{comments} comentários, {buys} quiseram comprar, {reserved} reservaram, {opened} abriram o pagamento e {paid} pagaram: {revenue}. Perdido no caminho: {waitlisted} pediram um produto esgotado e {expired} deixaram a reserva expirar. {unanswered} de {questions} perguntas ficaram sem resposta.",
+    list: "Perguntas que ninguém respondeu:",
     action: "Abrir o relatório completo",
     footer: "LiveStreamSell · enviado aos donos da loja depois de cada live.",
   },
