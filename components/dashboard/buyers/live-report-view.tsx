@@ -39,7 +39,7 @@ export function LiveReportView({ title, running, emailedAt, report, timeline, pr
       </div>
       {running && <Alert tone="info">{t.running}</Alert>}
 
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         <Stat label={t.revenue} value={fmt.money(report.revenue_minor)} tone={report.revenue_minor > 0 ? "success" : undefined} className="col-span-2 lg:col-span-1" data-testid="report-revenue" />
         <Stat
           label={t.conversion}
@@ -49,6 +49,14 @@ export function LiveReportView({ title, running, emailedAt, report, timeline, pr
         />
         <Stat label={t.waitlisted} value={fmt.num(report.waitlisted)} tone={report.waitlisted > 0 ? "warning" : undefined} data-testid="report-waitlisted" />
         <Stat label={t.expired} value={fmt.num(report.expired)} tone={report.expired > 0 ? "warning" : undefined} data-testid="report-expired" />
+        <Stat
+          label={t.unanswered}
+          value={fmt.num(report.unanswered_questions)}
+          hint={format(t.unansweredOf, { total: fmt.num(report.questions) })}
+          tone={report.unanswered_questions > 0 ? "warning" : undefined}
+          className="col-span-2 lg:col-span-1"
+          data-testid="report-unanswered"
+        />
       </dl>
 
       <Card>
@@ -85,6 +93,28 @@ export function LiveReportView({ title, running, emailedAt, report, timeline, pr
             emptyLabel={t.noProducts}
             dir={dir}
           />
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader><CardTitle>{t.unansweredList}</CardTitle></CardHeader>
+        <CardContent>
+          {report.unanswered.length === 0 ? <p className="text-sm text-muted-foreground">{t.noUnanswered}</p> : (
+            <ul className="flex flex-col divide-y divide-border" data-testid="report-unanswered-list">
+              {report.unanswered.map((q) => (
+                <li key={q.comment_id} className="flex flex-col gap-0.5 py-2 text-sm first:pt-0 last:pb-0">
+                  <span className="flex flex-wrap items-baseline justify-between gap-x-3 text-xs text-muted-foreground">
+                    <bdi className="font-medium text-foreground">{q.author_name || "—"}</bdi>
+                    <time dateTime={new Date(q.received_at).toISOString()}>{fmt.time(new Date(q.received_at))}</time>
+                  </span>
+                  <bdi className="break-words">{q.text}</bdi>
+                </li>
+              ))}
+              {report.unanswered_questions > report.unanswered.length && (
+                <li className="pt-2 text-xs text-muted-foreground">{format(t.unansweredMore, { count: fmt.num(report.unanswered_questions - report.unanswered.length) })}</li>
+              )}
+            </ul>
+          )}
         </CardContent>
       </Card>
 
