@@ -71,6 +71,7 @@ const OWNER_ONLY = new Set([
   "GET /api/v1/stores/[id]/invoices",
   "GET /api/v1/stores/[id]/invoices/[invoiceId]/pdf",
   "DELETE /api/v1/buyers/[id]",
+  "POST /api/v1/stores/[id]/close",
 ]);
 
 type Ids = Record<string, string>;

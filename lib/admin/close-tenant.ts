@@ -7,7 +7,7 @@ import { eraseBuyerData } from "@/lib/privacy/erase-buyer-data";
 /** POST /api/admin/tenants/{id}/close: `confirm` must repeat the store's name exactly. */
 export const closeTenantInput = z.object({ confirm: z.string().max(200), reason: z.string().trim().max(500).optional() }).strict();
 
-const CLOSED_REASON = "This store was closed by LiveStreamSell.";
+const CLOSED_REASON = { operator: "This store was closed by LiveStreamSell.", owner: "This store was closed by its owner." } as const;
 
 /**
  * Closes a tenant for good, after the operator typed its name: every buyer's personal data is erased
@@ -15,8 +15,10 @@ const CLOSED_REASON = "This store was closed by LiveStreamSell.";
  * credentials are deleted, pending invitations revoked, the subscription cancelled and the store
  * suspended (the bot stops). Kept for the record: orders and their amounts, products, invoices and
  * the audit log (the export, GET …/export, still answers). Audited; closing again is a conflict.
+ * The same close serves the operator (admin console) and the store's owner (Settings → Close the store):
+ * `by` only changes the recorded reason. The caller checks who may close.
  */
-export async function closeTenant({ storeId, input, actorId }: { storeId: string; input: z.output<typeof closeTenantInput>; actorId: string }) {
+export async function closeTenant({ storeId, input, actorId, by = "operator" }: { storeId: string; input: z.output<typeof closeTenantInput>; actorId: string; by?: "operator" | "owner" }) {
   const store = await prisma.store.findUnique({ where: { id: storeId }, select: { id: true, name: true, closedAt: true } });
   if (!store) throw notFound("Store");
   if (store.closedAt) throw conflict("tenant_closed", "This store is already closed.");
@@ -32,8 +34,8 @@ export async function closeTenant({ storeId, input, actorId }: { storeId: string
     await tx.invitation.deleteMany({ where: { storeId, acceptedAt: null } });
     await tx.subscription.updateMany({ where: { storeId }, data: { status: "CANCELLED", paymentToken: null } });
     await tx.invoice.updateMany({ where: { storeId, status: "open" }, data: { nextAttemptAt: null } });
-    await tx.store.update({ where: { id: storeId }, data: { closedAt: now, suspendedAt: now, suspendedReason: CLOSED_REASON, fbPageId: null } });
-    await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "tenant.closed", entityType: "store", entityId: storeId, data: { reason: input.reason ?? null, buyers_erased: buyers.length, meta_deleted: meta.count, payment_configs_deleted: payments.count } });
+    await tx.store.update({ where: { id: storeId }, data: { closedAt: now, suspendedAt: now, suspendedReason: CLOSED_REASON[by], fbPageId: null } });
+    await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "tenant.closed", entityType: "store", entityId: storeId, data: { by, reason: input.reason ?? null, buyers_erased: buyers.length, meta_deleted: meta.count, payment_configs_deleted: payments.count } });
   });
   return { id: storeId, closed_at: now.toISOString(), buyers_erased: buyers.length };
 }
