@@ -13,7 +13,7 @@ export function DeleteAccountForm({ t }: { t: AccountMessages["lifecycle"] }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (
-    <form className="flex flex-col gap-2 rounded-lg border border-destructive/40 p-4" noValidate data-testid="delete-account" onSubmit={async (e) => {
+    <form id="delete-account" className="flex flex-col gap-2 rounded-lg border border-destructive/40 p-4" noValidate data-testid="delete-account" onSubmit={async (e) => {
       e.preventDefault();
       const password = String(new FormData(e.currentTarget).get("delete_password") ?? "");
       if (!window.confirm(t.deleteConfirm)) return;

@@ -4,6 +4,8 @@ import { accountMessages } from "@/lib/i18n/account";
 import { fulfilmentMessages } from "@/lib/i18n/fulfilment";
 import { buyersMessages } from "@/lib/i18n/buyers";
 import { BuyerRulesForm } from "@/components/dashboard/settings/buyer-rules-form";
+import { RetentionForm } from "@/components/dashboard/settings/retention-form";
+import { CloseStoreForm } from "@/components/dashboard/settings/close-store-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -27,6 +29,7 @@ export default async function SettingsPage() {
   const ta = accountMessages(locale).settingsCards;
   const td = fulfilmentMessages(locale);
   const tb = buyersMessages(locale).settings;
+  const tl = accountMessages(locale).storeLifecycle;
   const meta = await metaConnectionSummary(store.id);
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: store.timezone });
   const sections = [
@@ -38,8 +41,9 @@ export default async function SettingsPage() {
     { id: "messages", label: t.settings.sections.messages },
     { id: "reservation", label: t.settings.sections.reservation },
     { id: "buyers", label: tb.title },
+    { id: "privacy", label: tl.privacy },
     { id: "security", label: ta.security },
-    ...(isOwner ? [{ id: "audit", label: ta.audit }] : []),
+    ...(isOwner ? [{ id: "audit", label: ta.audit }, { id: "close-store", label: tl.close }] : []),
   ];
   return (
     <div className="flex flex-col gap-6">
@@ -139,11 +143,22 @@ export default async function SettingsPage() {
             storeId={store.id}
             threshold={store.highRiskThreshold}
             holdSeconds={store.highRiskHoldSeconds}
+            treatment={store.highRiskTreatment === "pay_first" || store.highRiskTreatment === "approval" ? store.highRiskTreatment : "short_hold"}
             blockedReply={store.blockedBuyerReply === "polite" ? "polite" : "none"}
             disabled={!isOwner}
             t={tb}
             tc={t.common}
           />
+        </CardContent>
+      </Card>
+
+      <Card id="privacy">
+        <CardHeader>
+          <CardTitle>{tl.privacy}</CardTitle>
+          <CardDescription>{tl.privacyHelp}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <RetentionForm storeId={store.id} days={store.commentRetentionDays} disabled={!isOwner} t={tl} tc={t.common} />
         </CardContent>
       </Card>
 
@@ -165,6 +180,25 @@ export default async function SettingsPage() {
           </CardHeader>
           <CardContent>
             <Button asChild variant="outline"><Link href="/dashboard/settings/audit"><History aria-hidden /> {ta.openAudit}</Link></Button>
+          </CardContent>
+        </Card>
+      )}
+
+      {isOwner && (
+        <Card id="close-store" className="border-rose-700/40">
+          <CardHeader>
+            <CardTitle>{tl.close}</CardTitle>
+            <CardDescription>{tl.closeHelp}</CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-3">
+            {store.closedAt ? (
+              <>
+                <Alert tone="info" data-testid="store-closed">{format(tl.closedNotice, { time: dateFmt.format(store.closedAt) })}</Alert>
+                <Button asChild variant="outline" className="self-start"><Link href="/dashboard/settings/security#delete-account"><ShieldCheck aria-hidden /> {tl.openSecurity}</Link></Button>
+              </>
+            ) : (
+              <CloseStoreForm storeId={store.id} storeName={store.name} t={tl} />
+            )}
           </CardContent>
         </Card>
       )}

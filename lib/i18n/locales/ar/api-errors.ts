@@ -41,6 +41,7 @@ export const ar: ApiErrorMessages = {
     zone_not_served: "طريقة التوصيل هذه لا تصل إلى هذا العنوان.",
   },
   fieldIssues: {
+    "confirm.mismatch": "اكتب اسم المتجر تماماً كما يظهر.",
     "email.taken": "يوجد حساب بهذا البريد الإلكتروني بالفعل. سجّل الدخول بدلًا من ذلك.",
     "password.too_short": "يجب أن تتكوّن كلمة المرور من {min} أحرف على الأقل.",
     "password.too_long": "يمكن أن تتكوّن كلمة المرور من {max} حرفًا على الأكثر.",
@@ -62,7 +63,7 @@ export const ar: ApiErrorMessages = {
     tracking_number: "رقم التتبّع", carrier: "شركة الشحن", reason: "السبب", file: "الملف", plan: "الخطة", gateway: "طريقة الدفع",
     q: "البحث", status: "الحالة", limit: "حجم الصفحة", offset: "الصفحة", store_id: "المتجر",
     reservation_minutes: "مدة الحجز", reservation_ttl_seconds: "مدة الحجز", tone: "أسلوب البوت",
-    high_risk_threshold: "حد الخطورة العالية", high_risk_hold_seconds: "مدة حجز المشتري عالي الخطورة", blocked_buyer_reply: "الرد على المشترين المحظورين", segment: "الفئة",
+    high_risk_treatment: "معاملة الخطورة العالية", comment_retention_days: "مدة الاحتفاظ بالتعليقات", confirm: "اسم المتجر", high_risk_threshold: "حد الخطورة العالية", high_risk_hold_seconds: "مدة حجز المشتري عالي الخطورة", blocked_buyer_reply: "الرد على المشترين المحظورين", segment: "الفئة",
   },
   codes: {
     network_error: "تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.",

@@ -39,6 +39,7 @@ export const en = {
     zone_not_served: "This delivery method does not reach this address.",
   },
   fieldIssues: {
+    "confirm.mismatch": "Type the store's name exactly as it is shown.",
     "email.taken": "An account with this email already exists. Sign in instead.",
     "password.too_short": "The password must have at least {min} characters.",
     "password.too_long": "The password can have at most {max} characters.",
@@ -60,7 +61,7 @@ export const en = {
     tracking_number: "Tracking number", carrier: "Carrier", reason: "Reason", file: "File", plan: "Plan", gateway: "Payment method",
     q: "Search", status: "Status", limit: "Page size", offset: "Page", store_id: "Store",
     reservation_minutes: "Reservation time", reservation_ttl_seconds: "Reservation time", tone: "Tone of the bot",
-    high_risk_threshold: "High-risk score", high_risk_hold_seconds: "High-risk hold", blocked_buyer_reply: "Reply to blocked buyers", segment: "Segment",
+    high_risk_treatment: "High-risk treatment", comment_retention_days: "Comment retention", confirm: "Store name", high_risk_threshold: "High-risk score", high_risk_hold_seconds: "High-risk hold", blocked_buyer_reply: "Reply to blocked buyers", segment: "Segment",
   },
   codes: {
     network_error: "Could not reach the server. Check your connection and try again.",

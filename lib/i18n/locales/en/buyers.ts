@@ -102,6 +102,13 @@ export const en = {
     intro: "What the bot does for buyers who hold stock and never pay, and for those you blocked.",
     threshold: "High risk from (0–100)",
     thresholdHelp: "Empty = off. A buyer with three expired holds has a risk of 90.",
+    treatment: "What high risk means",
+    treatments: { short_hold: "A shorter hold", pay_first: "Pay first", approval: "Your approval first" },
+    treatmentHelp: {
+      short_hold: "The bot reserves as usual, for fewer minutes.",
+      pay_first: "The buyer gets the link but nothing is held: the units go to whoever pays first.",
+      approval: "Nothing is reserved until you approve the order in the Live Control Center or on the order; the buyer is told you will confirm.",
+    },
     hold: "Their hold (minutes)",
     holdHelp: "Instead of the usual hold; never longer than it. The order's history says when it applied.",
     blockedReply: "When a blocked buyer comments to buy",

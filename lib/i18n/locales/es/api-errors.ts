@@ -41,6 +41,7 @@ export const es: ApiErrorMessages = {
     zone_not_served: "Este método de entrega no llega a esta dirección.",
   },
   fieldIssues: {
+    "confirm.mismatch": "Escribe el nombre de la tienda exactamente como aparece.",
     "email.taken": "Ya existe una cuenta con este correo. Inicia sesión.",
     "password.too_short": "La contraseña debe tener al menos {min} caracteres.",
     "password.too_long": "La contraseña puede tener como máximo {max} caracteres.",
@@ -62,7 +63,7 @@ export const es: ApiErrorMessages = {
     tracking_number: "Número de seguimiento", carrier: "Transportista", reason: "Motivo", file: "Archivo", plan: "Plan", gateway: "Medio de pago",
     q: "Búsqueda", status: "Estado", limit: "Tamaño de página", offset: "Página", store_id: "Tienda",
     reservation_minutes: "Tiempo de reserva", reservation_ttl_seconds: "Tiempo de reserva", tone: "Tono del bot",
-    high_risk_threshold: "Riesgo alto desde", high_risk_hold_seconds: "Reserva de alto riesgo", blocked_buyer_reply: "Respuesta a compradores bloqueados", segment: "Segmento",
+    high_risk_treatment: "Trato de riesgo alto", comment_retention_days: "Conservación de comentarios", confirm: "Nombre de la tienda", high_risk_threshold: "Riesgo alto desde", high_risk_hold_seconds: "Reserva de alto riesgo", blocked_buyer_reply: "Respuesta a compradores bloqueados", segment: "Segmento",
   },
   codes: {
     network_error: "No se pudo conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.",

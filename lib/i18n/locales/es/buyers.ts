@@ -103,6 +103,13 @@ export const es: BuyersMessages = {
     intro: "Qué hace el bot con quienes apartan stock y nunca pagan, y con quienes bloqueaste.",
     threshold: "Riesgo alto desde (0–100)",
     thresholdHelp: "Vacío = desactivado. Un comprador con tres reservas vencidas tiene riesgo 90.",
+    treatment: "Qué significa riesgo alto",
+    treatments: { short_hold: "Una reserva más corta", pay_first: "Pagar primero", approval: "Tu aprobación primero" },
+    treatmentHelp: {
+      short_hold: "El bot reserva como siempre, por menos minutos.",
+      pay_first: "El comprador recibe el link pero no se reserva nada: las unidades son de quien pague primero.",
+      approval: "No se reserva nada hasta que apruebes el pedido en el Centro de control del live o en el pedido; al comprador se le avisa que confirmarás.",
+    },
     hold: "Su reserva (minutos)",
     holdHelp: "En lugar de la reserva habitual; nunca más larga que ella. El historial del pedido indica cuándo se aplicó.",
     blockedReply: "Cuando un comprador bloqueado comenta para comprar",

@@ -41,6 +41,7 @@ export const pt: ApiErrorMessages = {
     zone_not_served: "Este método de entrega não atende este endereço.",
   },
   fieldIssues: {
+    "confirm.mismatch": "Digite o nome da loja exatamente como aparece.",
     "email.taken": "Já existe uma conta com este e-mail. Entre nela.",
     "password.too_short": "A senha deve ter pelo menos {min} caracteres.",
     "password.too_long": "A senha pode ter no máximo {max} caracteres.",
@@ -62,7 +63,7 @@ export const pt: ApiErrorMessages = {
     tracking_number: "Código de rastreio", carrier: "Transportadora", reason: "Motivo", file: "Arquivo", plan: "Plano", gateway: "Forma de pagamento",
     q: "Busca", status: "Status", limit: "Tamanho da página", offset: "Página", store_id: "Loja",
     reservation_minutes: "Tempo de reserva", reservation_ttl_seconds: "Tempo de reserva", tone: "Tom do bot",
-    high_risk_threshold: "Risco alto a partir de", high_risk_hold_seconds: "Reserva de alto risco", blocked_buyer_reply: "Resposta a compradores bloqueados", segment: "Segmento",
+    high_risk_treatment: "Tratamento de risco alto", comment_retention_days: "Retenção de comentários", confirm: "Nome da loja", high_risk_threshold: "Risco alto a partir de", high_risk_hold_seconds: "Reserva de alto risco", blocked_buyer_reply: "Resposta a compradores bloqueados", segment: "Segmento",
   },
   codes: {
     network_error: "Não foi possível falar com o servidor. Confira sua conexão e tente novamente.",

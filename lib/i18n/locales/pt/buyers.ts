@@ -103,6 +103,13 @@ export const pt: BuyersMessages = {
     intro: "O que o bot faz com quem segura estoque e nunca paga, e com quem você bloqueou.",
     threshold: "Risco alto a partir de (0–100)",
     thresholdHelp: "Vazio = desativado. Um comprador com três reservas expiradas tem risco 90.",
+    treatment: "O que significa risco alto",
+    treatments: { short_hold: "Uma reserva mais curta", pay_first: "Pagar primeiro", approval: "Sua aprovação primeiro" },
+    treatmentHelp: {
+      short_hold: "O bot reserva como sempre, por menos minutos.",
+      pay_first: "O comprador recebe o link mas nada fica reservado: as unidades são de quem pagar primeiro.",
+      approval: "Nada é reservado até você aprovar o pedido na Central da live ou no pedido; o comprador é avisado de que você vai confirmar.",
+    },
     hold: "A reserva dele (minutos)",
     holdHelp: "No lugar da reserva habitual; nunca mais longa que ela. O histórico do pedido mostra quando foi aplicada.",
     blockedReply: "Quando um comprador bloqueado comenta para comprar",
