@@ -33,6 +33,8 @@ export function toOrderDto(order: OrderWithRelations): OrderDto {
     gateway: order.gateway,
     payment_status: order.payments[0]?.status.toLowerCase() ?? null,
     flag_reason: order.flagReason,
+    risk_mode: order.riskMode === "pay_first" || order.riskMode === "approval" ? order.riskMode : null,
+    awaiting_approval: order.riskMode === "approval" && !order.approvedAt && order.status === "PENDING",
     buyer: order.buyer ? { id: order.buyer.id, name: order.buyer.name } : null,
     live_id: order.liveId,
     comment_id: order.commentId,

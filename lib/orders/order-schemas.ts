@@ -104,6 +104,8 @@ export const orderOutput = z.object({
   gateway: z.string().nullable(),
   payment_status: z.string().nullable(),
   flag_reason: z.string().nullable(),
+  risk_mode: z.enum(["pay_first", "approval"]).nullable().describe("set when the buyer's risk changed how the bot took the order: pay_first (no stock held until payment) or approval (nothing reserved until the seller approves)"),
+  awaiting_approval: z.boolean().describe("a high-risk buyer's order waiting for the seller: POST …/approve or …/decline"),
   buyer: z.object({ id: z.string(), name: z.string() }).nullable(),
   live_id: z.string().nullable(),
   comment_id: z.string().nullable(),

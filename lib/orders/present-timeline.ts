@@ -80,8 +80,13 @@ export function presentTimeline(entries: TimelineEntry[], ctx: TimelineContext):
   // The buyer's risk shortened the hold (lib/orders/reserve/read-context.ts): the seller sees why.
   const shortHold = (a: Data) => {
     const h = (a.riskHold ?? null) as Data | null;
-    return h ? say(t.shortHold, { minutes: Math.max(1, Math.round((num(h.seconds) ?? 0) / 60)), risk: num(h.risk) ?? 0, threshold: num(h.threshold) ?? 0 }) : null;
+    if (h) return say(t.shortHold, { minutes: Math.max(1, Math.round((num(h.seconds) ?? 0) / 60)), risk: num(h.risk) ?? 0, threshold: num(h.threshold) ?? 0 });
+    // Pay-first or the seller's approval instead of a held reservation (the store's high-risk treatment).
+    const m = (a.riskMode ?? null) as Data | null;
+    if (!m) return null;
+    return say(m.mode === "approval" ? t.riskApproval : t.riskPayFirst, { risk: num(m.risk) ?? 0, threshold: num(m.threshold) ?? 0 });
   };
+  const risky = (a: Data) => Boolean(a.riskHold || a.riskMode);
 
   function describe(e: TimelineEntry): Omit<TimelineItem, "key" | "at" | "when"> | null {
     const d = e.data as Data;
@@ -121,10 +126,10 @@ export function presentTimeline(entries: TimelineEntry[], ctx: TimelineContext):
       const amount = num(a.amountMinor) !== null ? money(num(a.amountMinor)!, str(a.currency) ?? ctx.currency) : null;
       switch (d.action) {
         case "order.created":
-          return line(a.commentId ? t.createdFrom : t.created, join(by, shortHold(a)), a.riskHold ? "warning" : "default");
+          return line(a.commentId ? t.createdFrom : t.created, join(by, shortHold(a)), risky(a) ? "warning" : "default");
         case "order.items_added": {
           const items = Array.isArray(a.items) ? (a.items as Data[]).map((i) => `${product(i)} ×${num(i.quantity) ?? 1}`).join(", ") : null;
-          return line(t.itemsAdded, join(items, shortHold(a)), a.riskHold ? "warning" : "default");
+          return line(t.itemsAdded, join(items, shortHold(a)), risky(a) ? "warning" : "default");
         }
         case "order.paid":
           return line(t.paid, join(amount ? say(t.paidWith, { amount, method: method(a.provider) }) : null, by), "success");
@@ -136,6 +141,10 @@ export function presentTimeline(entries: TimelineEntry[], ctx: TimelineContext):
           return line(t.expired);
         case "order.cancelled":
           return line(t.cancelled, by);
+        case "order.approved":
+          return line(t.approved, by, "success");
+        case "order.declined":
+          return line(t.declined, by);
         case "order.shipped": {
           const tracking = [str(a.carrier), str(a.trackingNumber)].filter(Boolean).join(" ");
           return line(t.shipped, join(tracking ? say(t.tracking, { tracking }) : null, by), "success");

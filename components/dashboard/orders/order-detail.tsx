@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ArrowLeft, Ban, CheckCircle2, RotateCcw, Truck } from "lucide-react";
+import { ArrowLeft, Ban, CheckCircle2, RotateCcw, ShieldAlert, Truck } from "lucide-react";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -23,7 +24,7 @@ import { OrderDeliveryCard } from "@/components/dashboard/fulfilment/order-deliv
 import type { CarrierOption } from "@/components/dashboard/fulfilment/ship-form";
 import type { FulfilmentMessages } from "@/lib/i18n/fulfilment";
 
-type Action = "ship" | "cancel" | "refund" | "confirm-transfer";
+type Action = "ship" | "cancel" | "refund" | "confirm-transfer" | "approve" | "decline";
 type T = Pick<Messages, "orders" | "orderStatus" | "paymentStatus" | "intents" | "common">;
 const DOT: Record<TimelineTone, string> = { default: "bg-primary", success: "bg-success", warning: "bg-warning", danger: "bg-destructive" };
 
@@ -76,10 +77,13 @@ export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, 
     { a: "ship", label: t.orders.ship, icon: Truck, show: o.status === "paid" && o.fulfillment === "unfulfilled" },
     // Without a receipt to review (the seller saw the money arrive): the receipt card has its own buttons.
     { a: "confirm-transfer", label: t.orders.confirmTransfer, icon: CheckCircle2, show: isOwner && (o.status === "pending" || o.status === "expired") && o.gateway === "transfer" && o.transfer_review?.state !== "pending" },
-    { a: "cancel", label: t.orders.cancel, icon: Ban, show: o.status === "pending", variant: "outline" },
+    // A high-risk buyer's order waiting for the seller (store treatment "approval"): approve or decline it.
+    { a: "approve", label: t.orders.approve, icon: CheckCircle2, show: o.awaiting_approval },
+    { a: "decline", label: t.orders.decline, icon: Ban, show: o.awaiting_approval, variant: "outline" },
+    { a: "cancel", label: t.orders.cancel, icon: Ban, show: o.status === "pending" && !o.awaiting_approval, variant: "outline" },
     { a: "refund", label: t.orders.refund, icon: RotateCcw, show: isOwner && (o.status === "paid" || o.status === "refund_needed"), variant: "destructive" },
   ];
-  const confirmText: Record<Action, string> = { ship: t.orders.confirmShip, cancel: t.orders.confirmCancel, refund: t.orders.confirmRefund, "confirm-transfer": t.orders.confirmTransfer };
+  const confirmText: Record<Action, string> = { ship: t.orders.confirmShip, cancel: t.orders.confirmCancel, refund: t.orders.confirmRefund, "confirm-transfer": t.orders.confirmTransfer, approve: t.orders.confirmApprove, decline: t.orders.confirmDecline };
 
   return (
     <div className="flex flex-col gap-6" data-testid="order-detail">
@@ -89,6 +93,7 @@ export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, 
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold">{format(t.orders.number, { number: o.number })}</h1>
         <Badge variant={STATUS_VARIANT[o.status]} data-testid="order-status">{t.orderStatus[upper(o.status)]}</Badge>
+        {o.awaiting_approval && <Badge variant="warning" data-testid="order-awaiting-approval">{t.orders.awaitingBadge}</Badge>}
         {o.status === "paid" && (o.fulfillment === "shipped" ? <Badge variant="outline"><Truck className="me-1 size-3" aria-hidden />{t.orders.shipped}</Badge> : <Badge variant="warning">{t.orders.unfulfilled}</Badge>)}
       </div>
       <div className="flex flex-wrap gap-2">
@@ -98,6 +103,9 @@ export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, 
           </Button>
         ))}
       </div>
+
+      {o.awaiting_approval && <Alert tone="warning" data-testid="order-approval-note"><ShieldAlert className="inline size-4 me-1" aria-hidden />{t.orders.awaitingApproval}</Alert>}
+      {o.risk_mode === "pay_first" && o.status === "pending" && <Alert tone="info" data-testid="order-pay-first-note">{t.orders.payFirst}</Alert>}
 
       {o.transfer_review && (
         <Card data-testid="order-transfer-receipt" className={o.transfer_review.state === "pending" ? "border-warning/60" : undefined}>
@@ -212,7 +220,7 @@ export function OrderDetail({ orderId, storeId, isOwner, storeLocale, uiLocale, 
           </DialogHeader>
           <DialogFooter>
             <Button type="button" variant="ghost" onClick={() => setConfirm(null)}>{t.common.cancel}</Button>
-            <Button type="button" variant={confirm === "refund" || confirm === "cancel" ? "destructive" : "default"} disabled={act.isPending} onClick={() => confirm && act.mutate(confirm)}>{t.common.confirm}</Button>
+            <Button type="button" variant={confirm === "refund" || confirm === "cancel" || confirm === "decline" ? "destructive" : "default"} disabled={act.isPending} onClick={() => confirm && act.mutate(confirm)}>{t.common.confirm}</Button>
           </DialogFooter>
         </DialogContent>
       </Dialog>
