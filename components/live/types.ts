@@ -7,7 +7,7 @@ import type { Messages } from "@/lib/i18n/locales/en/dashboard";
 export type { FeedComment, LiveCart, LiveState, BuyerConversation };
 
 /** The catalog slices the Control Center uses. */
-export type LccText = Pick<Messages, "live" | "intents" | "orderStatus" | "messageStatus" | "paymentStatus" | "inventory" | "common">;
+export type LccText = Pick<Messages, "live" | "orders" | "intents" | "orderStatus" | "messageStatus" | "paymentStatus" | "inventory" | "common">;
 
 /** Formatting in the seller's language, with times in the store's zone and money in the store's currency. */
 export type LccFormat = { money: (minor: number) => string; time: (iso: string) => string; num: (n: number) => string; ms: (ms: number | null) => string };

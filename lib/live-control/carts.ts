@@ -19,6 +19,9 @@ export type LiveCart = {
   payment: PaymentStatus | null;
   /** The buyer's bank-transfer receipt and its review, as on the order page. */
   transfer_review: TransferReviewView;
+  /** A high-risk buyer's order (store treatment): pay_first holds nothing; approval waits for the seller. */
+  risk_mode: "pay_first" | "approval" | null;
+  awaiting_approval: boolean;
   created_at: string;
   expires_at: string;
   paid_at: string | null;
@@ -54,6 +57,8 @@ export async function listLiveCarts({ liveId, storeId, limit = 200, ids }: { liv
     link: o.messages.find((m) => m.status === "SENT")?.status ?? o.messages[0]?.status ?? null,
     payment: o.payments[0]?.status ?? null,
     transfer_review: toTransferReview({ order: o, payments: o.payments }),
+    risk_mode: o.riskMode === "pay_first" || o.riskMode === "approval" ? o.riskMode : null,
+    awaiting_approval: o.riskMode === "approval" && !o.approvedAt && o.status === "PENDING",
     created_at: o.createdAt.toISOString(),
     expires_at: o.expiresAt.toISOString(),
     paid_at: o.paidAt?.toISOString() ?? null,

@@ -117,6 +117,10 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
         </>,
       );
     case "PENDING":
+      // A high-risk buyer's order the store approves first: nothing to pay yet (the link comes on approval).
+      if (order.riskMode === "approval" && !order.approvedAt) {
+        return shell(<><Panel tone="info" title={t.awaitingApprovalTitle} testId="checkout-awaiting-approval"><p>{format(t.awaitingApprovalBody, { store: order.store.name })}</p></Panel>{cart}</>);
+      }
       break;
   }
 
@@ -157,6 +161,7 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
       {(error === "unavailable" || error === "start_failed") && isProviderId(failedMethod) && (
         <Panel tone="error" title={format(t.payFailedToStart, { method: t.methods[failedMethod] })} role="alert" testId="checkout-method-error" />
       )}
+      {order.riskMode === "pay_first" && <Panel tone="warning" title={t.payFirstNote} testId="checkout-pay-first" />}
       <section aria-labelledby="timer-heading" className="flex items-center justify-between gap-3 rounded-lg border border-primary/40 bg-primary/10 p-4">
         <div className="flex flex-col">
           <h2 id="timer-heading" className="text-sm font-medium">{t.reservedFor}</h2>

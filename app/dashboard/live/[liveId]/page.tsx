@@ -31,7 +31,7 @@ export default async function LiveControlCenterPage({ params }: { params: Promis
       simulator={simulatorEnabled()}
       transfers={{ isOwner: role === "OWNER", t: paymentMessages(locale).review }}
       reportLabel={buyersMessages(locale).report.open}
-      t={{ live: t.live, intents: t.intents, orderStatus: t.orderStatus, messageStatus: t.messageStatus, paymentStatus: t.paymentStatus, inventory: t.inventory, common: t.common }}
+      t={{ live: t.live, orders: t.orders, intents: t.intents, orderStatus: t.orderStatus, messageStatus: t.messageStatus, paymentStatus: t.paymentStatus, inventory: t.inventory, common: t.common }}
     />
   );
 }
