@@ -26,7 +26,7 @@ export type LiveReport = {
 
 type Totals = Omit<LiveReport, "by_product" | "currency" | "unanswered" | "unanswered_questions">;
 
-export const UNANSWERED_LIST_LIMIT = 100;
+const UNANSWERED_LIST_LIMIT = 100;
 
 
 /**

@@ -61,13 +61,13 @@ export function BuyerRulesForm({ storeId, threshold, holdSeconds, treatment, blo
       <fieldset className="flex flex-col gap-2" disabled={disabled} data-testid="high-risk-treatment">
         <legend className="mb-1 text-sm font-medium">{t.treatment}</legend>
         {TREATMENTS.map((v) => (
-          <label key={v} className="flex items-start gap-2 text-sm">
-            <input type="radio" name="high_risk_treatment" value={v} checked={mode === v} onChange={() => setMode(v)} className="mt-0.5 size-4 accent-primary" />
-            <span className="flex flex-col">
+          <div key={v} className="flex flex-col gap-0.5">
+            <label className="flex items-start gap-2 text-sm">
+              <input type="radio" name="high_risk_treatment" value={v} checked={mode === v} onChange={() => setMode(v)} aria-describedby={`treatment-${v}-help`} className="mt-0.5 size-4 accent-primary" />
               <span>{t.treatments[v]}</span>
-              <span className="text-xs text-muted-foreground">{t.treatmentHelp[v]}</span>
-            </span>
-          </label>
+            </label>
+            <p id={`treatment-${v}-help`} className="ms-6 text-xs text-muted-foreground">{t.treatmentHelp[v]}</p>
+          </div>
         ))}
         {errors.high_risk_treatment && <p className="text-sm text-destructive" role="alert">{errors.high_risk_treatment}</p>}
       </fieldset>
