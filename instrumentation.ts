@@ -19,4 +19,7 @@ export async function register() {
   // The daily privacy retention chain: today's run is queued once (its id deduplicates across restarts).
   const [{ ensureRetentionScheduled }, { logger }] = await Promise.all([import("./lib/privacy/retention/run-retention"), import("./lib/observability/logger")]);
   ensureRetentionScheduled().catch((err) => logger.error({ err }, "queueing the retention run failed"));
+  // The daily re-check of the connected Page tokens with Meta (debug_token), the same way.
+  const { ensureTokenCheckScheduled } = await import("./lib/onboarding/check-page-token");
+  ensureTokenCheckScheduled().catch((err) => logger.error({ err }, "queueing the Page token check failed"));
 }

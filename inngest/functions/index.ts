@@ -13,6 +13,7 @@ import { sweepStuck } from "./sweep-stuck";
 import { evaluateOperatorAlertsJob } from "./operator-alerts";
 import { privacyRetention } from "./privacy-retention";
 import { monthlyReports } from "./monthly-reports";
+import { checkPageTokensJob } from "./check-page-tokens";
 
 /** Every job function. Both drivers run exactly this list. */
-export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive, sendEmail, sendShipmentNotice, billingSweep, chargeInvoiceJob, emailLiveReportJob, sweepStuck, evaluateOperatorAlertsJob, privacyRetention, monthlyReports] as unknown as readonly AnyJobDefinition[];
+export const jobFunctions = [processComment, handleMessage, orderLifecycle, serveWaitlist, paymentSucceeded, resendAfterReconnect, reconcileLive, sendEmail, sendShipmentNotice, billingSweep, chargeInvoiceJob, emailLiveReportJob, sweepStuck, evaluateOperatorAlertsJob, privacyRetention, monthlyReports, checkPageTokensJob] as unknown as readonly AnyJobDefinition[];

@@ -77,6 +77,10 @@ export const jobEvents = {
   "privacy/retention": z.object({
     day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   }),
+  /** The daily re-check of every connected Page token with Meta (debug_token); its id `meta-token-check:<day>` deduplicates. */
+  "meta/token-check": z.object({
+    day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  }),
   /** The operator's monthly reports (lib/admin/run-scheduled-reports); one per month by its event id. */
   "reports/monthly": z.object({
     period: z.string().regex(/^\d{4}-\d{2}$/),

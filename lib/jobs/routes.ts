@@ -33,6 +33,7 @@ export const jobRoutes: { readonly [N in JobEventName]: readonly JobRoute[] } = 
   "live/ended": [{ id: "email-live-report", retries: 6 }],
   "ops/sweep": [{ id: "sweep-stuck", retries: 1, concurrency: { limit: 1 } }],
   "privacy/retention": [{ id: "privacy-retention", retries: 3, concurrency: { limit: 1 } }],
+  "meta/token-check": [{ id: "check-page-tokens", retries: 3, concurrency: { limit: 1 } }],
 };
 
 export type RouteTable = ReadonlyMap<JobEventName, readonly JobRoute[]>;

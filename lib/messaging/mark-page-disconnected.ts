@@ -22,15 +22,16 @@ export async function markPageDisconnected({ storeId, reason }: { storeId: strin
   if (changed) {
     logger.warn({ store_id: storeId }, "Facebook Page disconnected by Meta (error 190)");
     publishStoreEvent(storeId, { type: "store.alert", level: "error", code: "meta_disconnected", message: "Facebook disconnected this Page from LiveStreamSell (the access was revoked or expired). Reconnect it in Settings: replies wait until then." });
-    await emailOwners(storeId).catch((err) => logger.error({ err, store_id: storeId }, "emailing the owners about the disconnected Page failed"));
+    await emailPageOwners({ storeId, template: "page_disconnected" }).catch((err) => logger.error({ err, store_id: storeId }, "emailing the owners about the disconnected Page failed"));
   }
   return changed;
 }
 
-async function emailOwners(storeId: string) {
+/** Emails every active owner of the store about its Page, with the reconnect link; `vars(locale)` adds the template's own values. */
+export async function emailPageOwners({ storeId, template, vars }: { storeId: string; template: "page_disconnected" | "page_token_expiring" | "page_permissions_missing"; vars?: (locale: string) => Record<string, string> }) {
   const store = await prisma.store.findUnique({ where: { id: storeId }, select: { name: true, memberships: { where: { role: "OWNER" }, select: { user: { select: { id: true, email: true, locale: true, disabledAt: true } } } } } });
   for (const { user } of store?.memberships ?? []) {
     if (user.disabledAt) continue;
-    await queueEmail({ to: user.email, userId: user.id, template: "page_disconnected", locale: user.locale, vars: { store: store!.name }, link: `${env().APP_URL}/dashboard/onboarding?step=page` });
+    await queueEmail({ to: user.email, userId: user.id, template, locale: user.locale, vars: { store: store!.name, ...vars?.(user.locale ?? "es") }, link: `${env().APP_URL}/dashboard/onboarding?step=page` });
   }
 }

@@ -6,6 +6,7 @@ import { setMetaPageToken } from "@/lib/stores/stores";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { prisma } from "@/lib/db";
 import { subscribePageToApp, type FacebookPage } from "./meta-oauth";
+import { checkPageToken } from "./check-page-token";
 
 const META_STATE_COOKIE = "lss_meta_state";
 const META_PAGES_COOKIE = "lss_meta_pages";
@@ -55,12 +56,24 @@ export async function forgetPages() {
   (await cookies()).delete({ name: META_PAGES_COOKIE, path: "/dashboard" });
 }
 
-/** Connects the chosen Page: its token is stored encrypted, the app subscribes to its webhooks, and the step is done. */
+/**
+ * Connects the chosen Page: its token is stored encrypted, the app subscribes to its webhooks, Meta is
+ * asked about the token (debug_token: expiry, scopes) and the step is done.
+ */
 export async function connectFacebookPage({ storeId, userId, page, graphApiUrl }: { storeId: string; userId: string; page: FacebookPage; graphApiUrl: string }) {
   await subscribePageToApp({ graphApiUrl, pageId: page.id, pageToken: page.access_token });
   await setMetaPageToken({ storeId, actorId: userId, input: { page_id: page.id, page_name: page.name, page_access_token: page.access_token } });
   // What the seller declined in the dialog: the store shows missing_permissions (and which) until a reconnect grants them.
   await prisma.metaConnection.update({ where: { storeId }, data: { missingPermissions: page.missing_permissions } });
   forgetPageCredentials(storeId);
+  // The seller sees the result on screen: no email at connection. Meta unreachable here is not worth failing the connection over.
+  const check = await checkPageToken({ storeId, notify: false }).catch(() => "unchecked" as const);
+  // debug_token reads the token's own scopes; keep what /me/permissions reported declined as well.
+  // The seller was shown what is missing, so the daily check does not email about it again.
+  if (check !== "disconnected") {
+    const conn = await prisma.metaConnection.findUniqueOrThrow({ where: { storeId }, select: { missingPermissions: true } });
+    const merged = [...new Set([...conn.missingPermissions, ...page.missing_permissions])];
+    if (merged.length > 0) await prisma.metaConnection.update({ where: { storeId }, data: { missingPermissions: merged, permissionsWarnedAt: new Date() } });
+  }
   await prisma.store.updateMany({ where: { id: storeId, onboardingStep: { lt: 2 } }, data: { onboardingStep: 2 } });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { graphJson } from "@/lib/meta/graph-json";
 
 /** What the connection asks Facebook for: list the seller's Pages, read live comments, answer them and message buyers. */
 const META_OAUTH_SCOPES = ["pages_show_list", "pages_read_engagement", "pages_read_user_content", "pages_manage_metadata", "pages_manage_engagement", "pages_messaging"] as const;
@@ -9,6 +10,12 @@ const PAGE_WEBHOOK_FIELDS = ["feed", "live_videos", "messages", "messaging_postb
  * not expire with the login) and the permissions the seller declined or never granted (same for every
  * Page of the login): the store shows `missing_permissions` until they are granted.
  */
+/** The permissions the bot needs that `granted` lacks, in the dialog's order. */
+export function missingPermissions(granted: Iterable<string>): string[] {
+  const have = new Set(granted);
+  return META_OAUTH_SCOPES.filter((s) => !have.has(s));
+}
+
 export type FacebookPage = { id: string; name: string; access_token: string; missing_permissions: string[] };
 
 /** The Graph version the product talks to ("v24.0"), taken from META_GRAPH_API_URL so the dialog and API agree. */
@@ -24,19 +31,6 @@ export function facebookDialogUrl({ appId, redirectUri, state, graphApiUrl }: { 
   url.searchParams.set("response_type", "code");
   url.searchParams.set("scope", META_OAUTH_SCOPES.join(","));
   return url.toString();
-}
-
-const graphError = z.object({ error: z.object({ message: z.string(), code: z.number().optional() }) });
-
-async function graphJson<T>(res: Response, schema: z.ZodType<T>, what: string): Promise<T> {
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = graphError.safeParse(body);
-    throw new Error(`${what} failed: ${e.success ? e.data.error.message : `HTTP ${res.status}`}`);
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new Error(`${what} answered an unexpected body`);
-  return parsed.data;
 }
 
 /**
@@ -68,8 +62,7 @@ export async function exchangeCodeForPages({ graphApiUrl, appId, appSecret, redi
     z.object({ data: z.array(z.object({ permission: z.string(), status: z.string() })) }),
     "Reading the granted Facebook permissions",
   );
-  const have = new Set(granted.data.filter((p) => p.status === "granted").map((p) => p.permission));
-  const missing = META_OAUTH_SCOPES.filter((s) => !have.has(s));
+  const missing = missingPermissions(granted.data.filter((p) => p.status === "granted").map((p) => p.permission));
   const pagesUrl = new URL(`${base}/me/accounts`);
   pagesUrl.searchParams.set("fields", "id,name,access_token");
   pagesUrl.searchParams.set("limit", "100");

@@ -10,7 +10,22 @@ import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { LIMITS, type MetaMessage } from "@/lib/meta/messages";
 
-type FakeGraphCallKind = "comment_reply" | "private_reply" | "message" | "comments_list" | "unknown";
+type FakeGraphCallKind = "comment_reply" | "private_reply" | "message" | "comments_list" | "oauth" | "debug_token" | "accounts" | "permissions" | "live_videos" | "subscribed_apps" | "unknown";
+
+/** A live video of a Page as GET /{page-id}/live_videos lists it (status as Meta spells it: LIVE, SCHEDULED_UNPUBLISHED, VOD, …). */
+export type FakeLiveVideo = { id: string; title?: string; status: string; creation_time?: string; broadcast_start_time?: string; permalink_url?: string };
+
+/** What GET /debug_token says about a token (Meta's field names; times in Unix seconds, expires_at 0 = never). */
+export type FakeTokenInfo = { is_valid: boolean; type?: "USER" | "PAGE" | "APP"; expires_at?: number; data_access_expires_at?: number; scopes?: string[]; profile_id?: string; error?: { code: number; message: string; subcode?: number } };
+
+/** A Facebook Login the fake will honour: the code, the Pages the person manages and the permissions they declined. */
+export type FakeFacebookLogin = { code: string; pages: { id: string; name: string }[]; declined?: string[] };
+
+/** The tokens a FakeFacebookLogin produced (what the product should end up holding). */
+export type FakeLoginTokens = { userToken: string; longLivedToken: string; pageTokens: Record<string, string> };
+
+/** Every permission the product asks for in the dialog (lib/onboarding/meta-oauth.ts). */
+const ALL_SCOPES = ["pages_show_list", "pages_read_engagement", "pages_read_user_content", "pages_manage_metadata", "pages_manage_engagement", "pages_messaging"];
 
 /** A comment as GET /{object-id}/comments lists it (what the webhook may or may not have delivered). */
 type ListedFakeComment = { id: string; message: string; from?: { id: string; name?: string }; created_time: string };
@@ -82,6 +97,23 @@ export type FakeGraphServer = {
   /** Puts a comment on a live video (or post) as Meta holds it: GET /{object-id}/comments lists it, oldest first. */
   addComment(objectId: string, comment: ListedFakeComment): void;
   setLatency(ms: number): void;
+  /**
+   * The Meta app the fake OAuth endpoints accept (client_id / client_secret, and the app token
+   * `{app-id}|{app-secret}` debug_token requires). Until it is set, any app is accepted.
+   */
+  configureApp(app: { appId: string; appSecret: string }): void;
+  /**
+   * A person who will log in with Facebook: GET /oauth/access_token turns `code` (once) into a short-lived
+   * user token, which fb_exchange_token turns into a long-lived one; that token lists the Pages with their
+   * Page tokens (GET /me/accounts) and the permissions, the declined ones as "declined" (GET /me/permissions).
+   */
+  addFacebookLogin(login: FakeFacebookLogin): FakeLoginTokens;
+  /** Overrides what GET /debug_token reports for a token (expiry, scopes, validity). */
+  setTokenInfo(token: string, info: Partial<FakeTokenInfo>): void;
+  /** Meta revoked a token (password change, removed admin): every call with it answers error 190 and debug_token says is_valid false. */
+  revokeToken(token: string): void;
+  /** Puts a live video on a Page: GET /{page-id}/live_videos lists it (filtered by broadcast_status). */
+  addLiveVideo(pageId: string, video: FakeLiveVideo): void;
   /**
    * Enforces Meta's Send API ceiling: at most `perSecond` accepted POST /{page-id}/messages per Page in
    * any sliding second; above it the fake answers (#613) like Meta. null lifts it.
@@ -224,6 +256,12 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
   const listedComments = new Map<string, ListedFakeComment[]>();
 
   const pageOfToken = new Map<string, string>();
+  let app: { appId: string; appSecret: string } | null = null;
+  const loginCodes = new Map<string, { login: FakeFacebookLogin; tokens: FakeLoginTokens; used: boolean }>();
+  const userTokens = new Map<string, { login: FakeFacebookLogin; tokens: FakeLoginTokens; longLived: boolean }>();
+  const tokenInfo = new Map<string, Partial<FakeTokenInfo>>();
+  const revoked = new Set<string>();
+  const liveVideos = new Map<string, FakeLiveVideo[]>();
 
   /**
    * GET /{object-id}/comments: pages of `limit`, the cursor is the position after the page's last comment.
@@ -244,6 +282,74 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
     const after = Buffer.from(String(end)).toString("base64url");
     const next = end < all.length ? `${"https://graph.facebook.com"}/${objectId}/comments?after=${after}` : undefined;
     return { status: 200, response: { data: page, paging: { cursors: { before: Buffer.from(String(start)).toString("base64url"), after }, ...(next && { next }) } }, facts };
+  }
+
+  const appOk = (clientId: string | null, secret: string | null) => !app || (clientId === app.appId && secret === app.appSecret);
+  const OAUTH_ERROR = { status: 400, code: 1, type: "OAuthException", message: "Error validating client secret." } as const;
+
+  /** GET /oauth/access_token: an authorization code (once) → a short-lived user token; fb_exchange_token → a long-lived one. */
+  function handleOAuth(query: URLSearchParams, facts: Partial<FakeGraphCall>): Handled {
+    if (!appOk(query.get("client_id"), query.get("client_secret"))) return fail(OAUTH_ERROR, facts);
+    if (query.get("grant_type") === "fb_exchange_token") {
+      const user = userTokens.get(query.get("fb_exchange_token") ?? "");
+      if (!user || revoked.has(user.tokens.userToken)) return fail({ status: 400, code: 190, message: "Error validating access token: Session has expired." }, facts);
+      return { status: 200, response: { access_token: user.tokens.longLivedToken, token_type: "bearer", expires_in: 5_183_944 }, facts };
+    }
+    const entry = loginCodes.get(query.get("code") ?? "");
+    if (!entry) return fail({ status: 400, code: 100, subcode: 36007, message: "Invalid verification code format." }, facts);
+    if (entry.used) return fail({ status: 400, code: 100, subcode: 36009, message: "This authorization code has been used." }, facts);
+    if (!query.get("redirect_uri")) return fail({ status: 400, code: 100, message: "Missing redirect_uri parameter." }, facts);
+    entry.used = true;
+    return { status: 200, response: { access_token: entry.tokens.userToken, token_type: "bearer", expires_in: 5_400 }, facts };
+  }
+
+  /** What debug_token knows of a token: a login's tokens, a Page token it handed out, or any token the fake accepts (a Page token that never expires). */
+  function describeToken(token: string): FakeTokenInfo {
+    const now = Math.floor(Date.now() / 1000);
+    let base: FakeTokenInfo = { is_valid: acceptToken(token), type: "PAGE", expires_at: 0, data_access_expires_at: now + 90 * 86_400, scopes: [...ALL_SCOPES] };
+    const user = userTokens.get(token);
+    if (user) base = { ...base, type: "USER", expires_at: now + (user.longLived ? 5_183_944 : 5_400), scopes: ALL_SCOPES.filter((sc) => !(user.login.declined ?? []).includes(sc)) };
+    for (const u of userTokens.values()) {
+      const pageId = Object.entries(u.tokens.pageTokens).find(([, t]) => t === token)?.[0];
+      if (pageId) base = { ...base, type: "PAGE", profile_id: pageId, scopes: ALL_SCOPES.filter((sc) => !(u.login.declined ?? []).includes(sc)) };
+    }
+    const info = { ...base, ...tokenInfo.get(token) };
+    if (revoked.has(token)) return { ...info, is_valid: false, scopes: [], error: { code: 190, subcode: 460, message: "The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons." } };
+    return info;
+  }
+
+  /** GET /debug_token?input_token=…, with the app token `{app-id}|{app-secret}` as Meta requires. */
+  function handleDebugToken(query: URLSearchParams, token: string, facts: Partial<FakeGraphCall>): Handled {
+    if (app && token !== `${app.appId}|${app.appSecret}`) return fail({ status: 400, code: 190, message: "Invalid OAuth access token signature." }, facts);
+    const input = query.get("input_token");
+    if (!input) return fail({ status: 400, code: 100, message: "(#100) The parameter input_token is required" }, facts);
+    const info = describeToken(input);
+    return { status: 200, response: { data: { app_id: app?.appId ?? "0", application: "LiveStreamSell", issued_at: Math.floor(Date.now() / 1000) - 3600, ...info } }, facts };
+  }
+
+  /** GET /{page-id}/live_videos: the Page's live videos, newest first, filtered by `broadcast_status` (a JSON array, as Meta requires). */
+  function handleLiveVideos(pageId: string, query: URLSearchParams, facts: Partial<FakeGraphCall>): Handled {
+    let statuses: string[] | null = null;
+    const raw = query.get("broadcast_status");
+    if (raw) {
+      try {
+        const parsed: unknown = JSON.parse(raw);
+        if (!Array.isArray(parsed)) throw new Error("not an array");
+        statuses = parsed.map(String);
+      } catch {
+        return fail({ status: 400, code: 100, message: "(#100) param broadcast_status must be an array." }, facts);
+      }
+    }
+    const all = [...(liveVideos.get(pageId) ?? [])].reverse().filter((v) => !statuses || statuses.includes(v.status));
+    const limit = Math.min(100, Math.max(1, Number(query.get("limit") ?? "25") || 25));
+    return { status: 200, response: { data: all.slice(0, limit), paging: { cursors: { before: "MA", after: Buffer.from(String(Math.min(limit, all.length))).toString("base64url") } } }, facts };
+  }
+
+  /** The login (long-lived or not) a user token belongs to, or an error reply. */
+  function userOf(token: string, facts: Partial<FakeGraphCall>): { login: FakeFacebookLogin; tokens: FakeLoginTokens } | Handled {
+    const user = userTokens.get(token);
+    if (!user || revoked.has(token)) return fail({ status: 400, code: 190, message: "Invalid OAuth access token - Cannot parse access token" }, facts);
+    return user;
   }
   const blockedPages = new Map<string, { code: number; subcode?: number; message: string }>();
   let sendLimit: number | null = null;
@@ -372,8 +478,26 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
   }
 
   function route(method: string, path: string, body: Record<string, unknown>, token: string | null, facts: Partial<FakeGraphCall>, query = new URLSearchParams()): Handled {
+    if (method === "GET" && path === "/oauth/access_token") return handleOAuth(query, { ...facts, kind: "oauth" });
     if (token === null) return fail({ status: 400, code: 104, message: "An access token is required to request this resource." }, facts);
-    if (!acceptToken(token)) return fail({ status: 400, code: 190, message: "Invalid OAuth access token." }, facts);
+    if (method === "GET" && path === "/debug_token") return handleDebugToken(query, token, { ...facts, kind: "debug_token" });
+    if (!acceptToken(token) || revoked.has(token)) return fail({ status: 400, code: 190, message: revoked.has(token) ? "Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons." : "Invalid OAuth access token." }, facts);
+    if (method === "GET" && (path === "/me/accounts" || path === "/me/permissions")) {
+      const user = userOf(token, facts);
+      if ("status" in user) return user;
+      if (path === "/me/permissions") {
+        const declined = user.login.declined ?? [];
+        return { status: 200, response: { data: ALL_SCOPES.map((permission) => ({ permission, status: declined.includes(permission) ? "declined" : "granted" })) }, facts: { ...facts, kind: "permissions" } };
+      }
+      const pages = user.login.pages.map((p) => ({ id: p.id, name: p.name, category: "Shopping & retail", tasks: ["MODERATE", "MESSAGING", "ANALYZE", "ADVERTISE", "CREATE_CONTENT", "MANAGE"], access_token: user.tokens.pageTokens[p.id]! }));
+      return { status: 200, response: { data: pages, paging: { cursors: { before: "MA", after: "MA" } } }, facts: { ...facts, kind: "accounts" } };
+    }
+    const edge = /^\/([^/]+)\/(live_videos|subscribed_apps)$/.exec(path);
+    if (edge && method === "GET" && edge[2] === "live_videos") return handleLiveVideos(decodeURIComponent(edge[1]!), query, { ...facts, kind: "live_videos", pageId: decodeURIComponent(edge[1]!) });
+    if (edge && method === "POST" && edge[2] === "subscribed_apps") {
+      pageOfToken.set(token, decodeURIComponent(edge[1]!));
+      return { status: 200, response: { success: true }, facts: { ...facts, kind: "subscribed_apps", pageId: decodeURIComponent(edge[1]!) } };
+    }
     const m = ROUTE.exec(path);
     if (method === "GET" && m && m[2] === "comments") return listComments(decodeURIComponent(m[1]!), query, { ...facts, kind: "comments_list" });
     if (method === "POST" && m) {
@@ -492,6 +616,33 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
     setLatency(ms) {
       latencyMs = Math.max(0, ms);
     },
+    configureApp(next) {
+      app = { ...next };
+    },
+    addFacebookLogin(login) {
+      const tag = `${login.code.replace(/[^\w-]/g, "").slice(0, 24)}-${randomBytes(4).toString("hex")}`;
+      const tokens: FakeLoginTokens = {
+        userToken: `EAAfake-user-${tag}`,
+        longLivedToken: `EAAfake-long-${tag}`,
+        pageTokens: Object.fromEntries(login.pages.map((p) => [p.id, `EAAfake-page-${p.id}-${tag}`])),
+      };
+      loginCodes.set(login.code, { login, tokens, used: false });
+      userTokens.set(tokens.userToken, { login, tokens, longLived: false });
+      userTokens.set(tokens.longLivedToken, { login, tokens, longLived: true });
+      for (const [pageId, token] of Object.entries(tokens.pageTokens)) pageOfToken.set(token, pageId);
+      return tokens;
+    },
+    setTokenInfo(token, info) {
+      tokenInfo.set(token, { ...tokenInfo.get(token), ...info });
+    },
+    revokeToken(token) {
+      revoked.add(token);
+    },
+    addLiveVideo(pageId, video) {
+      const list = liveVideos.get(pageId) ?? [];
+      list.push(video);
+      liveVideos.set(pageId, list);
+    },
     limitSendRate(perSecond) {
       sendLimit = perSecond;
       sendTimes.clear();
@@ -512,6 +663,12 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
       pageOfToken.clear();
       commentAuthors.clear();
       listedComments.clear();
+      app = null;
+      loginCodes.clear();
+      userTokens.clear();
+      tokenInfo.clear();
+      revoked.clear();
+      liveVideos.clear();
       blockedPages.clear();
       failures.length = 0;
       sendLimit = null;

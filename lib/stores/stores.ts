@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { defaultPlan } from "@/lib/billing/plans";
 import { getPlatformSettings } from "@/lib/admin/platform-settings";
 import { encryptSecret, decryptSecret } from "@/lib/security/encryption";
+import { accessEndsAt } from "@/lib/onboarding/token-expiry";
 import type { metaTokenInput, storeCreateInput, storeOutput, storeUpdateInput } from "./schemas";
 
 export const COUNTRY_TIMEZONES: Record<string, string> = {
@@ -16,8 +17,8 @@ export const COUNTRY_TIMEZONES: Record<string, string> = {
   UY: "America/Montevideo", EC: "America/Guayaquil", BO: "America/La_Paz", PY: "America/Asuncion", GB: "Europe/London",
 };
 
-const META_STATUS_FIELDS = { id: true, disconnectedAt: true, missingPermissions: true } as const;
-type MetaStatusFields = { id: string; disconnectedAt: Date | null; missingPermissions: string[] };
+const META_STATUS_FIELDS = { id: true, disconnectedAt: true, missingPermissions: true, tokenExpiresAt: true, dataAccessExpiresAt: true } as const;
+type MetaStatusFields = { id: string; disconnectedAt: Date | null; missingPermissions: string[]; tokenExpiresAt: Date | null; dataAccessExpiresAt: Date | null };
 
 /** connected, disconnected (no token, or Meta revoked it with error 190) or missing_permissions. */
 function metaStatusOf(connection: MetaStatusFields | null | undefined): "connected" | "disconnected" | "missing_permissions" {
@@ -41,6 +42,8 @@ function toStoreDto(store: Store & { metaConnection?: MetaStatusFields | null },
     transfer_review_hold_seconds: store.transferReviewHoldSeconds,
     meta_connected: Boolean(store.metaConnection),
     meta_status: metaStatusOf(store.metaConnection),
+    meta_missing_permissions: store.metaConnection && !store.metaConnection.disconnectedAt ? store.metaConnection.missingPermissions : [],
+    meta_access_expires_at: store.metaConnection ? (accessEndsAt(store.metaConnection)?.toISOString() ?? null) : null,
     auto_start_lives: store.autoStartLives,
     cart_recovery_messages: store.cartRecoveryMessages,
     high_risk_threshold: store.highRiskThreshold,
@@ -141,7 +144,7 @@ export async function setMetaPageToken({ storeId, input, actorId }: { storeId: s
   await prisma.$transaction(async (tx) => {
     if (pageId !== store.fbPageId) await tx.store.update({ where: { id: storeId }, data: { fbPageId: pageId } });
     // A new token reconnects a Page that Meta had disconnected (error 190).
-    const data = { pageId, pageName: input.page_name ?? null, tokenCiphertext: encryptSecret(input.page_access_token), tokenLast4: input.page_access_token.slice(-4), disconnectedAt: null, disconnectReason: null };
+    const data = { pageId, pageName: input.page_name ?? null, tokenCiphertext: encryptSecret(input.page_access_token), tokenLast4: input.page_access_token.slice(-4), disconnectedAt: null, disconnectReason: null, tokenExpiresAt: null, dataAccessExpiresAt: null, tokenCheckedAt: null, expiryWarnedAt: null, permissionsWarnedAt: null };
     await tx.metaConnection.upsert({ where: { storeId }, update: data, create: { storeId, ...data } });
     await recordAudit(tx, { storeId, actorType: "USER", actorId, action: "meta.token_set", entityType: "store", entityId: storeId, data: { pageId } });
     // Replies that waited for a reconnect (error 190) go out once this commits.

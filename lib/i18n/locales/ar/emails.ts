@@ -86,6 +86,20 @@ export const ar: EmailTexts = {
     action: "إعادة ربط فيسبوك",
     footer: "LiveStreamSell · تُرسل إلى مالكي المتجر عندما تفصل Meta الصفحة.",
   },
+  page_token_expiring: {
+    subject: "أعد ربط فيسبوك لـ {store} قبل {date}",
+    heading: "ينتهي وصول صفحتك قريبًا",
+    body: "يقول فيسبوك إن وصول {store} إلى LiveStreamSell ينتهي في {date}. بعد ذلك لن يستطيع البوت الرد أو إرسال الرسائل. إعادة الربط تستغرق دقيقة وتجدّد الوصول.",
+    action: "إعادة ربط فيسبوك",
+    footer: "LiveStreamSell · تُرسل مرة واحدة إلى مالكي المتجر عندما يقترب انتهاء وصول الصفحة.",
+  },
+  page_permissions_missing: {
+    subject: "تنقص {store} أذونات فيسبوك",
+    heading: "أذونات فيسبوك ناقصة",
+    body: "لم تعد صفحة {store} تمنح LiveStreamSell: {permissions}. بدونها لا يستطيع البوت قراءة بعض التعليقات والرسائل أو الرد عليها. أعد الربط واسمح بها كلها.",
+    action: "إعادة ربط فيسبوك",
+    footer: "LiveStreamSell · تُرسل مرة واحدة إلى مالكي المتجر عندما ينقص إذن.",
+  },
   verify_email: {
     subject: "أكّد بريدك الإلكتروني في LiveStreamSell",
     heading: "أكّد بريدك الإلكتروني",

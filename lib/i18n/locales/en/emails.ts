@@ -1,6 +1,6 @@
 // Every email the platform sends, in the four UI languages. `{link}`-style placeholders are filled by
 // renderEmail; values are HTML-escaped there.
-export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended" | "live_report" | "operator_alert" | "operator_alert_recovered" | "page_disconnected" | "verify_email" | "email_change_confirm" | "email_changed" | "new_sign_in" | "account_deleted" | "reports_ready" | "failed_sign_ins";
+export type EmailTemplate = "password_reset" | "password_changed" | "invitation" | "billing_payment_failed" | "billing_payment_received" | "billing_read_only" | "billing_suspended" | "billing_trial_ended" | "live_report" | "operator_alert" | "operator_alert_recovered" | "page_disconnected" | "page_token_expiring" | "page_permissions_missing" | "verify_email" | "email_change_confirm" | "email_changed" | "new_sign_in" | "account_deleted" | "reports_ready" | "failed_sign_ins";
 
 export type EmailTexts = Record<EmailTemplate, { subject: string; heading: string; body: string; action?: string; footer: string; /** the title of an optional list under the body */ list?: string }>;
 
@@ -89,6 +89,20 @@ export const en: EmailTexts = {
     body: "Facebook revoked or expired the access of {store} to LiveStreamSell (often after a password change or a removed admin role). The bot cannot reply or send messages until you reconnect; the replies and messages due meanwhile are kept and go out when you reconnect.",
     action: "Reconnect Facebook",
     footer: "LiveStreamSell · sent to the store's owners when Meta disconnects the Page.",
+  },
+  page_token_expiring: {
+    subject: "Reconnect Facebook for {store} before {date}",
+    heading: "Your Page's access expires soon",
+    body: "Facebook says the access of {store} to LiveStreamSell ends on {date}. After that the bot cannot reply or send messages. Reconnecting takes a minute and renews it.",
+    action: "Reconnect Facebook",
+    footer: "LiveStreamSell · sent once to the store's owners when the Page's access is about to expire.",
+  },
+  page_permissions_missing: {
+    subject: "{store} is missing Facebook permissions",
+    heading: "Facebook permissions are missing",
+    body: "The Page of {store} no longer grants LiveStreamSell: {permissions}. Without them the bot cannot read or answer some comments and messages. Reconnect and allow them all.",
+    action: "Reconnect Facebook",
+    footer: "LiveStreamSell · sent once to the store's owners when a permission goes missing.",
   },
   verify_email: {
     subject: "Confirm your email for LiveStreamSell",

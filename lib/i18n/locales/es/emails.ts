@@ -86,6 +86,20 @@ export const es: EmailTexts = {
     action: "Reconectar Facebook",
     footer: "LiveStreamSell · lo reciben los dueños de la tienda cuando Meta desconecta la página.",
   },
+  page_token_expiring: {
+    subject: "Reconecta Facebook en {store} antes del {date}",
+    heading: "El acceso de tu página vence pronto",
+    body: "Facebook indica que el acceso de {store} a LiveStreamSell termina el {date}. Después el bot no podrá responder ni enviar mensajes. Reconectar toma un minuto y lo renueva.",
+    action: "Reconectar Facebook",
+    footer: "LiveStreamSell · lo reciben una vez los dueños de la tienda cuando el acceso de la página está por vencer.",
+  },
+  page_permissions_missing: {
+    subject: "A {store} le faltan permisos de Facebook",
+    heading: "Faltan permisos de Facebook",
+    body: "La página de {store} ya no le da a LiveStreamSell: {permissions}. Sin ellos el bot no puede leer ni responder algunos comentarios y mensajes. Reconecta y acéptalos todos.",
+    action: "Reconectar Facebook",
+    footer: "LiveStreamSell · lo reciben una vez los dueños de la tienda cuando falta un permiso.",
+  },
   verify_email: {
     subject: "Confirma tu correo en LiveStreamSell",
     heading: "Confirma tu correo",

@@ -86,6 +86,20 @@ export const pt: EmailTexts = {
     action: "Reconectar o Facebook",
     footer: "LiveStreamSell · enviado aos donos da loja quando a Meta desconecta a página.",
   },
+  page_token_expiring: {
+    subject: "Reconecte o Facebook de {store} antes de {date}",
+    heading: "O acesso da sua página expira em breve",
+    body: "O Facebook informa que o acesso de {store} ao LiveStreamSell termina em {date}. Depois disso o bot não poderá responder nem enviar mensagens. Reconectar leva um minuto e renova o acesso.",
+    action: "Reconectar o Facebook",
+    footer: "LiveStreamSell · enviado uma vez aos donos da loja quando o acesso da página está para expirar.",
+  },
+  page_permissions_missing: {
+    subject: "Faltam permissões do Facebook em {store}",
+    heading: "Faltam permissões do Facebook",
+    body: "A página de {store} não concede mais ao LiveStreamSell: {permissions}. Sem elas o bot não consegue ler nem responder alguns comentários e mensagens. Reconecte e aceite todas.",
+    action: "Reconectar o Facebook",
+    footer: "LiveStreamSell · enviado uma vez aos donos da loja quando falta uma permissão.",
+  },
   verify_email: {
     subject: "Confirme seu e-mail no LiveStreamSell",
     heading: "Confirme seu e-mail",
