@@ -69,3 +69,15 @@ export const pausedProcessOutput = z.object({
   queued: z.number().int().describe("comments handed to the bot by this call (0 when another call already took them)"),
   paused_comments: z.number().int(),
 });
+
+export const pageLiveVideoOutput = z.object({
+  fb_video_id: z.string().describe("The live video's id: send it as fb_video_id to POST /api/v1/lives"),
+  fb_post_id: z.string().describe("The live's post on the Page ({page-id}_{video-id})"),
+  title: z.string().nullable(),
+  status: z.enum(["live", "scheduled"]).describe("live: on air now; scheduled: not started yet (the bot listens from the start)"),
+  created_at: z.string().nullable(),
+  started_at: z.string().nullable(),
+  permalink_url: z.string().nullable(),
+  live_id: z.string().nullable().describe("The live already following this video, if any"),
+  live_status: z.enum(["scheduled", "active", "ended"]).nullable(),
+});

@@ -13,16 +13,16 @@ import { LIMITS, type MetaMessage } from "@/lib/meta/messages";
 type FakeGraphCallKind = "comment_reply" | "private_reply" | "message" | "comments_list" | "oauth" | "debug_token" | "accounts" | "permissions" | "live_videos" | "subscribed_apps" | "unknown";
 
 /** A live video of a Page as GET /{page-id}/live_videos lists it (status as Meta spells it: LIVE, SCHEDULED_UNPUBLISHED, VOD, …). */
-export type FakeLiveVideo = { id: string; title?: string; status: string; creation_time?: string; broadcast_start_time?: string; permalink_url?: string };
+type FakeLiveVideo = { id: string; title?: string; status: string; creation_time?: string; broadcast_start_time?: string; permalink_url?: string };
 
 /** What GET /debug_token says about a token (Meta's field names; times in Unix seconds, expires_at 0 = never). */
-export type FakeTokenInfo = { is_valid: boolean; type?: "USER" | "PAGE" | "APP"; expires_at?: number; data_access_expires_at?: number; scopes?: string[]; profile_id?: string; error?: { code: number; message: string; subcode?: number } };
+type FakeTokenInfo = { is_valid: boolean; type?: "USER" | "PAGE" | "APP"; expires_at?: number; data_access_expires_at?: number; scopes?: string[]; profile_id?: string; error?: { code: number; message: string; subcode?: number } };
 
 /** A Facebook Login the fake will honour: the code, the Pages the person manages and the permissions they declined. */
-export type FakeFacebookLogin = { code: string; pages: { id: string; name: string }[]; declined?: string[] };
+type FakeFacebookLogin = { code: string; pages: { id: string; name: string }[]; declined?: string[] };
 
 /** The tokens a FakeFacebookLogin produced (what the product should end up holding). */
-export type FakeLoginTokens = { userToken: string; longLivedToken: string; pageTokens: Record<string, string> };
+type FakeLoginTokens = { userToken: string; longLivedToken: string; pageTokens: Record<string, string> };
 
 /** Every permission the product asks for in the dialog (lib/onboarding/meta-oauth.ts). */
 const ALL_SCOPES = ["pages_show_list", "pages_read_engagement", "pages_read_user_content", "pages_manage_metadata", "pages_manage_engagement", "pages_messaging"];

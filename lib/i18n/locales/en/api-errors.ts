@@ -80,6 +80,8 @@ export const en = {
     email_taken: "An account with this email already exists. Sign in instead.",
     already_member: "This person is already a member of the store.",
     page_taken: "This Facebook Page is already connected to another store.",
+    meta_disconnected: "Facebook disconnected this Page. Reconnect it (Settings → Facebook) and try again.",
+    graph_unavailable: "Facebook did not answer. Try again in a moment, or enter the video id by hand.",
     page_missing: "Connect a Facebook Page (or the simulator Page) first.",
     live_exists: "A live for this video already exists.",
     email_already_verified: "This email is already confirmed.",

@@ -82,6 +82,8 @@ export const es: ApiErrorMessages = {
     email_taken: "Ya existe una cuenta con este correo. Inicia sesión.",
     already_member: "Esta persona ya es miembro de la tienda.",
     page_taken: "Esta página de Facebook ya está conectada a otra tienda.",
+    meta_disconnected: "Facebook desconectó esta página. Reconéctala (Ajustes → Facebook) y vuelve a intentarlo.",
+    graph_unavailable: "Facebook no respondió. Inténtalo de nuevo en un momento o escribe el id del video a mano.",
     page_missing: "Primero conecta una página de Facebook (o la página del simulador).",
     live_exists: "Ya existe un live para este video.",
     email_already_verified: "Este correo ya está confirmado.",

@@ -82,6 +82,8 @@ export const pt: ApiErrorMessages = {
     email_taken: "Já existe uma conta com este e-mail. Entre nela.",
     already_member: "Esta pessoa já é membro da loja.",
     page_taken: "Esta página do Facebook já está conectada a outra loja.",
+    meta_disconnected: "O Facebook desconectou esta página. Reconecte-a (Configurações → Facebook) e tente de novo.",
+    graph_unavailable: "O Facebook não respondeu. Tente de novo em instantes ou digite o id do vídeo à mão.",
     page_missing: "Conecte primeiro uma página do Facebook (ou a página do simulador).",
     live_exists: "Já existe uma live para este vídeo.",
     email_already_verified: "Este e-mail já está confirmado.",
