@@ -14,6 +14,8 @@ import { buyersMessages } from "@/lib/i18n/buyers";
 import { accountMessages } from "@/lib/i18n/account";
 import { format } from "@/lib/i18n";
 import { getPlatformSettings } from "@/lib/admin/platform-settings";
+import { MetaStatusBanner } from "@/components/dashboard/meta-status-banner";
+import { metaBannerState } from "@/lib/onboarding/meta-banner-state";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await getSessionUser();
@@ -23,6 +25,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
   // Superadmins, and owners of high-volume stores after their grace period, set up MFA first.
   if (mfa.state === "required") redirect("/mfa-setup");
   const a = accountMessages(locale).lifecycle;
+  // The Page's health on every dashboard page: disconnected, permissions missing or access ending soon.
+  const meta = current ? await metaBannerState(current.store.id) : null;
+  const metaDate = meta?.endsAt ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: current!.store.timezone }).format(new Date(meta.endsAt)) : null;
   return (
     // Session and query clients live here, not in the root layout: the buyer's checkout stays light.
     <Providers>
@@ -35,6 +40,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <Link href="/dashboard/settings/security" className="font-medium underline underline-offset-4">{a.mfaGraceAction}</Link>
           </div>
         )}
+        {meta && <MetaStatusBanner state={meta} date={metaDate} isOwner={current!.role === "OWNER"} t={t.metaStatus} />}
         {settings.maintenance_banner && (
           <div role="status" aria-label={consoleMessages(locale).settings.bannerLabel} data-testid="maintenance-banner" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
             <bdi>{settings.maintenance_banner}</bdi>

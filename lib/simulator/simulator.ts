@@ -69,3 +69,18 @@ export async function simulateMessage({ storeId, authorName, text, payload }: { 
   });
   return { mid, psid };
 }
+
+/**
+ * Puts a live video on the store's simulator Page in the built-in fake Graph API (on air, or scheduled), so
+ * the live-video picker lists it as Meta's GET /{page-id}/live_videos would. No webhook is sent: the
+ * seller picks it, as with a Page whose auto-start is off.
+ */
+export async function simulateLiveVideo({ storeId, actorId, title, status }: { storeId: string; actorId: string; title: string; status: "live" | "scheduled" }) {
+  const { pageId } = await ensureSimulatorPage({ storeId, actorId });
+  const fake = await builtInFakeGraph();
+  if (!fake) throw conflict("simulator_unavailable", "The built-in fake Graph API is not running in this process");
+  const id = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const now = new Date().toISOString();
+  fake.addLiveVideo(pageId, { id, title, status: status === "live" ? "LIVE" : "SCHEDULED_UNPUBLISHED", creation_time: now, ...(status === "live" && { broadcast_start_time: now }), permalink_url: `https://www.facebook.com/${pageId}/videos/${id}` });
+  return { fb_video_id: id, page_id: pageId };
+}

@@ -1,5 +1,6 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { StartLiveForm } from "@/components/dashboard/start-live-form";
+import { LiveVideoPicker } from "@/components/dashboard/live-video-picker";
 import { LivesTable } from "@/components/dashboard/overview/lives-table";
 import { getMessages } from "@/lib/i18n/server";
 import { buyersMessages } from "@/lib/i18n/buyers";
@@ -11,7 +12,7 @@ import { simulatorEnabled } from "@/lib/simulator/simulator";
 export const metadata = { title: "Live" };
 
 export default async function LivesPage() {
-  const { store } = await requireDashboardStore();
+  const { store, role } = await requireDashboardStore();
   const { t, locale } = await getMessages();
   const lives = await listLiveSummaries({ storeId: store.id, limit: 50 });
   const num = new Intl.NumberFormat(locale);
@@ -23,10 +24,17 @@ export default async function LivesPage() {
       <Card>
         <CardHeader>
           <CardTitle>{t.live.start}</CardTitle>
-          <CardDescription>{t.live.startHelp}</CardDescription>
+          <CardDescription>{t.live.pickHelp}</CardDescription>
         </CardHeader>
-        <CardContent>
-          <StartLiveForm storeId={store.id} t={t.live} suggestVideoId={simulatorEnabled()} />
+        <CardContent className="flex flex-col gap-6">
+          <LiveVideoPicker storeId={store.id} t={t.live} locale={locale} timezone={store.timezone} canReconnect={role === "OWNER"} reconnectLabel={t.metaStatus.reconnect} />
+          <details className="group rounded-lg border border-border p-3" open={simulatorEnabled() || undefined}>
+            <summary className="cursor-pointer font-medium">{t.live.manualTitle}</summary>
+            <p className="mt-2 text-sm text-muted-foreground">{t.live.startHelp}</p>
+            <div className="mt-4">
+              <StartLiveForm storeId={store.id} t={t.live} suggestVideoId={simulatorEnabled()} />
+            </div>
+          </details>
         </CardContent>
       </Card>
       <section className="flex flex-col gap-3" aria-labelledby="lives-list">

@@ -112,6 +112,7 @@ export const ar: ApiErrorMessages = {
     invalid_encoding: "الملف ليس بترميز UTF-8. احفظه بصيغة «CSV UTF-8» وحاول مرة أخرى.",
     invalid_content_type: "اختر ملفًا لرفعه.",
     invalid_multipart: "تعذّرت قراءة الملف المرفوع. حاول مرة أخرى.",
+    simulator_unavailable: "المحاكي لا يعمل في عملية الخادم هذه. أعد تشغيل التطبيق بـ npm start.",
     webhook_rejected: "رُفض التعليق التجريبي. حاول مرة أخرى.",
     messaging_window_closed: "لا تسمح Meta بمراسلة هذا المشتري إلا ردًّا على أحد تعليقاته، وكل تعليقاته لها رد بالفعل. اطلب منه التعليق مرة أخرى أو مراسلة الصفحة.",
     mfa_required: "أدخل الرمز من تطبيق المصادقة.",

@@ -110,6 +110,7 @@ export const en = {
     invalid_encoding: "The file is not UTF-8. Save it as “CSV UTF-8” and try again.",
     invalid_content_type: "Choose a file to upload.",
     invalid_multipart: "The upload could not be read. Try again.",
+    simulator_unavailable: "The simulator is not running in this server process. Restart the app with npm start.",
     webhook_rejected: "The simulated comment was refused. Try again.",
     messaging_window_closed: "Meta only lets you message this buyer as the reply to one of their comments, and each already has its reply. Ask them to comment again or write to the Page.",
     mfa_required: "Enter the code from your authenticator app.",

@@ -112,6 +112,7 @@ export const es: ApiErrorMessages = {
     invalid_encoding: "El archivo no está en UTF-8. Guárdalo como «CSV UTF-8» e inténtalo de nuevo.",
     invalid_content_type: "Elige un archivo para subir.",
     invalid_multipart: "No se pudo leer el archivo subido. Inténtalo de nuevo.",
+    simulator_unavailable: "El simulador no está activo en este proceso del servidor. Reinicia la app con npm start.",
     webhook_rejected: "El comentario simulado fue rechazado. Inténtalo de nuevo.",
     messaging_window_closed: "Meta solo permite escribirle a este comprador como respuesta a un comentario suyo, y todos ya tienen su respuesta. Pídele que comente de nuevo o que escriba a la página.",
     mfa_required: "Ingresa el código de tu app de autenticación.",

@@ -112,6 +112,7 @@ export const pt: ApiErrorMessages = {
     invalid_encoding: "O arquivo não está em UTF-8. Salve como “CSV UTF-8” e tente novamente.",
     invalid_content_type: "Escolha um arquivo para enviar.",
     invalid_multipart: "Não foi possível ler o envio. Tente novamente.",
+    simulator_unavailable: "O simulador não está ativo neste processo do servidor. Reinicie o app com npm start.",
     webhook_rejected: "O comentário simulado foi recusado. Tente novamente.",
     messaging_window_closed: "A Meta só permite escrever a este comprador como resposta a um comentário dele, e todos já têm resposta. Peça que comente de novo ou escreva para a página.",
     mfa_required: "Digite o código do seu app autenticador.",
