@@ -62,21 +62,23 @@ export function LiveVideoPicker({ storeId, t, locale, timezone, canReconnect, re
             const title = v.title ?? t.pickUntitled;
             const following = v.live_id && v.live_status !== "ended";
             return (
-              <li key={v.fb_video_id} className="flex flex-wrap items-center gap-3 p-3" data-testid="live-video-option">
-                <Badge variant={v.status === "live" ? "destructive" : "outline"}>{v.status === "live" ? t.pickOnAir : t.pickScheduled}</Badge>
-                <div className="min-w-0 flex-1">
-                  <p className="truncate font-medium"><bdi>{title}</bdi></p>
-                  <p className="text-xs text-muted-foreground">
-                    {v.started_at ? format(t.pickStarted, { time: time.format(new Date(v.started_at)) }) : v.created_at ? format(t.pickCreated, { time: time.format(new Date(v.created_at)) }) : null}
-                    {v.permalink_url && (
-                      <> · <a href={v.permalink_url} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 underline underline-offset-4">{t.pickOnFacebook}<ExternalLink aria-hidden className="size-3" /></a></>
-                    )}
-                  </p>
+              <li key={v.fb_video_id} className="flex flex-col gap-3 p-3 sm:flex-row sm:items-center" data-testid="live-video-option">
+                <div className="flex min-w-0 flex-1 items-start gap-3">
+                  <Badge className="mt-0.5 shrink-0" variant={v.status === "live" ? "destructive" : "outline"}>{v.status === "live" ? t.pickOnAir : t.pickScheduled}</Badge>
+                  <div className="min-w-0 flex-1">
+                    <p className="break-words font-medium"><bdi>{title}</bdi></p>
+                    <p className="text-xs text-muted-foreground">
+                      {v.started_at ? format(t.pickStarted, { time: time.format(new Date(v.started_at)) }) : v.created_at ? format(t.pickCreated, { time: time.format(new Date(v.created_at)) }) : null}
+                      {v.permalink_url && (
+                        <> · <a href={v.permalink_url} target="_blank" rel="noreferrer" className="inline-flex items-center gap-1 underline underline-offset-4">{t.pickOnFacebook}<ExternalLink aria-hidden className="size-3" /></a></>
+                      )}
+                    </p>
+                  </div>
                 </div>
                 {following ? (
-                  <a href={`/dashboard/live/${v.live_id}`} className="rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-muted">{t.pickFollowing} · {t.open}</a>
+                  <a href={`/dashboard/live/${v.live_id}`} className="self-start rounded-md border border-border px-3 py-1.5 text-sm font-medium hover:bg-muted sm:self-auto">{t.pickFollowing} · {t.open}</a>
                 ) : (
-                  <Button type="button" size="sm" onClick={() => void listen(v)} disabled={busy !== null}>
+                  <Button type="button" size="sm" className="self-start sm:self-auto" onClick={() => void listen(v)} disabled={busy !== null}>
                     <Radio aria-hidden /> {t.pickListen}<span className="sr-only"> — {title}</span>
                   </Button>
                 )}

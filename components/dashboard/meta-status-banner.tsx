@@ -31,14 +31,14 @@ export function MetaStatusBanner({ state, date, isOwner, t }: { state: MetaBanne
         : "mb-4 flex flex-wrap items-start gap-3 rounded-lg border border-warning/50 bg-warning/10 p-3 text-sm text-amber-100"}
     >
       <Icon className={severe ? "mt-0.5 size-5 shrink-0 text-red-300" : "mt-0.5 size-5 shrink-0 text-warning"} aria-hidden />
-      <div className="min-w-0 flex-1">
+      <div className="min-w-0 flex-1 basis-60">
         <p className="font-medium">{title}</p>
         <p className={severe ? "text-red-200/90" : "text-amber-200/90"}>{isOwner ? hint : `${hint} ${t.askOwner}`}</p>
       </div>
       {isOwner && (
         <a href="/dashboard/onboarding?step=page" className={severe
-          ? "rounded-md border border-red-300/50 px-3 py-1.5 font-medium text-red-50 hover:bg-red-400/10"
-          : "rounded-md border border-amber-300/50 px-3 py-1.5 font-medium text-amber-50 hover:bg-amber-400/10"}>{t.reconnect}</a>
+          ? "ms-8 rounded-md border border-red-300/50 px-3 py-1.5 font-medium text-red-50 hover:bg-red-400/10"
+          : "ms-8 rounded-md border border-amber-300/50 px-3 py-1.5 font-medium text-amber-50 hover:bg-amber-400/10"}>{t.reconnect}</a>
       )}
     </section>
   );

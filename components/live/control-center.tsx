@@ -204,11 +204,11 @@ export function ControlCenter({ liveId, storeId, initial, format: f, simulator, 
       {state.data.meta.disconnected && (
         <div role="alert" className="flex flex-wrap items-start gap-3 rounded-lg border border-destructive/50 bg-destructive/10 p-3 text-sm text-red-100 lg:col-span-2" data-testid="disconnected-banner">
           <Unplug className="mt-0.5 size-5 shrink-0 text-red-300" aria-hidden />
-          <div className="min-w-0 flex-1">
+          <div className="min-w-0 flex-1 basis-60">
             <p className="font-medium">{t.live.pageDisconnected}</p>
             <p className="text-red-200/90">{t.live.pageDisconnectedHint}</p>
           </div>
-          <a href="/dashboard/onboarding?step=page" className="rounded-md border border-red-300/50 px-3 py-1.5 font-medium text-red-50 hover:bg-red-400/10">{t.live.reconnectPage}</a>
+          <a href="/dashboard/onboarding?step=page" className="ms-8 rounded-md border border-red-300/50 px-3 py-1.5 font-medium text-red-50 hover:bg-red-400/10">{t.live.reconnectPage}</a>
         </div>
       )}
       {state.data.meta.webhook_silent && (
