@@ -1,37 +1,59 @@
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as paymentWebhook from "@/app/api/webhooks/payments/[provider]/route";
-import { jobFunctions } from "@/inngest/functions";
 import { disconnectPrisma, prisma } from "@/lib/db";
-import { startInngestRelayFromEnv } from "@/lib/jobs";
 import { INNGEST_OUTBOX } from "@/lib/jobs/inngest-outbox";
-import type { InngestRelay } from "@/lib/jobs/inngest-relay";
-import { createInngestHandlers } from "@/lib/jobs/inngest-serve";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { expireOverdueOrders } from "@/lib/orders/expire-order";
 import { ingestMetaEvents } from "@/lib/pipeline/ingest-meta-events";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { call } from "./helpers/api";
 import { reloadEnv } from "./helpers/env";
-import { findInngestBin, serveInngestHandlers, inngestDev, type InngestDevServer } from "./helpers/inngest-engine";
+import { freePort } from "@/scripts/free-port";
+import { findInngestBin, inngestDev, type InngestDevServer } from "./helpers/inngest-engine";
 import { makeOverdue, pendingOrder, sandboxDelivery } from "./helpers/payments";
 import { seedBuyer, seedStore } from "./helpers/seed";
 
 /**
  * The app's job functions on the REAL Inngest engine (`inngest dev`, see tests/helpers/inngest-engine.ts):
- * events leave through the outbox and its relay, Inngest calls the production /api/inngest handlers
- * (served here by a small HTTP server), the functions talk to the fake Graph API. Skipped — visibly,
- * with the reason — only when no Inngest binary exists on this machine.
+ * events leave through the outbox and its relay, Inngest calls the production /api/inngest handlers,
+ * the functions talk to the fake Graph API. The app's Inngest side (the handlers and the relay) is a
+ * child process (tests/helpers/jobs/inngest-app.ts) on a fixed port, so a test can SIGKILL it and start
+ * it again. Skipped — visibly, with the reason — only when no Inngest binary exists on this machine.
  */
 const bin = findInngestBin();
 if (!bin) {
   console.warn("\n*** REAL-ENGINE TESTS DID NOT RUN: no Inngest binary ($INNGEST_BIN, ../shared/tools/inngest-server, or inngest on the PATH) ***\n");
 }
 
-const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 let graph: FakeGraphServer;
 let inngest: InngestDevServer;
-let app: { url: string; close(): Promise<void> };
-let relay: InngestRelay | null = null;
+let appPort: number;
+let app: ChildProcess | null = null;
+
+/** Starts the app's Inngest side (handlers on `appPort` + relay) in a child process; resolves once it serves. */
+async function startApp() {
+  const child = fork(fileURLToPath(new URL("./helpers/jobs/inngest-app.ts", import.meta.url)), [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, INNGEST_APP_PORT: String(appPort), LOG_LEVEL: "silent" },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve());
+    child.once("exit", (code, signal) => reject(new Error(`the app exited while starting (${code ?? signal})`)));
+  });
+  app = child;
+}
+
+async function killApp() {
+  const child = app;
+  app = null;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGKILL");
+  await exited;
+}
 
 /** Polls until `check` holds (the engine works asynchronously), failing with the last state seen. */
 async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
@@ -76,19 +98,17 @@ describe.skipIf(!bin)("the app on the real Inngest engine (inngest dev)", () => 
     process.env.APP_URL = "http://localhost:3999";
     process.env.INNGEST_DEV = "1";
     process.env.REMINDER_BEFORE_EXPIRY_SECONDS = "2";
-    // The serve handlers' URL is known before the server: Inngest gets it from the sync request.
-    app = await serveInngestHandlers(() => createInngestHandlers(jobFunctions));
-    inngest = await inngestDev({ bin: bin!, appUrl: app.url });
+    appPort = await freePort();
+    inngest = await inngestDev({ bin: bin!, appUrl: `http://127.0.0.1:${appPort}/api/inngest` });
     process.env.INNGEST_BASE_URL = inngest.url;
     reloadEnv();
+    await startApp();
     await inngest.start();
-    relay = startInngestRelayFromEnv({ logger: quiet, pollMs: 200, retryBaseMs: 200, retryMaxMs: 1_000 });
   }, 120_000);
 
   afterAll(async () => {
-    await relay?.stop();
+    await killApp();
     await inngest?.stop();
-    await app?.close();
     await graph?.close();
     await disconnectPrisma();
   });
@@ -182,6 +202,46 @@ describe.skipIf(!bin)("the app on the real Inngest engine (inngest dev)", () => 
     expect(await outcome(ids)).toMatchObject({ privateReplies: 5, publicReplies: 5 });
     expect(await prisma.outboundMessage.count({ where: { orderId: toPay.id, purpose: "receipt" } })).toBe(1);
   }, 120_000);
+
+  test("the app killed mid-run (SIGKILL while Meta answers): every comment processed exactly once, one public and one private reply each, every order's lifecycle announced", async () => {
+    const seeded = await store({ products: [{ sku: "A12", name: "Polera roja M", priceMinor: 15990, stock: 50, keywords: ["polera"], color: "rojo", size: "M" }] });
+    const ids = Array.from({ length: 20 }, (_, i) => `c_kill_${i}_${Date.now()}`);
+    // Killed the moment Meta accepts the 5th private reply: with 20 runs in flight, many replies are then
+    // sent but not recorded (an unknown outcome), and steps die half-way.
+    let accepted = 0;
+    const killed = new Promise<void>((resolve) => {
+      const off = graph.onCall((call) => {
+        if (call.kind !== "private_reply" || call.status !== 200 || ++accepted !== 5) return;
+        off();
+        void killApp().then(resolve);
+      });
+    });
+    await ingestMetaEvents(ids.map((commentId, i) => ({ type: "comment" as const, pageId: seeded.pageId, commentId, postId: seeded.live.fbPostId!, from: { id: String(7e14 + i), name: "Ana" }, message: "quiero la A12", createdTime: new Date() })));
+    await killed;
+    const atKill = await outcome(ids);
+    expect(atKill.processed).toBeLessThan(20); // the kill really interrupted runs
+    await startApp();
+
+    // Inngest retries a run whose request died after its backoff (15 s plus up to 30 s of jitter):
+    // the retried steps reconcile what the dead process sent — the Page's reply found, Meta's 10900.
+    const done = await until(() => outcome(ids), (o) => o.processed === 20, 100_000);
+    await new Promise((r) => setTimeout(r, 1_000)); // a duplicate would arrive now
+    const after = await outcome(ids);
+    expect(after.statuses).toEqual(ids.map(() => "PROCESSED"));
+    for (const id of ids) {
+      expect(graph.commentReplies.get(id) ?? [], `public replies of ${id}`).toHaveLength(1);
+      expect(graph.calls.filter((c) => c.kind === "private_reply" && c.status === 200 && JSON.stringify(c.body).includes(id)), `private replies of ${id}`).toHaveLength(1);
+    }
+    expect(after.sentMessages).toBe(40);
+    expect(done.processed).toBe(20);
+    const orders = await prisma.order.findMany({ where: { storeId: seeded.store.id }, select: { id: true, status: true } });
+    expect(orders.map((o) => o.status)).toEqual(ids.map(() => "PENDING"));
+    expect((await prisma.product.findFirstOrThrow({ where: { storeId: seeded.store.id } })).reserved).toBe(20);
+    // Every order's lifecycle event reached Inngest (its reminder and expiry run from it).
+    const announced = await prisma.job.findMany({ where: { functionId: INNGEST_OUTBOX, eventName: "order/created", payload: { path: ["data", "storeId"], equals: seeded.store.id } }, select: { status: true, payload: true } });
+    expect(new Set(announced.map((a) => (a.payload as { data: { orderId: string } }).data.orderId))).toEqual(new Set(orders.map((o) => o.id)));
+    expect(announced.every((a) => a.status === "COMPLETED")).toBe(true);
+  }, 150_000);
 });
 
 test.skipIf(Boolean(bin))("REAL-ENGINE TESTS DID NOT RUN: no Inngest binary ($INNGEST_BIN, ../shared/tools/inngest-server, inngest on the PATH)", () => expect(bin).toBeNull());

@@ -103,7 +103,7 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
  */
 export async function serveInngestHandlers(
   build: () => { GET: unknown; POST: unknown; PUT: unknown },
-  { observe }: { observe?: (call: { method: string; body: Buffer; startedAt: number; ms: number }) => void } = {},
+  { observe, port: fixedPort = 0 }: { observe?: (call: { method: string; body: Buffer; startedAt: number; ms: number }) => void; port?: number } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   let byMethod: Record<string, Handler> | null = null;
   const server = createServer(async (req, res) => {
@@ -137,7 +137,7 @@ export async function serveInngestHandlers(
     }
   });
   server.keepAliveTimeout = 60_000;
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(fixedPort, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/api/inngest`,
