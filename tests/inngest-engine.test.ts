@@ -1,5 +1,3 @@
-import { fork, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import * as paymentWebhook from "@/app/api/webhooks/payments/[provider]/route";
 import { disconnectPrisma, prisma } from "@/lib/db";
@@ -11,7 +9,7 @@ import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-
 import { call } from "./helpers/api";
 import { reloadEnv } from "./helpers/env";
 import { freePort } from "@/scripts/free-port";
-import { findInngestBin, inngestDev, type InngestDevServer } from "./helpers/inngest-engine";
+import { findInngestBin, inngestAppProcess, inngestDev, type InngestDevServer } from "./helpers/inngest-engine";
 import { makeOverdue, pendingOrder, sandboxDelivery } from "./helpers/payments";
 import { seedBuyer, seedStore } from "./helpers/seed";
 
@@ -29,31 +27,7 @@ if (!bin) {
 
 let graph: FakeGraphServer;
 let inngest: InngestDevServer;
-let appPort: number;
-let app: ChildProcess | null = null;
-
-/** Starts the app's Inngest side (handlers on `appPort` + relay) in a child process; resolves once it serves. */
-async function startApp() {
-  const child = fork(fileURLToPath(new URL("./helpers/jobs/inngest-app.ts", import.meta.url)), [], {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, INNGEST_APP_PORT: String(appPort), LOG_LEVEL: "silent" },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.once("message", () => resolve());
-    child.once("exit", (code, signal) => reject(new Error(`the app exited while starting (${code ?? signal})`)));
-  });
-  app = child;
-}
-
-async function killApp() {
-  const child = app;
-  app = null;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGKILL");
-  await exited;
-}
+let app: ReturnType<typeof inngestAppProcess>;
 
 /** Polls until `check` holds (the engine works asynchronously), failing with the last state seen. */
 async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
@@ -98,16 +72,16 @@ describe.skipIf(!bin)("the app on the real Inngest engine (inngest dev)", () => 
     process.env.APP_URL = "http://localhost:3999";
     process.env.INNGEST_DEV = "1";
     process.env.REMINDER_BEFORE_EXPIRY_SECONDS = "2";
-    appPort = await freePort();
-    inngest = await inngestDev({ bin: bin!, appUrl: `http://127.0.0.1:${appPort}/api/inngest` });
+    app = inngestAppProcess(await freePort());
+    inngest = await inngestDev({ bin: bin!, appUrl: app.url });
     process.env.INNGEST_BASE_URL = inngest.url;
     reloadEnv();
-    await startApp();
+    await app.start();
     await inngest.start();
   }, 120_000);
 
   afterAll(async () => {
-    await killApp();
+    await app?.kill();
     await inngest?.stop();
     await graph?.close();
     await disconnectPrisma();
@@ -213,14 +187,14 @@ describe.skipIf(!bin)("the app on the real Inngest engine (inngest dev)", () => 
       const off = graph.onCall((call) => {
         if (call.kind !== "private_reply" || call.status !== 200 || ++accepted !== 5) return;
         off();
-        void killApp().then(resolve);
+        void app.kill().then(resolve);
       });
     });
     await ingestMetaEvents(ids.map((commentId, i) => ({ type: "comment" as const, pageId: seeded.pageId, commentId, postId: seeded.live.fbPostId!, from: { id: String(7e14 + i), name: "Ana" }, message: "quiero la A12", createdTime: new Date() })));
     await killed;
     const atKill = await outcome(ids);
     expect(atKill.processed).toBeLessThan(20); // the kill really interrupted runs
-    await startApp();
+    await app.start();
 
     // Inngest retries a run whose request died after its backoff (15 s plus up to 30 s of jitter):
     // the retried steps reconcile what the dead process sent — the Page's reply found, Meta's 10900.

@@ -8,6 +8,7 @@ import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { graphClient, pageCredentials } from "./graph";
 import { KILL_SWITCH_REASON } from "@/lib/pipeline/kill-switch";
 import { metrics } from "@/lib/observability/metrics";
+import { stepCommitMode } from "@/lib/jobs/commit-mode";
 
 export const MESSAGING_WINDOW_MS = 24 * 3600 * 1000;
 
@@ -256,7 +257,9 @@ function guardReason(req: OutboundRequest, g: Guards | undefined): string | null
  * PENDING under its claimed key — exactly the state a crash of this process between the Graph call and
  * this statement leaves, which a retry already handles (Meta answers a second private reply to the same
  * comment with "already sent"). The next synchronous commit of any session flushes it, so the window
- * is a few milliseconds under load and at most wal_writer_delay when idle.
+ * is a few milliseconds under load and at most wal_writer_delay when idle. That retry exists only if the
+ * step is not memoised as done by then: true on the local driver (the job's own commit is synchronous),
+ * not under Inngest, where this statement therefore commits synchronously (see stepCommitMode).
  */
 async function record(
   reqs: readonly OutboundRequest[],
@@ -295,7 +298,7 @@ async function record(
       WHERE id = ${completion?.commentId ?? null}::text RETURNING "storeId", "liveId", coalesce("resumedAt", "receivedAt") AS "receivedAt"
     )
     SELECT c."storeId", c."liveId", c."receivedAt", (SELECT count(*) FROM m)::int AS m, (SELECT count(*) FROM u)::int AS u, (SELECT count(*) FROM b)::int AS b,
-      set_config('synchronous_commit', 'off', true) AS "asyncCommit"
+      set_config('synchronous_commit', ${stepCommitMode()}, true) AS "asyncCommit"
     FROM (SELECT 1) one LEFT JOIN c ON true`;
 
   const m = metrics();

@@ -4,6 +4,7 @@ import { publishStoreEvent } from "@/lib/realtime/publish";
 import { decideText } from "./understand-text";
 import { replyLanguage } from "./reply-language";
 import { KILL_SWITCH_REASON } from "./kill-switch";
+import { stepCommitMode } from "@/lib/jobs/commit-mode";
 
 export type Understood =
   /** `politeReply`: a blocked buyer's buy comment in a store that answers blocked buyers politely. */
@@ -140,7 +141,7 @@ export async function understandComment({ commentId }: { commentId: string }): P
         AND split_part(replace(coalesce(locale, ''), '_', '-'), '-', 1) IS DISTINCT FROM ${language}::text RETURNING 1
     )
     SELECT (SELECT count(*) FROM d)::int AS d, (SELECT count(*) FROM u)::int AS u, (SELECT count(*) FROM c)::int AS c, (SELECT count(*) FROM b)::int AS b,
-      set_config('synchronous_commit', 'off', true) AS "asyncCommit"`;
+      set_config('synchronous_commit', ${stepCommitMode()}, true) AS "asyncCommit"`;
   publishStoreEvent(comment.storeId, { type: "comment.processed", commentId, liveId: comment.liveId });
   if (skipReason === BLOCKED_BUYER_REASON && decision.intent === "BUY" && comment.blockedBuyerReply === "polite") return { action: "skip", reason: skipReason, politeReply: true };
   if (skipReason) return { action: "skip", reason: skipReason };

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { fork, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { delimiter, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { freePort } from "@/scripts/free-port";
 
 /**
@@ -152,4 +153,40 @@ function toHeaders(raw: IncomingHttpHeaders): Headers {
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
   }
   return headers;
+}
+
+/**
+ * The app's Inngest side — its /api/inngest handlers on `port` and the outbox relay — as a child process
+ * (tests/helpers/jobs/inngest-app.ts) with this process's environment, so a test can SIGKILL it and
+ * start it again on the same URL. `start()` resolves once it serves.
+ */
+export function inngestAppProcess(port: number) {
+  let child: ChildProcess | null = null;
+  return {
+    url: `http://127.0.0.1:${port}/api/inngest`,
+    async start() {
+      const next = fork(fileURLToPath(new URL("./jobs/inngest-app.ts", import.meta.url)), [], {
+        execArgv: ["--import", "tsx"],
+        env: { ...process.env, INNGEST_APP_PORT: String(port), LOG_LEVEL: "silent" },
+        // The SDK logs every failed step (expected while a test kills things): kept, not printed.
+        stdio: ["ignore", "ignore", "pipe", "ipc"],
+      });
+      let errors = "";
+      next.stderr?.on("data", (d: Buffer) => (errors = (errors + d.toString()).slice(-4000)));
+      await new Promise<void>((resolve, reject) => {
+        next.once("message", () => resolve());
+        next.once("exit", (code, signal) => reject(new Error(`the app exited while starting (${code ?? signal}): ${errors}`)));
+      });
+      child = next;
+    },
+    /** SIGKILL (a crash); resolves once it is gone. */
+    async kill() {
+      const current = child;
+      child = null;
+      if (!current || current.exitCode !== null || current.signalCode !== null) return;
+      const exited = new Promise((r) => current.once("exit", r));
+      current.kill("SIGKILL");
+      await exited;
+    },
+  };
 }

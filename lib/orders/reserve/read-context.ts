@@ -6,6 +6,7 @@ import { lifecycleStartsAt } from "../order-timers";
 import { includedVat } from "../tax";
 import { reservationTtlSeconds } from "../ttl";
 import { toOrder, type OrderRow, type Plan, type Ready, type Settled, type Shortage } from "./types";
+import { stepCommitMode } from "@/lib/jobs/commit-mode";
 
 /** What the read decided: an answer already (replay, skip), a product short of stock, or everything the write needs. */
 export type ReadOutcome = { kind: "settled"; settled: Settled } | { kind: "short"; shortage: Shortage } | { kind: "ready"; ready: Ready };
@@ -50,7 +51,8 @@ export async function readReservationContext(tx: SqlClient, plan: Plan): Promise
   // outside the database — the DM with the checkout link — is sent only after the step's result is
   // memoised by a later, synchronous commit, and a WAL flush makes every earlier commit durable too. If
   // the machine crashed before that flush, the step simply runs again. API callers, who answer their
-  // client right after this transaction, keep synchronous commits.
+  // client right after this transaction, keep synchronous commits — and so does everything under Inngest,
+  // where the step's result is memoised by Inngest rather than by a commit (see stepCommitMode).
   // 1. Read and lock. Replays first (a comment already reserved answers its order whatever the switches say
   //    now); then the kill switch and opt-out; the open cart is locked only when there is something to do.
   //    Lock order: the cart row first, then product rows (expiry takes them in the same order: no deadlocks).
@@ -109,7 +111,7 @@ export async function readReservationContext(tx: SqlClient, plan: Plan): Promise
       FROM unnest(${pids}::text[], ${qs}::int[]) AS i(pid, q) JOIN products p ON p.id = i.pid CROSS JOIN ctx
     )
     SELECT ctx."storeId", ctx."liveId", ctx."buyerLocale", ctx."botEnabled", ctx."optedOut", ctx."commentOrderId",
-           CASE WHEN ${plan.botComment}::boolean THEN set_config('synchronous_commit', 'off', true) END AS "asyncCommit",
+           CASE WHEN ${plan.botComment}::boolean THEN set_config('synchronous_commit', ${stepCommitMode()}, true) END AS "asyncCommit",
            st.currency, st.country, st.ttl, st."riskThreshold", st."riskHoldSeconds", st."riskMode", ctx.risk, (SELECT id FROM cart) AS "cartId",
            (SELECT b."cartVersion" FROM buyers b WHERE ${plan.botComment}::boolean AND b.id = ${plan.buyerId}::text) AS "cartVersion",
            (SELECT to_jsonb(replay) FROM replay) AS replay, (SELECT jsonb_agg(pr) FROM pr) AS products

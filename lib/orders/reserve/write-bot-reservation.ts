@@ -3,6 +3,7 @@ import { jobRowsInsert } from "@/lib/jobs";
 import { randomToken } from "@/lib/security/tokens";
 import { pgErrorCode } from "@/lib/sql";
 import { reservedOutcome, type OrderRow, type Plan, type Ready, type Settled, type Shortage } from "./types";
+import { stepCommitMode } from "@/lib/jobs/commit-mode";
 
 /**
  * What the bot's one statement did: the reservation; the units gone to someone else (nothing written);
@@ -114,7 +115,7 @@ export async function writeBotReservation(conn: SqlClient, plan: Plan, w: Ready)
     SELECT o.*, (SELECT count(*) FROM taken)::int AS taken, (SELECT count(*) FROM cart_lock)::int AS "cartOpen",
            (SELECT count(*) FROM buyer_turn)::int AS "buyerTurn",
            CASE WHEN (SELECT ok FROM go) AND NOT EXISTS (SELECT 1 FROM taken) THEN lss_abort(${SOLD_OUT_SQLSTATE}, 'sold out while reserving') END AS aborted,
-           set_config('synchronous_commit', 'off', true) AS "asyncCommit"
+           set_config('synchronous_commit', ${stepCommitMode()}, true) AS "asyncCommit"
     FROM (SELECT 1) AS one LEFT JOIN (SELECT * FROM new_order UNION ALL SELECT * FROM cart) AS o ON true`.then(
     ([r]) => r,
     (error: unknown) => {
