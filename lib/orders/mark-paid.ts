@@ -6,6 +6,8 @@ import { commitReservations, reReserveAndCommit } from "./commit-stock";
 import { expireOverdueForProduct } from "./expire-order";
 import { recordSellerAlert } from "./seller-alert";
 import { refreshBuyerRisk } from "@/lib/buyers/refresh-buyer-risk";
+import { jobs } from "@/lib/jobs";
+import type { SendableEvent } from "@/lib/jobs/events";
 
 export type MarkOrderPaidInput = {
   orderId: string;
@@ -52,7 +54,8 @@ const RETRYABLE = new Set(["40P01", "40001"]); // deadlock, serialization failur
  * concurrent expiry, cancellation or duplicate notification sees either the whole change or none of it.
  * Never oversells: a late payment re-takes stock only where it is still available, else the order is
  * marked REFUND_NEEDED and both sides are told. Idempotent per (provider, providerTxnId).
- * The caller announces the payment afterwards (see `announcesPayment`).
+ * A paid order's `payment/succeeded` event (receipt, seller alert) is written in the same transaction
+ * (the outbox of either job driver): it goes out if and only if the payment committed.
  */
 export async function markOrderPaid(input: MarkOrderPaidInput): Promise<MarkOrderPaidResult> {
   const now = input.now ?? new Date();
@@ -68,6 +71,25 @@ export async function markOrderPaid(input: MarkOrderPaidInput): Promise<MarkOrde
       throw e;
     }
   }
+}
+
+/**
+ * The `payment/succeeded` event of a settled payment. Its id is the payment's, so announcing it again
+ * (a replayed webhook) is a no-op in the outbox and in Inngest.
+ */
+export function paymentSucceededEvent(payment: { id: string; provider: string; providerTxnId: string | null; amountMinor: number; currency: string }, base: { orderId: string; storeId: string }): SendableEvent {
+  return {
+    name: "payment/succeeded",
+    id: `payment-succeeded:${payment.id}`,
+    data: { ...base, provider: jobProvider(payment.provider), transactionId: payment.providerTxnId ?? payment.id, amount: payment.amountMinor, currency: payment.currency },
+  };
+}
+
+type JobProvider = "paypal" | "mercadopago" | "flow" | "sandbox" | "transfer";
+
+function jobProvider(provider: string): JobProvider {
+  if (provider === "paypal" || provider === "mercadopago" || provider === "flow" || provider === "sandbox" || provider === "transfer") return provider;
+  throw new Error(`unknown payment provider ${provider}`);
 }
 
 /** True when the buyer should get a receipt and the payment/succeeded event should go out (again, deduplicated). */
@@ -143,6 +165,7 @@ async function markInTx(tx: Tx, input: MarkOrderPaidInput, now: Date): Promise<M
   const status: OrderStatus = outcome === "refund_needed" ? "REFUND_NEEDED" : "PAID";
   await tx.order.update({ where: { id: order.id }, data: { status, paidAt: now, gateway: input.provider, flagReason: reason ?? null, transferReviewSince: null } });
   await audit(outcome === "refund_needed" ? "order.refund_needed" : outcome === "paid_after_expiry" ? "order.paid_after_expiry" : "order.paid", { ...money, paymentId: payment.id, ...(reason ? { reason } : {}) });
+  if (outcome !== "refund_needed") await jobs.send(paymentSucceededEvent(payment, base), { tx });
   if (outcome === "refund_needed") {
     await recordSellerAlert(tx, { ...base, key: `seller:order:${order.id}:refund_needed:${payment.id}`, level: "error", alert: { kind: "refund_needed", orderRef, totalMinor: input.amountMinor, currency: input.currency } });
   }
