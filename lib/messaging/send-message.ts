@@ -8,6 +8,7 @@ import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { graphClient, pageCredentials } from "./graph";
 import { KILL_SWITCH_REASON } from "@/lib/pipeline/kill-switch";
 import { metrics } from "@/lib/observability/metrics";
+import { logger } from "@/lib/observability/logger";
 import { stepCommitMode } from "@/lib/jobs/commit-mode";
 
 export const MESSAGING_WINDOW_MS = 24 * 3600 * 1000;
@@ -33,6 +34,16 @@ export type OutboundRequest = {
 /** Why a message waits as PENDING: the Page must be reconnected (see resend-pending-messages.ts). */
 export const PAGE_DISCONNECTED = "Facebook Page disconnected (token expired or revoked): waiting for the seller to reconnect";
 
+/**
+ * Why a DM by PSID is FAILED without being sent again: an earlier try asked Meta to send it and stopped
+ * before recording Meta's answer (a crash between the call and the record). The Send API has no
+ * idempotency key and no way to look a message up, so only the message id Meta answers proves a
+ * delivery; without it the DM may or may not have reached the buyer, and sending it again risks a
+ * second receipt, tracking number or reminder. It is not re-sent; the seller sees it failed, with
+ * this reason, in the buyer's conversation and the order's timeline, and can write to the buyer.
+ */
+export const DM_OUTCOME_UNKNOWN = "outcome unknown: an earlier try asked Meta to send this message and stopped before recording the answer; not sent again so the buyer never gets it twice";
+
 /** PENDING: not sent yet and kept under its key — the Page is disconnected (see PAGE_DISCONNECTED). */
 export type OutboundResult = { status: "SENT" | "SKIPPED" | "FAILED" | "PENDING"; messageId: string; reason?: string; duplicate: boolean };
 
@@ -51,6 +62,8 @@ type ClaimRow = {
   status: MessageStatus;
   /** Claims of this key so far, this one included: above 1 a PENDING message's earlier try may have reached Meta. */
   attempts: number;
+  /** A DM by PSID whose earlier claim recorded nothing (no answer, no error): its outcome is unknown. */
+  unknownOutcome: boolean;
   error: string | null;
   storeFound: boolean;
   suspended: boolean | null;
@@ -65,7 +78,8 @@ type Guards = Pick<ClaimRow, "suspended" | "publicOnly" | "botEnabled" | "optedO
 
 /** What happened to one claimed message: a final status, or (rate limit / outage) only an error while it stays PENDING. */
 type Outcome =
-  | { final: true; status: "SENT" | "SKIPPED" | "FAILED"; externalId?: string; error?: string; psid?: string | null }
+  /** onlyIfPending: recorded only over a PENDING row (never over what a concurrent try recorded). */
+  | { final: true; status: "SENT" | "SKIPPED" | "FAILED"; externalId?: string; error?: string; psid?: string | null; onlyIfPending?: boolean }
   | { final: false; error: string };
 
 /**
@@ -96,7 +110,11 @@ export async function sendOutboundBatch(reqs: readonly OutboundRequest[], { comp
   const toSend: number[] = [];
   claims.forEach((row, i) => {
     if (row.status !== "PENDING") results[i] = { status: row.status, messageId: row.id, duplicate: true, reason: row.error ?? undefined };
-    else {
+    else if (row.unknownOutcome) {
+      // At most once: without Meta's message id nobody can tell whether the earlier try reached the buyer.
+      logger.warn({ messageId: row.id, storeId: reqs[i]!.storeId, purpose: reqs[i]!.purpose }, "DM with an unknown outcome not sent again");
+      outcomes[i] = { final: true, status: "FAILED", error: DM_OUTCOME_UNKNOWN, onlyIfPending: true };
+    } else {
       const skip = guardReason(reqs[i]!, row.storeFound ? row : undefined);
       if (skip) outcomes[i] = { final: true, status: "SKIPPED", error: skip };
       else toSend.push(i);
@@ -123,7 +141,12 @@ export async function sendOutboundBatch(reqs: readonly OutboundRequest[], { comp
       } else if (error instanceof MetaApiError) {
         if (error instanceof MetaMessagingBlockedError && error.scope === "page") await markPageBlocked(reqs[i]!.storeId, reqs[i]!.liveId ?? null, error);
         outcomes[i] = { final: true, status: "FAILED", error: `${error.code}: ${error.message}`.slice(0, 500) };
-      } else thrown ??= error; // a bug, not Meta: left PENDING, untouched
+      } else {
+        // Not Meta's answer (a bug, the database): left PENDING. Before the Graph call the error is
+        // recorded — the message surely was not sent, a retry sends it; after it the outcome is unknown.
+        if (!afterGraphCall.has(error as object)) outcomes[i] = { final: false, error: `not sent: ${(error as Error)?.message ?? String(error)}`.slice(0, 500) };
+        thrown ??= error;
+      }
     }
   }
 
@@ -165,19 +188,27 @@ async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${input}::jsonb)
         AS t(ord int, "storeId" text, "buyerId" text, "commentId" text, "liveId" text, "orderId" text, kind text, purpose text, key text, recipient text, body jsonb)
+    ), earlier AS (
+      -- A DM's earlier claim as it stands before this one (the statement's snapshot): still PENDING with
+      -- no error means that try recorded nothing — it may have reached Meta (see DM_OUTCOME_UNKNOWN).
+      SELECT m."idempotencyKey" AS key, m.status = 'PENDING' AND m.error IS NULL AS unknown
+      FROM input i JOIN outbound_messages m ON m."idempotencyKey" = i.key WHERE i.kind = 'DM'
     ), claimed AS (
       INSERT INTO outbound_messages (id, "storeId", "buyerId", "commentId", "orderId", kind, purpose, "idempotencyKey", recipient, body, attempts)
       SELECT gen_random_uuid()::text, i."storeId", i."buyerId", i."commentId", i."orderId", i.kind::"MessageKind", i.purpose, i.key, i.recipient, i.body, 1
       FROM input i ORDER BY i.ord
-      ON CONFLICT ("idempotencyKey") DO UPDATE SET attempts = outbound_messages.attempts + 1
+      ON CONFLICT ("idempotencyKey") DO UPDATE SET attempts = outbound_messages.attempts + 1,
+        -- This try starts with a clean slate: only what it records itself tells the next try it ended.
+        error = CASE WHEN outbound_messages.kind = 'DM' AND outbound_messages.status = 'PENDING' THEN NULL ELSE outbound_messages.error END
       RETURNING id, "idempotencyKey", status, error, attempts
     )
-    SELECT i.ord, m.id, m.status::text AS status, m.error, m.attempts,
+    SELECT i.ord, m.id, m.status::text AS status, m.error, m.attempts, coalesce(e.unknown, false) AS "unknownOutcome",
       s.id IS NOT NULL AS "storeFound", s."suspendedAt" IS NOT NULL AS suspended, s."messagingMode" = 'PUBLIC_ONLY' AS "publicOnly",
       l."botEnabled", (b."optedOutAt" IS NOT NULL OR b."erasedAt" IS NOT NULL) AS "optedOut", b."botPausedAt" IS NOT NULL AS paused,
       b.psid, b."lastInboundAt"
     FROM input i
     JOIN claimed m ON m."idempotencyKey" = i.key
+    LEFT JOIN earlier e ON e.key = i.key
     LEFT JOIN stores s ON s.id = i."storeId"
     LEFT JOIN lives l ON l.id = i."liveId"
     LEFT JOIN buyers b ON b.id = i."buyerId"
@@ -185,6 +216,9 @@ async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
   if (rows.length !== reqs.length) throw new Error(`outbound claim returned ${rows.length} rows for ${reqs.length} messages`);
   return rows;
 }
+
+/** Errors thrown by a DM's Graph call itself (not before it): a non-Meta one leaves its outcome unknown. */
+const afterGraphCall = new WeakSet<object>();
 
 /** The Graph call for one claimed message that passed its guards. Meta errors are thrown to the caller. */
 async function deliver(req: OutboundRequest, g: Guards & Pick<ClaimRow, "attempts">): Promise<Outcome> {
@@ -212,13 +246,12 @@ async function deliver(req: OutboundRequest, g: Guards & Pick<ClaimRow, "attempt
   if (!g.psid) return { final: true, status: "SKIPPED", error: "buyer has no Messenger id yet" };
   const inWindow = g.lastInboundAt && Date.now() - g.lastInboundAt.getTime() < MESSAGING_WINDOW_MS;
   if (!inWindow && !req.template) return { final: true, status: "SKIPPED", error: "outside the 24 h messaging window and no utility template applies" };
-  const res = await graph.sendMessage({
-    pageId: creds.pageId,
-    psid: g.psid,
-    message: inWindow ? req.message : req.template!,
-    messagingType: inWindow ? "RESPONSE" : "UTILITY",
-    pageToken: creds.token,
-  });
+  const res = await graph
+    .sendMessage({ pageId: creds.pageId, psid: g.psid, message: inWindow ? req.message : req.template!, messagingType: inWindow ? "RESPONSE" : "UTILITY", pageToken: creds.token })
+    .catch((error: unknown) => {
+      if (error !== null && typeof error === "object") afterGraphCall.add(error);
+      throw error;
+    });
   return { final: true, status: "SENT", externalId: res.alreadySent ? "already-sent" : res.id };
 }
 
@@ -267,25 +300,25 @@ async function record(
   outcomes: readonly (Outcome | null)[],
   completion: (Omit<CommentCompletion, "status"> & { status: CommentCompletion["status"] | "PAUSED"; dmSent: boolean }) | null,
 ) {
-  type ResultRow = { id: string; final: boolean; status: string | null; externalId: string | null; error: string | null; storeId: string; buyerId: string | null; psid: string | null };
+  type ResultRow = { id: string; final: boolean; status: string | null; externalId: string | null; error: string | null; storeId: string; buyerId: string | null; psid: string | null; onlyIfPending: boolean };
   const rows = outcomes.flatMap((o, i): ResultRow[] => {
     if (!o) return [];
     const req = reqs[i]!;
     return o.final
-      ? [{ id: claims[i]!.id, final: true, status: o.status, externalId: o.externalId ?? null, error: o.error ?? null, storeId: req.storeId, buyerId: req.buyerId ?? null, psid: o.psid ?? null }]
-      : [{ id: claims[i]!.id, final: false, status: null, externalId: null, error: o.error, storeId: req.storeId, buyerId: req.buyerId ?? null, psid: null }];
+      ? [{ id: claims[i]!.id, final: true, status: o.status, externalId: o.externalId ?? null, error: o.error ?? null, storeId: req.storeId, buyerId: req.buyerId ?? null, psid: o.psid ?? null, onlyIfPending: o.onlyIfPending ?? false }]
+      : [{ id: claims[i]!.id, final: false, status: null, externalId: null, error: o.error, storeId: req.storeId, buyerId: req.buyerId ?? null, psid: null, onlyIfPending: false }];
   });
   const [done] = await pgDb.$queryRaw<{ storeId: string | null; liveId: string | null; receivedAt: Date | null }[]>`
     WITH r AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS t(id text, final boolean, status text, "externalId" text, error text, "storeId" text, "buyerId" text, psid text)
+        AS t(id text, final boolean, status text, "externalId" text, error text, "storeId" text, "buyerId" text, psid text, "onlyIfPending" boolean)
     ), m AS (
       UPDATE outbound_messages o SET
         status = CASE WHEN r.final THEN r.status::"MessageStatus" ELSE o.status END,
         "externalId" = CASE WHEN r.final THEN r."externalId" ELSE o."externalId" END,
         error = r.error,
         "sentAt" = CASE WHEN NOT r.final THEN o."sentAt" WHEN r.status = 'SENT' THEN now() ELSE NULL END
-      FROM r WHERE o.id = r.id RETURNING o.id
+      FROM r WHERE o.id = r.id AND (NOT r."onlyIfPending" OR o.status = 'PENDING') RETURNING o.id
     ), u AS (
       INSERT INTO usage_counters ("storeId", period, slot, messages)
       SELECT r."storeId", ${usagePeriod()}, ${usageSlot()}, count(*)::int FROM r WHERE r.final AND r.status = 'SENT' GROUP BY r."storeId"
