@@ -106,7 +106,7 @@ describe.skipIf(!bin)("the embedded PostgreSQL killed during traffic on the real
       const comments = await prisma.comment.findMany({ where: { metaCommentId: { in: ids } }, select: { id: true, status: true } });
       return { stored: comments.length, processed: comments.filter((c) => c.status === "PROCESSED").length, statuses: comments.map((c) => c.status) };
     };
-    const done = await until(outcome, (o) => o.processed === 20, 120_000);
+    const done = await until(outcome, (o) => o.processed === 20, 150_000);
     await new Promise((r) => setTimeout(r, 1_000)); // a duplicate would arrive now
     expect(done.stored).toBe(20);
     for (const id of ids) {
@@ -125,7 +125,7 @@ describe.skipIf(!bin)("the embedded PostgreSQL killed during traffic on the real
     );
     expect(new Set(announced.map((a) => (a.payload as { data: { orderId: string } }).data.orderId))).toEqual(new Set(orders.map((o) => o.id)));
     console.info(`[database-kill] ${redeliveries} webhook deliveries failed while PostgreSQL was down and were re-sent`);
-  }, 200_000);
+  }, 240_000);
 });
 
 test.skipIf(Boolean(bin))("REAL-ENGINE DATABASE-KILL TEST DID NOT RUN: no Inngest binary ($INNGEST_BIN, ../shared/tools/inngest-server, inngest on the PATH)", () => expect(bin).toBeNull());

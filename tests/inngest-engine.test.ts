@@ -198,7 +198,7 @@ describe.skipIf(!bin)("the app on the real Inngest engine (inngest dev)", () => 
 
     // Inngest retries a run whose request died after its backoff (15 s plus up to 30 s of jitter):
     // the retried steps reconcile what the dead process sent — the Page's reply found, Meta's 10900.
-    const done = await until(() => outcome(ids), (o) => o.processed === 20, 100_000);
+    const done = await until(() => outcome(ids), (o) => o.processed === 20, 150_000);
     await new Promise((r) => setTimeout(r, 1_000)); // a duplicate would arrive now
     const after = await outcome(ids);
     expect(after.statuses).toEqual(ids.map(() => "PROCESSED"));
@@ -215,7 +215,7 @@ describe.skipIf(!bin)("the app on the real Inngest engine (inngest dev)", () => 
     const announced = await prisma.job.findMany({ where: { functionId: INNGEST_OUTBOX, eventName: "order/created", payload: { path: ["data", "storeId"], equals: seeded.store.id } }, select: { status: true, payload: true } });
     expect(new Set(announced.map((a) => (a.payload as { data: { orderId: string } }).data.orderId))).toEqual(new Set(orders.map((o) => o.id)));
     expect(announced.every((a) => a.status === "COMPLETED")).toBe(true);
-  }, 150_000);
+  }, 240_000);
 });
 
 test.skipIf(Boolean(bin))("REAL-ENGINE TESTS DID NOT RUN: no Inngest binary ($INNGEST_BIN, ../shared/tools/inngest-server, inngest on the PATH)", () => expect(bin).toBeNull());
