@@ -116,6 +116,28 @@ describe("Inngest outbox and relay", () => {
     expect(await outbox("email:lease")).toMatchObject({ status: "COMPLETED" });
   });
 
+  test("an event stored while a send is in flight goes out beside it, not after it (a slow event API does not queue comments)", async () => {
+    const sent: string[] = [];
+    let answerFirst!: () => void;
+    const firstAnswered = new Promise<void>((resolve) => (answerFirst = resolve));
+    // Inngest's event API stands still on the first request until told to answer.
+    const client = {
+      send: async (events: { id: string }[]) => {
+        sent.push(...events.map((e) => e.id));
+        if (events.some((e) => e.id === "email:slow")) await firstAnswered;
+        return { ids: events.map((e) => e.id) };
+      },
+    };
+    relay = startInngestRelay({ client: client as never, logger: quiet, pollMs: 60_000 });
+    await createInngestDriver().send({ name: "email/requested", id: "email:slow", data: { emailId: "e-slow" } });
+    await expect.poll(() => sent).toEqual(["email:slow"]);
+    await createInngestDriver().send({ name: "email/requested", id: "email:next", data: { emailId: "e-next" } });
+    await expect.poll(() => sent, { timeout: 3_000 }).toEqual(["email:slow", "email:next"]);
+    expect(await outbox("email:next")).toMatchObject({ status: expect.stringMatching(/RUNNING|COMPLETED/) });
+    answerFirst();
+    await expect.poll(async () => (await outbox("email:slow"))?.status).toBe("COMPLETED");
+  });
+
   test("under Inngest, jobs.send and jobs.outboxRows write outbox rows (no HTTP call from the producer)", async () => {
     process.env.INNGEST_DEV = "1";
     process.env.INNGEST_BASE_URL = "http://127.0.0.1:9";

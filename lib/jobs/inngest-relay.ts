@@ -13,6 +13,8 @@ export interface InngestRelayOptions {
   logger: JobLogger;
   /** Events per Inngest request. */
   batchSize?: number;
+  /** Deliveries (claim → send → mark) at once: rows stored while one send is in flight go out beside it. */
+  maxInFlight?: number;
   /** A claimed row whose relay died is claimed again after this. */
   leaseMs?: number;
   /** Polling for rows whose wake-up was lost. */
@@ -44,13 +46,15 @@ export function startInngestRelay({
   listenConnectionString,
   logger,
   batchSize = 200,
+  maxInFlight = 4,
   leaseMs = 30_000,
   pollMs = 1_000,
   retryBaseMs = 250,
   retryMaxMs = 30_000,
 }: InngestRelayOptions): InngestRelay {
   let stopped = false;
-  let pumping: Promise<void> | null = null;
+  /** Deliveries running now; `again`: a wake-up came while all were busy. */
+  const inFlight = new Set<Promise<void>>();
   let again = false;
   // The backoff is the relay's, not the rows': they keep their order and go out first once Inngest answers.
   let backoffUntil = 0;
@@ -66,48 +70,61 @@ export function startInngestRelay({
     timer.unref();
   };
 
-  async function pump(): Promise<void> {
-    for (;;) {
-      if (stopped) return;
-      const wait = backoffUntil - Date.now();
-      if (wait > 0) return schedule(wait);
-      let rows: Claimed[];
-      try {
-        rows = await claim(db, batchSize, leaseMs);
-      } catch (error) {
-        logger.warn("[inngest-relay] reading the outbox failed, retrying:", (error as Error).message);
-        return schedule(pollMs);
-      }
-      if (rows.length === 0) return;
-      try {
-        await client.send(rows.map((r) => ({ name: r.payload.name, data: r.payload.data, id: r.eventId, ts: r.payload.ts })));
-      } catch (error) {
-        failures++;
-        const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(failures - 1, 16)) * (0.8 + Math.random() * 0.4);
-        backoffUntil = Date.now() + delay;
-        logger.warn(`[inngest-relay] sending ${rows.length} event(s) to Inngest failed (${failures} in a row); retrying in ${Math.round(delay)} ms:`, (error as Error).message);
-        await release(db, rows, (error as Error).message).catch(() => undefined); // else the lease expires
-        return schedule(delay);
-      }
-      failures = 0;
-      backoffUntil = 0;
-      await markSent(db, rows).catch((error: Error) => logger.warn("[inngest-relay] marking events sent failed (they will be re-sent, Inngest drops the duplicates):", error.message));
+  /** One delivery: claims due rows, sends them, marks them sent. False when there was nothing to send or it failed. */
+  async function deliver(): Promise<boolean> {
+    if (stopped) return false;
+    const wait = backoffUntil - Date.now();
+    if (wait > 0) {
+      schedule(wait);
+      return false;
     }
+    let rows: Claimed[];
+    try {
+      rows = await claim(db, batchSize, leaseMs);
+    } catch (error) {
+      logger.warn("[inngest-relay] reading the outbox failed, retrying:", (error as Error).message);
+      schedule(pollMs);
+      return false;
+    }
+    if (rows.length === 0) return false;
+    // A full batch: more rows are likely waiting; claim them beside this send instead of after it.
+    if (rows.length === batchSize) wake();
+    try {
+      await client.send(rows.map((r) => ({ name: r.payload.name, data: r.payload.data, id: r.eventId, ts: r.payload.ts })));
+    } catch (error) {
+      failures++;
+      const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(failures - 1, 16)) * (0.8 + Math.random() * 0.4);
+      backoffUntil = Date.now() + delay;
+      logger.warn(`[inngest-relay] sending ${rows.length} event(s) to Inngest failed (${failures} in a row); retrying in ${Math.round(delay)} ms:`, (error as Error).message);
+      await release(db, rows, (error as Error).message).catch(() => undefined); // else the lease expires
+      schedule(delay);
+      return false;
+    }
+    failures = 0;
+    backoffUntil = 0;
+    await markSent(db, rows).catch((error: Error) => logger.warn("[inngest-relay] marking events sent failed (they will be re-sent, Inngest drops the duplicates):", error.message));
+    return true;
+  }
+
+  /** Deliveries until the outbox has nothing due (or a send failed). */
+  async function pump(): Promise<void> {
+    while (await deliver());
   }
 
   function wake() {
     if (stopped) return;
-    if (pumping) {
+    if (inFlight.size >= maxInFlight) {
       again = true;
       return;
     }
-    pumping = pump().finally(() => {
-      pumping = null;
+    const run = pump().finally(() => {
+      inFlight.delete(run);
       if (again) {
         again = false;
         wake();
       }
     });
+    inFlight.add(run);
   }
 
   const unsubscribe = onLocalWake(wake);
@@ -118,15 +135,13 @@ export function startInngestRelay({
 
   return {
     async flush() {
-      while (pumping) await pumping;
+      while (inFlight.size > 0) await Promise.all(inFlight);
       backoffUntil = 0;
       clearTimeout(timer);
       timer = undefined;
       const run = pump();
-      pumping = run;
-      await run.finally(() => {
-        pumping = null;
-      });
+      inFlight.add(run);
+      await run.finally(() => inFlight.delete(run));
     },
     async stop() {
       stopped = true;
@@ -134,7 +149,7 @@ export function startInngestRelay({
       clearTimeout(timer);
       unsubscribe();
       await listener?.close();
-      await pumping;
+      await Promise.all(inFlight);
     },
   };
 }
