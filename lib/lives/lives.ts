@@ -3,7 +3,7 @@ import { jobs } from "@/lib/jobs";
 import { firstReconcileEvent } from "@/lib/pipeline/schedule-next-reconcile";
 import type { Comment, Live, Store } from "@/generated/prisma/client";
 import { prisma } from "@/lib/db";
-import { conflict, notFound } from "@/lib/http/errors";
+import { conflict } from "@/lib/http/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notifyStore } from "@/lib/realtime/notify";
 import { forgetPageLives } from "@/lib/pipeline/page-lives-cache";
@@ -67,12 +67,6 @@ export async function createLive({ input, actorId, actorType = "USER" }: { input
   forgetPageLives();
   await notifyStore(live.storeId, { type: "live.updated", liveId: live.id });
   return toLiveDto(live);
-}
-
-export async function getLiveForMember({ liveId, storeIds }: { liveId: string; storeIds: string[] }) {
-  const live = await prisma.live.findFirst({ where: { id: liveId, storeId: { in: storeIds } } });
-  if (!live) throw notFound("Live");
-  return live;
 }
 
 export async function endLive({ live, actorId, actorType = "USER" }: { live: Live; actorId?: string | null; actorType?: "USER" | "WEBHOOK" }) {

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { isStoreMember } from "@/lib/stores/access";
 import { builtInFakeGraph } from "./built-in-dev-graph-api";
 import { simulatorEnabled } from "./simulator";
 
@@ -12,15 +13,11 @@ export async function graphCallsFor({ userId, commentId, orderId }: { userId: st
   if (!simulatorEnabled() || !fake) return null;
   if (commentId) {
     const comment = await prisma.comment.findUnique({ where: { metaCommentId: commentId }, select: { storeId: true } });
-    if (!comment || !(await isMember(userId, comment.storeId))) return null;
+    if (!comment || !(await isStoreMember(userId, comment.storeId))) return null;
     return (await fake).calls.filter((c) => c.path.includes(commentId) || JSON.stringify(c.body ?? {}).includes(`"comment_id":"${commentId}"`));
   }
   const order = orderId ? await prisma.order.findUnique({ where: { id: orderId }, select: { storeId: true, buyer: { select: { psid: true } } } }) : null;
-  if (!order || !(await isMember(userId, order.storeId))) return null;
+  if (!order || !(await isStoreMember(userId, order.storeId))) return null;
   const psid = order.buyer?.psid;
   return psid ? (await fake).calls.filter((c) => c.kind === "message" && c.psid === psid) : [];
-}
-
-async function isMember(userId: string, storeId: string) {
-  return Boolean(await prisma.membership.findUnique({ where: { userId_storeId: { userId, storeId } } }));
 }

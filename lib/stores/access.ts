@@ -35,3 +35,16 @@ export async function defaultStoreId(userId: string): Promise<string | null> {
 export async function isStoreMember(userId: string, storeId: string): Promise<boolean> {
   return (await prisma.membership.count({ where: { userId, storeId } })) > 0;
 }
+
+/**
+ * The one answer to "which stores is this user a member of", with her role in each (oldest first). Every
+ * `get…ForMember…` loader scopes its query with it, so another tenant's row answers 404 like a missing one.
+ */
+export async function memberStores(userId: string): Promise<StoreAccess[]> {
+  return prisma.membership.findMany({ where: { userId }, select: { storeId: true, role: true }, orderBy: { createdAt: "asc" } });
+}
+
+/** The ids of every store the user belongs to (see memberStores). */
+export async function memberStoreIds(userId: string): Promise<string[]> {
+  return (await memberStores(userId)).map((m) => m.storeId);
+}

@@ -93,7 +93,7 @@ export async function listStoresForUser(userId: string) {
   return memberships.map((m) => toStoreDto(m.store, m.role));
 }
 
-export async function getStoreForMember({ storeId, role }: { storeId: string; role: "OWNER" | "STAFF" }) {
+export async function getStoreForMemberOrThrow({ storeId, role }: { storeId: string; role: "OWNER" | "STAFF" }) {
   const store = await prisma.store.findUnique({ where: { id: storeId }, include: { metaConnection: { select: META_STATUS_FIELDS } } });
   if (!store) throw notFound("Store");
   return toStoreDto(store, role);

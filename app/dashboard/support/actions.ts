@@ -3,9 +3,8 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getSessionUser } from "@/lib/auth/current-user";
 import { toErrorResponse, unauthorized, validationError } from "@/lib/http/errors";
-import { requireStoreAccess } from "@/lib/stores/access";
+import { memberStoreIds, requireStoreAccess } from "@/lib/stores/access";
 import { addTicketMessage, openTicket } from "@/lib/support/tickets";
-import { memberStoreIds } from "@/lib/support/member-stores";
 import { ticketCreateInput, ticketMessageInput } from "@/lib/support/schemas";
 
 // The seller's Help page forms: the same functions, schemas and tenancy as /api/v1/support/tickets.

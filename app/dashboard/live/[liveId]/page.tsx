@@ -4,7 +4,7 @@ import { getMessages } from "@/lib/i18n/server";
 import { paymentMessages } from "@/lib/i18n/payments";
 import { buyersMessages } from "@/lib/i18n/buyers";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
-import { findLiveForMember } from "@/lib/lives/member-live";
+import { getLiveForMember } from "@/lib/lives/member-live";
 import { storeLocale } from "@/lib/stores/store-locale";
 import { getLiveState } from "@/lib/live-control/live-state";
 import { listFeedComments } from "@/lib/live-control/feed";
@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 export default async function LiveControlCenterPage({ params }: { params: Promise<{ liveId: string }> }) {
   const { user } = await requireDashboardStore();
   const { liveId } = await params;
-  const found = await findLiveForMember(user.id, liveId);
+  const found = await getLiveForMember(user.id, liveId);
   if (!found) notFound();
   const { live, role } = found;
   const store = await storeLocale(live.storeId);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { sellerRoute, json } from "@/lib/http/route";
 import { parseJsonBody } from "@/lib/http/body";
 import { notFound } from "@/lib/http/errors";
-import { liveOfMember } from "@/lib/lives/member-live";
+import { getLiveForMemberOrThrow } from "@/lib/lives/member-live";
 import { simulateComment, simulatorEnabled } from "@/lib/simulator/simulator";
 
 const input = z.object({ live_id: z.string().min(1), author_name: z.string().trim().min(1).max(80), text: z.string().min(1).max(2000) });
@@ -11,6 +11,6 @@ const input = z.object({ live_id: z.string().min(1), author_name: z.string().tri
 export const POST = sellerRoute(async ({ req, user }) => {
   if (!simulatorEnabled()) throw notFound("Simulator");
   const body = await parseJsonBody(req, input);
-  const live = await liveOfMember(user.id, body.live_id);
+  const live = await getLiveForMemberOrThrow(user.id, body.live_id);
   return json(await simulateComment({ liveId: live.id, authorName: body.author_name, text: body.text }), 201);
 });

@@ -1,6 +1,6 @@
 import { sellerRoute, json } from "@/lib/http/route";
 import { parseJsonBody } from "@/lib/http/body";
-import { buyerOfMember } from "@/lib/live-control/access";
+import { getBuyerForMemberOrThrow } from "@/lib/buyers/get-buyer-for-member";
 import { getBuyerConversation } from "@/lib/live-control/buyer-conversation";
 import { buyerPatchInput } from "@/lib/buyers/schemas";
 import { getBuyerProfile } from "@/lib/buyers/buyer-profile";
@@ -10,7 +10,7 @@ import { eraseBuyerData } from "@/lib/privacy/erase-buyer-data";
 
 /** A buyer with their comments and messages in both directions (the takeover panel), their CRM summary, orders and waitlist. */
 export const GET = sellerRoute(async ({ user, params }) => {
-  const buyer = await buyerOfMember(user.id, params.id!);
+  const buyer = await getBuyerForMemberOrThrow(user.id, params.id!);
   return json(await getBuyerProfile({ buyer }));
 });
 
@@ -19,7 +19,7 @@ export const GET = sellerRoute(async ({ user, params }) => {
  * `bot_paused` is the manual takeover (the bot stops answering this buyer only).
  */
 export const PATCH = sellerRoute(async ({ req, user, params }) => {
-  const buyer = await buyerOfMember(user.id, params.id!);
+  const buyer = await getBuyerForMemberOrThrow(user.id, params.id!);
   const input = await parseJsonBody(req, buyerPatchInput);
   const updated = await updateBuyer({ buyer, input, actorId: user.id });
   return json(await getBuyerConversation({ buyer: updated }));
@@ -27,7 +27,7 @@ export const PATCH = sellerRoute(async ({ req, user, params }) => {
 
 /** Erases the buyer's personal data everywhere (OWNER); orders keep anonymised amounts. Idempotent. */
 export const DELETE = sellerRoute(async ({ user, params }) => {
-  const buyer = await buyerOfMember(user.id, params.id!);
+  const buyer = await getBuyerForMemberOrThrow(user.id, params.id!);
   await requireStorePermission(user, buyer.storeId, "buyers.privacy");
   return json(await eraseBuyerData({ buyerId: buyer.id, actor: { type: "USER", id: user.id } }));
 });

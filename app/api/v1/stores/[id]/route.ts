@@ -2,11 +2,11 @@ import { sellerRoute, json } from "@/lib/http/route";
 import { parseJsonBody } from "@/lib/http/body";
 import { storeUpdateInput } from "@/lib/stores/schemas";
 import { requireStoreAccess } from "@/lib/stores/access";
-import { getStoreForMember, updateStore } from "@/lib/stores/stores";
+import { getStoreForMemberOrThrow, updateStore } from "@/lib/stores/stores";
 
 export const GET = sellerRoute(async ({ user, params }) => {
   const access = await requireStoreAccess(user, params.id!);
-  return json(await getStoreForMember(access));
+  return json(await getStoreForMemberOrThrow(access));
 });
 
 export const PATCH = sellerRoute(async ({ req, user, params }) => {

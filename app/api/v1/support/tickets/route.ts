@@ -1,8 +1,7 @@
 import { sellerRoute, json } from "@/lib/http/route";
 import { parseJsonBody, parseQuery } from "@/lib/http/body";
-import { requireStoreAccess } from "@/lib/stores/access";
+import { memberStoreIds, requireStoreAccess } from "@/lib/stores/access";
 import { listTicketsForStores, openTicket } from "@/lib/support/tickets";
-import { memberStoreIds } from "@/lib/support/member-stores";
 import { ticketCreateInput, ticketListQuery } from "@/lib/support/schemas";
 
 /** Any member of the store opens a ticket for it. */

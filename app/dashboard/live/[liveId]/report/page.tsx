@@ -3,7 +3,7 @@ import { LiveReportView } from "@/components/dashboard/buyers/live-report-view";
 import { getMessages } from "@/lib/i18n/server";
 import { buyersMessages } from "@/lib/i18n/buyers";
 import { requireDashboardStore } from "@/lib/stores/require-dashboard-store";
-import { findLiveForMember } from "@/lib/lives/member-live";
+import { getLiveForMember } from "@/lib/lives/member-live";
 import { liveReport } from "@/lib/lives/live-report";
 import { liveTimeline } from "@/lib/lives/live-timeline";
 import { previousLivesConversion } from "@/lib/analytics/previous-lives-conversion";
@@ -19,7 +19,7 @@ export const dynamic = "force-dynamic";
 export default async function LiveReportPage({ params }: { params: Promise<{ liveId: string }> }) {
   const { user } = await requireDashboardStore();
   const { liveId } = await params;
-  const found = await findLiveForMember(user.id, liveId);
+  const found = await getLiveForMember(user.id, liveId);
   if (!found) notFound();
   const { live } = found;
   const [{ locale, dir }, store, report, timeline, previous] = await Promise.all([

@@ -1,5 +1,5 @@
 import { sellerRoute, json } from "@/lib/http/route";
 import { endLive } from "@/lib/lives/lives";
-import { liveOfMember } from "@/lib/lives/member-live";
+import { getLiveForMemberOrThrow } from "@/lib/lives/member-live";
 
-export const POST = sellerRoute(async ({ user, params }) => json(await endLive({ live: await liveOfMember(user.id, params.id!), actorId: user.id })));
+export const POST = sellerRoute(async ({ user, params }) => json(await endLive({ live: await getLiveForMemberOrThrow(user.id, params.id!), actorId: user.id })));

@@ -1,7 +1,7 @@
 import { sellerRoute, json } from "@/lib/http/route";
-import { liveOfMember } from "@/lib/lives/member-live";
+import { getLiveForMemberOrThrow } from "@/lib/lives/member-live";
 import { getLiveState } from "@/lib/live-control/live-state";
 
 export const dynamic = "force-dynamic";
 
-export const GET = sellerRoute(async ({ user, params }) => json(await getLiveState({ live: await liveOfMember(user.id, params.liveId!) })));
+export const GET = sellerRoute(async ({ user, params }) => json(await getLiveState({ live: await getLiveForMemberOrThrow(user.id, params.liveId!) })));

@@ -1,7 +1,7 @@
 import { sellerRoute, json } from "@/lib/http/route";
 import { parseJsonBody } from "@/lib/http/body";
 import { addTicketMessage } from "@/lib/support/tickets";
-import { memberStoreIds } from "@/lib/support/member-stores";
+import { memberStoreIds } from "@/lib/stores/access";
 import { ticketMessageInput } from "@/lib/support/schemas";
 
 export const POST = sellerRoute(async ({ req, user, params }) => {

@@ -1,7 +1,7 @@
 import { sellerRoute, json } from "@/lib/http/route";
 import { parseJsonBody } from "@/lib/http/body";
-import { liveOfMember } from "@/lib/lives/member-live";
-import { commentOfLive } from "@/lib/live-control/access";
+import { getLiveForMemberOrThrow } from "@/lib/lives/member-live";
+import { getCommentForLiveOrThrow } from "@/lib/live-control/access";
 import { commentChoiceInput } from "@/lib/live-control/schemas";
 import { resolveReviewedComment } from "@/lib/live-control/resolve-review";
 import { listFeedComments } from "@/lib/live-control/feed";
@@ -11,8 +11,8 @@ import { listFeedComments } from "@/lib/live-control/feed";
  * candidate is reserved and the cart DM sent, by the same code as the buyer's own quick-reply tap.
  */
 export const POST = sellerRoute(async ({ req, user, params }) => {
-  const live = await liveOfMember(user.id, params.id!);
-  const comment = await commentOfLive({ liveId: live.id, commentId: params.commentId! });
+  const live = await getLiveForMemberOrThrow(user.id, params.id!);
+  const comment = await getCommentForLiveOrThrow({ liveId: live.id, commentId: params.commentId! });
   const input = await parseJsonBody(req, commentChoiceInput);
   const settled = await resolveReviewedComment({ storeId: live.storeId, commentId: comment.id, sku: input.sku, actorId: user.id });
   const [feed] = await listFeedComments({ liveId: live.id, ids: [comment.id] });
