@@ -69,6 +69,7 @@ describe("checkout access", () => {
       call(route(reserveAgainRoute.POST), { path: `/checkout/${order.id}/reserve-again`, params: { orderId: order.id }, ...form(wrong) }),
       call(route(sandboxComplete.POST), { path: `/sandbox/pay/${order.id}/complete`, params: { ref: order.id }, ...form({ ...wrong, outcome: "success" }) }),
       call(route(returnRoute.GET), { path: `/checkout/${order.id}/return?t=guess&provider=paypal`, params: { orderId: order.id } }),
+      call(route(receipt.POST), { path: `/checkout/${order.id}/receipt`, params: { orderId: order.id }, ...form(wrong) }),
     ]);
     for (const a of answers) {
       expect(a.status).toBe(404);

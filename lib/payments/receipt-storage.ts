@@ -11,11 +11,8 @@ const KINDS = [
   { ext: "pdf", type: "application/pdf", magic: (b: Buffer) => b.subarray(0, 5).toString("latin1") === "%PDF-" },
 ] as const;
 
-export class ReceiptRejectedError extends Error {
-  constructor(readonly reason: "empty" | "too_large" | "unsupported_type") {
-    super(`receipt rejected: ${reason}`);
-  }
-}
+/** Why a file is not accepted as a receipt. */
+export type ReceiptRejection = "empty" | "too_large" | "unsupported_type";
 
 /** Where receipts live by default: `.data/uploads` (LSS_DATA_DIR is the embedded default's data dir). */
 export function defaultUploadsRoot(): string {
@@ -25,19 +22,20 @@ export function defaultUploadsRoot(): string {
 /**
  * Stores a buyer's transfer receipt under `<root>/receipts/<orderId>/`. The type is decided by the
  * file's first bytes, never by its name or declared type, so nothing executable or HTML is ever served
- * back. Returns the path relative to `root` (what Payment.receiptPath keeps).
+ * back. Returns the path relative to `root` (what Payment.receiptPath keeps), or why the file was refused
+ * (nothing written then).
  */
-export async function saveReceiptFile({ root, orderId, bytes }: { root: string; orderId: string; bytes: Buffer }): Promise<{ path: string; contentType: string }> {
-  if (bytes.length === 0) throw new ReceiptRejectedError("empty");
-  if (bytes.length > RECEIPT_MAX_BYTES) throw new ReceiptRejectedError("too_large");
+export async function saveReceiptFile({ root, orderId, bytes }: { root: string; orderId: string; bytes: Buffer }): Promise<{ ok: true; path: string; contentType: string } | { ok: false; rejected: ReceiptRejection }> {
+  if (bytes.length === 0) return { ok: false, rejected: "empty" };
+  if (bytes.length > RECEIPT_MAX_BYTES) return { ok: false, rejected: "too_large" };
   const kind = KINDS.find((k) => k.magic(bytes));
-  if (!kind) throw new ReceiptRejectedError("unsupported_type");
+  if (!kind) return { ok: false, rejected: "unsupported_type" };
   const safeOrder = orderId.replace(/[^A-Za-z0-9_-]/g, "");
   const relative = ["receipts", safeOrder, `${Date.now()}-${randomBytes(6).toString("hex")}.${kind.ext}`].join("/");
   const absolute = join(root, ...relative.split("/"));
   await mkdir(join(root, "receipts", safeOrder), { recursive: true });
   await writeFile(absolute, bytes, { mode: 0o600 });
-  return { path: relative, contentType: kind.type };
+  return { ok: true, path: relative, contentType: kind.type };
 }
 
 /** Reads a stored receipt back for the seller; refuses any path that escapes `root`. */

@@ -8,13 +8,15 @@ import { recordSellerAlert } from "@/lib/orders/seller-alert";
 import { transferReviewHoldSeconds } from "@/lib/orders/transfer-hold";
 import { notifyStore } from "@/lib/realtime/notify";
 import type { CheckoutOrder } from "./checkout-order";
-import { saveReceiptFile } from "./receipt-storage";
+import { saveReceiptFile, type ReceiptRejection } from "./receipt-storage";
 import { sendTransferUnderReviewNotice } from "./transfer-notices";
 
 export type UploadTransferReceiptResult =
   | { accepted: true; paymentId: string; path: string; held: boolean; heldUntil: Date | null }
   /** The order was paid, cancelled or refunded while the file was on its way: nothing recorded. */
-  | { accepted: false; status: string };
+  | { accepted: false; status: string }
+  /** An empty, oversized or non-image/PDF file: nothing stored or recorded. */
+  | { accepted: false; rejected: ReceiptRejection };
 
 /**
  * The buyer's proof of a bank transfer. The file is stored, the order now pays by transfer
@@ -23,7 +25,7 @@ export type UploadTransferReceiptResult =
  * default) — an order that had just expired takes its units again when they are still available. The
  * transfer payment is PENDING with the receipt, the seller is alerted, and the buyer is told her items
  * stay reserved. The order is not paid until the seller confirms (confirmTransfer).
- * Throws ReceiptRejectedError for an empty, oversized or non-image/PDF file.
+ * An empty, oversized or non-image/PDF file is refused (`rejected`) before anything is written.
  */
 export async function uploadTransferReceipt({
   order,
@@ -37,6 +39,7 @@ export async function uploadTransferReceipt({
   now?: Date;
 }): Promise<UploadTransferReceiptResult> {
   const saved = await saveReceiptFile({ root, orderId: order.id, bytes });
+  if (!saved.ok) return { accepted: false, rejected: saved.rejected };
   const result = await prisma.$transaction(async (tx) => {
     // The order row lock orders this against a concurrent expiry, payment or second upload.
     const [locked] = await tx.$queryRaw<{ status: string; expiresAt: Date; hold: number | null }[]>`
