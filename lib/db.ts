@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { createSqlDb, type SqlDb } from "./sql";
+import { databaseUrl, processSettings } from "./env";
+import { createHotPathDb, type SqlDb } from "./sql";
 
 export type { SqlDb, SqlClient } from "./sql";
 
@@ -9,15 +10,28 @@ export type Db = PrismaClient;
 /** The client handed to `prisma.$transaction(async (tx) => ...)`. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-function createPrisma(connectionString = process.env.DATABASE_URL) {
+function createPrisma(connectionString = databaseUrl()) {
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 20) }),
+    adapter: new PrismaPg({ connectionString, max: processSettings().databasePoolSize }),
   });
 }
 
-// Lazy and shared per process (survives Next.js dev hot reloads): the URL is read on first use, so
-// scripts and tests can set DATABASE_URL before touching the database.
+/*
+ * Two clients, one database. Which one to use:
+ *
+ * - `prisma` — the default, for everything: dashboards, APIs, reports, exports, admin, jobs off the
+ *   comment → DM path. Ordinary planner settings; any query shape is fine.
+ * - `hotPathDb` — only for statements on the comment → DM path and the job driver (webhook inbox,
+ *   understand, reserve, reply, claim/complete), where Node CPU per statement decides the latency. Its
+ *   connections force generic plans and turn off sequential scans, hash and merge joins (see
+ *   createHotPathDb in lib/sql.ts): right for the index lookups written for it, wrong for anything that
+ *   scans or aggregates — a report query here would be planned as a chain of index probes. A new
+ *   statement goes here only when it is on that path and answered by an index; otherwise use `prisma`.
+ *
+ * Both are lazy and shared per process (surviving Next.js dev hot reloads): the URL is read on first use,
+ * so scripts and tests can set DATABASE_URL before touching the database.
+ */
 const g = globalThis as unknown as { __lssPrisma?: PrismaClient };
 export const prisma = new Proxy({} as PrismaClient, {
   get(_t, prop) {
@@ -27,19 +41,20 @@ export const prisma = new Proxy({} as PrismaClient, {
   },
 });
 
-// Plain node-postgres for the hot path (see lib/sql.ts), lazy and per process like the Prisma client.
-const gs = globalThis as unknown as { __lssSql?: { url: string; db: ReturnType<typeof createSqlDb> } };
-export const pgDb: SqlDb = {
+const gs = globalThis as unknown as { __lssSql?: { url: string; db: ReturnType<typeof createHotPathDb> } };
+/** The hot-path pool (plain node-postgres, lib/sql.ts): only for comment → DM statements answered by an index — see above. */
+export const hotPathDb: SqlDb = {
   $queryRaw: (strings, ...values) => sqlDb().$queryRaw(strings, ...values),
   $executeRaw: (strings, ...values) => sqlDb().$executeRaw(strings, ...values),
   $transaction: (fn, options) => sqlDb().$transaction(fn, options),
 };
 function sqlDb() {
-  const url = process.env.DATABASE_URL;
+  const url = databaseUrl();
   if (!url) throw new Error("DATABASE_URL is not set");
   if (gs.__lssSql?.url !== url) {
     void gs.__lssSql?.db.end().catch(() => {});
-    gs.__lssSql = { url, db: createSqlDb(url, Number(process.env.DATABASE_POOL_SIZE ?? 20)) };
+    const { databasePoolSize, preparedStatements } = processSettings();
+    gs.__lssSql = { url, db: createHotPathDb(url, databasePoolSize, { preparedStatements }) };
   }
   return gs.__lssSql.db;
 }

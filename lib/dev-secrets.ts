@@ -11,9 +11,8 @@ export type DevSecrets = {
   SANDBOX_PAYMENTS_SECRET: string;
 };
 
-export const DATA_DIR = process.env.LSS_DATA_DIR ?? join(process.cwd(), ".data");
-
-export function loadOrCreateDevSecrets(dir = DATA_DIR): DevSecrets {
+/** The secrets kept in `<dir>/secrets.json` (the data directory: processSettings().dataDir), created once. */
+export function loadOrCreateDevSecrets(dir: string): DevSecrets {
   const file = join(dir, "secrets.json");
   const existing: Partial<DevSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
   const secrets: DevSecrets = {

@@ -1,5 +1,11 @@
+import { join } from "node:path";
 import { z } from "zod";
 import { loadOrCreateDevSecrets } from "./dev-secrets";
+
+// Every setting the app reads from the environment is read here (a lint-free rule kept by review and by
+// tests/env-reads.test.ts): `env()` for the app's configuration (secrets included), `processSettings()`
+// for what a process needs before or without it (database pools, data directory, launcher knobs), and
+// `databaseUrl()` for the one value checked on every hot-path statement.
 
 const optionalUrl = z.string().url().optional();
 const flag = z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true");
@@ -51,6 +57,7 @@ const schema = z.object({
   S3_PUBLIC_URL: optionalUrl,
   LOCAL_JOBS: z.enum(["0", "1"]).default("1"), // "0" disables the in-process job driver (e.g. a web-only instance)
   FAKE_GRAPH: flag,
+  SIMULATOR: flag, // "1" shows the in-app simulator even with a real Graph API (FAKE_GRAPH shows it anyway)
   TRUST_PROXY: flag,
   SUPPORT_EMAIL: z.string().email("SUPPORT_EMAIL must be an email address").optional(), // shown to users who need help signing in
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must look like smtp://user:pass@host:port").optional(), // unset → emails kept in the local mailbox (admin panel)
@@ -73,7 +80,6 @@ const schema = z.object({
   ALERT_WEBHOOK_URL: optionalUrl, // operator alerts and recoveries are POSTed here as {"text": …} (Slack-compatible incoming webhook); superadmins get them by email too
   ALERT_JOB_LAG_SECONDS: z.coerce.number().int().min(5).default(120), // an operator alert fires when a due job waited longer than this
   ALERT_JOB_FAILURES: z.coerce.number().int().min(1).default(5), // …or when this many jobs failed for good within 10 minutes
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"), // read by lib/observability/logger.ts
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(30), // sign-ups one address may make per hour
 });
 
@@ -98,7 +104,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       throw new EnvError(`Refusing to start in production without: ${missing.join(", ")} (see README "Configuration")`);
     }
   } else {
-    const dev = loadOrCreateDevSecrets();
+    const dev = loadOrCreateDevSecrets(processSettings(source).dataDir);
     for (const k of PRODUCTION_SECRETS) input[k] ||= dev[k];
   }
   const parsed = schema.safeParse(input);
@@ -122,4 +128,79 @@ export function env(): Env {
 
 export function usesInngest(e: Env = env()) {
   return Boolean(e.INNGEST_EVENT_KEY || e.INNGEST_SIGNING_KEY || e.INNGEST_BASE_URL || e.INNGEST_DEV);
+}
+
+const blankIsUnset = (v: unknown) => (v === "" ? undefined : v);
+
+const processSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  VITEST: z.string().optional(),
+  LOG_LEVEL: z.preprocess(blankIsUnset, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
+  DATABASE_POOL_SIZE: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(10_000).default(20)), // connections per pool (Prisma's and the hot path's) and process
+  DATABASE_PREPARED_STATEMENTS: z.string().optional(), // "0" turns off named prepared statements on the hot path (e.g. behind a transaction-mode PgBouncer)
+  LSS_DATA_DIR: z.preprocess(blankIsUnset, z.string().optional()), // the embedded default's data: PostgreSQL, dev secrets, uploads, backups
+  JOB_CONCURRENCY: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(10_000).default(16)), // jobs run at once per worker
+  FAKE_GRAPH_PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(0)), // the built-in fake Graph API's port (0: any free one)
+  PORT: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(3000)),
+  HOSTNAME_BIND: z.preprocess(blankIsUnset, z.string().optional()), // the address the web server listens on (all by default)
+  SEPARATE_WORKER: z.string().optional(), // "0": npm start runs the jobs inside the web server
+  WORKER_NICE: z.preprocess(blankIsUnset, z.coerce.number().int().min(-20).max(19).default(10)),
+  CPU_PROFILE_DIR: z.preprocess(blankIsUnset, z.string().optional()),
+  ADMIN_EMAIL: z.preprocess(blankIsUnset, z.string().optional()),
+  ADMIN_PASSWORD: z.preprocess(blankIsUnset, z.string().optional()),
+});
+
+export type ProcessSettings = {
+  /** Where the embedded default keeps its data (`LSS_DATA_DIR`, default `.data/` under the working directory). */
+  dataDir: string;
+  databasePoolSize: number;
+  preparedStatements: boolean;
+  jobConcurrency: number;
+  fakeGraphPort: number;
+  logLevel: string;
+  /** NODE_ENV as set (bcrypt's cost is low under "test" only). */
+  nodeEnv: string | undefined;
+  port: number;
+  hostnameBind: string | undefined;
+  separateWorker: boolean;
+  workerNice: number;
+  cpuProfileDir: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+};
+
+/**
+ * What a process needs before (or without) the app's configuration: no secrets, so the launcher,
+ * migrations, backups and the database clients can read it anywhere. Parsed on each call — callers read
+ * it when a pool, logger or server starts, never per request.
+ */
+export function processSettings(source: Record<string, string | undefined> = process.env): ProcessSettings {
+  const parsed = processSchema.safeParse(source);
+  if (!parsed.success) throw new EnvError(`Invalid configuration:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  const p = parsed.data;
+  const isTest = p.NODE_ENV === "test" || Boolean(p.VITEST);
+  return {
+    dataDir: p.LSS_DATA_DIR ?? join(process.cwd(), ".data"),
+    databasePoolSize: p.DATABASE_POOL_SIZE,
+    preparedStatements: p.DATABASE_PREPARED_STATEMENTS !== "0",
+    jobConcurrency: p.JOB_CONCURRENCY,
+    fakeGraphPort: p.FAKE_GRAPH_PORT,
+    logLevel: p.LOG_LEVEL ?? (isTest ? "silent" : "info"),
+    nodeEnv: p.NODE_ENV,
+    port: p.PORT,
+    hostnameBind: p.HOSTNAME_BIND,
+    separateWorker: p.SEPARATE_WORKER !== "0",
+    workerNice: p.WORKER_NICE,
+    cpuProfileDir: p.CPU_PROFILE_DIR,
+    adminEmail: p.ADMIN_EMAIL,
+    adminPassword: p.ADMIN_PASSWORD,
+  };
+}
+
+/**
+ * The database URL as it is now: tests and the launcher set it at run time, and the pools follow it
+ * (lib/db.ts). A plain read, cheap enough for every hot-path statement.
+ */
+export function databaseUrl(): string | undefined {
+  return process.env.DATABASE_URL || undefined;
 }

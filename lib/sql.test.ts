@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { createSqlDb, pgErrorCode, SqlFragment, type SqlClient } from "./sql";
+import { createHotPathDb, pgErrorCode, SqlFragment, type SqlClient } from "./sql";
 
-const db = createSqlDb(process.env.DATABASE_URL!, 3);
+const db = createHotPathDb(process.env.DATABASE_URL!, 3);
 afterAll(() => db.end());
 
 describe("plain SQL client (hot path)", () => {

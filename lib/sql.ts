@@ -3,9 +3,10 @@ import { tracingEnabled, withSpan } from "@/lib/observability/tracing";
 
 /**
  * Plain node-postgres with the tagged-template surface of `prisma.$queryRaw` / `$executeRaw`, for the
- * hot path (webhook inbox, job driver, comment pipeline). Measured on the 2-core machine: a statement
- * through Prisma 7's driver adapter costs ~4.5× the Node CPU of the same statement here. Every other
- * query keeps using Prisma (lib/db.ts); both point at the same DATABASE_URL.
+ * hot path only (webhook inbox, job driver, comment pipeline): see `hotPathDb` in lib/db.ts for when to
+ * use it and when not. Measured on the 2-core machine: a statement through Prisma 7's driver adapter
+ * costs ~4.5× the Node CPU of the same statement here. Every other query keeps using Prisma (lib/db.ts);
+ * both point at the same DATABASE_URL.
  *
  * Values are always bound parameters, never spliced into the text. Statements are prepared by name
  * (derived from the template text), so PostgreSQL parses and plans each one once per connection.
@@ -80,13 +81,12 @@ type Compiled = {
 const names = new Map<TemplateStringsArray, Compiled>();
 let counter = 0;
 
-function compile(strings: TemplateStringsArray, values: unknown[]): pg.QueryConfig {
+function compile(strings: TemplateStringsArray, values: unknown[], prepared: boolean): pg.QueryConfig {
   let entry = names.get(strings);
   if (!entry) {
     entry = compileText(strings, values);
     names.set(strings, entry);
   }
-  const prepared = process.env.DATABASE_PREPARED_STATEMENTS !== "0";
   const params = entry.fragments ? spliceValues(entry.fragments, values) : values.map(toParam);
   return { text: entry.text, values: params, ...(prepared && { name: entry.name }) };
 }
@@ -144,18 +144,22 @@ function run(q: Queryable, config: pg.QueryConfig): Promise<pg.QueryResult> {
   return withSpan(`db ${operation}`, { kind: "client", attributes: { "db.system.name": "postgresql", "db.operation.name": operation } }, () => q.query(config));
 }
 
-function clientOf(q: Queryable): SqlClient {
+function clientOf(q: Queryable, prepared: boolean): SqlClient {
   return {
     async $queryRaw<T>(strings: TemplateStringsArray, ...values: unknown[]) {
-      return (await run(q, compile(strings, values))).rows as T;
+      return (await run(q, compile(strings, values, prepared))).rows as T;
     },
     async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]) {
-      return (await run(q, compile(strings, values))).rowCount ?? 0;
+      return (await run(q, compile(strings, values, prepared))).rowCount ?? 0;
     },
   };
 }
 
-export function createSqlDb(connectionString: string, max = 10): SqlDb & { pool: pg.Pool; end(): Promise<void> } {
+/**
+ * A hot-path pool. `preparedStatements: false` (DATABASE_PREPARED_STATEMENTS=0) sends every statement
+ * unnamed, e.g. behind a transaction-mode PgBouncer.
+ */
+export function createHotPathDb(connectionString: string, max = 10, { preparedStatements = true }: { preparedStatements?: boolean } = {}): SqlDb & { pool: pg.Pool; end(): Promise<void> } {
   // Generic plans: the hot-path statements are large CTEs over array parameters whose custom plans cost
   // PostgreSQL 0.5–2.5 ms of planning on every call (measured with pg_stat_statements.track_planning).
   // A generic plan is kept until the tables' statistics change, so one made while a table was still
@@ -168,7 +172,7 @@ export function createSqlDb(connectionString: string, max = 10): SqlDb & { pool:
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 30_000, idleTimeoutMillis: 5 * 60_000, types: typeOverrides, options: "-c plan_cache_mode=force_generic_plan -c enable_seqscan=off -c enable_hashjoin=off -c enable_mergejoin=off" });
   // An idle client's error (e.g. the server restarted) must not crash the process; the pool replaces it.
   pool.on("error", () => {});
-  const base = clientOf(pool);
+  const base = clientOf(pool, preparedStatements);
   return {
     ...base,
     pool,
@@ -176,7 +180,7 @@ export function createSqlDb(connectionString: string, max = 10): SqlDb & { pool:
       const conn = await pool.connect();
       try {
         await conn.query("BEGIN");
-        const result = await fn(clientOf(conn));
+        const result = await fn(clientOf(conn, preparedStatements));
         await conn.query("COMMIT");
         conn.release();
         return result;

@@ -5,17 +5,17 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { backupDatabase } from "../lib/backup/backup-database";
-import { DATA_DIR } from "../lib/dev-secrets";
+import { databaseUrl, processSettings } from "../lib/env";
 import { openDatabase } from "./db-connection";
 
-const file = process.argv[2] ?? join(DATA_DIR, "backups", `livestreamsell-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl.gz`);
+const file = process.argv[2] ?? join(processSettings().dataDir, "backups", `livestreamsell-${new Date().toISOString().replace(/[:.]/g, "-")}.jsonl.gz`);
 mkdirSync(dirname(file), { recursive: true });
 const db = await openDatabase();
 try {
   const header = await backupDatabase({ databaseUrl: db.url, file });
   const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
   console.log(`[livestreamsell] backup written: ${file} (${header.tables.length} tables, ${rows} rows, ${header.migrations.length} migrations)`);
-  if (!process.env.DATABASE_URL) console.log("[livestreamsell] keep .data/secrets.json with it: its ENCRYPTION_KEY decrypts the Page tokens and payment credentials inside");
+  if (!databaseUrl()) console.log("[livestreamsell] keep .data/secrets.json with it: its ENCRYPTION_KEY decrypts the Page tokens and payment credentials inside");
 } catch (error) {
   console.error(`[livestreamsell] backup failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

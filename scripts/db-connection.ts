@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import pg from "pg";
-import { DATA_DIR } from "../lib/dev-secrets";
+import { databaseUrl, processSettings } from "../lib/env";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 
 export async function openDatabase(): Promise<{ url: string; close: () => Promise<void>; migrate: () => void }> {
@@ -15,8 +15,10 @@ export async function openDatabase(): Promise<{ url: string; close: () => Promis
     const run = spawnSync(process.execPath, ["scripts/prisma-migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "ignore", "inherit"] });
     if (run.status !== 0) throw new Error("applying migrations failed");
   };
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, close: async () => {}, migrate: migrate(process.env.DATABASE_URL) };
-  const portFile = join(DATA_DIR, "pg-port");
+  const configured = databaseUrl();
+  if (configured) return { url: configured, close: async () => {}, migrate: migrate(configured) };
+  const { dataDir } = processSettings();
+  const portFile = join(dataDir, "pg-port");
   if (existsSync(portFile)) {
     const url = `postgresql://postgres:postgres@127.0.0.1:${readFileSync(portFile, "utf8").trim()}/livestreamsell`;
     const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
@@ -27,6 +29,6 @@ export async function openDatabase(): Promise<{ url: string; close: () => Promis
     await probe.end().catch(() => {});
     if (running) return { url, close: async () => {}, migrate: migrate(url) };
   }
-  const db = await startEmbeddedPostgres(DATA_DIR);
+  const db = await startEmbeddedPostgres(dataDir);
   return { url: db.url, close: db.stop, migrate: migrate(db.url) };
 }

@@ -7,8 +7,9 @@
 import { spawnSync } from "node:child_process";
 import { bootstrapPlatform } from "../lib/admin/bootstrap";
 import { disconnectPrisma } from "../lib/db";
+import { databaseUrl, processSettings } from "../lib/env";
 
-if (!process.env.DATABASE_URL) {
+if (!databaseUrl()) {
   console.error("[livestreamsell] DATABASE_URL is required");
   process.exit(2);
 }
@@ -17,7 +18,7 @@ if (migrate.status !== 0) {
   console.error("[livestreamsell] migrations failed");
   process.exit(1);
 }
-const { createdAdmin } = await bootstrapPlatform({ adminEmail: process.env.ADMIN_EMAIL, adminPassword: process.env.ADMIN_PASSWORD });
+const { createdAdmin } = await bootstrapPlatform({ adminEmail: processSettings().adminEmail, adminPassword: processSettings().adminPassword });
 await disconnectPrisma();
 if (createdAdmin) console.log(`[livestreamsell] superadmin created: ${createdAdmin.email}${createdAdmin.password ? ` / password: ${createdAdmin.password} (shown once)` : ""}`);
 console.log("[livestreamsell] database ready");

@@ -9,13 +9,16 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { setPriority } from "node:os";
-import { loadOrCreateDevSecrets, DATA_DIR } from "../lib/dev-secrets";
+import { loadOrCreateDevSecrets } from "../lib/dev-secrets";
+import { databaseUrl, processSettings } from "../lib/env";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { freePort } from "./free-port";
 import { Supervisor } from "./supervisor";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
-const port = Number(process.env.PORT ?? 3000);
+const settings = processSettings();
+const DATA_DIR = settings.dataDir;
+const port = settings.port;
 const childEnv: Record<string, string | undefined> = { ...process.env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
 let appDatabaseUrl: string | null = null;
 
@@ -37,7 +40,7 @@ const shutdown = async (code: number): Promise<never> => {
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void supervisor.stop(0));
 
 async function main() {
-  const embedded = !process.env.DATABASE_URL;
+  const embedded = !databaseUrl();
   if (embedded) {
     // Local, self-contained mode: secrets generated once into .data/ (production deployments set their own).
     const secrets = loadOrCreateDevSecrets(DATA_DIR);
@@ -61,7 +64,7 @@ async function main() {
     childEnv.DATABASE_URL = db.url;
     appDatabaseUrl = db.socketUrl;
     log(`embedded PostgreSQL ready in ${Date.now() - t0} ms (data in ${join(DATA_DIR, "pg")})`);
-    if (!process.env.META_GRAPH_API_URL) {
+    if (!childEnv.META_GRAPH_API_URL) {
       // No real Meta app: the simulator's built-in fake Graph API answers the bot's calls.
       const graphPort = await freePort();
       childEnv.FAKE_GRAPH = "1";
@@ -98,7 +101,7 @@ async function main() {
   if (appDatabaseUrl) childEnv.DATABASE_URL = appDatabaseUrl;
   const { bootstrapPlatform } = await import("../lib/admin/bootstrap");
   const { disconnectPrisma } = await import("../lib/db");
-  const { createdAdmin } = await bootstrapPlatform({ adminEmail: process.env.ADMIN_EMAIL, adminPassword: process.env.ADMIN_PASSWORD });
+  const { createdAdmin } = await bootstrapPlatform({ adminEmail: settings.adminEmail, adminPassword: settings.adminPassword });
   await disconnectPrisma();
   if (createdAdmin) {
     log(`superadmin created: ${createdAdmin.email}${createdAdmin.password ? ` / password: ${createdAdmin.password}  (shown once — change it after signing in)` : ""}`);
@@ -115,7 +118,7 @@ async function main() {
   // to Meta or to sellers. SEPARATE_WORKER=0 runs the jobs inside the web server instead. Deployments
   // scale the same shape out: web instances with LOCAL_JOBS=0 plus any number of workers.
   // Under Inngest the worker runs the relay that delivers the event outbox to Inngest (and the sweeper).
-  if (process.env.SEPARATE_WORKER !== "0" && childEnv.LOCAL_JOBS !== "0") {
+  if (settings.separateWorker && childEnv.LOCAL_JOBS !== "0") {
     childEnv.WORKER_METRICS_PORT ||= String(await freePort());
     const workerEnv = { ...childEnv } as NodeJS.ProcessEnv;
     // The web server starts once the worker says it is warm and claiming (scripts/worker.ts), so the first
@@ -136,7 +139,7 @@ async function main() {
       restart: { baseMs: 1_000, maxMs: 30_000, maxRestarts: 5, windowMs: 300_000 },
       onStart: (child) => {
         try {
-          if (child.pid) setPriority(child.pid, Number(process.env.WORKER_NICE ?? 10));
+          if (child.pid) setPriority(child.pid, settings.workerNice);
         } catch {
           // Not permitted here: the worker keeps the default priority.
         }
@@ -150,7 +153,7 @@ async function main() {
   }
   // Production: scripts/server.ts (Next.js plus the webhook fast path). Development: `next dev`.
   const webArgs = mode === "dev"
-    ? [nextBin, "dev", "-p", String(port), ...(process.env.HOSTNAME_BIND ? ["-H", process.env.HOSTNAME_BIND] : [])]
+    ? [nextBin, "dev", "-p", String(port), ...(settings.hostnameBind ? ["-H", settings.hostnameBind] : [])]
     : [...profileArgs, "--import", "tsx", "scripts/server.ts"];
   const webEnv = { ...childEnv } as NodeJS.ProcessEnv;
   // The web server is not restarted: its death stops everything with a non-zero code (the process manager restarts the app).
@@ -159,7 +162,7 @@ async function main() {
 }
 
 // CPU profiles of the web server and the worker, written when they exit (benchmark investigations).
-const profileArgs = process.env.CPU_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.CPU_PROFILE_DIR}`] : [];
+const profileArgs = settings.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${settings.cpuProfileDir}`] : [];
 
 /** The production build is missing or older than the newest source file (e.g. after a pull). */
 function buildIsStale() {

@@ -8,10 +8,11 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { usesInngest } from "../lib/env";
-import { AppError, toErrorResponse } from "../lib/http/errors";
+import { processSettings, usesInngest } from "../lib/env";
+import { readNodeRequestBody } from "../lib/http/body";
+import { toErrorResponse } from "../lib/http/errors";
 import { checkApiPath } from "../lib/http/input-guards";
-import { pgDb } from "../lib/db";
+import { hotPathDb } from "../lib/db";
 import { logger } from "../lib/observability/logger";
 import { requestIdFrom, runWithRequestContext } from "../lib/observability/request-context";
 import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/meta-webhook";
@@ -20,10 +21,9 @@ import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/me
 // table of lib/jobs/routes.ts: nothing to register here. The job functions themselves run in the worker
 // (instrumentation.ts or scripts/worker.ts passes them in where it starts).
 
-const port = Number(process.env.PORT ?? 3000);
+const { port, hostnameBind: hostname } = processSettings();
 /** Pooled connections opened before listening: about what the webhook fast path uses under a busy live. */
 const WEB_WARM_CONNECTIONS = 8;
-const hostname = process.env.HOSTNAME_BIND || undefined;
 const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
 const handle = app.getRequestHandler();
 
@@ -41,34 +41,9 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(text);
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"] ?? "NaN");
-    if (Number.isFinite(declared) && declared > limit) return reject(tooLarge(limit));
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners("data");
-        req.resume();
-        reject(tooLarge(limit));
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-function tooLarge(limit: number) {
-  return new AppError(413, "payload_too_large", `Request body is larger than ${Math.round(limit / 1024)} KB`);
-}
-
 async function metaWebhook(req: IncomingMessage, res: ServerResponse) {
   try {
-    const rawBody = await readBody(req, META_WEBHOOK_LIMIT_BYTES);
+    const rawBody = await readNodeRequestBody(req, META_WEBHOOK_LIMIT_BYTES);
     const header = req.headers["x-hub-signature-256"];
     send(res, 200, await receiveMetaWebhook({ rawBody, signature: Array.isArray(header) ? header[0] : header }));
   } catch (error) {
@@ -80,7 +55,7 @@ async function metaWebhook(req: IncomingMessage, res: ServerResponse) {
 await app.prepare();
 // Take traffic with the database pool open: the first webhook deliveries after a start (a deploy during a
 // live) do not each wait for a new connection's authentication and backend start-up.
-await Promise.all(Array.from({ length: WEB_WARM_CONNECTIONS }, () => pgDb.$queryRaw`SELECT 1 AS ok`)).catch((err: unknown) => logger.warn({ err }, "web server pool warm-up incomplete"));
+await Promise.all(Array.from({ length: WEB_WARM_CONNECTIONS }, () => hotPathDb.$queryRaw`SELECT 1 AS ok`)).catch((err: unknown) => logger.warn({ err }, "web server pool warm-up incomplete"));
 const server = createServer((req, res) => {
   // The connection's address, for rate limits (lib/http/client-address.ts); a client cannot set it.
   req.headers["x-lss-client-ip"] = req.socket.remoteAddress ?? "";

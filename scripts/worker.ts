@@ -6,6 +6,7 @@
  * job driver (Inngest calls /api/inngest to run the functions).
  */
 import { jobFunctions } from "../inngest/functions";
+import { env } from "../lib/env";
 import { startBackgroundRuntime } from "../lib/jobs/runtime";
 import { logger } from "../lib/observability/logger";
 import { serveWorkerMetrics } from "../lib/observability/serve-worker-metrics";
@@ -15,7 +16,8 @@ const stopTracing = startTracingFromEnv("worker");
 
 const runtime = startBackgroundRuntime({ functions: jobFunctions, force: true });
 // The web server's /metrics adds this process's counters (comment → DM latency, messages, Graph errors).
-const metricsServer = process.env.WORKER_METRICS_PORT ? serveWorkerMetrics(Number(process.env.WORKER_METRICS_PORT), process.env.WORKER_METRICS_HOST || undefined) : null;
+const { WORKER_METRICS_PORT, WORKER_METRICS_HOST } = env();
+const metricsServer = WORKER_METRICS_PORT ? serveWorkerMetrics(WORKER_METRICS_PORT, WORKER_METRICS_HOST) : null;
 logger.info({ worker_pid: process.pid }, "job worker running");
 // Started by `npm start` (scripts/run.ts), which starts the web server only once this process is warm and
 // claiming: after a restart (a deploy during a live) the first comments do not queue behind its start-up.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { pgDb, prisma } from "@/lib/db";
+import { hotPathDb, prisma } from "@/lib/db";
 import { reloadEnv } from "@/tests/helpers/env";
 import { runJobsUntilIdle } from "@/lib/jobs";
 import { jobFunctions } from "@/inngest/functions";
@@ -57,7 +57,7 @@ describe("ask instead of guessing, never silence (issue 13)", () => {
     const { store, live, pageId, owner } = await shirts();
     const { metaId, row } = await comment({ pageId, postId: live.fbPostId!, message: "quiero la camisa azul", psid: "psid_carla" });
     expect(row).toMatchObject({ intent: "BUY", sku: null, status: "NEEDS_REVIEW" });
-    const [stored] = await pgDb.$queryRaw<{ candidates: string[] }[]>`SELECT candidates FROM comments WHERE id = ${row.id}`;
+    const [stored] = await hotPathDb.$queryRaw<{ candidates: string[] }[]>`SELECT candidates FROM comments WHERE id = ${row.id}`;
     expect(new Set(stored!.candidates)).toEqual(new Set(["CAM-AZU-S", "CAM-AZU-L"]));
     // The seller's API shows the same candidates the buyer was asked about.
     const listed = await call(commentsRoute.GET, { path: `/api/v1/lives/${live.id}/comments`, params: { id: live.id }, headers: { cookie: await sessionCookieFor(owner) } });
@@ -174,7 +174,7 @@ describe("questions answered from the catalog (issue 13)", () => {
 
   test("with the store set to answer by DM the answer is the comment's private reply; other questions wait for the seller", async () => {
     const { store, live, pageId } = await shirts();
-    await pgDb.$executeRaw`UPDATE stores SET "questionAnswers" = 'dm' WHERE id = ${store.id}`;
+    await hotPathDb.$executeRaw`UPDATE stores SET "questionAnswers" = 'dm' WHERE id = ${store.id}`;
     const q = await comment({ pageId, postId: live.fbPostId!, message: "how much is the blue shirt size S?", psid: "psid_en" });
     expect(publicReplies(q.metaId)).toHaveLength(0);
     const dm = privateReplies(q.metaId);

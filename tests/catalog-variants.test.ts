@@ -3,7 +3,7 @@ import * as importRoute from "@/app/api/v1/inventory/import/route";
 import * as products from "@/app/api/v1/inventory/products/route";
 import * as productById from "@/app/api/v1/inventory/products/[id]/route";
 import * as classify from "@/app/api/v1/ai/classify/route";
-import { pgDb } from "@/lib/db";
+import { hotPathDb } from "@/lib/db";
 import { call } from "./helpers/api";
 import { createStoreFor, signUp } from "./helpers/factories";
 
@@ -20,7 +20,7 @@ const importCsv = (token: string, storeId: string, csv: string, dryRun = false) 
   call(importRoute.POST, { path: `/api/v1/inventory/import?store_id=${storeId}${dryRun ? "&dry_run=1" : ""}`, token, rawBody: csv, headers: { "content-type": "text/csv" } });
 
 async function variantsOf(storeId: string) {
-  const rows = await pgDb.$queryRaw<{ sku: string; color: string | null; size: string | null; groupKey: string | null; variantInferred: string[] }[]>`
+  const rows = await hotPathDb.$queryRaw<{ sku: string; color: string | null; size: string | null; groupKey: string | null; variantInferred: string[] }[]>`
     SELECT sku, color, size, "groupKey", "variantInferred" FROM products WHERE "storeId" = ${storeId} ORDER BY sku`;
   return Object.fromEntries(rows.map((r) => [r.sku, r]));
 }

@@ -125,8 +125,8 @@ describe("metrics of the connections (issue 20)", () => {
     abort.abort();
     expect(sample((await scrape()).text, "lss_sse_clients") - before).toBe(0);
 
-    const { pgDb } = await import("@/lib/db");
-    await pgDb.$queryRaw`SELECT 1`;
+    const { hotPathDb } = await import("@/lib/db");
+    await hotPathDb.$queryRaw`SELECT 1`;
     expect(sample((await scrape()).text, "lss_db_pool_connections", 'state="total"')).toBeGreaterThan(0);
   });
 });

@@ -214,14 +214,14 @@ describe("batched publisher (after commit)", () => {
 
   it("a failed publish is logged, never thrown into the pipeline", async () => {
     const { publishStoreEvent, flushStoreEvents, configureStoreEventPublisher } = await import("@/lib/realtime/publish");
-    const { pgDb } = await import("@/lib/db");
+    const { hotPathDb } = await import("@/lib/db");
     const failing: SqlClient = { $queryRaw: () => Promise.reject(new Error("db down")), $executeRaw: () => Promise.reject(new Error("db down")) };
     configureStoreEventPublisher({ db: failing });
     try {
       publishStoreEvent("s", { type: "live.updated", liveId: "l" });
       await expect(flushStoreEvents()).resolves.toBeUndefined();
     } finally {
-      configureStoreEventPublisher({ db: pgDb });
+      configureStoreEventPublisher({ db: hotPathDb });
     }
   });
 });

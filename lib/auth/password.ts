@@ -1,6 +1,7 @@
+import { processSettings } from "@/lib/env";
 import bcrypt from "bcryptjs";
 
-const COST = process.env.NODE_ENV === "test" ? 4 : 11;
+const COST = processSettings().nodeEnv === "test" ? 4 : 11;
 
 export function hashPassword(password: string) {
   return bcrypt.hash(password, COST);

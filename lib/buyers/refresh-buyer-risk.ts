@@ -1,4 +1,4 @@
-import { pgDb } from "@/lib/db";
+import { hotPathDb } from "@/lib/db";
 
 /**
  * Stores the risk score of an order's buyer, the same formula as the buyers list (listBuyers): 30 per
@@ -9,7 +9,7 @@ import { pgDb } from "@/lib/db";
  * buyerless order changes nothing.
  */
 export async function refreshBuyerRisk({ orderId }: { orderId: string }): Promise<void> {
-  await pgDb.$executeRaw`
+  await hotPathDb.$executeRaw`
     UPDATE buyers b SET "riskScore" = r.risk, "riskScoredAt" = now()
     FROM (
       SELECT o."buyerId", least(100, greatest(0,

@@ -87,7 +87,7 @@ export interface SendOptions {
    * Local driver: the job rows join this transaction (transactional outbox — they commit or roll
    * back with the row that caused them). Inngest driver: ignored, the event is sent immediately, so
    * send after commit or make the handler tolerate a row that is not there yet.
-   * Either a Prisma interactive transaction or a `pgDb.$transaction` client.
+   * Either a Prisma interactive transaction or a `hotPathDb.$transaction` client.
    */
   tx?: Tx | SqlClient;
 }

@@ -1,4 +1,4 @@
-import { pgDb } from "@/lib/db";
+import { hotPathDb } from "@/lib/db";
 import { env, usesInngest } from "@/lib/env";
 import type { AnyJobDefinition, JobDriver, SendOptions } from "./define";
 import type { SendableEvent } from "./events";
@@ -82,7 +82,7 @@ export const jobs = {
  * Never throws, never waits; a lost wake-up only delays the jobs until the next poll.
  */
 export function wakeJobWorkers(): void {
-  publishWake(pgDb);
+  publishWake(hotPathDb);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { pgDb, type SqlDb } from "@/lib/db";
+import { hotPathDb, type SqlDb } from "@/lib/db";
 import { currentRequestContext } from "@/lib/observability/request-context";
 import type { JobDriver } from "./define";
 import { prepareEvents, type PreparedEvent, type SendableEvent } from "./events";
@@ -46,7 +46,7 @@ export interface InngestOutboxDriver extends JobDriver {
  * rows (and a NOTIFY for the relay) join the caller's transaction exactly as on the local driver; an
  * Inngest outage delays the events and never fails or rolls back the state change.
  */
-export function createInngestDriver({ db = pgDb }: { db?: SqlDb } = {}): InngestOutboxDriver {
+export function createInngestDriver({ db = hotPathDb }: { db?: SqlDb } = {}): InngestOutboxDriver {
   return {
     kind: "inngest",
     async send(events, options) {

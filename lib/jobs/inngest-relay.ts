@@ -1,4 +1,4 @@
-import { pgDb, type SqlDb } from "@/lib/db";
+import { hotPathDb, type SqlDb } from "@/lib/db";
 import type { JobLogger } from "./define";
 import type { InngestClient } from "./inngest-client";
 import { INNGEST_OUTBOX } from "./inngest-outbox";
@@ -42,7 +42,7 @@ type Claimed = { id: string; eventId: string; payload: { name: string; data: Rec
  */
 export function startInngestRelay({
   client,
-  db = pgDb,
+  db = hotPathDb,
   listenConnectionString,
   logger,
   batchSize = 200,

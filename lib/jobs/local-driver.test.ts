@@ -1,21 +1,21 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { disconnectPrisma, pgDb, prisma } from "@/lib/db";
-import { createSqlDb } from "@/lib/sql";
+import { disconnectPrisma, hotPathDb, prisma } from "@/lib/db";
+import { createHotPathDb } from "@/lib/sql";
 import { NonRetriableError, defineJob, type AnyJobDefinition } from "./define";
 import { createLocalDriver, inspectJob, runJobsUntilIdle, startLocalWorker, type LocalWorker } from "./local-driver";
 import { crashJob } from "@/tests/helpers/jobs/crash-job";
 import { countSideEffects, createSideEffectsTable, recordSideEffect } from "@/tests/helpers/jobs/side-effects";
 
 const quietLogger = { info() {}, warn() {}, error() {}, debug() {} };
-const extraClients: ReturnType<typeof createSqlDb>[] = [];
+const extraClients: ReturnType<typeof createHotPathDb>[] = [];
 const workers: LocalWorker[] = [];
 
 beforeAll(async () => {
   await createSideEffectsTable(prisma);
   // Connect the driver's pool up front: the timing-based tests must not pay for it.
-  await pgDb.$queryRaw`SELECT 1`;
+  await hotPathDb.$queryRaw`SELECT 1`;
 });
 
 afterAll(async () => {
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 function newClient() {
-  const client = createSqlDb(process.env.DATABASE_URL!);
+  const client = createHotPathDb(process.env.DATABASE_URL!);
   extraClients.push(client);
   return client;
 }

@@ -1,4 +1,4 @@
-import { pgDb, type SqlDb } from "@/lib/db";
+import { hotPathDb, type SqlDb } from "@/lib/db";
 import type { AnyJobDefinition, JobDriver } from "./define";
 import { prepareEvents, type SendableEvent } from "./events";
 import type { OutboxJobRow } from "./local/job-rows";
@@ -24,11 +24,11 @@ export interface LocalDriver extends JobDriver {
 /**
  * The in-process driver: an event becomes one `jobs` row per function subscribed to it — by the app's
  * static routing table (lib/jobs/routes.ts), or, given `functions` (tests), by that list. With a caller's transaction (`send(events, { tx })`, a Prisma
- * interactive transaction or a pgDb one) the rows and a NOTIFY join it (transactional outbox:
+ * interactive transaction or a hotPathDb one) the rows and a NOTIFY join it (transactional outbox:
  * delivered on commit). Without one, the rows are inserted by one autocommit statement and the
  * workers are woken after it (debounced, outside any transaction).
  */
-export function createLocalDriver({ functions, db = pgDb }: { functions?: readonly AnyJobDefinition[]; db?: SqlDb } = {}): LocalDriver {
+export function createLocalDriver({ functions, db = hotPathDb }: { functions?: readonly AnyJobDefinition[]; db?: SqlDb } = {}): LocalDriver {
   const routes = functions ? routesOf(functions) : appRoutes;
   return {
     kind: "local",

@@ -1,4 +1,4 @@
-import { env, usesInngest } from "@/lib/env";
+import { env, processSettings, usesInngest } from "@/lib/env";
 import { logger } from "@/lib/observability/logger";
 import type { AnyJobDefinition } from "./define";
 import { jobs, startInngestRelayFromEnv, startJobWorker } from "./index";
@@ -24,14 +24,14 @@ const g = globalThis as unknown as { __lssRuntime?: BackgroundRuntime };
 export function startBackgroundRuntime({ functions, force = false }: { functions: readonly AnyJobDefinition[]; force?: boolean }): BackgroundRuntime {
   if (g.__lssRuntime) return g.__lssRuntime;
   const e = env();
-  const concurrency = Number(process.env.JOB_CONCURRENCY ?? 16);
+  const { jobConcurrency: concurrency, databasePoolSize } = processSettings();
   const background = e.LOCAL_JOBS !== "0" || force;
   const runsJobs = !usesInngest(e) && background;
   if (runsJobs) assertRoutesMatch(functions);
   // Warm first, then claim: the first jobs after a start (a deploy during a live) find the pool's
   // connections open with the claim planned on each, and the hot code compiled (see warm-up.ts).
   const worker = runsJobs
-    ? warmUpWorker({ connections: Math.min(concurrency, Number(process.env.DATABASE_POOL_SIZE ?? 20)) }).then(() => startJobWorker({ functions, concurrency }))
+    ? warmUpWorker({ connections: Math.min(concurrency, databasePoolSize) }).then(() => startJobWorker({ functions, concurrency }))
     : Promise.resolve(null);
   const relay = usesInngest(e) && background ? startInngestRelayFromEnv({ logger: relayLogger }) : null;
   // The sweepers of stuck work (lib/jobs/sweep-stuck.ts), on both drivers: overdue orders every 5 s,

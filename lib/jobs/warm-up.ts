@@ -1,4 +1,4 @@
-import { pgDb } from "@/lib/db";
+import { hotPathDb } from "@/lib/db";
 import { logger } from "@/lib/observability/logger";
 import { buildCatalogIndex, classifyWithRules } from "@/lib/ai";
 import { renderCheckoutDm } from "@/lib/messaging/texts";
@@ -29,7 +29,7 @@ export async function warmUpWorker({ connections }: { connections: number }) {
     // Concurrent claims make the pool open that many connections now rather than under the first burst,
     // and each plans the claim statement (the largest on the path) there: claims of a function that does
     // not exist, which find and change nothing.
-    await Promise.all(Array.from({ length: connections }, () => claimJobs({ db: pgDb, registry: NOTHING_TO_CLAIM, max: 1, leaseMs: 1_000 })));
+    await Promise.all(Array.from({ length: connections }, () => claimJobs({ db: hotPathDb, registry: NOTHING_TO_CLAIM, max: 1, leaseMs: 1_000 })));
     return { ms: Date.now() - t0 };
   } catch (error) {
     logger.warn({ err: error }, "worker warm-up incomplete");

@@ -1,5 +1,5 @@
 import type { Comment, MessageStatus, OrderStatus } from "@/generated/prisma/client";
-import { pgDb, prisma } from "@/lib/db";
+import { hotPathDb, prisma } from "@/lib/db";
 import { outcomeOfPrivateReply, type CommentOutcome } from "@/lib/pipeline/comment-outcome";
 
 export type FeedComment = {
@@ -52,7 +52,7 @@ export async function listFeedComments({ liveId, limit = 300, before, ids }: { l
       select: { commentId: true, kind: true, status: true, purpose: true },
     }),
     review.length
-      ? pgDb.$queryRaw<{ id: string; sku: string; name: string; available: number }[]>`
+      ? hotPathDb.$queryRaw<{ id: string; sku: string; name: string; available: number }[]>`
           SELECT c.id, p.sku, p.name, GREATEST(0, p.stock - p.reserved)::int AS available
           FROM comments c JOIN products p ON p."storeId" = c."storeId" AND p.sku = ANY(c.candidates) AND p.active AND p."deletedAt" IS NULL
           WHERE c.id = ANY(${review}::text[]) ORDER BY c.id, array_position(c.candidates, p.sku)`

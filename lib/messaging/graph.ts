@@ -2,7 +2,7 @@ import { createGraphClient, type GraphClient } from "@/lib/meta/graph-client";
 import { env } from "@/lib/env";
 import { getPageAccessToken } from "@/lib/stores/stores";
 import { createKeepAliveFetch } from "./http-fetch";
-import { pgDb } from "@/lib/db";
+import { hotPathDb } from "@/lib/db";
 import { createPagePacer, pacedRate, type PagePacer } from "@/lib/meta/page-pacer";
 
 let client: { baseUrl: string; client: GraphClient } | null = null;
@@ -30,7 +30,7 @@ let pacer: PagePacer | null = null;
 /** One pacer per process (its schedule is shared through PostgreSQL); rates read from the environment on each reservation. */
 function pagePacer(): PagePacer {
   pacer ??= createPagePacer({
-    db: pgDb,
+    db: hotPathDb,
     ratePerSecond: (bucket) => pacedRate(bucket.endsWith(":reply") ? env().META_PAGE_REPLIES_PER_SECOND : env().META_PAGE_SENDS_PER_SECOND),
   });
   return pacer;

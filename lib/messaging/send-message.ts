@@ -1,4 +1,4 @@
-import { prisma, pgDb } from "@/lib/db";
+import { prisma, hotPathDb } from "@/lib/db";
 import type { MetaMessage } from "@/lib/meta/messages";
 import { MetaApiError, MetaAuthError, MetaMessagingBlockedError, isRetryableMetaError } from "@/lib/meta/errors";
 import { markPageDisconnected } from "./mark-page-disconnected";
@@ -184,7 +184,7 @@ async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
       body: req.kind === "PUBLIC_REPLY" ? { message: req.text } : { message: req.message },
     })),
   );
-  const rows = await pgDb.$queryRaw<ClaimRow[]>`
+  const rows = await hotPathDb.$queryRaw<ClaimRow[]>`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${input}::jsonb)
         AS t(ord int, "storeId" text, "buyerId" text, "commentId" text, "liveId" text, "orderId" text, kind text, purpose text, key text, recipient text, body jsonb)
@@ -308,7 +308,7 @@ async function record(
       ? [{ id: claims[i]!.id, final: true, status: o.status, externalId: o.externalId ?? null, error: o.error ?? null, storeId: req.storeId, buyerId: req.buyerId ?? null, psid: o.psid ?? null, onlyIfPending: o.onlyIfPending ?? false }]
       : [{ id: claims[i]!.id, final: false, status: null, externalId: null, error: o.error, storeId: req.storeId, buyerId: req.buyerId ?? null, psid: null, onlyIfPending: false }];
   });
-  const [done] = await pgDb.$queryRaw<{ storeId: string | null; liveId: string | null; receivedAt: Date | null }[]>`
+  const [done] = await hotPathDb.$queryRaw<{ storeId: string | null; liveId: string | null; receivedAt: Date | null }[]>`
     WITH r AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         AS t(id text, final boolean, status text, "externalId" text, error text, "storeId" text, "buyerId" text, psid text, "onlyIfPending" boolean)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { disconnectPrisma, pgDb, type SqlClient } from "@/lib/db";
+import { disconnectPrisma, hotPathDb, type SqlClient } from "@/lib/db";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { createGraphClient, sendBucket } from "./graph-client";
 import { createPagePacer, leaseQuota, pacedRate } from "./page-pacer";
@@ -16,12 +16,12 @@ afterAll(async () => {
 
 const unique = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 
-/** pgDb, counting its statements: the pacer must not cost one per send under load. */
+/** hotPathDb, counting its statements: the pacer must not cost one per send under load. */
 function counting() {
   let statements = 0;
   const db: SqlClient = {
-    $queryRaw: <T,>(strings: TemplateStringsArray, ...values: unknown[]) => (statements++, pgDb.$queryRaw<T>(strings, ...values)),
-    $executeRaw: (strings: TemplateStringsArray, ...values: unknown[]) => (statements++, pgDb.$executeRaw(strings, ...values)),
+    $queryRaw: <T,>(strings: TemplateStringsArray, ...values: unknown[]) => (statements++, hotPathDb.$queryRaw<T>(strings, ...values)),
+    $executeRaw: (strings: TemplateStringsArray, ...values: unknown[]) => (statements++, hotPathDb.$executeRaw(strings, ...values)),
   };
   return { db, statements: () => statements };
 }
@@ -98,7 +98,7 @@ describe("pacing at the Page ceiling", () => {
     const sentAt: number[] = [];
     // Each instance is quiet for a while (the Page idle: a lease), then floods it far above the ceiling.
     await Promise.all([0, 1, 2].map(async (k) => {
-      const pacer = createPagePacer({ db: pgDb, ratePerSecond: () => pacedRate(ceiling) });
+      const pacer = createPagePacer({ db: hotPathDb, ratePerSecond: () => pacedRate(ceiling) });
       const sends: Promise<void>[] = [];
       for (let i = 0; i < 10; i++) {
         sends.push(pacer.take(bucket).then(() => void sentAt.push(performance.now())));
@@ -124,7 +124,7 @@ describe("pacing at the Page ceiling", () => {
     graph.reset();
     const pageId = unique("page");
     graph.failNext({ code: 613, times: 1, path: `/${pageId}/messages` });
-    const pacer = createPagePacer({ db: pgDb, ratePerSecond: () => pacedRate(300) });
+    const pacer = createPagePacer({ db: hotPathDb, ratePerSecond: () => pacedRate(300) });
     const penalties: { bucket: string; ms: number }[] = [];
     const client = createGraphClient({
       baseUrl: graph.url,
@@ -140,14 +140,14 @@ describe("pacing at the Page ceiling", () => {
     expect(penalties).toEqual([{ bucket: sendBucket(pageId), ms: expect.any(Number) }]);
 
     // A longer refusal (Retry-After) held in the shared row: the seller sees the Page paced.
-    await createPagePacer({ db: pgDb, ratePerSecond: () => pacedRate(300) }).penalize(sendBucket(pageId), 5_000);
+    await createPagePacer({ db: hotPathDb, ratePerSecond: () => pacedRate(300) }).penalize(sendBucket(pageId), 5_000);
     expect((await pagePacingStatus({ pageId }))?.seconds).toBeGreaterThanOrEqual(4);
   });
 
   test("the seller's status says how many replies wait and for how long, from the shared schedule", async () => {
     const pageId = unique("page");
     expect(await pagePacingStatus({ pageId })).toBeNull();
-    await pgDb.$executeRaw`
+    await hotPathDb.$executeRaw`
       INSERT INTO page_send_pacing (bucket, tat, rate) VALUES (${sendBucket(pageId)}, clock_timestamp() + interval '3 seconds', 250)`;
 
     const status = await pagePacingStatus({ pageId });

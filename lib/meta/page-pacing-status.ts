@@ -1,4 +1,4 @@
-import { pgDb } from "@/lib/db";
+import { hotPathDb } from "@/lib/db";
 import { replyBucket, sendBucket } from "./graph-client";
 
 /** Shown from this much delay on: below it the pacer is only spacing sends, nobody waits noticeably. */
@@ -11,7 +11,7 @@ const SHOWN_FROM_SECONDS = 0.5;
  */
 export async function pagePacingStatus({ pageId }: { pageId: string | null }): Promise<{ waiting: number; seconds: number } | null> {
   if (!pageId) return null;
-  const rows = await pgDb.$queryRaw<{ seconds: number; rate: number }[]>`
+  const rows = await hotPathDb.$queryRaw<{ seconds: number; rate: number }[]>`
     SELECT GREATEST(0, EXTRACT(EPOCH FROM (tat - clock_timestamp())))::float8 AS seconds, rate
     FROM page_send_pacing WHERE bucket IN (${sendBucket(pageId)}, ${replyBucket(pageId)})`;
   const seconds = Math.max(0, ...rows.map((r) => r.seconds));

@@ -1,4 +1,5 @@
 import pino from "pino";
+import { processSettings } from "@/lib/env";
 import { currentRequestContext } from "./request-context";
 
 /**
@@ -11,7 +12,7 @@ const REDACTED_KEYS = ["password", "token", "access_token", "accessToken", "page
 export function createLogger(destination?: pino.DestinationStream, level?: string): pino.Logger {
   return pino(
     {
-      level: level ?? process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" || process.env.VITEST ? "silent" : "info"),
+      level: level ?? processSettings().logLevel,
       base: { pid: process.pid },
       messageKey: "msg",
       formatters: { level: (label) => ({ level: label }) },

@@ -1,4 +1,4 @@
-import { pgDb, prisma } from "@/lib/db";
+import { hotPathDb, prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { notifyStore } from "@/lib/realtime/notify";
 import { releaseReservations } from "./release-reservations";
@@ -32,7 +32,7 @@ export async function expireOrder({ orderId, now = new Date() }: { orderId: stri
  * Found from the overdue pending orders (index on status, expiresAt), not from the product's reservations.
  */
 export async function expireOverdueForProduct({ productId }: { productId: string }) {
-  const overdue = await pgDb.$queryRaw<{ id: string }[]>`
+  const overdue = await hotPathDb.$queryRaw<{ id: string }[]>`
     SELECT o.id FROM orders o
     WHERE o.status = 'PENDING' AND o."expiresAt" <= now()
       AND EXISTS (SELECT 1 FROM reservations r WHERE r."orderId" = o.id AND r."productId" = ${productId} AND r.status = 'ACTIVE')

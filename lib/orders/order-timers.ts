@@ -1,4 +1,4 @@
-import { pgDb, prisma } from "@/lib/db";
+import { hotPathDb, prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 
 /**
@@ -19,7 +19,7 @@ export function lifecycleStartsAt(expiresAt: Date): number {
  * create an order for nearly every buyer at once.
  */
 export async function orderTimers({ orderId }: { orderId: string }) {
-  const [order] = await pgDb.$queryRaw<{ status: string; createdAt: Date; expiresAt: Date; reminderSentAt: Date | null; inReview: boolean }[]>`
+  const [order] = await hotPathDb.$queryRaw<{ status: string; createdAt: Date; expiresAt: Date; reminderSentAt: Date | null; inReview: boolean }[]>`
     SELECT status::text AS status, "createdAt", "expiresAt", "reminderSentAt",
            -- no payment reminder while the store is checking a receipt, nor before it approved a high-risk order
            ("transferReviewSince" IS NOT NULL OR ("riskMode" = 'approval' AND "approvedAt" IS NULL)) AS "inReview"

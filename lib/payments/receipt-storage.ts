@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve, sep } from "node:path";
+import { processSettings } from "@/lib/env";
 
 export const RECEIPT_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -14,9 +15,9 @@ const KINDS = [
 /** Why a file is not accepted as a receipt. */
 export type ReceiptRejection = "empty" | "too_large" | "unsupported_type";
 
-/** Where receipts live by default: `.data/uploads` (LSS_DATA_DIR is the embedded default's data dir). */
+/** Where receipts live by default: `uploads/` in the data directory (`.data/`, or LSS_DATA_DIR). */
 export function defaultUploadsRoot(): string {
-  return join(process.env.LSS_DATA_DIR ?? join(process.cwd(), ".data"), "uploads");
+  return join(processSettings().dataDir, "uploads");
 }
 
 /**

@@ -1,9 +1,9 @@
-import { pgDb } from "@/lib/db";
+import { hotPathDb } from "@/lib/db";
 import { cancelPendingOrder } from "@/lib/orders/cancel-pending-order";
 
 /** "Cancel" in a comment: releases that buyer's pending cart(s) in this live. */
 export async function cancelBuyerCartForComment({ commentId, buyerId }: { commentId: string; buyerId: string }) {
-  const rows = await pgDb.$queryRaw<{ orderId: string | null }[]>`
+  const rows = await hotPathDb.$queryRaw<{ orderId: string | null }[]>`
     SELECT o.id AS "orderId" FROM comments c
     LEFT JOIN orders o ON o."storeId" = c."storeId" AND o."buyerId" = ${buyerId} AND o."liveId" IS NOT DISTINCT FROM c."liveId" AND o.status = 'PENDING'
     WHERE c.id = ${commentId}`;

@@ -1,4 +1,4 @@
-import { pgDb } from "@/lib/db";
+import { hotPathDb } from "@/lib/db";
 import { sendOutboundBatch, type OutboundRequest } from "@/lib/messaging/send-message";
 import { checkoutUrl } from "@/lib/orders/checkout-url";
 import { listCheckoutMethods } from "@/lib/payments/checkout-methods";
@@ -85,7 +85,7 @@ type ContextRow = {
  * lines, and the catalog products a question names (read only when the plan names some).
  */
 async function context(commentId: string, orderId: string | null, skus: string[] = [], withVariants = false) {
-  const [row] = await pgDb.$queryRaw<ContextRow[]>`
+  const [row] = await hotPathDb.$queryRaw<ContextRow[]>`
     SELECT c.id, c."storeId", c."liveId", c."buyerId", c."metaCommentId", c."authorName", c.language,
       s.name AS "storeName", s.locale AS "storeLocale", s.timezone, s."botTone", s."messageTexts", s."messagingMode"::text AS "messagingMode",
       s."questionAnswers", s.currency,

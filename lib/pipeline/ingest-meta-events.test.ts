@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from "vitest";
-import { pgDb, prisma } from "@/lib/db";
+import { hotPathDb, prisma } from "@/lib/db";
 import { endLive } from "@/lib/lives/lives";
 import { reloadEnv } from "@/tests/helpers/env";
 import { parseMetaWebhook } from "@/lib/meta/webhook";
@@ -66,7 +66,7 @@ describe("webhook inbox", () => {
 
   test("a page's store and lives are read at most once a second, yet a live started or ended meanwhile is seen at once", async () => {
     const { store, live, pageId } = await seedStore();
-    const reads = vi.spyOn(pgDb, "$queryRaw");
+    const reads = vi.spyOn(hotPathDb, "$queryRaw");
     // How many times a delivery read the page's store and lives.
     const lookups = async (postId: string, id: string) => {
       reads.mockClear();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { startLiveFromWebhook } from "@/lib/lives/start-live-from-webhook";
 import type { MetaCommentEvent, MetaLiveStatusEvent, MetaMessageEvent, MetaPostbackEvent, MetaWebhookEvent } from "@/lib/meta/webhook";
-import { pgDb, prisma } from "@/lib/db";
+import { hotPathDb, prisma } from "@/lib/db";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { publishStoreEvent } from "@/lib/realtime/publish";
 import { jobRowsInsert, jobs, type SendableEvent } from "@/lib/jobs";
@@ -49,7 +49,7 @@ export async function ingestMetaEvents(events: MetaWebhookEvent[], { recovered =
     return false;
   });
   if (toRead.length > 0) {
-    const rows = await pgDb.$queryRaw<{ storeId: string; pageId: string; liveId: string | null; fbVideoId: string | null; fbPostId: string | null }[]>`
+    const rows = await hotPathDb.$queryRaw<{ storeId: string; pageId: string; liveId: string | null; fbVideoId: string | null; fbPostId: string | null }[]>`
       SELECT s.id AS "storeId", s."fbPageId" AS "pageId", l.id AS "liveId", l."fbVideoId", l."fbPostId"
       FROM stores s
       LEFT JOIN lives l ON l."storeId" = s.id AND l.status = 'ACTIVE'
@@ -101,7 +101,7 @@ async function storeComments(candidates: Candidate[], recovered: boolean): Promi
   // those whose comment it stored, so a stored comment always has its event (and a redelivery adds none).
   const jobRows = jobs.outboxRows(candidates.filter((c) => c.liveId).map(processEvent));
   const c = candidates;
-  const inserted = await pgDb.$queryRaw<Inserted[]>`
+  const inserted = await hotPathDb.$queryRaw<Inserted[]>`
     WITH input AS (
       SELECT * FROM unnest(
         ${c.map((x) => x.id)}::text[], ${c.map((x) => x.storeId)}::text[], ${c.map((x) => x.liveId)}::text[],

@@ -1,4 +1,4 @@
-import { pgDb } from "@/lib/db";
+import { hotPathDb } from "@/lib/db";
 import { env, usesInngest } from "@/lib/env";
 import { jobs, type SendableEvent } from "@/lib/jobs";
 
@@ -16,7 +16,7 @@ type Stuck = { id: string; storeId: string; liveId: string };
 export async function reannounceStuckComments({ limit = 500, now = Date.now() }: { limit?: number; now?: number } = {}): Promise<number> {
   const thresholdMs = env().STUCK_COMMENT_SECONDS * 1000;
   const before = new Date(now - thresholdMs);
-  const candidates = await pgDb.$queryRaw<Stuck[]>`
+  const candidates = await hotPathDb.$queryRaw<Stuck[]>`
     SELECT c.id, c."storeId", c."liveId"
     FROM lives l
     CROSS JOIN LATERAL (
@@ -33,7 +33,7 @@ export async function reannounceStuckComments({ limit = 500, now = Date.now() }:
   const inngest = usesInngest(env());
   // Already announced in this window (by another sweeper), or still waiting in the Inngest outbox for
   // the relay (an outage delays an event, it does not lose it): one read on the jobs' unique index.
-  const known = await pgDb.$queryRaw<{ eventId: string }[]>`
+  const known = await hotPathDb.$queryRaw<{ eventId: string }[]>`
     SELECT "eventId" FROM jobs
     WHERE "functionId" = ANY(${inngest ? ["inngest-outbox"] : ["process-comment"]}::text[])
       AND "eventId" = ANY(${candidates.flatMap((c) => [sweptId(c), `comment:${c.id}`])}::text[])
@@ -42,7 +42,7 @@ export async function reannounceStuckComments({ limit = 500, now = Date.now() }:
   let stuck = candidates.filter((c) => !skip.has(sweptId(c)) && !skip.has(`comment:${c.id}`));
   if (!inngest && stuck.length > 0) {
     // A backlog is not a loss: skip comments whose process-comment job (any event id: first run, resumed) is still waiting or running.
-    const inFlight = await pgDb.$queryRaw<{ commentId: string }[]>`
+    const inFlight = await hotPathDb.$queryRaw<{ commentId: string }[]>`
       SELECT DISTINCT payload->'data'->>'commentId' AS "commentId" FROM jobs
       WHERE status IN ('QUEUED', 'RUNNING') AND "functionId" = 'process-comment'
         AND "concurrencyKey" = ANY(${[...new Set(stuck.map((c) => `process-comment:${c.liveId}`))]}::text[])

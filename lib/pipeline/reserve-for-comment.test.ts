@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { randomBytes } from "node:crypto";
-import { pgDb, prisma, type SqlClient } from "@/lib/db";
+import { hotPathDb, prisma, type SqlClient } from "@/lib/db";
 import { configureStoreEventPublisher, flushStoreEvents } from "@/lib/realtime/publish";
 import { seedBuyer, seedStore } from "@/tests/helpers/seed";
 import { reserveForComment } from "./reserve-for-comment";
@@ -21,7 +21,7 @@ async function setup(stock = 10) {
   return { ...seeded, buyer, productId, comment, reserved };
 }
 
-afterEach(() => configureStoreEventPublisher({ db: pgDb, delayMs: 5 }));
+afterEach(() => configureStoreEventPublisher({ db: hotPathDb, delayMs: 5 }));
 
 /**
  * Opens a rival transaction and runs `rival` in it, starts `attempt`, waits until a statement containing
@@ -29,12 +29,12 @@ afterEach(() => configureStoreEventPublisher({ db: pgDb, delayMs: 5 }));
  */
 async function againstRival<T>({ rival, attempt, waitsIn }: { rival: (conn: SqlClient) => Promise<unknown>; attempt: () => Promise<T>; waitsIn: string }): Promise<T> {
   // Wrapped, so the transaction commits before `attempt` (which waits on the rival) is awaited.
-  const { pending, waiting } = await pgDb.$transaction(async (tx) => {
+  const { pending, waiting } = await hotPathDb.$transaction(async (tx) => {
     await rival(tx);
     const pending = attempt();
     let waiting = false;
     for (let i = 0; i < 300 && !waiting; i++) {
-      const [w] = await pgDb.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ${`%${waitsIn}%`}`;
+      const [w] = await hotPathDb.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ${`%${waitsIn}%`}`;
       waiting = w!.n > 0;
       if (!waiting) await new Promise((r) => setTimeout(r, 10));
     }

@@ -1,4 +1,4 @@
-import { pgDb, prisma } from "@/lib/db";
+import { hotPathDb, prisma } from "@/lib/db";
 import { sendOutbound } from "@/lib/messaging/send-message";
 import { renderChoiceExpiredDm, renderOutOfStockDm, type Tone, type StoreTextOverrides } from "@/lib/messaging/texts";
 import { publishStoreEvent } from "@/lib/realtime/publish";
@@ -19,7 +19,7 @@ type ChoiceRow = { commentId: string; storeId: string; buyerId: string | null; c
  * the comment or the product does not check out. One statement.
  */
 export async function findChosenProduct({ storeId, commentId, position, sku, buyerId }: { storeId: string; commentId: string; position?: number; sku?: string; buyerId?: string }): Promise<ChosenProduct | null> {
-  const [row] = await pgDb.$queryRaw<ChoiceRow[]>`
+  const [row] = await hotPathDb.$queryRaw<ChoiceRow[]>`
     SELECT c.id AS "commentId", c."storeId", c."buyerId", c."createdTime", c.quantity, c.candidates, p.id AS "productId", p.sku, p.name AS "productName"
     FROM comments c
     LEFT JOIN products p ON p."storeId" = c."storeId" AND p.active AND p."deletedAt" IS NULL
@@ -81,7 +81,7 @@ async function settleChoiceLocked(choice: ChosenProduct): Promise<SettledChoice>
   const r = await reserveForComment({ commentId, productId: choice.productId, quantity: choice.quantity, buyerId });
   if (r.status === "skipped") return { status: "skipped", reason: r.reason };
   // The comment now names what was chosen (the feed, the waitlist and the order read it); a later tap changes nothing.
-  const [c] = await pgDb.$queryRaw<{ liveId: string | null }[]>`
+  const [c] = await hotPathDb.$queryRaw<{ liveId: string | null }[]>`
     UPDATE comments SET sku = coalesce(sku, ${choice.sku}), quantity = coalesce(quantity, ${choice.quantity}::int), status = 'PROCESSED', "processedAt" = coalesce("processedAt", now()),
       reason = CASE WHEN sku IS NULL THEN coalesce(reason, '') || ' — chosen: ' || ${choice.sku} ELSE reason END
     WHERE id = ${commentId} RETURNING "liveId"`;
@@ -99,7 +99,7 @@ async function settleChoiceLocked(choice: ChosenProduct): Promise<SettledChoice>
 }
 
 async function textContext(commentId: string) {
-  const [row] = await pgDb.$queryRaw<{ language: string | null; buyerLocale: string | null; storeLocale: string; botTone: string; messageTexts: unknown }[]>`
+  const [row] = await hotPathDb.$queryRaw<{ language: string | null; buyerLocale: string | null; storeLocale: string; botTone: string; messageTexts: unknown }[]>`
     SELECT c.language, b.locale AS "buyerLocale", s.locale AS "storeLocale", s."botTone", s."messageTexts"
     FROM comments c JOIN stores s ON s.id = c."storeId" LEFT JOIN buyers b ON b.id = c."buyerId" WHERE c.id = ${commentId}`;
   // The comment's language is the one chosen to answer it (see replyLanguage).

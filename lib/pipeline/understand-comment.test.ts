@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import pg from "pg";
-import { pgDb, prisma } from "@/lib/db";
+import { hotPathDb, prisma } from "@/lib/db";
 import { reloadEnv } from "@/tests/helpers/env";
 import { ingestMetaEvents } from "@/lib/pipeline/ingest-meta-events";
 import { seedStore } from "@/tests/helpers/seed";
@@ -124,7 +124,7 @@ describe("understandComment", () => {
     const built = indexes.get(seeded.store.id);
     expect(built).toBeDefined();
     // What a reservation does to the product row.
-    await pgDb.$executeRaw`UPDATE products SET reserved = reserved + 1, "updatedAt" = now() WHERE id = ${seeded.products[0]!.id}`;
+    await hotPathDb.$executeRaw`UPDATE products SET reserved = reserved + 1, "updatedAt" = now() WHERE id = ${seeded.products[0]!.id}`;
     await understandComment({ commentId: (await comment(seeded, "quiero A12")).id });
     expect(indexes.get(seeded.store.id)).toBe(built);
 
@@ -144,7 +144,7 @@ describe("understandComment", () => {
       await understandComment({ commentId: (await comment(seeded, "quiero A12")).id });
       const built = indexes.get(seeded.store.id)!;
       expect(built.index.products[0]!.product.available).toBe(10);
-      await pgDb.$executeRaw`UPDATE products SET reserved = reserved + 3, "updatedAt" = now() WHERE id = ${seeded.products[0]!.id}`;
+      await hotPathDb.$executeRaw`UPDATE products SET reserved = reserved + 3, "updatedAt" = now() WHERE id = ${seeded.products[0]!.id}`;
       await understandComment({ commentId: (await comment(seeded, "quiero A12")).id });
       expect(indexes.get(seeded.store.id)).toBe(built);
       const now = Date.now();

@@ -1,4 +1,4 @@
-import { pgDb } from "@/lib/db";
+import { hotPathDb } from "@/lib/db";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { publishStoreEvent } from "@/lib/realtime/publish";
 import { decideText } from "./understand-text";
@@ -59,7 +59,7 @@ export async function understandComment({ commentId }: { commentId: string }): P
   // A replayed step finds the comment already past RECEIVED/PROCESSING: then nothing else is read or written.
   // The buyer is found first and created only when missing (a concurrent first comment of the same
   // author is resolved by ON CONFLICT, which returns the row the other statement inserted).
-  const [comment] = await pgDb.$queryRaw<CommentRow[]>`
+  const [comment] = await hotPathDb.$queryRaw<CommentRow[]>`
     WITH c AS (
       SELECT c.id, c."storeId", c."liveId", c.status::text AS status, c.text, c."authorId", c."authorName",
         c.status IN ('RECEIVED', 'PROCESSING') AS open,
@@ -118,7 +118,7 @@ export async function understandComment({ commentId }: { commentId: string }): P
   // the database because of it until the step's result is memoised by a later synchronous commit, whose
   // WAL flush makes this one durable too; a crash before that re-runs the step. It saves a WAL flush per
   // comment, the scarcest resource of a busy live on a small machine.
-  await pgDb.$executeRaw`
+  await hotPathDb.$executeRaw`
     WITH d AS (
       -- One bot decision per comment: a step run again after a crash (its memo not written yet) logs and counts nothing twice.
       INSERT INTO ai_decisions (id, "storeId", "commentId", text, engine, intent, sku, quantity, confidence, language, reason, model, "latencyMs")
@@ -164,7 +164,7 @@ export async function understandComment({ commentId }: { commentId: string }): P
 
 /** Last step: the comment is done (its replies, order and decision are all recorded). */
 export async function finishComment({ commentId, status = "PROCESSED", note }: { commentId: string; status?: "PROCESSED" | "NEEDS_REVIEW" | "FAILED" | "PAUSED"; note?: string }) {
-  const [c] = await pgDb.$queryRaw<{ storeId: string; liveId: string | null }[]>`
+  const [c] = await hotPathDb.$queryRaw<{ storeId: string; liveId: string | null }[]>`
     UPDATE comments SET status = ${status}::"CommentStatus", "processedAt" = now(), error = coalesce(${note || null}::text, error)
     WHERE id = ${commentId} RETURNING "storeId", "liveId"`;
   if (!c) throw new Error(`comment ${commentId} not found`);

@@ -1,4 +1,4 @@
-import { pgDb } from "@/lib/db";
+import { hotPathDb } from "@/lib/db";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { env } from "@/lib/env";
 import { BUY_CONFIDENCE_THRESHOLD, type Intent } from "@/lib/ai/types";
@@ -24,7 +24,7 @@ const builds = (g.__lssCatalogBuilds ??= new Map());
  * keep the two in step.
  */
 async function catalogVersion(storeId: string): Promise<string> {
-  const [v] = await pgDb.$queryRaw<{ version: string }[]>`
+  const [v] = await hotPathDb.$queryRaw<{ version: string }[]>`
     SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(
       p.id || chr(31) || p.sku || chr(31) || p.name || chr(31) || array_to_string(p.keywords, chr(30)) || chr(31) || coalesce(p.color, '') || chr(31) || coalesce(p.size, '') || chr(31) || coalesce(p."groupKey", ''), 0)), 0)::text AS version
     FROM products p WHERE p."storeId" = ${storeId} AND p.active`;
@@ -46,7 +46,7 @@ async function catalogIndex(storeId: string, knownVersion?: string): Promise<Cac
   if (!build) {
     build = (async () => {
       type ProductRow = { id: string; sku: string; name: string; keywords: string[]; color: string | null; size: string | null; group: string | null; available: number };
-      const products = await pgDb.$queryRaw<ProductRow[]>`
+      const products = await hotPathDb.$queryRaw<ProductRow[]>`
         SELECT id, sku, name, keywords, color, size, "groupKey" AS "group", stock - reserved AS available FROM products WHERE "storeId" = ${storeId} AND active`;
       const entry: CachedIndex = {
         version,
@@ -66,7 +66,7 @@ const locales = new Map<string, { locale: string; at: number }>();
 async function storeLocaleOf(storeId: string) {
   const hit = locales.get(storeId);
   if (hit && Date.now() - hit.at < CATALOG_AVAILABILITY_TTL_MS) return hit.locale;
-  const [row] = await pgDb.$queryRaw<{ locale: string }[]>`SELECT locale FROM stores WHERE id = ${storeId}`;
+  const [row] = await hotPathDb.$queryRaw<{ locale: string }[]>`SELECT locale FROM stores WHERE id = ${storeId}`;
   const locale = row?.locale ?? "es";
   locales.set(storeId, { locale, at: Date.now() });
   return locale;
@@ -167,7 +167,7 @@ export async function decideText({ storeId, text, storeLocale, catalogVersion: k
 /** Rules first, the LLM only for what they cannot settle; every decision is logged with its confidence. */
 export async function understandText({ storeId, text, commentId = null }: { storeId: string; text: string; commentId?: string | null }): Promise<TextDecision> {
   const { decision, log } = await decideText({ storeId, text });
-  await pgDb.$executeRaw`
+  await hotPathDb.$executeRaw`
     WITH d AS (
       INSERT INTO ai_decisions (id, "storeId", "commentId", text, engine, intent, sku, quantity, confidence, language, reason, model, "latencyMs")
       VALUES (gen_random_uuid()::text, ${storeId}, ${commentId}::text, ${log.text}, ${log.engine}, ${log.intent}::"Intent", ${log.sku}::text, ${log.quantity}::int,

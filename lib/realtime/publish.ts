@@ -1,4 +1,4 @@
-import { pgDb, type SqlClient } from "@/lib/db";
+import { hotPathDb, type SqlClient } from "@/lib/db";
 import { logger } from "@/lib/observability/logger";
 import { STORE_EVENTS_CHANNEL, type StoreEvent } from "./notify";
 
@@ -14,7 +14,7 @@ type Publisher = {
 };
 const g = globalThis as unknown as { __lssPublisher?: Publisher };
 function publisher(): Publisher {
-  return (g.__lssPublisher ??= { queue: [], timer: null, flushing: null, db: pgDb, delayMs: 50 });
+  return (g.__lssPublisher ??= { queue: [], timer: null, flushing: null, db: hotPathDb, delayMs: 50 });
 }
 
 /** Tests: publish through another client, or flush on a different delay. */

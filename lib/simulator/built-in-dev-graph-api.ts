@@ -1,3 +1,4 @@
+import { processSettings } from "@/lib/env";
 import { startFakeGraphServer, type FakeGraphServer } from "./dev-graph-api";
 
 const g = globalThis as unknown as { __lssFakeGraph?: Promise<FakeGraphServer> };
@@ -8,7 +9,7 @@ const g = globalThis as unknown as { __lssFakeGraph?: Promise<FakeGraphServer> }
  * A deployment whose META_GRAPH_API_URL points at Meta never starts it.
  */
 export function startBuiltInFakeGraph(): Promise<FakeGraphServer> {
-  g.__lssFakeGraph ??= startFakeGraphServer({ port: Number(process.env.FAKE_GRAPH_PORT ?? 0), host: "127.0.0.1", maxRecordedCalls: 5000 });
+  g.__lssFakeGraph ??= startFakeGraphServer({ port: processSettings().fakeGraphPort, host: "127.0.0.1", maxRecordedCalls: 5000 });
   return g.__lssFakeGraph;
 }
 

@@ -8,7 +8,7 @@ import { forgetPageCredentials } from "@/lib/messaging/graph";
 import { builtInFakeGraph } from "./built-in-dev-graph-api";
 
 export function simulatorEnabled() {
-  return env().FAKE_GRAPH || process.env.SIMULATOR === "1";
+  return env().FAKE_GRAPH || env().SIMULATOR;
 }
 
 /** A stable fake Facebook user per simulated buyer name, so repeated comments are the same buyer. */

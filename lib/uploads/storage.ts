@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
+import { processSettings } from "@/lib/env";
 import { signV4 } from "./sigv4";
 import { sniffImage } from "./image-kind";
 
@@ -74,7 +75,7 @@ export function createS3Storage({ endpoint, bucket, accessKeyId, secretAccessKey
   };
 }
 
-export function uploadsRoot(dataDir = process.env.LSS_DATA_DIR ?? join(process.cwd(), ".data")) {
+export function uploadsRoot(dataDir = processSettings().dataDir) {
   return join(dataDir, "uploads");
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from "vitest";
-import { disconnectPrisma, pgDb, type SqlDb } from "@/lib/db";
+import { disconnectPrisma, hotPathDb, type SqlDb } from "@/lib/db";
 import { defineJob, type AnyJobDefinition } from "../define";
 import { prepareEvents } from "../events";
 import { createLocalDriver, runJobsUntilIdle } from "../local-driver";
@@ -12,18 +12,18 @@ afterAll(() => disconnectPrisma());
 const quietLogger = { info() {}, warn() {}, error() {}, debug() {} };
 const unique = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 
-/** pgDb, counting the statements sent outside transactions. */
+/** hotPathDb, counting the statements sent outside transactions. */
 function counting() {
   const texts: string[] = [];
   const db: SqlDb = {
-    ...pgDb,
+    ...hotPathDb,
     $queryRaw: <T,>(strings: TemplateStringsArray, ...values: unknown[]) => {
       texts.push(strings.join("?"));
-      return pgDb.$queryRaw<T>(strings, ...values);
+      return hotPathDb.$queryRaw<T>(strings, ...values);
     },
     $executeRaw: (strings: TemplateStringsArray, ...values: unknown[]) => {
       texts.push(strings.join("?"));
-      return pgDb.$executeRaw(strings, ...values);
+      return hotPathDb.$executeRaw(strings, ...values);
     },
   };
   return { db, texts };
@@ -31,7 +31,7 @@ function counting() {
 
 async function send(def: AnyJobDefinition, data: { orderId: string; storeId: string }[]) {
   const events = prepareEvents(data.map((d) => ({ name: "order/created" as const, data: d })));
-  await insertEventJobs({ tx: pgDb, routes: buildRegistry([def]).routes, events, notify: false });
+  await insertEventJobs({ tx: hotPathDb, routes: buildRegistry([def]).routes, events, notify: false });
 }
 
 describe("claim", () => {
@@ -39,12 +39,12 @@ describe("claim", () => {
     const def = defineJob({ id: unique("resume"), event: "order/created", handler: async () => "ok" });
     await send(def, [{ orderId: "r1", storeId: "s" }]);
     const registry = buildRegistry([def]);
-    const [first] = (await claimJobs({ db: pgDb, registry, max: 1, leaseMs: 60_000 })).jobs;
+    const [first] = (await claimJobs({ db: hotPathDb, registry, max: 1, leaseMs: 60_000 })).jobs;
     expect(first!.steps).toEqual({});
-    await pgDb.$executeRaw`
+    await hotPathDb.$executeRaw`
       INSERT INTO job_steps ("jobId", "stepId", output) VALUES
         (${first!.id}, 'understand', '{"data":{"intent":"BUY"}}'), (${first!.id}, 'charge', '{"error":{"name":"Error","message":"declined"}}')`;
-    await pgDb.$executeRaw`UPDATE jobs SET status = 'QUEUED', "lockedUntil" = NULL WHERE id = ${first!.id}`;
+    await hotPathDb.$executeRaw`UPDATE jobs SET status = 'QUEUED', "lockedUntil" = NULL WHERE id = ${first!.id}`;
 
     const { db, texts } = counting();
     const claim = await claimJobs({ db, registry, max: 5, leaseMs: 60_000 });
@@ -73,8 +73,8 @@ describe("claim", () => {
     ]);
     const registry = buildRegistry([def]);
 
-    const first = await claimJobs({ db: pgDb, registry, max: 10, leaseMs: 60_000 });
-    const second = await claimJobs({ db: pgDb, registry, max: 10, leaseMs: 60_000 });
+    const first = await claimJobs({ db: hotPathDb, registry, max: 10, leaseMs: 60_000 });
+    const second = await claimJobs({ db: hotPathDb, registry, max: 10, leaseMs: 60_000 });
 
     const keys = first.jobs.map((j) => j.concurrencyKey).sort();
     expect(keys).toEqual([`${def.id}:busy`, `${def.id}:busy`, `${def.id}:other`]);
@@ -86,9 +86,9 @@ describe("claim", () => {
   test("an idle claim reports when the next parked job becomes due", async () => {
     const def = defineJob({ id: unique("later"), event: "order/created", handler: async () => "ok" });
     await send(def, [{ orderId: "l1", storeId: "s" }]);
-    await pgDb.$executeRaw`UPDATE jobs SET "runAt" = now() + interval '3 seconds' WHERE "functionId" = ${def.id}`;
+    await hotPathDb.$executeRaw`UPDATE jobs SET "runAt" = now() + interval '3 seconds' WHERE "functionId" = ${def.id}`;
 
-    const claim = await claimJobs({ db: pgDb, registry: buildRegistry([def]), max: 4, leaseMs: 60_000 });
+    const claim = await claimJobs({ db: hotPathDb, registry: buildRegistry([def]), max: 4, leaseMs: 60_000 });
 
     expect(claim.jobs).toEqual([]);
     expect(claim.nextDueMs).toBeGreaterThan(2_000);
@@ -104,9 +104,9 @@ describe("claim", () => {
     });
     // Every claim answers late: its snapshot predates what a run commits while the answer travels.
     const slowClaims: SqlDb = {
-      ...pgDb,
+      ...hotPathDb,
       $queryRaw: async <T,>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> => {
-        const rows = await pgDb.$queryRaw<T>(strings, ...values);
+        const rows = await hotPathDb.$queryRaw<T>(strings, ...values);
         if (strings[0]!.includes("WITH lim AS")) await new Promise((r) => setTimeout(r, 150));
         return rows;
       },
@@ -117,7 +117,7 @@ describe("claim", () => {
     const result = await runJobsUntilIdle({ functions, db: slowClaims, logger: quietLogger });
 
     expect(result.outcomes.completed).toBe(2);
-    const [row] = await pgDb.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM jobs WHERE "functionId" = ${child.id}`;
+    const [row] = await hotPathDb.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM jobs WHERE "functionId" = ${child.id}`;
     expect(row?.status).toBe("COMPLETED");
   });
 });
@@ -125,7 +125,7 @@ describe("claim", () => {
 describe("fair share across stores", () => {
   const orders = (store: string, n: number) => Array.from({ length: n }, (_, i) => ({ orderId: `${store}-${i}`, storeId: store }));
   const storesOf = async (ids: string[]) =>
-    (await pgDb.$queryRaw<{ store: string }[]>`SELECT payload->'data'->>'storeId' AS store FROM jobs WHERE id = ANY(${ids}::text[])`).map((r) => r.store);
+    (await hotPathDb.$queryRaw<{ store: string }[]>`SELECT payload->'data'->>'storeId' AS store FROM jobs WHERE id = ANY(${ids}::text[])`).map((r) => r.store);
 
   test("a big store's backlog does not hide a small store's job: it is in the very next claim", async () => {
     const def = defineJob({ id: unique("flood"), event: "order/created", handler: async () => "ok" });
@@ -133,7 +133,7 @@ describe("fair share across stores", () => {
     await send(def, orders(big, 300));
     await send(def, orders(small, 1));
 
-    const claim = await claimJobs({ db: pgDb, registry: buildRegistry([def]), max: 4, leaseMs: 60_000 });
+    const claim = await claimJobs({ db: hotPathDb, registry: buildRegistry([def]), max: 4, leaseMs: 60_000 });
 
     const stores = await storesOf(claim.jobs.map((j) => j.id));
     expect(stores).toHaveLength(4);
@@ -148,8 +148,8 @@ describe("fair share across stores", () => {
     await send(def, orders(b, 100));
     const registry = buildRegistry([def]);
 
-    const first = await storesOf((await claimJobs({ db: pgDb, registry, max: 8, leaseMs: 60_000 })).jobs.map((j) => j.id));
-    const second = await storesOf((await claimJobs({ db: pgDb, registry, max: 6, leaseMs: 60_000 })).jobs.map((j) => j.id));
+    const first = await storesOf((await claimJobs({ db: hotPathDb, registry, max: 8, leaseMs: 60_000 })).jobs.map((j) => j.id));
+    const second = await storesOf((await claimJobs({ db: hotPathDb, registry, max: 6, leaseMs: 60_000 })).jobs.map((j) => j.id));
 
     expect(first.filter((s) => s === a)).toHaveLength(4);
     expect(first.filter((s) => s === b)).toHaveLength(4);
@@ -162,10 +162,10 @@ describe("fair share across stores", () => {
     const [a, b] = [unique("a"), unique("b")];
     await send(def, orders(a, 20));
     const registry = buildRegistry([def]);
-    await claimJobs({ db: pgDb, registry, max: 6, leaseMs: 60_000 }); // a runs 6
+    await claimJobs({ db: hotPathDb, registry, max: 6, leaseMs: 60_000 }); // a runs 6
     await send(def, orders(b, 20));
 
-    const next = await storesOf((await claimJobs({ db: pgDb, registry, max: 8, leaseMs: 60_000 })).jobs.map((j) => j.id));
+    const next = await storesOf((await claimJobs({ db: hotPathDb, registry, max: 8, leaseMs: 60_000 })).jobs.map((j) => j.id));
 
     // b catches up to a's 6 running jobs first; the last two slots are shared one each.
     expect(next.filter((s) => s === b)).toHaveLength(7);
@@ -177,9 +177,9 @@ describe("fair share across stores", () => {
     const store = unique("solo");
     for (let i = 0; i < 5; i++) await send(def, [{ orderId: `${store}-${i}`, storeId: store }]);
 
-    const claim = await claimJobs({ db: pgDb, registry: buildRegistry([def]), max: 3, leaseMs: 60_000 });
+    const claim = await claimJobs({ db: hotPathDb, registry: buildRegistry([def]), max: 3, leaseMs: 60_000 });
 
-    const orderIds = await pgDb.$queryRaw<{ o: string }[]>`SELECT payload->'data'->>'orderId' AS o FROM jobs WHERE id = ANY(${claim.jobs.map((j) => j.id)}::text[]) ORDER BY 1`;
+    const orderIds = await hotPathDb.$queryRaw<{ o: string }[]>`SELECT payload->'data'->>'orderId' AS o FROM jobs WHERE id = ANY(${claim.jobs.map((j) => j.id)}::text[]) ORDER BY 1`;
     expect(orderIds.map((r) => r.o)).toEqual([0, 1, 2].map((i) => `${store}-${i}`));
   });
 

@@ -1,4 +1,4 @@
-import { pgDb, type SqlClient } from "@/lib/db";
+import { hotPathDb, type SqlClient } from "@/lib/db";
 import type { StepOutput } from "./step-output";
 
 export interface JobInspection {
@@ -17,7 +17,7 @@ export interface JobInspection {
 }
 
 /** A job and its memoised steps, in the order they completed: for tests, the admin screen and debugging. */
-export async function inspectJob({ id, db = pgDb }: { id: string; db?: Pick<SqlClient, "$queryRaw"> }): Promise<JobInspection | null> {
+export async function inspectJob({ id, db = hotPathDb }: { id: string; db?: Pick<SqlClient, "$queryRaw"> }): Promise<JobInspection | null> {
   const [job] = await db.$queryRaw<Omit<JobInspection, "steps">[]>`
     SELECT id, "functionId", "eventName", "eventId", status::text AS status, attempts, "maxAttempts", "runAt",
       "lockedUntil", "lastError", result

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { disconnectPrisma, pgDb } from "@/lib/db";
+import { disconnectPrisma, hotPathDb } from "@/lib/db";
 import { defineJob } from "../define";
 import { createLocalDriver } from "../local-driver";
 import { jobRowsInsert } from "./job-rows";
@@ -14,18 +14,18 @@ const rowsFor = (orderId: string, ts?: number) => driver.outboxRows({ name: "ord
 
 type Stored = { eventId: string; concurrencyKey: string | null; maxAttempts: number; runAt: Date; payload: { data: { orderId: string } } };
 const stored = (eventIds: string[]) =>
-  pgDb.$queryRaw<Stored[]>`SELECT "eventId", "concurrencyKey", "maxAttempts", "runAt", payload FROM jobs WHERE "eventId" = ANY(${eventIds}::text[]) ORDER BY "eventId"`;
+  hotPathDb.$queryRaw<Stored[]>`SELECT "eventId", "concurrencyKey", "maxAttempts", "runAt", payload FROM jobs WHERE "eventId" = ANY(${eventIds}::text[]) ORDER BY "eventId"`;
 
 describe("the one shape of a job row insert", () => {
   // Only the rows whose order the statement keeps, like the producers' JOIN/WHERE on what they inserted.
   const insertKept = jobRowsInsert({ filter: "JOIN keep ON r.eid = 'rows:' || keep.id", returning: '"eventId" AS eid' });
   const queue = (rows: ReturnType<typeof rowsFor>, keep: string[]) =>
-    pgDb.$queryRaw<{ eid: string }[]>`WITH keep AS (SELECT unnest(${keep}::text[]) AS id), queued AS (${insertKept(rows!)}) SELECT eid FROM queued`;
+    hotPathDb.$queryRaw<{ eid: string }[]>`WITH keep AS (SELECT unnest(${keep}::text[]) AS id), queued AS (${insertKept(rows!)}) SELECT eid FROM queued`;
 
   test("spliced into a producer's statement, it writes the kept rows once, due on the database clock or at the event's future ts", async () => {
     const later = Date.now() + 60_000;
     const rows = [...rowsFor("a")!, ...rowsFor("b")!, ...rowsFor("c", later)!];
-    const [before] = await pgDb.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
+    const [before] = await hotPathDb.$queryRaw<{ now: Date }[]>`SELECT now() AS now`;
 
     expect((await queue(rows, ["a", "c"])).map((r) => r.eid).sort()).toEqual(["rows:a", "rows:c"]);
     // Redelivered: the same event ids are a no-op.

@@ -12,7 +12,7 @@ import { JOBS_CHANNEL } from "./wake";
 
 /**
  * Raw SQL is all the job tables need: a Prisma client or interactive transaction, or the plain
- * node-postgres client (`pgDb`) or one of its transactions, all fit.
+ * node-postgres client (`hotPathDb`) or one of its transactions, all fit.
  */
 export type SqlClient = Pick<PgSqlClient, "$executeRaw" | "$queryRaw">;
 
@@ -110,7 +110,7 @@ const insertRows = jobRowsInsert();
 /** Inserts job (or outbox) rows as one statement; a NOTIFY joins it with `notify` (a caller's transaction). */
 export async function insertJobRows(tx: SqlClient, rows: readonly OutboxJobRow[], notify: boolean): Promise<number> {
   if (rows.length === 0) return 0;
-  // The insert is the whole statement here: its template runs as is, on a Prisma client as on pgDb.
+  // The insert is the whole statement here: its template runs as is, on a Prisma client as on hotPathDb.
   const insert = insertRows(rows);
   const inserted = await tx.$executeRaw(insert.fragment.strings, ...insert.values);
   if (inserted > 0 && notify) await tx.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, '')`;

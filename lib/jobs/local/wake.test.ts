@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from "vitest";
-import { disconnectPrisma, pgDb, type SqlClient } from "@/lib/db";
+import { disconnectPrisma, hotPathDb, type SqlClient } from "@/lib/db";
 import { defineJob } from "../define";
 import { jobRowsInsert, jobs, routeJobEventsTo, wakeJobWorkers } from "../index";
 import { createLocalDriver, startLocalWorker, type LocalWorker } from "../local-driver";
@@ -63,7 +63,7 @@ describe("wake-ups", () => {
       },
     ]);
     const insertJobs = jobRowsInsert();
-    await pgDb.$transaction(async (tx) => {
+    await hotPathDb.$transaction(async (tx) => {
       await tx.$executeRaw`WITH queued AS (${insertJobs(rows!)}) SELECT 1`;
     });
     await new Promise((r) => setTimeout(r, 200));
@@ -81,7 +81,7 @@ describe("wake-ups", () => {
     const driver = createLocalDriver({ functions: [def] });
 
     let committedAt = 0;
-    await pgDb.$transaction(async (tx) => {
+    await hotPathDb.$transaction(async (tx) => {
       await driver.send({ name: "order/created", data: { orderId: "in-tx", storeId: "s" } }, { tx });
       await new Promise((r) => setTimeout(r, 300));
       expect(started).toEqual([]);
@@ -97,14 +97,14 @@ describe("wake-ups", () => {
     await new Promise((r) => setTimeout(r, 200));
     // The row and a wake-up from "elsewhere": this process's own workers are not told directly.
     const [row] = (await createLocalDriver({ functions: [def] }).outboxRows({ name: "order/created", data: { orderId: "x", storeId: "s" } }))!;
-    await pgDb.$executeRaw`
+    await hotPathDb.$executeRaw`
       INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, "maxAttempts", "runAt", "updatedAt")
       VALUES (${row!.id}, ${row!.functionId}, ${row!.eventName}, ${row!.eventId}, ${row!.payload}::jsonb, ${row!.maxAttempts}, now(), now())`;
     await new Promise((r) => setTimeout(r, 150));
     expect(started).toEqual([]);
 
     const sentAt = Date.now();
-    await pgDb.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, 'another-process')`;
+    await hotPathDb.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, 'another-process')`;
     await waitFor(() => started.length === 1, 2_000);
     expect(started[0]! - sentAt).toBeLessThan(1_000);
   });
@@ -114,7 +114,7 @@ describe("wake-ups", () => {
     const counter: Pick<SqlClient, "$executeRaw"> = {
       $executeRaw: (strings, ...values) => {
         statements.push(strings.join("?"));
-        return pgDb.$executeRaw(strings, ...values);
+        return hotPathDb.$executeRaw(strings, ...values);
       },
     };
 

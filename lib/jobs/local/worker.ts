@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import { format } from "node:util";
 import { logger } from "@/lib/observability/logger";
-import { pgDb, type SqlDb } from "@/lib/db";
+import { hotPathDb, type SqlDb } from "@/lib/db";
 import type { AnyJobDefinition, JobLogger } from "../define";
 import { claimJobs, type ClaimedJob } from "./claim";
 import type { Lease } from "./lease";
@@ -15,7 +15,7 @@ import { WriteBatcher } from "./write-batcher";
 
 export interface LocalRunOptions {
   functions: readonly AnyJobDefinition[];
-  /** Plain node-postgres by default (lib/db's pgDb); tests may pass their own createSqlDb(). */
+  /** Plain node-postgres by default (lib/db's hotPathDb); tests may pass their own createHotPathDb(). */
   db?: SqlDb;
   /** Jobs run at the same time by this worker. */
   concurrency?: number;
@@ -57,7 +57,7 @@ const consoleLogger: JobLogger = {
 };
 
 function runSettings(options: LocalRunOptions): RunSettings & { concurrency: number; minClaim: number } {
-  const db = options.db ?? pgDb;
+  const db = options.db ?? hotPathDb;
   const concurrency = options.concurrency ?? 16;
   return {
     db,

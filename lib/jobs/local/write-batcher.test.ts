@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from "vitest";
-import { disconnectPrisma, pgDb, type SqlDb } from "@/lib/db";
+import { disconnectPrisma, hotPathDb, type SqlDb } from "@/lib/db";
 import { defineJob } from "../define";
 import { prepareEvents } from "../events";
 import { runJobsUntilIdle } from "../local-driver";
@@ -18,20 +18,20 @@ const unique = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}
 async function claimed(n: number) {
   const def = defineJob({ id: unique("batch"), event: "order/created", handler: async () => "ok" });
   const events = prepareEvents(Array.from({ length: n }, (_, i) => ({ name: "order/created" as const, data: { orderId: `o${i}`, storeId: "s" } })));
-  await insertEventJobs({ tx: pgDb, routes: buildRegistry([def]).routes, events, notify: false });
-  const { jobs } = await claimJobs({ db: pgDb, registry: buildRegistry([def]), max: n, leaseMs: 60_000 });
+  await insertEventJobs({ tx: hotPathDb, routes: buildRegistry([def]).routes, events, notify: false });
+  const { jobs } = await claimJobs({ db: hotPathDb, registry: buildRegistry([def]), max: n, leaseMs: 60_000 });
   expect(jobs).toHaveLength(n);
   return jobs;
 }
 
 const stepsOf = (ids: string[]) =>
-  pgDb.$queryRaw<{ jobId: string; stepId: string; output: unknown }[]>`
+  hotPathDb.$queryRaw<{ jobId: string; stepId: string; output: unknown }[]>`
     SELECT "jobId", "stepId", output FROM job_steps WHERE "jobId" = ANY(${ids}::text[])`;
 
 describe("write batcher", () => {
   test("step writes of many concurrent runs reach PostgreSQL in at most two statements", async () => {
     const jobs = await claimed(40);
-    const batcher = new WriteBatcher(pgDb);
+    const batcher = new WriteBatcher(hotPathDb);
 
     await Promise.all(
       jobs.map((job, i) =>
@@ -47,7 +47,7 @@ describe("write batcher", () => {
 
   test("a stale lease token in a batch is refused for that run only", async () => {
     const [a, stale, c] = await claimed(3);
-    const batcher = new WriteBatcher(pgDb);
+    const batcher = new WriteBatcher(hotPathDb);
     const staleToken = new Date(stale!.lockedUntil.getTime() - 1);
 
     const results = await Promise.allSettled([
@@ -59,7 +59,7 @@ describe("write batcher", () => {
     expect(batcher.statements).toBe(1);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(LeaseLostError);
-    const rows = await pgDb.$queryRaw<{ id: string; status: string; result: unknown }[]>`
+    const rows = await hotPathDb.$queryRaw<{ id: string; status: string; result: unknown }[]>`
       SELECT id, status::text AS status, result FROM jobs WHERE id = ANY(${[a!.id, stale!.id, c!.id]}::text[])`;
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get(a!.id)?.status).toBe("RUNNING");
@@ -70,12 +70,12 @@ describe("write batcher", () => {
 
   test("a requeue releases the lease and parks the job until its runAt", async () => {
     const [job] = await claimed(1);
-    const batcher = new WriteBatcher(pgDb);
+    const batcher = new WriteBatcher(hotPathDb);
     const runAt = new Date(Date.now() + 60_000);
 
     await batcher.write({ kind: "requeue", jobId: job!.id, token: job!.lockedUntil, runAt });
 
-    const [row] = await pgDb.$queryRaw<{ status: string; runAt: Date; lockedUntil: Date | null }[]>`
+    const [row] = await hotPathDb.$queryRaw<{ status: string; runAt: Date; lockedUntil: Date | null }[]>`
       SELECT status::text AS status, "runAt", "lockedUntil" FROM jobs WHERE id = ${job!.id}`;
     expect(row).toEqual({ status: "QUEUED", runAt, lockedUntil: null });
   });
@@ -83,13 +83,13 @@ describe("write batcher", () => {
   test("a failing batch statement fails every write in it, and each run retries", async () => {
     let failNext = true;
     const flaky: SqlDb = {
-      ...pgDb,
+      ...hotPathDb,
       $queryRaw: async <T,>(strings: TemplateStringsArray, ...values: unknown[]): Promise<T> => {
         if (failNext && strings[0]!.includes("WITH i AS MATERIALIZED")) {
           failNext = false;
           throw new Error("connection reset");
         }
-        return pgDb.$queryRaw<T>(strings, ...values);
+        return hotPathDb.$queryRaw<T>(strings, ...values);
       },
     };
     const def = defineJob({
@@ -98,16 +98,16 @@ describe("write batcher", () => {
       handler: async ({ step }) => step.run("only", () => "ok"),
     });
     const events = prepareEvents(Array.from({ length: 5 }, (_, i) => ({ name: "order/created" as const, data: { orderId: `f${i}`, storeId: "s" } })));
-    await insertEventJobs({ tx: pgDb, routes: buildRegistry([def]).routes, events, notify: false });
+    await insertEventJobs({ tx: hotPathDb, routes: buildRegistry([def]).routes, events, notify: false });
 
     const first = await runJobsUntilIdle({ functions: [def], db: flaky, logger: quietLogger, retryBaseMs: 10_000 });
 
     expect(first.outcomes).toMatchObject({ retrying: 5, completed: 0 });
-    const rows = await pgDb.$queryRaw<{ status: string; attempts: number; lastError: string }[]>`
+    const rows = await hotPathDb.$queryRaw<{ status: string; attempts: number; lastError: string }[]>`
       SELECT status::text AS status, attempts, "lastError" FROM jobs WHERE "functionId" = ${def.id}`;
     expect(rows).toHaveLength(5);
     for (const row of rows) expect(row).toMatchObject({ status: "QUEUED", attempts: 1, lastError: "Error: connection reset" });
-    await pgDb.$executeRaw`UPDATE jobs SET "runAt" = now() WHERE "functionId" = ${def.id}`;
+    await hotPathDb.$executeRaw`UPDATE jobs SET "runAt" = now() WHERE "functionId" = ${def.id}`;
     const second = await runJobsUntilIdle({ functions: [def], db: flaky, logger: quietLogger });
     expect(second.outcomes).toMatchObject({ completed: 5 });
   });

@@ -1,4 +1,4 @@
-import { pgDb } from "@/lib/db";
+import { hotPathDb } from "@/lib/db";
 import { readReservationContext } from "./read-context";
 import type { Plan, Settled, Shortage } from "./types";
 import { writeBotReservation } from "./write-bot-reservation";
@@ -26,11 +26,11 @@ const MAX_ROUNDS = 51;
  */
 export async function reserveForCommentOptimistically(plan: Plan): Promise<{ kind: "settled"; settled: Settled } | { kind: "short"; shortage: Shortage } | { kind: "risk" }> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const read = await readReservationContext(pgDb, plan);
+    const read = await readReservationContext(hotPathDb, plan);
     if (read.kind !== "ready") return read;
     // A high-risk buyer's pay-first or approval order holds no stock: the transaction path writes it.
     if (read.ready.riskMode) return { kind: "risk" };
-    const written = await writeBotReservation(pgDb, plan, read.ready);
+    const written = await writeBotReservation(hotPathDb, plan, read.ready);
     if (written.kind === "written") return { kind: "settled", settled: written.settled };
     if (written.kind === "short") return written;
     // buyer_moved, cart_gone: the read is stale; read again.

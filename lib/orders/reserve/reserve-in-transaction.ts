@@ -1,4 +1,4 @@
-import { pgDb, type SqlClient } from "@/lib/db";
+import { hotPathDb, type SqlClient } from "@/lib/db";
 import { readReservationContext } from "./read-context";
 import type { Plan, Settled, Shortage } from "./types";
 import { writeCart } from "./write-cart";
@@ -28,7 +28,7 @@ class RollBack {
 /** Runs fn in a transaction; COMMIT unless it answers "short" (whatever it wrote is rolled back). */
 async function transactionRolledBackOnShort(fn: (tx: SqlClient) => Promise<Outcome>): Promise<Outcome> {
   try {
-    return await pgDb.$transaction(
+    return await hotPathDb.$transaction(
       async (tx) => {
         const outcome = await fn(tx);
         if (outcome.kind === "short") throw new RollBack(outcome);

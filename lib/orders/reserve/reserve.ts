@@ -1,4 +1,4 @@
-import { pgDb } from "@/lib/db";
+import { hotPathDb } from "@/lib/db";
 import { wakeJobWorkers } from "@/lib/jobs";
 import { publishStoreEvent } from "@/lib/realtime/publish";
 import { pgErrorCode } from "@/lib/sql";
@@ -52,7 +52,7 @@ async function afterCommit({ result, created }: Settled) {
 }
 
 async function availableOf(productId: string) {
-  const [p] = await pgDb.$queryRaw<{ available: number }[]>`SELECT GREATEST(0, stock - reserved) AS available FROM products WHERE id = ${productId}`;
+  const [p] = await hotPathDb.$queryRaw<{ available: number }[]>`SELECT GREATEST(0, stock - reserved) AS available FROM products WHERE id = ${productId}`;
   if (!p) throw new Error(`product ${productId} not found`);
   return p.available;
 }

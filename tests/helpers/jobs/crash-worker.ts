@@ -1,9 +1,9 @@
 // Run as a child process by the crash test (node --import tsx): a worker that will be SIGKILLed mid-job.
-import { createSqlDb } from "@/lib/sql";
+import { createHotPathDb } from "@/lib/sql";
 import { startLocalWorker } from "@/lib/jobs/local-driver";
 import { crashJob } from "./crash-job";
 
-const db = createSqlDb(process.env.DATABASE_URL!);
+const db = createHotPathDb(process.env.DATABASE_URL!);
 startLocalWorker({
   functions: [crashJob({ db, hangInB: true })],
   db,
