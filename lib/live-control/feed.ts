@@ -1,31 +1,18 @@
-import type { Comment, MessageStatus, OrderStatus } from "@/generated/prisma/client";
+import type { MessageStatus, OrderStatus } from "@/generated/prisma/client";
+import { commentFields, type CommentFields } from "@/lib/lives/comment-dto";
 import { hotPathDb, prisma } from "@/lib/db";
 import { outcomeOfPrivateReply, type CommentOutcome } from "@/lib/pipeline/comment-outcome";
 
-export type FeedComment = {
-  id: string;
-  comment_id: string;
-  author_name: string;
-  text: string;
-  intent: Comment["intent"];
-  sku: string | null;
-  quantity: number | null;
-  confidence: number | null;
-  language: string | null;
-  status: Comment["status"];
+export type FeedComment = CommentFields & {
   /** What the bot did (reserved, sold out, asked privately, cancelled), from the comment's private reply. */
   outcome: CommentOutcome | null;
-  reason: string | null;
   buyer_id: string | null;
   buyer_paused: boolean;
   buyer_opted_out: boolean;
-  order_id: string | null;
   order_status: OrderStatus | null;
   public_reply: MessageStatus | null;
   private_reply: MessageStatus | null;
-  received_at: string;
   processed_at: string | null;
-  dm_sent_at: string | null;
   /** Review queue: the products the comment could mean, in the order they were offered to the buyer. */
   candidates: { sku: string; name: string; available: number }[];
 };
@@ -69,28 +56,15 @@ export async function listFeedComments({ liveId, limit = 300, before, ids }: { l
     replies.set(m.commentId!, entry);
   }
   return rows.map((c) => ({
-    id: c.id,
-    comment_id: c.metaCommentId,
-    author_name: c.authorName,
-    text: c.text,
-    intent: c.intent,
-    sku: c.sku,
-    quantity: c.quantity,
-    confidence: c.confidence,
-    language: c.language,
-    status: c.status,
+    ...commentFields(c),
     outcome: replies.get(c.id)?.outcome ?? null,
-    reason: c.reason,
     buyer_id: c.buyerId,
     buyer_paused: Boolean(c.buyer?.botPausedAt),
     buyer_opted_out: Boolean(c.buyer?.optedOutAt),
-    order_id: c.orderId,
     order_status: c.orderId ? (orderStatus.get(c.orderId) ?? null) : null,
     public_reply: replies.get(c.id)?.PUBLIC_REPLY ?? null,
     private_reply: replies.get(c.id)?.PRIVATE_REPLY ?? null,
-    received_at: c.receivedAt.toISOString(),
     processed_at: c.processedAt?.toISOString() ?? null,
-    dm_sent_at: c.dmSentAt?.toISOString() ?? null,
     candidates: candidates.get(c.id) ?? [],
   }));
 }

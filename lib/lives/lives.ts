@@ -10,6 +10,7 @@ import { forgetPageLives } from "@/lib/pipeline/page-lives-cache";
 import { assertWithinPlan } from "@/lib/billing/limits";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import type { CommentOutcome } from "@/lib/pipeline/comment-outcome";
+import { commentFields } from "./comment-dto";
 import { commentOutcomes } from "./comment-outcomes";
 import type { commentListQuery, commentOutput, liveCreateInput, liveOutput } from "./schemas";
 import { afterRequeue, assertCanProcess, countPausedComments, recordPausedProcessed, requeuePausedComments } from "./process-paused-comments";
@@ -30,24 +31,7 @@ export function toLiveDto(live: Live, store?: Pick<Store, "messagingMode">): z.i
 }
 
 function toCommentDto(c: Comment, outcome: CommentOutcome | null = null): z.infer<typeof commentOutput> {
-  return {
-    comment_id: c.metaCommentId,
-    id: c.id,
-    author_name: c.authorName,
-    text: c.text,
-    intent: c.intent,
-    sku: c.sku,
-    candidates: c.candidates,
-    quantity: c.quantity,
-    confidence: c.confidence,
-    language: c.language,
-    status: c.status,
-    outcome,
-    reason: c.reason,
-    order_id: c.orderId,
-    received_at: c.receivedAt.toISOString(),
-    dm_sent_at: c.dmSentAt?.toISOString() ?? null,
-  };
+  return { ...commentFields(c), candidates: c.candidates, outcome };
 }
 
 export async function createLive({ input, actorId, actorType = "USER" }: { input: z.output<typeof liveCreateInput>; actorId: string | null; actorType?: "USER" | "WEBHOOK" }) {
