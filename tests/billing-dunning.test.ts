@@ -131,8 +131,10 @@ describe("dunning: a failed charge is retried on day 1, 3 and 5, then read-only,
     expect(suspended.suspendedReason).toBe(BILLING_SUSPENSION_REASON);
     expect(await emailsTo(owner.email, "billing_suspended")).toBe(1);
 
-    // The seller switches to bank transfer; a superadmin confirms the transfer: active again, suspension lifted.
+    // The seller switches to bank transfer (by its first name, "bank_transfer", still accepted and stored as
+    // "transfer"); a superadmin confirms the transfer: active again, suspension lifted.
     expect((await call(sellerMethodRoute.PUT, { method: "PUT", params: { id: store.id }, token: owner.accessToken, body: { method: "bank_transfer" } })).status).toBe(200);
+    expect((await prisma.subscription.findUniqueOrThrow({ where: { storeId: store.id } })).paymentMethod).toBe("transfer");
     const admin = await superadmin();
     const open = await prisma.invoice.findMany({ where: { storeId: store.id, status: "open" } });
     for (const inv of open) {
@@ -142,7 +144,7 @@ describe("dunning: a failed charge is retried on day 1, 3 and 5, then read-only,
     }
     const after = await prisma.store.findUniqueOrThrow({ where: { id: store.id } });
     expect(after.suspendedAt).toBeNull();
-    expect((await call(billingRoute.GET, { params: { id: store.id }, token: owner.accessToken })).body).toMatchObject({ status: "active", collection: { method: "bank_transfer", stage: null } });
+    expect((await call(billingRoute.GET, { params: { id: store.id }, token: owner.accessToken })).body).toMatchObject({ status: "active", collection: { method: "transfer", stage: null } });
     await expect(assertWithinPlan({ storeId: store.id, resource: "lives", adding: 1 })).resolves.toBeUndefined();
     expect(await actions(store.id)).toEqual(expect.arrayContaining(["billing.read_only", "billing.suspended", "billing.payment_method_changed", "billing.invoice_paid", "billing.reactivated"]));
     // Paying again is a conflict that changes nothing.
@@ -171,7 +173,7 @@ describe("trials and bank transfers", () => {
     const noMethod = await createStoreFor(a.accessToken);
     const b = await signUp();
     const withMethod = await createStoreFor(b.accessToken);
-    await call(sellerMethodRoute.PUT, { method: "PUT", params: { id: withMethod.id }, token: b.accessToken, body: { method: "bank_transfer" } });
+    await call(sellerMethodRoute.PUT, { method: "PUT", params: { id: withMethod.id }, token: b.accessToken, body: { method: "transfer" } });
     const sub = await prisma.subscription.findUniqueOrThrow({ where: { storeId: noMethod.id } });
     const end = sub.trialEndsAt!;
     await sweep(new Date(end.getTime() - 60_000));
@@ -186,7 +188,7 @@ describe("trials and bank transfers", () => {
 
   test("a bank-transfer invoice waits 5 days before it counts as unpaid", async () => {
     const { owner, store } = await payingStore();
-    await call(sellerMethodRoute.PUT, { method: "PUT", params: { id: store.id }, token: owner.accessToken, body: { method: "bank_transfer" } });
+    await call(sellerMethodRoute.PUT, { method: "PUT", params: { id: store.id }, token: owner.accessToken, body: { method: "transfer" } });
     const t0 = new Date();
     await sweep(t0);
     const [inv] = await prisma.invoice.findMany({ where: { storeId: store.id } });

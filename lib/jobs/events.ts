@@ -26,8 +26,9 @@ export const jobEvents = {
   "payment/succeeded": z.object({
     orderId: z.string().min(1),
     storeId: z.string().min(1),
-    // "transfer" everywhere (gateway, payments, confirm action); "bank_transfer" only in events queued by older versions.
-    provider: z.enum(["paypal", "mercadopago", "flow", "sandbox", "transfer", "bank_transfer"]),
+    // "transfer" everywhere (gateway, payments, confirm action); "bank_transfer" only in events queued by
+    // older versions, read as "transfer" so no handler ever sees the old name.
+    provider: z.enum(["paypal", "mercadopago", "flow", "sandbox", "transfer", "bank_transfer"]).transform((p) => (p === "bank_transfer" ? "transfer" : p)),
     transactionId: z.string().min(1),
     amount: z.number().int().nonnegative(),
     currency: z.string().length(3),

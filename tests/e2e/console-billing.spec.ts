@@ -48,7 +48,7 @@ test("billing collection, the mailbox link, system settings and closing a tenant
   await shot(sellerPage, "seller-billing-collection-es");
   await expectNoSeriousAxe(sellerPage, "billing");
   const billing = await (await request.get(`/api/v1/stores/${seller.storeId}/billing`, { headers: auth(seller) })).json();
-  expect(billing.collection.method).toBe("bank_transfer");
+  expect(billing.collection.method).toBe("transfer");
   for (const locale of ["pt", "ar"]) {
     await chooseLocale(sellerContext, locale);
     await sellerPage.goto("/dashboard/billing");

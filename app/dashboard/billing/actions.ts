@@ -13,7 +13,7 @@ export async function chooseBankTransferAction(storeId: string) {
     const user = await getSessionUser();
     if (!user) throw unauthorized();
     await requireStoreAccess(user, storeId, ["OWNER"]);
-    await setPaymentMethod({ storeId, method: "bank_transfer", actorId: user.id });
+    await setPaymentMethod({ storeId, method: "transfer", actorId: user.id });
   } catch (e) {
     const { status, body } = toErrorResponse(e);
     target = `/dashboard/billing?error=${encodeURIComponent(JSON.stringify({ status, ...body.error }))}`;

@@ -37,7 +37,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const trialDays = b.trial_ends_at ? Math.max(0, Math.ceil((new Date(b.trial_ends_at).getTime() - Date.now()) / 86_400_000)) : null;
   const near = METRICS.filter((m) => b.usage[m]!.limit !== null && b.usage[m]!.limit! > 0 && b.usage[m]!.used / b.usage[m]!.limit! >= 0.8);
   const failing = invoices.items.find((i) => i.status === "open" && i.attempts > 0);
-  const method = b.collection.method as "paypal" | "bank_transfer" | null;
+  const method = b.collection.method as "paypal" | "transfer" | null;
   const periodEndShown = new Date(new Date(b.period.end).getTime() - 1);
   const commissionText = Object.keys(b.period.commission_by_currency).length
     ? Object.entries(b.period.commission_by_currency).map(([cur, v]) => formatMoney(v, cur, locale)).join(" · ")
@@ -72,10 +72,10 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
         </Card>
       </div>
       <Card>
-        <CardHeader><CardTitle>{c.billing.paymentMethod}</CardTitle><CardDescription data-testid="payment-method">{c.billing.methods[method ?? "none"]}</CardDescription></CardHeader>
+        <CardHeader><CardTitle>{c.billing.paymentMethod}</CardTitle><CardDescription data-testid="payment-method">{c.billing.methods[method === "transfer" ? "bank_transfer" : (method ?? "none")]}</CardDescription></CardHeader>
         <CardContent className="flex flex-col items-start gap-3 text-sm">
           <p className="text-muted-foreground">{c.billing.transferHelp}</p>
-          {method !== "bank_transfer" && <form action={chooseBankTransferAction.bind(null, store.id)}><Button type="submit" variant="outline">{c.billing.useTransfer}</Button></form>}
+          {method !== "transfer" && <form action={chooseBankTransferAction.bind(null, store.id)}><Button type="submit" variant="outline">{c.billing.useTransfer}</Button></form>}
         </CardContent>
       </Card>
       <Card>

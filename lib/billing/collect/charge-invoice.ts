@@ -30,7 +30,7 @@ export async function chargeInvoice({ invoiceId, attempt, now = new Date(), char
   const paidRefs: Record<string, string> = invoice.providerRef ? (JSON.parse(invoice.providerRef) as Record<string, string>) : {};
 
   let failure: string | null = null;
-  if (sub.paymentMethod === "bank_transfer") {
+  if (sub.paymentMethod === "transfer") {
     if (attempt === 0 && invoice.lastError !== "awaiting_transfer") {
       await prisma.invoice.updateMany({ where: { id: invoiceId, status: "open", attempts: 0 }, data: { lastError: "awaiting_transfer", nextAttemptAt: new Date(now.getTime() + days(TRANSFER_DUE_DAYS)) } });
       return { status: "awaiting_transfer" };

@@ -5,7 +5,7 @@ import { logger } from "@/lib/observability/logger";
 import { ensureSubscription } from "../store-billing";
 import { cancelPreapproval } from "./platform-providers";
 
-export type CollectionMethod = "paypal" | "mercadopago" | "bank_transfer";
+export type CollectionMethod = "paypal" | "mercadopago" | "transfer";
 
 /**
  * Sets how the platform collects a store's invoices (PayPal vault id or Mercado Pago preapproval id in
@@ -24,7 +24,7 @@ export async function setPaymentMethod({ storeId, method, token, actorId, actor,
     await tx.invoice.updateMany({ where: { storeId, status: "open", nextAttemptAt: null }, data: { nextAttemptAt: now } });
     await recordAudit(tx, { ...(actor ?? { actorType: "USER", actorId }), storeId, action: "billing.payment_method_changed", entityType: "subscription", entityId: sub.id, data: { before: { method: sub.paymentMethod }, after: { method } } });
     const replaced = sub.paymentMethod === "mercadopago" && sub.paymentToken && sub.paymentToken !== paymentToken ? sub.paymentToken : null;
-    return { method, saved: Boolean(paymentToken) || method === "bank_transfer", replaced };
+    return { method, saved: Boolean(paymentToken) || method === "transfer", replaced };
   });
   if (result.replaced) {
     const ok = await cancelPreapproval(result.replaced).catch(() => false);
