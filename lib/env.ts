@@ -145,6 +145,7 @@ const processSchema = z.object({
   HOSTNAME_BIND: z.preprocess(blankIsUnset, z.string().optional()), // the address the web server listens on (all by default)
   SEPARATE_WORKER: z.string().optional(), // "0": npm start runs the jobs inside the web server
   WORKER_NICE: z.preprocess(blankIsUnset, z.coerce.number().int().min(-20).max(19).default(10)),
+  WORKER_READY_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).default(60_000)), // how long npm start waits for the worker to claim before starting the web server anyway
   CPU_PROFILE_DIR: z.preprocess(blankIsUnset, z.string().optional()),
   ADMIN_EMAIL: z.preprocess(blankIsUnset, z.string().optional()),
   ADMIN_PASSWORD: z.preprocess(blankIsUnset, z.string().optional()),
@@ -164,6 +165,7 @@ export type ProcessSettings = {
   hostnameBind: string | undefined;
   separateWorker: boolean;
   workerNice: number;
+  workerReadyTimeoutMs: number;
   cpuProfileDir: string | undefined;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -191,6 +193,7 @@ export function processSettings(source: Record<string, string | undefined> = pro
     hostnameBind: p.HOSTNAME_BIND,
     separateWorker: p.SEPARATE_WORKER !== "0",
     workerNice: p.WORKER_NICE,
+    workerReadyTimeoutMs: p.WORKER_READY_TIMEOUT_MS,
     cpuProfileDir: p.CPU_PROFILE_DIR,
     adminEmail: p.ADMIN_EMAIL,
     adminPassword: p.ADMIN_PASSWORD,

@@ -147,7 +147,7 @@ async function main() {
     });
     childEnv.LOCAL_JOBS = "0";
     const t0 = Date.now();
-    const timeoutMs = Number(process.env.WORKER_READY_TIMEOUT_MS ?? 60_000);
+    const timeoutMs = settings.workerReadyTimeoutMs;
     const timedOut = await Promise.race([ready.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), timeoutMs).unref())]);
     log(timedOut ? `job worker not ready after ${timeoutMs} ms: starting the web server anyway` : `job worker ready in ${Date.now() - t0} ms`);
   }
