@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { PublicShell } from "@/components/auth/public-shell";
+import { EmailLinkCard } from "@/components/auth/email-link-card";
 import { ResetPasswordForm } from "@/components/auth/password-forms";
 import { Alert } from "@/components/ui/alert";
-import { Card, CardContent, CardHeader } from "@/components/ui/card";
+import { linkToken } from "@/lib/auth/link-token";
 import { accountMessages } from "@/lib/i18n/account";
 import { getMessages } from "@/lib/i18n/server";
 
@@ -17,25 +17,17 @@ export const dynamic = "force-dynamic";
 export default async function ResetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
   const { t, locale } = await getMessages();
   const a = accountMessages(locale).reset;
-  const raw = (await searchParams).token;
-  const token = typeof raw === "string" && raw.length >= 10 && raw.length <= 200 ? raw : null;
+  const token = linkToken((await searchParams).token);
   return (
-    <PublicShell locale={locale} languageLabel={t.nav.language}>
-      <Card>
-        <CardHeader>
-          <h1 className="text-lg font-semibold leading-none tracking-tight">{a.title}</h1>
-        </CardHeader>
-        <CardContent className="flex flex-col gap-4">
-          {token ? (
-            <ResetPasswordForm token={token} t={a} />
-          ) : (
-            <>
-              <Alert tone="warning">{a.missing}</Alert>
-              <Link href="/forgot-password" className="text-sm text-blue-300 underline-offset-4 hover:underline">{a.askAgain}</Link>
-            </>
-          )}
-        </CardContent>
-      </Card>
-    </PublicShell>
+    <EmailLinkCard locale={locale} languageLabel={t.nav.language} title={a.title} contentClassName="flex flex-col gap-4">
+      {token ? (
+        <ResetPasswordForm token={token} t={a} />
+      ) : (
+        <>
+          <Alert tone="warning">{a.missing}</Alert>
+          <Link href="/forgot-password" className="text-sm text-blue-300 underline-offset-4 hover:underline">{a.askAgain}</Link>
+        </>
+      )}
+    </EmailLinkCard>
   );
 }

@@ -1,25 +1,15 @@
 import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
-import { checkoutUrl } from "@/lib/orders/checkout-url";
+import { orderNoticeContext } from "@/lib/messaging/order-notice-context";
 import { sendOutbound, type OutboundResult } from "@/lib/messaging/send-message";
 import { jobs } from "@/lib/jobs";
 import { logger } from "@/lib/observability/logger";
-import { renderPickupReadyDm, renderShippedDm, renderUtilityMessage, type StoreTextOverrides, type Tone } from "@/lib/messaging/texts";
+import { renderPickupReadyDm, renderShippedDm, renderUtilityMessage } from "@/lib/messaging/texts";
 
+/** The notice's context, or null for an order without a buyer or whose buyer's data was erased. */
 async function context(orderId: string) {
-  const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { store: true, buyer: true } });
-  if (!order.buyer || order.buyer.erasedAt) return null;
-  const requested = order.buyerLocale ?? order.buyer.locale;
-  const url = checkoutUrl(order);
-  return {
-    order,
-    buyer: order.buyer,
-    requested,
-    url,
-    urlSuffix: url.slice(env().APP_URL.length),
-    firstName: order.buyer.name.split(/\s+/)[0] || "—",
-    text: { locale: requested, storeLocale: order.store.locale, tone: order.store.botTone as Tone, overrides: (order.store.messageTexts ?? {}) as StoreTextOverrides },
-  };
+  const c = await orderNoticeContext(orderId);
+  if (!c || c.buyer.erasedAt) return null;
+  return { ...c, firstName: c.buyer.name.split(/\s+/)[0] || "—" };
 }
 
 type Notice = { orderId: string; shipmentId: string; notice: "shipped" | "corrected" | "pickup_ready" };

@@ -1,30 +1,13 @@
-import { prisma } from "@/lib/db";
-import { env } from "@/lib/env";
-import { checkoutUrl } from "@/lib/orders/checkout-url";
+import { orderNoticeContext } from "@/lib/messaging/order-notice-context";
 import { sendOutbound, type OutboundResult } from "@/lib/messaging/send-message";
-import { formatHoldUntil, renderTransferRejectedDm, renderTransferUnderReviewDm, renderUtilityMessage, type StoreTextOverrides, type Tone } from "@/lib/messaging/texts";
-
-async function buyerContext(orderId: string) {
-  const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { store: true, buyer: true } });
-  if (!order.buyer) return null;
-  const requested = order.buyerLocale ?? order.buyer.locale;
-  const url = checkoutUrl(order);
-  return {
-    order,
-    buyer: order.buyer,
-    requested,
-    url,
-    urlSuffix: url.slice(env().APP_URL.length),
-    text: { locale: requested, storeLocale: order.store.locale, tone: order.store.botTone as Tone, overrides: (order.store.messageTexts ?? {}) as StoreTextOverrides },
-  };
-}
+import { formatHoldUntil, renderTransferRejectedDm, renderTransferUnderReviewDm, renderUtilityMessage } from "@/lib/messaging/texts";
 
 /**
  * Tells the buyer her receipt arrived and the reservation is kept while the store checks it (a DM inside
  * Meta's 24 h window, the `transfer_under_review` utility template outside it). One message per receipt.
  */
 export async function sendTransferUnderReviewNotice({ orderId, receiptKey }: { orderId: string; receiptKey: string }): Promise<OutboundResult | null> {
-  const c = await buyerContext(orderId);
+  const c = await orderNoticeContext(orderId);
   if (!c) return null;
   const orderRef = `#${c.order.number}`;
   const dm = renderTransferUnderReviewDm({ ...c.text, orderRef, heldUntil: c.order.expiresAt, timezone: c.order.store.timezone, orderUrl: c.url });
@@ -50,7 +33,7 @@ export async function sendTransferUnderReviewNotice({ orderId, receiptKey }: { o
 
 /** Tells the buyer why the store rejected her receipt and that she can upload another one. */
 export async function sendTransferRejectedNotice({ orderId, paymentId, reason, reviewKey }: { orderId: string; paymentId: string; reason: string; reviewKey: string }): Promise<OutboundResult | null> {
-  const c = await buyerContext(orderId);
+  const c = await orderNoticeContext(orderId);
   if (!c) return null;
   const orderRef = `#${c.order.number}`;
   const dm = renderTransferRejectedDm({ ...c.text, orderRef, reason, heldUntil: c.order.expiresAt, timezone: c.order.store.timezone, orderUrl: c.url });

@@ -1,12 +1,13 @@
 "use client";
 import Link from "next/link";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { ChevronLeft, ChevronRight, Download, Search, X } from "lucide-react";
+import { Download, Search, X } from "lucide-react";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { api } from "@/components/dashboard/api-client";
+import { ListPager } from "@/components/dashboard/list-pager";
+import { queryString, useListSearch } from "@/components/dashboard/use-list-search";
 import { useStoreEvents } from "@/components/live/use-store-events";
 import { format } from "@/lib/i18n";
 import type { BuyersMessages } from "@/lib/i18n/buyers";
@@ -18,12 +19,6 @@ import { RiskBadge, SegmentBadge } from "./buyer-badges";
 type Filter = "all" | BuyerSegment;
 const FILTERS: Filter[] = ["all", "vip", "repeat", "new", "at_risk", "non_payer", "blocked"];
 const PAGE_SIZE = 25;
-
-function query(params: Record<string, string | number | undefined>) {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") p.set(k, String(v));
-  return p.toString();
-}
 
 /** The store's buyers: search, segment chips, pages; each row opens the buyer's profile. */
 export function BuyersPanel({ storeId, currency, storeLocale, uiLocale, timezone, initialSegment, initialQuery, initialPage, t }: {
@@ -38,28 +33,18 @@ export function BuyersPanel({ storeId, currency, storeLocale, uiLocale, timezone
   t: BuyersMessages;
 }) {
   const qc = useQueryClient();
-  const [filter, setFilter] = useState<Filter>((FILTERS as string[]).includes(initialSegment) ? (initialSegment as Filter) : "all");
-  const [text, setText] = useState(initialQuery);
-  const [q, setQ] = useState(initialQuery.trim());
-  const [page, setPage] = useState(Math.max(0, initialPage - 1));
-
-  // Search as the seller types, once she pauses; a new search starts on the first page.
-  useEffect(() => {
-    const id = setTimeout(() => {
-      if (text.trim() !== q) {
-        setQ(text.trim());
-        setPage(0);
-      }
-    }, 300);
-    return () => clearTimeout(id);
-  }, [text, q]);
-  useEffect(() => {
-    window.history.replaceState(null, "", `?${query({ segment: filter === "all" ? undefined : filter, q, page: page > 0 ? page + 1 : undefined })}`);
-  }, [filter, q, page]);
+  const { filter, chooseFilter, text, setText, q, page, setPage } = useListSearch({
+    filters: FILTERS,
+    initialFilter: initialSegment,
+    fallback: "all",
+    initialQuery,
+    initialPage,
+    urlParams: (s) => ({ segment: s.filter === "all" ? undefined : s.filter, q: s.q, page: s.page }),
+  });
 
   const buyers = useQuery({
     queryKey: ["buyers", storeId, "list", filter, q, page],
-    queryFn: () => api<{ items: BuyerListItem[]; total: number }>(`/api/v1/buyers?${query({ store_id: storeId, segment: filter === "all" ? undefined : filter, q, limit: PAGE_SIZE, offset: page * PAGE_SIZE })}`),
+    queryFn: () => api<{ items: BuyerListItem[]; total: number }>(`/api/v1/buyers?${queryString({ store_id: storeId, segment: filter === "all" ? undefined : filter, q, limit: PAGE_SIZE, offset: page * PAGE_SIZE })}`),
     placeholderData: keepPreviousData,
   });
   useStoreEvents(storeId, (b) => {
@@ -81,7 +66,7 @@ export function BuyersPanel({ storeId, currency, storeLocale, uiLocale, timezone
           <Search className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
           <Input type="search" value={text} onChange={(e) => setText(e.target.value)} aria-label={t.search} placeholder={t.searchPlaceholder} className="ps-9" data-testid="buyers-search" />
         </div>
-        <a href={`/api/v1/buyers/export?${query({ store_id: storeId, segment: filter === "all" ? undefined : filter, q, lang: uiLocale })}`} download className={buttonVariants({ variant: "outline" })} data-testid="buyers-export">
+        <a href={`/api/v1/buyers/export?${queryString({ store_id: storeId, segment: filter === "all" ? undefined : filter, q, lang: uiLocale })}`} download className={buttonVariants({ variant: "outline" })} data-testid="buyers-export">
           <Download aria-hidden /> {t.export}
         </a>
       </div>
@@ -92,10 +77,7 @@ export function BuyersPanel({ storeId, currency, storeLocale, uiLocale, timezone
             type="button"
             aria-pressed={filter === f}
             data-buyers-segment={f}
-            onClick={() => {
-              setFilter(f);
-              setPage(0);
-            }}
+            onClick={() => chooseFilter(f)}
             className={cn("shrink-0 rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground hover:text-foreground", filter === f && "bg-primary text-primary-foreground hover:text-primary-foreground")}
           >
             {t.segments[f]}
@@ -152,15 +134,7 @@ export function BuyersPanel({ storeId, currency, storeLocale, uiLocale, timezone
               </li>
             ))}
           </ul>
-          {total !== null && total > PAGE_SIZE && (
-            <nav aria-label={t.pages} className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
-              <span data-testid="buyers-range">{format(t.range, { from: number.format(page * PAGE_SIZE + 1), to: number.format(Math.min(total, (page + 1) * PAGE_SIZE)), total: number.format(total) })}</span>
-              <span className="flex gap-2">
-                <Button type="button" variant="outline" size="sm" disabled={page === 0} onClick={() => setPage((p) => p - 1)}><ChevronLeft className="rtl:rotate-180" aria-hidden /> {t.previous}</Button>
-                <Button type="button" variant="outline" size="sm" disabled={(page + 1) * PAGE_SIZE >= total} onClick={() => setPage((p) => p + 1)}>{t.next} <ChevronRight className="rtl:rotate-180" aria-hidden /></Button>
-              </span>
-            </nav>
-          )}
+          <ListPager page={page} pageSize={PAGE_SIZE} total={total} locale={uiLocale} onPage={setPage} testId="buyers-range" t={t} />
         </>
       )}
     </div>

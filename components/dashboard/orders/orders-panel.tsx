@@ -1,13 +1,15 @@
 "use client";
 import Link from "next/link";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { ChevronLeft, ChevronRight, Download, Search, Truck, X } from "lucide-react";
+import { useEffect } from "react";
+import { Download, Search, Truck, X } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants, Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 import { api } from "@/components/dashboard/api-client";
+import { ListPager } from "@/components/dashboard/list-pager";
+import { queryString, useListSearch } from "@/components/dashboard/use-list-search";
 import { useStoreEvents } from "@/components/live/use-store-events";
 import { format } from "@/lib/i18n";
 import type { Messages } from "@/lib/i18n/locales/en/dashboard";
@@ -30,12 +32,6 @@ const TABS: Record<Filter, { status?: string; fulfillment?: string; count: (c: O
 };
 const PAGE_SIZE = 25;
 
-function query(params: Record<string, string | number | undefined>) {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") p.set(k, String(v));
-  return p.toString();
-}
-
 export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialFilter, initialQuery, initialPage, t }: {
   storeId: string;
   storeLocale: string;
@@ -47,24 +43,14 @@ export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialF
   t: Pick<Messages, "orders" | "orderStatus" | "paymentStatus">;
 }) {
   const qc = useQueryClient();
-  const [filter, setFilter] = useState<Filter>((FILTERS as string[]).includes(initialFilter) ? (initialFilter as Filter) : "toShip");
-  const [text, setText] = useState(initialQuery);
-  const [q, setQ] = useState(initialQuery.trim());
-  const [page, setPage] = useState(Math.max(0, initialPage - 1));
-
-  // Search as the seller types, once she pauses; a new search starts on the first page.
-  useEffect(() => {
-    const id = setTimeout(() => {
-      if (text.trim() !== q) {
-        setQ(text.trim());
-        setPage(0);
-      }
-    }, 300);
-    return () => clearTimeout(id);
-  }, [text, q]);
-  useEffect(() => {
-    window.history.replaceState(null, "", `?${query({ status: filter, q, page: page > 0 ? page + 1 : undefined })}`);
-  }, [filter, q, page]);
+  const { filter, chooseFilter, text, setText, q, page, setPage } = useListSearch({
+    filters: FILTERS,
+    initialFilter,
+    fallback: "toShip",
+    initialQuery,
+    initialPage,
+    urlParams: (s) => ({ status: s.filter, q: s.q, page: s.page }),
+  });
 
   // On a phone the tabs scroll sideways: keep the chosen one in view (it can be "All", the last).
   useEffect(() => {
@@ -74,12 +60,12 @@ export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialF
   const tab = TABS[filter];
   const counts = useQuery({
     queryKey: ["orders", storeId, "counts", q],
-    queryFn: () => api<OrderCounts>(`/api/v1/orders/counts?${query({ store_id: storeId, q })}`),
+    queryFn: () => api<OrderCounts>(`/api/v1/orders/counts?${queryString({ store_id: storeId, q })}`),
     placeholderData: keepPreviousData,
   });
   const orders = useQuery({
     queryKey: ["orders", storeId, "list", filter, q, page],
-    queryFn: () => api<OrderDto[]>(`/api/v1/orders?${query({ store_id: storeId, status: tab.status, fulfillment: tab.fulfillment, q, limit: PAGE_SIZE, offset: page * PAGE_SIZE })}`),
+    queryFn: () => api<OrderDto[]>(`/api/v1/orders?${queryString({ store_id: storeId, status: tab.status, fulfillment: tab.fulfillment, q, limit: PAGE_SIZE, offset: page * PAGE_SIZE })}`),
     placeholderData: keepPreviousData,
   });
   useStoreEvents(storeId, (b) => {
@@ -91,7 +77,7 @@ export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialF
   const when = orderDateTime(uiLocale, timezone);
   const products = (o: OrderDto) => o.items.map((i) => `${i.name} ×${i.quantity}`).join(", ");
   const total = counts.data ? tab.count(counts.data) : null;
-  const exportHref = `/api/v1/orders/export?${query({ store_id: storeId, status: tab.status, fulfillment: tab.fulfillment, q, lang: uiLocale })}`;
+  const exportHref = `/api/v1/orders/export?${queryString({ store_id: storeId, status: tab.status, fulfillment: tab.fulfillment, q, lang: uiLocale })}`;
   const status = (o: OrderDto) => (
     <span className="inline-flex flex-wrap items-center gap-1">
       <Badge variant={STATUS_VARIANT[o.status]}>{t.orderStatus[upper(o.status)]}</Badge>
@@ -125,10 +111,7 @@ export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialF
             type="button"
             aria-pressed={filter === f}
             data-orders-tab={f}
-            onClick={() => {
-              setFilter(f);
-              setPage(0);
-            }}
+            onClick={() => chooseFilter(f)}
             className={cn("inline-flex shrink-0 items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium text-muted-foreground hover:text-foreground", filter === f && "bg-primary text-primary-foreground hover:text-primary-foreground")}
           >
             {t.orders.filters[f]}
@@ -181,15 +164,7 @@ export function OrdersPanel({ storeId, storeLocale, uiLocale, timezone, initialF
               </li>
             ))}
           </ul>
-          {total !== null && total > PAGE_SIZE && (
-            <nav aria-label={t.orders.pages} className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
-              <span data-testid="orders-range">{format(t.orders.range, { from: number.format(page * PAGE_SIZE + 1), to: number.format(Math.min(total, (page + 1) * PAGE_SIZE)), total: number.format(total) })}</span>
-              <span className="flex gap-2">
-                <Button type="button" variant="outline" size="sm" disabled={page === 0} onClick={() => setPage((p) => p - 1)}><ChevronLeft className="rtl:rotate-180" aria-hidden /> {t.orders.previous}</Button>
-                <Button type="button" variant="outline" size="sm" disabled={(page + 1) * PAGE_SIZE >= total} onClick={() => setPage((p) => p + 1)}>{t.orders.next} <ChevronRight className="rtl:rotate-180" aria-hidden /></Button>
-              </span>
-            </nav>
-          )}
+          <ListPager page={page} pageSize={PAGE_SIZE} total={total} locale={uiLocale} onPage={setPage} testId="orders-range" t={t.orders} />
         </>
       )}
     </div>
