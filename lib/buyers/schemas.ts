@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UI_LOCALES } from "@/lib/i18n/languages";
 
 const BUYER_SEGMENTS = ["new", "repeat", "vip", "at_risk", "non_payer", "blocked"] as const;
 export type BuyerSegment = (typeof BUYER_SEGMENTS)[number];
@@ -11,7 +12,7 @@ export const buyerListQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
-export const buyerExportQuery = buyerListQuery.omit({ limit: true, offset: true }).extend({ lang: z.enum(["es", "en", "pt", "ar"]).optional() });
+export const buyerExportQuery = buyerListQuery.omit({ limit: true, offset: true }).extend({ lang: z.enum(UI_LOCALES).optional() });
 
 const tag = z.string().trim().min(1).max(40);
 

@@ -3,6 +3,7 @@ import { skuSchema } from "@/lib/inventory/schemas";
 import { PROVIDER_IDS } from "@/lib/payments/gateways/types";
 import { transferReviewOutput } from "@/lib/payments/transfer-review-view";
 import { orderFulfilmentOutput } from "@/lib/fulfilment/order-fulfilment";
+import { UI_LOCALES } from "@/lib/i18n/languages";
 
 export const ORDER_STATUSES = ["pending", "paid", "expired", "cancelled", "refund_needed", "refunded"] as const;
 
@@ -29,7 +30,7 @@ export const orderListQuery = orderFilterQuery.extend({
 export const orderCountsQuery = orderFilterQuery.pick({ store_id: true, q: true });
 
 export const orderExportQuery = orderFilterQuery.extend({
-  lang: z.enum(["es", "en", "pt", "ar"]).optional().describe("language of the headers and statuses (default: the dashboard's)"),
+  lang: z.enum(UI_LOCALES).optional().describe("language of the headers and statuses (default: the dashboard's)"),
 });
 
 export const orderCountsOutput = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UI_LOCALES } from "@/lib/i18n/languages";
 
 export const SEVERITIES = ["S1", "S2", "S3", "S4"] as const;
 export const TICKET_STATUSES = ["open", "pending", "solved"] as const;
@@ -17,11 +18,10 @@ export const ticketMessageInput = z.object({ body: z.string().trim().min(1, "is 
 export const ticketUpdateInput = z.object({ status: z.enum(TICKET_STATUSES) }).strict();
 export const adminTicketListQuery = z.object({ status: z.enum(TICKET_STATUSES).optional(), store_id: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) });
 
-const LANGS = ["es", "en", "pt", "ar"] as const;
-export const articleQuery = z.object({ q: z.string().trim().max(200).optional(), lang: z.enum(LANGS).optional() });
+export const articleQuery = z.object({ q: z.string().trim().max(200).optional(), lang: z.enum(UI_LOCALES).optional() });
 export const articleInput = z.object({
   slug: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{2,80}$/, "must be 2-80 lowercase letters, digits or -"),
-  lang: z.enum(LANGS),
+  lang: z.enum(UI_LOCALES),
   title: z.string().trim().min(1, "is required").max(200),
   body: z.string().max(100_000),
   published: z.boolean().default(false),

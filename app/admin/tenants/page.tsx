@@ -13,6 +13,7 @@ import { listTenants } from "@/lib/admin/tenants";
 import { listPlans } from "@/lib/admin/plans";
 import { TENANT_STATUSES } from "@/lib/admin/schemas";
 import { createTenantAction } from "../actions";
+import { UI_LOCALES } from "@/lib/i18n/languages";
 
 const PAGE = 25;
 
@@ -88,7 +89,7 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
             <div className="flex flex-col gap-1"><Label htmlFor="t-plan">{c.common.plan}</Label><Select id="t-plan" name="plan" defaultValue="starter">{plans.items.filter((p) => p.active).map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}</Select></div>
             <div className="flex flex-col gap-1"><Label htmlFor="t-country">{c.tenants.country}</Label><Input id="t-country" name="country" required maxLength={2} placeholder="CL" /></div>
             <div className="flex flex-col gap-1"><Label htmlFor="t-currency">{c.tenants.currency}</Label><Input id="t-currency" name="currency" required maxLength={3} placeholder="CLP" /></div>
-            <div className="flex flex-col gap-1"><Label htmlFor="t-locale">{c.tenants.locale}</Label><Select id="t-locale" name="locale" defaultValue="es">{["es", "en", "pt", "ar"].map((l) => <option key={l} value={l}>{languageName(l, locale)}</option>)}</Select></div>
+            <div className="flex flex-col gap-1"><Label htmlFor="t-locale">{c.tenants.locale}</Label><Select id="t-locale" name="locale" defaultValue="es">{UI_LOCALES.map((l) => <option key={l} value={l}>{languageName(l, locale)}</option>)}</Select></div>
             <div className="sm:col-span-3"><Button type="submit">{c.tenants.create}</Button></div>
           </form>
         </CardContent>
