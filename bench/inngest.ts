@@ -9,7 +9,7 @@
  * Where the time goes is measured per comment: stored → handed to Inngest (relay), → first call of the
  * function (Inngest), the handlers' own time (app), and the rest (Inngest between steps and around calls).
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -21,6 +21,24 @@ const RATE = Number(process.env.BENCH_INNGEST_RATE ?? 1000);
 /** The self-hosted server's queue poll interval (ms) and executor workers; Inngest's defaults are 150 and 100. */
 const TICK_MS = Number(process.env.BENCH_INNGEST_TICK_MS ?? 10);
 const QUEUE_WORKERS = Number(process.env.BENCH_INNGEST_WORKERS ?? 100);
+
+/** CPU time (ms) used so far by the Inngest server listening at `url` (its processes, from /proc). */
+function inngestCpuMs(url: string) {
+  const port = new URL(url).port;
+  let ms = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (!args.includes("--port") || args[args.indexOf("--port") + 1] !== port || !args.includes("--tick")) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ms += ((Number(fields[11]) + Number(fields[12])) / 100) * 1000; // utime + stime, USER_HZ 100
+    } catch {
+      // the process ended while we read it
+    }
+  }
+  return ms;
+}
 
 type Mode = { name: string; args: (pgUrl: string) => string[]; env: Record<string, string>; tickMs: number };
 
@@ -36,7 +54,7 @@ async function runInngestBench() {
   try {
     const server = db.server;
     Object.assign(process.env, SECRETS, { DATABASE_URL: `${server}/bench`, META_GRAPH_API_URL: graph.url, APP_URL: "http://127.0.0.1:3999", RESERVATION_TTL_SECONDS: "1800", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
-    const { prisma } = await import("../lib/db");
+    const { prisma, disconnectPrisma } = await import("../lib/db");
     const { ingestMetaEvents } = await import("../lib/pipeline/ingest-meta-events");
     const { createInngestHandlers } = await import("../lib/jobs/inngest-serve");
     const { startInngestRelay } = await import("../lib/jobs/inngest-relay");
@@ -134,7 +152,10 @@ async function runInngestBench() {
         const load = loadavg()[0]!;
         checkpoints.n = 0;
         checkpoints.ms = 0;
+        const cpuBefore = { app: process.cpuUsage(), inngest: inngestCpuMs(inngest.url) };
         await paced(target, total, RATE, "run");
+        const appCpu = process.cpuUsage(cpuBefore.app);
+        const inngestCpu = inngestCpuMs(inngest.url) - cpuBefore.inngest;
         const comments = await prisma.comment.findMany({ where: { storeId: target.store.id }, select: { id: true, receivedAt: true, dmSentAt: true, status: true } });
         const withDm = comments.filter((c) => c.dmSentAt);
         const dm = withDm.map((c) => c.dmSentAt!.getTime() - c.receivedAt.getTime());
@@ -163,6 +184,9 @@ async function runInngestBench() {
           breakdown_p50_p95: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, [round(pct(v, 50)), round(pct(v, 95))]])),
           checkpoint_calls_per_comment: round(checkpoints.n / Math.max(1, total)),
           checkpoint_ms_mean: round(checkpoints.ms / Math.max(1, checkpoints.n)),
+          // CPU time per comment, which a loaded machine does not stretch like latencies: this process (the app's
+          // ingestion, relay and handlers, plus the small load generator) and the Inngest server's processes.
+          cpu_ms_per_comment: { app: round((appCpu.user + appCpu.system) / 1000 / total), inngest_server: round(inngestCpu / total) },
           load_average_1m: round(load),
           load_average_1m_after: round(loadavg()[0]!),
         };
@@ -175,7 +199,8 @@ async function runInngestBench() {
         await app.close();
       }
     }
-    await prisma.$disconnect();
+    // Both pools (Prisma's and the hot path's), before the database stops under them.
+    await disconnectPrisma();
   } finally {
     await graph.close();
     await db.stop();
