@@ -6,6 +6,7 @@ import type { FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { expireOrder } from "@/lib/orders/expire-order";
 import { markOrderPaid } from "@/lib/orders/mark-paid";
 import { createPaymentLink } from "@/lib/payments/create-payment-link";
+import { sendOrderCheckoutDm } from "@/lib/pipeline/order-messages";
 import * as storeRoute from "@/app/api/v1/stores/[id]/route";
 import * as approveRoute from "@/app/api/v1/orders/[id]/approve/route";
 import * as declineRoute from "@/app/api/v1/orders/[id]/decline/route";
@@ -112,6 +113,12 @@ describe("the seller's approval for high-risk buyers (issue 19)", () => {
 
     // The buyer has written to the page: the 24 h window is open for the link.
     await prisma.buyer.update({ where: { id: hoarderId }, data: { lastInboundAt: new Date() } });
+    // A quick-reply confirmation of hers answers the same way: the store will confirm, no link yet.
+    const confirmCalls = graph.calls.length;
+    await sendOrderCheckoutDm({ orderId: order.id, key: `confirm:${buy.id}:dm` });
+    const confirmDm = JSON.stringify(graph.calls.slice(confirmCalls).filter((c) => c.kind === "message").map((c) => c.body));
+    expect(confirmDm).toContain("confirmará tu pedido");
+    expect(confirmDm).not.toContain("/checkout/");
     const callsBefore = graph.calls.length;
     const cookie = await sessionCookieFor(seeded.owner);
     const approved = await call(approveRoute.POST, { method: "POST", path: `/api/v1/orders/${order.id}/approve`, params: { id: order.id }, headers: { cookie, ...origin } });

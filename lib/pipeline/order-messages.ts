@@ -1,7 +1,7 @@
 import { prisma } from "@/lib/db";
 import { sendOutbound } from "@/lib/messaging/send-message";
 import { checkoutUrl } from "@/lib/orders/checkout-url";
-import { createTexts, renderApprovalDeclinedDm, renderCheckoutDm, renderReminderDm, renderExpiredDm, renderUtilityMessage, type Tone, type TextOverrides } from "@/lib/messaging/texts";
+import { createTexts, renderApprovalDeclinedDm, renderApprovalPendingDm, renderCheckoutDm, renderReminderDm, renderExpiredDm, renderUtilityMessage, type Tone, type TextOverrides } from "@/lib/messaging/texts";
 
 async function orderContext(orderId: string) {
   const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { items: { orderBy: { sku: "asc" } }, store: true, buyer: true } });
@@ -24,7 +24,14 @@ async function orderContext(orderId: string) {
 
 /** A checkout DM to a buyer who is already talking to the page (confirmation, waitlist, reserve again). */
 export async function sendOrderCheckoutDm({ orderId, key }: { orderId: string; key: string }) {
-  const { order, cart } = await orderContext(orderId);
+  const { order, store, cart, text } = await orderContext(orderId);
+  // A high-risk buyer's order that waits for the store's approval: no link yet, the buyer is told it will come.
+  if (order.riskMode === "approval" && !order.approvedAt) {
+    return sendOutbound({
+      storeId: order.storeId, buyerId: order.buyerId, orderId, liveId: order.liveId, kind: "DM", purpose: "awaiting_approval", idempotencyKey: key,
+      message: renderApprovalPendingDm({ ...text, buyerName: cart.buyerName, storeName: store.name }).message,
+    });
+  }
   return sendOutbound({
     storeId: order.storeId, buyerId: order.buyerId, orderId, liveId: order.liveId, kind: "DM", purpose: "checkout", idempotencyKey: key,
     message: renderCheckoutDm(cart).message,
