@@ -68,6 +68,17 @@ test("every response carries the security headers", async ({ request }) => {
   expect(h["x-content-type-options"]).toBe("nosniff");
   expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // Pages allow only scripts carrying this response's nonce (proxy.ts): no 'unsafe-inline' for scripts.
+  const scriptSrc = h["content-security-policy"]!.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src"))!;
+  expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+  expect(scriptSrc).toContain("'strict-dynamic'");
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  const html = await res.text();
+  const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1]!;
+  expect(html).toContain(`nonce="${nonce}"`);
+  // A fresh nonce per response.
+  const again = (await request.get("/login")).headers()["content-security-policy"]!;
+  expect(again).not.toContain(nonce);
   expect(h["strict-transport-security"]).toContain("max-age=");
   const api = await request.get("/api/v1/openapi.json");
   expect(api.headers()["x-frame-options"]).toBe("DENY");

@@ -15,7 +15,7 @@ const STEPS = ["comments", "buy_intents", "reserved", "dm_sent", "checkout_opene
 type Fmt = { money: (minor: number) => string; num: (n: number) => string; pct: (v: number) => string; time: (d: Date) => string };
 
 /** The post-live report: the funnel with what each step kept, the losses, products, the live's timeline and the comparison with earlier lives. */
-export function LiveReportView({ title, running, emailedAt, report, timeline, previousConversion, t, fmt, dir }: {
+export function LiveReportView({ title, running, emailedAt, report, timeline, previousConversion, t, fmt, dir, locale }: {
   title: string;
   running: boolean;
   emailedAt: Date | null;
@@ -25,6 +25,8 @@ export function LiveReportView({ title, running, emailedAt, report, timeline, pr
   t: BuyersMessages["report"];
   fmt: Fmt;
   dir: "ltr" | "rtl";
+  /** The dashboard language (plural rules of the counts). */
+  locale: string;
 }) {
   const top = Math.max(1, report.comments);
   const conversion = report.comments > 0 ? report.paid / report.comments : 0;
@@ -52,7 +54,7 @@ export function LiveReportView({ title, running, emailedAt, report, timeline, pr
         <Stat
           label={t.unanswered}
           value={fmt.num(report.unanswered_questions)}
-          hint={format(t.unansweredOf, { total: fmt.num(report.questions) })}
+          hint={format(t.unansweredOf, { total: report.questions }, locale)}
           tone={report.unanswered_questions > 0 ? "warning" : undefined}
           className="col-span-2 lg:col-span-1"
           data-testid="report-unanswered"

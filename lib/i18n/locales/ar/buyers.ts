@@ -78,7 +78,7 @@ export const ar: BuyersMessages = {
     waitlisted: "طلبوا منتجًا نفدت كميته",
     expired: "انتهت مدة حجزهم",
     unanswered: "أسئلة بلا رد",
-    unansweredOf: "من {total} سؤالاً",
+    unansweredOf: "{total, plural, one {من سؤال واحد} two {من سؤالين} few {من # أسئلة} other {من # سؤالاً}}",
     unansweredList: "أسئلة لم يُجب عنها أحد",
     noUnanswered: "تمت الإجابة عن كل الأسئلة.",
     unansweredMore: "…و{count} أخرى",

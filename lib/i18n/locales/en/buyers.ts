@@ -77,7 +77,7 @@ export const en = {
     waitlisted: "Wanted a sold-out product",
     expired: "Let their hold expire",
     unanswered: "Questions nobody answered",
-    unansweredOf: "of {total} questions",
+    unansweredOf: "{total, plural, one {of # question} other {of # questions}}",
     unansweredList: "Questions nobody answered",
     noUnanswered: "Every question got an answer.",
     unansweredMore: "…and {count} more",

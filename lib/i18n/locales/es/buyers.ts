@@ -78,7 +78,7 @@ export const es: BuyersMessages = {
     waitlisted: "Pidieron un producto agotado",
     expired: "Se les venció la reserva",
     unanswered: "Preguntas sin respuesta",
-    unansweredOf: "de {total} preguntas",
+    unansweredOf: "{total, plural, one {de # pregunta} other {de # preguntas}}",
     unansweredList: "Preguntas que nadie respondió",
     noUnanswered: "Todas las preguntas tuvieron respuesta.",
     unansweredMore: "…y {count} más",

@@ -78,7 +78,7 @@ export const pt: BuyersMessages = {
     waitlisted: "Pediram um produto esgotado",
     expired: "Deixaram a reserva expirar",
     unanswered: "Perguntas sem resposta",
-    unansweredOf: "de {total} perguntas",
+    unansweredOf: "{total, plural, one {de # pergunta} other {de # perguntas}}",
     unansweredList: "Perguntas que ninguém respondeu",
     noUnanswered: "Todas as perguntas foram respondidas.",
     unansweredMore: "…e mais {count}",

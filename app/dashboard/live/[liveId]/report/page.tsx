@@ -42,6 +42,7 @@ export default async function LiveReportPage({ params }: { params: Promise<{ liv
       previousConversion={previous}
       t={buyersMessages(locale).report}
       dir={dir}
+      locale={locale}
       fmt={{ money: (m) => formatMoney(m, store.currency, store.locale), num: (n) => num.format(n), pct: (v) => pct.format(v), time: (d) => time.format(d) }}
     />
   );
