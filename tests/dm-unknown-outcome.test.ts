@@ -89,6 +89,20 @@ describe("a DM by PSID whose outcome is unknown", () => {
     expect(await prisma.job.count({ where: { functionId: "payment-succeeded", status: { not: "COMPLETED" }, payload: { path: ["data", "storeId"], equals: store.id } } })).toBe(0);
   }, 180_000);
 
+  test("a DM whose answer never came back (Meta read it, then the connection dropped) is not repeated, in-process or by the retry: one call, marked unknown", async () => {
+    const { store, buyers, pageId } = await shopWithBuyers(1);
+    const buyer = buyers[0]!;
+    const req = { kind: "DM" as const, storeId: store.id, buyerId: buyer.id, orderId: null, purpose: "manual", idempotencyKey: `test:${buyer.id}:dropped`, message: textMessage("hola"), manual: true };
+    graph().failNext({ drop: true, times: 10, path: `/${pageId}/messages` });
+    await expect(sendOutbound(req)).rejects.toThrow(/no answer/);
+    expect(graph().calls.filter((c) => c.kind === "message" && c.psid === buyer.psid)).toHaveLength(1);
+    graph().reset();
+    // The job's retry: Meta may have delivered it, so it is not sent again.
+    expect(await sendOutbound(req)).toMatchObject({ status: "FAILED", reason: DM_OUTCOME_UNKNOWN, duplicate: false });
+    expect(graph().calls.filter((c) => c.kind === "message")).toHaveLength(0);
+    expect(await prisma.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } })).toMatchObject({ status: "FAILED", error: DM_OUTCOME_UNKNOWN, attempts: 2 });
+  });
+
   test("a known outcome is still retried: a DM Meta refused with a rate limit is sent on the next try, once", async () => {
     const { store, buyers, pageId } = await shopWithBuyers(1);
     const buyer = buyers[0]!;

@@ -93,6 +93,18 @@ export class MetaTransientError extends MetaApiError {
   }
 }
 
+/**
+ * A POST that Meta cannot deduplicate (a DM to a PSID) may have been delivered: the request went out and
+ * no answer came back (a timeout, the connection closed after sending). Not a Meta error and not retried
+ * in-process; the caller treats the message's outcome as unknown (see DM_OUTCOME_UNKNOWN).
+ */
+export class GraphOutcomeUnknownError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "GraphOutcomeUnknownError";
+  }
+}
+
 export function isRetryableMetaError(err: unknown): err is MetaRateLimitedError | MetaTransientError {
   return err instanceof MetaRateLimitedError || err instanceof MetaTransientError;
 }

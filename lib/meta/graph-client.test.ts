@@ -6,8 +6,10 @@ import {
   MetaMessagingBlockedError,
   MetaRateLimitedError,
   MetaTransientError,
+  GraphOutcomeUnknownError,
   isRetryableMetaError,
 } from "./errors";
+import { freePort } from "@/scripts/free-port";
 import { createGraphClient, type GraphClientOptions } from "./graph-client";
 import { buttonTemplateMessage, quickReply, textMessage, urlButton, utilityTemplateMessage } from "./messages";
 
@@ -163,11 +165,30 @@ describe("graph client against the fake Graph API", () => {
   it("gives up on a persistently unreachable Graph API with MetaTransientError", async () => {
     fake.failNext({ drop: true, times: 10 });
     const error = await client({ maxRetries: 2 })
-      .sendMessage({ pageId: PAGE, psid: "p", message: textMessage("hi"), messagingType: "RESPONSE", pageToken: TOKEN })
+      .replyToComment({ commentId: "c8", message: "hola", pageToken: TOKEN })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MetaTransientError);
     expect((error as MetaTransientError).attempts).toBe(3);
     expect(isRetryableMetaError(error)).toBe(true);
+  });
+
+  it("never repeats a DM to a PSID whose answer was lost (Meta may have delivered it): one call, an unknown outcome", async () => {
+    fake.failNext({ drop: true, times: 10 });
+    const error = await client({ maxRetries: 2 })
+      .sendMessage({ pageId: PAGE, psid: "p", message: textMessage("hi"), messagingType: "RESPONSE", pageToken: TOKEN })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphOutcomeUnknownError);
+    expect(isRetryableMetaError(error)).toBe(false);
+    expect(fake.calls.filter((c) => c.kind === "message")).toHaveLength(1);
+  });
+
+  it("retries a DM whose connection was refused (it never reached Meta)", async () => {
+    const closed = await freePort();
+    const error = await client({ baseUrl: `http://127.0.0.1:${closed}`, maxRetries: 2 })
+      .sendMessage({ pageId: PAGE, psid: "p", message: textMessage("hi"), messagingType: "RESPONSE", pageToken: TOKEN })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MetaTransientError);
+    expect((error as MetaTransientError).attempts).toBe(3);
   });
 
   it("surfaces other Graph errors with code, subcode and status, without retrying", async () => {

@@ -6,6 +6,7 @@ import {
   MetaMessagingBlockedError,
   MetaRateLimitedError,
   MetaTransientError,
+  GraphOutcomeUnknownError,
   classifyMetaError,
   type MetaErrorBody,
 } from "./errors";
@@ -79,6 +80,18 @@ type PostOutcome = { kind: "ok"; json: GraphSuccess } | { kind: "already_replied
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Seconds from Retry-After, or minutes from Meta's Business Use Case usage header. */
+/**
+ * A network failure after which the request may have reached Meta: our timeout while waiting for the
+ * answer, or the connection closed after the request was written (reset, "socket hang up"). A refused
+ * connection or an unknown host never reached it.
+ */
+function mayHaveReachedMeta(cause: unknown): boolean {
+  const e = cause as { name?: string; code?: string; message?: string; cause?: unknown } | null;
+  if (!e || typeof e !== "object") return false;
+  if (e.name === "TimeoutError" || e.name === "AbortError" || e.code === "ECONNRESET" || e.code === "EPIPE" || e.code === "UND_ERR_SOCKET" || /socket hang up/i.test(e.message ?? "")) return true;
+  return e.cause !== undefined && e.cause !== cause && mayHaveReachedMeta(e.cause); // fetch wraps the socket error
+}
+
 function retryHintMs(headers: Headers): number | null {
   const retryAfter = headers.get("retry-after");
   if (retryAfter && /^\d+$/.test(retryAfter.trim())) return Number(retryAfter) * 1000;
@@ -128,12 +141,13 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   }
 
   /** A POST with a JSON body, or a GET (body undefined); retries, error mapping and metrics are the same. */
-  function post(path: string, body: unknown, pageToken: string, bucket: string | null = null): Promise<PostOutcome> {
+  /** `once`: a POST Meta cannot deduplicate (a DM to a PSID) — never repeated after it may have reached Meta. */
+  function post(path: string, body: unknown, pageToken: string, bucket: string | null = null, once = false): Promise<PostOutcome> {
     const method = body === undefined ? "GET" : "POST";
-    return withSpan(`graph ${method} ${graphEdge(path)}`, { kind: "client", attributes: { "http.request.method": method } }, () => request(path, body, pageToken, bucket));
+    return withSpan(`graph ${method} ${graphEdge(path)}`, { kind: "client", attributes: { "http.request.method": method } }, () => request(path, body, pageToken, bucket, once));
   }
 
-  async function request(path: string, body: unknown, pageToken: string, bucket: string | null): Promise<PostOutcome> {
+  async function request(path: string, body: unknown, pageToken: string, bucket: string | null, once: boolean): Promise<PostOutcome> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const pacer = bucket ? options.pacer : undefined;
     for (let attempt = 0; ; attempt++) {
@@ -150,6 +164,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         });
         text = await response.text();
       } catch (cause) {
+        if (once && mayHaveReachedMeta(cause)) {
+          throw new GraphOutcomeUnknownError(`Graph API sent no answer: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+        }
         const wait = backoff(attempt);
         if (attempt >= maxRetries) {
           throw new MetaTransientError({
@@ -260,7 +277,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         message,
         ...(messagingType === "MESSAGE_TAG" ? { tag } : {}),
       };
-      const outcome = await post(`/${encodeURIComponent(pageId)}/messages`, body, pageToken, sendBucket(pageId));
+      // The Send API has no idempotency key: a DM whose answer was lost is not sent again (see post's `once`).
+      const outcome = await post(`/${encodeURIComponent(pageId)}/messages`, body, pageToken, sendBucket(pageId), true);
       if (outcome.kind === "already_replied") throw outcome.error;
       return toSendResult(outcome.json);
     },
