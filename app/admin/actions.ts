@@ -12,7 +12,8 @@ import { updatePlan } from "@/lib/admin/plans";
 import { createReport } from "@/lib/admin/reports";
 import { addTicketMessage, setTicketStatus } from "@/lib/support/tickets";
 import { planUpdateInput, reportCreateInput, tenantCreateInput, tenantUpdateInput } from "@/lib/admin/schemas";
-import { ticketMessageInput, ticketUpdateInput } from "@/lib/support/schemas";
+import { articleInput, articleUpdateInput, ticketMessageInput, ticketUpdateInput } from "@/lib/support/schemas";
+import { createArticle, deleteArticle, updateArticle } from "@/lib/support/articles";
 import { METRICS } from "@/lib/billing/metrics";
 import { closeTenant, closeTenantInput } from "@/lib/admin/close-tenant";
 import { platformSettingsUpdate, updatePlatformSettings } from "@/lib/admin/platform-settings";
@@ -149,5 +150,36 @@ export async function closeTenantAction(storeId: string, form: FormData) {
   await run(`/admin/tenants/${storeId}`, async (actorId) => {
     const input = parse(closeTenantInput, { confirm: typeof form.get("confirm") === "string" ? String(form.get("confirm")) : "" });
     await closeTenant({ storeId, input, actorId });
+  });
+}
+
+/** The help-article form (the same schema and functions as /api/admin/articles). */
+function articleFields(form: FormData) {
+  return { slug: text(form, "slug"), lang: text(form, "lang"), title: text(form, "title"), body: typeof form.get("body") === "string" ? String(form.get("body")) : "", published: form.get("published") === "on" };
+}
+
+export async function createArticleAction(form: FormData) {
+  await requireSuperadmin();
+  let id: string | null = null;
+  let target = "/admin/articles?ok=1";
+  try {
+    id = (await createArticle(parse(articleInput, articleFields(form)))).id;
+  } catch (e) {
+    const { status, body } = toErrorResponse(e);
+    target = `/admin/articles?error=${encodeURIComponent(JSON.stringify({ status, ...body.error }))}`;
+  }
+  revalidatePath("/admin/articles");
+  redirect(id ? `/admin/articles/${id}?ok=1` : target);
+}
+
+export async function updateArticleAction(articleId: string, form: FormData) {
+  await run(`/admin/articles/${articleId}`, async () => {
+    await updateArticle(articleId, parse(articleUpdateInput, articleFields(form)));
+  });
+}
+
+export async function deleteArticleAction(articleId: string) {
+  await run("/admin/articles", async () => {
+    await deleteArticle(articleId);
   });
 }

@@ -23,7 +23,7 @@ type Props = {
   /** Labels of the operator console's and the seller's extra pages (lib/i18n/console.ts). */
   /** The Buyers page's label (lib/i18n/buyers.ts). */
   buyersLabel?: string;
-  consoleNav?: { overview: string; tenants: string; users: string; plans: string; tickets: string; reports: string; logs: string; alerts: string; billing: string; support: string; mailbox: string; settings: string };
+  consoleNav?: { articles: string; overview: string; tenants: string; users: string; plans: string; tickets: string; reports: string; logs: string; alerts: string; billing: string; support: string; mailbox: string; settings: string };
   children: React.ReactNode;
 };
 
@@ -40,6 +40,7 @@ export function DashboardShell({ t, locale, userName, storeName, isSuperadmin, s
                 { href: "/admin/users", label: consoleNav.users, icon: Users },
                 { href: "/admin/plans", label: consoleNav.plans, icon: Layers },
                 { href: "/admin/tickets", label: consoleNav.tickets, icon: LifeBuoy },
+                { href: "/admin/articles", label: consoleNav.articles, icon: BookOpen },
                 { href: "/admin/reports", label: consoleNav.reports, icon: FileSpreadsheet },
                 { href: "/admin/logs", label: consoleNav.logs, icon: ScrollText },
                 { href: "/admin/alerts", label: consoleNav.alerts, icon: Siren },
