@@ -5,6 +5,11 @@ import { notFound } from "@/lib/http/errors";
 import { format, isUiLocale, type UiLocale } from "@/lib/i18n";
 import { invoicePdfLabels, pdfLocaleOf } from "@/lib/i18n/invoice-pdf";
 import { formatMoney } from "@/lib/money";
+import { join } from "node:path";
+import { drawRtlLine, wrapRtl } from "./pdf-rtl";
+
+/** The fonts shipped with the app (DejaVu Sans: Latin and Arabic; licence beside them). */
+const FONT_DIR = join(process.cwd(), "assets", "fonts");
 
 
 const fill = (s: string, vars: Record<string, string | number>) => format(s, vars, { isolate: false });
@@ -28,7 +33,8 @@ export async function renderInvoicePdf({ invoiceId, storeId, locale }: { invoice
   const t = invoicePdfLabels(lang);
   const e = env();
   const day = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });
-  const money = (minor: number, currency: string) => formatMoney(minor, currency, lang).replace(/\u00a0/g, " ");
+  // No-break spaces and bidi marks have no glyph in the standard fonts.
+  const money = (minor: number, currency: string) => formatMoney(minor, currency, lang).replace(/\u00a0|\u202f/g, " ").replace(/[\u200e\u200f\u061c]/g, "");
   const commission = (invoice.commission ?? {}) as Record<string, number>;
   const totals = (invoice.totals ?? {}) as Record<string, number>;
   const lines: { text: string; amount: string }[] = [];
@@ -44,39 +50,73 @@ export async function renderInvoicePdf({ invoiceId, storeId, locale }: { invoice
     doc.on("end", () => resolve());
     doc.on("error", reject);
   });
+  // Arabic: the bundled DejaVu Sans (Helvetica has no Arabic glyphs), every line laid out right to left
+  // and the page mirrored (issuer on the right, amounts on the left).
+  const rtl = lang === "ar";
+  if (rtl) {
+    doc.registerFont("Body", join(FONT_DIR, "DejaVuSans.ttf"));
+    doc.registerFont("Body-Bold", join(FONT_DIR, "DejaVuSans-Bold.ttf"));
+  }
+  const regular = rtl ? "Body" : "Helvetica";
+  const bold = rtl ? "Body-Bold" : "Helvetica-Bold";
   const left = 56;
   const right = doc.page.width - 56;
   const width = right - left;
+  /** Writes `text` in the box [x, x + w] from y (wrapping), `align` in reading direction; returns the y below it. */
+  const write = (text: string, x: number, y: number, w: number, align: "start" | "end" | "center" = "start") => {
+    if (!rtl) {
+      doc.text(text, x, y, { width: w, align: align === "start" ? "left" : align === "end" ? "right" : "center" });
+      return doc.y;
+    }
+    const lineHeight = doc.currentLineHeight(true);
+    let yy = y;
+    for (const line of wrapRtl(doc, text, w)) {
+      drawRtlLine(doc, line, { right: x + w, y: yy, width: w, align: align === "start" ? "right" : align === "end" ? "left" : "center" });
+      yy += lineHeight;
+    }
+    doc.x = left;
+    doc.y = yy;
+    return yy;
+  };
+  /** The box of a column given in reading order: in Arabic the first column is on the right. */
+  const box = (from: number, w: number) => (rtl ? right - from - w : left + from);
 
-  doc.font("Helvetica-Bold").fontSize(22).text(`${t.invoice} ${t.number} ${invoice.number}`, left, 56);
-  doc.font("Helvetica").fontSize(10).fillColor("#4b5563");
-  doc.text(`${t.period}: ${invoice.period}    ${t.issued}: ${day.format(invoice.createdAt)}`);
-  doc.text(`${t.status}: ${invoice.status === "paid" && invoice.paidAt ? fill(t.paid, { date: day.format(invoice.paidAt) }) : t.open}`);
-  doc.moveDown(1.5).fillColor("#111827");
+  let y = 56;
+  doc.font(bold).fontSize(22);
+  y = write(`${t.invoice} ${t.number} ${invoice.number}`, left, y, width);
+  doc.font(regular).fontSize(10).fillColor("#4b5563");
+  y = write(`${t.period}: ${invoice.period}    ${t.issued}: ${day.format(invoice.createdAt)}`, left, y, width);
+  y = write(`${t.status}: ${invoice.status === "paid" && invoice.paidAt ? fill(t.paid, { date: day.format(invoice.paidAt) }) : t.open}`, left, y, width);
+  y += 18;
+  doc.fillColor("#111827");
 
-  const top = doc.y;
   const col = width / 2 - 8;
-  doc.font("Helvetica-Bold").fontSize(11).text(t.from, left, top, { width: col });
-  doc.font("Helvetica").fontSize(10).text(e.BILLING_ISSUER_NAME, { width: col });
-  if (e.BILLING_ISSUER_ADDRESS) doc.text(e.BILLING_ISSUER_ADDRESS, { width: col });
-  doc.text(`${t.taxId}: ${e.BILLING_ISSUER_TAX_ID ?? t.none}`, { width: col });
-  const afterFrom = doc.y;
-  doc.font("Helvetica-Bold").fontSize(11).text(t.to, left + col + 16, top, { width: col });
-  doc.font("Helvetica").fontSize(10).text(store.name, { width: col });
-  doc.text(store.country, { width: col });
+  const fromX = box(0, col);
+  const toX = box(col + 16, col);
+  doc.font(bold).fontSize(11);
+  let a = write(t.from, fromX, y, col);
+  doc.font(regular).fontSize(10);
+  a = write(e.BILLING_ISSUER_NAME, fromX, a, col);
+  if (e.BILLING_ISSUER_ADDRESS) a = write(e.BILLING_ISSUER_ADDRESS, fromX, a, col);
+  a = write(`${t.taxId}: ${e.BILLING_ISSUER_TAX_ID ?? t.none}`, fromX, a, col);
+  doc.font(bold).fontSize(11);
+  let b = write(t.to, toX, y, col);
+  doc.font(regular).fontSize(10);
+  b = write(store.name, toX, b, col);
+  b = write(store.country, toX, b, col);
   const ownerEmail = store.memberships[0]?.user.email;
-  if (ownerEmail) doc.text(ownerEmail, { width: col });
-  doc.text(`${t.taxId}: ${t.none}`, { width: col });
-  doc.y = Math.max(afterFrom, doc.y) + 24;
+  if (ownerEmail) b = write(ownerEmail, toX, b, col);
+  b = write(`${t.taxId}: ${t.none}`, toX, b, col);
+  doc.y = Math.max(a, b) + 24;
 
   const amountWidth = 140;
-  const row = (text: string, amount: string, bold = false) => {
-    const y = doc.y;
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(10);
-    doc.text(text, left, y, { width: width - amountWidth - 8 });
-    const end = doc.y;
-    doc.text(amount, right - amountWidth, y, { width: amountWidth, align: "right" });
-    doc.y = Math.max(end, doc.y) + 6;
+  const textWidth = width - amountWidth - 8;
+  const row = (text: string, amount: string, isBold = false) => {
+    const top = doc.y;
+    doc.font(isBold ? bold : regular).fontSize(10);
+    const end = write(text, box(0, textWidth), top, textWidth);
+    const endAmount = write(amount, box(width - amountWidth, amountWidth), top, amountWidth, "end");
+    doc.y = Math.max(end, endAmount) + 6;
   };
   row(t.description, t.amount, true);
   doc.moveTo(left, doc.y).lineTo(right, doc.y).strokeColor("#d1d5db").stroke();
@@ -84,11 +124,12 @@ export async function renderInvoicePdf({ invoiceId, storeId, locale }: { invoice
   for (const l of lines) row(l.text, l.amount);
   doc.moveTo(left, doc.y).lineTo(right, doc.y).stroke();
   doc.y += 6;
-  const totalEntries = Object.entries(totals).sort(([a], [b]) => a.localeCompare(b));
+  const totalEntries = Object.entries(totals).sort(([x], [z]) => x.localeCompare(z));
   if (totalEntries.length === 0) row(fill(t.total, { currency: invoice.currency }), money(0, invoice.currency), true);
   for (const [currency, minor] of totalEntries) row(fill(t.total, { currency }), money(minor, currency), true);
 
-  doc.font("Helvetica").fontSize(8).fillColor("#6b7280").text(fill(t.footer, { number: invoice.number }), left, doc.page.height - 80, { width, align: "center" });
+  doc.font(regular).fontSize(8).fillColor("#6b7280");
+  write(fill(t.footer, { number: invoice.number }), left, doc.page.height - 80, width, "center");
   doc.end();
   await done;
   return { pdf: Buffer.concat(chunks), filename: `invoice-${invoice.number}-${invoice.period}.pdf` };

@@ -20,8 +20,8 @@ export type CheckoutLocale = (typeof CHECKOUT_LOCALES)[number];
 export const MESSAGE_LOCALES = ["es", "pt", "en", "fr", "it", "ar"] as const satisfies readonly Locale[];
 export type MessageLocale = (typeof MESSAGE_LOCALES)[number];
 
-/** PDFs (invoices): the languages the standard Helvetica font can draw; the others read English. */
-export const PDF_LOCALES = ["es", "en", "pt"] as const satisfies readonly UiLocale[];
+/** PDFs (invoices): every dashboard language (Arabic with the bundled DejaVu Sans, see lib/billing/pdf-rtl.ts). */
+export const PDF_LOCALES = ["es", "en", "pt", "ar"] as const satisfies readonly UiLocale[];
 export type PdfLocale = (typeof PDF_LOCALES)[number];
 
 /** Each language's name in itself, for language switchers. */

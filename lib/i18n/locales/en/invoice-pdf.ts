@@ -1,5 +1,5 @@
-// Labels of the PDF invoice. The PDF uses the standard Helvetica font (Latin only, nothing to ship), so
-// an Arabic reader gets the English labels; amounts, dates and numbers are the same in every language.
+// Labels of the PDF invoice. Latin languages use the standard Helvetica font; Arabic uses the bundled
+// DejaVu Sans, drawn right to left (lib/billing/pdf-rtl.ts).
 export const en = {
   invoice: "Invoice",
   number: "No.",
