@@ -56,7 +56,7 @@ export function bidiRuns(line: string): Run[] {
 type Doc = { widthOfString(s: string): number; text(s: string, x: number, y: number, opts?: Record<string, unknown>): unknown };
 
 /** Width of an RTL line as drawn. */
-export function rtlWidth(doc: Doc, line: string) {
+function rtlWidth(doc: Doc, line: string) {
   return bidiRuns(line).reduce((w, r) => w + doc.widthOfString(r.text), 0);
 }
 
