@@ -8,7 +8,9 @@ import { subscriptionFees } from "@/lib/billing/proration";
 import * as planRoute from "@/app/api/v1/stores/[id]/plan/route";
 import * as previewRoute from "@/app/api/v1/stores/[id]/plan/preview/route";
 import * as billingRoute from "@/app/api/v1/stores/[id]/billing/route";
+import { renderInvoicePdf } from "@/lib/billing/invoice-pdf";
 import { call } from "./helpers/api";
+import { pdfText } from "./helpers/pdf-text";
 import { createStoreFor, signUp } from "./helpers/factories";
 
 // Issue 17 §1: "upgrade now with proration, downgrade at period end". The clock is passed explicitly.
@@ -61,6 +63,11 @@ describe("changing plan mid-month", () => {
     expect(june.subscriptionMinor).toBe(2900 + 1667);
     expect(june.totals).toEqual({ USD: 2900 + 1667 });
     expect(june.planCode).toBe("pro");
+    // The PDF shows the month's base fee and the upgrade on its own line; they add up to the total.
+    const text = pdfText((await renderInvoicePdf({ invoiceId: june.id, locale: "es" })).pdf).join("\n");
+    expect(text).toContain("Suscripción al plan Starter, 2027-06\n29,00 US$");
+    expect(text).toMatch(/Cambio de plan de Starter a Pro el 21 de junio de 2027 \(resto del mes\)\n16,67 US\$/);
+    expect(text).toContain("Total USD\n45,67 US$");
     const may = await prisma.invoice.findUniqueOrThrow({ where: { storeId_period: { storeId: store.id, period: "2027-05" } } });
     expect(may.totals).toEqual({ USD: 2900 });
   });

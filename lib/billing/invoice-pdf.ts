@@ -38,7 +38,14 @@ export async function renderInvoicePdf({ invoiceId, storeId, locale }: { invoice
   const commission = (invoice.commission ?? {}) as Record<string, number>;
   const totals = (invoice.totals ?? {}) as Record<string, number>;
   const lines: { text: string; amount: string }[] = [];
-  lines.push({ text: fill(t.subscription, { plan: planName, period: invoice.period }), amount: money(invoice.subscriptionMinor, invoice.currency) });
+  // Upgrades inside the month: each proration is its own line, the subscription line is the rest.
+  const changes = await prisma.planChange.findMany({ where: { storeId: invoice.storeId, appliedAt: { not: null }, effectiveAt: { gte: invoice.periodStart, lt: invoice.periodEnd }, prorationMinor: { not: 0 }, toCurrency: invoice.currency, fromCurrency: invoice.currency }, orderBy: { effectiveAt: "asc" } });
+  const prorated = changes.reduce((sum, c) => sum + c.prorationMinor, 0);
+  const names = new Map((await prisma.plan.findMany({ where: { code: { in: changes.flatMap((c) => [c.fromPlanCode, c.toPlanCode]) } }, select: { code: true, name: true } })).map((p) => [p.code, p.name]));
+  const nameOf = (code: string) => names.get(code) ?? code;
+  // The month's base fee is the plan it began with; each upgrade adds its own line.
+  lines.push({ text: fill(t.subscription, { plan: changes[0] ? nameOf(changes[0].fromPlanCode) : planName, period: invoice.period }), amount: money(invoice.subscriptionMinor - prorated, invoice.currency) });
+  for (const c of changes) lines.push({ text: fill(t.planChange, { from: nameOf(c.fromPlanCode), to: nameOf(c.toPlanCode), date: day.format(c.effectiveAt) }), amount: money(c.prorationMinor, invoice.currency) });
   for (const [currency, minor] of Object.entries(commission).sort(([a], [b]) => a.localeCompare(b))) {
     if (minor > 0) lines.push({ text: fill(t.commission, { currency }), amount: money(minor, currency) });
   }

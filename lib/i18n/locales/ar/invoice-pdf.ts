@@ -17,6 +17,7 @@ export const ar: InvoicePdfLabels = {
   amount: "المبلغ",
   subscription: "اشتراك الخطة {plan}، {period}",
   commission: "عمولة الطلبات المدفوعة بـ {currency}",
+  planChange: "تغيير الخطة من {from} إلى {to} في {date} لبقية الشهر",
   total: "الإجمالي بـ {currency}",
   footer: "LiveStreamSell · الفاتورة {number} · للاستفسار: المساعدة والدعم في لوحة التحكم",
 };

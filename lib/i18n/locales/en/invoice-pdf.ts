@@ -16,6 +16,7 @@ export const en = {
   amount: "Amount",
   subscription: "{plan} plan subscription, {period}",
   commission: "Commission on paid orders ({currency})",
+  planChange: "Plan change from {from} to {to} on {date} (rest of the month)",
   total: "Total {currency}",
   footer: "LiveStreamSell · invoice {number} · questions: Help & support in your dashboard",
 };

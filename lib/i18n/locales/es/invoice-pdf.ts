@@ -16,6 +16,7 @@ export const es: InvoicePdfLabels = {
   amount: "Monto",
   subscription: "Suscripción al plan {plan}, {period}",
   commission: "Comisión sobre pedidos pagados ({currency})",
+  planChange: "Cambio de plan de {from} a {to} el {date} (resto del mes)",
   total: "Total {currency}",
   footer: "LiveStreamSell · factura {number} · dudas: Ayuda y soporte en tu panel",
 };

@@ -16,6 +16,7 @@ export const pt: InvoicePdfLabels = {
   amount: "Valor",
   subscription: "Assinatura do plano {plan}, {period}",
   commission: "Comissão sobre pedidos pagos ({currency})",
+  planChange: "Mudança de plano de {from} para {to} em {date} (resto do mês)",
   total: "Total {currency}",
   footer: "LiveStreamSell · fatura {number} · dúvidas: Ajuda e suporte no seu painel",
 };
