@@ -1,5 +1,6 @@
 import type { CatalogIndex, IndexedProduct } from "./catalog-index";
-import type { CodeGroupMention, Feature, SizeMention, SkuMention } from "./read-comment";
+import type { Feature, SizeMention } from "./read-comment";
+import type { CodeGroupMention, SkuMention } from "./find-skus";
 
 export interface ProductMatch {
   kind: "sku" | "description" | "ambiguous" | "none";
