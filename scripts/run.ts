@@ -121,9 +121,9 @@ async function main() {
   if (settings.separateWorker && childEnv.LOCAL_JOBS !== "0") {
     childEnv.WORKER_METRICS_PORT ||= String(await freePort());
     const workerEnv = { ...childEnv } as NodeJS.ProcessEnv;
-    // The web server starts once the worker says it is warm and claiming (scripts/worker.ts), so the first
-    // comments after a restart are not stored faster than anything takes them. Bounded: a worker slower
-    // than WORKER_READY_TIMEOUT_MS to start does not keep the app from serving.
+    // The web server listens once the worker says it is warm and claiming (scripts/worker.ts), so the first
+    // comments after a restart are not stored faster than anything takes them; both start up meanwhile.
+    // Bounded: a worker slower than WORKER_READY_TIMEOUT_MS to start does not keep the app from serving.
     let workerReady!: () => void;
     const ready = new Promise<void>((resolve) => (workerReady = resolve));
     // A crashed worker is restarted with backoff (its jobs' leases run out and are taken again); five
@@ -148,8 +148,9 @@ async function main() {
     childEnv.LOCAL_JOBS = "0";
     const t0 = Date.now();
     const timeoutMs = settings.workerReadyTimeoutMs;
-    const timedOut = await Promise.race([ready.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), timeoutMs).unref())]);
-    log(timedOut ? `job worker not ready after ${timeoutMs} ms: starting the web server anyway` : `job worker ready in ${Date.now() - t0} ms`);
+    workerGate = Promise.race([ready.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), timeoutMs).unref())]).then((timedOut) =>
+      log(timedOut ? `job worker not ready after ${timeoutMs} ms: the web server listens anyway` : `job worker ready in ${Date.now() - t0} ms`),
+    );
   }
   // Production: scripts/server.ts (Next.js plus the webhook fast path). Development: `next dev`.
   const webArgs = mode === "dev"
@@ -157,9 +158,23 @@ async function main() {
     : [...profileArgs, "--import", "tsx", "scripts/server.ts"];
   const webEnv = { ...childEnv } as NodeJS.ProcessEnv;
   // The web server is not restarted: its death stops everything with a non-zero code (the process manager restarts the app).
-  await supervisor.add({ name: "web server", start: () => spawn(process.execPath, webArgs, { env: webEnv, stdio: "inherit" }) });
+  const gate = mode === "start" ? workerGate : null;
+  await supervisor.add({
+    name: "web server",
+    start: () => {
+      // With a gate, scripts/server.ts asks over its IPC channel before it listens; the answer comes once the worker is ready.
+      const child = spawn(process.execPath, webArgs, { env: webEnv, stdio: gate ? ["inherit", "inherit", "inherit", "ipc"] : "inherit" });
+      child.on("message", (m: { type?: string }) => {
+        if (m?.type === "may-listen?") void gate?.then(() => child.connected && child.send({ type: "listen" }, () => child.connected && child.disconnect()));
+      });
+      return child;
+    },
+  });
   log(`serving on ${childEnv.APP_URL}`);
 }
+
+/** Resolves once the worker process is warm and claiming, or its start-up wait timed out (null: no worker process). */
+let workerGate: Promise<void> | null = null;
 
 // CPU profiles of the web server and the worker, written when they exit (benchmark investigations).
 const profileArgs = settings.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${settings.cpuProfileDir}`] : [];

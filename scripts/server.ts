@@ -77,6 +77,14 @@ const server = createServer((req, res) => {
   });
 });
 server.keepAliveTimeout = 65_000;
+// Under `npm start` (scripts/run.ts) the launcher holds the listen until its job worker is warm and claiming
+// (asked over this process's IPC channel; answered when the worker is ready or the launcher stopped waiting):
+// Next.js and the pool above start up meanwhile, and the first comments after a restart find a worker.
+if (process.send) {
+  const answered = new Promise<void>((resolve) => process.once("message", () => resolve()));
+  process.send({ type: "may-listen?" });
+  await answered;
+}
 server.listen(port, hostname, () => {
   logger.info({ port, host: hostname ?? "*" }, "web server listening");
   // Under Inngest, steps run in this process's /api/inngest: load it (the SDK, every job function and
