@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import { env } from "@/lib/env";
 import { notFound } from "@/lib/http/errors";
 import { format, isUiLocale, type UiLocale } from "@/lib/i18n";
-import { invoicePdfLabels, pdfLocaleOf } from "@/lib/i18n/invoice-pdf";
+import { invoicePdfLabels } from "@/lib/i18n/invoice-pdf";
 import { formatMoney } from "@/lib/money";
 import { join } from "node:path";
 import { drawRtlLine, wrapRtl } from "./pdf-rtl";
@@ -29,7 +29,7 @@ async function loadInvoice({ invoiceId, storeId }: { invoiceId: string; storeId?
  */
 export async function renderInvoicePdf({ invoiceId, storeId, locale }: { invoiceId: string; storeId?: string; locale: UiLocale }): Promise<{ pdf: Buffer; filename: string }> {
   const { invoice, store, planName } = await loadInvoice({ invoiceId, storeId });
-  const lang = pdfLocaleOf(locale);
+  const lang = locale;
   const t = invoicePdfLabels(lang);
   const e = env();
   const day = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });

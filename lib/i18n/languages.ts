@@ -7,7 +7,7 @@ export type Locale = (typeof LOCALES)[number];
 
 /**
  * The seller's side: dashboard, account, console, payments, buyers, fulfilment, order timeline, API
- * errors and emails. In the order of the dashboard's language menu.
+ * errors, emails and invoice PDFs (Arabic with the bundled DejaVu Sans, lib/billing/pdf-rtl.ts). In the order of the dashboard's language menu.
  */
 export const UI_LOCALES = ["es", "en", "pt", "ar"] as const satisfies readonly Locale[];
 export type UiLocale = (typeof UI_LOCALES)[number];
@@ -19,10 +19,6 @@ export type CheckoutLocale = (typeof CHECKOUT_LOCALES)[number];
 /** The bot: public replies, DMs, and the languages the comment reader recognises. */
 export const MESSAGE_LOCALES = ["es", "pt", "en", "fr", "it", "ar"] as const satisfies readonly Locale[];
 export type MessageLocale = (typeof MESSAGE_LOCALES)[number];
-
-/** PDFs (invoices): every dashboard language (Arabic with the bundled DejaVu Sans, see lib/billing/pdf-rtl.ts). */
-export const PDF_LOCALES = ["es", "en", "pt", "ar"] as const satisfies readonly UiLocale[];
-export type PdfLocale = (typeof PDF_LOCALES)[number];
 
 /** Each language's name in itself, for language switchers. */
 export const LANGUAGE_NAMES: Record<Locale, string> = {

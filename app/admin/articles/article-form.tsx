@@ -1,9 +1,9 @@
 import { Button } from "@/components/ui/button";
 import { Input, Label, Select, Textarea } from "@/components/ui/input";
 import type { ConsoleMessages } from "@/lib/i18n/console";
+import { UI_LOCALES } from "@/lib/i18n/languages";
 
 type Article = { slug: string; lang: string; title: string; body: string; published: boolean };
-const LANGS = ["es", "en", "pt", "ar"] as const;
 
 /** The fields of a help article (new or existing); `action` is the server action it posts to. */
 export function ArticleForm({ c, action, article, submitLabel, idPrefix }: { c: ConsoleMessages; action: (form: FormData) => Promise<void>; article?: Article; submitLabel: string; idPrefix: string }) {
@@ -13,7 +13,7 @@ export function ArticleForm({ c, action, article, submitLabel, idPrefix }: { c: 
       <div className="grid gap-3 sm:grid-cols-3">
         <div className="flex flex-col gap-1 sm:col-span-2"><Label htmlFor={`${idPrefix}-title`}>{a.titleField}</Label><Input id={`${idPrefix}-title`} name="title" required maxLength={200} defaultValue={article?.title} /></div>
         <div className="flex flex-col gap-1"><Label htmlFor={`${idPrefix}-lang`}>{a.lang}</Label>
-          <Select id={`${idPrefix}-lang`} name="lang" defaultValue={article?.lang ?? "es"}>{LANGS.map((l) => <option key={l} value={l} lang={l}>{a.langs[l]}</option>)}</Select>
+          <Select id={`${idPrefix}-lang`} name="lang" defaultValue={article?.lang ?? "es"}>{UI_LOCALES.map((l) => <option key={l} value={l} lang={l}>{a.langs[l]}</option>)}</Select>
         </div>
       </div>
       <div className="flex flex-col gap-1">

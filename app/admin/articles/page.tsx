@@ -11,6 +11,7 @@ import { searchArticles } from "@/lib/support/articles";
 import { articleQuery } from "@/lib/support/schemas";
 import { createArticleAction } from "../actions";
 import { ArticleForm } from "./article-form";
+import { UI_LOCALES } from "@/lib/i18n/languages";
 
 export async function generateMetadata() {
   const { locale } = await getMessages();
@@ -39,7 +40,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
             <Input name="q" defaultValue={sp.q ?? ""} aria-label={c.common.search} placeholder={c.common.search} className="max-w-xs" />
             <Select name="lang" defaultValue={sp.lang ?? ""} aria-label={a.lang} className="w-auto">
               <option value="">{a.anyLang}</option>
-              {(["es", "en", "pt", "ar"] as const).map((l) => <option key={l} value={l} lang={l}>{a.langs[l]}</option>)}
+              {UI_LOCALES.map((l) => <option key={l} value={l} lang={l}>{a.langs[l]}</option>)}
             </Select>
             <Button type="submit" variant="outline">{c.common.filter}</Button>
           </form>
