@@ -133,7 +133,8 @@ async function privacyAndClose(page: Page, context: BrowserContext, request: API
   for (const locale of ["es", "ar"] as const) {
     const t = PRIVACY[locale];
     await chooseLocale(context, locale);
-    await page.goto("/dashboard/settings#privacy");
+    // A new document in the new language (the same URL with only a hash would not load the page again).
+    await page.goto(`/dashboard/settings?lang=${locale}#privacy`);
     const form = page.getByTestId("retention-form");
     // Too short: the API's answer, in her language, under the field; nothing saved.
     await form.locator("#comment_retention_days").fill("3");
