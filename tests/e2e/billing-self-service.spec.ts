@@ -66,7 +66,7 @@ test("plan change with its price shown first, the payment-method card, the help-
   // Payment method: PayPal set-up is offered; Mercado Pago is explained away for a USD plan.
   await expect(sp.getByText(/Las suscripciones de Mercado Pago cobran solo en monedas locales; tu plan está en USD/)).toBeVisible();
   await sp.getByRole("button", { name: /^guardar mi paypal$/i }).click();
-  await expect(sp.getByRole("alert")).toContainText(/aún no está disponible en la plataforma/);
+  await expect(sp.getByRole("alert").filter({ hasText: /aún no está disponible en la plataforma/ })).toBeVisible();
   await expect(sp.getByTestId("payment-method")).toHaveText(/ninguno/i);
   await shot(sp, "billing-payment-method-es");
   await expectNoSeriousAxe(sp, "billing-method");
