@@ -117,3 +117,39 @@ describe("a DM by PSID whose outcome is unknown", () => {
     expect(dmsTo(buyer.psid!)).toHaveLength(1);
   });
 });
+
+describe("a public reply whose answer was lost", () => {
+  // Meta would happily post a second public reply under the same comment, so a reply whose answer never
+  // came back is not repeated by the Graph client; the Page's own reply found under the comment is it.
+  const publicRepliesUnder = (metaCommentId: string) => graph().commentReplies.get(metaCommentId) ?? [];
+
+  test("Meta posted it and the answer was lost: the Page's reply is found and recorded, never posted twice (in-process and on the retry)", async () => {
+    const { store, buyers, pageId } = await shopWithBuyers(1);
+    const buyer = buyers[0]!;
+    const metaCommentId = `${pageId}_lost_${Date.now()}`;
+    // The private reply first, as for every BUY comment (it also tells the fake which Page the token is).
+    await sendOutbound({ kind: "PRIVATE_REPLY", storeId: store.id, buyerId: buyer.id, purpose: "checkout", idempotencyKey: `test:${metaCommentId}:private`, metaCommentId, message: textMessage("tu carrito") });
+    graph().failNext({ dropAnswer: true, times: 1, path: `/${metaCommentId}/comments` });
+    const req = { kind: "PUBLIC_REPLY" as const, storeId: store.id, buyerId: buyer.id, purpose: "ack", idempotencyKey: `test:${metaCommentId}:public`, metaCommentId, text: "¡Listo! Te escribimos por privado" };
+    expect(await sendOutbound(req)).toMatchObject({ status: "SENT", duplicate: false });
+    expect(publicRepliesUnder(metaCommentId)).toHaveLength(1);
+    const row = await prisma.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } });
+    expect(row).toMatchObject({ status: "SENT", externalId: publicRepliesUnder(metaCommentId)[0]!.id });
+    expect(await sendOutbound(req)).toMatchObject({ status: "SENT", duplicate: true });
+    expect(publicRepliesUnder(metaCommentId)).toHaveLength(1);
+  });
+
+  test("the answer was lost before Meta posted anything: the row waits, and the retry posts it once", async () => {
+    const { store, buyers, pageId } = await shopWithBuyers(1);
+    const buyer = buyers[0]!;
+    const metaCommentId = `${pageId}_dropped_${Date.now()}`;
+    await sendOutbound({ kind: "PRIVATE_REPLY", storeId: store.id, buyerId: buyer.id, purpose: "checkout", idempotencyKey: `test:${metaCommentId}:private`, metaCommentId, message: textMessage("tu carrito") });
+    graph().failNext({ drop: true, times: 1, path: `/${metaCommentId}/comments` });
+    const req = { kind: "PUBLIC_REPLY" as const, storeId: store.id, buyerId: buyer.id, purpose: "ack", idempotencyKey: `test:${metaCommentId}:public`, metaCommentId, text: "¡Listo! Te escribimos por privado" };
+    await expect(sendOutbound(req)).rejects.toThrow(/no answer/);
+    expect(graph().calls.filter((c) => c.kind === "comment_reply" && c.commentId === metaCommentId)).toHaveLength(1);
+    expect(await prisma.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } })).toMatchObject({ status: "PENDING" });
+    expect(await sendOutbound(req)).toMatchObject({ status: "SENT", duplicate: false });
+    expect(publicRepliesUnder(metaCommentId)).toHaveLength(1);
+  });
+});

@@ -68,9 +68,13 @@ export function createKeepAliveFetch({ maxSockets = 128, idleMs = 4_000 }: { max
     try {
       return await once(url, init, body);
     } catch (error) {
-      // A kept-alive socket the server closed while idle: the request never reached it; try once on a fresh one.
+      // A kept-alive socket the server closed while idle: the request most likely never reached it; a read
+      // is tried once more on a fresh socket. A POST is not: the same error is what a server that did the
+      // work and then lost the connection gives, and repeating a public reply or a DM would double it —
+      // the caller decides (the Graph client retries what Meta deduplicates and reconciles the rest).
       const e = error as NodeJS.ErrnoException & { reusedSocket?: boolean };
-      if (e.reusedSocket && (e.code === "ECONNRESET" || e.code === "EPIPE") && !init.signal?.aborted) return once(url, init, body);
+      const read = (init.method ?? "GET").toUpperCase() === "GET";
+      if (read && e.reusedSocket && (e.code === "ECONNRESET" || e.code === "EPIPE") && !init.signal?.aborted) return once(url, init, body);
       throw error;
     }
   };

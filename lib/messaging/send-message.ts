@@ -1,6 +1,6 @@
 import { prisma, hotPathDb } from "@/lib/db";
 import type { MetaMessage } from "@/lib/meta/messages";
-import { MetaApiError, MetaAuthError, MetaMessagingBlockedError, isRetryableMetaError } from "@/lib/meta/errors";
+import { GraphOutcomeUnknownError, MetaApiError, MetaAuthError, MetaMessagingBlockedError, isRetryableMetaError } from "@/lib/meta/errors";
 import { markPageDisconnected } from "./mark-page-disconnected";
 import { publishStoreEvent } from "@/lib/realtime/publish";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -234,7 +234,13 @@ async function deliver(req: OutboundRequest, g: Guards & Pick<ClaimRow, "attempt
       const existing = await findPageReply(graph, { commentId: req.metaCommentId, pageId: creds.pageId, pageToken: creds.token });
       if (existing) return { final: true, status: "SENT", externalId: existing };
     }
-    const res = await graph.replyToComment({ commentId: req.metaCommentId, message: req.text, pageToken: creds.token });
+    const res = await graph.replyToComment({ commentId: req.metaCommentId, message: req.text, pageToken: creds.token }).catch(async (error: unknown) => {
+      // The answer was lost after Meta may have posted it: the Page's own reply, if it is there, is this one.
+      if (!(error instanceof GraphOutcomeUnknownError)) throw error;
+      const existing = await findPageReply(graph, { commentId: req.metaCommentId, pageId: creds.pageId, pageToken: creds.token }).catch(() => null);
+      if (existing) return { id: existing };
+      throw error; // not found (yet): the row stays PENDING and the job's retry looks again before posting
+    });
     return { final: true, status: "SENT", externalId: res.id };
   }
   if (req.kind === "PRIVATE_REPLY") {

@@ -153,23 +153,32 @@ describe("graph client against the fake Graph API", () => {
     await expect(client().replyToComment({ commentId: "c6", message: "Escríbenos por Messenger", pageToken: TOKEN })).resolves.toHaveProperty("id");
   });
 
-  it("retries 5xx answers and dropped connections, then succeeds", async () => {
+  it("retries 5xx answers and dropped connections of a private reply (Meta keeps one per comment), then succeeds", async () => {
     fake.failNext({ code: 2, status: 503 });
     fake.failNext({ drop: true });
-    const result = await client().replyToComment({ commentId: "c7", message: "hola", pageToken: TOKEN });
-    expect(result.id).toMatch(/^c7_/);
+    const result = await client().sendPrivateReply({ pageId: PAGE, commentId: "c7", message: textMessage("hola"), pageToken: TOKEN });
+    expect(result).toHaveProperty("id");
     expect(fake.calls.map((c) => c.status)).toEqual([503, 0, 200]);
-    expect(fake.commentReplies.get("c7")).toHaveLength(1);
+    expect(fake.privateRepliesByComment.get("c7")).toBeDefined();
   });
 
   it("gives up on a persistently unreachable Graph API with MetaTransientError", async () => {
     fake.failNext({ drop: true, times: 10 });
     const error = await client({ maxRetries: 2 })
-      .replyToComment({ commentId: "c8", message: "hola", pageToken: TOKEN })
+      .sendPrivateReply({ pageId: PAGE, commentId: "c8", message: textMessage("hola"), pageToken: TOKEN })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MetaTransientError);
     expect((error as MetaTransientError).attempts).toBe(3);
     expect(isRetryableMetaError(error)).toBe(true);
+  });
+
+  it("never repeats a public reply whose answer was lost (Meta would post a second one): one call, an unknown outcome", async () => {
+    fake.failNext({ dropAnswer: true, times: 10 });
+    const error = await client({ maxRetries: 2 })
+      .replyToComment({ commentId: "c8b", message: "hola", pageToken: TOKEN })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GraphOutcomeUnknownError);
+    expect(fake.commentReplies.get("c8b")).toHaveLength(1);
   });
 
   it("never repeats a DM to a PSID whose answer was lost (Meta may have delivered it): one call, an unknown outcome", async () => {

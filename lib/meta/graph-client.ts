@@ -141,7 +141,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   }
 
   /** A POST with a JSON body, or a GET (body undefined); retries, error mapping and metrics are the same. */
-  /** `once`: a POST Meta cannot deduplicate (a DM to a PSID) — never repeated after it may have reached Meta. */
+  /** `once`: a POST Meta cannot deduplicate (a DM to a PSID, a public reply) — never repeated after it may have reached Meta. */
   function post(path: string, body: unknown, pageToken: string, bucket: string | null = null, once = false): Promise<PostOutcome> {
     const method = body === undefined ? "GET" : "POST";
     return withSpan(`graph ${method} ${graphEdge(path)}`, { kind: "client", attributes: { "http.request.method": method } }, () => request(path, body, pageToken, bucket, once));
@@ -251,7 +251,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     async replyToComment({ commentId, message, pageToken }) {
       if (message.trim() === "") throw new MetaMessageBuildError("a comment reply needs a message");
       const page = options.pageOfToken?.(pageToken) ?? null;
-      const outcome = await post(`/${encodeURIComponent(commentId)}/comments`, { message }, pageToken, page && replyBucket(page));
+      // Meta would post a second public reply: one whose answer was lost is not repeated here; the
+      // caller looks for it on the Page (send-message.ts, findPageReply) before trying again.
+      const outcome = await post(`/${encodeURIComponent(commentId)}/comments`, { message }, pageToken, page && replyBucket(page), true);
       if (outcome.kind === "already_replied") throw outcome.error;
       if (typeof outcome.json.id !== "string") {
         throw new MetaApiError({ message: "Graph API success without comment id", code: 0, status: 200 });

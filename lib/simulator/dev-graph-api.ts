@@ -62,6 +62,8 @@ type FakeFailure = {
   path?: string | RegExp;
   /** Destroy the socket instead of answering: a network error for the client. */
   drop?: boolean;
+  /** Handle the request as Meta would, then destroy the socket instead of answering: Meta did it, the answer was lost. */
+  dropAnswer?: boolean;
   headers?: Record<string, string>;
 };
 
@@ -546,14 +548,15 @@ export async function startFakeGraphServer(options: FakeGraphServerOptions = {})
         let handled: Handled;
         if (body === null) {
           handled = fail({ status: 400, code: 100, message: "(#100) Invalid JSON body" }, facts);
-        } else if (failure) {
+        } else if (failure && !failure.dropAnswer) {
           const code = failure.code ?? 2;
           const status = failure.status ?? (code === 1 || code === 2 ? 500 : 400);
           handled = fail({ status, code, subcode: failure.subcode, message: failure.message ?? defaultMessageFor(code), headers: failure.headers }, facts);
         } else {
           handled = route(method, path, body, token, facts, full.searchParams);
         }
-        respond(res, handled.status, handled.response, handled.headers);
+        if (failure?.dropAnswer) req.socket.destroy();
+        else respond(res, handled.status, handled.response, handled.headers);
         record({
           ...handled.facts,
           seq: ++seq,
