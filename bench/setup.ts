@@ -69,5 +69,9 @@ export async function seedStore(prisma: Db, name: string, products: { sku: strin
   });
   for (const p of products) await prisma.product.create({ data: { storeId: store.id, sku: p.sku, name: p.name, priceMinor: 9990, stock: p.stock, keywords: p.name.toLowerCase().split(" "), color: p.color ?? null, size: p.size ?? null, groupKey: p.groupKey ?? null } });
   const live = await prisma.live.create({ data: { storeId: store.id, fbVideoId: `v${randomBytes(5).toString("hex")}`, title: name } });
+  // Reconciliation polling on, as for a live started in the app: every META_RECONCILE_SECONDS the worker
+  // reads the live's comments back through the (fake) Graph API while the bench floods it.
+  const [{ jobs }, { firstReconcileEvent }] = await Promise.all([import("../lib/jobs"), import("../lib/pipeline/schedule-next-reconcile")]);
+  await jobs.send(firstReconcileEvent({ liveId: live.id, storeId: store.id }));
   return { store, live, pageId, postId: `${pageId}_${live.fbVideoId}` };
 }
