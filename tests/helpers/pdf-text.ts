@@ -8,14 +8,18 @@ import { inflateSync } from "node:zlib";
 export function pdfText(pdf: Buffer): string[] {
   const raw = pdf.toString("latin1");
   const out: string[] = [];
-  const streams = /stream\r?\n([\s\S]*?)\r?\nendstream/g;
+  // pdfkit ends a stream with "\nendstream": a compressed stream whose last byte is a carriage return
+  // (it depends on the content, e.g. the invoice number) must keep it, so both readings are tried.
+  const streams = /stream\r?\n([\s\S]*?)(\r?)\nendstream/g;
   for (let m; (m = streams.exec(raw)); ) {
-    const bytes = Buffer.from(m[1]!, "latin1");
-    let content: string;
-    try {
-      content = inflateSync(bytes).toString("latin1");
-    } catch {
-      content = m[1]!;
+    let content = m[1]!;
+    for (const candidate of [m[1]! + m[2]!, m[1]!]) {
+      try {
+        content = inflateSync(Buffer.from(candidate, "latin1")).toString("latin1");
+        break;
+      } catch {
+        /* not this reading */
+      }
     }
     const ops = /\[((?:<[0-9a-fA-F]*>|[-\d.\s])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g;
     for (let o; (o = ops.exec(content)); ) {
