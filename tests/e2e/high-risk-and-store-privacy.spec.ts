@@ -147,7 +147,7 @@ async function privacyAndClose(page: Page, context: BrowserContext, request: API
     expect((await (await request.get(`/api/v1/stores/${seller.storeId}`, { headers: auth(seller) })).json()).comment_retention_days).toBe(saved);
     await form.locator("#comment_retention_days").fill(locale === "es" ? "30" : "45");
     await form.getByRole("button").click();
-    await expect(page.getByText(t.saved)).toBeVisible();
+    await expect(page.getByText(t.saved, { exact: true })).toBeVisible(); // the toast; its live-region copy reads "Notification …"
     saved = locale === "es" ? 30 : 45;
     await expect.poll(async () => (await (await request.get(`/api/v1/stores/${seller.storeId}`, { headers: auth(seller) })).json()).comment_retention_days).toBe(saved);
     await expectNoSeriousAxeIn(page, "#privacy");
