@@ -25,7 +25,7 @@ export function ArticleForm({ c, action, article, submitLabel, idPrefix }: { c: 
         <Label htmlFor={`${idPrefix}-body`}>{a.body}</Label>
         <Textarea id={`${idPrefix}-body`} name="body" rows={12} maxLength={100_000} dir="auto" defaultValue={article?.body} className="font-mono text-sm" />
       </div>
-      <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="published" defaultChecked={article?.published ?? false} className="size-4" /> {a.published}</label>
+      <label className="flex items-center gap-2 text-sm"><input type="checkbox" id={`${idPrefix}-published`} name="published" defaultChecked={article?.published ?? false} className="size-4" /> {a.published}</label>
       <div><Button type="submit">{submitLabel}</Button></div>
     </form>
   );
