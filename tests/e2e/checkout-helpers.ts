@@ -83,9 +83,20 @@ export async function expectAxeClean(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
+/**
+ * Signs the browser out by dropping its cookies. The open page is left first: a dashboard's session
+ * refresh still in flight would otherwise set the session cookie again after it was cleared.
+ */
+export async function signOutOfBrowser(page: Page) {
+  await page.goto("about:blank");
+  await page.context().clearCookies();
+}
+
 /** Signs the API-created seller into the dashboard through the login form. */
 export async function signInToDashboard(page: Page, seller: ApiSeller) {
   await page.goto("/login");
+  // Still signed in (a cookie set again after a sign-out) would redirect away: say so instead of timing out.
+  await expect(page, "the sign-in form is shown (a signed-in browser is sent on)").toHaveURL(/\/login/);
   await page.getByLabel(/^(email|correo)$/i).fill(seller.email);
   await page.getByLabel(/^(password|contraseña)$/i).fill(seller.password);
   await page.getByRole("button", { name: /^(sign in|ingresar)$/i }).click();

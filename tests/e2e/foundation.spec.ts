@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { join } from "node:path";
+import { signOutOfBrowser } from "./checkout-helpers";
 import { signUpAndCreateStore } from "./helpers";
 import { signInAsSuperadmin } from "./superadmin-helpers";
 
@@ -51,7 +52,7 @@ test("a seller who is not a superadmin cannot open the admin panel; the superadm
   await signUpAndCreateStore(page, { storeName: "Sin admin" });
   const res = await page.goto("/admin");
   expect(res?.status()).toBe(404);
-  await page.context().clearCookies();
+  await signOutOfBrowser(page);
   // A superadmin lands on the admin panel (after the two-step verification every superadmin must use),
   // not on the seller's store wizard.
   await signInAsSuperadmin(page);

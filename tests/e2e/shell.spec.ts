@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { signInAsSuperadmin } from "./superadmin-helpers";
-import { checkoutPathOf, createCheckoutOrder, payWithSandbox } from "./checkout-helpers";
+import { checkoutPathOf, createCheckoutOrder, payWithSandbox, signOutOfBrowser } from "./checkout-helpers";
 import { auth, expectNoSeriousAxe, readySeller, shot, signInToDashboard, startLive, type ApiSeller } from "./dashboard-helpers";
 
 // The frame around every screen (issue 11, items 8, 13, 14, 15): where people land after signing in, the
@@ -266,7 +266,7 @@ test.describe("at 1440 px", () => {
     await expect(page.getByTestId("chart-empty").first()).toContainText("Aún no hay datos en este período.");
     await expect(page.getByTestId("overview-empty")).not.toContainText("Importa tu catálogo");
 
-    await context.clearCookies(); // sign out
+    await signOutOfBrowser(page);
     const { seller } = await sellerWithSales(page, request);
     await signInToDashboard(page, seller);
     for (const locale of LOCALES) {
