@@ -7,7 +7,7 @@ import { fakeGraphPerFile } from "./helpers/fake-graph";
 import { call } from "./helpers/api";
 import { createStoreFor, signUp } from "./helpers/factories";
 
-// The development fake Graph API (lib/simulator/dev-graph-api.ts) plays Meta: the same server the
+// The development fake Graph API (lib/simulator/dev-graph-api/) plays Meta: the same server the
 // simulator and the bench use, so the OAuth code exchange is exercised against one implementation.
 const fakeGraph = fakeGraphPerFile();
 let graph: FakeGraphServer;
