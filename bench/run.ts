@@ -224,21 +224,7 @@ async function main() {
           FROM comments c JOIN ai_decisions d ON d."commentId" = c.id JOIN outbound_messages m ON m."idempotencyKey" = 'comment:' || c.id || ':private',
                (SELECT min("receivedAt") AS t0 FROM comments WHERE "storeId" = $1) t0
           WHERE c."storeId" = $1 AND c."dmSentAt" IS NOT NULL AND c."receivedAt" < t0.t0 + interval '4 seconds' GROUP BY 1 ORDER BY 1`, target.store.id);
-        // BENCH_FIRST=N: the first N comments of the run one by one (ms after arrival: job created, decided, send claimed, sent).
-        if (process.env.BENCH_FIRST) {
-          const firsts = await prisma.$queryRawUnsafe<Record<string, number | string>[]>(`
-            SELECT c.text, round(extract(epoch FROM c."receivedAt" - t0.t0) * 1000)::int AS recv,
-                   round(extract(epoch FROM j."createdAt" - c."receivedAt") * 1000)::int AS job,
-                   round(extract(epoch FROM d."createdAt" - c."receivedAt") * 1000)::int AS decided,
-                   round(extract(epoch FROM m."createdAt" - c."receivedAt") * 1000)::int AS sendclaim,
-                   round(extract(epoch FROM m."sentAt" - c."receivedAt") * 1000)::int AS sent,
-                   j.status::text AS st
-            FROM comments c JOIN jobs j ON j."eventId" = 'comment:' || c.id LEFT JOIN ai_decisions d ON d."commentId" = c.id
-                 LEFT JOIN outbound_messages m ON m."idempotencyKey" = 'comment:' || c.id || ':private',
-                 (SELECT min("receivedAt") AS t0 FROM comments WHERE "storeId" = $1) t0
-            WHERE c."storeId" = $1 ORDER BY c."receivedAt" LIMIT ${Number(process.env.BENCH_FIRST)}`, target.store.id);
-          for (const f of firsts) console.log("  first", JSON.stringify(f));
-        }
+        await printFirstComments(target.store.id);
         console.log("[bench] first 4 s by 250 ms:", fine.map((r) => `${r.s / 4}s n${r.n} wait ${r.wait_p50} work ${r.work_p50}/${r.work_max} (decision→claim ${r.to_claim}, claim→sent ${r.send_ms})`).join(", "));
       }
       if (PROFILE) {
@@ -259,6 +245,23 @@ async function main() {
         comment_to_dm_ms: { p50: round(pct(dmLatency, 50)), p95: round(pct(dmLatency, 95)), p99: round(pct(dmLatency, 99)) },
         dm_p95_per_5s, cpu_cores_while_sending,
       };
+    }
+
+    /** BENCH_FIRST=N: the first N comments of a store one by one (ms after arrival: job created, decided, send claimed, sent). */
+    async function printFirstComments(storeId: string) {
+      if (!process.env.BENCH_FIRST) return;
+      const firsts = await prisma.$queryRawUnsafe<Record<string, number | string>[]>(`
+        SELECT c.text, round(extract(epoch FROM c."receivedAt" - t0.t0) * 1000)::int AS recv,
+               round(extract(epoch FROM j."createdAt" - c."receivedAt") * 1000)::int AS job,
+               round(extract(epoch FROM d."createdAt" - c."receivedAt") * 1000)::int AS decided,
+               round(extract(epoch FROM m."createdAt" - c."receivedAt") * 1000)::int AS sendclaim,
+               round(extract(epoch FROM m."sentAt" - c."receivedAt") * 1000)::int AS sent,
+               j.status::text AS st
+        FROM comments c JOIN jobs j ON j."eventId" = 'comment:' || c.id LEFT JOIN ai_decisions d ON d."commentId" = c.id
+             LEFT JOIN outbound_messages m ON m."idempotencyKey" = 'comment:' || c.id || ':private',
+             (SELECT min("receivedAt") AS t0 FROM comments WHERE "storeId" = $1) t0
+        WHERE c."storeId" = $1 ORDER BY c."receivedAt" LIMIT ${Number(process.env.BENCH_FIRST)}`, storeId);
+      for (const f of firsts) console.log("  first", JSON.stringify(f));
     }
 
     /** Where a comment's time goes, by second of arrival: waiting for a worker (until its decision is written, the first step's write) or being processed (decision → DM). */
@@ -356,6 +359,7 @@ async function main() {
       const sent = await stream(target, 10_000, 20, "cold");
       const drained = await waitProcessed(target.store.id, sent.total, 120_000);
       if (PROFILE) await printArrivalSplit(target.store.id);
+      await printFirstComments(target.store.id);
       return { per_minute: 10_000, comments: sent.total, drained, first_10s: await dmLatency(target.store.id, 10), whole_run: await dmLatency(target.store.id), load_before: loadBefore, load_after: load() };
     }
 

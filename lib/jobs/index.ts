@@ -9,12 +9,12 @@ import { createLocalDriver, startLocalWorker, type LocalDriver, type LocalWorker
 import { publishWake } from "./local/wake";
 import { assertRoutesMatch } from "./routes";
 
-export { defineJob,  } from "./define";
-export type { AnyJobDefinition,   JobDriver,  SendOptions } from "./define";
-export type {   SendableEvent } from "./events";
+export { defineJob } from "./define";
+export type { AnyJobDefinition, JobDriver, SendOptions } from "./define";
+export type { SendableEvent } from "./events";
 export { toInngestFunction } from "./inngest-driver";
-export { assertRoutesMatch,   } from "./routes";
-export {  jobRowsInsert, runJobsUntilIdle, type OutboxJobRow } from "./local-driver";
+export { assertRoutesMatch } from "./routes";
+export { jobRowsInsert, runJobsUntilIdle, type OutboxJobRow } from "./local-driver";
 
 // On globalThis: one Inngest client per process and configuration, whichever copy of this module asks
 // (Next.js bundles its own beside the one scripts/server.ts loads through tsx).

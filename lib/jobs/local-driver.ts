@@ -6,12 +6,9 @@ import { appRoutes, routesOf } from "./routes";
 import { insertEventJobs, outboxRowsFor } from "./local/send";
 import { publishWake } from "./local/wake";
 
-export { startLocalWorker, runJobsUntilIdle, type LocalWorker, type LocalWorkerOptions,  } from "./local/worker";
-export { inspectJob,  } from "./local/inspect";
-;
-;
-export { jobRowsInsert,  type OutboxJobRow } from "./local/job-rows";
-;
+export { startLocalWorker, runJobsUntilIdle, type LocalWorker, type LocalWorkerOptions } from "./local/worker";
+export { inspectJob } from "./local/inspect";
+export { jobRowsInsert, type OutboxJobRow } from "./local/job-rows";
 
 export interface LocalDriver extends JobDriver {
   readonly kind: "local";

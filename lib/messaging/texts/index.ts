@@ -1,10 +1,9 @@
-export { MESSAGE_LOCALES, TONES, TEXT_KEYS,  type Tone,  type TextOverrides,  } from "./types";
+export { MESSAGE_LOCALES, TONES, TEXT_KEYS, type Tone, type TextOverrides } from "./types";
 export { resolveMessageLocale, formattingLocale } from "./locale";
 export { formatMoneyMinor, formatClockTime, formatDayTime } from "./format";
-export { createTexts,  type StoreTextOverrides,   } from "./translator";
-export { buildPayload, parsePayload,   } from "./payloads";
-;
-export { renderPublicReply, renderPublicFallbackReply, renderBlockedBuyerReply, containsLinkOrPrice,  } from "./render-public-reply";
+export { createTexts, type StoreTextOverrides } from "./translator";
+export { buildPayload, parsePayload } from "./payloads";
+export { renderPublicReply, renderPublicFallbackReply, renderBlockedBuyerReply, containsLinkOrPrice } from "./render-public-reply";
 export { renderCheckoutDm, renderCartUpdatedDm, renderReminderDm, renderApprovalPendingDm, renderApprovalDeclinedDm, type CartDmInput } from "./render-cart-dm";
 export { renderConfirmDm } from "./render-confirm-dm";
 export { renderOutOfStockDm } from "./render-out-of-stock-dm";
@@ -22,4 +21,4 @@ export {
   
 } from "./utility-templates";
 export { renderChoiceDm, renderWhichProductDm, renderAllSoldOutDm, renderSellerWillAnswerDm, renderChoiceExpiredDm, type ChoiceOption } from "./render-choice-dm";
-export { renderQuestionAnswer,  } from "./render-question-answer";
+export { renderQuestionAnswer } from "./render-question-answer";
