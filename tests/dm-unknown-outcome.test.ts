@@ -123,14 +123,20 @@ describe("a public reply whose answer was lost", () => {
   // came back is not repeated by the Graph client; the Page's own reply found under the comment is it.
   const publicRepliesUnder = (metaCommentId: string) => graph().commentReplies.get(metaCommentId) ?? [];
 
-  test("Meta posted it and the answer was lost: the Page's reply is found and recorded, never posted twice (in-process and on the retry)", async () => {
+  /** A BUY comment whose private reply went out; the next public reply under it meets `failure` once. */
+  async function publicReplyMeeting(tag: string, failure: { drop: true } | { dropAnswer: true }) {
     const { store, buyers, pageId } = await shopWithBuyers(1);
     const buyer = buyers[0]!;
-    const metaCommentId = `${pageId}_lost_${Date.now()}`;
+    const metaCommentId = `${pageId}_${tag}_${Date.now()}`;
     // The private reply first, as for every BUY comment (it also tells the fake which Page the token is).
     await sendOutbound({ kind: "PRIVATE_REPLY", storeId: store.id, buyerId: buyer.id, purpose: "checkout", idempotencyKey: `test:${metaCommentId}:private`, metaCommentId, message: textMessage("tu carrito") });
-    graph().failNext({ dropAnswer: true, times: 1, path: `/${metaCommentId}/comments` });
+    graph().failNext({ ...failure, times: 1, path: `/${metaCommentId}/comments` });
     const req = { kind: "PUBLIC_REPLY" as const, storeId: store.id, buyerId: buyer.id, purpose: "ack", idempotencyKey: `test:${metaCommentId}:public`, metaCommentId, text: "¡Listo! Te escribimos por privado" };
+    return { metaCommentId, req };
+  }
+
+  test("Meta posted it and the answer was lost: the Page's reply is found and recorded, never posted twice (in-process and on the retry)", async () => {
+    const { metaCommentId, req } = await publicReplyMeeting("lost", { dropAnswer: true });
     expect(await sendOutbound(req)).toMatchObject({ status: "SENT", duplicate: false });
     expect(publicRepliesUnder(metaCommentId)).toHaveLength(1);
     const row = await prisma.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } });
@@ -140,12 +146,7 @@ describe("a public reply whose answer was lost", () => {
   });
 
   test("the answer was lost before Meta posted anything: the row waits, and the retry posts it once", async () => {
-    const { store, buyers, pageId } = await shopWithBuyers(1);
-    const buyer = buyers[0]!;
-    const metaCommentId = `${pageId}_dropped_${Date.now()}`;
-    await sendOutbound({ kind: "PRIVATE_REPLY", storeId: store.id, buyerId: buyer.id, purpose: "checkout", idempotencyKey: `test:${metaCommentId}:private`, metaCommentId, message: textMessage("tu carrito") });
-    graph().failNext({ drop: true, times: 1, path: `/${metaCommentId}/comments` });
-    const req = { kind: "PUBLIC_REPLY" as const, storeId: store.id, buyerId: buyer.id, purpose: "ack", idempotencyKey: `test:${metaCommentId}:public`, metaCommentId, text: "¡Listo! Te escribimos por privado" };
+    const { metaCommentId, req } = await publicReplyMeeting("dropped", { drop: true });
     await expect(sendOutbound(req)).rejects.toThrow(/no answer/);
     expect(graph().calls.filter((c) => c.kind === "comment_reply" && c.commentId === metaCommentId)).toHaveLength(1);
     expect(await prisma.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } })).toMatchObject({ status: "PENDING" });

@@ -13,5 +13,3 @@
 
 export { startFakeGraphServer } from "./server";
 export type { FakeGraphCall, FakeGraphServer } from "./types";
-/** @public What startFakeGraphServer accepts (the options are part of this entry point, even with no importer naming the type). */
-export type { FakeGraphServerOptions } from "./types";
