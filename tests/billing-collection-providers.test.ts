@@ -182,7 +182,7 @@ describe("Mercado Pago: the owner subscribes (preapproval) and each debit pays a
     const n = mp.subscriptionNotification("subscription_authorized_payment", debitId, { targetUrl: hook("mercadopago") });
     const events = () => prisma.webhookEvent.count({ where: { source: "billing:mercadopago" } });
     const before = await events();
-    expect((await deliverTo("mercadopago", { ...n, headers: { ...n.headers, "x-signature": n.headers["x-signature"]!.replace(/v1=\w/, "v1=0") } })).status).toBe(403);
+    expect((await deliverTo("mercadopago", { ...n, headers: { ...n.headers, "x-signature": n.headers["x-signature"]!.replace(/v1=(\w)/, (_, c: string) => `v1=${c === "0" ? "1" : "0"}`) } })).status).toBe(403);
     expect((await deliverTo("mercadopago", mp.subscriptionNotification("subscription_authorized_payment", debitId, { targetUrl: hook("mercadopago"), secret: "wrong" }))).status).toBe(403);
     const { "x-signature": _dropped, ...unsigned } = n.headers;
     expect((await deliverTo("mercadopago", { ...n, headers: unsigned })).status).toBe(401);
