@@ -73,16 +73,17 @@ export const jobs = {
     usesInngest(env()) ? inngest().driver.outboxRows(events) : localDriver.outboxRows(events),
 
   /** Same as `wakeJobWorkers()`. */
-  wakeWorkers: () => wakeJobWorkers(),
+  wakeWorkers: (storeIds?: Iterable<string | null | undefined>) => wakeJobWorkers(storeIds),
 };
 
 /**
  * Call after committing job rows written from `jobs.outboxRows()`: wakes this process's workers (or
  * Inngest relay) at once and publishes one debounced NOTIFY (outside any transaction) for the others.
- * Never throws, never waits; a lost wake-up only delays the jobs until the next poll.
+ * Pass the rows' stores when at hand: a busy worker that runs nothing of such a store claims its job
+ * at once (lib/jobs/local/wake.ts). Never throws, never waits; a lost wake-up only delays the jobs until the next poll.
  */
-export function wakeJobWorkers(): void {
-  publishWake(hotPathDb);
+export function wakeJobWorkers(storeIds?: Iterable<string | null | undefined>): void {
+  publishWake(hotPathDb, { storeIds });
 }
 
 /**

@@ -53,7 +53,7 @@ export function createInngestDriver({ db = hotPathDb }: { db?: SqlDb } = {}): In
       const prepared = prepareEvents(events);
       const rows = inngestOutboxRows(prepared);
       if (options?.tx) await insertJobRows(options.tx, rows, true);
-      else if ((await insertJobRows(db, rows, false)) > 0) publishWake(db);
+      else if ((await insertJobRows(db, rows, false)) > 0) publishWake(db, { storeIds: rows.map((r) => r.storeId) });
       return { ids: prepared.map((e) => e.id) };
     },
     outboxRows: (events) => inngestOutboxRows(prepareEvents(events)),

@@ -3,10 +3,11 @@ import type { AnyJobDefinition, JobDriver } from "./define";
 import { prepareEvents, type SendableEvent } from "./events";
 import type { OutboxJobRow } from "./local/job-rows";
 import { appRoutes, routesOf } from "./routes";
-import { insertEventJobs, outboxRowsFor } from "./local/send";
+import { insertEventJobs, insertJobRows, outboxRowsFor } from "./local/send";
 import { publishWake } from "./local/wake";
 
-export { startLocalWorker, runJobsUntilIdle, type LocalWorker, type LocalWorkerOptions } from "./local/worker";
+export { startLocalWorker, type LocalWorker, type LocalWorkerOptions } from "./local/worker";
+export { runJobsUntilIdle } from "./local/run-until-idle";
 export { inspectJob } from "./local/inspect";
 export { jobRowsInsert, type OutboxJobRow } from "./local/job-rows";
 
@@ -14,8 +15,8 @@ export interface LocalDriver extends JobDriver {
   readonly kind: "local";
   /** The `jobs` rows for these events, for a producer that inserts them in its own statement (see jobs.outboxRows). */
   outboxRows(events: SendableEvent | readonly SendableEvent[]): OutboxJobRow[];
-  /** Wakes the workers after the producer's commit (debounced NOTIFY, this process's workers at once). */
-  wakeWorkers(): void;
+  /** Wakes the workers after the producer's commit (debounced NOTIFY, this process's workers at once), naming the rows' stores. */
+  wakeWorkers(storeIds?: Iterable<string | null | undefined>): void;
 }
 
 /**
@@ -34,12 +35,12 @@ export function createLocalDriver({ functions, db = hotPathDb }: { functions?: r
       if (options?.tx) {
         await insertEventJobs({ tx: options.tx, routes, events: prepared });
       } else {
-        const inserted = await insertEventJobs({ tx: db, routes, events: prepared, notify: false });
-        if (inserted > 0) publishWake(db);
+        const rows = outboxRowsFor(routes, prepared);
+        if ((await insertJobRows(db, rows, false)) > 0) publishWake(db, { storeIds: rows.map((r) => r.storeId) });
       }
       return { ids: prepared.map((e) => e.id) };
     },
     outboxRows: (events) => outboxRowsFor(routes, prepareEvents(events)),
-    wakeWorkers: () => publishWake(db),
+    wakeWorkers: (storeIds) => publishWake(db, { storeIds }),
   };
 }

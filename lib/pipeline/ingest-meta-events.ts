@@ -128,7 +128,7 @@ async function storeComments(candidates: Candidate[], recovered: boolean): Promi
     )
     SELECT id, "storeId", "liveId", status FROM ins, (SELECT count(*) FROM usage) u, (SELECT count(*) FROM queued) q`;
   const toProcess = inserted.filter((i) => i.status === "RECEIVED");
-  if (toProcess.length) jobs.wakeWorkers();
+  if (toProcess.length) jobs.wakeWorkers(toProcess.map((i) => i.storeId));
   for (const i of inserted) publishStoreEvent(i.storeId, { type: "comment.received", commentId: i.id, liveId: i.liveId });
   return inserted;
 }

@@ -9,6 +9,8 @@ export interface ClaimedJob {
   attempts: number;
   maxAttempts: number;
   concurrencyKey: string | null;
+  /** The store the job works for (null: platform work): the worker counts its running jobs per store. */
+  storeId: string | null;
   /** The lease, and the fencing token: every later write requires this exact value. */
   lockedUntil: Date;
   /** The database clock at claim time; sleeps are measured on it, like runAt. */
@@ -178,16 +180,16 @@ function claimStatement(db: SqlClient, registry: FunctionRegistry, max: number, 
         "lockedUntil" = now() + make_interval(secs => ${leaseMs}::double precision / 1000),
         "updatedAt" = now()
       FROM locked WHERE j.id = locked.id
-      RETURNING j.id, j."functionId", j.payload, j.attempts, j."maxAttempts", j."concurrencyKey", j."lockedUntil"
+      RETURNING j.id, j."functionId", j.payload, j.attempts, j."maxAttempts", j."concurrencyKey", j."storeId", j."lockedUntil"
     )
-    SELECT c.id, c."functionId", c.payload, c.attempts, c."maxAttempts", c."concurrencyKey", c."lockedUntil",
+    SELECT c.id, c."functionId", c.payload, c.attempts, c."maxAttempts", c."concurrencyKey", c."storeId", c."lockedUntil",
       now() AS "dbNow",
       (SELECT json_object_agg(s."stepId", s.output) FROM job_steps s WHERE s."jobId" = c.id) AS steps,
       NULL::float8 AS "nextDueMs",
       NULL::boolean AS more
     FROM claimed c
     UNION ALL
-    SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, now(), NULL,
+    SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, now(), NULL,
       CASE WHEN (SELECT count(*) FROM claimed) < ${max} THEN (
         SELECT (EXTRACT(EPOCH FROM (min(q."runAt") - now())) * 1000)::float8
         FROM jobs q

@@ -1,11 +1,12 @@
 import pg from "pg";
 import type { JobLogger } from "../define";
-import { JOBS_CHANNEL, PROCESS_WAKE_ID } from "./wake";
+import { JOBS_CHANNEL, parseWakePayload, type WakeStores } from "./wake";
 
 /**
  * LISTEN on a dedicated connection (a pooled one would lose the subscription) so an idle worker
  * wakes within milliseconds of a commit. Reconnects on failure; polling covers the gap, and a
- * reconnect wakes the worker once in case a notification was missed.
+ * reconnect wakes the worker once in case a notification was missed. `onNotify` gets the stores the
+ * NOTIFY names (null: any store, e.g. after a reconnect).
  */
 export function listenForJobs({
   connectionString,
@@ -14,7 +15,7 @@ export function listenForJobs({
   reconnectMs = 1000,
 }: {
   connectionString: string;
-  onNotify: () => void;
+  onNotify: (stores: WakeStores) => void;
   logger: JobLogger;
   reconnectMs?: number;
 }): { ready: Promise<void>; close(): Promise<void> } {
@@ -26,7 +27,8 @@ export function listenForJobs({
     const next = new pg.Client({ connectionString });
     // A wake-up published by this very process already woke its workers directly (see wake.ts).
     next.on("notification", (message) => {
-      if (message.payload !== PROCESS_WAKE_ID) onNotify();
+      const wake = parseWakePayload(message.payload ?? "");
+      if (!wake.own) onNotify(wake.stores);
     });
     next.on("error", (error) => {
       logger.warn("[jobs] LISTEN connection error:", error.message);
@@ -46,7 +48,7 @@ export function listenForJobs({
       return;
     }
     client = next;
-    onNotify();
+    onNotify(null);
   };
 
   const scheduleReconnect = (failed: pg.Client) => {

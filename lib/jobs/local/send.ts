@@ -7,7 +7,7 @@ import type { PreparedEvent } from "../events";
 import { jobRowsInsert, type OutboxJobRow } from "./job-rows";
 import type { RouteTable } from "../routes";
 import { concurrencyGroup, failureFunctionId } from "./registry";
-import { JOBS_CHANNEL } from "./wake";
+import { JOBS_CHANNEL, wakePayload } from "./wake";
 
 
 /**
@@ -17,7 +17,7 @@ import { JOBS_CHANNEL } from "./wake";
 export type SqlClient = Pick<PgSqlClient, "$executeRaw" | "$queryRaw">;
 
 /** The store an event's work belongs to, for fair scheduling (events of platform work carry none). */
-function storeOf(data: unknown): string | null {
+export function storeOf(data: unknown): string | null {
   const storeId = (data as { storeId?: unknown } | null | undefined)?.storeId;
   return typeof storeId === "string" && storeId !== "" ? storeId : null;
 }
@@ -107,12 +107,15 @@ export async function insertFailureJob({
 
 const insertRows = jobRowsInsert();
 
-/** Inserts job (or outbox) rows as one statement; a NOTIFY joins it with `notify` (a caller's transaction). */
+/**
+ * Inserts job (or outbox) rows as one statement; a NOTIFY joins it with `notify` (a caller's transaction),
+ * naming the rows' stores and no sender (every listener takes it, this process's too).
+ */
 export async function insertJobRows(tx: SqlClient, rows: readonly OutboxJobRow[], notify: boolean): Promise<number> {
   if (rows.length === 0) return 0;
   // The insert is the whole statement here: its template runs as is, on a Prisma client as on hotPathDb.
   const insert = insertRows(rows);
   const inserted = await tx.$executeRaw(insert.fragment.strings, ...insert.values);
-  if (inserted > 0 && notify) await tx.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, '')`;
+  if (inserted > 0 && notify) await tx.$executeRaw`SELECT pg_notify(${JOBS_CHANNEL}, ${wakePayload("", rows.map((r) => r.storeId))})`;
   return inserted;
 }

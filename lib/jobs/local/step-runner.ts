@@ -6,7 +6,7 @@ import { never, STOP, type Interrupts, type Stop } from "./interrupts";
 import { LeaseLostError, type Lease } from "./lease";
 import type { RegisteredFunction } from "./registry";
 import type { RunSettings } from "./run-settings";
-import { insertEventJobs } from "./send";
+import { insertEventJobs, storeOf } from "./send";
 import { describeError, JobStepError, serializeError, type StepOutput } from "./step-output";
 import { withSpan } from "@/lib/observability/tracing";
 import { publishWake } from "./wake";
@@ -171,7 +171,7 @@ export function createStepRunner({
         }),
       );
       // After the commit, not inside it: no NOTIFY holds PostgreSQL's notify lock through our commit.
-      if (inserted > 0) publishWake(settings.db);
+      if (inserted > 0) publishWake(settings.db, { storeIds: prepared.map((e) => storeOf(e.data)) });
       return result;
     } catch (error) {
       return failStep(stepId, error);

@@ -8,9 +8,10 @@ import type { Lease } from "./lease";
 import { listenForJobs } from "./listen";
 import { buildRegistry } from "./registry";
 import { runClaimedJob } from "./run-job";
-import type { RunOutcome, RunSettings } from "./run-settings";
+import type { RunSettings } from "./run-settings";
 import { ThrottleGate } from "./throttle";
-import { onLocalWake } from "./wake";
+import { RunningStores } from "./running-stores";
+import { onLocalWake, type WakeStores } from "./wake";
 import { WriteBatcher } from "./write-batcher";
 
 export interface LocalRunOptions {
@@ -34,7 +35,7 @@ export interface LocalWorkerOptions extends LocalRunOptions {
   pollIntervalMs?: number;
   /**
    * A busy worker woken by new jobs waits this long before claiming, so the jobs arriving meanwhile
-   * share one claim. An idle worker never waits.
+   * share one claim. An idle worker never waits, nor one woken for a store that runs nothing here.
    */
   claimLingerMs?: number;
   workerId?: string;
@@ -56,7 +57,7 @@ const consoleLogger: JobLogger = {
   debug: (...args) => logger.debug(format(...args)),
 };
 
-function runSettings(options: LocalRunOptions): RunSettings & { concurrency: number; minClaim: number } {
+export function runSettings(options: LocalRunOptions): RunSettings & { concurrency: number; minClaim: number } {
   const db = options.db ?? hotPathDb;
   const concurrency = options.concurrency ?? 16;
   return {
@@ -87,6 +88,9 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
   let newWork = true;
   /** The last claim left due jobs behind (it was full, or keys were at their limit): a freed slot is worth a claim. */
   let backlog = false;
+  /** A wake-up named a store that runs nothing here: claim at once with any free slot, no linger. */
+  let quietStore = false;
+  const running = new RunningStores();
   let wakePending = false;
   let wakeWaiter: (() => void) | undefined;
 
@@ -95,8 +99,9 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
     wakePending = true;
     wakeWaiter?.();
   };
-  const wake = () => {
+  const wake = (stores: WakeStores = null) => {
     newWork = true;
+    if (running.anyIdle(stores)) quietStore = true;
     nudge();
   };
   const sleep = (ms: number) =>
@@ -111,6 +116,7 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
     });
 
   const launch = (job: ClaimedJob) => {
+    running.add(job.storeId);
     const run = runClaimedJob(settings, job)
       .then(
         // A parked or retried run made its job due later: the next claim reports when.
@@ -121,6 +127,7 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
       )
       .finally(() => {
         inFlight.delete(run);
+        running.remove(job.storeId);
         nudge();
       });
     inFlight.add(run);
@@ -138,14 +145,16 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
       wakePending = false;
       const free = concurrency - inFlight.size;
       let idleMs = pollIntervalMs;
-      // Idle: claim at once. Busy: only once a quarter of the slots are free, so one claim starts several
-      // jobs, and only when there is something to claim (a finished run wakes the loop).
-      if ((newWork || backlog) && free > 0 && (inFlight.size === 0 || free >= minClaim)) {
-        if (inFlight.size > 0 && !backlog && claimLingerMs > 0) {
+      // Idle, or a quiet store's new job: claim at once (the claim's fair order puts that job first). Busy:
+      // only once a quarter of the slots are free, so one claim starts several jobs, and only when there
+      // is something to claim (a finished run wakes the loop).
+      if ((newWork || backlog) && free > 0 && (inFlight.size === 0 || quietStore || free >= minClaim)) {
+        if (inFlight.size > 0 && !backlog && !quietStore && claimLingerMs > 0) {
           await new Promise((r) => setTimeout(r, claimLingerMs));
           if (stopping) break;
         }
-        newWork = false;
+        const forQuietStore: boolean = quietStore;
+        newWork = quietStore = false;
         try {
           const claim = await claimJobs({ db: settings.db, registry: settings.registry, max: free, leaseMs: settings.leaseMs });
           for (const job of claim.jobs) launch(job);
@@ -154,6 +163,7 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
         } catch (error) {
           if (stopping) break;
           newWork = true;
+          quietStore ||= forQuietStore;
           logger.error(`[jobs ${workerId}] claim failed:`, error);
         }
       }
@@ -185,45 +195,4 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
       }
     },
   };
-}
-
-/**
- * Processes every job that is due now (including jobs those jobs send) and returns when nothing
- * due is left. Sleeps and retries scheduled for later are left queued. For tests, scripts and benchmarks.
- */
-export async function runJobsUntilIdle(options: LocalRunOptions): Promise<{ runs: number; outcomes: Record<RunOutcome, number> }> {
-  const settings = runSettings(options);
-  const outcomes: Record<RunOutcome, number> = { completed: 0, failed: 0, suspended: 0, retrying: 0, throttled: 0, lost: 0 };
-  const inFlight = new Set<Promise<unknown>>();
-  const crashes: unknown[] = [];
-  let runs = 0;
-  let finished = 0;
-  for (;;) {
-    const free = settings.concurrency - inFlight.size;
-    if (free > 0 && (inFlight.size === 0 || free >= settings.minClaim)) {
-      const finishedBefore = finished;
-      const { jobs } = await claimJobs({ db: settings.db, registry: settings.registry, max: free, leaseMs: settings.leaseMs });
-      for (const job of jobs) {
-        runs++;
-        const run: Promise<void> = runClaimedJob(settings, job)
-          .then((outcome) => void outcomes[outcome]++, (error: unknown) => void crashes.push(error))
-          .finally(() => {
-            finished++;
-            inFlight.delete(run);
-          });
-        inFlight.add(run);
-      }
-      if (jobs.length > 0) continue;
-      // Idle only when a claim found nothing AND no run ended since it started: a run that ended during
-      // the claim may have sent a job the claim's snapshot could not see.
-      if (inFlight.size === 0) {
-        if (finished === finishedBefore) break;
-        continue;
-      }
-    }
-    await Promise.race(inFlight);
-  }
-  // A runner crash (not a job failure, which is an outcome) is a bug the caller should see.
-  if (crashes.length > 0) throw crashes[0];
-  return { runs, outcomes };
 }

@@ -48,7 +48,7 @@ async function afterCommit({ result, created }: Settled) {
   if (result.status === "reserved" && !result.replayed) {
     publishStoreEvent(result.order.storeId, { type: "order.updated", orderId: result.order.id, status: "PENDING", liveId: result.order.liveId });
   }
-  if (created === "outbox") wakeJobWorkers();
+  if (created === "outbox") wakeJobWorkers(result.status === "reserved" ? [result.order.storeId] : undefined);
 }
 
 async function availableOf(productId: string) {
