@@ -3,7 +3,7 @@ import { disconnectPrisma, hotPathDb, type SqlClient } from "@/lib/db";
 import { defineJob } from "../define";
 import { jobRowsInsert, jobs, routeJobEventsTo, wakeJobWorkers } from "../index";
 import { createLocalDriver, startLocalWorker, type LocalWorker } from "../local-driver";
-import { JOBS_CHANNEL, publishWake, wakesPublished } from "./wake";
+import { JOBS_CHANNEL, MAX_WAKE_STORES, PROCESS_WAKE_ID, onLocalWake, publishWake, wakePayload, wakesPublished, type WakeStores } from "./wake";
 
 const quietLogger = { info() {}, warn() {}, error() {}, debug() {} };
 const unique = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
@@ -40,6 +40,19 @@ function startedProbe({ listen }: { listen: boolean }) {
   });
   workers.push(worker);
   return { def, started, worker };
+}
+
+/** A notifier that records each NOTIFY's payload and sends it for real. */
+function recordingNotifier() {
+  const payloads: string[] = [];
+  const notifier: Pick<SqlClient, "$executeRaw"> = {
+    $executeRaw: (strings, ...values) => {
+      expect(strings.join("?")).toContain("pg_notify");
+      payloads.push(values[1] as string);
+      return hotPathDb.$executeRaw(strings, ...values);
+    },
+  };
+  return { notifier, payloads };
 }
 
 describe("wake-ups", () => {
@@ -124,5 +137,50 @@ describe("wake-ups", () => {
     expect(statements.length).toBeGreaterThanOrEqual(1);
     expect(statements.length).toBeLessThanOrEqual(2);
     expect(statements.every((s) => s.includes("pg_notify"))).toBe(true);
+  });
+
+  test("a wake-up naming a store not published in the last second goes out at once instead of after the gap, naming the stores; this process's workers get them directly", async () => {
+    const { notifier, payloads } = recordingNotifier();
+    const woken: WakeStores[] = [];
+    const unsubscribe = onLocalWake((stores) => woken.push(stores));
+    try {
+      publishWake(notifier, { gapMs: 10_000, storeIds: ["a", null, "a"] });
+      await waitFor(() => payloads.length === 1, 1_000);
+      await new Promise((r) => setTimeout(r, 20)); // that NOTIFY has settled
+      publishWake(notifier, { gapMs: 10_000, storeIds: ["a"] }); // published just now: waits for the gap
+      await new Promise((r) => setTimeout(r, 50));
+      expect(payloads).toHaveLength(1);
+      publishWake(notifier, { gapMs: 10_000, storeIds: ["b"] }); // new: at once, taking "a" along
+      await waitFor(() => payloads.length === 2, 2_000);
+      expect(payloads).toEqual([`${PROCESS_WAKE_ID}|a`, `${PROCESS_WAKE_ID}|a,b`]);
+      expect(woken).toEqual([["a"], ["a"], ["b"]]);
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  test("repeated wake-ups for one store within the gap coalesce into one NOTIFY", async () => {
+    const { notifier, payloads } = recordingNotifier();
+    for (let i = 0; i < 100; i++) publishWake(notifier, { local: false, gapMs: 200, storeIds: ["a"] });
+    await wakesPublished(notifier);
+    // The first goes out at once (a new store), the 99 others share the next one.
+    expect(payloads).toEqual([`${PROCESS_WAKE_ID}|a`, `${PROCESS_WAKE_ID}|a`]);
+  });
+
+  test("a hundred new stores at once cost two NOTIFYs, the second naming no store (over the cap: any store)", async () => {
+    const { notifier, payloads } = recordingNotifier();
+    for (let i = 0; i < 100; i++) publishWake(notifier, { local: false, gapMs: 200, storeIds: [`s${i}`] });
+    await wakesPublished(notifier);
+    expect(payloads).toEqual([`${PROCESS_WAKE_ID}|s0`, PROCESS_WAKE_ID]);
+  });
+
+  test("a NOTIFY payload names at most MAX_WAKE_STORES plain store ids, else none, and stays far below PostgreSQL's 8000 bytes", () => {
+    const ids = Array.from({ length: MAX_WAKE_STORES }, () => crypto.randomUUID());
+    expect(wakePayload("p", ids)).toBe(`p|${ids.join(",")}`);
+    expect(wakePayload("p", ids).length).toBeLessThan(8000);
+    expect(wakePayload("p", [...ids, "one-more"])).toBe("p");
+    expect(wakePayload("p", ["a,b"])).toBe("p");
+    expect(wakePayload("", [null, undefined])).toBe("");
+    expect(wakePayload("", ["s", "s"])).toBe("|s");
   });
 });

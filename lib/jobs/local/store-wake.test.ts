@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { disconnectPrisma, hotPathDb } from "@/lib/db";
+import { defineJob } from "../define";
+import { createLocalDriver, startLocalWorker, type LocalWorker } from "../local-driver";
+
+const quietLogger = { info() {}, warn() {}, error() {}, debug() {} };
+const unique = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
+const workers: LocalWorker[] = [];
+
+beforeAll(async () => {
+  await hotPathDb.$queryRaw`SELECT 1`;
+});
+
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.stop()));
+  await disconnectPrisma();
+});
+
+async function waitFor(probe: () => boolean, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/**
+ * A worker with 8 slots (so a busy claim waits for 2 free ones) whose store-A jobs block until released,
+ * with 7 of them running: one slot free, below the batching threshold.
+ */
+async function busyWorker({ listen }: { listen: boolean }) {
+  const storeA = unique("flood");
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const started: string[] = [];
+  const finished: string[] = [];
+  const def = defineJob({
+    id: unique("store-wake"),
+    event: "order/created",
+    handler: async ({ event }) => {
+      started.push(event.data.storeId);
+      if (event.data.storeId === storeA) await gate;
+      finished.push(event.data.storeId);
+    },
+  });
+  const worker = startLocalWorker({
+    functions: [def],
+    logger: quietLogger,
+    concurrency: 8,
+    pollIntervalMs: 50,
+    ...(listen && { listenConnectionString: process.env.DATABASE_URL }),
+  });
+  workers.push(worker);
+  const driver = createLocalDriver({ functions: [def] });
+  const send = (storeId: string, n = 1) =>
+    driver.send(Array.from({ length: n }, (_, i) => ({ name: "order/created" as const, data: { orderId: `${storeId}-${i}`, storeId } })));
+  await new Promise((r) => setTimeout(r, listen ? 200 : 50));
+  await send(storeA, 7);
+  await waitFor(() => started.length === 7, 5_000, "the flooding store's 7 jobs started");
+  const countOf = (list: string[], store: string) => list.filter((s) => s === store).length;
+  return { storeA, driver, send, started, finished, release, countOf };
+}
+
+describe("store-aware wake-ups", () => {
+  test("a quiet store's job starts at once on a busy worker: 7 of 8 slots held by a flooding store do not make it wait for a quarter of the slots", async () => {
+    const { storeA, send, started, finished, release, countOf } = await busyWorker({ listen: false });
+    try {
+      const storeB = unique("quiet");
+      await send(storeB);
+      await waitFor(() => finished.includes(storeB), 3_000, "the quiet store's job finished");
+      expect(countOf(finished, storeA)).toBe(0); // every flooding job still blocked
+      expect(countOf(started, storeA)).toBe(7);
+    } finally {
+      release();
+    }
+    await waitFor(() => countOf(finished, storeA) === 7, 5_000, "the flooding store's jobs finished");
+  });
+
+  test("a quiet store's job sent in a caller's transaction (NOTIFY on commit, naming its store) starts at once on a busy worker", async () => {
+    const { storeA, driver, finished, release, countOf } = await busyWorker({ listen: true });
+    try {
+      const storeB = unique("quiet");
+      await hotPathDb.$transaction(async (tx) => {
+        await driver.send({ name: "order/created", data: { orderId: "b-in-tx", storeId: storeB } }, { tx });
+      });
+      await waitFor(() => finished.includes(storeB), 3_000, "the quiet store's job finished");
+      expect(countOf(finished, storeA)).toBe(0);
+    } finally {
+      release();
+    }
+    await waitFor(() => countOf(finished, storeA) === 7, 5_000, "the flooding store's jobs finished");
+  });
+
+  test("a wake-up for a store the worker already runs keeps batching: with one slot free it claims nothing until a quarter of the slots are free", async () => {
+    const { storeA, send, started, finished, release, countOf } = await busyWorker({ listen: false });
+    try {
+      await send(storeA);
+      // Several polls (every 50 ms) and the wake-up itself pass: one free slot is below minClaim (2).
+      await new Promise((r) => setTimeout(r, 300));
+      expect(countOf(started, storeA)).toBe(7);
+    } finally {
+      release();
+    }
+    await waitFor(() => countOf(finished, storeA) === 8, 5_000, "all 8 jobs of the flooding store finished");
+  });
+});
