@@ -1,9 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { databaseUrl, processSettings } from "./env";
-import { createHotPathDb, type SqlDb } from "./sql";
+import { createHotPathDb, inRehearsal, type SqlDb } from "./sql";
 
 export type { SqlDb, SqlClient } from "./sql";
+export { inRehearsal } from "./sql";
 
 export type { Prisma } from "@/generated/prisma/client";
 export type Db = PrismaClient;
@@ -35,6 +36,8 @@ function createPrisma(connectionString = databaseUrl()) {
 const g = globalThis as unknown as { __lssPrisma?: PrismaClient };
 export const prisma = new Proxy({} as PrismaClient, {
   get(_t, prop) {
+    // A rehearsal's writes are rolled back on the hot-path connection; Prisma's would be real.
+    if (inRehearsal()) throw new Error("the Prisma client is not available in a rehearsal (see rehearseHotPath)");
     g.__lssPrisma ??= createPrisma();
     const value = Reflect.get(g.__lssPrisma, prop);
     return typeof value === "function" ? value.bind(g.__lssPrisma) : value;
@@ -48,6 +51,15 @@ export const hotPathDb: SqlDb = {
   $executeRaw: (strings, ...values) => sqlDb().$executeRaw(strings, ...values),
   $transaction: (fn, options) => sqlDb().$transaction(fn, options),
 };
+/**
+ * Runs `fn` against one hot-path connection inside a transaction that is always rolled back (see
+ * `rehearse` in lib/sql.ts): start-up warm-ups run the real comment pipeline on synthetic rows and
+ * write nothing. The Prisma client throws inside it.
+ */
+export function rehearseHotPath<T>(fn: () => Promise<T>): Promise<T> {
+  return sqlDb().rehearse(fn);
+}
+
 function sqlDb() {
   const url = databaseUrl();
   if (!url) throw new Error("DATABASE_URL is not set");

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import { tracingEnabled, withSpan } from "@/lib/observability/tracing";
 
@@ -144,22 +145,84 @@ function run(q: Queryable, config: pg.QueryConfig): Promise<pg.QueryResult> {
   return withSpan(`db ${operation}`, { kind: "client", attributes: { "db.system.name": "postgresql", "db.operation.name": operation } }, () => q.query(config));
 }
 
-function clientOf(q: Queryable, prepared: boolean): SqlClient {
+function clientOf(q: Queryable, prepared: boolean, pool?: pg.Pool): SqlClient {
+  // A pool's statements go to the rehearsal's connection while one runs in this async context (see rehearse).
+  const target = pool ? () => rehearsalOn(pool)?.client ?? q : () => q;
   return {
     async $queryRaw<T>(strings: TemplateStringsArray, ...values: unknown[]) {
-      return (await run(q, compile(strings, values, prepared))).rows as T;
+      return (await run(target(), compile(strings, values, prepared))).rows as T;
     },
     async $executeRaw(strings: TemplateStringsArray, ...values: unknown[]) {
-      return (await run(q, compile(strings, values, prepared))).rowCount ?? 0;
+      return (await run(target(), compile(strings, values, prepared))).rowCount ?? 0;
     },
   };
+}
+
+/**
+ * A rehearsal: real code run against one connection inside a transaction that is always rolled back.
+ * On globalThis (like the pool, lib/db.ts): the web server loads this module twice (tsx and Next's bundle).
+ */
+type Rehearsal = { pool: pg.Pool; client: pg.PoolClient; open: boolean };
+const shared = globalThis as unknown as { __lssRehearsal?: AsyncLocalStorage<Rehearsal> };
+const rehearsals = (shared.__lssRehearsal ??= new AsyncLocalStorage<Rehearsal>());
+
+function rehearsalOn(pool: pg.Pool): Rehearsal | undefined {
+  const r = rehearsals.getStore();
+  return r?.open && r.pool === pool ? r : undefined;
+}
+
+/**
+ * True inside a rehearsal: code with effects outside the rehearsal's transaction (the Prisma client, Graph
+ * and LLM calls, dashboard events) must not run them — they would happen for real.
+ */
+export function inRehearsal(): boolean {
+  return rehearsals.getStore()?.open === true;
+}
+
+/**
+ * Runs `fn` with every statement of `pool` in this async context sent to one pooled connection, inside a
+ * transaction that is rolled back whatever happens: the connection plans and prepares the statements, the
+ * process's JIT compiles the code, and nothing is written. `fn`'s own `$transaction`s become savepoints.
+ */
+async function rehearse<T>(pool: pg.Pool, fn: () => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  const scope: Rehearsal = { pool, client, open: true };
+  let broken = false;
+  try {
+    await client.query("BEGIN");
+    return await rehearsals.run(scope, fn);
+  } finally {
+    scope.open = false;
+    try {
+      await client.query("ROLLBACK");
+    } catch {
+      broken = true;
+    }
+    client.release(broken);
+  }
+}
+
+async function inSavepoint<T>(r: Rehearsal, prepared: boolean, fn: (tx: SqlClient) => Promise<T>): Promise<T> {
+  await r.client.query("SAVEPOINT lss_rehearsal");
+  try {
+    const result = await fn(clientOf(r.client, prepared));
+    await r.client.query("RELEASE SAVEPOINT lss_rehearsal");
+    return result;
+  } catch (error) {
+    await r.client.query("ROLLBACK TO SAVEPOINT lss_rehearsal");
+    throw error;
+  }
 }
 
 /**
  * A hot-path pool. `preparedStatements: false` (DATABASE_PREPARED_STATEMENTS=0) sends every statement
  * unnamed, e.g. behind a transaction-mode PgBouncer.
  */
-export function createHotPathDb(connectionString: string, max = 10, { preparedStatements = true }: { preparedStatements?: boolean } = {}): SqlDb & { pool: pg.Pool; end(): Promise<void> } {
+export function createHotPathDb(
+  connectionString: string,
+  max = 10,
+  { preparedStatements = true }: { preparedStatements?: boolean } = {},
+): SqlDb & { pool: pg.Pool; end(): Promise<void>; rehearse<T>(fn: () => Promise<T>): Promise<T> } {
   // Generic plans: the hot-path statements are large CTEs over array parameters whose custom plans cost
   // PostgreSQL 0.5–2.5 ms of planning on every call (measured with pg_stat_statements.track_planning).
   // A generic plan is kept until the tables' statistics change, so one made while a table was still
@@ -172,11 +235,14 @@ export function createHotPathDb(connectionString: string, max = 10, { preparedSt
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 30_000, idleTimeoutMillis: 5 * 60_000, types: typeOverrides, options: "-c plan_cache_mode=force_generic_plan -c enable_seqscan=off -c enable_hashjoin=off -c enable_mergejoin=off" });
   // An idle client's error (e.g. the server restarted) must not crash the process; the pool replaces it.
   pool.on("error", () => {});
-  const base = clientOf(pool, preparedStatements);
+  const base = clientOf(pool, preparedStatements, pool);
   return {
     ...base,
     pool,
+    rehearse: (fn) => rehearse(pool, fn),
     async $transaction<T>(fn: (tx: SqlClient) => Promise<T>) {
+      const r = rehearsalOn(pool);
+      if (r) return inSavepoint(r, preparedStatements, fn);
       const conn = await pool.connect();
       try {
         await conn.query("BEGIN");

@@ -31,7 +31,10 @@ export function startBackgroundRuntime({ functions, force = false }: { functions
   // Warm first, then claim: the first jobs after a start (a deploy during a live) find the pool's
   // connections open with the claim planned on each, and the hot code compiled (see warm-up.ts).
   const worker = runsJobs
-    ? warmUpWorker({ connections: Math.min(concurrency, databasePoolSize) }).then(() => startJobWorker({ functions, concurrency }))
+    ? warmUpWorker({ connections: Math.min(concurrency, databasePoolSize), functions }).then((warm) => {
+        logger.info({ ms: warm.ms, rehearsedComments: warm.comments, livePages: warm.pages }, "job worker warmed up");
+        return startJobWorker({ functions, concurrency });
+      })
     : Promise.resolve(null);
   const relay = usesInngest(e) && background ? startInngestRelayFromEnv({ logger: relayLogger }) : null;
   // The sweepers of stuck work (lib/jobs/sweep-stuck.ts), on both drivers: overdue orders every 5 s,

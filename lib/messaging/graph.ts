@@ -2,7 +2,7 @@ import { createGraphClient, type GraphClient } from "@/lib/meta/graph-client";
 import { env } from "@/lib/env";
 import { getPageAccessToken } from "@/lib/stores/stores";
 import { createKeepAliveFetch } from "./http-fetch";
-import { hotPathDb } from "@/lib/db";
+import { hotPathDb, inRehearsal, prisma } from "@/lib/db";
 import { createPagePacer, pacedRate, type PagePacer } from "@/lib/meta/page-pacer";
 
 let client: { baseUrl: string; client: GraphClient } | null = null;
@@ -14,6 +14,7 @@ let keepAliveFetch: ReturnType<typeof createKeepAliveFetch> | null = null;
  * requests go over kept-alive node:http(s) connections rather than the built-in fetch (cheaper per call).
  */
 export function graphClient(): GraphClient {
+  if (inRehearsal()) throw new Error("no Graph API call in a rehearsal");
   const baseUrl = env().META_GRAPH_API_URL;
   keepAliveFetch ??= createKeepAliveFetch();
   if (client?.baseUrl !== baseUrl) {
@@ -48,6 +49,8 @@ const tokens = new Map<string, { value: Promise<Credentials>; at: number }>();
  * message. Concurrent callers share one lookup; a failed lookup is not cached.
  */
 export function pageCredentials(storeId: string): Promise<Credentials> {
+  // A rehearsal's synthetic store has no Page: its replies are recorded as not sent, and rolled back.
+  if (inRehearsal()) return Promise.resolve(null);
   const hit = tokens.get(storeId);
   if (hit && Date.now() - hit.at < TOKEN_TTL_MS) return hit.value;
   const entry = { value: getPageAccessToken(storeId), at: Date.now() };
@@ -60,6 +63,17 @@ export function pageCredentials(storeId: string): Promise<Credentials> {
     if (tokens.get(storeId) === entry) tokens.delete(storeId);
   });
   return entry.value;
+}
+
+/**
+ * Loads the Page credentials of every store with a live on air (at most `limit`), so a worker started
+ * during a live (a deploy) has them before its first comment: the first lookup of a process also opens
+ * the Prisma client, which otherwise held up the first replies by a few hundred milliseconds.
+ */
+export async function loadCredentialsOfLiveStores({ limit = 500 }: { limit?: number } = {}): Promise<number> {
+  const lives = await prisma.live.findMany({ where: { status: "ACTIVE" }, select: { storeId: true }, distinct: ["storeId"], take: limit });
+  const loaded = await Promise.all(lives.map(({ storeId }) => pageCredentials(storeId).catch(() => null)));
+  return loaded.filter(Boolean).length;
 }
 
 export function forgetPageCredentials(storeId: string) {

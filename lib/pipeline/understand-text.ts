@@ -1,4 +1,4 @@
-import { hotPathDb } from "@/lib/db";
+import { hotPathDb, inRehearsal } from "@/lib/db";
 import { usagePeriod, usageSlot } from "@/lib/billing/plans";
 import { env } from "@/lib/env";
 import { BUY_CONFIDENCE_THRESHOLD, type Intent } from "@/lib/ai/types";
@@ -73,6 +73,8 @@ async function storeLocaleOf(storeId: string) {
 }
 
 function llm(): LlmClassifier | null {
+  // A start-up rehearsal (rehearse-comments.ts) never calls the model: the rules answer its comments.
+  if (inRehearsal()) return null;
   const e = env();
   const key = `${e.OPENAI_API_KEY ?? ""}|${e.OPENAI_BASE_URL ?? ""}|${e.OPENAI_MODEL}|${e.OPENAI_TIMEOUT_MS}`;
   if (g.__lssLlm?.key !== key) {

@@ -1,4 +1,4 @@
-import { hotPathDb, type SqlClient } from "@/lib/db";
+import { hotPathDb, inRehearsal, type SqlClient } from "@/lib/db";
 import { logger } from "@/lib/observability/logger";
 import { STORE_EVENTS_CHANNEL, type StoreEvent } from "./notify";
 
@@ -33,6 +33,7 @@ export function configureStoreEventPublisher(options: { db?: SqlClient; delayMs?
  * Realtime events are hints (clients refetch), so a lost batch costs a refresh, never data.
  */
 export function publishStoreEvent(storeId: string, event: StoreEvent) {
+  if (inRehearsal()) return; // nothing of a rolled-back rehearsal reaches a dashboard
   const p = publisher();
   p.queue.push(JSON.stringify({ storeId, ...event, at: Date.now() }));
   p.timer ??= setTimeout(() => void flushStoreEvents(), p.delayMs);
