@@ -12,10 +12,10 @@ import { processSettings, usesInngest } from "../lib/env";
 import { readNodeRequestBody } from "../lib/http/body";
 import { toErrorResponse } from "../lib/http/errors";
 import { checkApiPath } from "../lib/http/input-guards";
-import { hotPathDb } from "../lib/db";
 import { logger } from "../lib/observability/logger";
 import { requestIdFrom, runWithRequestContext } from "../lib/observability/request-context";
 import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/meta-webhook";
+import { rehearseWebhooks } from "../lib/pipeline/rehearse-webhooks";
 
 // The fast path queues each stored comment's job in the statement that stores it, routed by the static
 // table of lib/jobs/routes.ts: nothing to register here. The job functions themselves run in the worker
@@ -24,6 +24,8 @@ import { META_WEBHOOK_LIMIT_BYTES, receiveMetaWebhook } from "../lib/pipeline/me
 const { port, hostnameBind: hostname } = processSettings();
 /** Pooled connections opened before listening: about what the webhook fast path uses under a busy live. */
 const WEB_WARM_CONNECTIONS = 8;
+/** Synthetic webhook deliveries per warmed connection. */
+const WEB_REHEARSAL_DELIVERIES = 20;
 const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
 const handle = app.getRequestHandler();
 
@@ -55,7 +57,11 @@ async function metaWebhook(req: IncomingMessage, res: ServerResponse) {
 await app.prepare();
 // Take traffic with the database pool open: the first webhook deliveries after a start (a deploy during a
 // live) do not each wait for a new connection's authentication and backend start-up.
-await Promise.all(Array.from({ length: WEB_WARM_CONNECTIONS }, () => hotPathDb.$queryRaw`SELECT 1 AS ok`)).catch((err: unknown) => logger.warn({ err }, "web server pool warm-up incomplete"));
+// Each of those connections then takes synthetic signed deliveries through the webhook's own code in a
+// rolled-back transaction (lib/pipeline/rehearse-webhooks.ts): its statements planned, the code compiled.
+await Promise.all(Array.from({ length: WEB_WARM_CONNECTIONS }, () => rehearseWebhooks({ deliveries: WEB_REHEARSAL_DELIVERIES }))).catch((err: unknown) =>
+  logger.warn({ err }, "web server warm-up incomplete"),
+);
 const server = createServer((req, res) => {
   // The connection's address, for rate limits (lib/http/client-address.ts); a client cannot set it.
   req.headers["x-lss-client-ip"] = req.socket.remoteAddress ?? "";

@@ -6,6 +6,9 @@ import { rehearseComments } from "@/lib/pipeline/rehearse-comments";
 import { graphClient } from "@/lib/messaging/graph";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { reloadEnv } from "@/tests/helpers/env";
+import { rehearseWebhooks } from "@/lib/pipeline/rehearse-webhooks";
+import { metrics } from "@/lib/observability/metrics";
+import { onLocalWake } from "@/lib/jobs/local/wake";
 
 let graph: FakeGraphServer;
 beforeAll(async () => {
@@ -96,4 +99,22 @@ test("a rehearsal refuses what would escape its transaction: the Prisma client a
   // Outside it both work again.
   expect(typeof (await prisma.store.count())).toBe("number");
   expect(graphClient()).toBeTruthy();
+});
+
+test("the web server's start-up rehearsal takes signed synthetic deliveries through the webhook code, storing, counting and waking nothing", async () => {
+  const before = await rowCounts();
+  const counted = (await metrics().commentsIngested.get()).values.reduce((a, v) => a + v.value, 0);
+  let woken = 0;
+  const stopListening = onLocalWake(() => woken++);
+  try {
+    expect(await rehearseWebhooks({ deliveries: 6 })).toBe(6); // each delivery's comment stored, then rolled back
+  } finally {
+    stopListening();
+  }
+  expect(woken).toBe(0);
+  expect((await metrics().commentsIngested.get()).values.reduce((a, v) => a + v.value, 0)).toBe(counted);
+  expect(await rowCounts()).toEqual(before);
+  // The connection it used kept the webhook's insert prepared.
+  const [connection] = await preparedPerConnection(1);
+  expect(connection!.statements.some((s) => s.includes("INSERT INTO comments"))).toBe(true);
 });

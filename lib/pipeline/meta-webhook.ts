@@ -1,3 +1,4 @@
+import { inRehearsal } from "@/lib/db";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/observability/metrics";
 import { withSpan } from "@/lib/observability/tracing";
@@ -54,6 +55,6 @@ async function receiveVerifiedDelivery({ rawBody, signature }: { rawBody: Buffer
     withSpan("inbox.write", { attributes: { "lss.events": events.length } }, () => ingestMetaEvents(events)),
     quarantineWebhookItems(rejected),
   ]);
-  if (stored.comments > 0) metrics().commentsIngested.inc(stored.comments);
+  if (stored.comments > 0 && !inRehearsal()) metrics().commentsIngested.inc(stored.comments);
   return { received: events.length, ...stored, ...(quarantined > 0 && { quarantined }) };
 }

@@ -31,7 +31,7 @@ const AUTHORS = 3;
  */
 export async function rehearseComments({ process, rounds }: { process: (comment: RehearsedComment) => Promise<unknown>; rounds: number }): Promise<number> {
   return rehearseHotPath(async () => {
-    const { storeId, liveId } = await seedStore();
+    const { storeId, liveId } = await seedRehearsalStore();
     let n = 0;
     for (let round = 0; round < rounds; round++) {
       for (const [i, text] of TEXTS.entries()) {
@@ -48,12 +48,13 @@ export async function rehearseComments({ process, rounds }: { process: (comment:
   });
 }
 
-async function seedStore(): Promise<{ storeId: string; liveId: string }> {
+/** A store on air (its live, four products) that exists only inside the caller's rehearsal; `pageId` gives it a Facebook Page id. */
+export async function seedRehearsalStore({ pageId = null }: { pageId?: string | null } = {}): Promise<{ storeId: string; liveId: string }> {
   const storeId = `rehearsal-${randomUUID()}`;
   const liveId = `rehearsal-${randomUUID()}`;
   await hotPathDb.$executeRaw`
     WITH s AS (
-      INSERT INTO stores (id, name, country, currency, "updatedAt") VALUES (${storeId}, 'Rehearsal', 'CL', 'CLP', now()) RETURNING id
+      INSERT INTO stores (id, name, country, currency, "fbPageId", "updatedAt") VALUES (${storeId}, 'Rehearsal', 'CL', 'CLP', ${pageId}::text, now()) RETURNING id
     ), l AS (
       INSERT INTO lives (id, "storeId", "fbVideoId", title) SELECT ${liveId}, s.id, ${liveId}, 'Rehearsal' FROM s RETURNING id
     )

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { SqlClient } from "@/lib/db";
+import { inRehearsal, type SqlClient } from "@/lib/db";
 
 /** Workers LISTEN here; a NOTIFY sent inside a transaction is delivered only if it commits. */
 export const JOBS_CHANNEL = "lss_jobs";
@@ -79,6 +79,8 @@ export function publishWake(
   db: Notifier,
   { local = true, gapMs = DEFAULT_GAP_MS, storeIds }: { local?: boolean; gapMs?: number; storeIds?: Iterable<string | null | undefined> } = {},
 ): void {
+  // A rehearsal's jobs are rolled back: nobody is woken for them.
+  if (inRehearsal()) return;
   const stores = storeList(storeIds);
   if (local) for (const wake of localWakers) wake(stores);
   let byGap = publishers.get(db);
