@@ -9,7 +9,9 @@
  * Where the time goes is measured per comment: stored → handed to Inngest (relay), → first call of the
  * function (Inngest), the handlers' own time (app), and the rest (Inngest between steps and around calls).
  */
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -28,6 +30,17 @@ const RATES = (process.env.BENCH_INNGEST_RATE ?? "300,1000").split(",").map(Numb
 const TICK_MS = Number(process.env.BENCH_INNGEST_TICK_MS ?? 50);
 const QUEUE_WORKERS = Number(process.env.BENCH_INNGEST_WORKERS ?? 20);
 
+/** CPU time (ms) used so far by one process (utime + stime from /proc, USER_HZ 100); 0 once it has ended. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000;
+  } catch {
+    return 0;
+  }
+}
+
 /** CPU time (ms) used so far by the Inngest server listening at `url` (its processes, from /proc). */
 function inngestCpuMs(url: string) {
   const port = new URL(url).port;
@@ -36,9 +49,7 @@ function inngestCpuMs(url: string) {
     try {
       const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
       if (!args.includes("--port") || args[args.indexOf("--port") + 1] !== port || !args.includes("--tick")) continue;
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ms += ((Number(fields[11]) + Number(fields[12])) / 100) * 1000; // utime + stime, USER_HZ 100
+      ms += processCpuMs(Number(pid));
     } catch {
       // the process ended while we read it
     }
@@ -46,7 +57,50 @@ function inngestCpuMs(url: string) {
   return ms;
 }
 
-type Mode = { name: string; args: (pgUrl: string) => string[]; env: Record<string, string>; tickMs: number };
+type Mode = { name: string; args: (pgUrl: string) => string[]; env: Record<string, string>; tickMs: number; redis?: boolean };
+
+/** redis-server for the self-hosted server's queue, as in production (deploy/compose.yml): BENCH_REDIS_BIN, else on the PATH. */
+function findRedisBin(): string | null {
+  if (process.env.BENCH_REDIS_BIN) return process.env.BENCH_REDIS_BIN;
+  for (const dir of (process.env.PATH ?? "").split(":")) if (dir && existsSync(join(dir, "redis-server"))) return join(dir, "redis-server");
+  return null;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+/** A throwaway in-memory Redis on a free loopback port (no persistence). */
+async function startRedis(bin: string): Promise<{ uri: string; cpuMs(): number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("redis-server did not start within 10 s")), 10_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("Ready to accept connections")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`redis-server exited with ${code}`)));
+  });
+  child.stdout!.resume();
+  return {
+    uri: `redis://127.0.0.1:${port}`,
+    cpuMs: () => processCpuMs(child.pid!),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
 
 async function runInngestBench() {
   const bin = findInngestBin();
@@ -76,10 +130,25 @@ async function runInngestBench() {
         env: { INNGEST_EVENT_KEY: "bench-event-key", INNGEST_SIGNING_KEY: `signkey-prod-${signingKey}` },
         tickMs: TICK_MS,
       },
+      // As deployed (deploy/compose.yml): the queue and state in a Redis of its own rather than the
+      // server's built-in in-memory one. Runs when redis-server is installed (Debian: redis-server).
+      {
+        name: "inngest start (self-hosted, PostgreSQL + Redis)",
+        args: (pgUrl) => ["start", "--postgres-uri", pgUrl, "--event-key", "bench-event-key", "--signing-key", signingKey, "--queue-workers", String(QUEUE_WORKERS), "--no-ui"],
+        env: { INNGEST_EVENT_KEY: "bench-event-key", INNGEST_SIGNING_KEY: `signkey-prod-${signingKey}` },
+        tickMs: TICK_MS,
+        redis: true,
+      },
     ];
+    const redisBin = findRedisBin();
     const only = process.env.BENCH_INNGEST_MODES?.split(",");
     for (const [i, mode] of modes.entries()) {
       if (only && !only.includes(String(i))) continue;
+      if (mode.redis && !redisBin) {
+        console.warn(`[bench] *** ${mode.name} SKIPPED: no redis-server (BENCH_REDIS_BIN or the PATH) ***`);
+        continue;
+      }
+      const redis = mode.redis ? await startRedis(redisBin!) : null;
       await db.createDatabase(`inngest${i}`);
       for (const k of ["INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_BASE_URL"]) delete process.env[k];
       // Per comment: when its function was first called, how long the handlers ran, how many calls.
@@ -101,7 +170,8 @@ async function runInngestBench() {
           } else calls.set(commentId, { first: startedAt, handlerMs: ms, n: 1 });
         },
       });
-      const inngest = await inngestServer({ bin, appUrl: app.url, mode: mode.args(`${server}/inngest${i}`), tickMs: mode.tickMs, cwd: mkdtempSync(join(tmpdir(), "lss-bench-inngest-")) });
+      const args = mode.args(`${server}/inngest${i}`);
+      const inngest = await inngestServer({ bin, appUrl: app.url, mode: redis ? [...args, "--redis-uri", redis.uri] : args, tickMs: mode.tickMs, cwd: mkdtempSync(join(tmpdir(), "lss-bench-inngest-")) });
       // Calls the SDK makes to Inngest from inside the handlers (checkpoints), counted and timed.
       const checkpoints = { n: 0, ms: 0 };
       const realFetch = globalThis.fetch;
@@ -159,10 +229,12 @@ async function runInngestBench() {
           const load = loadavg()[0]!;
           checkpoints.n = 0;
           checkpoints.ms = 0;
-          const cpuBefore = { app: process.cpuUsage(), inngest: inngestCpuMs(inngest.url) };
+          // The server's CPU includes its Redis, where the queue's work goes when it has one.
+          const serverCpuMs = () => inngestCpuMs(inngest.url) + (redis?.cpuMs() ?? 0);
+          const cpuBefore = { app: process.cpuUsage(), inngest: serverCpuMs() };
           await paced(target, total, rate, `run${rate}`);
           const appCpu = process.cpuUsage(cpuBefore.app);
-          const inngestCpu = inngestCpuMs(inngest.url) - cpuBefore.inngest;
+          const inngestCpu = serverCpuMs() - cpuBefore.inngest;
           const comments = await prisma.comment.findMany({ where: { storeId: target.store.id }, select: { id: true, receivedAt: true, dmSentAt: true, status: true } });
           const withDm = comments.filter((c) => c.dmSentAt);
           const dm = withDm.map((c) => c.dmSentAt!.getTime() - c.receivedAt.getTime());
@@ -205,6 +277,7 @@ async function runInngestBench() {
         await relay.stop();
         await inngest.stop();
         await app.close();
+        await redis?.stop();
       }
     }
     // Both pools (Prisma's and the hot path's), before the database stops under them.

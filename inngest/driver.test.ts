@@ -4,7 +4,8 @@ import { afterAll, describe, expect, test } from "vitest";
 import { disconnectPrisma, prisma } from "@/lib/db";
 import { NonRetriableError, defineJob } from "@/lib/jobs/define";
 import { toInngestFunction } from "@/lib/jobs/inngest-driver";
-import { STORE_CONCURRENCY_LIMIT } from "@/lib/jobs/inngest-fairness";
+import { STORE_CONCURRENCY_LIMIT, inngestConcurrency } from "@/lib/jobs/inngest-fairness";
+import { processComment } from "./functions/process-comment";
 import { createInngestDriver } from "@/lib/jobs/inngest-outbox";
 import { createLocalDriver, inspectJob, runJobsUntilIdle } from "@/lib/jobs/local-driver";
 import { createInngestClient } from "@/lib/jobs/inngest-client";
@@ -115,11 +116,22 @@ describe("Inngest driver", () => {
       id: "example-order-flow",
       triggers: [{ event: "comment/received" }],
       retries: 2,
-      // Its own limit per live, then every store its own queue (served in turn) and at most its share of runs.
-      concurrency: [{ key: "event.data.liveId", limit: 1 }, { key: "event.data.storeId", limit: STORE_CONCURRENCY_LIMIT }],
+      // Its own limit only: a second constraint stalled runs on the self-hosted server (inngest-fairness.ts).
+      concurrency: [{ key: "event.data.liveId", limit: 1 }],
       throttle: { key: "event.data.storeId", limit: 10, period: "1s" },
     });
     expect(fn.opts.onFailure).toBeTypeOf("function");
+  });
+
+  test("every function gets one Inngest concurrency constraint at most: its own, else one queue per store when its event names a store", () => {
+    // The hot path: one queue per store (its own constraint is per store), nothing stacked on it.
+    expect(inngestConcurrency(processComment)).toEqual([{ key: "event.data.storeId", limit: 40 }]);
+    // A correctness limit (one reconcile per live) stays alone: no per-store constraint beside it.
+    expect(inngestConcurrency({ event: "live/reconcile", concurrency: { key: "event.data.liveId", limit: 1 } })).toEqual([{ key: "event.data.liveId", limit: 1 }]);
+    // No constraint of its own, a store in its event: fair share across stores.
+    expect(inngestConcurrency({ event: "comment/received" })).toEqual([{ key: "event.data.storeId", limit: STORE_CONCURRENCY_LIMIT }]);
+    // Platform work (no store in the event) and no constraint: none.
+    expect(inngestConcurrency({ event: "billing/sweep" })).toBeUndefined();
   });
 
   test("a NonRetriableError from a handler reaches Inngest as its own NonRetriableError", async () => {

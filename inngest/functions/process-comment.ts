@@ -16,8 +16,9 @@ export const processComment = defineJob({
   id: "process-comment",
   event: "comment/received",
   retries: 6,
-  // Many comments of one live in parallel, bounded so one huge live cannot starve the others.
-  concurrency: { key: "event.data.liveId", limit: 40 },
+  // Many comments of one store in parallel, bounded so one store's flash sale cannot take every worker
+  // from the others' lives (on Inngest: each store its own queue, served in turn; lib/jobs/inngest-fairness.ts).
+  concurrency: { key: "event.data.storeId", limit: 40 },
   // Each run sends one private reply through the Send API, which Meta allows 300 calls/s per Page for
   // text messages (Messenger Platform rate limits); 250 leaves room for reminders and receipts.
   // (Public replies go through the Graph comments edge, outside that Send API limit.)

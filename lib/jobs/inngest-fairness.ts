@@ -12,14 +12,15 @@ export const STORE_CONCURRENCY_LIMIT = 50;
 const STORE_KEY = "event.data.storeId";
 
 /**
- * Inngest's concurrency constraints for a function: its own (per live, per store…) plus a per-store
- * one when its event names a store and no constraint is keyed on the store already (Inngest takes two).
+ * Inngest's concurrency constraint for a function — one at most: its own when it declares one (per store,
+ * per live, per invoice…: often a correctness limit of 1), otherwise a per-store one when its event names
+ * a store. Inngest accepts two constraints, but on the self-hosted server (1.43, `inngest start`) a second
+ * one made runs wait seconds to tens of seconds at a mere 300 comments/min (p95 12–19 s against 0.3 s with
+ * one; bench/inngest.ts), so the hot path's own constraint is the per-store one (process-comment).
  */
 type Constraint = { key?: string; limit: number };
 
-export function inngestConcurrency(def: { event: JobEventName; concurrency?: ConcurrencyOption }): [Constraint] | [Constraint, Constraint] | undefined {
-  const perStore: Constraint | null = "storeId" in jobEvents[def.event].shape && def.concurrency?.key !== STORE_KEY ? { key: STORE_KEY, limit: STORE_CONCURRENCY_LIMIT } : null;
-  if (!def.concurrency) return perStore ? [perStore] : undefined;
-  const own: Constraint = def.concurrency.key ? { key: def.concurrency.key, limit: def.concurrency.limit } : { limit: def.concurrency.limit };
-  return perStore ? [own, perStore] : [own];
+export function inngestConcurrency(def: { event: JobEventName; concurrency?: ConcurrencyOption }): [Constraint] | undefined {
+  if (def.concurrency) return [def.concurrency.key ? { key: def.concurrency.key, limit: def.concurrency.limit } : { limit: def.concurrency.limit }];
+  return "storeId" in jobEvents[def.event].shape ? [{ key: STORE_KEY, limit: STORE_CONCURRENCY_LIMIT }] : undefined;
 }

@@ -28,7 +28,7 @@ describe("static event routing", () => {
     const unlisted = [...asTable, defineJob({ id: "new-function", event: "order/created", handler: async () => null }) as unknown as AnyJobDefinition];
     expect(() => assertRoutesMatch(unlisted)).toThrow(/disagree/);
     expect(() => assertRoutesMatch(asTable.filter((f) => f.id !== "handle-message"))).toThrow(/disagree/);
-    const otherKey = asTable.map((f) => (f.id === "process-comment" ? { ...f, concurrency: { key: "event.data.storeId", limit: 40 } } : f));
+    const otherKey = asTable.map((f) => (f.id === "process-comment" ? { ...f, concurrency: { key: "event.data.liveId", limit: 40 } } : f));
     expect(() => assertRoutesMatch(otherKey)).toThrow(/disagree/);
   });
 });
