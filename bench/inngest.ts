@@ -238,6 +238,10 @@ async function runInngestBench() {
           const comments = await prisma.comment.findMany({ where: { storeId: target.store.id }, select: { id: true, receivedAt: true, dmSentAt: true, status: true } });
           const withDm = comments.filter((c) => c.dmSentAt);
           const dm = withDm.map((c) => c.dmSentAt!.getTime() - c.receivedAt.getTime());
+          // When the slow ones arrived: comment → DM p95 per 5 s of arrival.
+          const t0 = Math.min(...withDm.map((c) => c.receivedAt.getTime()));
+          const per5s: number[][] = [];
+          for (const c of withDm) (per5s[Math.floor((c.receivedAt.getTime() - t0) / 5000)] ??= []).push(c.dmSentAt!.getTime() - c.receivedAt.getTime());
           const parts = { to_relay_ms: [] as number[], inngest_event_api_ms: [] as number[], to_first_call_ms: [] as number[], first_call_to_dm_ms: [] as number[], handlers_ms: [] as number[], calls: [] as number[] };
           for (const c of withDm) {
             const r = relayed.get(`comment:${c.id}`);
@@ -261,6 +265,7 @@ async function runInngestBench() {
             processed: comments.filter((c) => c.status === "PROCESSED").length,
             comment_to_dm_ms: stats(dm),
             breakdown_p50_p95: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, [round(pct(v, 50)), round(pct(v, 95))]])),
+            dm_p95_per_5s: [...per5s].map((v) => (v ? round(pct(v, 95)) : null)),
             checkpoint_calls_per_comment: round(checkpoints.n / Math.max(1, total)),
             checkpoint_ms_mean: round(checkpoints.ms / Math.max(1, checkpoints.n)),
             // CPU time per comment, which a loaded machine does not stretch like latencies: this process (the app's

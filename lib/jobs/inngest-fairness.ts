@@ -13,10 +13,12 @@ const STORE_KEY = "event.data.storeId";
 
 /**
  * Inngest's concurrency constraint for a function — one at most: its own when it declares one (per store,
- * per live, per invoice…: often a correctness limit of 1), otherwise a per-store one when its event names
- * a store. Inngest accepts two constraints, but on the self-hosted server (1.43, `inngest start`) a second
- * one made runs wait seconds to tens of seconds at a mere 300 comments/min (p95 12–19 s against 0.3 s with
- * one; bench/inngest.ts), so the hot path's own constraint is the per-store one (process-comment).
+ * per live, per invoice…: a limit of 1 per key, where a per-store limit of 50 beside it adds nothing),
+ * otherwise a per-store one when its event names a store. The hot path's own constraint is the per-store
+ * one (process-comment), so every function has a single key queue on Inngest. Measured on the self-hosted
+ * server (1.43, `inngest start`, bench/inngest.ts, 300 comments/min): with two constraints on
+ * process-comment p95 12–19 s in three runs; with one, 0.31 and 0.32 s in two — but later runs with one
+ * showed 16–22 s tails too, on a busier machine, so the constraints alone do not explain that server's tail.
  */
 type Constraint = { key?: string; limit: number };
 
