@@ -123,9 +123,10 @@ describe("Inngest driver", () => {
     expect(fn.opts.onFailure).toBeTypeOf("function");
   });
 
-  test("every function gets one Inngest concurrency constraint at most: its own, else one queue per store when its event names a store", () => {
-    // The hot path: one queue per store (its own constraint is per store), nothing stacked on it.
-    expect(inngestConcurrency(processComment)).toEqual([{ key: "event.data.storeId", limit: 40 }]);
+  test("every function gets one Inngest concurrency constraint at most: its own, else one queue per store when its event names a store, none when its limit is the local driver's only", () => {
+    // The hot path's limit is the local driver's only (Inngest held its slots ~30 s after each run): none on Inngest.
+    expect(processComment.concurrency).toEqual({ key: "event.data.storeId", limit: 40, inngest: false });
+    expect(inngestConcurrency(processComment)).toBeUndefined();
     // A correctness limit (one reconcile per live) stays alone: no per-store constraint beside it.
     expect(inngestConcurrency({ event: "live/reconcile", concurrency: { key: "event.data.liveId", limit: 1 } })).toEqual([{ key: "event.data.liveId", limit: 1 }]);
     // No constraint of its own, a store in its event: fair share across stores.

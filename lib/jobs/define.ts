@@ -46,6 +46,8 @@ export interface ConcurrencyOption {
   /** Dotted path into the event, e.g. "event.data.liveId" (also a valid Inngest CEL expression). No key: one limit for the function. */
   key?: string;
   limit: number;
+  /** false: the limit applies on the local driver only; on Inngest the function has no concurrency constraint (see lib/jobs/inngest-fairness.ts). */
+  inngest?: false;
 }
 
 interface ThrottleOption {

@@ -19,10 +19,15 @@ const STORE_KEY = "event.data.storeId";
  * server (1.43, `inngest start`, bench/inngest.ts, 300 comments/min): with two constraints on
  * process-comment p95 12–19 s in three runs; with one, 0.31 and 0.32 s in two — but later runs with one
  * showed 16–22 s tails too, on a busier machine, so the constraints alone do not explain that server's tail.
+ * What does: that server keeps a checkpointed run's concurrency slot ~30 s after the run ended, so a limit
+ * of L lets about L / 30 runs start per second (limit 10: runs stalled after ~10 s at 5/s; limit 1,000:
+ * none in 45 s, p95 0.33 s). A function can therefore keep its limit for the local driver only
+ * (`concurrency.inngest: false`), as process-comment does: on Inngest it relies on its per-store throttle.
  */
 type Constraint = { key?: string; limit: number };
 
 export function inngestConcurrency(def: { event: JobEventName; concurrency?: ConcurrencyOption }): [Constraint] | undefined {
+  if (def.concurrency?.inngest === false) return undefined;
   if (def.concurrency) return [def.concurrency.key ? { key: def.concurrency.key, limit: def.concurrency.limit } : { limit: def.concurrency.limit }];
   return "storeId" in jobEvents[def.event].shape ? [{ key: STORE_KEY, limit: STORE_CONCURRENCY_LIMIT }] : undefined;
 }
