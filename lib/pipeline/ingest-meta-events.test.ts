@@ -35,7 +35,7 @@ describe("webhook inbox", () => {
     const jobs = await jobsFor(store.id);
     expect(jobs).toHaveLength(3);
     expect(new Set(jobs.map((j) => j.eventId))).toEqual(new Set(comments.map((c) => `comment:${c.id}`)));
-    expect(jobs.every((j) => j.concurrencyKey === `process-comment:${live.id}` && j.status === "QUEUED")).toBe(true);
+    expect(jobs.every((j) => j.concurrencyKey === `process-comment:${store.id}` && j.status === "QUEUED")).toBe(true);
     expect(await usage(store.id)).toBe(3);
   });
 
