@@ -6,6 +6,7 @@ import { rehearseComments } from "@/lib/pipeline/rehearse-comments";
 import { graphClient } from "@/lib/messaging/graph";
 import { startFakeGraphServer, type FakeGraphServer } from "@/lib/simulator/dev-graph-api";
 import { reloadEnv } from "@/tests/helpers/env";
+import { parseJobEvent, type JobStep, type StepResult } from "@/lib/jobs/define";
 import { rehearseWebhooks } from "@/lib/pipeline/rehearse-webhooks";
 import { metrics } from "@/lib/observability/metrics";
 import { onLocalWake } from "@/lib/jobs/local/wake";
@@ -20,6 +21,10 @@ afterAll(async () => {
   await graph.close();
   await disconnectPrisma();
 });
+
+const refuse = () => Promise.reject(new Error("only step.run in this test"));
+/** Each step run once, in place, as the start-up rehearsal runs them. */
+const inlineStep: JobStep = { run: async <T>(_id: string, fn: () => T | Promise<T>) => (await fn()) as StepResult<T>, sleep: refuse, sleepUntil: refuse, sendEvent: refuse };
 
 const TABLES = ["stores", "lives", "products", "comments", "buyers", "orders", "order_items", "reservations", "outbound_messages", "ai_decisions", "usage_counters", "audit_logs", "jobs"] as const;
 
@@ -72,7 +77,7 @@ test("inside a rehearsal the comment pipeline reserves and records its replies a
   const n = await rehearseComments({
     rounds: 1,
     process: async (comment) => {
-      await processComment.handler({ event: { name: "comment/received", data: comment, id: comment.commentId, ts: Date.now() }, step: { run: async (_id: string, fn: () => unknown) => fn() }, attempt: 0, runId: "t", logger: console } as never);
+      await processComment.handler({ event: parseJobEvent(processComment, { name: "comment/received", data: comment, id: comment.commentId, ts: Date.now() }), step: inlineStep, attempt: 0, runId: "t", logger: console });
       const [row] = await hotPathDb.$queryRaw<{ orders: number; items: number; failed: number; checkout: number }[]>`
         SELECT (SELECT count(*)::int FROM orders WHERE "storeId" = ${comment.storeId}) AS orders,
           (SELECT coalesce(sum(quantity), 0)::int FROM order_items i JOIN orders o ON o.id = i."orderId" WHERE o."storeId" = ${comment.storeId}) AS items,

@@ -4,7 +4,7 @@ import { buildCatalogIndex, classifyWithRules } from "@/lib/ai";
 import { renderCheckoutDm } from "@/lib/messaging/texts";
 import { rehearseComments, type RehearsedComment } from "@/lib/pipeline/rehearse-comments";
 import { loadCredentialsOfLiveStores } from "@/lib/messaging/graph";
-import type { AnyJobDefinition, JobStep, StepResult } from "./define";
+import { parseJobEvent, type AnyJobDefinition, type JobStep, type StepResult } from "./define";
 import { claimJobs } from "./local/claim";
 import type { FunctionRegistry } from "./local/registry";
 
@@ -64,5 +64,6 @@ function runInline(def: AnyJobDefinition, data: RehearsedComment): Promise<unkno
     sendEvent: refuse,
   };
   const silent = { info() {}, warn() {}, error() {}, debug() {} };
-  return def.handler({ event: { name: def.event, data, id: `rehearsal:${data.commentId}`, ts: Date.now() }, step, attempt: 0, runId: "rehearsal", logger: silent } as never);
+  const event = parseJobEvent(def, { name: def.event, data, id: `rehearsal:${data.commentId}`, ts: Date.now() });
+  return def.handler({ event, step, attempt: 0, runId: "rehearsal", logger: silent });
 }
