@@ -53,6 +53,13 @@ export async function startBenchPostgres({ prefix, flags = [], log }: { prefix: 
   const url = `${server}/bench`;
   const migrated = spawnSync(process.execPath, ["scripts/prisma-migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "inherit" });
   if (migrated.status !== 0) throw new Error("migrations failed");
+  // BENCH_SETUP_SQL: statements run after the migrations, to try a schema change (an index, a dropped constraint) before writing its migration.
+  if (process.env.BENCH_SETUP_SQL) {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client(url);
+    await client.connect();
+    await client.query(process.env.BENCH_SETUP_SQL).finally(() => client.end());
+  }
   return { port, server, url, createDatabase: (name: string) => pg.createDatabase(name), stop: () => pg.stop() };
 }
 
