@@ -43,7 +43,7 @@ type CommentRow = {
   paused: boolean | null;
   blocked: boolean | null;
   blockedBuyerReply: string;
-  catalogVersion: string | null;
+  catalogVersion: string;
 };
 
 /** A blocked buyer's comment is stored and shown with this reason; it never reserves. */
@@ -63,7 +63,7 @@ export async function understandComment({ commentId }: { commentId: string }): P
     WITH c AS (
       SELECT c.id, c."storeId", c."liveId", c.status::text AS status, c.text, c."authorId", c."authorName",
         c.status IN ('RECEIVED', 'PROCESSING') AS open,
-        s."fbPageId", s.locale AS "storeLocale", s."blockedBuyerReply",
+        s."fbPageId", s.locale AS "storeLocale", s."blockedBuyerReply", s."catalogVersion",
         l.id IS NOT NULL AS "hasLive", l."botEnabled", l.status::text AS "liveStatus"
       FROM comments c JOIN stores s ON s.id = c."storeId" LEFT JOIN lives l ON l.id = c."liveId"
       WHERE c.id = ${commentId}
@@ -80,16 +80,12 @@ export async function understandComment({ commentId }: { commentId: string }): P
     )
     SELECT c.id, c."storeId", c."liveId", c.status, c.text, c."storeLocale", c."blockedBuyerReply", c."hasLive", c."botEnabled", c."liveStatus",
       b.id AS "buyerId", b.locale AS "buyerLocale", b."optedOutAt" IS NOT NULL AS "optedOut", b."botPausedAt" IS NOT NULL AS paused, b."blockedAt" IS NOT NULL AS blocked,
-      CASE WHEN c.open THEN (
-        SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(
-          p.id || chr(31) || p.sku || chr(31) || p.name || chr(31) || array_to_string(p.keywords, chr(30)) || chr(31) || coalesce(p.color, '') || chr(31) || coalesce(p.size, '') || chr(31) || coalesce(p."groupKey", ''), 0)), 0)::text
-        FROM products p WHERE p."storeId" = c."storeId" AND p.active
-      ) END AS "catalogVersion"
+      c."catalogVersion"::text AS "catalogVersion"
     FROM c LEFT JOIN buyer b ON true`;
   if (!comment) return { action: "skip", reason: "comment not found" };
   if (comment.status !== "RECEIVED" && comment.status !== "PROCESSING") return { action: "skip", reason: `already ${comment.status.toLowerCase()}` };
   const buyerId = comment.buyerId!;
-  const { decision, log } = await decideText({ storeId: comment.storeId, text: comment.text, storeLocale: comment.storeLocale, catalogVersion: comment.catalogVersion! });
+  const { decision, log } = await decideText({ storeId: comment.storeId, text: comment.text, storeLocale: comment.storeLocale, catalogVersion: comment.catalogVersion });
 
   // The kill switch was read in the statement above with the comment itself: pausing costs no round trip.
   const botOff = comment.hasLive && comment.liveStatus === "ACTIVE" && !comment.botEnabled;

@@ -18,17 +18,14 @@ const indexes = (g.__lssCatalogIndexes ??= new Map());
 const builds = (g.__lssCatalogBuilds ??= new Map());
 
 /**
- * The catalog's version: a hash of what the classifier reads (ids, SKUs, names, keywords, colours, sizes
- * of active products), deliberately blind to stock, reservations and "updatedAt" — a sale must not
- * rebuild the index. understandComment computes the same expression inside its first statement:
- * keep the two in step.
+ * The catalog's version: a counter on the store that triggers on products move whenever what the
+ * classifier reads changes (products added or removed; ids, SKUs, names, keywords, colours, sizes, groups,
+ * active flags), deliberately blind to stock, reservations and "updatedAt" — a sale must not rebuild the
+ * index (migration 20261228090000_store_catalog_version). understandComment reads it with the comment.
  */
 async function catalogVersion(storeId: string): Promise<string> {
-  const [v] = await hotPathDb.$queryRaw<{ version: string }[]>`
-    SELECT count(*)::text || ':' || coalesce(sum(hashtextextended(
-      p.id || chr(31) || p.sku || chr(31) || p.name || chr(31) || array_to_string(p.keywords, chr(30)) || chr(31) || coalesce(p.color, '') || chr(31) || coalesce(p.size, '') || chr(31) || coalesce(p."groupKey", ''), 0)), 0)::text AS version
-    FROM products p WHERE p."storeId" = ${storeId} AND p.active`;
-  return v!.version;
+  const [v] = await hotPathDb.$queryRaw<{ version: string }[]>`SELECT "catalogVersion"::text AS version FROM stores WHERE id = ${storeId}`;
+  return v?.version ?? "0";
 }
 
 /**
