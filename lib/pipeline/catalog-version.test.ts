@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { hotPathDb, prisma } from "@/lib/db";
 import { seedStore } from "@/tests/helpers/seed";
+import type { Prisma } from "@/generated/prisma/client";
 
 /** The store's catalog version, kept by the triggers of migration 20261228090000_store_catalog_version. */
 const versionOf = async (storeId: string) => (await prisma.store.findUniqueOrThrow({ where: { id: storeId }, select: { catalogVersion: true } })).catalogVersion;
@@ -16,7 +17,7 @@ describe("the catalog version the classifier caches its index by", () => {
     expect(await versionOf(store.id)).toBe(before);
   });
 
-  test.each([
+  test.each<[string, Prisma.ProductUpdateInput]>([
     ["sku", { sku: "Z99" }],
     ["name", { name: "Polera roja talla M" }],
     ["keywords", { keywords: ["remera"] }],
@@ -24,7 +25,7 @@ describe("the catalog version the classifier caches its index by", () => {
     ["size", { size: "L" }],
     ["group", { groupKey: "Polera" }],
     ["active flag", { active: false }],
-  ] as const)("moves when a product's %s changes", async (_what, data) => {
+  ])("moves when a product's %s changes", async (_what, data) => {
     const { store, products } = await seedStore();
     const before = await versionOf(store.id);
     await prisma.product.update({ where: { id: products[0]!.id }, data });
