@@ -72,19 +72,32 @@ async function main() {
     const port = await freePort();
     const appUrl = `http://127.0.0.1:${port}`;
     // Exactly what `npm start` runs (web server + job worker process), on this database and the fake Graph API.
-    server = spawn(process.execPath, ["--import", "tsx", "scripts/run.ts", "start"], {
-      env: { ...env, DATABASE_URL: socketUrl(pgPort, "bench"), PORT: String(port), APP_URL: appUrl, HOSTNAME_BIND: "127.0.0.1", META_GRAPH_API_URL: graph.url, RESERVATION_TTL_SECONDS: "1800", ADMIN_EMAIL: "bench@example.com", ADMIN_PASSWORD: "bench-password" },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${appUrl}/health`)).ok) break;
-      } catch {
-        /* not up yet */
+    async function startServer() {
+      server = spawn(process.execPath, ["--import", "tsx", "scripts/run.ts", "start"], {
+        env: { ...env, DATABASE_URL: socketUrl(pgPort, "bench"), PORT: String(port), APP_URL: appUrl, HOSTNAME_BIND: "127.0.0.1", META_GRAPH_API_URL: graph.url, RESERVATION_TTL_SECONDS: "1800", ADMIN_EMAIL: "bench@example.com", ADMIN_PASSWORD: "bench-password" },
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      for (let i = 0; ; i++) {
+        try {
+          if ((await fetch(`${appUrl}/health`)).ok) break;
+        } catch {
+          /* not up yet */
+        }
+        if (i > 1500) throw new Error("server did not start");
+        await sleep(100);
       }
-      if (i > 1500) throw new Error("server did not start");
-      await sleep(100);
     }
+    /** A deploy: the launcher stopped (SIGTERM, as a process manager does) and started again on the same database. */
+    async function restartServer() {
+      const stopping = server;
+      if (stopping && stopping.exitCode === null) {
+        const exited = new Promise((resolve) => stopping.once("exit", resolve));
+        stopping.kill("SIGTERM");
+        await exited;
+      }
+      await startServer();
+    }
+    await startServer();
     process.env.DATABASE_URL = DATABASE_URL;
     Object.assign(process.env, SECRETS);
     const { prisma } = await import("../lib/db");
@@ -435,7 +448,9 @@ async function main() {
       return { highest_per_minute_with_dm_p95_under_500ms: highest, seconds_per_step: seconds, runs };
     }
 
-    const cold = ONLY.has("cold") ? await coldStart() : null;
+    // BENCH_COLD=restart: the cold start measured last, after a restart on the database the other scenarios filled (a deploy during a live).
+    const coldAfterRestart = process.env.BENCH_COLD === "restart";
+    let cold = ONLY.has("cold") && !coldAfterRestart ? await coldStart() : null;
     console.log("[bench] cold start", cold);
     console.log(`[bench] (a/b) paced 1,000 comments/min for ${RUN_SECONDS}s`);
     const skipped = { comments: 0, lost: 0, ack_ms: { p50: NaN, p99: NaN }, comment_to_dm_ms: { p50: NaN, p95: NaN, p99: NaN }, dms: 0, private_replies_at_graph: 0, dm_p95_per_5s: [] as number[], cpu_cores_while_sending: {} as Record<string, number> };
@@ -488,6 +503,11 @@ async function main() {
     const paced = ONLY.has("ceiling") ? await ceiling() : null;
     console.log("[bench] above the Page ceiling", paced);
     const kneeResult = ONLY.has("knee") ? await knee() : null;
+    if (ONLY.has("cold") && coldAfterRestart) {
+      await restartServer();
+      cold = await coldStart();
+      console.log("[bench] cold start after a restart", cold);
+    }
     console.log("[bench] knee", kneeResult);
 
     const result = {
@@ -538,7 +558,7 @@ ${cold ? `Cold start (server just started, no bench warm-up), 10,000/min: commen
     console.log(md);
     await prisma.$disconnect();
   } finally {
-    server?.kill("SIGTERM");
+    (server as ChildProcess | null)?.kill("SIGTERM");
     await graph.close();
     await sleep(500);
     await db.stop();
