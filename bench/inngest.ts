@@ -9,15 +9,13 @@
  * Where the time goes is measured per comment: stored → handed to Inngest (relay), → first call of the
  * function (Inngest), the handlers' own time (app), and the rest (Inngest between steps and around calls).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { startFakeGraphServer } from "../lib/simulator/dev-graph-api";
 import { findInngestBin, inngestServer, serveInngestHandlers } from "../tests/helpers/inngest-engine";
-import { RUN_SECONDS, SECRETS, pct, round, seedStore, sleep, startBenchPostgres, stats } from "./setup";
+import { RUN_SECONDS, SECRETS, findRedisBin, pct, processCpuMs, round, seedStore, sleep, startBenchPostgres, startRedis, stats } from "./setup";
 
 /** Comments/min, one measured run per rate and engine: a pace the 2-core machine serves, and the issue's target rate. */
 const RATES = (process.env.BENCH_INNGEST_RATE ?? "300,1000").split(",").map(Number);
@@ -29,17 +27,6 @@ const RATES = (process.env.BENCH_INNGEST_RATE ?? "300,1000").split(",").map(Numb
  */
 const TICK_MS = Number(process.env.BENCH_INNGEST_TICK_MS ?? 50);
 const QUEUE_WORKERS = Number(process.env.BENCH_INNGEST_WORKERS ?? 20);
-
-/** CPU time (ms) used so far by one process (utime + stime from /proc, USER_HZ 100); 0 once it has ended. */
-function processCpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000;
-  } catch {
-    return 0;
-  }
-}
 
 /** CPU time (ms) used so far by the Inngest server listening at `url` (its processes, from /proc). */
 function inngestCpuMs(url: string) {
@@ -58,49 +45,6 @@ function inngestCpuMs(url: string) {
 }
 
 type Mode = { name: string; args: (pgUrl: string) => string[]; env: Record<string, string>; tickMs: number; redis?: boolean };
-
-/** redis-server for the self-hosted server's queue, as in production (deploy/compose.yml): BENCH_REDIS_BIN, else on the PATH. */
-function findRedisBin(): string | null {
-  if (process.env.BENCH_REDIS_BIN) return process.env.BENCH_REDIS_BIN;
-  for (const dir of (process.env.PATH ?? "").split(":")) if (dir && existsSync(join(dir, "redis-server"))) return join(dir, "redis-server");
-  return null;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-/** A throwaway in-memory Redis on a free loopback port (no persistence). */
-async function startRedis(bin: string): Promise<{ uri: string; cpuMs(): number; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("redis-server did not start within 10 s")), 10_000);
-    child.stdout!.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("Ready to accept connections")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`redis-server exited with ${code}`)));
-  });
-  child.stdout!.resume();
-  return {
-    uri: `redis://127.0.0.1:${port}`,
-    cpuMs: () => processCpuMs(child.pid!),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
 
 async function runInngestBench() {
   const bin = findInngestBin();

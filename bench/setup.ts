@@ -2,8 +2,8 @@
  * What both benches (bench/run.ts, bench/inngest.ts) start from: the app's secrets, a throw-away embedded
  * PostgreSQL with the app's migrations, seeded stores, and the percentile helpers.
  */
-import { spawnSync } from "node:child_process";
-import { appendFileSync, mkdtempSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -81,4 +81,48 @@ export async function seedStore(prisma: Db, name: string, products: { sku: strin
   const [{ jobs }, { firstReconcileEvent }] = await Promise.all([import("../lib/jobs"), import("../lib/pipeline/schedule-next-reconcile")]);
   await jobs.send(firstReconcileEvent({ liveId: live.id, storeId: store.id }));
   return { store, live, pageId, postId: `${pageId}_${live.fbVideoId}` };
+}
+
+/** CPU time (ms) used so far by one process (utime + stime from /proc, USER_HZ 100); 0 once it has ended. */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000;
+  } catch {
+    return 0;
+  }
+}
+
+/** redis-server for the self-hosted server's queue, as in production (deploy/compose.yml): BENCH_REDIS_BIN, else on the PATH. */
+export function findRedisBin(): string | null {
+  if (process.env.BENCH_REDIS_BIN) return process.env.BENCH_REDIS_BIN;
+  for (const dir of (process.env.PATH ?? "").split(":")) if (dir && existsSync(join(dir, "redis-server"))) return join(dir, "redis-server");
+  return null;
+}
+
+/** A throwaway in-memory Redis on a free loopback port (no persistence). */
+export async function startRedis(bin: string): Promise<{ uri: string; cpuMs(): number; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("redis-server did not start within 10 s")), 10_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("Ready to accept connections")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`redis-server exited with ${code}`)));
+  });
+  child.stdout!.resume();
+  return {
+    uri: `redis://127.0.0.1:${port}`,
+    cpuMs: () => processCpuMs(child.pid!),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
 }
