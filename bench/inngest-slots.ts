@@ -29,6 +29,9 @@ const THROTTLE: SlotProbe["throttle"] = { key: "event.data.storeId", limit: 250,
 const ALL_PROBES: SlotProbe[] = [
   { id: "limit1-checkpointed", concurrency: PER_STORE_1, checkpointing: EVERY_STEP, events: 6 },
   { id: "limit1-buffered", concurrency: PER_STORE_1, checkpointing: BUFFERED, events: 6 },
+  // Several steps buffered into one checkpoint (process-comment's serving): the case session 11 saw stall.
+  { id: "limit1-buffered-3-steps", concurrency: PER_STORE_1, checkpointing: BUFFERED, steps: 3, stepMs: 30, events: 4 },
+  { id: "limit1-checkpointed-3-steps", concurrency: PER_STORE_1, checkpointing: EVERY_STEP, steps: 3, stepMs: 30, events: 4 },
   { id: "limit1-no-checkpointing", concurrency: PER_STORE_1, checkpointing: false, events: 6 },
   { id: "limit50-checkpointed", concurrency: PER_STORE_50, checkpointing: EVERY_STEP, events: 120 },
   { id: "limit50-no-checkpointing", concurrency: PER_STORE_50, checkpointing: false, events: 120 },

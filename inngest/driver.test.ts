@@ -124,7 +124,7 @@ describe("Inngest driver", () => {
   });
 
   test("every function gets one Inngest concurrency constraint at most: its own, else one queue per store when its event names a store, none when its limit is the local driver's only", () => {
-    // The hot path's limit is the local driver's only (Inngest held its slots ~30 s after each run): none on Inngest.
+    // The hot path's limit is the local driver's only (Inngest held its buffered runs' slots ~30 s): none on Inngest.
     expect(processComment.concurrency).toEqual({ key: "event.data.storeId", limit: 40, inngest: false });
     expect(inngestConcurrency(processComment)).toBeUndefined();
     // A correctness limit (one reconcile per live) stays alone: no per-store constraint beside it.
@@ -133,6 +133,8 @@ describe("Inngest driver", () => {
     expect(inngestConcurrency({ event: "comment/received" })).toEqual([{ key: "event.data.storeId", limit: STORE_CONCURRENCY_LIMIT }]);
     // Platform work (no store in the event) and no constraint: none.
     expect(inngestConcurrency({ event: "billing/sweep" })).toBeUndefined();
+    // Steps buffered into one checkpoint (the server held such runs' slots ~30 s): no per-store default either.
+    expect(inngestConcurrency({ event: "comment/received", idempotentSteps: true })).toBeUndefined();
   });
 
   test("a NonRetriableError from a handler reaches Inngest as its own NonRetriableError", async () => {

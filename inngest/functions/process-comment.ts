@@ -17,9 +17,10 @@ export const processComment = defineJob({
   event: "comment/received",
   retries: 6,
   // Many comments of one store in parallel, bounded so one store's flash sale cannot take every worker
-  // from the others' lives. Local driver only: self-hosted Inngest (1.43) holds a checkpointed run's slot
-  // ~30 s after it ended, so 40 per store meant ~80 comments/min per store there (lib/jobs/inngest-fairness.ts);
-  // on Inngest the per-store throttle below bounds a store instead.
+  // from the others' lives. Local driver only (required with idempotentSteps): self-hosted Inngest (1.43) can
+  // hold the slot of a run whose steps went back in one checkpoint ~30 s after it ended, so 40 per store meant
+  // ~80 comments/min per store there (lib/jobs/inngest-fairness.ts); on Inngest the per-store throttle below
+  // bounds a store instead.
   concurrency: { key: "event.data.storeId", limit: 40, inngest: false },
   // Each run sends one private reply through the Send API, which Meta allows 300 calls/s per Page for
   // text messages (Messenger Platform rate limits); 250 leaves room for reminders and receipts.

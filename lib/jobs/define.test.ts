@@ -10,6 +10,11 @@ describe("defineJob", () => {
     expect(defineJob({ id: "a", event: "order/created", handler }).retries).toBe(3);
   });
 
+  test("idempotent steps with a limit for the local driver only are accepted", () => {
+    const def = defineJob({ id: "a", event: "order/created", idempotentSteps: true, concurrency: { limit: 4, inngest: false }, handler });
+    expect(def.concurrency).toEqual({ limit: 4, inngest: false });
+  });
+
   test.each([
     ["an id that is not a slug", { id: "Process Comment" }, /slug/],
     ["an id that collides with failure handlers", { id: "x-failure" }, /slug/],
@@ -18,6 +23,8 @@ describe("defineJob", () => {
     ["a concurrency key that is not a dotted path", { concurrency: { key: "event.data['x']", limit: 1 } }, /dotted path/],
     ["a zero limit", { concurrency: { limit: 0 } }, /positive/],
     ["a throttle period under a second", { throttle: { limit: 1, period: "0s" } }, /period/],
+    // Its steps are buffered into one checkpoint on Inngest, where the server held such a run's slot ~30 s after it ended.
+    ["idempotent steps with a concurrency limit that also applies on Inngest", { idempotentSteps: true, concurrency: { key: "event.data.storeId", limit: 40 } }, /idempotentSteps/],
   ])("rejects %s", (_, override, message) => {
     expect(() => defineJob({ id: "ok", event: "order/created", handler, ...(override as object) } as never)).toThrow(message);
   });

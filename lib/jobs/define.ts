@@ -46,7 +46,10 @@ export interface ConcurrencyOption {
   /** Dotted path into the event, e.g. "event.data.liveId" (also a valid Inngest CEL expression). No key: one limit for the function. */
   key?: string;
   limit: number;
-  /** false: the limit applies on the local driver only; on Inngest the function has no concurrency constraint (see lib/jobs/inngest-fairness.ts). */
+  /**
+   * false: the limit applies on the local driver only; on Inngest the function has no concurrency constraint
+   * (see lib/jobs/inngest-fairness.ts). Required with `idempotentSteps`.
+   */
   inngest?: false;
 }
 
@@ -73,7 +76,8 @@ export interface JobDefinition<N extends JobEventName = JobEventName, R = unknow
    * Every step is idempotent by its own keys (re-running a finished step repeats no effect). The local
    * driver then keeps a finished step's result in memory and writes it only when the run stops before
    * completing (a sleep, a retry): a run that completes in one go writes its completion and nothing
-   * else. A crash re-runs the steps since the last written one. Inngest persists every step anyway.
+   * else. A crash re-runs the steps since the last written one. On Inngest its steps go back in one
+   * checkpoint per run, and it has no concurrency constraint there (lib/jobs/inngest-fairness.ts).
    */
   readonly idempotentSteps: boolean;
   // Method syntax on purpose: it lets a JobDefinition<"order/created"> sit in a list of AnyJobDefinition.
@@ -135,6 +139,10 @@ export function defineJob<const N extends JobEventName, R>(input: DefineJobInput
     if (option.key !== undefined && !KEY_PATH.test(option.key)) {
       throw new TypeError(`${where}: ${name}.key must be a dotted path like "event.data.liveId"`);
     }
+  }
+  if (input.idempotentSteps && input.concurrency && input.concurrency.inngest !== false) {
+    // Buffered into one checkpoint on Inngest, where the server can hold the run's slot ~30 s after it ended (lib/jobs/inngest-fairness.ts).
+    throw new TypeError(`${where}: a function with idempotentSteps cannot be limited on Inngest: set concurrency.inngest to false`);
   }
   if (input.throttle && (!isDurationString(input.throttle.period) || toMilliseconds(input.throttle.period) < 1000)) {
     throw new TypeError(`${where}: throttle.period must be a time string of at least "1s"`);

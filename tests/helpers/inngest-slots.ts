@@ -25,7 +25,7 @@ export interface SlotProbe {
   throttle?: Options["throttle"];
   /** Steps per run (default 1), each taking stepMs. */
   steps?: number;
-  /** Events sent, all with the same key value (`data.storeId`). */
+  /** Events sent, all with the same key value (`data.storeId`, `data.liveId` and `data.invoiceId`). */
   events: number;
   /** How long the run's one step takes. */
   stepMs?: number;
@@ -113,9 +113,10 @@ export async function measureKeyedRuns({ bin, mode, probes, deadlineMs, tickMs =
     await server.start();
     for (const probe of probes) {
       const seen = runs.get(probe.id)!;
-      const storeId = `store-${randomBytes(4).toString("hex")}`;
+      // One key value under every field the app's keys name (store, live, invoice).
+      const key = `key-${randomBytes(4).toString("hex")}`;
       sentAt = Date.now();
-      const event = (n: number) => ({ name: `probe/${probe.id}`, data: { n, storeId } });
+      const event = (n: number) => ({ name: `probe/${probe.id}`, data: { n, storeId: key, liveId: key, invoiceId: key } });
       if (!probe.intervalMs) await c.send(Array.from({ length: probe.events }, (_, n) => event(n)));
       else {
         for (let n = 0; n < probe.events; n++) {
