@@ -48,6 +48,8 @@ async function comment(seeded: Awaited<ReturnType<typeof seedStore>>, text: stri
 async function store(options: Parameters<typeof seedStore>[0] = {}) {
   const seeded = await seedStore(options);
   forgetPageCredentials(seeded.store.id);
+  // Meta knows the Page of a reply from its token at once; the fake learns it from the first private reply.
+  graph.registerPageToken({ pageId: seeded.pageId, token: seeded.pageToken });
   return seeded;
 }
 

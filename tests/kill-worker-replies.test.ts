@@ -16,8 +16,12 @@ const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 
 describe("a job worker killed between the Graph call and the record", () => {
   test("every comment still gets exactly one public and one private reply", async () => {
-    const { store, pageId, live } = await seedStore({ products: [{ sku: "A12", name: "Polera roja", priceMinor: 9990, stock: 50, keywords: ["polera"] }] });
+    const { store, pageId, live, pageToken } = await seedStore({ products: [{ sku: "A12", name: "Polera roja", priceMinor: 9990, stock: 50, keywords: ["polera"] }] });
     forgetPageCredentials(store.id);
+    // Meta knows whose reply it is from the start; the fake otherwise learns the token's Page only from a
+    // private reply, and the killed worker may have posted a public reply before any (CI saw a second
+    // public reply: the new worker's lookup listed the first one as another Page's).
+    graph().registerPageToken({ pageId, token: pageToken });
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const { commentId, payload } = commentPayload({ pageId, postId: live.fbPostId!, message: "quiero A12" });

@@ -21,7 +21,9 @@ export async function seedStore({ currency = "CLP", country = "CL", locale = "es
   const created = [];
   for (const p of products) created.push(await prisma.product.create({ data: { storeId: store.id, ...p } }));
   const live = await prisma.live.create({ data: { storeId: store.id, fbVideoId: `vid${suffix}`, fbPostId: `${pageId}_post${suffix}`, title: "Live de prueba" } });
-  return { owner, store, live, products: created, pageId };
+  // The Page token as Meta would know it: a fake Graph learns a token's Page only from the calls it sees,
+  // so a test that needs it from the first call (whose reply is the Page's?) registers it.
+  return { owner, store, live, products: created, pageId, pageToken: `EAAtesttoken${suffix}` };
 }
 
 export async function seedBuyer(storeId: string, pageId: string, name = "Carla") {
