@@ -297,6 +297,7 @@ async function main() {
       const acks: number[] = [];
       let i = 0;
       let failures = 0;
+      const cpuBefore = cpuByRole();
       const start = performance.now();
       await Promise.all(Array.from({ length: 32 }, async () => {
         while (i < n) {
@@ -312,7 +313,11 @@ async function main() {
       // The worker's capacity: the burst is a backlog, drained as fast as the worker goes (first arrival → last comment processed).
       const [span] = await prisma.$queryRaw<{ ms: number }[]>`SELECT (extract(epoch FROM max("processedAt") - min("receivedAt")) * 1000)::float8 AS ms FROM comments WHERE "storeId" = ${target.store.id}`;
       const processed_per_second = span?.ms ? round(n / (span.ms / 1000)) : NaN;
-      return { comments: n, failures, seconds: round(seconds), accepted_per_second: round(n / seconds), processed_per_second, ack_ms: { p50: round(pct(acks, 50)), p99: round(pct(acks, 99)) }, stored, lost: n - stored };
+      // CPU per comment of each process over the whole burst (the same work every run): what capacity is made
+      // of, and less at the mercy of the host's speed that hour than latencies are.
+      const cpuAfter = cpuByRole();
+      const cpu_ms_per_comment = Object.fromEntries(["web", "worker", "postgres"].map((k) => [k, round(((cpuAfter[k]! - (cpuBefore[k] ?? 0)) * 1000) / n)]));
+      return { comments: n, failures, seconds: round(seconds), accepted_per_second: round(n / seconds), processed_per_second, cpu_ms_per_comment, ack_ms: { p50: round(pct(acks, 50)), p99: round(pct(acks, 99)) }, stored, lost: n - stored };
     }
 
     async function flashSale() {
@@ -493,7 +498,7 @@ async function main() {
     console.log(fast);
     await printProfile("10,000/min");
     console.log("[bench] (a) burst");
-    const b = ONLY.has("burst") ? await burst(QUICK ? 1000 : 3000) : { comments: 0, failures: 0, seconds: 0, accepted_per_second: NaN, processed_per_second: NaN, ack_ms: { p50: NaN, p99: NaN }, stored: 0, lost: 0 };
+    const b = ONLY.has("burst") ? await burst(QUICK ? 1000 : 3000) : { comments: 0, failures: 0, seconds: 0, accepted_per_second: NaN, processed_per_second: NaN, cpu_ms_per_comment: {} as Record<string, number>, ack_ms: { p50: NaN, p99: NaN }, stored: 0, lost: 0 };
     console.log(b);
     console.log("[bench] (c) flash sale");
     const flash = ONLY.has("flash") ? await flashSale() : { comments: 0, failures: 0, drained: false, seconds: 0, orders: NaN, reserved: NaN, available: NaN, checkout_dms: NaN, waitlist_dms: NaN, comments_with_a_private_reply: 0, duplicated_private_replies: 0 };
@@ -546,7 +551,7 @@ ${result.setup}. Machine: ${result.machine.cpus} cores (${result.machine.cpu}), 
 |---|---|---|---|---|---|
 | 1,000/min, 200 buyers | ${slow.comments} | ${slow.ack_ms.p50} / ${slow.ack_ms.p99} | ${slow.comment_to_dm_ms.p50} / ${slow.comment_to_dm_ms.p95} / ${slow.comment_to_dm_ms.p99} | ${slow.lost} | ${slow.dms} DMs |
 | 10,000/min, 200 buyers | ${fast.comments} | ${fast.ack_ms.p50} / ${fast.ack_ms.p99} | ${fast.comment_to_dm_ms.p50} / ${fast.comment_to_dm_ms.p95} / ${fast.comment_to_dm_ms.p99} | ${fast.lost} | ${fast.dms} DMs |
-| burst, 32 connections | ${b.comments} | ${b.ack_ms.p50} / ${b.ack_ms.p99} | — | ${b.lost} | **${b.accepted_per_second} comments/s accepted**, processed by the worker at ${b.processed_per_second}/s |
+| burst, 32 connections | ${b.comments} | ${b.ack_ms.p50} / ${b.ack_ms.p99} | — | ${b.lost} | **${b.accepted_per_second} comments/s accepted**, processed by the worker at ${b.processed_per_second}/s; CPU per comment: web ${b.cpu_ms_per_comment.web} ms, worker ${b.cpu_ms_per_comment.worker} ms, PostgreSQL ${b.cpu_ms_per_comment.postgres} ms |
 
 Flash sale: ${flash.comments} concurrent BUY comments for 10 units → **${flash.orders} orders**, ${flash.checkout_dms} checkout DMs, **${flash.waitlist_dms} waitlist DMs**, reserved ${flash.reserved}, available ${flash.available}, ${flash.duplicated_private_replies} duplicated private replies, all processed: ${flash.drained} (${flash.seconds} s).
 
