@@ -159,7 +159,10 @@ async function claim(db: SqlDb, max: number, leaseMs: number): Promise<Claimed[]
     UPDATE jobs j SET status = 'RUNNING', attempts = j.attempts + 1, "lockedUntil" = now() + ${leaseMs}::int * interval '1 millisecond', "updatedAt" = now()
     FROM (
       SELECT id FROM jobs
-      WHERE "functionId" = ${INNGEST_OUTBOX}
+      -- The function is a filter, not an index condition ("IS TRUE"): the unique index on ("functionId",
+      -- "eventId") holds every event ever relayed, and the planner would read all of it whenever its
+      -- statistics were stale; the partial indexes on queued and running jobs hold only live work.
+      WHERE ("functionId" = ${INNGEST_OUTBOX}) IS TRUE
         AND ((status = 'QUEUED' AND "runAt" <= now()) OR (status = 'RUNNING' AND "lockedUntil" < now()))
       ORDER BY "runAt", "createdAt"
       LIMIT ${max}
