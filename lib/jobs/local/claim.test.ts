@@ -182,7 +182,12 @@ describe("fair share across stores", () => {
   test("with one store a claim still takes its oldest jobs first", async () => {
     const def = defineJob({ id: unique("solo"), event: "order/created", handler: async () => "ok" });
     const store = unique("solo");
-    for (let i = 0; i < 5; i++) await send(def, [{ orderId: `${store}-${i}`, storeId: store }]);
+    // Jobs are stamped to the millisecond, and jobs of one millisecond are simultaneous (in any order): each
+    // job here is sent in a millisecond of its own.
+    for (let i = 0; i < 5; i++) {
+      await send(def, [{ orderId: `${store}-${i}`, storeId: store }]);
+      await new Promise((r) => setTimeout(r, 3));
+    }
 
     const claim = await claimJobs({ db: hotPathDb, registry: buildRegistry([def]), max: 3, leaseMs: 60_000 });
 
