@@ -80,7 +80,7 @@ export function startInngestRelay({
     }
     let rows: Claimed[];
     try {
-      rows = await claim(db, batchSize, leaseMs);
+      rows = await claimOutboxRows(db, batchSize, leaseMs);
     } catch (error) {
       logger.warn("[inngest-relay] reading the outbox failed, retrying:", (error as Error).message);
       schedule(pollMs);
@@ -154,7 +154,8 @@ export function startInngestRelay({
   };
 }
 
-async function claim(db: SqlDb, max: number, leaseMs: number): Promise<Claimed[]> {
+/** Leases up to `max` outbox rows due for delivery (queued, or running with an expired lease), oldest first. */
+export async function claimOutboxRows(db: SqlDb, max: number, leaseMs: number): Promise<Claimed[]> {
   return db.$queryRaw<Claimed[]>`
     UPDATE jobs j SET status = 'RUNNING', attempts = j.attempts + 1, "lockedUntil" = now() + ${leaseMs}::int * interval '1 millisecond', "updatedAt" = now()
     FROM (

@@ -7,6 +7,7 @@ import { createLocalDriver, runJobsUntilIdle } from "../local-driver";
 import { claimJobs } from "./claim";
 import { buildRegistry } from "./registry";
 import { insertEventJobs } from "./send";
+import { explainBuffers } from "@/tests/helpers/explain-buffers";
 
 afterAll(() => disconnectPrisma());
 
@@ -203,37 +204,8 @@ describe("fair share across stores", () => {
 });
 
 describe("cost of a claim", () => {
-  /**
-   * The shared buffers the claim statement reads: the claim's own transaction is replayed, its settings
-   * as they are and the claim under EXPLAIN ANALYZE, then rolled back.
-   */
-  async function claimBuffers(registry: ReturnType<typeof buildRegistry>, max: number): Promise<number> {
-    const statements: { strings: TemplateStringsArray; values: unknown[] }[] = [];
-    const record: SqlClient = {
-      $queryRaw: (async (strings: TemplateStringsArray, ...values: unknown[]) => {
-        statements.push({ strings, values });
-        return [];
-      }) as SqlClient["$queryRaw"],
-      $executeRaw: async () => 0,
-    };
-    await claimJobs({ db: { ...hotPathDb, ...record, $transaction: (fn) => fn(record) }, registry, max, leaseMs: 60_000 });
-    const [settings, claim] = statements;
-    const prefixed = [`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${claim!.strings[0]}`, ...claim!.strings.slice(1)];
-    const explained = Object.assign(prefixed, { raw: prefixed }) as unknown as TemplateStringsArray;
-    let buffers = -1;
-    await hotPathDb
-      .$transaction(async (tx) => {
-        await tx.$queryRaw(settings!.strings, ...settings!.values);
-        const [row] = await tx.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Shared Hit Blocks": number; "Shared Read Blocks": number } }] }[]>(explained, ...claim!.values);
-        const plan = row!["QUERY PLAN"][0].Plan;
-        buffers = plan["Shared Hit Blocks"] + plan["Shared Read Blocks"];
-        throw new Error("rollback");
-      })
-      .catch((e: Error) => {
-        if (e.message !== "rollback") throw e;
-      });
-    return buffers;
-  }
+  const claimBuffers = (registry: ReturnType<typeof buildRegistry>, max: number) =>
+    explainBuffers((db) => claimJobs({ db, registry, max, leaseMs: 60_000 }));
 
   test("a claim reads about as much with 3,000 jobs queued as with 10: falling behind does not make the worker slower", async () => {
     const def = defineJob({ id: unique("backlog"), event: "order/created", handler: async () => "ok" });
