@@ -27,6 +27,11 @@ const ONLY = new Set((process.env.BENCH_ONLY ?? SCENARIOS.join(",")).split(","))
 const INNGEST_RUNS = ONLY.delete("inngest") || !process.env.BENCH_ONLY;
 /** The fake Graph's Send API ceiling per Page in the ceiling scenario (Meta documents 300 calls/s). */
 const GRAPH_SENDS_PER_SECOND = 300;
+/**
+ * How long the fake Graph API takes to answer each call (default 0). Meta's own answers take tens to hundreds
+ * of milliseconds, during which a job keeps its worker slot: BENCH_GRAPH_LATENCY_MS=150 measures that.
+ */
+const GRAPH_LATENCY_MS = Number(process.env.BENCH_GRAPH_LATENCY_MS ?? 0);
 const EXTRA_PG_FLAGS = (process.env.BENCH_PG_FLAGS ?? "").split(" ").filter(Boolean).flatMap((f) => ["-c", f]);
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
@@ -61,7 +66,7 @@ async function main() {
   const pgPort = db.port;
   const DATABASE_URL = db.url;
   let server: ChildProcess | null = null;
-  const graph = await startFakeGraphServer({ maxRecordedCalls: 100_000 });
+  const graph = await startFakeGraphServer({ maxRecordedCalls: 100_000, latencyMs: GRAPH_LATENCY_MS });
   try {
     const env = { ...process.env, ...SECRETS, DATABASE_URL, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
     if (process.env.BENCH_BUILD === "1") {

@@ -125,7 +125,7 @@ describe("Inngest driver", () => {
 
   test("every function gets one Inngest concurrency constraint at most: its own, else one queue per store when its event names a store, none when its limit is the local driver's only", () => {
     // The hot path's limit is the local driver's only (Inngest held its buffered runs' slots ~30 s): none on Inngest.
-    expect(processComment.concurrency).toEqual({ key: "event.data.storeId", limit: 40, inngest: false });
+    expect(processComment.concurrency).toEqual({ key: "event.data.storeId", limit: 48, inngest: false });
     expect(inngestConcurrency(processComment)).toBeUndefined();
     // A correctness limit (one reconcile per live) stays alone: no per-store constraint beside it.
     expect(inngestConcurrency({ event: "live/reconcile", concurrency: { key: "event.data.liveId", limit: 1 } })).toEqual([{ key: "event.data.liveId", limit: 1 }]);

@@ -139,7 +139,10 @@ const processSchema = z.object({
   DATABASE_POOL_SIZE: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(10_000).default(20)), // connections per pool (Prisma's and the hot path's) and process
   DATABASE_PREPARED_STATEMENTS: z.string().optional(), // "0" turns off named prepared statements on the hot path (e.g. behind a transaction-mode PgBouncer)
   LSS_DATA_DIR: z.preprocess(blankIsUnset, z.string().optional()), // the embedded default's data: PostgreSQL, dev secrets, uploads, backups
-  JOB_CONCURRENCY: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(10_000).default(16)), // jobs run at once per worker
+  // Jobs run at once per worker. A job keeps its slot while it waits for Meta's answers (≈ 150 ms and more per
+  // Graph call), not only while it uses the CPU or the database (whose connections DATABASE_POOL_SIZE bounds):
+  // with 16 slots and Graph answers taking 150 ms, a worker took ≈ 90 comments/s (bench, BENCH_GRAPH_LATENCY_MS).
+  JOB_CONCURRENCY: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(10_000).default(64)),
   FAKE_GRAPH_PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(0)), // the built-in fake Graph API's port (0: any free one)
   PORT: z.preprocess(blankIsUnset, z.coerce.number().int().positive().default(3000)),
   HOSTNAME_BIND: z.preprocess(blankIsUnset, z.string().optional()), // the address the web server listens on (all by default)

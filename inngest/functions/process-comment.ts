@@ -18,10 +18,12 @@ export const processComment = defineJob({
   retries: 6,
   // Many comments of one store in parallel, bounded so one store's flash sale cannot take every worker
   // from the others' lives. Local driver only (required with idempotentSteps): self-hosted Inngest (1.43) can
-  // hold the slot of a run whose steps went back in one checkpoint ~30 s after it ended, so 40 per store meant
+  // hold the slot of a run whose steps went back in one checkpoint ~30 s after it ended, so 40 per store (then) meant
   // ~80 comments/min per store there (lib/jobs/inngest-fairness.ts); on Inngest the per-store throttle below
   // bounds a store instead.
-  concurrency: { key: "event.data.storeId", limit: 40, inngest: false },
+  // 48 of a worker's 64 slots: a store alone still has enough runs in flight while each waits ≈ 150–300 ms for
+  // Meta's answers (≈ 160 comments/s at 300 ms), and 16 slots stay free for other stores' lives.
+  concurrency: { key: "event.data.storeId", limit: 48, inngest: false },
   // Each run sends one private reply through the Send API, which Meta allows 300 calls/s per Page for
   // text messages (Messenger Platform rate limits); 250 leaves room for reminders and receipts.
   // (Public replies go through the Graph comments edge, outside that Send API limit.)

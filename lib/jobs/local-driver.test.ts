@@ -6,6 +6,8 @@ import { createHotPathDb } from "@/lib/sql";
 import { NonRetriableError, defineJob, type AnyJobDefinition } from "./define";
 import { createLocalDriver, inspectJob, runJobsUntilIdle, startLocalWorker, type LocalWorker } from "./local-driver";
 import { crashJob } from "@/tests/helpers/jobs/crash-job";
+import { processSettings } from "@/lib/env";
+import { processComment } from "@/inngest/functions/process-comment";
 import { countSideEffects, createSideEffectsTable, recordSideEffect } from "@/tests/helpers/jobs/side-effects";
 
 const quietLogger = { info() {}, warn() {}, error() {}, debug() {} };
@@ -371,6 +373,39 @@ describe("local job driver", () => {
 
     expect(maxSeen.get("live-1")).toBe(2);
     expect(maxSeen.get("live-2")).toBe(2);
+  });
+
+  test("a worker's default slots hold 48 of one store's comment runs waiting for Meta at once, and another store's run starts beside them", async () => {
+    // Meta's answers take 150 ms and more; the job waits for them in its slot. With 16 slots a worker took
+    // ≈ 90 comments/s with a 150 ms Graph API (bench, BENCH_GRAPH_LATENCY_MS=150).
+    let release!: () => void;
+    const meta = new Promise<void>((resolve) => (release = resolve));
+    const inFlight = new Map<string, number>();
+    const maxSeen = new Map<string, number>();
+    const def = defineJob({
+      id: "waits-for-meta",
+      event: "comment/received",
+      concurrency: processComment.concurrency,
+      handler: async ({ event, step }) =>
+        step.run("reply", async () => {
+          const store = event.data.storeId;
+          inFlight.set(store, (inFlight.get(store) ?? 0) + 1);
+          maxSeen.set(store, Math.max(maxSeen.get(store) ?? 0, inFlight.get(store)!));
+          await meta;
+          inFlight.set(store, inFlight.get(store)! - 1);
+          return store;
+        }),
+    });
+    const comment = (storeId: string, i: number) => ({ name: "comment/received" as const, data: { commentId: `${storeId}-${i}`, storeId, liveId: `${storeId}-live` } });
+    await createLocalDriver({ functions: [def] }).send(Array.from({ length: 60 }, (_, i) => comment("flood-store", i)));
+    worker({ functions: [def], db: newClient(), concurrency: processSettings().jobConcurrency });
+    await waitFor(async () => inFlight.get("flood-store") ?? 0, (n) => n === 48);
+    await createLocalDriver({ functions: [def] }).send([comment("quiet-store", 0)]);
+    await waitFor(async () => inFlight.get("quiet-store") ?? 0, (n) => n === 1);
+
+    release();
+    await waitFor(() => prisma.job.count({ where: { functionId: "waits-for-meta", status: "COMPLETED" } }), (n) => n === 61);
+    expect(maxSeen.get("flood-store")).toBe(48);
   });
 
   test("two workers on one database never run the same job twice (200 jobs)", async () => {

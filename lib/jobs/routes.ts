@@ -17,7 +17,7 @@ export interface JobRoute {
  * cannot drift apart unnoticed.
  */
 export const jobRoutes: { readonly [N in JobEventName]: readonly JobRoute[] } = {
-  "comment/received": [{ id: "process-comment", retries: 6, concurrency: { key: "event.data.storeId", limit: 40 } }],
+  "comment/received": [{ id: "process-comment", retries: 6, concurrency: { key: "event.data.storeId", limit: 48 } }],
   "message/received": [{ id: "handle-message", retries: 6 }],
   "stock/released": [{ id: "serve-waitlist", retries: 6, concurrency: { key: "event.data.storeId", limit: 1 } }],
   "order/created": [{ id: "order-lifecycle", retries: 6 }],

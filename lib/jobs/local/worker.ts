@@ -65,8 +65,9 @@ export function runSettings(options: LocalRunOptions): RunSettings & { concurren
     batcher: new WriteBatcher(db),
     registry: buildRegistry(options.functions),
     concurrency,
-    // Under load a claim waits until a quarter of the slots are free, so one claim starts several jobs.
-    minClaim: Math.max(1, Math.floor(concurrency / 4)),
+    // Under load a claim waits until a quarter of the slots are free (at most 8), so one claim starts several
+    // jobs; with many slots held by jobs waiting for Meta, waiting for a quarter would keep the queue waiting.
+    minClaim: Math.max(1, Math.min(8, Math.floor(concurrency / 4))),
     leaseMs: options.leaseMs ?? 60_000,
     retryBaseMs: options.retryBaseMs ?? 1_000,
     retryMaxMs: options.retryMaxMs ?? 10 * 60_000,
