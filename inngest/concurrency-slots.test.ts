@@ -64,7 +64,7 @@ describe.skipIf(!bin)("concurrency slots on the self-hosted Inngest server", () 
     await admin.query(`CREATE DATABASE "${database}"`).finally(() => admin.end());
     // Each probe waits at most 20 s for its runs: a slot held ~30 s shows as runs that did not end, not as a hang.
     results = await measureKeyedRuns({ bin: bin!, mode: { kind: "start", postgresUrl: `${server}/${database}` }, probes, deadlineMs: 20_000 });
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     if (!database) return;
