@@ -11,6 +11,8 @@ import * as commentsRoute from "@/app/api/v1/lives/[id]/comments/route";
 import { seedStore } from "./helpers/seed";
 import { commentPayload, messagePayload, postWebhook } from "./helpers/meta-webhook";
 import { call } from "./helpers/api";
+import { claimJobs } from "@/lib/jobs/local/claim";
+import { buildRegistry } from "@/lib/jobs/local/registry";
 import { sessionCookieFor } from "./helpers/session";
 
 let graph: FakeGraphServer;
@@ -90,6 +92,30 @@ describe("ask instead of guessing, never silence (issue 13)", () => {
     const carts = dmsTo("psid_carla").filter((c) => JSON.stringify(c.body).includes(`/checkout/${orders[0]!.id}`));
     expect(carts).toHaveLength(1);
     expect(await prisma.comment.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ sku: "CAM-AZU-L", status: "PROCESSED" });
+  });
+
+  test("one buyer's taps are handled one at a time, oldest first: “L” then “S” settles on L, never on whichever run took the lock first", async () => {
+    const { store, live, pageId } = await shirts();
+    const { metaId } = await comment({ pageId, postId: live.fbPostId!, message: "quiero la camisa azul", psid: "psid_order" });
+    const options = quickRepliesOf(privateReplies(metaId)[0]!);
+    await postWebhook(messagePayload({ pageId, psid: "psid_order", quickReply: options.find((o) => o.title === "L")!.payload }));
+    await postWebhook(messagePayload({ pageId, psid: "psid_order", quickReply: options.find((o) => o.title === "S")!.payload }));
+    // Another buyer's message is not held behind this buyer's.
+    await postWebhook(messagePayload({ pageId, psid: "psid_other", text: "hola" }));
+    const inbox = await prisma.inboundMessage.findMany({ where: { storeId: store.id }, orderBy: { receivedAt: "asc" } });
+    const tapL = inbox.find((m) => m.senderId === "psid_order" && m.quickReplyPayload === options.find((o) => o.title === "L")!.payload)!;
+
+    // Every due job claimed at once: of this buyer's two taps only the first one runs.
+    const claim = await claimJobs({ db: hotPathDb, registry: buildRegistry(jobFunctions), max: 20, leaseMs: 60_000 });
+    const handled = claim.jobs.filter((j) => j.functionId === "handle-message").map((j) => (j.payload as { data: { inboundMessageId: string } }).data.inboundMessageId);
+    expect(handled).toHaveLength(2);
+    expect(handled).toContain(tapL.id);
+    expect(handled).toContain(inbox.find((m) => m.senderId === "psid_other")!.id);
+    await hotPathDb.$executeRaw`UPDATE jobs SET status = 'QUEUED', "lockedUntil" = NULL WHERE id = ANY(${claim.jobs.map((j) => j.id)})`;
+
+    await run();
+    const orders = await prisma.order.findMany({ where: { storeId: store.id }, include: { items: true } });
+    expect(orders.map((o) => o.items.map((i) => i.sku))).toEqual([["CAM-AZU-L"]]);
   });
 
   test("a sold-out size is named, not offered; a tap whose size sold out meanwhile gets the waitlist offer", async () => {

@@ -12,6 +12,9 @@ export const handleMessage = defineJob({
   id: "handle-message",
   event: "message/received",
   retries: 6,
+  // One buyer's messages one at a time, oldest first: a tap on "L" then a tap on "S" settles on L, as the
+  // buyer chose first, instead of whichever run happened to take the comment's lock first.
+  concurrency: { key: "event.data.conversationKey", limit: 1 },
   async handler({ event, step }) {
     const outcome = await step.run("route", () => routeInboundMessage({ inboundMessageId: event.data.inboundMessageId }));
     switch (outcome.action) {

@@ -18,7 +18,7 @@ export interface JobRoute {
  */
 export const jobRoutes: { readonly [N in JobEventName]: readonly JobRoute[] } = {
   "comment/received": [{ id: "process-comment", retries: 6, concurrency: { key: "event.data.storeId", limit: 48 } }],
-  "message/received": [{ id: "handle-message", retries: 6 }],
+  "message/received": [{ id: "handle-message", retries: 6, concurrency: { key: "event.data.conversationKey", limit: 1 } }],
   "stock/released": [{ id: "serve-waitlist", retries: 6, concurrency: { key: "event.data.storeId", limit: 1 } }],
   "order/created": [{ id: "order-lifecycle", retries: 6 }],
   "payment/succeeded": [{ id: "payment-succeeded", retries: 8 }],

@@ -137,7 +137,8 @@ async function storeComments(candidates: Candidate[], recovered: boolean): Promi
 async function storeMessages(inbound: (MetaMessageEvent | MetaPostbackEvent)[], storeByPage: Map<string, string>) {
   const newMessages = await prisma.$transaction(async (tx) => {
     const rows = await tx.inboundMessage.createManyAndReturn({
-      data: inbound.map((m) => ({
+      // Oldest first, so a batch's job rows keep the order the buyer wrote in.
+      data: [...inbound].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime()).map((m) => ({
         storeId: storeByPage.get(m.pageId)!,
         mid: m.mid ?? `postback:${m.senderId}:${m.timestamp.getTime()}:${m.type === "postback" ? m.payload : ""}`,
         senderId: m.senderId,
@@ -146,9 +147,12 @@ async function storeMessages(inbound: (MetaMessageEvent | MetaPostbackEvent)[], 
         receivedAt: m.timestamp,
       })),
       skipDuplicates: true,
-      select: { id: true, storeId: true },
+      select: { id: true, storeId: true, senderId: true },
     });
-    if (rows.length) await jobs.send(rows.map((m) => ({ name: "message/received" as const, id: `message:${m.id}`, data: { inboundMessageId: m.id, storeId: m.storeId } })), { tx });
+    if (rows.length) {
+      const events = rows.map((m) => ({ name: "message/received" as const, id: `message:${m.id}`, data: { inboundMessageId: m.id, storeId: m.storeId, conversationKey: `${m.storeId}:${m.senderId}` } }));
+      await jobs.send(events, { tx });
+    }
     return rows;
   }, { maxWait: 10_000, timeout: 15_000 });
   return newMessages.length;

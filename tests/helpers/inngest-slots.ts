@@ -25,7 +25,7 @@ export interface SlotProbe {
   throttle?: Options["throttle"];
   /** Steps per run (default 1), each taking stepMs. */
   steps?: number;
-  /** Events sent, all with the same key value (`data.storeId`, `data.liveId` and `data.invoiceId`). */
+  /** Events sent, all with the same key value (`data.storeId`, `data.liveId`, `data.invoiceId` and `data.conversationKey`). */
   events: number;
   /** How long the run's one step takes. */
   stepMs?: number;
@@ -122,10 +122,10 @@ export async function measureKeyedRuns({ bin, mode, probes, deadlineMs, tickMs =
     if (readyAt === null) throw new Error("the Inngest server ran no function within 60 s of its start");
     for (const probe of probes) {
       const seen = runs.get(probe.id)!;
-      // One key value under every field the app's keys name (store, live, invoice).
+      // One key value under every field the app's keys name (store, live, invoice, buyer conversation).
       const key = `key-${randomBytes(4).toString("hex")}`;
       sentAt = Date.now();
-      const event = (n: number) => ({ name: `probe/${probe.id}`, data: { n, storeId: key, liveId: key, invoiceId: key } });
+      const event = (n: number) => ({ name: `probe/${probe.id}`, data: { n, storeId: key, liveId: key, invoiceId: key, conversationKey: key } });
       if (!probe.intervalMs) await c.send(Array.from({ length: probe.events }, (_, n) => event(n)));
       else {
         for (let n = 0; n < probe.events; n++) {
