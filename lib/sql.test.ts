@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createHotPathDb, pgErrorCode, SqlFragment, type SqlClient } from "./sql";
+import { runWithRequestContext } from "@/lib/observability/request-context";
 
 const db = createHotPathDb(process.env.DATABASE_URL!, 3);
 afterAll(() => db.end());
@@ -81,5 +82,28 @@ describe("plain SQL client (hot path)", () => {
       const foreign = new other.SqlFragment(["SELECT ", "::int AS a, ", "::text AS b"]);
       expect(await db.$queryRaw`WITH f AS (${foreign.bind([2, "t"])}) SELECT f.a, f.b, ${3}::int AS c FROM f`).toEqual([{ a: 2, b: "t", c: 3 }]);
     });
+  });
+
+  it("a quiet store's statement and transaction take the next free connection ahead of a flood that queued first", async () => {
+    const small = createHotPathDb(process.env.DATABASE_URL!, 2);
+    try {
+      const done: string[] = [];
+      const asStore = <T,>(storeId: string, fn: () => Promise<T>) => runWithRequestContext({ request_id: `r-${storeId}`, store_id: storeId }, fn);
+      const flood = Array.from({ length: 8 }, (_, i) =>
+        asStore("flood", () => small.$queryRaw`SELECT pg_sleep(0.05)`).then(() => done.push(`flood${i}`)),
+      );
+      await new Promise((r) => setTimeout(r, 10));
+      expect(small.gate.waiting).toBe(6);
+      const quiet = asStore("quiet", () => small.$queryRaw`SELECT 1`).then(() => done.push("quiet"));
+      const quietTx = asStore("quiet-tx", () => small.$transaction((tx) => tx.$queryRaw`SELECT 1`)).then(() => done.push("quiet-tx"));
+      await Promise.all([...flood, quiet, quietTx]);
+      // First come, first served would finish them 9th and 10th, after every statement of the flood.
+      expect(done.indexOf("quiet")).toBeLessThan(4);
+      expect(done.indexOf("quiet-tx")).toBeLessThan(4);
+      expect(done).toHaveLength(10);
+      expect({ taken: small.gate.taken, waiting: small.gate.waiting }).toEqual({ taken: 0, waiting: 0 });
+    } finally {
+      await small.end();
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import pg from "pg";
 import { tracingEnabled, withSpan } from "@/lib/observability/tracing";
+import { currentRequestContext } from "@/lib/observability/request-context";
+import { FairGate } from "@/lib/fair-gate";
 
 /**
  * Plain node-postgres with the tagged-template surface of `prisma.$queryRaw` / `$executeRaw`, for the
@@ -214,6 +216,25 @@ async function inSavepoint<T>(r: Rehearsal, prepared: boolean, fn: (tx: SqlClien
   }
 }
 
+/** The store the current request or job works for ("" for platform work: the webhook inbox, the job claim). */
+const storeOfContext = () => currentRequestContext()?.store_id ?? "";
+
+/** The pool behind a gate of its own size: a connection goes to the store holding the fewest (lib/fair-gate.ts). */
+function gatedPool(pool: pg.Pool, gate: FairGate, groupOf: () => string): Queryable {
+  return {
+    async query(config: pg.QueryConfig) {
+      const group = groupOf();
+      const wait = gate.enter(group);
+      if (wait) await wait;
+      try {
+        return await pool.query(config);
+      } finally {
+        gate.leave(group);
+      }
+    },
+  };
+}
+
 /**
  * A hot-path pool. `preparedStatements: false` (DATABASE_PREPARED_STATEMENTS=0) sends every statement
  * unnamed, e.g. behind a transaction-mode PgBouncer.
@@ -221,8 +242,8 @@ async function inSavepoint<T>(r: Rehearsal, prepared: boolean, fn: (tx: SqlClien
 export function createHotPathDb(
   connectionString: string,
   max = 10,
-  { preparedStatements = true }: { preparedStatements?: boolean } = {},
-): SqlDb & { pool: pg.Pool; end(): Promise<void>; rehearse<T>(fn: () => Promise<T>): Promise<T> } {
+  { preparedStatements = true, groupOf = storeOfContext }: { preparedStatements?: boolean; groupOf?: () => string } = {},
+): SqlDb & { pool: pg.Pool; gate: FairGate; end(): Promise<void>; rehearse<T>(fn: () => Promise<T>): Promise<T> } {
   // Generic plans: the hot-path statements are large CTEs over array parameters whose custom plans cost
   // PostgreSQL 0.5–2.5 ms of planning on every call (measured with pg_stat_statements.track_planning).
   // A generic plan is kept until the tables' statistics change, so one made while a table was still
@@ -235,29 +256,39 @@ export function createHotPathDb(
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 30_000, idleTimeoutMillis: 5 * 60_000, types: typeOverrides, options: "-c plan_cache_mode=force_generic_plan -c enable_seqscan=off -c enable_hashjoin=off -c enable_mergejoin=off" });
   // An idle client's error (e.g. the server restarted) must not crash the process; the pool replaces it.
   pool.on("error", () => {});
-  const base = clientOf(pool, preparedStatements, pool);
+  // Every connection taken from the pool goes through the gate first, so the pool's own first-come queue stays empty.
+  const gate = new FairGate(max);
+  const base = clientOf(gatedPool(pool, gate, groupOf), preparedStatements, pool);
   return {
     ...base,
     pool,
+    gate,
     rehearse: (fn) => rehearse(pool, fn),
     async $transaction<T>(fn: (tx: SqlClient) => Promise<T>) {
       const r = rehearsalOn(pool);
       if (r) return inSavepoint(r, preparedStatements, fn);
-      const conn = await pool.connect();
+      const group = groupOf();
+      const wait = gate.enter(group);
       try {
-        await conn.query("BEGIN");
-        const result = await fn(clientOf(conn, preparedStatements));
-        await conn.query("COMMIT");
-        conn.release();
-        return result;
-      } catch (error) {
+        if (wait) await wait;
+        const conn = await pool.connect();
         try {
-          await conn.query("ROLLBACK");
+          await conn.query("BEGIN");
+          const result = await fn(clientOf(conn, preparedStatements));
+          await conn.query("COMMIT");
           conn.release();
-        } catch {
-          conn.release(true);
+          return result;
+        } catch (error) {
+          try {
+            await conn.query("ROLLBACK");
+            conn.release();
+          } catch {
+            conn.release(true);
+          }
+          throw error;
         }
-        throw error;
+      } finally {
+        gate.leave(group);
       }
     },
     end: () => pool.end(),

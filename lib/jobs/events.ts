@@ -14,7 +14,7 @@ export const jobEvents = {
   "message/received": z.object({
     inboundMessageId: z.string().min(1),
     storeId: z.string().min(1),
-    /** `storeId:senderId`: one buyer's messages are handled one at a time, in the order they arrived (absent in events queued by older versions). */
+    /** The store and a digest of the sender: one buyer's messages are handled one at a time, in the order they arrived (absent in events queued by older versions). */
     conversationKey: z.string().min(1).optional(),
   }),
   "stock/released": z.object({

@@ -34,10 +34,11 @@ function createMetrics() {
       aggregator: "sum",
       collect() {
         // Read off the pool lib/db.ts keeps on globalThis (importing lib/db here would make a cycle).
-        const pool = (globalThis as unknown as { __lssSql?: { db: { pool: { totalCount: number; idleCount: number; waitingCount: number } } } }).__lssSql?.db.pool;
-        this.set({ state: "total" }, pool?.totalCount ?? 0);
-        this.set({ state: "idle" }, pool?.idleCount ?? 0);
-        this.set({ state: "waiting" }, pool?.waitingCount ?? 0);
+        const db = (globalThis as unknown as { __lssSql?: { db: { pool: { totalCount: number; idleCount: number; waitingCount: number }; gate?: { waiting: number } } } }).__lssSql?.db;
+        this.set({ state: "total" }, db?.pool.totalCount ?? 0);
+        this.set({ state: "idle" }, db?.pool.idleCount ?? 0);
+        // Statements wait in the fair gate in front of the pool (lib/fair-gate.ts), rarely in the pool's own queue.
+        this.set({ state: "waiting" }, (db?.gate?.waiting ?? 0) + (db?.pool.waitingCount ?? 0));
       },
     }),
     paymentWebhooks: new Counter({ name: "lss_payment_webhooks_total", help: "Payment provider notifications received, per provider and outcome (accepted, rejected, error)", labelNames: ["provider", "outcome"], registers: [registry] }),

@@ -29,3 +29,8 @@ export function annotateRequestContext(fields: Omit<Partial<RequestContext>, "re
 export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();
 }
+
+/** Runs `fn` outside any request or job: for shared work that serves many (e.g. a worker's batched writes). */
+export function outsideRequestContext<T>(fn: () => T): T {
+  return storage.exit(fn);
+}

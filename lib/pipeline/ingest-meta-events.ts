@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { startLiveFromWebhook } from "@/lib/lives/start-live-from-webhook";
 import type { MetaCommentEvent, MetaLiveStatusEvent, MetaMessageEvent, MetaPostbackEvent, MetaWebhookEvent } from "@/lib/meta/webhook";
 import { hotPathDb, prisma } from "@/lib/db";
@@ -133,6 +133,14 @@ async function storeComments(candidates: Candidate[], recovered: boolean): Promi
   return inserted;
 }
 
+/**
+ * One buyer's conversation with one store, as a job concurrency key: a digest of the sender id, never the
+ * id itself (job rows outlive a buyer's erasure, which rewrites the sender id in inbound_messages).
+ */
+function conversationKeyOf(storeId: string, senderId: string) {
+  return `${storeId}:${createHash("sha256").update(senderId).digest("base64url").slice(0, 22)}`;
+}
+
 /** Buyer messages and quick replies (far rarer than comments): inbox rows and their jobs in one transaction. */
 async function storeMessages(inbound: (MetaMessageEvent | MetaPostbackEvent)[], storeByPage: Map<string, string>) {
   const newMessages = await prisma.$transaction(async (tx) => {
@@ -150,7 +158,7 @@ async function storeMessages(inbound: (MetaMessageEvent | MetaPostbackEvent)[], 
       select: { id: true, storeId: true, senderId: true },
     });
     if (rows.length) {
-      const events = rows.map((m) => ({ name: "message/received" as const, id: `message:${m.id}`, data: { inboundMessageId: m.id, storeId: m.storeId, conversationKey: `${m.storeId}:${m.senderId}` } }));
+      const events = rows.map((m) => ({ name: "message/received" as const, id: `message:${m.id}`, data: { inboundMessageId: m.id, storeId: m.storeId, conversationKey: conversationKeyOf(m.storeId, m.senderId) } }));
       await jobs.send(events, { tx });
     }
     return rows;

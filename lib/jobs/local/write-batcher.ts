@@ -1,5 +1,6 @@
 import type { SqlClient } from "@/lib/db";
 import { LeaseLostError } from "./lease";
+import { outsideRequestContext } from "@/lib/observability/request-context";
 
 /** A write fenced by the lease token the run holds; refused when the job is no longer RUNNING with that exact token. */
 export type FencedWrite =
@@ -48,10 +49,13 @@ export class WriteBatcher {
     if (this.scheduled || this.inFlight || this.queue.length === 0) return;
     this.scheduled = true;
     // setImmediate: everything the runs queue in this turn (and while a batch is in flight) shares one statement.
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.flush();
-    });
+    // Outside the run that happened to schedule it: the batch serves every store's runs, not that one's.
+    outsideRequestContext(() =>
+      setImmediate(() => {
+        this.scheduled = false;
+        void this.flush();
+      }),
+    );
   }
 
   private async flush() {
