@@ -71,6 +71,17 @@ describe("the sweeper of comments stuck as RECEIVED", () => {
     await run();
   });
 
+  test("leaves alone a comment handed back after a pause whose job (a new event id) still waits in a backlog", async () => {
+    const { comment, store, live } = await stuckComment({ lost: true });
+    // The hand-back's event, queued long ago and not yet run (a backlog), as requeuePausedComments sends it.
+    await jobs.send({ name: "comment/received", id: `comment:${comment.id}:resumed:backlog`, data: { commentId: comment.id, storeId: store.id, liveId: live.id } });
+    await prisma.comment.update({ where: { id: comment.id }, data: { resumedAt: new Date(Date.now() - 60_000) } });
+    expect(await sweepStuckComments()).toBe(0);
+    await run();
+    expect(await prisma.order.count({ where: { storeId: store.id } })).toBe(1);
+    expect(await prisma.job.count({ where: { eventId: { startsWith: `comment:${comment.id}:swept:` } } })).toBe(0);
+  });
+
   test("under Inngest the stuck comment's event goes to the outbox once per threshold window (the relay delivers it; Inngest deduplicates by id)", async () => {
     const { comment } = await stuckComment({ lost: true });
     process.env.INNGEST_EVENT_KEY = "test-event-key";

@@ -1,6 +1,10 @@
 import { hotPathDb } from "@/lib/db";
 import { env, usesInngest } from "@/lib/env";
 import { jobs, type SendableEvent } from "@/lib/jobs";
+import { jobRoutes } from "@/lib/jobs/routes";
+import { concurrencyGroup } from "@/lib/jobs/local/registry";
+
+const processCommentRoute = jobRoutes["comment/received"].find((r) => r.id === "process-comment")!;
 
 type Stuck = { id: string; storeId: string; liveId: string };
 
@@ -45,7 +49,7 @@ export async function reannounceStuckComments({ limit = 500, now = Date.now() }:
     const inFlight = await hotPathDb.$queryRaw<{ commentId: string }[]>`
       SELECT DISTINCT payload->'data'->>'commentId' AS "commentId" FROM jobs
       WHERE status IN ('QUEUED', 'RUNNING') AND "functionId" = 'process-comment'
-        AND "concurrencyKey" = ANY(${[...new Set(stuck.map((c) => `process-comment:${c.liveId}`))]}::text[])
+        AND "concurrencyKey" = ANY(${[...new Set(stuck.map((c) => concurrencyGroup(processCommentRoute, { data: { storeId: c.storeId } })))]}::text[])
         AND payload->'data'->>'commentId' = ANY(${stuck.map((c) => c.id)}::text[])`;
     const busy = new Set(inFlight.map((r) => r.commentId));
     stuck = stuck.filter((c) => !busy.has(c.id));
