@@ -69,6 +69,9 @@ const schema = z.object({
   RETENTION_MAILBOX_DAYS: z.coerce.number().int().min(1).default(30),
   RETENTION_BUYER_MONTHS: z.coerce.number().int().min(1).default(18),
   RETENTION_WEBHOOK_DAYS: z.coerce.number().int().min(7).default(90), // processed provider payloads are emptied after this many days (the row stays for idempotency)
+  // finished job rows are deleted after this many days (failed ones after 3×); at least 32: a finished row
+  // deduplicates its event id, and the monthly reports' id is re-sent all month long
+  JOB_RETENTION_DAYS: z.coerce.number().int().min(32).default(35),
   // Platform details for the privacy, terms and licences pages.
   PLATFORM_NAME: z.string().min(1).default("LiveStreamSell"),
   PLATFORM_CONTACT_EMAIL: z.string().email().optional(),

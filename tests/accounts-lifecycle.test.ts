@@ -277,6 +277,22 @@ describe("retention (the daily privacy job)", () => {
     const endedSession = await prisma.userSession.create({ data: { userId: user.userId, revokedAt: new Date(Date.now() - 31 * DAY) } });
     const hook = await prisma.webhookEvent.create({ data: { source: "sandbox", externalId: `e${Math.random()}`, storeId: store.id, type: "payment.succeeded", payload: { payer: { email: "carla@example.com" } }, receivedAt: new Date(Date.now() - 100 * DAY), processedAt: new Date(Date.now() - 100 * DAY) } });
 
+    // Job rows: finished 40 days ago (gone, its memoised step too), finished 30 days ago (kept: it still
+    // deduplicates its event id), failed 40 and 110 days ago (kept 3 × 35 days), queued 40 days ago (never).
+    const jobRow = async (status: "COMPLETED" | "FAILED" | "QUEUED", ageDays: number) => {
+      const id = `retention-job-${status}-${ageDays}-${Math.random().toString(36).slice(2)}`;
+      const at = new Date(Date.now() - ageDays * DAY);
+      await prisma.$executeRaw`INSERT INTO jobs (id, "functionId", "eventName", "eventId", payload, status, "runAt", "createdAt", "updatedAt")
+        VALUES (${id}, 'retention-probe', 'retention/probe', ${id}, '{}'::jsonb, ${status}::"JobStatus", ${at}, ${at}, ${at})`;
+      return id;
+    };
+    const oldDone = await jobRow("COMPLETED", 40);
+    await prisma.jobStep.create({ data: { jobId: oldDone, stepId: "s1", output: { data: 1 } } });
+    const recentDone = await jobRow("COMPLETED", 30);
+    const failed40 = await jobRow("FAILED", 40);
+    const failed110 = await jobRow("FAILED", 110);
+    const queuedOld = await jobRow("QUEUED", 40);
+
     // Yesterday's run: due whatever the time of day (today's is scheduled for 03:00 UTC, still ahead before then).
     const day = new Date(Date.now() - DAY).toISOString().slice(0, 10);
     await jobs.send(retentionEvent(day));
@@ -303,8 +319,15 @@ describe("retention (the daily privacy job)", () => {
     const h = await prisma.webhookEvent.findUniqueOrThrow({ where: { id: hook.id } });
     expect(h.payload).toEqual({});
 
+    const jobIds = new Set((await prisma.job.findMany({ where: { functionId: "retention-probe" }, select: { id: true } })).map((j) => j.id));
+    expect([oldDone, recentDone, failed40, failed110, queuedOld].map((id) => jobIds.has(id))).toEqual([false, true, true, false, true]);
+    expect(await prisma.jobStep.count({ where: { jobId: oldDone } })).toBe(0);
+    await prisma.job.delete({ where: { id: queuedOld } });
+
     const reports = await prisma.auditLog.findMany({ where: { action: "privacy.retention_ran", entityId: day } });
     expect(reports).toHaveLength(1);
+    expect(reports[0]!.data).toMatchObject({ finished_jobs: expect.any(Number), failed_jobs: 1 });
+    expect((reports[0]!.data as { finished_jobs: number }).finished_jobs).toBeGreaterThanOrEqual(1);
     expect((reports[0]!.data as { comments_per_store: Record<string, number> }).comments_per_store[store.id]).toBe(2);
     const tomorrow = new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
     expect(await prisma.job.count({ where: { eventId: `retention:${tomorrow}` } })).toBe(1);

@@ -39,5 +39,5 @@ export async function reportRetention({ day, counts }: { day: string; counts: Re
 
 export function retentionSettings() {
   const e = env();
-  return { mailboxDays: e.RETENTION_MAILBOX_DAYS, webhookDays: e.RETENTION_WEBHOOK_DAYS, buyerMonths: e.RETENTION_BUYER_MONTHS };
+  return { mailboxDays: e.RETENTION_MAILBOX_DAYS, webhookDays: e.RETENTION_WEBHOOK_DAYS, buyerMonths: e.RETENTION_BUYER_MONTHS, jobDays: e.JOB_RETENTION_DAYS };
 }
