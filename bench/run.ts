@@ -296,6 +296,18 @@ async function main() {
       console.log("[bench] per second of arrival, n, ms waiting for a worker p50/p95 | decision → DM p50/p95:", split.map((r) => `${r.s}s n${r.n} ${r.wait_p50}/${r.wait_p95} | ${r.work_p50}/${r.work_p95}`).join(", "));
     }
 
+    /** Where a store's comment → DM time went: arrival → decision (a worker claimed it and understood it) and decision → DM (reserve, replies). */
+    async function latencySplit(storeId: string) {
+      const [r] = await prisma.$queryRaw<{ wait_p50: number; wait_p95: number; work_p50: number; work_p95: number }[]>`
+        SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM d."createdAt" - c."receivedAt") * 1000))::int AS wait_p50,
+               round(percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM d."createdAt" - c."receivedAt") * 1000))::int AS wait_p95,
+               round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c."dmSentAt" - d."createdAt") * 1000))::int AS work_p50,
+               round(percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM c."dmSentAt" - d."createdAt") * 1000))::int AS work_p95
+        FROM comments c JOIN ai_decisions d ON d."commentId" = c.id
+        WHERE c."storeId" = ${storeId} AND c."dmSentAt" IS NOT NULL`;
+      return { arrival_to_decision: { p50: r?.wait_p50, p95: r?.wait_p95 }, decision_to_dm: { p50: r?.work_p50, p95: r?.work_p95 } };
+    }
+
     /** Burst: as fast as 32 concurrent connections can post, to find accepted comments/s. */
     async function burst(n: number) {
       const target = await seedStore("burst", [{ sku: "A12", name: "Polera roja", stock: 1_000_000 }]);
@@ -382,7 +394,16 @@ async function main() {
     async function coldStart() {
       const target = await seedStore("cold", [{ sku: "A12", name: "Polera roja", stock: 1_000_000 }]);
       const loadBefore = load();
+      // CPU per process in the first 3 s, the next 7 and the rest: what a cold start spends its time on.
+      const cpu = [cpuByRole()];
+      const t0 = performance.now();
+      const marks = [3000, 10_000].map((ms) => setTimeout(() => cpu.push(cpuByRole()), ms));
       const sent = await stream(target, 10_000, 20, "cold");
+      marks.forEach(clearTimeout);
+      cpu.push(cpuByRole());
+      const bounds = [0, 3, 10, (performance.now() - t0) / 1000];
+      const cores = cpu.slice(1).map((c, i) => ({ seconds: `${round(bounds[i]!)}–${round(bounds[i + 1]!)}`, ...coresUsed(cpu[i]!, c, bounds[i + 1]! - bounds[i]!) }));
+      console.log("[bench] cold start, CPU cores by process:", cores);
       const drained = await waitProcessed(target.store.id, sent.total, 120_000);
       if (PROFILE) await printArrivalSplit(target.store.id);
       await printFirstComments(target.store.id);
@@ -397,7 +418,7 @@ async function main() {
       const loadBefore = load();
       const [sentA, sentB] = await Promise.all([stream(a, 10_000, RUN_SECONDS, "flood"), stream(b, 60, RUN_SECONDS, "quiet")]);
       const drained = (await waitProcessed(a.store.id, sentA.total, 120_000)) && (await waitProcessed(b.store.id, sentB.total, 60_000));
-      return { a_per_minute: 10_000, b_per_minute: 60, seconds: RUN_SECONDS, drained, a: await dmLatency(a.store.id), b: await dmLatency(b.store.id), load_before: loadBefore, load_after: load() };
+      return { a_per_minute: 10_000, b_per_minute: 60, seconds: RUN_SECONDS, drained, a: await dmLatency(a.store.id), b: await dmLatency(b.store.id), b_split: await latencySplit(b.store.id), load_before: loadBefore, load_after: load() };
     }
 
     /**
