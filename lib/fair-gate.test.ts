@@ -63,6 +63,21 @@ describe("fair gate in front of the hot-path pool", () => {
     expect({ taken: gate.taken, waiting: gate.waiting }).toEqual({ taken: 0, waiting: 0 });
   });
 
+  test("a holder that waits longer than the timeout gets an error and leaves the line; the others keep their turn", async () => {
+    const gate = new FairGate(1, 30);
+    const leave = enterRecorded(gate, "a", []);
+    const late = gate.enter("b");
+    const granted: string[] = [];
+    await expect(late).rejects.toThrow(/timed out after 30 ms waiting for a database connection/);
+    expect(gate.waiting).toBe(0);
+    enterRecorded(gate, "c", granted, "c");
+    leave();
+    await settle();
+    expect(granted).toEqual(["c"]);
+    gate.leave("c");
+    expect({ taken: gate.taken, waiting: gate.waiting }).toEqual({ taken: 0, waiting: 0 });
+  });
+
   test("a capacity that is not a positive integer is refused", () => {
     expect(() => new FairGate(0)).toThrow(/capacity/);
     expect(() => new FairGate(1.5)).toThrow(/capacity/);

@@ -15,9 +15,16 @@ export class FairGate {
   private waitingTotal = 0;
   private readonly held = new Map<string, number>();
   /** Groups with waiters, in the order they will be considered among equals (Map keeps insertion order). */
-  private readonly queues = new Map<string, (() => void)[]>();
+  private readonly queues = new Map<string, Waiter[]>();
 
-  constructor(readonly capacity: number) {
+  /**
+   * @param timeoutMs how long a holder may wait before `enter` rejects (as the pool's own connection timeout
+   * did): a holder that needs a second place while it keeps its first cannot then hang for good.
+   */
+  constructor(
+    readonly capacity: number,
+    private readonly timeoutMs = 30_000,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`FairGate capacity must be a positive integer, got ${capacity}`);
   }
 
@@ -40,10 +47,23 @@ export class FairGate {
       this.take(group);
       return undefined;
     }
-    return new Promise<void>((resolve) => {
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        timer: setTimeout(() => {
+          const queue = this.queues.get(group);
+          const at = queue?.indexOf(waiter) ?? -1;
+          if (at < 0) return;
+          queue!.splice(at, 1);
+          if (queue!.length === 0) this.queues.delete(group);
+          this.waitingTotal--;
+          reject(new Error(`timed out after ${this.timeoutMs} ms waiting for a database connection`));
+        }, this.timeoutMs),
+      };
+      waiter.timer.unref?.();
       const queue = this.queues.get(group);
-      if (queue) queue.push(resolve);
-      else this.queues.set(group, [resolve]);
+      if (queue) queue.push(waiter);
+      else this.queues.set(group, [waiter]);
       this.waitingTotal++;
     });
   }
@@ -74,12 +94,18 @@ export class FairGate {
       }
     }
     const queue = this.queues.get(best!)!;
-    const resolve = queue.shift()!;
+    const waiter = queue.shift()!;
     // Served: to the back of the line among equals (round robin); gone when it has no one waiting.
     this.queues.delete(best!);
     if (queue.length) this.queues.set(best!, queue);
     this.waitingTotal--;
     this.take(best!);
-    resolve();
+    clearTimeout(waiter.timer);
+    waiter.resolve();
   }
+}
+
+interface Waiter {
+  resolve: () => void;
+  timer: ReturnType<typeof setTimeout>;
 }

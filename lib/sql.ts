@@ -269,8 +269,9 @@ export function createHotPathDb(
       if (r) return inSavepoint(r, preparedStatements, fn);
       const group = groupOf();
       const wait = gate.enter(group);
+      // A wait that times out rejects here, holding no place.
+      if (wait) await wait;
       try {
-        if (wait) await wait;
         const conn = await pool.connect();
         try {
           await conn.query("BEGIN");
