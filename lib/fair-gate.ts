@@ -5,10 +5,12 @@
  * holders keep their order.
  *
  * It sits in front of the hot-path connection pool (lib/sql.ts). node-postgres queues waiting clients
- * first come, first served, so a store flooding the worker with 48 comment runs put every statement of
- * a quiet store's comment behind ~30 of the flood's (bench "tenants": the quiet store's p95 ≈ 230–400 ms
- * while the flood drained). Here the quiet store's statement takes the next free connection.
- * Work-conserving: no place stays free while anyone waits, so the flood loses no throughput.
+ * first come, first served, so when the pool is the queue (a flood's 48 comment runs in flight on 20
+ * connections) every statement of a quiet store's comment waited behind the flood's. Here the quiet
+ * store's statement takes the next free connection. Work-conserving: no place stays free while anyone
+ * waits, so the flood loses no throughput (interleaved bursts: 177–184 comments/s with it, 172–181
+ * without). It does not make CPU: when the two cores are the queue, the quiet store still waits for them
+ * (README, Benchmarks, session 14).
  */
 export class FairGate {
   private inUse = 0;
