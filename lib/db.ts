@@ -65,8 +65,8 @@ function sqlDb() {
   if (!url) throw new Error("DATABASE_URL is not set");
   if (gs.__lssSql?.url !== url) {
     void gs.__lssSql?.db.end().catch(() => {});
-    const { databasePoolSize, preparedStatements } = processSettings();
-    gs.__lssSql = { url, db: createHotPathDb(url, databasePoolSize, { preparedStatements }) };
+    const { databasePoolSize, databaseActiveStatements, preparedStatements } = processSettings();
+    gs.__lssSql = { url, db: createHotPathDb(url, databasePoolSize, { preparedStatements, activeStatements: databaseActiveStatements }) };
   }
   return gs.__lssSql.db;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, parseEnv, processSettings } from "./env";
 import { loadOrCreateDevSecrets } from "./dev-secrets";
 
 const secrets = {
@@ -36,5 +36,16 @@ describe("typed environment", () => {
     expect(again).toEqual(first);
     expect(Buffer.from(first.ENCRYPTION_KEY, "base64")).toHaveLength(32);
     expect(JSON.parse(readFileSync(join(dir, "secrets.json"), "utf8"))).toEqual(first);
+  });
+
+  test("hot-path statements at once: 3 per core (at least 4) by default, never more than the pool, and a bad value names the variable", () => {
+    const perCores = Math.max(4, 3 * availableParallelism());
+    expect(processSettings({ DATABASE_POOL_SIZE: "10000" }).databaseActiveStatements).toBe(perCores);
+    expect(processSettings({ DATABASE_POOL_SIZE: "3" }).databaseActiveStatements).toBe(3);
+    expect(processSettings({ DATABASE_POOL_SIZE: "20", DATABASE_ACTIVE_STATEMENTS: "12" }).databaseActiveStatements).toBe(12);
+    expect(processSettings({ DATABASE_POOL_SIZE: "5", DATABASE_ACTIVE_STATEMENTS: "12" }).databaseActiveStatements).toBe(5);
+    expect(processSettings({ DATABASE_ACTIVE_STATEMENTS: "" }).databaseActiveStatements).toBe(Math.min(20, perCores));
+    expect(() => processSettings({ DATABASE_ACTIVE_STATEMENTS: "0" })).toThrow(/DATABASE_ACTIVE_STATEMENTS/);
+    expect(() => processSettings({ DATABASE_ACTIVE_STATEMENTS: "many" })).toThrow(/DATABASE_ACTIVE_STATEMENTS/);
   });
 });

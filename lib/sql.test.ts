@@ -106,4 +106,20 @@ describe("plain SQL client (hot path)", () => {
       await small.end();
     }
   });
+
+  it("runs at most `activeStatements` statements at once on a larger pool, the rest waiting their turn at the gate", async () => {
+    const narrow = createHotPathDb(process.env.DATABASE_URL!, 6, { activeStatements: 2 });
+    try {
+      expect(narrow.gate.capacity).toBe(2);
+      const work = Array.from({ length: 8 }, () => narrow.$queryRaw`SELECT pg_sleep(0.03)`);
+      await new Promise((r) => setTimeout(r, 10));
+      expect({ taken: narrow.gate.taken, waiting: narrow.gate.waiting }).toEqual({ taken: 2, waiting: 6 });
+      await Promise.all(work);
+      // The pool never opened more connections than the gate lets through.
+      expect(narrow.pool.totalCount).toBeLessThanOrEqual(2);
+      expect({ taken: narrow.gate.taken, waiting: narrow.gate.waiting }).toEqual({ taken: 0, waiting: 0 });
+    } finally {
+      await narrow.end();
+    }
+  });
 });

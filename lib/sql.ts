@@ -242,7 +242,7 @@ function gatedPool(pool: pg.Pool, gate: FairGate, groupOf: () => string): Querya
 export function createHotPathDb(
   connectionString: string,
   max = 10,
-  { preparedStatements = true, groupOf = storeOfContext }: { preparedStatements?: boolean; groupOf?: () => string } = {},
+  { preparedStatements = true, groupOf = storeOfContext, activeStatements = max }: { preparedStatements?: boolean; groupOf?: () => string; activeStatements?: number } = {},
 ): SqlDb & { pool: pg.Pool; gate: FairGate; end(): Promise<void>; rehearse<T>(fn: () => Promise<T>): Promise<T> } {
   // Generic plans: the hot-path statements are large CTEs over array parameters whose custom plans cost
   // PostgreSQL 0.5–2.5 ms of planning on every call (measured with pg_stat_statements.track_planning).
@@ -257,7 +257,9 @@ export function createHotPathDb(
   // An idle client's error (e.g. the server restarted) must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   // Every connection taken from the pool goes through the gate first, so the pool's own first-come queue stays empty.
-  const gate = new FairGate(max);
+  // The gate may admit fewer statements at once than the pool has connections (DATABASE_ACTIVE_STATEMENTS): past
+  // a few per core, more at once only share the same cores and every statement, a quiet store's too, takes longer.
+  const gate = new FairGate(Math.min(max, activeStatements));
   const base = clientOf(gatedPool(pool, gate, groupOf), preparedStatements, pool);
   return {
     ...base,
