@@ -143,7 +143,7 @@ const processSchema = z.object({
   DATABASE_POOL_SIZE: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(10_000).default(20)), // connections per pool (Prisma's and the hot path's) and process
   // Hot-path statements (and transactions) running at once per process; the others wait at the fair gate (lib/fair-gate.ts).
   // Unset: 3 per CPU core, at least 4, at most DATABASE_POOL_SIZE. More at once only makes them share the cores:
-  // on 2 cores 6 took a burst faster than 20 and kept a quiet store's replies under 100 ms beside a flood (README, Benchmarks).
+  // on 2 cores 6 drained a burst about as fast as 20 and kept a quiet store's replies 3× faster beside a flood (README, Benchmarks).
   DATABASE_ACTIVE_STATEMENTS: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).max(10_000).optional()),
   DATABASE_PREPARED_STATEMENTS: z.string().optional(), // "0" turns off named prepared statements on the hot path (e.g. behind a transaction-mode PgBouncer)
   LSS_DATA_DIR: z.preprocess(blankIsUnset, z.string().optional()), // the embedded default's data: PostgreSQL, dev secrets, uploads, backups
