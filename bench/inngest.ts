@@ -27,6 +27,14 @@ const RATES = (process.env.BENCH_INNGEST_RATE ?? "300,1000").split(",").map(Numb
  */
 const TICK_MS = Number(process.env.BENCH_INNGEST_TICK_MS ?? 50);
 const QUEUE_WORKERS = Number(process.env.BENCH_INNGEST_WORKERS ?? 20);
+/**
+ * The self-hosted server's PostgreSQL pool: as many connections kept idle as it may open. With Inngest's
+ * defaults (100 open, 10 kept idle) every connection above the 10th is closed when it is returned and opened
+ * again at the next burst: 1,274 new connections (a backend fork and a password exchange each) for 500
+ * comments at 1,000/min, and the server fell 30 s behind. BENCH_INNGEST_PG_CONNS=default measures that.
+ */
+const PG_CONNS = process.env.BENCH_INNGEST_PG_CONNS ?? "30";
+const POSTGRES_POOL_ARGS = PG_CONNS === "default" ? [] : ["--postgres-max-open-conns", PG_CONNS, "--postgres-max-idle-conns", PG_CONNS];
 
 /** CPU time (ms) used so far by the Inngest server listening at `url` (its processes, from /proc). */
 function inngestCpuMs(url: string) {
@@ -37,6 +45,24 @@ function inngestCpuMs(url: string) {
       const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
       if (!args.includes("--port") || args[args.indexOf("--port") + 1] !== port || !args.includes("--tick")) continue;
       ms += processCpuMs(Number(pid));
+    } catch {
+      // the process ended while we read it
+    }
+  }
+  return ms;
+}
+
+/**
+ * CPU time (ms) used so far by PostgreSQL backends connected to `database` (from /proc; a backend's cmdline
+ * is "postgres: <user> <database> ..."). Backends that already ended are not counted, so the runs keep their
+ * pools open (see the connections each run opened).
+ */
+function postgresCpuMs(database: string) {
+  let ms = 0;
+  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const words = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim().split(/\s+/);
+      if (words[0] === "postgres:" && words[2] === database) ms += processCpuMs(Number(pid));
     } catch {
       // the process ended while we read it
     }
@@ -70,7 +96,7 @@ async function runInngestBench() {
       { name: "inngest dev", args: () => ["dev", "--no-discovery", "--no-poll"], env: { INNGEST_DEV: "1" }, tickMs: Number(process.env.BENCH_INNGEST_DEV_TICK_MS ?? 150) },
       {
         name: "inngest start (self-hosted, PostgreSQL)",
-        args: (pgUrl) => ["start", "--postgres-uri", pgUrl, "--event-key", "bench-event-key", "--signing-key", signingKey, "--queue-workers", String(QUEUE_WORKERS), "--no-ui"],
+        args: (pgUrl) => ["start", "--postgres-uri", pgUrl, "--event-key", "bench-event-key", "--signing-key", signingKey, "--queue-workers", String(QUEUE_WORKERS), ...POSTGRES_POOL_ARGS, "--no-ui"],
         env: { INNGEST_EVENT_KEY: "bench-event-key", INNGEST_SIGNING_KEY: `signkey-prod-${signingKey}` },
         tickMs: TICK_MS,
       },
@@ -78,7 +104,7 @@ async function runInngestBench() {
       // server's built-in in-memory one. Runs when redis-server is installed (Debian: redis-server).
       {
         name: "inngest start (self-hosted, PostgreSQL + Redis)",
-        args: (pgUrl) => ["start", "--postgres-uri", pgUrl, "--event-key", "bench-event-key", "--signing-key", signingKey, "--queue-workers", String(QUEUE_WORKERS), "--no-ui"],
+        args: (pgUrl) => ["start", "--postgres-uri", pgUrl, "--event-key", "bench-event-key", "--signing-key", signingKey, "--queue-workers", String(QUEUE_WORKERS), ...POSTGRES_POOL_ARGS, "--no-ui"],
         env: { INNGEST_EVENT_KEY: "bench-event-key", INNGEST_SIGNING_KEY: `signkey-prod-${signingKey}` },
         tickMs: TICK_MS,
         redis: true,
@@ -175,10 +201,17 @@ async function runInngestBench() {
           checkpoints.ms = 0;
           // The server's CPU includes its Redis, where the queue's work goes when it has one.
           const serverCpuMs = () => inngestCpuMs(inngest.url) + (redis?.cpuMs() ?? 0);
-          const cpuBefore = { app: process.cpuUsage(), inngest: serverCpuMs() };
+          // Connections opened to each database during the run (a new backend costs a fork and a password exchange).
+          const sessions = async () => new Map((await prisma.$queryRaw<{ datname: string; sessions: bigint }[]>`SELECT datname, sessions FROM pg_stat_database WHERE datname IN ('bench', ${`inngest${i}`})`).map((r) => [r.datname, Number(r.sessions)]));
+          const sessionsBefore = await sessions();
+          const cpuBefore = { app: process.cpuUsage(), inngest: serverCpuMs(), appDb: postgresCpuMs("bench"), inngestDb: postgresCpuMs(`inngest${i}`) };
           await paced(target, total, rate, `run${rate}`);
           const appCpu = process.cpuUsage(cpuBefore.app);
           const inngestCpu = serverCpuMs() - cpuBefore.inngest;
+          const appDbCpu = postgresCpuMs("bench") - cpuBefore.appDb;
+          const inngestDbCpu = postgresCpuMs(`inngest${i}`) - cpuBefore.inngestDb;
+          const sessionsAfter = await sessions();
+          const connectionsOpened = Object.fromEntries([...sessionsAfter].map(([db, n]) => [db === "bench" ? "app" : "inngest", n - (sessionsBefore.get(db) ?? 0)]));
           const comments = await prisma.comment.findMany({ where: { storeId: target.store.id }, select: { id: true, receivedAt: true, dmSentAt: true, status: true } });
           const withDm = comments.filter((c) => c.dmSentAt);
           const dm = withDm.map((c) => c.dmSentAt!.getTime() - c.receivedAt.getTime());
@@ -213,8 +246,10 @@ async function runInngestBench() {
             checkpoint_calls_per_comment: round(checkpoints.n / Math.max(1, total)),
             checkpoint_ms_mean: round(checkpoints.ms / Math.max(1, checkpoints.n)),
             // CPU time per comment, which a loaded machine does not stretch like latencies: this process (the app's
-            // ingestion, relay and handlers, plus the small load generator) and the Inngest server's processes.
-            cpu_ms_per_comment: { app: round((appCpu.user + appCpu.system) / 1000 / total), inngest_server: round(inngestCpu / total) },
+            // ingestion, relay and handlers, plus the small load generator), the Inngest server's processes, and the
+            // PostgreSQL backends of each side (the app's database, and the one Inngest keeps its history in).
+            cpu_ms_per_comment: { app: round((appCpu.user + appCpu.system) / 1000 / total), inngest_server: round(inngestCpu / total), app_postgres: round(appDbCpu / total), inngest_postgres: round(inngestDbCpu / total) },
+            postgres_connections_opened: connectionsOpened,
             load_average_1m: round(load),
             load_average_1m_after: round(loadavg()[0]!),
           };

@@ -57,6 +57,12 @@ function cpuByRole(): Record<string, number> {
   }
   return out;
 }
+/** Connections ever opened to the bench database (pg_stat_database.sessions). */
+async function databaseSessions(): Promise<number> {
+  const { prisma } = await import("../lib/db");
+  const [row] = await prisma.$queryRaw<{ sessions: bigint }[]>`SELECT sessions FROM pg_stat_database WHERE datname = current_database()`;
+  return Number(row?.sessions ?? 0);
+}
 function coresUsed(before: Record<string, number>, after: Record<string, number>, seconds: number) {
   return Object.fromEntries(Object.keys(after).map((k) => [k, Math.round(((after[k]! - (before[k] ?? 0)) / seconds) * 100) / 100]));
 }
@@ -186,6 +192,7 @@ async function main() {
         }
       })();
       const cpuBefore = cpuByRole();
+      const sessionsBefore = await databaseSessions();
       const start = performance.now();
       let cpuAt3s: Record<string, number> | null = null;
       const cpuTimer = setTimeout(() => (cpuAt3s = cpuByRole()), 3000);
@@ -203,6 +210,8 @@ async function main() {
       await Promise.all(inflight);
       const sendSeconds = (performance.now() - start) / 1000;
       const cpu_cores_while_sending = coresUsed(cpuBefore, cpuByRole(), sendSeconds);
+      // A backend that ends takes its CPU time out of cpuByRole's sum: connections opened while sending show churn.
+      const postgres_connections_opened = (await databaseSessions()) - sessionsBefore;
       clearTimeout(cpuTimer);
       if (PROFILE && cpuAt3s) console.log("[bench] CPU cores in the first 3 s:", coresUsed(cpuBefore, cpuAt3s, 3), "after:", coresUsed(cpuAt3s, cpuByRole(), sendSeconds - 3));
       sampling = false;
@@ -261,7 +270,7 @@ async function main() {
         processed: comments.filter((c) => c.status === "PROCESSED").length,
         dms: dmLatency.length, private_replies_at_graph: privateReplies,
         comment_to_dm_ms: { p50: round(pct(dmLatency, 50)), p95: round(pct(dmLatency, 95)), p99: round(pct(dmLatency, 99)) },
-        dm_p95_per_5s, cpu_cores_while_sending,
+        dm_p95_per_5s, cpu_cores_while_sending, postgres_connections_opened,
       };
     }
 
