@@ -1,4 +1,4 @@
-import { prepareComment } from "./normalize-text";
+import { foldText, prepareComment } from "./normalize-text";
 import { createFuzzyIndex, addFuzzyWord, type FuzzyIndex } from "./fuzzy";
 import { getLexicon, type ProductKind } from "./lexicon/compile-lexicon";
 import { literalKey, matchLexicon, resolveForms, type LexiconHit } from "./lexicon/match-lexicon";
@@ -44,6 +44,11 @@ export interface CatalogIndex {
   /** Literal word → "lit:<word>", with weights by rarity across the catalog. */
   literals: Map<string, string>;
   literalWeights: Map<string, number>;
+  /**
+   * Numbers that name a model in the catalog's product names, alone ("13") and with the word before them
+   * ("iphone 13"), so "funda iphone 13" or "la del 13" does not read as 13 units. Sizes are not in it.
+   */
+  modelNumbers: Set<string>;
   /** Sizes written as numbers in the catalog (shoe sizes), so "38" reads as a size, not a quantity. */
   numericSizes: Set<string>;
   fuzzy: FuzzyIndex[];
@@ -63,9 +68,12 @@ export function unpaddedSku(compact: string): string {
   return compact.replace(/(^|[A-Z])0+(\d)/g, "$1$2");
 }
 
+/** The word after a child's age in a name or a size ("4 años", "2 anos", "6 years", "8 ans", "4 anni"), folded. */
+const AGE_WORD = /^(?:anos?|anitos?|aninhos|years?|yrs?|ans|anni|anno)$/;
+
 function canonicalSize(value: string | null | undefined): string | null {
   if (!value) return null;
-  const folded = value.toLowerCase().replace(/^(talla|talle|size|tamanho|taille|taglia)\s*/i, "").trim();
+  const folded = foldText(value.toLowerCase().replace(/^(talla|talle|size|tamanho|taille|taglia)\s*/i, "").trim()).replace(/^(\d{1,2})\s*(?:anos?|anitos?|aninhos|years?|yrs?|ans|anni|anno)$/, "$1");
   for (const [canonical, words] of Object.entries(SIZE_VALUES)) if (words.includes(folded)) return canonical;
   return folded || null;
 }
@@ -135,6 +143,9 @@ function indexProduct(product: CatalogProduct): { indexed: IndexedProduct; liter
       // Numbers that are not the size tell shades and models apart ("Tom 110", "12 cores").
       if (t.kind === "num") {
         if (t.text.length >= 2 && t.text !== size) literalWords.push(t.text);
+        // "500 ml" in the name is what a buyer types as "500ml".
+        const unit = read.prepared.tokens[i + 1];
+        if (unit?.kind === "word" && /^[a-z]{1,3}$/.test(unit.text) && unit.start === t.end + 1) literalWords.push(literalKey(`${t.text}${unit.text}`));
         return;
       }
       if (t.kind !== "word") return;
@@ -196,6 +207,7 @@ export function buildCatalogIndex(products: readonly CatalogProduct[], options: 
   const groups = new Map<string, string[]>();
   const bySku = new Map<string, IndexedProduct>();
   const numericSizes = new Set<string>();
+  const modelNumbers = new Set<string>();
   const catalogWords = createFuzzyIndex([]);
   const post = (key: string, i: number) => {
     const list = postings.get(key);
@@ -228,6 +240,11 @@ export function buildCatalogIndex(products: readonly CatalogProduct[], options: 
       const next = nameTokens[k + 1];
       if (t.kind === "num" && next?.kind === "word") numberPhrases.add(`${t.text} ${next.text}`);
       if (t.kind === "word" && /^x\d+$/.test(t.text)) numberPhrases.add(t.text);
+      const prev = nameTokens[k - 1];
+      if (t.kind === "num" && prev?.kind === "word" && t.text !== p.size && !(next?.kind === "word" && AGE_WORD.test(next.text))) {
+        modelNumbers.add(t.text);
+        modelNumbers.add(`${prev.text} ${t.text}`);
+      }
     });
     if (p.group) groups.set(p.group, [...(groups.get(p.group) ?? []), product.sku]);
     for (const id of p.types.keys()) post(`type:${id}`, i);
@@ -266,6 +283,7 @@ export function buildCatalogIndex(products: readonly CatalogProduct[], options: 
     literals,
     literalWeights,
     numericSizes,
+    modelNumbers,
     fuzzy: [lexiconFuzzyIndex(), catalogWords],
   };
 }

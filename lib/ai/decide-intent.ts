@@ -150,9 +150,11 @@ export function decideIntent(reading: CommentReading): IntentDecision {
   if (reading.unknownCodes.length > 0) {
     return { ...base, intent: "BUY", confidence: 0.6, buyEvidence: "code", productScope: "positive", reason: [`code ${reading.unknownCodes[0]} not in catalog`] };
   }
-  if (hasProduct && reading.unknownWords <= 1) {
+  // "x2" beside a product is an order however many other words come with it ("pack de bodys para recién nacido x2").
+  const countMarked = tokens.some((t, i) => t.kind === "word" && !reading.notQuantity.has(i) && /^(?:x\d{1,2}|\d{1,2}x)$/.test(t.text));
+  if (hasProduct && (reading.unknownWords <= 1 || countMarked)) {
     // "polera roja M", "dos jeans mom 40": naming the variant or a count is how buyers claim without a verb.
-    const specific = reading.sizes.some((z) => !z.negated) || reading.tokens.some((t, i) => t.kind === "num" && !reading.notQuantity.has(i)) || hits.some((h) => h.entry.kind === "number" && (h.entry.value ?? 0) > 1);
+    const specific = countMarked || reading.sizes.some((z) => !z.negated) || reading.tokens.some((t, i) => t.kind === "num" && !reading.notQuantity.has(i)) || hits.some((h) => h.entry.kind === "number" && (h.entry.value ?? 0) > 1);
     return { ...base, intent: "BUY", confidence: specific ? 0.8 : 0.72, buyEvidence: "product", productScope: "positive", reason: [specific ? "product and variant or count named without a verb" : "product named without a verb"] };
   }
   // "la M", "la 38": a size on its own, said while the seller shows a product.

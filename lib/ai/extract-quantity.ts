@@ -25,7 +25,7 @@ export function extractQuantity({ reading, paired }: { reading: CommentReading; 
   for (let i = 0; i < tokens.length && explicit === null; i++) {
     const t = tokens[i];
     if (forms[i].form === SKU_MARK) continue;
-    if (t.kind === "word") {
+    if (t.kind === "word" && !notQuantity.has(i)) {
       const m = /^x(\d{1,2})$/.exec(t.text) ?? /^(\d{1,2})x$/.exec(t.text);
       if (m) {
         explicit = Number(m[1]);

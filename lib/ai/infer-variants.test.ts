@@ -32,6 +32,21 @@ describe("variant inference from what the seller wrote", () => {
     expect(one(name).size).toBeNull();
   });
 
+  it("reads children's ages and small sizes after a size word as sizes, and leaves other numbers alone", () => {
+    const v = inferVariants([
+      { sku: "PIJ-2", name: "Pijama Dinosaurio 2 años" },
+      { sku: "PIJ-4", name: "Pijama Dinosaurio 4 años" },
+      { sku: "POL-8", name: "Polera niño talla 8" },
+      { sku: "POL-10", name: "Polera niño talla 10" },
+      { sku: "TEE-6", name: "Kids Tee 6 years" },
+      { sku: "OLL", name: "Olla exprés 6 litros" },
+      { sku: "VAS", name: "Vasos de vidrio #6" },
+    ]);
+    expect(v.map((x) => x.size)).toEqual(["2 años", "4 años", "8", "10", "6 years", null, null]);
+    expect(v[0]!.group).toBe("Pijama Dinosaurio");
+    expect(v[2]!.group).toBe("Polera niño");
+  });
+
   it("takes the size from the SKU or the description when the name has none", () => {
     expect(one("Polerón Gris", "PLR-GRI-M").size).toBe("M");
     expect(one("Polerón Gris", "PLR-GRI", "Talla L. Algodón perchado").size).toBe("L");

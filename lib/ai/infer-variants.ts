@@ -37,7 +37,11 @@ const WORD_SIZES: Record<string, string> = { small: "S", medium: "M", large: "L"
 const ONE_SIZE = /^(?:unica|unico|one size|onesize|u|tu|unitalla|standard|estandar)$/;
 /** Markers before a size: talla M, talle 38, tam. G, tamanho 40, size L, taille 38, taglia M, T.42, n° 38, #38. */
 const MARKED_SIZE =
-  /(?:^|[\s(,;/])(?:tallas?|talle|tam\.?|tamanho|tamano|size|sz|taille|taglia|gr\.|grosse|t\.|n[°º.]|nº|num\.?|numero|#)\s*(xxxl|xxl|xl|xxs|xs|s|m|l|pp|p|gg|g|2xl|3xl|unica|unico|unico|one size|\d{2}(?:[.,]5)?)(?=$|[\s),.;/])/i;
+  /(?:^|[\s(,;/])(tallas?|talle|tam\.?|tamanho|tamano|size|sz|taille|taglia|gr\.|grosse|t\.|n[°º.]|nº|num\.?|numero|#)\s*(xxxl|xxl|xl|xxs|xs|s|m|l|pp|p|gg|g|2xl|3xl|unica|unico|unico|one size|\d{1,2}(?:[.,]5)?)(?=$|[\s),.;/])/i;
+/** Markers that can only mean a size, so a small number after them is one too ("talla 4", "size 10"), where "n° 6" or "#6" may be a model. */
+const SIZE_WORD_MARKER = /^(?:tallas?|talle|tam\.?|tamanho|tamano|size|sz|taille|taglia)$/i;
+/** A child's age as the size, written after the number: "Pijama 4 años", "Vestido 2 anos", "Tee 6 years", "Robe 8 ans". */
+const AGE_SIZE = /(?:^|[\s(,;/-])(\d{1,2})\s*(?:anos?|anitos?|aninhos|years?|yrs?|ans|anni|anno)(?=$|[\s),.;/])/i;
 const SHADE_WORDS = new Set(["clara", "claro", "media", "medio", "escura", "escuro", "oscura", "oscuro", "light", "medium", "dark", "fair", "deep", "natural", "bege", "beige"]);
 const SHADE_MARKERS = new Set(["tom", "tono", "tone", "shade", "cor", "color", "colour", "couleur", "colore"]);
 const NUMERIC_SIZE_MIN = 20;
@@ -68,12 +72,13 @@ function numericSize(value: string): string | null {
 function sizeFromMarked(text: string): { size: string | null; oneSize: boolean; span: Span } | null {
   const m = MARKED_SIZE.exec(foldText(text));
   if (!m) return null;
-  const value = m[1]!.toLowerCase();
+  const marker = m[1]!;
+  const value = m[2]!.toLowerCase();
   const start = m.index + (m[0].length - m[0].trimStart().length);
   const span = { start, end: m.index + m[0].length };
   if (ONE_SIZE.test(foldText(value))) return { size: null, oneSize: true, span };
   if (/^\d/.test(value)) {
-    const n = numericSize(value);
+    const n = numericSize(value) ?? (SIZE_WORD_MARKER.test(marker) && Number(value) >= 1 ? value : null);
     return n ? { size: n, oneSize: false, span } : null;
   }
   return { size: canonicalLetter(value), oneSize: false, span };
@@ -103,6 +108,14 @@ function readName(name: string): NameReading {
     else {
       size = marked.size;
       sizeSpan = marked.span;
+    }
+  }
+  if (!size) {
+    const age = AGE_SIZE.exec(foldText(name));
+    if (age) {
+      const start = age.index + (age[0].length - age[0].trimStart().length) + (/^[(,;/-]/.test(age[0].trimStart()) ? 1 : 0);
+      size = name.slice(start, age.index + age[0].length).trim();
+      sizeSpan = { start, end: age.index + age[0].length };
     }
   }
   if (!oneSizeSpan) {

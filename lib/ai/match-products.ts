@@ -154,8 +154,18 @@ export function matchProducts({ index, skus, codeGroups = [], features, sizes, l
     return { kind: "ambiguous", sku: null, candidates: capCandidates(index, among.map((i) => index.products[i]!.product.sku)), confidence: 0.5, evidence: [`size ${size}`], product: null, conflict: false };
   }
 
-  const scored = scoreProducts({ index, features, sizes, lenientColor });
   const evidence = [...new Set(features.map((f) => (f.fuzzyFrom ? `${f.surface}~` : f.surface)))];
+  // Two sizes named ("el de 2 años y el de 4 años", "la 38 o la 39"): the product in each size, asked about, never one of them picked.
+  const namedSizes = [...new Set(sizes.filter((z) => !z.negated).map((z) => z.value))];
+  if (namedSizes.length > 1) {
+    const perSize = namedSizes.flatMap((value) => {
+      const best = scoreProducts({ index, features, sizes: [{ value, start: 0, negated: false }], lenientColor })[0];
+      return best && best.score >= MIN_SCORE && best.product.size === value ? [best.product.product.sku] : [];
+    });
+    const distinct = [...new Set(perSize)];
+    if (distinct.length > 1) return { kind: "ambiguous", sku: null, candidates: capCandidates(index, distinct), confidence: 0.5, evidence: [...evidence, ...namedSizes.map((v) => `size ${v}`)], product: null, conflict: false };
+  }
+  const scored = scoreProducts({ index, features, sizes, lenientColor });
   const top = scored[0];
   if (!top || top.score < MIN_SCORE) {
     const closest = scored.filter((s) => s.score > 0).slice(0, MAX_CLOSEST).map((s) => s.product.product.sku);

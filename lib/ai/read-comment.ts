@@ -195,13 +195,30 @@ function findSizes(tokens: Token[], forms: TokenForm[], hits: LexiconHit[], nega
     if (t.kind === "num") {
       const next = tokens[i + 1];
       const nextKinds = next ? kindsAt(i + 1) : new Set<EntryKind>();
-      if (t.afterCurrency || nextKinds.has("price") || nextKinds.has("time") || (next?.kind === "word" && index.numberPhrases.has(`${t.text} ${next.text}`))) notQuantity.add(i);
+      const prevToken = p >= 0 ? tokens[p] : undefined;
+      if (nextKinds.has("ageUnit")) {
+        // "pijama de 4 años", "2 añitos": a child's age is the size when the catalog sells by age, and never a count.
+        if (index.numericSizes.has(t.text)) sizes.push({ value: t.text, start: i, negated: negated[i] });
+        notQuantity.add(i);
+      } else if (
+        // A model number of the catalog's names: "funda iphone 13", "la mica del 13" — not 13 units.
+        (prevToken?.kind === "word" && index.modelNumbers.has(`${prevToken.text} ${t.text}`)) ||
+        (prevKinds.has("sizePrep") && index.modelNumbers.has(t.text) && !index.numericSizes.has(t.text))
+      )
+        notQuantity.add(i);
+      else if (t.afterCurrency || nextKinds.has("price") || nextKinds.has("time") || (next?.kind === "word" && index.numberPhrases.has(`${t.text} ${next.text}`))) notQuantity.add(i);
       else if (afterSizeWord || (afterPrep && index.numericSizes.has(t.text)) || (Number(t.text) >= 20 && index.numericSizes.has(t.text))) {
+        sizes.push({ value: t.text, start: i, negated: negated[i] });
+        notQuantity.add(i);
+      } else if (index.numericSizes.has(t.text) && features.some((f) => f.end === i) && (!next || next.kind === "punct" || clauseOf[i + 1] !== clauseOf[i])) {
+        // "pijama dino 6": a size of the catalog right after the product, closing the clause, is its size.
         sizes.push({ value: t.text, start: i, negated: negated[i] });
         notQuantity.add(i);
       } else if (Number(t.text) > 20 && !(next && nextKinds.has("unit"))) notQuantity.add(i);
       return;
     }
+    // "pack x3" in a product's name names the product, not three of it.
+    if (t.kind === "word" && /^x\d+$/.test(t.text) && index.numberPhrases.has(t.text)) notQuantity.add(i);
     const sizeHit = hits.find((h) => h.start === i && h.entry.kind === "size");
     if (!sizeHit || t.elided) return;
     const word = forms[i].form;

@@ -85,3 +85,44 @@ describe("codes of any shape", () => {
     expect(classifyWithRules({ text: "LA-M", index }).sku).toBe("LA-M");
   });
 });
+
+describe("real catalogs: numbers inside names and children's ages", () => {
+  const phones = buildCatalogIndex(
+    catalog([
+      ["FUN-IP13", "Funda iPhone 13 transparente", ["forro", "carcasa"]],
+      ["FUN-IP14", "Funda iPhone 14 transparente", ["forro", "carcasa"]],
+      ["VID-IP13", "Vidrio templado iPhone 13", ["mica", "protector"]],
+    ]),
+  );
+  const kids = buildCatalogIndex(
+    catalog([
+      ["PIJ-DIN-2", "Pijama Dinosaurio 2 años", ["pijama"]],
+      ["PIJ-DIN-4", "Pijama Dinosaurio 4 años", ["pijama"]],
+      ["PIJ-DIN-6", "Pijama Dinosaurio 6 años", ["pijama"]],
+      ["BOD-3P", "Bodys bebé pack x3 0-3 meses", ["body", "bodys"]],
+    ]),
+  );
+  const on = (index: ReturnType<typeof buildCatalogIndex>, text: string) => classifyWithRules({ text, index, storeLocale: "es-PE" });
+
+  it("never reads a model number of the catalog as a quantity", () => {
+    expect(on(phones, "quiero el forro del iphone 13")).toMatchObject({ intent: "BUY", sku: "FUN-IP13", quantity: 1 });
+    expect(on(phones, "yo quiero la mica del 13")).toMatchObject({ intent: "BUY", sku: "VID-IP13", quantity: 1 });
+    // A count is still a count: beside the model number, or marked.
+    expect(on(phones, "2 fundas iphone 14")).toMatchObject({ sku: "FUN-IP14", quantity: 2 });
+    expect(on(phones, "quiero 3 del iphone 13 funda")).toMatchObject({ sku: "FUN-IP13", quantity: 3 });
+  });
+
+  it("reads a child's age as the size, in the words buyers use, and never as a count", () => {
+    expect(on(kids, "quiero la pijama de dino talla 4")).toMatchObject({ intent: "BUY", sku: "PIJ-DIN-4", quantity: 1 });
+    expect(on(kids, "2 pijamas dinosaurio de 6 años")).toMatchObject({ intent: "BUY", sku: "PIJ-DIN-6", quantity: 2 });
+    expect(on(kids, "separame el pijama de 2 añitos")).toMatchObject({ intent: "BUY", sku: "PIJ-DIN-2", quantity: 1 });
+    const none = on(kids, "quiero el pijama dinosaurio");
+    expect(none.sku).toBeNull();
+    expect(new Set(none.candidates)).toEqual(new Set(["PIJ-DIN-2", "PIJ-DIN-4", "PIJ-DIN-6"]));
+  });
+
+  it("takes a marked count beside a product as an order, and a count in the product's own name as its name", () => {
+    expect(on(kids, "pack de bodys para recien nacido x2")).toMatchObject({ intent: "BUY", sku: "BOD-3P", quantity: 2 });
+    expect(on(kids, "quiero el pack x3 de bodys")).toMatchObject({ intent: "BUY", sku: "BOD-3P", quantity: 1 });
+  });
+});

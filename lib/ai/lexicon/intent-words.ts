@@ -17,7 +17,7 @@ export type SignalKind =
   | "cancel" | "more" | "negation" | "unsure"
   | "optout" | "stopWord" | "stopVerb" | "message" | "contact" | "eraseVerb" | "data"
   | "hypothetical" | "broke" | "money" | "everything" | "praise" | "thanks" | "attention"
-  | "conj" | "sizeWord" | "sizePrep" | "price" | "time" | "unit" | "pairUnit" | "filler";
+  | "conj" | "sizeWord" | "sizePrep" | "ageUnit" | "price" | "time" | "unit" | "pairUnit" | "filler";
 
 const spanishEnclitics = (stems: string[]): string[] =>
   stems.flatMap((s) =>
@@ -68,6 +68,8 @@ export const INTENT_WORDS: Record<SignalKind, PerLang> = {
       "ابغاها", "ابغي", "ابغا", "بدي", "بدي اياه", "عايز", "عايزه", "عايزة", "عاوز", "عاوزه", "عاوزة", "حابب",
       "حابه", "حابة", "نبي", "نبغى", "احجز", "احجزي", "احجزوا", "احجزلي", "احجزيلي", "خذ", "باخذ", "بآخذ",
       "آخذ", "اخذ", "ساخذ", "سآخذ", "اشتري", "بشتري", "اطلب", "عطني", "اعطني", "اعطيني", "ابعتلي",
+      // Maghrebi (darija): "I want", "give me", "I'll buy".
+      "بغيت", "بغيتها", "بغيته", "نبغي", "نبغيها", "عطيني", "نشري", "نشريها", "نشريه",
     ],
   },
   claim: {
@@ -357,6 +359,15 @@ export const INTENT_WORDS: Record<SignalKind, PerLang> = {
     fr: ["en"],
     it: ["in"],
     ar: ["من"],
+  },
+  // After a number, a child's age or months: "pijama de 4 años", "2 añitos", "6 meses" — a size, never a count.
+  ageUnit: {
+    es: ["años", "año", "añitos", "añito", "anitos", "anito", "meses", "mesecitos"],
+    pt: ["anos", "ano", "aninhos", "meses"],
+    en: ["years", "year", "yrs", "yr", "months"],
+    fr: ["ans", "mois"],
+    it: ["anni", "anno", "mesi"],
+    ar: ["سنوات", "سنين", "سنة", "سنه", "شهور", "اشهر"],
   },
   price: {
     es: ["mil", "lucas", "luca", "pesos", "peso", "soles", "lukas", "dolares", "euros", "k"],

@@ -33,7 +33,8 @@ export interface ResolveContext {
 
 const SKU_MARK = "\u0000sku";
 const AR_PREFIXES = ["وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف"];
-const AR_SUFFIXES = ["ها", "ه", "ي", "ك"];
+/** Attached pronouns, and the feminine/loan-word plural "ات" ("فولارات" → "فولار"). */
+const AR_SUFFIXES = ["ها", "ه", "ي", "ك", "ات"];
 const PRODUCT_KINDS = new Set<EntryKind>(["type", "color", "material", "pattern", "size", "number", "pair"]);
 
 function arabicVariants(word: string): string[] {
@@ -79,9 +80,10 @@ export function resolveForms(tokens: readonly Token[], skuTokens: ReadonlySet<nu
     if (t.kind !== "word") return { form: t.text, known: true };
     if (isKnown(t.text)) return { form: t.text, known: true };
     if (t.folded !== t.text && isKnown(t.folded)) return { form: t.folded, known: true };
-    const doubled = collapseDoubles(t.text);
-    if (doubled !== t.text && isKnown(doubled)) return { form: doubled, known: true };
+    // A word of the catalog's own names stays itself: "olla" is a pot, not "ola" (hello) with a doubled letter.
     if (ctx.vocabulary?.has(t.text) && !/\d/.test(t.text)) return { form: t.text, known: false };
+    const doubled = collapseDoubles(t.text);
+    if (doubled !== t.text && (ctx.variantsOnlyToProducts ? lex.productWords.has(doubled) : isKnown(doubled))) return { form: doubled, known: true };
     const variants = ARABIC.test(t.text) ? arabicVariants(t.text) : singularVariants(t.text);
     for (const v of variants) if (ctx.variantsOnlyToProducts ? lex.productWords.has(v) : isKnown(v)) return { form: v, known: true };
     if (ctx.fuzzy && !/\d/.test(t.text) && !ctx.protect?.has(t.text)) {

@@ -7,7 +7,7 @@ import type { PerLang } from "./intent-words";
  */
 export const NUMBER_WORDS: Record<number, PerLang> = {
   1: { es: ["un", "una", "uno", "unita"], pt: ["um", "uma"], en: ["one", "a single"], fr: ["un", "une"], it: ["uno", "una", "un"], ar: ["واحد", "واحده", "وحده"] },
-  2: { es: ["!dos"], pt: ["dois", "duas"], en: ["two", "a couple", "a couple of", "couple of"], fr: ["deux"], it: ["!due"], ar: ["اثنين", "اثنان", "اتنين", "ثنتين", "ثنين", "زوجين"] },
+  2: { es: ["!dos"], pt: ["dois", "duas"], en: ["two", "a couple", "a couple of", "couple of"], fr: ["deux"], it: ["!due"], ar: ["اثنين", "اثنان", "اتنين", "ثنتين", "ثنين", "زوجين", "جوج"] },
   3: { es: ["tres"], pt: ["tres"], en: ["three"], fr: ["trois"], it: ["tre"], ar: ["ثلاث", "ثلاثه", "تلاته", "تلات", "ثلاثة"] },
   4: { es: ["cuatro"], pt: ["quatro"], en: ["four"], fr: ["quatre"], it: ["quattro"], ar: ["اربع", "اربعه", "أربعة"] },
   5: { es: ["cinco"], pt: ["cinco"], en: ["five"], fr: ["cinq"], it: ["cinque"], ar: ["خمس", "خمسه"] },
