@@ -96,9 +96,9 @@ describe("real catalogs: numbers inside names and children's ages", () => {
   );
   const kids = buildCatalogIndex(
     catalog([
-      ["PIJ-DIN-2", "Pijama Dinosaurio 2 años", ["pijama"]],
-      ["PIJ-DIN-4", "Pijama Dinosaurio 4 años", ["pijama"]],
-      ["PIJ-DIN-6", "Pijama Dinosaurio 6 años", ["pijama"]],
+      ["PIJ-DIN-2", "Pijama Dinosaurio 2 años", ["pijama", "dino"]],
+      ["PIJ-DIN-4", "Pijama Dinosaurio 4 años", ["pijama", "dino"]],
+      ["PIJ-DIN-6", "Pijama Dinosaurio 6 años", ["pijama", "dino"]],
       ["BOD-3P", "Bodys bebé pack x3 0-3 meses", ["body", "bodys"]],
     ]),
   );
@@ -119,6 +119,27 @@ describe("real catalogs: numbers inside names and children's ages", () => {
     const none = on(kids, "quiero el pijama dinosaurio");
     expect(none.sku).toBeNull();
     expect(new Set(none.candidates)).toEqual(new Set(["PIJ-DIN-2", "PIJ-DIN-4", "PIJ-DIN-6"]));
+  });
+
+  it("asks about two sizes named in one comment instead of picking the first", () => {
+    const r = on(kids, "me llevo el pijama dino de 2 años y el de 4 años");
+    expect(r).toMatchObject({ intent: "BUY", sku: null });
+    expect(new Set(r.candidates)).toEqual(new Set(["PIJ-DIN-2", "PIJ-DIN-4"]));
+    expect(on(kids, "pijama dino 6")).toMatchObject({ sku: "PIJ-DIN-6", quantity: 1 });
+  });
+
+  it("never typo-corrects a word of the catalog's names, and matches a unit written against its number", () => {
+    const kitchen = buildCatalogIndex(
+      catalog([
+        ["OLL-EXP", "Olla exprés 6 litros"],
+        ["TAP-500", "Taper hermético 500 ml", ["taper"]],
+        ["TAP-1L", "Taper hermético 1 litro", ["taper"]],
+      ]),
+    );
+    // "olla" with one "l" less is the greeting "ola".
+    expect(on(kitchen, "quiero la olla")).toMatchObject({ intent: "BUY", sku: "OLL-EXP" });
+    expect(on(kitchen, "1 olla expres porfavor")).toMatchObject({ intent: "BUY", sku: "OLL-EXP", quantity: 1 });
+    expect(on(kitchen, "quiero 4 taper de 500ml")).toMatchObject({ intent: "BUY", sku: "TAP-500", quantity: 4 });
   });
 
   it("takes a marked count beside a product as an order, and a count in the product's own name as its name", () => {
