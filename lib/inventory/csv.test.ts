@@ -34,7 +34,9 @@ describe("catalog CSV errors say what to do, by code", () => {
   test("file-level problems: empty, no header, unknown and twice-named columns, an unclosed quote", () => {
     expect(validateCatalogCsv("", "CLP").errors[0]).toMatchObject({ line: 1, code: "empty_file" });
     expect(validateCatalogCsv("A1,foo,1,1\n", "CLP").errors[0]).toMatchObject({ line: 1, code: "missing_columns" });
-    expect(validateCatalogCsv("sku,name,price,stock,precio\nA1,x,1,1,1\n", "CLP").errors[0]).toMatchObject({ code: "unknown_columns", params: { columns: "precio" } });
+    expect(validateCatalogCsv("sku,name,price,stock,proveedor\nA1,x,1,1,1\n", "CLP").errors[0]).toMatchObject({ code: "unknown_columns", params: { columns: "proveedor" } });
+    // "precio" is the Spanish name of price: with both, the column is named twice.
+    expect(validateCatalogCsv("sku,name,price,stock,precio\nA1,x,1,1,1\n", "CLP").errors[0]).toMatchObject({ code: "duplicate_columns", params: { columns: "price" } });
     expect(validateCatalogCsv("sku,name,price,stock,stock\nA1,x,1,1,1\n", "CLP").errors[0]).toMatchObject({ code: "duplicate_columns", params: { columns: "stock" } });
     expect(validateCatalogCsv('sku,name,price,stock\nA1,"Polera,1000,1\n', "CLP").errors[0]).toMatchObject({ line: 2, code: "unclosed_quote" });
     expect(validateCatalogCsv("sku,name,price,stock\n", "CLP").errors[0]).toMatchObject({ line: 2, code: "no_rows" });
@@ -80,5 +82,45 @@ describe("the template and the seller's own files", () => {
   test("a comma-separated file with ; keywords keeps commas as the column separator", () => {
     expect(detectDelimiter("sku,name,price,stock,keywords\n")).toBe(",");
     expect(parseCsv('a,"b;c",d\n').records[0]!.fields).toEqual(["a", "b;c", "d"]);
+  });
+});
+
+describe("prices and column names as sellers' own spreadsheets write them", () => {
+  const price = (text: string, currency: string) => {
+    const { rows, errors } = validateCatalogCsv(`sku;name;price;stock\nA1;Polera;${text};1\n`, currency);
+    return errors.length ? errors[0]!.code : rows[0]!.priceMinor;
+  };
+
+  test("thousands separators and currency signs are read, never taken for decimals", () => {
+    // Before: "25.000" COP was stored as 25 pesos, a thousandth of the price.
+    expect(price("25.000", "COP")).toBe(25000);
+    expect(price("$14.990", "CLP")).toBe(14990);
+    expect(price("14,990", "CLP")).toBe(14990);
+    expect(price("1.299.990", "CLP")).toBe(1299990);
+    expect(price("R$ 49,90", "BRL")).toBe(4990);
+    expect(price("\"1.299,90\"", "BRL")).toBe(129990);
+    expect(price("\"1,299.00\"", "MXN")).toBe(129900);
+    expect(price("S/ 45.50", "PEN")).toBe(4550);
+    expect(price("19,99", "USD")).toBe(1999);
+    expect(price("49,90 €", "EUR")).toBe(4990);
+    expect(price("CLP 15990", "CLP")).toBe(15990);
+    expect(price("0.500", "USD")).toBe(50);
+  });
+
+  test("what cannot be one price is still refused, naming the column", () => {
+    for (const bad of ["1.29.9", "14.99.0", "abc", "12,5,5", "1.234,5,6", "USD 10", "15990$$", "."]) expect(price(bad, "CLP"), bad).toBe("price_invalid");
+    // In a currency with cents, one separator before exactly three digits may be decimals or thousands: refused, not guessed.
+    expect(price("19.999", "USD")).toBe("price_invalid");
+    expect(price("$25.000", "ARS")).toBe("price_invalid");
+    expect(price("\"$25.000,00\"", "ARS")).toBe(2500000);
+    expect(price("19.9999", "USD")).toBe("price_invalid");
+  });
+
+  test("column names in Spanish, Portuguese or French mean the contract's columns", () => {
+    const { rows, errors } = validateCatalogCsv("\ufeffCódigo;Nombre;Descripción;Precio;Cantidad;Palabras clave;Talla\r\nPOL-M;Polera Roja;Algodón;$7.990;5;\"polera;roja\";M\r\n", "CLP");
+    expect(errors).toEqual([]);
+    expect(rows[0]).toMatchObject({ sku: "POL-M", name: "Polera Roja", description: "Algodón", priceMinor: 7990, stock: 5, keywords: ["polera", "roja"], size: "M" });
+    const pt = validateCatalogCsv("Código,Nome,Preço,Estoque\nB1,Batom,\"R$ 49,90\",3\n", "BRL");
+    expect(pt.rows[0]).toMatchObject({ sku: "B1", name: "Batom", priceMinor: 4990, stock: 3 });
   });
 });

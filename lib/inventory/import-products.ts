@@ -23,12 +23,36 @@ const MAX_STOCK = 1_000_000;
 
 const SKU_ISSUES: Record<string, CsvIssueCode> = { too_small: "required", too_big: "too_long" };
 
+/**
+ * The column names sellers' own spreadsheets use, in the languages the app speaks, for the contract's
+ * English ones ("Código;Nombre;Precio;Stock" from an Excel in Spanish).
+ */
+const COLUMN_ALIASES: Record<string, (typeof KNOWN)[number]> = {
+  codigo: "sku", cod: "sku", ref: "sku", referencia: "sku", reference: "sku", code: "sku", "sku code": "sku",
+  nombre: "name", nome: "name", producto: "name", produto: "name", product: "name", "product name": "name", "nombre del producto": "name", "nome do produto": "name", titulo: "name", title: "name", nom: "name", "nom du produit": "name",
+  descripcion: "description", descricao: "description", detalle: "description", detalles: "description", descrizione: "description",
+  precio: "price", preco: "price", valor: "price", prix: "price", prezzo: "price", "precio unitario": "price",
+  cantidad: "stock", existencias: "stock", inventario: "stock", estoque: "stock", quantidade: "stock", qty: "stock", quantity: "stock", unidades: "stock", disponible: "stock", quantite: "stock", quantita: "stock",
+  "palabras clave": "keywords", palabras_clave: "keywords", etiquetas: "keywords", tags: "keywords", "palavras chave": "keywords", "palavras-chave": "keywords", "mots cles": "keywords", "mots-cles": "keywords", "parole chiave": "keywords",
+  colour: "color", cor: "color", couleur: "color", colore: "color",
+  talla: "size", talle: "size", tamano: "size", tamanho: "size", taille: "size", taglia: "size",
+  grupo: "group", groupe: "group", gruppo: "group",
+  imagen: "image_url", imagem: "image_url", image: "image_url", foto: "image_url", photo: "image_url", "url imagen": "image_url", "image url": "image_url",
+};
+
+function canonicalColumn(raw: string): string {
+  const name = raw.trim().toLowerCase();
+  if (KNOWN.includes(name)) return name;
+  const folded = name.normalize("NFD").replace(/\p{M}/gu, "").replace(/\s+/g, " ");
+  return COLUMN_ALIASES[folded] ?? name;
+}
+
 /** Validates every row; returns the rows only when there is no error at all. */
 export function validateCatalogCsv(text: string, currency: string): { rows: Row[]; errors: ImportError[] } {
   const { records, error } = parseCsv(text, detectDelimiter(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
   if (error) return { rows: [], errors: [error] };
   if (records.length === 0) return { rows: [], errors: [csvIssue(1, "empty_file")] };
-  const header = records[0]!.fields.map((h) => h.trim().toLowerCase());
+  const header = records[0]!.fields.map(canonicalColumn);
   const missing = REQUIRED.filter((h) => !header.includes(h));
   if (missing.length) return { rows: [], errors: [csvIssue(1, "missing_columns", { columns: missing.join(", ") }, missing[0])] };
   const unknown = header.filter((h) => h && !KNOWN.includes(h));
