@@ -15,6 +15,14 @@ describe("normalizePhone", () => {
     ["+55 11 91234-5678", "BR", "+5511912345678"],
     ["+54 9 11 1234 5678", "AR", "+5491112345678"],
     ["+56 9 8765 4321", "AR", "+56987654321"],
+    // As buyers write them at home: Argentine mobiles with "15", old Mexican "044", Brazilian trunk "0".
+    ["011 15-1234-5678", "AR", "+5491112345678"],
+    ["351 15 123 4567", "AR", "+5493511234567"],
+    ["044 55 1234 5678", "MX", "+525512345678"],
+    ["011 91234-5678", "BR", "+5511912345678"],
+    ["(11) 91234-5678", "BR", "+5511912345678"],
+    ["300 123 4567", "CO", "+573001234567"],
+    ["987 654 321", "PE", "+51987654321"],
   ])("%s in %s → %s", (phone, country, e164) => expect(normalizePhone({ phone, country })).toEqual({ ok: true, e164 }));
 
   test.each([["12345", "CL"], ["+56 9 123", "CL"], ["hola", "CL"], ["55 1234", "MX"], ["+55 11 1234", "BR"]])("%s in %s is refused with an example", (phone, country) => {

@@ -40,8 +40,23 @@ export function normalizePhone({ phone, country }: { phone: string; country: str
     // A number typed with its calling code but no "+": "56912345678".
     national = digits.startsWith(code) && !rule.nationalLengths.includes(digits.length) ? digits.slice(code.length) : digits;
   }
+  // Old Mexican mobile prefixes dialled from a landline: "044 55 1234 5678", "045 …".
+  if (code === "52" && /^04[45]\d{10}$/.test(national)) national = national.slice(3);
   national = national.replace(/^0+/, ""); // trunk prefix
   if (code === "52" && national.length === 11 && national.startsWith("1")) national = national.slice(1); // old Mexican mobile "1"
+  if (code === "54") national = argentineMobile(national);
   if (!rule!.nationalLengths.includes(national.length)) return fail;
   return { ok: true, e164: `+${code}${national}` };
+}
+
+/**
+ * Argentine mobiles as written at home: area code, then "15", then the number ("011 15-1234-5678",
+ * "351 15 123 4567") — internationally "9", the area code and the number (+54 9 11 1234 5678).
+ */
+function argentineMobile(national: string): string {
+  if (national.length !== 12) return national;
+  for (const areaLength of [2, 3, 4]) {
+    if (national.slice(areaLength, areaLength + 2) === "15") return `9${national.slice(0, areaLength)}${national.slice(areaLength + 2)}`;
+  }
+  return national;
 }
