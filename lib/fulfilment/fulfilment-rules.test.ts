@@ -61,6 +61,24 @@ describe("addresses and zones", () => {
     expect(zonesServe([], home, "CL")).toBe(true);
     expect(zonesServe([], { ...home, country: "AR" }, "CL")).toBe(false);
   });
+  test("a region matches however the seller's zone and the buyer's address name it", () => {
+    const rm = (region: string) => normalizeAddress({ line1: "Av. Italia 1500", city: "Ñuñoa", region, postal_code: "7750000" }, "CL").address;
+    for (const zone of ["RM", "Región Metropolitana", "Metropolitana de Santiago", "metropolitana"]) {
+      for (const region of ["RM", "Región Metropolitana", "Metropolitana de Santiago", "Región Metropolitana de Santiago"]) expect(zonesServe([zone], rm(region), "CL"), `${zone} / ${region}`).toBe(true);
+    }
+    expect(zonesServe(["Valparaíso"], rm("RM"), "CL")).toBe(false);
+    expect(zonesServe(["Santiago"], rm("RM"), "CL")).toBe(false); // a commune too: not read as the whole region
+    const mx = normalizeAddress({ line1: "Av. Reforma 222", city: "Cuauhtémoc", region: "Ciudad de México", postal_code: "06600" }, "MX").address;
+    expect(zonesServe(["CDMX"], mx, "MX")).toBe(true);
+    expect(zonesServe(["Edomex"], mx, "MX")).toBe(false);
+    const caba = normalizeAddress({ line1: "Av. Corrientes 1234", city: "Buenos Aires", region: "CABA", postal_code: "C1043AAZ" }, "AR").address;
+    expect(zonesServe(["Capital Federal"], caba, "AR")).toBe(true);
+    const sp = normalizeAddress({ line1: "Av. Paulista 1000", city: "São Paulo", region: "São Paulo", postal_code: "01310-100" }, "BR").address;
+    expect(zonesServe(["SP"], sp, "BR")).toBe(true);
+    expect(zonesServe(["RJ"], sp, "BR")).toBe(false);
+    expect(addressKeyOf(rm("RM"))).toBe(addressKeyOf(rm("Región Metropolitana de Santiago")));
+  });
+
   test("the same address typed differently has the same key", () => {
     const again = normalizeAddress({ line1: "AV.  ITALIA 1500", city: "nuñoa", region: "metropolitana", postal_code: "775 0000" }, "CL").address;
     expect(addressKeyOf(again)).toBe(addressKeyOf(home));
