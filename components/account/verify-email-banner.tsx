@@ -13,7 +13,7 @@ export function VerifyEmailBanner({ email, t }: { email: string; t: AccountMessa
   return (
     <div role="status" data-testid="verify-email-banner" className="mb-4 flex flex-wrap items-center gap-3 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm text-amber-200">
       <MailWarning className="size-5 shrink-0" aria-hidden />
-      <p className="min-w-0 flex-1 break-words">{format(t.verifyBanner, { email })}</p>
+      <p className="min-w-0 flex-1 break-words">{format(t.verifyBanner, { email: `\u2068${email}\u2069` /* isolated: keeps its own direction inside Arabic text */ })}</p>
       {state === "sent" ? (
         <span data-testid="verify-email-resent">{t.resent}</span>
       ) : (

@@ -101,7 +101,7 @@ export function InventoryPanel({ storeId, currency, locale, t, tc, isOwner = tru
                       <div className="flex items-center gap-2">
                         {/* eslint-disable-next-line @next/next/no-img-element */}
                         {p.image_url && <img src={p.image_url} alt="" className="size-8 rounded object-cover" />}
-                        <span>{p.name}</span>
+                        <bdi>{p.name}</bdi>
                         {!p.active && <Badge variant="outline">{t.inactive}</Badge>}
                       </div>
                     </TD>
@@ -128,7 +128,7 @@ export function InventoryPanel({ storeId, currency, locale, t, tc, isOwner = tru
                     {/* eslint-disable-next-line @next/next/no-img-element */}
                     {p.image_url && <img src={p.image_url} alt="" className="size-12 rounded object-cover" />}
                     <div className="min-w-0">
-                      <div className="font-medium">{p.name}</div>
+                      <div dir="auto" className="text-start font-medium">{p.name}</div>
                       <div className="font-mono text-xs text-muted-foreground">{p.sku}</div>
                     </div>
                   </div>

@@ -28,13 +28,13 @@ export function CartsPanel({ carts, t, fmt, onSelectBuyer, review }: {
         <li key={c.id} className="flex flex-col gap-1.5 p-3" data-testid="cart" data-status={c.status}>
           <div className="flex items-center justify-between gap-2">
             <button type="button" className="truncate text-start text-sm font-medium hover:underline disabled:no-underline" disabled={!c.buyer_id} onClick={() => c.buyer_id && onSelectBuyer(c.buyer_id)}>
-              #{c.number} · {c.buyer_name || "—"}
+              #{c.number} · <bdi>{c.buyer_name || "—"}</bdi>
             </button>
             <Badge variant={STATUS_VARIANT[c.status]}>{t.orderStatus[c.status]}</Badge>
           </div>
           <ul className="text-xs text-muted-foreground">
             {c.items.map((i) => (
-              <li key={i.sku}><span className="font-mono">{i.sku}</span> ×{i.quantity} — {i.name}</li>
+              <li key={i.sku}><bdi className="font-mono">{i.sku}</bdi> ×{i.quantity} — <bdi>{i.name}</bdi></li>
             ))}
           </ul>
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">

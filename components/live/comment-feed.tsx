@@ -33,7 +33,7 @@ const Row = memo(function Row({ c, selected, onSelect, t, fmt }: { c: FeedCommen
     >
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs">
         <time className="tabular-nums text-muted-foreground" dateTime={c.received_at}>{fmt.time(c.received_at)}</time>
-        <span className="max-w-40 truncate font-medium text-foreground">{c.author_name || "—"}</span>
+        <bdi className="max-w-40 truncate font-medium text-foreground">{c.author_name || "—"}</bdi>
         {c.intent && (
           <Badge variant={INTENT_VARIANT[c.intent]} data-testid="intent-tag">
             {t.intents[c.intent]}
@@ -63,7 +63,7 @@ const Row = memo(function Row({ c, selected, onSelect, t, fmt }: { c: FeedCommen
         {c.buyer_paused && <span className="inline-flex items-center gap-1 text-amber-200"><Hand className="size-3" aria-hidden />{t.live.buyerPaused}</span>}
         {c.buyer_opted_out && <CircleSlash className="size-3 text-rose-300" aria-label={t.live.optedOut} />}
       </div>
-      <p className="line-clamp-2 break-words text-sm">{c.text}</p>
+      <p dir="auto" className="line-clamp-2 break-words text-start text-sm">{c.text}</p>
     </button>
   );
 });

@@ -20,7 +20,7 @@ export function StockPanel({ storeId, t }: { storeId: string; t: LccText }) {
         {(products.data ?? []).map((p) => (
           <li key={p.id} className="flex items-center justify-between gap-2 py-2" data-sku={p.sku}>
             <div className="min-w-0">
-              <div className="truncate text-sm">{p.name}</div>
+              <div dir="auto" className="truncate text-start text-sm">{p.name}</div>
               <div className="flex items-center gap-2 text-xs text-muted-foreground">
                 <span className="font-mono">{p.sku}</span>
                 <span>{t.inventory.available}: {p.available <= p.low_stock_at ? <Badge variant={p.available === 0 ? "destructive" : "warning"}>{p.available}</Badge> : p.available}</span>

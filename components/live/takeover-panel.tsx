@@ -204,7 +204,7 @@ function CartEditor({ liveId, cart, products, t, fmt, onChanged }: { liveId: str
             set.mutate({ sku: i.sku, quantity: Number(new FormData(e.currentTarget).get("qty")) });
           }}
         >
-          <span className="min-w-0 flex-1 truncate text-sm"><span className="font-mono">{i.sku}</span> {i.name}</span>
+          <span className="min-w-0 flex-1 truncate text-sm"><bdi className="font-mono">{i.sku}</bdi> <bdi>{i.name}</bdi></span>
           <Input name="qty" type="number" min={0} max={99} defaultValue={i.quantity} className="h-8 w-16" aria-label={format(t.live.lineQuantity, { sku: i.sku })} />
           <Button type="submit" size="sm" variant="outline" disabled={set.isPending}>{t.live.updateLine}</Button>
         </form>
