@@ -49,7 +49,7 @@ const ENGLISH: Record<CsvIssueCode, string> = {
   too_many_rows: "Too many rows: {count} (max {max} per file); split the file",
   no_rows: "The file has a header but no products: add one product per line below it",
   too_few_columns: "Expected {expected} columns, found {found}: a value is missing; keep the commas of empty fields",
-  too_many_columns: "Expected {expected} columns, found {found}: put a name or description that contains a comma in double quotes, and separate keywords with ;",
+  too_many_columns: "Expected {expected} columns, found {found}: put a name or description that contains the column separator (, or ;) in double quotes, and separate keywords with ; (with , in a file whose columns are separated by ;)",
   required: "{field}: is required",
   too_long: "{field}: must be at most {max} characters",
   sku_format: "sku: \"{value}\" may contain only letters, digits, '.', '_' and '-' and must start with a letter or digit",

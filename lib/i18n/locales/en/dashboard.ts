@@ -160,7 +160,7 @@ export const en = {
       too_many_rows: "The file has {count} products; at most {max} fit in one file. Split it into several files.",
       no_rows: "The file has the line of columns but no products. Add one product per line below it.",
       too_few_columns: "This line has {found} values but the file has {expected} columns. Keep empty values in place with their commas (e.g. A12,Shirt,,15990,10,shirt).",
-      too_many_columns: "This line has {found} values but the file has {expected} columns. If a name or description contains a comma, put it in double quotes (\"Cotton, soft\"); separate keywords with ; not commas.",
+      too_many_columns: "This line has {found} values but the file has {expected} columns. If a name or description contains the column separator (a comma, or a semicolon in a file separated by semicolons), put it in double quotes (\"Cotton, soft\"); separate keywords with ; (with commas in a file separated by semicolons).",
       required: "Column “{field}” is empty. Every product needs sku, name, price and stock.",
       too_long: "Column “{field}” is too long: at most {max} characters.",
       sku_format: "The SKU “{value}” may only have letters without accents (A–Z), digits, “.”, “_” and “-”, with no spaces (e.g. TEE-RED-M).",

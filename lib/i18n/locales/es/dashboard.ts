@@ -162,7 +162,7 @@ export const es: Messages = {
       too_many_rows: "El archivo tiene {count} productos; caben como máximo {max} por archivo. Divídelo en varios archivos.",
       no_rows: "El archivo tiene la línea de columnas pero ningún producto. Agrega un producto por línea debajo de ella.",
       too_few_columns: "Esta línea tiene {found} valores, pero el archivo tiene {expected} columnas. Deja los valores vacíos en su lugar con sus comas (ej. A12,Polera,,15990,10,polera).",
-      too_many_columns: "Esta línea tiene {found} valores, pero el archivo tiene {expected} columnas. Si un nombre o descripción lleva una coma, ponlo entre comillas dobles (\"Algodón, suave\"); separa las palabras clave con ; y no con comas.",
+      too_many_columns: "Esta línea tiene {found} valores, pero el archivo tiene {expected} columnas. Si un nombre o descripción lleva el separador de columnas (una coma, o un punto y coma en un archivo separado por punto y coma), ponlo entre comillas dobles (\"Algodón, suave\"); separa las palabras clave con ; (con comas en un archivo separado por punto y coma).",
       required: "La columna «{field}» está vacía. Cada producto necesita sku, name, price y stock.",
       too_long: "La columna «{field}» es demasiado larga: máximo {max} caracteres.",
       sku_format: "El SKU «{value}» solo puede tener letras sin tilde (A–Z), números, «.», «_» y «-», sin espacios (ej. POL-ROJA-M).",

@@ -162,7 +162,7 @@ export const pt: Messages = {
       too_many_rows: "O arquivo tem {count} produtos; cabem no máximo {max} por arquivo. Divida-o em vários arquivos.",
       no_rows: "O arquivo tem a linha de colunas, mas nenhum produto. Acrescente um produto por linha abaixo dela.",
       too_few_columns: "Esta linha tem {found} valores, mas o arquivo tem {expected} colunas. Mantenha os valores vazios no lugar com suas vírgulas (ex. A12,Camiseta,,59.90,10,camiseta).",
-      too_many_columns: "Esta linha tem {found} valores, mas o arquivo tem {expected} colunas. Se um nome ou descrição tiver vírgula, coloque-o entre aspas duplas (\"Algodão, macio\"); separe as palavras-chave com ; e não com vírgulas.",
+      too_many_columns: "Esta linha tem {found} valores, mas o arquivo tem {expected} colunas. Se um nome ou descrição tiver o separador de colunas (uma vírgula, ou um ponto e vírgula num arquivo separado por ponto e vírgula), coloque-o entre aspas duplas (\"Algodão, macio\"); separe as palavras-chave com ; (com vírgulas num arquivo separado por ponto e vírgula).",
       required: "A coluna “{field}” está vazia. Todo produto precisa de sku, name, price e stock.",
       too_long: "A coluna “{field}” é longa demais: no máximo {max} caracteres.",
       sku_format: "O SKU “{value}” só pode ter letras sem acento (A–Z), números, “.”, “_” e “-”, sem espaços (ex. CAM-VERM-M).",
