@@ -23,9 +23,15 @@ describe("normalizePhone", () => {
     ["(11) 91234-5678", "BR", "+5511912345678"],
     ["300 123 4567", "CO", "+573001234567"],
     ["987 654 321", "PE", "+51987654321"],
+    // Countries without rules of their own go through libphonenumber: never "+612345678" for a French mobile.
+    ["06 12 34 56 78", "FR", "+33612345678"],
+    ["0612345678", "MA", "+212612345678"],
+    ["347 123 4567", "IT", "+393471234567"],
+    ["050 123 4567", "SA", "+966501234567"],
+    ["+44 7911 123456", "CL", "+447911123456"],
   ])("%s in %s → %s", (phone, country, e164) => expect(normalizePhone({ phone, country })).toEqual({ ok: true, e164 }));
 
-  test.each([["12345", "CL"], ["+56 9 123", "CL"], ["hola", "CL"], ["55 1234", "MX"], ["+55 11 1234", "BR"]])("%s in %s is refused with an example", (phone, country) => {
+  test.each([["12345", "CL"], ["+56 9 123", "CL"], ["hola", "CL"], ["55 1234", "MX"], ["+55 11 1234", "BR"], ["06 12 34", "FR"], ["+44 1234", "CL"]])("%s in %s is refused with an example", (phone, country) => {
     const r = normalizePhone({ phone, country });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.params.example).toMatch(/^\+\d/);

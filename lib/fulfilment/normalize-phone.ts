@@ -1,3 +1,4 @@
+import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from "libphonenumber-js/min";
 import { countryOfCallingCode, countryRule } from "./countries";
 
 export type PhoneResult = { ok: true; e164: string } | { ok: false; code: "invalid_phone"; params: { example: string } };
@@ -6,7 +7,9 @@ const EXAMPLES: Record<string, string> = { CL: "+56 9 1234 5678", MX: "+52 55 12
 
 /** How a phone of the country is written, for placeholders and error messages. */
 export function phoneExampleFor(country: string): string {
-  return EXAMPLES[country.toUpperCase()] ?? `+${countryRule(country)?.callingCode ?? "1"} …`;
+  const code = country.toUpperCase();
+  const calling = countryRule(code)?.callingCode ?? (isSupportedCountry(code) ? getCountryCallingCode(code) : null);
+  return EXAMPLES[code] ?? (calling ? `+${calling} …` : "+1 415 555 2671");
 }
 
 /**
@@ -29,13 +32,15 @@ export function normalizePhone({ phone, country }: { phone: string; country: str
   let rule;
   if (international) {
     const match = countryOfCallingCode(digits);
-    if (!match) return digits.length >= 8 && digits.length <= 15 ? { ok: true, e164: `+${digits}` } : fail;
+    if (!match) return fromLibrary(`+${digits}`) ?? fail;
     code = match.code;
     national = digits.slice(code.length);
     rule = countryRule(match.country);
   } else {
     rule = countryRule(country);
-    if (!rule) return digits.length >= 8 && digits.length <= 15 ? { ok: true, e164: `+${digits.replace(/^0+/, "")}` } : fail;
+    // A country without rules of its own (France, Morocco, Italy…): libphonenumber's, so "06 12 34 56 78" in
+    // France is +33 6 12 34 56 78, never "+612345678".
+    if (!rule) return fromLibrary(trimmed, country) ?? fail;
     code = rule.callingCode;
     // A number typed with its calling code but no "+": "56912345678".
     national = digits.startsWith(code) && !rule.nationalLengths.includes(digits.length) ? digits.slice(code.length) : digits;
@@ -59,4 +64,11 @@ function argentineMobile(national: string): string {
     if (national.slice(areaLength, areaLength + 2) === "15") return `9${national.slice(0, areaLength)}${national.slice(areaLength + 2)}`;
   }
   return national;
+}
+
+/** libphonenumber-js (its compact metadata) for the countries and calling codes this file has no rule for. */
+function fromLibrary(text: string, country?: string): PhoneResult | null {
+  const code = country?.toUpperCase();
+  const parsed = parsePhoneNumberFromString(text, code && isSupportedCountry(code) ? code : undefined);
+  return parsed?.isValid() ? { ok: true, e164: parsed.number } : null;
 }
