@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { addressKeyOf, normalizeAddress, zonesServe } from "./address";
 import { carriersFor, resolveCarrier, trackingUrlFor } from "./carriers";
 import { brazilStateOfCep } from "./countries";
-import { normalizePhone } from "./normalize-phone";
+import { normalizePhone, phoneExampleFor } from "./normalize-phone";
 
 describe("normalizePhone", () => {
   test.each([
@@ -30,6 +30,14 @@ describe("normalizePhone", () => {
     ["050 123 4567", "SA", "+966501234567"],
     ["+44 7911 123456", "CL", "+447911123456"],
   ])("%s in %s → %s", (phone, country, e164) => expect(normalizePhone({ phone, country })).toEqual({ ok: true, e164 }));
+
+  test("the example shown to the buyer is a whole number of the store's country, and passes itself", () => {
+    for (const country of ["CL", "MX", "BR", "AR", "MA", "FR", "SA", "GB"]) {
+      const example = phoneExampleFor(country);
+      expect(example, country).toMatch(/^\+\d[\d ]{7,}\d$/);
+      expect(normalizePhone({ phone: example, country }).ok, country).toBe(true);
+    }
+  });
 
   test.each([["12345", "CL"], ["+56 9 123", "CL"], ["hola", "CL"], ["55 1234", "MX"], ["+55 11 1234", "BR"], ["06 12 34", "FR"], ["+44 1234", "CL"]])("%s in %s is refused with an example", (phone, country) => {
     const r = normalizePhone({ phone, country });

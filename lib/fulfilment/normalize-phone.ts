@@ -1,4 +1,5 @@
-import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from "libphonenumber-js/min";
+import { getExampleNumber, isSupportedCountry, parsePhoneNumberFromString } from "libphonenumber-js/min";
+import mobileExamples from "libphonenumber-js/examples.mobile.json";
 import { countryOfCallingCode, countryRule } from "./countries";
 
 export type PhoneResult = { ok: true; e164: string } | { ok: false; code: "invalid_phone"; params: { example: string } };
@@ -8,8 +9,8 @@ const EXAMPLES: Record<string, string> = { CL: "+56 9 1234 5678", MX: "+52 55 12
 /** How a phone of the country is written, for placeholders and error messages. */
 export function phoneExampleFor(country: string): string {
   const code = country.toUpperCase();
-  const calling = countryRule(code)?.callingCode ?? (isSupportedCountry(code) ? getCountryCallingCode(code) : null);
-  return EXAMPLES[code] ?? (calling ? `+${calling} …` : "+1 415 555 2671");
+  // Elsewhere a mobile number of the country as libphonenumber knows it: "+212 650-123456", "+33 6 12 34 56 78".
+  return EXAMPLES[code] ?? (isSupportedCountry(code) ? getExampleNumber(code, mobileExamples)?.formatInternational() : undefined) ?? "+1 415 555 2671";
 }
 
 /**
