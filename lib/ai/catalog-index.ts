@@ -49,7 +49,9 @@ export interface CatalogIndex {
    * ("iphone 13"), so "funda iphone 13" or "la del 13" does not read as 13 units. Sizes are not in it.
    */
   modelNumbers: Set<string>;
-  /** Sizes written as numbers in the catalog (shoe sizes), so "38" reads as a size, not a quantity. */
+  /** Sizes of the catalog written with digits and letters ("2t" for toddler 2T), which a comment names as one word. */
+  codedSizes: Set<string>;
+  /** Sizes written as numbers in the catalog (shoe sizes, half sizes "8.5"), so "38" reads as a size, not a quantity. */
   numericSizes: Set<string>;
   fuzzy: FuzzyIndex[];
 }
@@ -208,6 +210,7 @@ export function buildCatalogIndex(products: readonly CatalogProduct[], options: 
   const bySku = new Map<string, IndexedProduct>();
   const numericSizes = new Set<string>();
   const modelNumbers = new Set<string>();
+  const codedSizes = new Set<string>();
   const catalogWords = createFuzzyIndex([]);
   const post = (key: string, i: number) => {
     const list = postings.get(key);
@@ -256,7 +259,8 @@ export function buildCatalogIndex(products: readonly CatalogProduct[], options: 
       literalCounts.set(w, (literalCounts.get(w) ?? 0) + 1);
       addFuzzyWord(catalogWords, w);
     }
-    if (p.size && /^\d+$/.test(p.size)) numericSizes.add(p.size);
+    if (p.size && /^\d+(?:\.5)?$/.test(p.size)) numericSizes.add(p.size);
+    else if (p.size && /\d/.test(p.size)) codedSizes.add(p.size);
   });
 
   const literals = new Map<string, string>();
@@ -284,6 +288,7 @@ export function buildCatalogIndex(products: readonly CatalogProduct[], options: 
     literalWeights,
     numericSizes,
     modelNumbers,
+    codedSizes,
     fuzzy: [lexiconFuzzyIndex(), catalogWords],
   };
 }

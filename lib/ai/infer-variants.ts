@@ -78,7 +78,7 @@ function sizeFromMarked(text: string): { size: string | null; oneSize: boolean; 
   const span = { start, end: m.index + m[0].length };
   if (ONE_SIZE.test(foldText(value))) return { size: null, oneSize: true, span };
   if (/^\d/.test(value)) {
-    const n = numericSize(value) ?? (SIZE_WORD_MARKER.test(marker) && Number(value) >= 1 ? value : null);
+    const n = numericSize(value) ?? (SIZE_WORD_MARKER.test(marker) && Number(value.replace(",", ".")) >= 1 ? value.replace(",", ".") : null);
     return n ? { size: n, oneSize: false, span } : null;
   }
   return { size: canonicalLetter(value), oneSize: false, span };
@@ -133,6 +133,10 @@ function readName(name: string): NameReading {
       sizeSpan = { start: beforeLast!.start, end: last.end };
     } else if (WORD_SIZES[folded]) {
       size = WORD_SIZES[folded]!;
+      sizeSpan = { start: last.start, end: last.end };
+    } else if (/^\d{1,2}t$/.test(folded)) {
+      // Toddler sizes: "Floral Romper 2T".
+      size = folded.toUpperCase();
       sizeSpan = { start: last.start, end: last.end };
     } else if (LETTER_SIZES.has(folded) && beforeLast?.kind !== "num" && (raw === raw.toUpperCase() || folded.length > 1)) {
       size = canonicalLetter(folded);

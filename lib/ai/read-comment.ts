@@ -187,7 +187,9 @@ function findSizes(tokens: Token[], forms: TokenForm[], hits: LexiconHit[], nega
     for (let k = i - 1; k >= 0; k--) if (tokens[k].kind !== "punct") return k;
     return -1;
   };
+  const halfSizeTail = new Set<number>();
   tokens.forEach((t, i) => {
+    if (halfSizeTail.has(i)) return;
     const p = prevWord(i);
     const prevKinds = p >= 0 ? kindsAt(p) : new Set<EntryKind>();
     const afterSizeWord = prevKinds.has("sizeWord");
@@ -195,6 +197,15 @@ function findSizes(tokens: Token[], forms: TokenForm[], hits: LexiconHit[], nega
     if (t.kind === "num") {
       const next = tokens[i + 1];
       const nextKinds = next ? kindsAt(i + 1) : new Set<EntryKind>();
+      // "8.5", "38,5": a half size of the catalog, written with its decimal (never 5 units).
+      const half = tokens[i + 2];
+      if (next?.kind === "punct" && (next.text === "." || next.text === ",") && next.start === t.end && half?.kind === "num" && half.text === "5" && half.start === next.end && index.numericSizes.has(`${t.text}.5`)) {
+        sizes.push({ value: `${t.text}.5`, start: i, negated: negated[i] });
+        notQuantity.add(i);
+        notQuantity.add(i + 2);
+        halfSizeTail.add(i + 2);
+        return;
+      }
       const prevToken = p >= 0 ? tokens[p] : undefined;
       if (nextKinds.has("ageUnit")) {
         // "pijama de 4 años", "2 añitos": a child's age is the size when the catalog sells by age, and never a count.
@@ -219,6 +230,11 @@ function findSizes(tokens: Token[], forms: TokenForm[], hits: LexiconHit[], nega
     }
     // "pack x3" in a product's name names the product, not three of it.
     if (t.kind === "word" && /^x\d+$/.test(t.text) && index.numberPhrases.has(t.text)) notQuantity.add(i);
+    // "2T": a size of the catalog written with digits and letters.
+    if (t.kind === "word" && index.codedSizes.has(t.text)) {
+      sizes.push({ value: t.text, start: i, negated: negated[i] });
+      return;
+    }
     const sizeHit = hits.find((h) => h.start === i && h.entry.kind === "size");
     if (!sizeHit || t.elided) return;
     const word = forms[i].form;

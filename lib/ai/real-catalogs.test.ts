@@ -147,3 +147,27 @@ describe("real catalogs: numbers inside names and children's ages", () => {
     expect(on(kids, "quiero el pack x3 de bodys")).toMatchObject({ intent: "BUY", sku: "BOD-3P", quantity: 1 });
   });
 });
+
+describe("real catalogs: toddler sizes and half shoe sizes (a US boutique)", () => {
+  const boutique = buildCatalogIndex(
+    catalog([
+      ["ROMP-2T", "Floral Romper 2T", ["romper"]],
+      ["ROMP-3T", "Floral Romper 3T", ["romper"]],
+      ["BOOT-8", "Suede Ankle Boot size 8", ["boots"]],
+      ["BOOT-85", "Suede Ankle Boot size 8.5", ["boots"]],
+      ["BOOT-9", "Suede Ankle Boot size 9", ["boots"]],
+    ]),
+  );
+  const en = (text: string) => classifyWithRules({ text, index: boutique, storeLocale: "en" });
+
+  it("reads 2T as the size, in the name and in the comment", () => {
+    expect(en("sold romper 2T")).toMatchObject({ intent: "BUY", sku: "ROMP-2T", quantity: 1 });
+    expect(en("I'll take the romper in 3T please")).toMatchObject({ intent: "BUY", sku: "ROMP-3T", quantity: 1 });
+    expect(en("sold 2 rompers 2T")).toMatchObject({ intent: "BUY", sku: "ROMP-2T", quantity: 2 });
+  });
+
+  it("reads 8.5 as a half size, never as 5 units", () => {
+    expect(en("mine! boots size 8.5")).toMatchObject({ intent: "BUY", sku: "BOOT-85", quantity: 1 });
+    expect(en("sold boots 9")).toMatchObject({ intent: "BUY", sku: "BOOT-9", quantity: 1 });
+  });
+});
