@@ -3,6 +3,7 @@ import { createFuzzyIndex, addFuzzyWord, type FuzzyIndex } from "./fuzzy";
 import { getLexicon, type ProductKind } from "./lexicon/compile-lexicon";
 import { literalKey, matchLexicon, resolveForms, type LexiconHit } from "./lexicon/match-lexicon";
 import { SIZE_VALUES } from "./lexicon/product-words";
+import { AGE_WORDS } from "./infer-variants";
 import type { CatalogProduct } from "./types";
 
 export interface IndexedProduct {
@@ -71,11 +72,12 @@ export function unpaddedSku(compact: string): string {
 }
 
 /** The word after a child's age in a name or a size ("4 años", "2 anos", "6 years", "8 ans", "4 anni"), folded. */
-const AGE_WORD = /^(?:anos?|anitos?|aninhos|years?|yrs?|ans|anni|anno)$/;
+const AGE_WORD = new RegExp(`^(?:${AGE_WORDS})$`);
+const AGE_SIZE_VALUE = new RegExp(`^(\\d{1,2})\\s*(?:${AGE_WORDS})$`);
 
 function canonicalSize(value: string | null | undefined): string | null {
   if (!value) return null;
-  const folded = foldText(value.toLowerCase().replace(/^(talla|talle|size|tamanho|taille|taglia)\s*/i, "").trim()).replace(/^(\d{1,2})\s*(?:anos?|anitos?|aninhos|years?|yrs?|ans|anni|anno)$/, "$1");
+  const folded = foldText(value.toLowerCase().replace(/^(talla|talle|size|tamanho|taille|taglia)\s*/i, "").trim()).replace(AGE_SIZE_VALUE, "$1");
   for (const [canonical, words] of Object.entries(SIZE_VALUES)) if (words.includes(folded)) return canonical;
   return folded || null;
 }

@@ -40,8 +40,9 @@ const MARKED_SIZE =
   /(?:^|[\s(,;/])(tallas?|talle|tam\.?|tamanho|tamano|size|sz|taille|taglia|gr\.|grosse|t\.|n[°º.]|nº|num\.?|numero|#)\s*(xxxl|xxl|xl|xxs|xs|s|m|l|pp|p|gg|g|2xl|3xl|unica|unico|unico|one size|\d{1,2}(?:[.,]5)?)(?=$|[\s),.;/])/i;
 /** Markers that can only mean a size, so a small number after them is one too ("talla 4", "size 10"), where "n° 6" or "#6" may be a model. */
 const SIZE_WORD_MARKER = /^(?:tallas?|talle|tam\.?|tamanho|tamano|size|sz|taille|taglia)$/i;
-/** A child's age as the size, written after the number: "Pijama 4 años", "Vestido 2 anos", "Tee 6 years", "Robe 8 ans". */
-const AGE_SIZE = /(?:^|[\s(,;/-])(\d{1,2})\s*(?:anos?|anitos?|aninhos|years?|yrs?|ans|anni|anno)(?=$|[\s),.;/])/i;
+/** The words after a child's age, folded ("años" → "anos", "years", "ans", "anni"): the size in "Pijama 4 años", "Tee 6 years", "Robe 8 ans". */
+export const AGE_WORDS = "anos?|anitos?|aninhos|years?|yrs?|ans|anni|anno";
+const AGE_SIZE = new RegExp(`(?:^|[\\s(,;/-])(\\d{1,2})\\s*(?:${AGE_WORDS})(?=$|[\\s),.;/])`, "i");
 const SHADE_WORDS = new Set(["clara", "claro", "media", "medio", "escura", "escuro", "oscura", "oscuro", "light", "medium", "dark", "fair", "deep", "natural", "bege", "beige"]);
 const SHADE_MARKERS = new Set(["tom", "tono", "tone", "shade", "cor", "color", "colour", "couleur", "colore"]);
 const NUMERIC_SIZE_MIN = 20;

@@ -11,6 +11,7 @@ import { skuSchema } from "./schemas";
 import { refreshVariants } from "./refresh-variants";
 import { announceRestock } from "./announce-restock";
 import { describeGroups, inferVariants } from "@/lib/ai/infer-variants";
+import { foldText } from "@/lib/ai/normalize-text";
 
 export type ImportError = CsvIssue;
 /** `undefined` = the file has no such column: the import leaves that field of an existing product alone. */
@@ -43,7 +44,7 @@ const COLUMN_ALIASES: Record<string, (typeof KNOWN)[number]> = {
 function canonicalColumn(raw: string): string {
   const name = raw.trim().toLowerCase();
   if (KNOWN.includes(name)) return name;
-  const folded = name.normalize("NFD").replace(/\p{M}/gu, "").replace(/\s+/g, " ");
+  const folded = foldText(name).replace(/\s+/g, " ");
   return COLUMN_ALIASES[folded] ?? name;
 }
 
