@@ -457,7 +457,7 @@ describe("local job driver", () => {
     });
     // The poll interval is far longer than the assertion: only NOTIFY can be this fast.
     const w = worker({ functions: [job], pollIntervalMs: 30_000, listenConnectionString: process.env.DATABASE_URL });
-    await new Promise((r) => setTimeout(r, 300));
+    await w.ready;
 
     const latencies: number[] = [];
     for (let i = 0; i < 3; i++) {

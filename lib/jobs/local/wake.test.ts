@@ -57,9 +57,9 @@ function recordingNotifier() {
 
 describe("wake-ups", () => {
   test("rows written from jobs.outboxRows in the producer's own statement run once wakeJobWorkers() follows the commit", async () => {
-    const { def, started } = startedProbe({ listen: false });
+    const { def, started, worker } = startedProbe({ listen: false });
     routeJobEventsTo([def]);
-    await new Promise((r) => setTimeout(r, 100));
+    await worker.ready;
 
     const rows = jobs.outboxRows({ name: "order/created", id: "outbox:o1", data: { orderId: "o1", storeId: "s" } });
     expect(rows).toEqual([
@@ -89,8 +89,8 @@ describe("wake-ups", () => {
   });
 
   test("a job sent inside a transaction runs only after the commit, woken through NOTIFY", async () => {
-    const { def, started } = startedProbe({ listen: true });
-    await new Promise((r) => setTimeout(r, 200));
+    const { def, started, worker } = startedProbe({ listen: true });
+    await worker.ready;
     const driver = createLocalDriver({ functions: [def] });
 
     let committedAt = 0;
@@ -106,8 +106,8 @@ describe("wake-ups", () => {
   });
 
   test("a NOTIFY published by another process wakes an idle worker", async () => {
-    const { def, started } = startedProbe({ listen: true });
-    await new Promise((r) => setTimeout(r, 200));
+    const { def, started, worker } = startedProbe({ listen: true });
+    await worker.ready;
     // The row and a wake-up from "elsewhere": this process's own workers are not told directly.
     const [row] = (await createLocalDriver({ functions: [def] }).outboxRows({ name: "order/created", data: { orderId: "x", storeId: "s" } }))!;
     await hotPathDb.$executeRaw`

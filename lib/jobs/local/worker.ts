@@ -45,6 +45,8 @@ export interface LocalWorkerOptions extends LocalRunOptions {
 
 export interface LocalWorker {
   readonly workerId: string;
+  /** Settles the first time the worker goes idle (listening, its start-up claim done): from then on only a wake-up or a poll claims. */
+  readonly ready: Promise<void>;
   /** Stops claiming, waits for running jobs (up to stopTimeoutMs), then lets the rest's leases expire. */
   stop(): Promise<void>;
 }
@@ -140,6 +142,8 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
   // Jobs sent from this process (after their commit) wake the loop directly.
   const unsubscribe = onLocalWake(wake);
 
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
   const loop = (async () => {
     await listener?.ready;
     while (!stopping) {
@@ -170,12 +174,14 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
       }
       if (stopping || wakePending) continue;
       // Polling covers what no wake-up announces: expired leases of crashed workers, a missed NOTIFY.
+      markReady();
       if (await sleep(idleMs)) newWork = true;
     }
-  })();
+  })().finally(markReady);
 
   return {
     workerId,
+    ready,
     async stop() {
       if (stopping) return;
       stopping = true;
