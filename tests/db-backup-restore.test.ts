@@ -52,9 +52,11 @@ async function seedAwkwardData() {
   // What sellers really type: quotes, backslashes, emoji, right-to-left text, a multi-line note.
   await prisma.product.create({ data: { storeId: store.id, sku: "Q-1", name: `Bolsa "negra" \\ 50% 👜 حقيبة`, priceMinor: 1, stock: 0, keywords: ["bolsa", "o'neil"] } });
   const key = randomBytes(6).toString("hex");
-  await prisma.order.create({
-    data: { storeId: store.id, currency: "CLP", subtotalMinor: 123456789, totalMinor: 123456789, expiresAt: new Date("2026-12-31T23:59:59.999Z"), idempotencyKey: `k_${key}`, checkoutToken: `t_${key}`, flagReason: "línea 1\nlínea 2\ttab" },
-  });
+  // Three orders (#1–#3 of this store) so a restore that renumbered them, or restarted the count, shows.
+  for (const n of [1, 2, 3])
+    await prisma.order.create({
+      data: { storeId: store.id, currency: "CLP", subtotalMinor: 123456789, totalMinor: 123456789, expiresAt: new Date("2026-12-31T23:59:59.999Z"), idempotencyKey: `k_${key}_${n}`, checkoutToken: `t_${key}_${n}`, flagReason: "línea 1\nlínea 2\ttab" },
+    });
   return store;
 }
 
@@ -74,9 +76,19 @@ describe("db:backup / db:restore (issue 20)", { timeout: 180_000 }, () => {
     const client = new pg.Client({ connectionString: target });
     await client.connect();
     try {
-      const { rows: max } = await client.query<{ n: number }>(`SELECT max(number) AS n FROM orders`);
-      const { rows: next } = await client.query<{ n: number }>(`SELECT nextval(pg_get_serial_sequence('orders', 'number'))::int AS n`);
-      expect(next[0]!.n).toBe(max[0]!.n + 1);
+      // Each store's next order takes the number after its highest restored one (the insert trigger and the
+      // store's own sequence work in the restored database).
+      const { rows: before } = await client.query<{ storeId: string; n: number }>(`SELECT "storeId", max(number) AS n FROM orders GROUP BY 1`);
+      expect(before.length).toBeGreaterThan(0);
+      for (const { storeId, n } of before) {
+        const { rows } = await client.query<{ number: number }>(
+          `INSERT INTO orders (id, "storeId", currency, "subtotalMinor", "totalMinor", "expiresAt", "idempotencyKey", "checkoutToken", "updatedAt")
+           VALUES ($1, $2, 'CLP', 1, 1, now(), $1, $1, now()) RETURNING number`,
+          [`after-restore-${storeId}`, storeId],
+        );
+        expect(rows[0]!.number).toBe(n + 1);
+      }
+      expect(before.some((b) => b.n === 3)).toBe(true);
     } finally {
       await client.end();
     }

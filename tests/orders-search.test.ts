@@ -75,7 +75,8 @@ describe("orders: search, tabs and export", () => {
     o.ana = await order(s, { id: "fb_ana", name: "Ana \"La Chica\" Díaz" }, [{ sku: "A12", qty: 1 }, { sku: "B07", qty: 1 }]);
     await pay(s, o.ana);
     expect((await call(ship.POST, { method: "POST", path: `/api/v1/orders/${o.ana.id}/ship`, params: { id: o.ana.id }, token: s.token, body: {} })).status).toBe(200);
-    // Another store: the same buyer name, product and SKU.
+    // Another store: the same buyer name, product and SKU; its order #5 has no twin in the first store (which has #1–#4).
+    for (let i = 1; i <= 4; i++) await order(other, { id: `fb_other_${i}`, name: `Otra ${i}` }, [{ sku: "A12", qty: 1 }]);
     o.otherCarla = await order(other, { id: "fb_carla", name: "Carla Pérez" }, [{ sku: "A12", qty: 1 }]);
   });
 
@@ -88,7 +89,10 @@ describe("orders: search, tabs and export", () => {
     // A bare number finds the order with that number (and any SKU or name containing it).
     expect(numbers(await list(s, `q=${o.joana!.number}`))).toContain(o.joana!.number);
     // The other store's order, by its number or its buyer: never.
+    expect(o.otherCarla!.number).toBe(5);
     expect(numbers(await list(s, `q=%23${o.otherCarla!.number}`))).toEqual([]);
+    // Numbers count per store: "#1" in each store is that store's own first order.
+    expect((await list(s, "q=%231")).body.map((r: { id: string }) => r.id)).toEqual([o.carla!.id]);
     expect(numbers(await call(ordersList.GET, { path: `/api/v1/orders?store_id=${other.storeId}&q=carla`, token: other.token }))).toEqual([o.otherCarla!.number]);
     expect(numbers(await list(s, "q=nothing-like-this"))).toEqual([]);
   });
@@ -113,7 +117,7 @@ describe("orders: search, tabs and export", () => {
     const searched = await call(counts.GET, { path: `/api/v1/orders/counts?store_id=${s.storeId}&q=polera`, token: s.token });
     expect(searched.body).toEqual({ total: 2, to_ship: 1, by_status: { pending: 0, paid: 2, expired: 0, cancelled: 0, refund_needed: 0, refunded: 0 } });
     const theirs = await call(counts.GET, { path: `/api/v1/orders/counts?store_id=${other.storeId}`, token: other.token });
-    expect(theirs.body.total).toBe(1);
+    expect(theirs.body.total).toBe(5);
   });
 
   test("CSV export: the filtered list, headers in the seller's language, quoted cells, formulas defused", async () => {
@@ -160,6 +164,7 @@ describe("orders: search, tabs and export", () => {
     // Without store_id, the caller's own store: the other tenant never sees this store's orders.
     const own = await call(exportRoute.GET, { path: `/api/v1/orders/export`, token: other.token });
     const rows = parseCsv(own.body as unknown as string);
-    expect(rows.slice(1).map((r) => Number(r[0]))).toEqual([o.otherCarla!.number]);
+    expect(rows.slice(1).map((r) => Number(r[0]))).toEqual([5, 4, 3, 2, 1]);
+    expect(rows.map((r) => r.join(" "))).not.toContainEqual(expect.stringContaining("Joana"));
   });
 });
