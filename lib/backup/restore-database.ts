@@ -14,8 +14,8 @@ export class RestoreError extends Error {
  * table first. `migrate` brings the schema up to the app's migrations (the same runner `npm start` uses);
  * a backup made by newer code than this one is refused. Rows go in inside one transaction with
  * triggers and foreign-key checks deferred (session_replication_role = replica, so table order does not
- * matter), columns the backup lacks take their defaults, and the SERIAL counters and each store's order
- * numbers continue after the restored numbers. Nothing is changed when any step fails.
+ * matter), columns the backup lacks take their defaults, and the SERIAL counters continue after the
+ * restored numbers. Nothing is changed when any step fails.
  */
 export async function restoreDatabase({
   databaseUrl,
@@ -112,7 +112,7 @@ async function insertableColumns(client: pg.ClientBase): Promise<Map<string, str
   return map;
 }
 
-/** SERIAL columns (invoice numbers) and each store's order numbers continue after the highest restored value. */
+/** SERIAL columns (invoice and order numbers) continue after the highest restored value. */
 async function continueSerialCounters(client: pg.ClientBase) {
   const { rows } = await client.query<{ seq: string; table: string; column: string }>(
     `SELECT s.relname AS seq, t.relname AS table, a.attname AS column
@@ -126,6 +126,4 @@ async function continueSerialCounters(client: pg.ClientBase) {
   for (const r of rows) {
     await client.query(`SELECT setval('"${r.seq}"', COALESCE((SELECT max("${r.column}") FROM "${r.table}"), 0) + 1, false)`);
   }
-  // Order numbers count per store, each from a sequence its store's insert trigger creates (off during a restore).
-  await client.query("SELECT lss_sync_order_number_sequences()");
 }
