@@ -3,8 +3,8 @@
 -- A BEFORE INSERT trigger takes the next number from the store's row in order_number_counters (created
 -- with its first order). Only a new order touches the counter (a cart's later updates do not), and two new
 -- orders of one store take their numbers one after the other (the row lock lasts until commit), so numbers
--- never repeat. A sequence per store would avoid that wait but needs DDL at every sign-up, and DDL makes
--- every database connection drop its cached plans (measured: the comment pipeline slowed for seconds).
+-- never repeat. A sequence per store would avoid that wait but needs DDL at every sign-up, whose catalog
+-- invalidations reach every database connection (the comment pipeline measured slower with it).
 -- A rolled-back order gives its number back. The counters are ordinary rows: a backup carries them.
 -- (The function body's semicolons are written as the escape \073: the migration runner splits scripts on semicolons.)
 
