@@ -77,7 +77,7 @@ describe("db:backup / db:restore (issue 20)", { timeout: 180_000 }, () => {
     await client.connect();
     try {
       // Each store's next order takes the number after its highest restored one (the insert trigger and the
-      // store's own sequence work in the restored database).
+      // restored order_number_counters rows work in the restored database).
       const { rows: before } = await client.query<{ storeId: string; n: number }>(`SELECT "storeId", max(number) AS n FROM orders GROUP BY 1`);
       expect(before.length).toBeGreaterThan(0);
       for (const { storeId, n } of before) {
