@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import pg from "pg";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { jobFunctions } from "@/inngest/functions";
@@ -101,6 +102,34 @@ describe("a DM by PSID whose outcome is unknown", () => {
     expect(await sendOutbound(req)).toMatchObject({ status: "FAILED", reason: DM_OUTCOME_UNKNOWN, duplicate: false });
     expect(graph().calls.filter((c) => c.kind === "message")).toHaveLength(0);
     expect(await prisma.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } })).toMatchObject({ status: "FAILED", error: DM_OUTCOME_UNKNOWN, attempts: 2 });
+  });
+
+  test("two tries of one DM claimed at the same moment (a job taken again while its first try is still claiming): only one of them sends", async () => {
+    const { store, buyers } = await shopWithBuyers(1);
+    const buyer = buyers[0]!;
+    const req = { kind: "DM" as const, storeId: store.id, buyerId: buyer.id, purpose: "manual", idempotencyKey: `test:${buyer.id}:concurrent`, message: textMessage("hola"), manual: true };
+    // The first try's claim, inserted and not yet committed when the second try's claim starts.
+    const first = new pg.Client({ connectionString: process.env.DATABASE_URL! });
+    await first.connect();
+    try {
+      await first.query("BEGIN");
+      await first.query(
+        `INSERT INTO outbound_messages (id, "storeId", "buyerId", kind, purpose, "idempotencyKey", recipient, body, attempts) VALUES (gen_random_uuid()::text, $1, $2, 'DM', 'manual', $3, $4, '{}'::jsonb, 1)`,
+        [store.id, buyer.id, req.idempotencyKey, `buyer:${buyer.id}`],
+      );
+      const second = sendOutbound(req);
+      // The second claim waits on the first one's row lock; only then does the first try commit (and go on to send).
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await first.query(`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.query LIKE '%outbound_messages%'`);
+        if (rows[0].n > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await first.query("COMMIT");
+      expect(await second).toMatchObject({ status: "FAILED", reason: DM_OUTCOME_UNKNOWN });
+      expect(graph().calls.filter((c) => c.kind === "message" && c.psid === buyer.psid)).toHaveLength(0);
+    } finally {
+      await first.end();
+    }
   });
 
   test("a known outcome is still retried: a DM Meta refused with a rate limit is sent on the next try, once", async () => {

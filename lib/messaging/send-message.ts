@@ -188,11 +188,6 @@ async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${input}::jsonb)
         AS t(ord int, "storeId" text, "buyerId" text, "commentId" text, "liveId" text, "orderId" text, kind text, purpose text, key text, recipient text, body jsonb)
-    ), earlier AS (
-      -- A DM's earlier claim as it stands before this one (the statement's snapshot): still PENDING with
-      -- no error means that try recorded nothing — it may have reached Meta (see DM_OUTCOME_UNKNOWN).
-      SELECT m."idempotencyKey" AS key, m.status = 'PENDING' AND m.error IS NULL AS unknown
-      FROM input i JOIN outbound_messages m ON m."idempotencyKey" = i.key WHERE i.kind = 'DM'
     ), claimed AS (
       INSERT INTO outbound_messages (id, "storeId", "buyerId", "commentId", "orderId", kind, purpose, "idempotencyKey", recipient, body, attempts)
       SELECT gen_random_uuid()::text, i."storeId", i."buyerId", i."commentId", i."orderId", i.kind::"MessageKind", i.purpose, i.key, i.recipient, i.body, 1
@@ -200,15 +195,18 @@ async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
       ON CONFLICT ("idempotencyKey") DO UPDATE SET attempts = outbound_messages.attempts + 1,
         -- This try starts with a clean slate: only what it records itself tells the next try it ended.
         error = CASE WHEN outbound_messages.kind = 'DM' AND outbound_messages.status = 'PENDING' THEN NULL ELSE outbound_messages.error END
-      RETURNING id, "idempotencyKey", status, error, attempts
+      -- A DM's earlier claim as it stood under the row lock (old.*, not the statement's snapshot, so a
+      -- claim committed while this one waited counts): still PENDING with no error means that try
+      -- recorded nothing — it may have reached Meta (see DM_OUTCOME_UNKNOWN).
+      RETURNING id, "idempotencyKey", status, error, attempts,
+        coalesce(old.id IS NOT NULL AND new.kind = 'DM' AND old.status = 'PENDING' AND old.error IS NULL, false) AS unknown
     )
-    SELECT i.ord, m.id, m.status::text AS status, m.error, m.attempts, coalesce(e.unknown, false) AS "unknownOutcome",
+    SELECT i.ord, m.id, m.status::text AS status, m.error, m.attempts, m.unknown AS "unknownOutcome",
       s.id IS NOT NULL AS "storeFound", s."suspendedAt" IS NOT NULL AS suspended, s."messagingMode" = 'PUBLIC_ONLY' AS "publicOnly",
       l."botEnabled", (b."optedOutAt" IS NOT NULL OR b."erasedAt" IS NOT NULL) AS "optedOut", b."botPausedAt" IS NOT NULL AS paused,
       b.psid, b."lastInboundAt"
     FROM input i
     JOIN claimed m ON m."idempotencyKey" = i.key
-    LEFT JOIN earlier e ON e.key = i.key
     LEFT JOIN stores s ON s.id = i."storeId"
     LEFT JOIN lives l ON l.id = i."liveId"
     LEFT JOIN buyers b ON b.id = i."buyerId"
