@@ -104,3 +104,78 @@ describe("store-aware wake-ups", () => {
     await waitFor(() => countOf(finished, storeA) === 8, 5_000, "all 8 jobs of the flooding store finished");
   });
 });
+
+describe("a store at its concurrency limit", () => {
+  test("new jobs of a store whose key is at its limit are not claimed one by one: the worker claims again once a quarter of that store's runs have finished", async () => {
+    const store = unique("sale");
+    const gates = new Map<string, () => void>();
+    const started: string[] = [];
+    const def = defineJob({
+      id: unique("key-bound"),
+      event: "order/created",
+      concurrency: { key: "event.data.storeId", limit: 8 },
+      handler: async ({ event }) => {
+        started.push(event.data.orderId);
+        await new Promise<void>((resolve) => gates.set(event.data.orderId, resolve));
+      },
+    });
+    // Claim statements counted on the worker's own connection (each runs in the claim's transaction).
+    let claims = 0;
+    const counted: typeof hotPathDb = {
+      ...hotPathDb,
+      $transaction: (fn, options) =>
+        hotPathDb.$transaction(
+          (tx) =>
+            fn({
+              $queryRaw: (strings, ...values) => {
+                if (strings.join("").includes("WITH lim AS MATERIALIZED")) claims++;
+                return tx.$queryRaw(strings, ...values);
+              },
+              $executeRaw: (strings, ...values) => tx.$executeRaw(strings, ...values),
+            }),
+          options,
+        ),
+    };
+    const worker = startLocalWorker({ functions: [def], db: counted, logger: quietLogger, concurrency: 16, pollIntervalMs: 60_000 });
+    workers.push(worker);
+    const driver = createLocalDriver({ functions: [def] });
+    let n = 0;
+    const send = (count: number) => driver.send(Array.from({ length: count }, () => ({ name: "order/created" as const, data: { orderId: `${store}-${n++}`, storeId: store } })));
+    const release = (count: number) => {
+      for (const id of started.filter((s) => gates.has(s)).slice(0, count)) {
+        gates.get(id)!();
+        gates.delete(id);
+      }
+    };
+    try {
+      await worker.ready;
+      await send(12);
+      await waitFor(() => started.length === 8, 5_000, "the store's first 8 jobs started");
+      await new Promise((r) => setTimeout(r, 100));
+      const afterFirst = claims;
+
+      // More of the store's comments arrive (each wakes the worker): its key is full, so no claim is made.
+      await send(3);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(claims).toBe(afterFirst);
+      expect(started).toHaveLength(8);
+
+      // One run finishes: 8 in flight want 2 finished before claiming again.
+      release(1);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(claims).toBe(afterFirst);
+      expect(started).toHaveLength(8);
+
+      // The second finishes: one claim starts the two jobs the key now has room for.
+      release(1);
+      await waitFor(() => started.length === 10, 3_000, "two more of the store's jobs started");
+      expect(claims).toBe(afterFirst + 1);
+    } finally {
+      release(100);
+      for (let i = 0; i < 20 && gates.size + started.length < n; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        release(100);
+      }
+    }
+  });
+});

@@ -93,6 +93,17 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
   let backlog = false;
   /** A wake-up named a store that runs nothing here: claim at once with any free slot, no linger. */
   let quietStore = false;
+  /**
+   * The last claim came back short while due jobs stayed behind: their keys are at their limit (a store's
+   * flash sale at its share of the slots), so only finished runs free what it could not take. Until
+   * `keyBoundNeed` runs have finished, new jobs of those stores are not worth a claim: at saturation every
+   * wake-up claimed again and took one job (or none), a full claim statement per comment.
+   */
+  let keyBound = false;
+  let keyBoundNeed = 1;
+  let finishedSinceClaim = 0;
+  /** The last sleep ran out without a wake-up: a key-bound worker claims anyway (the runs at the limit may be another worker's). */
+  let polled = false;
   const running = new RunningStores();
   let wakePending = false;
   let wakeWaiter: (() => void) | undefined;
@@ -131,6 +142,7 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
       .finally(() => {
         inFlight.delete(run);
         running.remove(job.storeId);
+        finishedSinceClaim++;
         nudge();
       });
     inFlight.add(run);
@@ -153,7 +165,10 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
       // Idle, or a quiet store's new job: claim at once (the claim's fair order puts that job first). Busy:
       // only once a quarter of the slots are free, so one claim starts several jobs, and only when there
       // is something to claim (a finished run wakes the loop).
-      if ((newWork || backlog) && free > 0 && (inFlight.size === 0 || quietStore || free >= minClaim)) {
+      // Key-bound: new jobs of a store at its limit wait for its runs to finish (a quiet store's still claim at once).
+      const worthClaiming = inFlight.size === 0 || quietStore || (keyBound ? finishedSinceClaim >= keyBoundNeed || polled : free >= minClaim);
+      polled = false;
+      if ((newWork || backlog) && free > 0 && worthClaiming) {
         if (inFlight.size > 0 && !backlog && !quietStore && claimLingerMs > 0) {
           await new Promise((r) => setTimeout(r, claimLingerMs));
           if (stopping) break;
@@ -164,6 +179,9 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
           const claim = await claimJobs({ db: settings.db, registry: settings.registry, max: free, leaseMs: settings.leaseMs });
           for (const job of claim.jobs) launch(job);
           backlog = claim.more;
+          keyBound = claim.more && claim.jobs.length < free;
+          keyBoundNeed = Math.max(1, Math.min(minClaim, Math.floor(inFlight.size / 4)));
+          finishedSinceClaim = 0;
           if (claim.nextDueMs !== null) idleMs = Math.min(pollIntervalMs, claim.nextDueMs + 5);
         } catch (error) {
           if (stopping) break;
@@ -175,7 +193,7 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
       if (stopping || wakePending) continue;
       // Polling covers what no wake-up announces: expired leases of crashed workers, a missed NOTIFY.
       markReady();
-      if (await sleep(idleMs)) newWork = true;
+      if (await sleep(idleMs)) newWork = polled = true;
     }
   })().finally(markReady);
 
