@@ -18,6 +18,11 @@ export class RunningStores {
     else this.counts.delete(store);
   }
 
+  /** The stores running at least `min` jobs here. */
+  holding(min: number): Set<string> {
+    return new Set([...this.counts].filter(([, n]) => n >= min).map(([store]) => store));
+  }
+
   /** Whether one of `stores` has no job running here (null, stores not known: no). */
   anyIdle(stores: WakeStores): boolean {
     return stores !== null && stores.some((store) => !this.counts.has(store));

@@ -106,8 +106,9 @@ describe("store-aware wake-ups", () => {
 });
 
 describe("a store at its concurrency limit", () => {
-  test("new jobs of a store whose key is at its limit are not claimed one by one: the worker claims again once a quarter of that store's runs have finished", async () => {
+  test("new jobs of a store whose key is at its limit are not claimed one by one: the worker claims again once a quarter of that store's runs have finished, and another store's job still starts at once", async () => {
     const store = unique("sale");
+    const other = unique("other");
     const gates = new Map<string, () => void>();
     const started: string[] = [];
     const def = defineJob({
@@ -140,17 +141,21 @@ describe("a store at its concurrency limit", () => {
     workers.push(worker);
     const driver = createLocalDriver({ functions: [def] });
     let n = 0;
-    const send = (count: number) => driver.send(Array.from({ length: count }, () => ({ name: "order/created" as const, data: { orderId: `${store}-${n++}`, storeId: store } })));
+    const send = (count: number, storeId = store) => driver.send(Array.from({ length: count }, () => ({ name: "order/created" as const, data: { orderId: `${storeId}-${n++}`, storeId } })));
+    const ofStore = () => started.filter((id) => id.startsWith(store));
     const release = (count: number) => {
-      for (const id of started.filter((s) => gates.has(s)).slice(0, count)) {
+      for (const id of ofStore().filter((s) => gates.has(s)).slice(0, count)) {
         gates.get(id)!();
         gates.delete(id);
       }
     };
     try {
       await worker.ready;
+      // Another store runs one job here (so its next job is not a quiet store's) while the busy store floods.
+      await send(1, other);
+      await waitFor(() => started.length === 1, 5_000, "the other store's first job started");
       await send(12);
-      await waitFor(() => started.length === 8, 5_000, "the store's first 8 jobs started");
+      await waitFor(() => ofStore().length === 8, 5_000, "the store's first 8 jobs started");
       await new Promise((r) => setTimeout(r, 100));
       const afterFirst = claims;
 
@@ -158,23 +163,34 @@ describe("a store at its concurrency limit", () => {
       await send(3);
       await new Promise((r) => setTimeout(r, 200));
       expect(claims).toBe(afterFirst);
-      expect(started).toHaveLength(8);
+      expect(ofStore()).toHaveLength(8);
 
-      // One run finishes: 8 in flight want 2 finished before claiming again.
+      // The other store's next job is claimed at once, without waiting for the busy store's runs.
+      await send(1, other);
+      await waitFor(() => started.filter((id) => id.startsWith(other)).length === 2, 3_000, "the other store's second job started");
+      expect(claims).toBe(afterFirst + 1);
+
+      // One of the busy store's runs finishes: 8 in flight want 2 finished before claiming again.
       release(1);
       await new Promise((r) => setTimeout(r, 200));
-      expect(claims).toBe(afterFirst);
-      expect(started).toHaveLength(8);
+      expect(claims).toBe(afterFirst + 1);
+      expect(ofStore()).toHaveLength(8);
 
       // The second finishes: one claim starts the two jobs the key now has room for.
       release(1);
-      await waitFor(() => started.length === 10, 3_000, "two more of the store's jobs started");
-      expect(claims).toBe(afterFirst + 1);
+      await waitFor(() => ofStore().length === 10, 3_000, "two more of the store's jobs started");
+      expect(claims).toBe(afterFirst + 2);
     } finally {
-      release(100);
-      for (let i = 0; i < 20 && gates.size + started.length < n; i++) {
+      const releaseAll = () => {
+        for (const [id, open] of gates) {
+          open();
+          gates.delete(id);
+        }
+      };
+      releaseAll();
+      for (let i = 0; i < 20 && started.length < n; i++) {
         await new Promise((r) => setTimeout(r, 50));
-        release(100);
+        releaseAll();
       }
     }
   });

@@ -91,7 +91,7 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
   let newWork = true;
   /** The last claim left due jobs behind (it was full, or keys were at their limit): a freed slot is worth a claim. */
   let backlog = false;
-  /** A wake-up named a store that runs nothing here: claim at once with any free slot, no linger. */
+  /** A wake-up named a store that runs nothing here (or, key-bound, one not holding many slots): claim at once with any free slot, no linger. */
   let quietStore = false;
   /**
    * The last claim came back short while due jobs stayed behind: their keys are at their limit (a store's
@@ -101,6 +101,8 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
    */
   let keyBound = false;
   let keyBoundNeed = 1;
+  /** While key-bound: the stores holding many slots here (those likely at their limit); another store's wake-up claims at once. */
+  let boundStores = new Set<string>();
   let finishedSinceClaim = 0;
   /** The last sleep ran out without a wake-up: a key-bound worker claims anyway (the runs at the limit may be another worker's). */
   let polled = false;
@@ -115,7 +117,7 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
   };
   const wake = (stores: WakeStores = null) => {
     newWork = true;
-    if (running.anyIdle(stores)) quietStore = true;
+    if (running.anyIdle(stores) || (keyBound && stores?.some((store) => !boundStores.has(store)))) quietStore = true;
     nudge();
   };
   const sleep = (ms: number) =>
@@ -181,6 +183,7 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
           backlog = claim.more;
           keyBound = claim.more && claim.jobs.length < free;
           keyBoundNeed = Math.max(1, Math.min(minClaim, Math.floor(inFlight.size / 4)));
+          boundStores = keyBound ? running.holding(minClaim) : new Set();
           finishedSinceClaim = 0;
           if (claim.nextDueMs !== null) idleMs = Math.min(pollIntervalMs, claim.nextDueMs + 5);
         } catch (error) {
