@@ -20,13 +20,16 @@ export function VerifyEmailBanner({ email, t }: { email: string; t: AccountMessa
   const [before, after = ""] = format(t.verifyBanner, { email: EMAIL_SLOT }).split(EMAIL_SLOT);
   return (
     <div role="status" data-testid="verify-email-banner" className="mb-4 flex flex-wrap items-center gap-3 rounded-md border border-warning/40 bg-warning/10 p-3 text-sm text-amber-200">
-      <MailWarning className="size-5 shrink-0" aria-hidden />
-      <p className="min-w-0 flex-1 break-words">
-        {before}
-        {/* Isolated (keeps its own direction inside Arabic text); on a narrow screen it wraps after "@" or before a dot, never mid-word. */}
-        <bdi data-testid="verify-email-address">{breakableEmail(email)}</bdi>
-        {after}
-      </p>
+      {/* At least 15rem for the text: on a phone the button goes below it rather than squeezing it. */}
+      <div className="flex min-w-0 flex-1 basis-60 items-start gap-3">
+        <MailWarning className="size-5 shrink-0" aria-hidden />
+        <p className="min-w-0 flex-1 break-words">
+          {before}
+          {/* Isolated (keeps its own direction inside Arabic text); on a narrow screen it wraps after "@" or before a dot, never mid-word. */}
+          <bdi data-testid="verify-email-address">{breakableEmail(email)}</bdi>
+          {after}
+        </p>
+      </div>
       {state === "sent" ? (
         <span data-testid="verify-email-resent">{t.resent}</span>
       ) : (
