@@ -18,9 +18,9 @@ export class RunningStores {
     else this.counts.delete(store);
   }
 
-  /** The stores running at least `min` jobs here. */
-  holding(min: number): Set<string> {
-    return new Set([...this.counts].filter(([, n]) => n >= min).map(([store]) => store));
+  /** Whether one of `stores` runs fewer than `min` jobs here (null, stores not known: no). */
+  anyBelow(stores: WakeStores, min: number): boolean {
+    return stores !== null && stores.some((store) => (this.counts.get(store) ?? 0) < min);
   }
 
   /** Whether one of `stores` has no job running here (null, stores not known: no). */

@@ -101,8 +101,6 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
    */
   let keyBound = false;
   let keyBoundNeed = 1;
-  /** While key-bound: the stores holding many slots here (those likely at their limit); another store's wake-up claims at once. */
-  let boundStores = new Set<string>();
   let finishedSinceClaim = 0;
   /** The last sleep ran out without a wake-up: a key-bound worker claims anyway (the runs at the limit may be another worker's). */
   let polled = false;
@@ -117,7 +115,8 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
   };
   const wake = (stores: WakeStores = null) => {
     newWork = true;
-    if (running.anyIdle(stores) || (keyBound && stores?.some((store) => !boundStores.has(store)))) quietStore = true;
+    // Key-bound, a store holding few slots here is not the one at its limit: its job is claimed at once too.
+    if (running.anyIdle(stores) || (keyBound && running.anyBelow(stores, minClaim))) quietStore = true;
     nudge();
   };
   const sleep = (ms: number) =>
@@ -183,7 +182,6 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
           backlog = claim.more;
           keyBound = claim.more && claim.jobs.length < free;
           keyBoundNeed = Math.max(1, Math.min(minClaim, Math.floor(inFlight.size / 4)));
-          boundStores = keyBound ? running.holding(minClaim) : new Set();
           finishedSinceClaim = 0;
           if (claim.nextDueMs !== null) idleMs = Math.min(pollIntervalMs, claim.nextDueMs + 5);
         } catch (error) {
