@@ -224,7 +224,10 @@ describe("comment → order pipeline", () => {
     expect(dmRows[0]!.status).toBe("SENT");
     expect(graph.privateRepliesByComment.has(commentId)).toBe(true);
     expect((await prisma.comment.findUniqueOrThrow({ where: { metaCommentId: commentId } })).status).toBe("PROCESSED");
-  });
+    // The killed try's public reply was on its way to Meta: the restart waited out its in-flight window
+    // (PUBLIC_REPLY_IN_FLIGHT_SECONDS) for it to appear on the Page before posting it itself, once.
+    expect(graph.calls.filter((c) => c.kind === "comment_reply" && c.path.includes(commentId) && c.status === 200)).toHaveLength(1);
+  }, 90_000);
 
   test("Meta blocking the page's messages (2022) switches to public-reply fallback and alerts the seller", async () => {
     const { store, live, pageId } = await setup();

@@ -19,7 +19,7 @@ export type Requeued = { live: LiveRef; commentIds: string[]; events: SendableEv
  * concurrent call (a double click, a second seller) wait for this one and then skip every row this one
  * flipped, so only the comments this statement took get a job. The messages the switch held back for
  * them (it went off between reserving and replying) become sendable again under their same keys, so
- * nothing is sent twice. The pipeline re-reads the switch at every step: if it goes off again before a
+ * nothing is sent twice (with no claim time: the try that held them back has ended, nothing is in flight). The pipeline re-reads the switch at every step: if it goes off again before a
  * job runs, the comment just waits as PAUSED again.
  *
  * The events commit with the flip (outbox, on both drivers), so no run can find its comment still PAUSED.
@@ -33,7 +33,7 @@ export async function requeuePausedComments(tx: Tx, { live }: { live: LiveRef })
   rows.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id));
   const commentIds = rows.map((r) => r.id);
   await tx.$executeRaw`
-    UPDATE outbound_messages SET status = 'PENDING', error = NULL
+    UPDATE outbound_messages SET status = 'PENDING', error = NULL, "claimedAt" = NULL
     WHERE "commentId" = ANY(${commentIds}::text[]) AND status = 'SKIPPED' AND error = ${KILL_SWITCH_REASON}`;
   // A fresh event id per hand-back: the comment's first run (which paused it) already used `comment:<id>`.
   const events: SendableEvent[] = commentIds.map((id) => ({

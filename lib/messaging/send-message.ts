@@ -44,6 +44,17 @@ export const PAGE_DISCONNECTED = "Facebook Page disconnected (token expired or r
  */
 export const DM_OUTCOME_UNKNOWN = "outcome unknown: an earlier try asked Meta to send this message and stopped before recording the answer; not sent again so the buyer never gets it twice";
 
+/**
+ * How long after a try claimed a public reply that try may still be about to post it: one Graph call
+ * (10 s timeout) plus the client's own backoff on rate-limit answers (about 8 s), with margin. Meta posts a
+ * second public reply if asked twice, and a retry recognises the first only once it is on the Page. So a
+ * retry that finds an earlier claim younger than this with nothing recorded (the earlier try may still be
+ * running: a worker that stalled past its lease, a step Inngest re-ran while its first request was alive —
+ * or it crashed) looks for the Page's reply every few seconds until the window has passed, and posts
+ * only if it is still missing then (an earlier try that recorded nothing has surely ended by then).
+ */
+export const PUBLIC_REPLY_IN_FLIGHT_SECONDS = 30;
+
 /** PENDING: not sent yet and kept under its key — the Page is disconnected (see PAGE_DISCONNECTED). */
 export type OutboundResult = { status: "SENT" | "SKIPPED" | "FAILED" | "PENDING"; messageId: string; reason?: string; duplicate: boolean };
 
@@ -64,6 +75,8 @@ type ClaimRow = {
   attempts: number;
   /** A DM by PSID whose earlier claim recorded nothing (no answer, no error): its outcome is unknown. */
   unknownOutcome: boolean;
+  /** A public reply whose earlier claim recorded nothing: how long that try may still post it (ms; null: not in flight). */
+  inFlightMs: number | null;
   error: string | null;
   storeFound: boolean;
   suspended: boolean | null;
@@ -189,19 +202,29 @@ async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
       SELECT * FROM jsonb_to_recordset(${input}::jsonb)
         AS t(ord int, "storeId" text, "buyerId" text, "commentId" text, "liveId" text, "orderId" text, kind text, purpose text, key text, recipient text, body jsonb)
     ), claimed AS (
-      INSERT INTO outbound_messages (id, "storeId", "buyerId", "commentId", "orderId", kind, purpose, "idempotencyKey", recipient, body, attempts)
-      SELECT gen_random_uuid()::text, i."storeId", i."buyerId", i."commentId", i."orderId", i.kind::"MessageKind", i.purpose, i.key, i.recipient, i.body, 1
+      INSERT INTO outbound_messages (id, "storeId", "buyerId", "commentId", "orderId", kind, purpose, "idempotencyKey", recipient, body, attempts, "claimedAt")
+      SELECT gen_random_uuid()::text, i."storeId", i."buyerId", i."commentId", i."orderId", i.kind::"MessageKind", i.purpose, i.key, i.recipient, i.body, 1, now()
       FROM input i ORDER BY i.ord
       ON CONFLICT ("idempotencyKey") DO UPDATE SET attempts = outbound_messages.attempts + 1,
         -- This try starts with a clean slate: only what it records itself tells the next try it ended.
-        error = CASE WHEN outbound_messages.kind = 'DM' AND outbound_messages.status = 'PENDING' THEN NULL ELSE outbound_messages.error END
-      -- A DM's earlier claim as it stood under the row lock (old.*, not the statement's snapshot, so a
-      -- claim committed while this one waited counts): still PENDING with no error means that try
-      -- recorded nothing — it may have reached Meta (see DM_OUTCOME_UNKNOWN).
+        error = CASE WHEN outbound_messages.kind IN ('DM', 'PUBLIC_REPLY') AND outbound_messages.status = 'PENDING' THEN NULL ELSE outbound_messages.error END,
+        -- A public reply an earlier try may still be posting keeps that try's claim time: retries do not
+        -- push the end of its window (PUBLIC_REPLY_IN_FLIGHT_SECONDS) further away.
+        "claimedAt" = CASE
+          WHEN outbound_messages.kind = 'PUBLIC_REPLY' AND outbound_messages.status = 'PENDING' AND outbound_messages.error IS NULL
+            AND outbound_messages."claimedAt" > now() - make_interval(secs => ${PUBLIC_REPLY_IN_FLIGHT_SECONDS})
+          THEN outbound_messages."claimedAt" ELSE now() END
+      -- The earlier claim as it stood under the row lock (old.*, not the statement's snapshot, so a claim
+      -- committed while this one waited counts). Still PENDING with no error means that try recorded
+      -- nothing: a DM's may have reached Meta (see DM_OUTCOME_UNKNOWN); a public reply's may still be on
+      -- its way if the claim is recent (see PUBLIC_REPLY_IN_FLIGHT_SECONDS).
       RETURNING id, "idempotencyKey", status, error, attempts,
-        coalesce(old.id IS NOT NULL AND new.kind = 'DM' AND old.status = 'PENDING' AND old.error IS NULL, false) AS unknown
+        coalesce(old.id IS NOT NULL AND new.kind = 'DM' AND old.status = 'PENDING' AND old.error IS NULL, false) AS unknown,
+        CASE WHEN new.kind = 'PUBLIC_REPLY' AND old.status = 'PENDING' AND old.error IS NULL
+          AND old."claimedAt" > now() - make_interval(secs => ${PUBLIC_REPLY_IN_FLIGHT_SECONDS})
+        THEN ceil(extract(epoch FROM old."claimedAt" + make_interval(secs => ${PUBLIC_REPLY_IN_FLIGHT_SECONDS}) - now()) * 1000)::int END AS "inFlightMs"
     )
-    SELECT i.ord, m.id, m.status::text AS status, m.error, m.attempts, m.unknown AS "unknownOutcome",
+    SELECT i.ord, m.id, m.status::text AS status, m.error, m.attempts, m.unknown AS "unknownOutcome", m."inFlightMs",
       s.id IS NOT NULL AS "storeFound", s."suspendedAt" IS NOT NULL AS suspended, s."messagingMode" = 'PUBLIC_ONLY' AS "publicOnly",
       l."botEnabled", (b."optedOutAt" IS NOT NULL OR b."erasedAt" IS NOT NULL) AS "optedOut", b."botPausedAt" IS NOT NULL AS paused,
       b.psid, b."lastInboundAt"
@@ -219,7 +242,7 @@ async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
 const afterGraphCall = new WeakSet<object>();
 
 /** The Graph call for one claimed message that passed its guards. Meta errors are thrown to the caller. */
-async function deliver(req: OutboundRequest, g: Guards & Pick<ClaimRow, "attempts">): Promise<Outcome> {
+async function deliver(req: OutboundRequest, g: Guards & Pick<ClaimRow, "id" | "attempts" | "inFlightMs">): Promise<Outcome> {
   const creds = await pageCredentials(req.storeId);
   if (!creds) return { final: true, status: "FAILED", error: "Facebook Page not connected" };
   // Meta revoked the token: no Graph call until the seller reconnects; then the pending replies go out.
@@ -227,10 +250,11 @@ async function deliver(req: OutboundRequest, g: Guards & Pick<ClaimRow, "attempt
   const graph = graphClient();
   if (req.kind === "PUBLIC_REPLY") {
     // Claimed before and never recorded (a crash between the Graph call and the record, or a lost
-    // answer): Meta would happily post a second public reply, so look for the Page's reply first.
+    // answer): Meta would happily post a second public reply, so look for the Page's reply first — for
+    // as long as the earlier try may still be posting it (PUBLIC_REPLY_IN_FLIGHT_SECONDS).
     if (g.attempts > 1) {
-      const existing = await findPageReply(graph, { commentId: req.metaCommentId, pageId: creds.pageId, pageToken: creds.token });
-      if (existing) return { final: true, status: "SENT", externalId: existing };
+      const settled = await findPageReplyWhileInFlight(graph, { commentId: req.metaCommentId, pageId: creds.pageId, pageToken: creds.token }, g);
+      if (settled) return settled;
     }
     const res = await graph.replyToComment({ commentId: req.metaCommentId, message: req.text, pageToken: creds.token }).catch(async (error: unknown) => {
       // The answer was lost after Meta may have posted it: the Page's own reply, if it is there, is this one.
@@ -274,6 +298,50 @@ async function findPageReply(graph: ReturnType<typeof graphClient>, { commentId,
     after = listed.after;
   }
   return null;
+}
+
+/**
+ * findPageReply, looked up again every 2 s while an earlier try that recorded nothing may still post the
+ * reply (`inFlightMs` from the claim; null: that try has ended). Null: not on the Page once the window is
+ * over and this try has taken the claim over — two retries that waited out the same window do not both
+ * post: the one that takes over second waits a new window for the first one's reply. A message another
+ * try recorded meanwhile answers what that try recorded.
+ */
+async function findPageReplyWhileInFlight(graph: ReturnType<typeof graphClient>, where: Parameters<typeof findPageReply>[1], claim: Pick<ClaimRow, "id" | "inFlightMs">): Promise<Outcome | null> {
+  const sent = (externalId: string): Outcome => ({ final: true, status: "SENT", externalId, onlyIfPending: true });
+  if (claim.inFlightMs === null) {
+    const existing = await findPageReply(graph, where);
+    return existing ? sent(existing) : null;
+  }
+  let until = Date.now() + claim.inFlightMs;
+  for (;;) {
+    const existing = await findPageReply(graph, where);
+    if (existing) return sent(existing);
+    const left = until - Date.now();
+    if (left > 0) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2_000, left)));
+      continue;
+    }
+    const taken = await takeOverClaim(claim.id);
+    if (taken === "taken") return null;
+    if (taken !== "busy") return taken.status === "SENT" && taken.externalId ? sent(taken.externalId) : { final: true, status: taken.status, error: taken.error ?? undefined, onlyIfPending: true };
+    until = Date.now() + PUBLIC_REPLY_IN_FLIGHT_SECONDS * 1000;
+  }
+}
+
+/**
+ * The claim of a public reply whose earlier try has ended (it recorded an error, or its in-flight window is
+ * over) becomes this try's. "busy": another try claimed it more recently; or what a try recorded meanwhile.
+ */
+async function takeOverClaim(messageId: string): Promise<"taken" | "busy" | { status: "SENT" | "SKIPPED" | "FAILED"; externalId: string | null; error: string | null }> {
+  const taken = await hotPathDb.$executeRaw`
+    UPDATE outbound_messages SET "claimedAt" = now(), error = NULL
+    WHERE id = ${messageId} AND status = 'PENDING'
+      AND (error IS NOT NULL OR "claimedAt" IS NULL OR "claimedAt" <= now() - make_interval(secs => ${PUBLIC_REPLY_IN_FLIGHT_SECONDS}))`;
+  if (taken > 0) return "taken";
+  const [row] = await hotPathDb.$queryRaw<{ status: MessageStatus; externalId: string | null; error: string | null }[]>`
+    SELECT status::text AS status, "externalId", error FROM outbound_messages WHERE id = ${messageId}`;
+  return !row || row.status === "PENDING" ? "busy" : { status: row.status, externalId: row.externalId, error: row.error };
 }
 
 function guardReason(req: OutboundRequest, g: Guards | undefined): string | null {
