@@ -6,7 +6,7 @@ import { jobFunctions } from "@/inngest/functions";
 import { prisma } from "@/lib/db";
 import { runJobsUntilIdle } from "@/lib/jobs";
 import { forgetPageCredentials } from "@/lib/messaging/graph";
-import { DM_OUTCOME_UNKNOWN, sendOutbound } from "@/lib/messaging/send-message";
+import { DM_OUTCOME_UNKNOWN, PUBLIC_REPLY_IN_FLIGHT_SECONDS, sendOutbound } from "@/lib/messaging/send-message";
 import { textMessage } from "@/lib/meta/messages";
 import { markOrderPaid } from "@/lib/orders/mark-paid";
 import { fakeGraphPerFile } from "./helpers/fake-graph";
@@ -174,11 +174,13 @@ describe("a public reply whose answer was lost", () => {
     expect(publicRepliesUnder(metaCommentId)).toHaveLength(1);
   });
 
-  test("the answer was lost before Meta posted anything: the row waits, and the retry posts it once", async () => {
+  test("the answer was lost before Meta posted anything: the row waits as claimed, and the retry after its in-flight window posts it once", async () => {
     const { metaCommentId, req } = await publicReplyMeeting("dropped", { drop: true });
     await expect(sendOutbound(req)).rejects.toThrow(/no answer/);
     expect(graph().calls.filter((c) => c.kind === "comment_reply" && c.commentId === metaCommentId)).toHaveLength(1);
-    expect(await prisma.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } })).toMatchObject({ status: "PENDING" });
+    // Nothing recorded (Meta may still post it): a retry inside PUBLIC_REPLY_IN_FLIGHT_SECONDS would wait for it on the Page.
+    expect(await prisma.outboundMessage.findUniqueOrThrow({ where: { idempotencyKey: req.idempotencyKey } })).toMatchObject({ status: "PENDING", error: null });
+    await prisma.$executeRaw`UPDATE outbound_messages SET "claimedAt" = "claimedAt" - make_interval(secs => ${PUBLIC_REPLY_IN_FLIGHT_SECONDS + 1}) WHERE "idempotencyKey" = ${req.idempotencyKey}`;
     expect(await sendOutbound(req)).toMatchObject({ status: "SENT", duplicate: false });
     expect(publicRepliesUnder(metaCommentId)).toHaveLength(1);
   });

@@ -73,7 +73,7 @@ describe("side effects that survive a crash exactly once", () => {
     expect(await prisma.order.count({ where: { storeId: store.id } })).toBe(1);
   });
 
-  test("a public reply claimed but never delivered (network failure) is found missing on the Page and posted exactly once", async () => {
+  test("a public reply whose post lost its connection (it may have reached Meta) is waited for on the Page, then found missing and posted exactly once", async () => {
     const { comment } = await buyerComment();
     // Every in-process retry of the Graph client loses its connection: the step fails, the job retries it.
     graph().failNext({ drop: true, times: 4, path: `/${comment.metaCommentId}/comments` });
@@ -83,5 +83,9 @@ describe("side effects that survive a crash exactly once", () => {
     expect(privateReplyPosts(comment.metaCommentId)).toHaveLength(1);
     const reply = await prisma.outboundMessage.findFirstOrThrow({ where: { commentId: comment.id, kind: "PUBLIC_REPLY" } });
     expect([reply.status, reply.externalId]).toEqual(["SENT", publicReplies(comment.metaCommentId)[0]!.id]);
-  });
+    // The dropped post's outcome was unknown, so nothing was recorded for it and the retry waited out its
+    // in-flight window (PUBLIC_REPLY_IN_FLIGHT_SECONDS), looking for it on the Page, before posting.
+    expect(reply.error).toBeNull();
+    expect(graph().calls.filter((c) => c.kind === "comments_list" && c.path.includes(comment.metaCommentId) && c.status === 200).length).toBeGreaterThan(1);
+  }, 90_000);
 });

@@ -238,7 +238,7 @@ async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
   return rows;
 }
 
-/** Errors thrown by a DM's Graph call itself (not before it): a non-Meta one leaves its outcome unknown. */
+/** Errors thrown by a DM's or a public reply's Graph call itself (not before it): a non-Meta one leaves its outcome unknown. */
 const afterGraphCall = new WeakSet<object>();
 
 /** The Graph call for one claimed message that passed its guards. Meta errors are thrown to the caller. */
@@ -261,7 +261,10 @@ async function deliver(req: OutboundRequest, g: Guards & Pick<ClaimRow, "id" | "
       if (!(error instanceof GraphOutcomeUnknownError)) throw error;
       const existing = await findPageReply(graph, { commentId: req.metaCommentId, pageId: creds.pageId, pageToken: creds.token }).catch(() => null);
       if (existing) return { id: existing };
-      throw error; // not found (yet): the row stays PENDING and the job's retry looks again before posting
+      // Not found (yet): nothing is recorded, so the row stays PENDING as claimed and the job's retry waits
+      // for the reply to show up on the Page until this claim's in-flight window has passed, then posts.
+      afterGraphCall.add(error);
+      throw error;
     });
     return { final: true, status: "SENT", externalId: res.id };
   }
