@@ -195,3 +195,74 @@ describe("a store at its concurrency limit", () => {
     }
   });
 });
+
+describe("a wake-up that arrives while a claim is in flight", () => {
+  test("names a store whose jobs that claim then starts: the store is no longer quiet, so no second claim follows and its next job waits for a quarter of the slots", async () => {
+    const storeA = unique("flood");
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const started: string[] = [];
+    const def = defineJob({
+      id: unique("wake-in-claim"),
+      event: "order/created",
+      handler: async ({ event }) => {
+        started.push(event.data.storeId);
+        await gate;
+      },
+    });
+    // Claim statements counted on the worker's connection. While `hold` is set, the worker's transactions (its
+    // claims: these jobs write nothing until released) wait for it before they begin.
+    let claims = 0;
+    let hold: Promise<void> | undefined;
+    let claimWaiting = false;
+    const counted: typeof hotPathDb = {
+      ...hotPathDb,
+      $transaction: async (fn, options) => {
+        if (hold) {
+          claimWaiting = true;
+          await hold;
+          claimWaiting = false;
+        }
+        return hotPathDb.$transaction(
+          (tx) =>
+            fn({
+              $queryRaw: (strings, ...values) => {
+                if (strings.join("").includes("WITH lim AS MATERIALIZED")) claims++;
+                return tx.$queryRaw(strings, ...values);
+              },
+              $executeRaw: (strings, ...values) => tx.$executeRaw(strings, ...values),
+            }),
+          options,
+        );
+      },
+    };
+    const worker = startLocalWorker({ functions: [def], db: counted, logger: quietLogger, concurrency: 8, pollIntervalMs: 60_000 });
+    workers.push(worker);
+    const driver = createLocalDriver({ functions: [def] });
+    let n = 0;
+    const send = (count: number) => driver.send(Array.from({ length: count }, () => ({ name: "order/created" as const, data: { orderId: `${storeA}-${n++}`, storeId: storeA } })));
+    try {
+      await worker.ready;
+      const before = claims;
+      let open!: () => void;
+      hold = new Promise<void>((resolve) => (open = resolve));
+      await send(6);
+      await waitFor(() => claimWaiting, 5_000, "the claim woken by the first jobs is in flight");
+      // Another wake-up for the same store while it still runs nothing here.
+      await send(1);
+      hold = undefined;
+      open();
+      await waitFor(() => started.length === 7, 5_000, "the store's 7 jobs started");
+      await new Promise((r) => setTimeout(r, 200));
+      expect(claims - before).toBe(1);
+      // One slot free, below a quarter of them: the store's next job is not claimed on its own.
+      await send(1);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(claims - before).toBe(1);
+      expect(started).toHaveLength(7);
+    } finally {
+      release();
+    }
+    await waitFor(() => started.length === 8, 5_000, "the store's last job started once slots were free");
+  });
+});

@@ -91,8 +91,11 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
   let newWork = true;
   /** The last claim left due jobs behind (it was full, or keys were at their limit): a freed slot is worth a claim. */
   let backlog = false;
-  /** A wake-up named a store that runs nothing here (or, key-bound, one not holding many slots): claim at once with any free slot, no linger. */
-  let quietStore = false;
+  /**
+   * Stores named by wake-ups since the last claim that ran nothing here when woken (or, key-bound, held few
+   * slots). Re-checked before claiming: one whose jobs the claim in flight just started is no longer quiet.
+   */
+  const wokenQuiet = new Set<string>();
   /**
    * The last claim came back short while due jobs stayed behind: their keys are at their limit (a store's
    * flash sale at its share of the slots), so only finished runs free what it could not take. Until
@@ -113,10 +116,11 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
     wakePending = true;
     wakeWaiter?.();
   };
+  // Key-bound, a store holding few slots here is not the one at its limit: its job is claimed at once too.
+  const quietNow = (stores: WakeStores) => running.anyIdle(stores) || (keyBound && running.anyBelow(stores, minClaim));
   const wake = (stores: WakeStores = null) => {
     newWork = true;
-    // Key-bound, a store holding few slots here is not the one at its limit: its job is claimed at once too.
-    if (running.anyIdle(stores) || (keyBound && running.anyBelow(stores, minClaim))) quietStore = true;
+    for (const store of stores ?? []) if (quietNow([store])) wokenQuiet.add(store);
     nudge();
   };
   const sleep = (ms: number) =>
@@ -167,6 +171,8 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
       // only once a quarter of the slots are free, so one claim starts several jobs, and only when there
       // is something to claim (a finished run wakes the loop).
       // Key-bound: new jobs of a store at its limit wait for its runs to finish (a quiet store's still claim at once).
+      const quietStore = wokenQuiet.size > 0 && quietNow([...wokenQuiet]);
+      if (!quietStore) wokenQuiet.clear();
       const worthClaiming = inFlight.size === 0 || quietStore || (keyBound ? finishedSinceClaim >= keyBoundNeed || polled : free >= minClaim);
       polled = false;
       if ((newWork || backlog) && free > 0 && worthClaiming) {
@@ -174,8 +180,9 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
           await new Promise((r) => setTimeout(r, claimLingerMs));
           if (stopping) break;
         }
-        const forQuietStore: boolean = quietStore;
-        newWork = quietStore = false;
+        const forQuietStores = [...wokenQuiet];
+        newWork = false;
+        wokenQuiet.clear();
         try {
           const claim = await claimJobs({ db: settings.db, registry: settings.registry, max: free, leaseMs: settings.leaseMs });
           for (const job of claim.jobs) launch(job);
@@ -187,7 +194,7 @@ export function startLocalWorker(options: LocalWorkerOptions): LocalWorker {
         } catch (error) {
           if (stopping) break;
           newWork = true;
-          quietStore ||= forQuietStore;
+          for (const store of forQuietStores) wokenQuiet.add(store);
           logger.error(`[jobs ${workerId}] claim failed:`, error);
         }
       }
