@@ -211,8 +211,7 @@ async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
         -- A public reply an earlier try may still be posting keeps that try's claim time: retries do not
         -- push the end of its window (PUBLIC_REPLY_IN_FLIGHT_SECONDS) further away.
         "claimedAt" = CASE
-          WHEN outbound_messages.kind = 'PUBLIC_REPLY' AND outbound_messages.status = 'PENDING' AND outbound_messages.error IS NULL
-            AND outbound_messages."claimedAt" > now() - make_interval(secs => ${PUBLIC_REPLY_IN_FLIGHT_SECONDS})
+          WHEN public_reply_in_flight(outbound_messages.kind, outbound_messages.status, outbound_messages.error, outbound_messages."claimedAt", ${PUBLIC_REPLY_IN_FLIGHT_SECONDS})
           THEN outbound_messages."claimedAt" ELSE now() END
       -- The earlier claim as it stood under the row lock (old.*, not the statement's snapshot, so a claim
       -- committed while this one waited counts). Still PENDING with no error means that try recorded
@@ -220,8 +219,7 @@ async function claim(reqs: readonly OutboundRequest[]): Promise<ClaimRow[]> {
       -- its way if the claim is recent (see PUBLIC_REPLY_IN_FLIGHT_SECONDS).
       RETURNING id, "idempotencyKey", status, error, attempts,
         coalesce(old.id IS NOT NULL AND new.kind = 'DM' AND old.status = 'PENDING' AND old.error IS NULL, false) AS unknown,
-        CASE WHEN new.kind = 'PUBLIC_REPLY' AND old.status = 'PENDING' AND old.error IS NULL
-          AND old."claimedAt" > now() - make_interval(secs => ${PUBLIC_REPLY_IN_FLIGHT_SECONDS})
+        CASE WHEN public_reply_in_flight(new.kind, old.status, old.error, old."claimedAt", ${PUBLIC_REPLY_IN_FLIGHT_SECONDS})
         THEN ceil(extract(epoch FROM old."claimedAt" + make_interval(secs => ${PUBLIC_REPLY_IN_FLIGHT_SECONDS}) - now()) * 1000)::int END AS "inFlightMs"
     )
     SELECT i.ord, m.id, m.status::text AS status, m.error, m.attempts, m.unknown AS "unknownOutcome", m."inFlightMs",
@@ -339,8 +337,7 @@ async function findPageReplyWhileInFlight(graph: ReturnType<typeof graphClient>,
 async function takeOverClaim(messageId: string): Promise<"taken" | "busy" | { status: "SENT" | "SKIPPED" | "FAILED"; externalId: string | null; error: string | null }> {
   const taken = await hotPathDb.$executeRaw`
     UPDATE outbound_messages SET "claimedAt" = now(), error = NULL
-    WHERE id = ${messageId} AND status = 'PENDING'
-      AND (error IS NOT NULL OR "claimedAt" IS NULL OR "claimedAt" <= now() - make_interval(secs => ${PUBLIC_REPLY_IN_FLIGHT_SECONDS}))`;
+    WHERE id = ${messageId} AND status = 'PENDING' AND NOT public_reply_in_flight(kind, status, error, "claimedAt", ${PUBLIC_REPLY_IN_FLIGHT_SECONDS})`;
   if (taken > 0) return "taken";
   const [row] = await hotPathDb.$queryRaw<{ status: MessageStatus; externalId: string | null; error: string | null }[]>`
     SELECT status::text AS status, "externalId", error FROM outbound_messages WHERE id = ${messageId}`;
