@@ -25,6 +25,36 @@ async function waitFor(probe: () => boolean, timeoutMs: number, what: string) {
 }
 
 /**
+ * The worker's database, counting its claim statements (each runs in the claim's transaction). While
+ * `hold` is set, the worker's transactions wait for it before they begin, and `waiting` says one does.
+ */
+function countingClaims() {
+  const probe = { claims: 0, waiting: false, hold: undefined as Promise<void> | undefined };
+  const db: typeof hotPathDb = {
+    ...hotPathDb,
+    $transaction: async (fn, options) => {
+      if (probe.hold) {
+        probe.waiting = true;
+        await probe.hold;
+        probe.waiting = false;
+      }
+      return hotPathDb.$transaction(
+        (tx) =>
+          fn({
+            $queryRaw: (strings, ...values) => {
+              if (strings.join("").includes("WITH lim AS MATERIALIZED")) probe.claims++;
+              return tx.$queryRaw(strings, ...values);
+            },
+            $executeRaw: (strings, ...values) => tx.$executeRaw(strings, ...values),
+          }),
+        options,
+      );
+    },
+  };
+  return { db, probe };
+}
+
+/**
  * A worker with 8 slots (so a busy claim waits for 2 free ones) whose store-A jobs block until released,
  * with 7 of them running: one slot free, below the batching threshold.
  */
@@ -120,23 +150,7 @@ describe("a store at its concurrency limit", () => {
         await new Promise<void>((resolve) => gates.set(event.data.orderId, resolve));
       },
     });
-    // Claim statements counted on the worker's own connection (each runs in the claim's transaction).
-    let claims = 0;
-    const counted: typeof hotPathDb = {
-      ...hotPathDb,
-      $transaction: (fn, options) =>
-        hotPathDb.$transaction(
-          (tx) =>
-            fn({
-              $queryRaw: (strings, ...values) => {
-                if (strings.join("").includes("WITH lim AS MATERIALIZED")) claims++;
-                return tx.$queryRaw(strings, ...values);
-              },
-              $executeRaw: (strings, ...values) => tx.$executeRaw(strings, ...values),
-            }),
-          options,
-        ),
-    };
+    const { db: counted, probe } = countingClaims();
     const worker = startLocalWorker({ functions: [def], db: counted, logger: quietLogger, concurrency: 16, pollIntervalMs: 60_000 });
     workers.push(worker);
     const driver = createLocalDriver({ functions: [def] });
@@ -157,29 +171,29 @@ describe("a store at its concurrency limit", () => {
       await send(12);
       await waitFor(() => ofStore().length === 8, 5_000, "the store's first 8 jobs started");
       await new Promise((r) => setTimeout(r, 100));
-      const afterFirst = claims;
+      const afterFirst = probe.claims;
 
       // More of the store's comments arrive (each wakes the worker): its key is full, so no claim is made.
       await send(3);
       await new Promise((r) => setTimeout(r, 200));
-      expect(claims).toBe(afterFirst);
+      expect(probe.claims).toBe(afterFirst);
       expect(ofStore()).toHaveLength(8);
 
       // The other store's next job is claimed at once, without waiting for the busy store's runs.
       await send(1, other);
       await waitFor(() => started.filter((id) => id.startsWith(other)).length === 2, 3_000, "the other store's second job started");
-      expect(claims).toBe(afterFirst + 1);
+      expect(probe.claims).toBe(afterFirst + 1);
 
       // One of the busy store's runs finishes: 8 in flight want 2 finished before claiming again.
       release(1);
       await new Promise((r) => setTimeout(r, 200));
-      expect(claims).toBe(afterFirst + 1);
+      expect(probe.claims).toBe(afterFirst + 1);
       expect(ofStore()).toHaveLength(8);
 
       // The second finishes: one claim starts the two jobs the key now has room for.
       release(1);
       await waitFor(() => ofStore().length === 10, 3_000, "two more of the store's jobs started");
-      expect(claims).toBe(afterFirst + 2);
+      expect(probe.claims).toBe(afterFirst + 2);
     } finally {
       const releaseAll = () => {
         for (const [id, open] of gates) {
@@ -210,32 +224,8 @@ describe("a wake-up that arrives while a claim is in flight", () => {
         await gate;
       },
     });
-    // Claim statements counted on the worker's connection. While `hold` is set, the worker's transactions (its
-    // claims: these jobs write nothing until released) wait for it before they begin.
-    let claims = 0;
-    let hold: Promise<void> | undefined;
-    let claimWaiting = false;
-    const counted: typeof hotPathDb = {
-      ...hotPathDb,
-      $transaction: async (fn, options) => {
-        if (hold) {
-          claimWaiting = true;
-          await hold;
-          claimWaiting = false;
-        }
-        return hotPathDb.$transaction(
-          (tx) =>
-            fn({
-              $queryRaw: (strings, ...values) => {
-                if (strings.join("").includes("WITH lim AS MATERIALIZED")) claims++;
-                return tx.$queryRaw(strings, ...values);
-              },
-              $executeRaw: (strings, ...values) => tx.$executeRaw(strings, ...values),
-            }),
-          options,
-        );
-      },
-    };
+    // While held, the worker's claims (these jobs write nothing until released) wait before they begin.
+    const { db: counted, probe } = countingClaims();
     const worker = startLocalWorker({ functions: [def], db: counted, logger: quietLogger, concurrency: 8, pollIntervalMs: 60_000 });
     workers.push(worker);
     const driver = createLocalDriver({ functions: [def] });
@@ -243,22 +233,22 @@ describe("a wake-up that arrives while a claim is in flight", () => {
     const send = (count: number) => driver.send(Array.from({ length: count }, () => ({ name: "order/created" as const, data: { orderId: `${storeA}-${n++}`, storeId: storeA } })));
     try {
       await worker.ready;
-      const before = claims;
+      const before = probe.claims;
       let open!: () => void;
-      hold = new Promise<void>((resolve) => (open = resolve));
+      probe.hold = new Promise<void>((resolve) => (open = resolve));
       await send(6);
-      await waitFor(() => claimWaiting, 5_000, "the claim woken by the first jobs is in flight");
+      await waitFor(() => probe.waiting, 5_000, "the claim woken by the first jobs is in flight");
       // Another wake-up for the same store while it still runs nothing here.
       await send(1);
-      hold = undefined;
+      probe.hold = undefined;
       open();
       await waitFor(() => started.length === 7, 5_000, "the store's 7 jobs started");
       await new Promise((r) => setTimeout(r, 200));
-      expect(claims - before).toBe(1);
+      expect(probe.claims - before).toBe(1);
       // One slot free, below a quarter of them: the store's next job is not claimed on its own.
       await send(1);
       await new Promise((r) => setTimeout(r, 200));
-      expect(claims - before).toBe(1);
+      expect(probe.claims - before).toBe(1);
       expect(started).toHaveLength(7);
     } finally {
       release();
